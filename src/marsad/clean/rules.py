@@ -1,0 +1,153 @@
+"""Line rules for news boilerplate: each a named predicate over one line, general patterns only.
+
+A rule never looks for an outlet's name or a sentence from a known article: it describes a kind of line
+(a share bar, a copyright notice, a caption with a photo credit, a timestamp, a byline) by its shape.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_DIGITS = "0-9٠-٩۰-۹"
+_WORDS = re.compile(r"[^\s|•·/\\\-–—،,:؛;()«»\"“”']+")
+TERMINAL = tuple(".!؟?…")
+
+SOCIAL = re.compile(r"(فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليجرام|إنستغرام|انستغرام|لينكدإن|يوتيوب|"
+                    r"facebook|twitter|whatsapp|telegram|instagram|linkedin|youtube|email|البريد الإلكتروني)", re.I)
+CHANNELS = re.compile(r"حساب|التواصل الاجتماعي|النشرة|تطبيق|قناتنا|صفحتنا|موقعنا|" + SOCIAL.pattern, re.I)
+SHARE = re.compile(r"^(شارك|شاركوا|مشاركة|انشر|share|tweet|print|طباعة)\b", re.I)
+COMMENT = re.compile(
+    r"^(\d+\s+)?(تعليق|تعليقات|التعليقات)$|^(أضف|اضف|اترك|أترك|اكتب)\s+(تعليق|تعليقا|تعليقاً|ردا)|"
+    r"^للتعليق\b|تسجيل الدخول للتعليق|^leave a (reply|comment)|your email address will not be published|"
+    r"required fields are marked|^(name|email|website|comment)\s*\*?$|^post comment$", re.I)
+FOLLOW = re.compile(r"^(تابعونا|تابعوا|تابع|للاشتراك|اشترك|اشتركوا|انضم|انضموا|حمل|حمّل|نزل|follow us|subscribe|"
+                    r"sign up)\b", re.I)
+READ_ALSO = re.compile(r"^(اقرأ|إقرأ|اقرا|إقرا|طالع|شاهد|اقرأ المزيد)\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)?\s*[:：]?|"
+                       r"^(مواضيع|أخبار|اخبار|مقالات|روابط)\s+(ذات صلة|متعلقة|مشابهة)|^(read (also|more)|related)\b",
+                       re.I)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظة|كل الحقوق محفوظة|حقوق (النشر|الطبع) محفوظة|"
+                       r"all rights reserved|copyright", re.I)
+SOURCE = re.compile(r"^\s*(source|المصدر|مصدر الخبر|المصدر الأصلي)\s*[:：]\s*(?P<value>.+?)\s*$", re.I)
+BYLINE = re.compile(r"^\s*(بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|written by|by)\s*[:：]?\s+(?P<value>[^|\n]+?)"
+                    r"\s*(?:[|\-–—]\s*.*)?$", re.I)
+CREDIT = re.compile(r"^\([^()]*?\b(إعداد|اعداد|تحرير|تغطية|ترجمة|تصوير|مراجعة|تدقيق)\b[^()]*\)$|"
+                    r"^(إعداد|اعداد|تحرير|تغطية|تصوير|مراجعة|تدقيق)\s*[:：]")
+TRANSLATION_NOTE = re.compile(r"^(ترجمة|ترجمه)\s*[:：]|^ترجمة خاصة$|^[-–—]{2,}\s*\S|"
+                              r"(هذا المقال|هذه المادة|المقال الأصلي).{0,60}(مترجم|ترجم|نشر|نُشر|الأصل|الناشر)")
+KEYWORDS = re.compile(r"^(كلمات مفتاحية|الكلمات المفتاحية|الكلمات الدالة|كلمات دالة|وسوم|الوسوم|هاشتاغ|tags|keywords)"
+                      r"\s*[:：]", re.I)
+SEPARATOR = re.compile(r"^[\s\-–—_=*•·~#.]+$|^\(?\s*(انتهى|انتهى الخبر|ت ت|end|ends)\s*\)?\s*[.-]?$", re.I)
+CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{2,60})\)\s*$")
+CREDIT_WORDS = re.compile(r"صورة|صور|تصوير|أرشيف|ارشيف|أرشيفية|وزارة|مكتب|وكالة|رويترز|فرانس برس|أ\s*ف\s*ب|"
+                          r"أسوشيتد|الأناضول|getty|reuters|afp|ap\b|epa|photo|/", re.I)
+CAPTION_START = re.compile(r"^(صورة|الصورة|صور|من اليمين|من اليسار|في الصورة)\b")
+YEAR_OR_CLOCK = re.compile(rf"(?:^|[^{_DIGITS}])(?:1[3-4][{_DIGITS}]{{2}}|(?:19|20)[{_DIGITS}]{{2}}|[١٢][٩٠][٠-٩]{{2}})"
+                           rf"(?:[^{_DIGITS}]|$)|[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}")
+DATE_FILLER = frozenset(
+    "السبت الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة يوم في تاريخ نشر نُشر آخر اخر تحديث "
+    "تم محدث بتوقيت مكة غرينتش جرينتش gmt utc ص م مساء مساءً مساءا صباحا صباحاً صباح ظهرا ظهراً هـ".split())
+MASTHEAD_SEPARATOR = re.compile(r"\s[-–—|]\s|\s\|\s|[:：]\s*[«\"“]")
+
+
+def words(line: str) -> list[str]:
+    """The words of a line, punctuation and separators off."""
+    return _WORDS.findall(line)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends like a sentence (final punctuation, possibly inside a closing quote or bracket)."""
+    return line.rstrip(" \"”»'’)]").endswith(TERMINAL) or line.rstrip().endswith((".\"", ".»", ".”"))
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that is only a date and/or time, maybe with a weekday, a place or an agency tag: a dateline."""
+    if not YEAR_OR_CLOCK.search(line) or ends_sentence(line):
+        return False
+    ws = words(line)
+    other = [w for w in ws if not re.search(f"[{_DIGITS}]", w) and w.lower() not in DATE_FILLER]
+    return len(ws) <= 12 and len(other) <= 4
+
+
+def is_share_bar(line: str) -> bool:
+    return bool(SHARE.match(line)) and bool(SOCIAL.search(line)) or _is_link_row(line) and bool(SOCIAL.search(line))
+
+
+def _is_link_row(line: str) -> bool:
+    """A row of short items separated by | or bullets: navigation, footer links, share buttons."""
+    parts = [p.strip() for p in re.split(r"[|•·]", line)]
+    return len(parts) >= 3 and all(len(words(p)) <= 4 for p in parts)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a line describing a picture that ends in a credit in parentheses (no final full stop)."""
+    m = CAPTION_CREDIT.search(line)
+    if not m or len(words(line)) > 60:
+        return bool(CAPTION_START.match(line)) and not ends_sentence(line) and len(words(line)) <= 30
+    credit = m.group("credit")
+    return len(words(credit)) <= 6 and (bool(CREDIT_WORDS.search(credit)) or bool(re.search("[A-Za-z]", credit)))
+
+
+def is_masthead(line: str) -> bool:
+    """A short outlet/section/place line such as 'Outlet | Section' or 'Place - Outlet' (header or footer only)."""
+    return len(words(line)) <= 6 and bool(MASTHEAD_SEPARATOR.search(line)) and not ends_sentence(line)
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A named kind of boilerplate line; `zone_only` rules apply only near the top or bottom of the text."""
+
+    name: str
+    matches: Callable[[str], bool]
+    zone_only: bool = False
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("separator", lambda s: bool(SEPARATOR.match(s))),
+    LineRule("share", is_share_bar),
+    LineRule("comment", lambda s: bool(COMMENT.search(s)) and len(words(s)) <= 25),
+    LineRule("follow", lambda s: bool(FOLLOW.match(s)) and len(words(s)) <= 20
+             and (bool(CHANNELS.search(s)) or not ends_sentence(s))),
+    LineRule("read-also", lambda s: bool(READ_ALSO.match(s)) and len(words(s)) <= 25),
+    LineRule("copyright", lambda s: bool(COPYRIGHT.search(s)) and len(words(s)) <= 30),
+    LineRule("keywords", lambda s: bool(KEYWORDS.match(s))),
+    LineRule("source", lambda s: bool(SOURCE.match(s)) and len(words(s)) <= 12),
+    LineRule("byline", lambda s: bool(BYLINE.match(s)) and len(words(s)) <= 14 and not ends_sentence(s)),
+    LineRule("credit", lambda s: bool(CREDIT.match(s)) and len(words(s)) <= 16 and not ends_sentence(s)),
+    LineRule("translation-note", lambda s: bool(TRANSLATION_NOTE.search(s)) and len(words(s)) <= 30),
+    LineRule("caption", is_caption),
+    LineRule("timestamp", is_timestamp),
+    LineRule("navigation", _is_link_row),
+    LineRule("masthead", is_masthead, zone_only=True),
+)
+
+
+def classify(line: str, in_zone: bool) -> str | None:
+    """The name of the first boilerplate rule the line matches, or None for content."""
+    for rule in LINE_RULES:
+        if (in_zone or not rule.zone_only) and rule.matches(line):
+            return rule.name
+    return None
+
+
+# Words that show a leading "X - " is a sentence with a dash, not a place: verbs of saying, prepositions.
+NOT_IN_PLACE_NAMES = frozenset("قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار إن أن في من على إلى عن وفي هذا هذه".split())
+DATELINE_PREFIX = re.compile(
+    r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)(?:\s*[،,]\s*[^.()\n]{0,40}?)?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+)(?:\s+|$)")
+
+
+def dateline_prefix(line: str) -> str | None:
+    """A leading dateline such as 'City, 10 March 2023 (Agency) -' or 'City, Country -' before the body text."""
+    m = DATELINE_PREFIX.match(line)
+    if not m:
+        return None
+    head, rest = m.group("dateline"), line[m.end():]
+    place = words(m.group("place"))
+    if len(place) > 3 or len(words(head)) > 10 or any(w in NOT_IN_PLACE_NAMES for w in place):
+        return None
+    if rest and len(words(rest)) < 5:
+        return None
+    if not (m.group("agency") or YEAR_OR_CLOCK.search(head) or len(words(head)) <= 3):
+        return None
+    return m.group(0)

@@ -1,0 +1,83 @@
+"""The `marsad` command line: analyze, schema, train, eval."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from marsad.export.analysis import json_schema, to_document
+from marsad.export.report import render_report
+from marsad.pipeline import StrictModeError, analyze
+from marsad.store import SQLiteStore
+from marsad.types import Rejected
+
+EXIT_NOTHING_PROCESSED = 2
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="marsad")
+def main() -> None:
+    """marsad (مرصد): Arabic news from many outlets turned into verified stories."""
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the marsad.analysis/v1 document here.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the self-contained HTML report here.")
+@click.option("--db", default="marsad.db", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The SQLite store; re-running on the same input does only what is left.")
+@click.option("--strict", is_flag=True, help="Stop at the first input problem (exit 2).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Path | None, db: Path,
+                    strict: bool, quiet: bool) -> None:
+    """Analyse articles in PATHS (files and folders: .txt .html .json .jsonl .xml/.rss/.atom .zip .gz)."""
+    def report(problem: Rejected) -> None:
+        _err.print(f"marsad: skipped {problem.path}: {problem.reason}", markup=False)
+
+    show_progress = not quiet and sys.stderr.isatty()
+    with SQLiteStore(db) as store, _progress(show_progress) as progress:
+        task = progress.add_task("analysing", total=None)
+        try:
+            result = analyze(paths, store, strict=strict, on_problem=report,
+                             on_article=lambda: progress.advance(task))
+        except StrictModeError as exc:
+            _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
+            sys.exit(EXIT_NOTHING_PROCESSED)
+    document = to_document(result)
+    if json_out:
+        _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
+    if html_out:
+        _write(html_out, render_report(document))
+    if not quiet:
+        _err.print(f"marsad: {len(result.articles)} articles ({result.reused} already stored), "
+                   f"{len(result.rejected)} skipped", markup=False)
+    if not result.articles:
+        _err.print("marsad: no article could be processed", markup=False)
+        sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the marsad.analysis/v1 document."""
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _err.print(f"marsad: cannot write {path}: {exc.strerror or exc}", markup=False)
+        sys.exit(1)
+
+
+def _progress(enabled: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=_err, disable=not enabled, transient=True)

@@ -1,0 +1,1 @@
+"""Clustering: syndicated near-duplicates, events and stories."""

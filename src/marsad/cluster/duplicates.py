@@ -1,0 +1,47 @@
+"""Syndicated near-duplicates with MinHash LSH: a copy points at the first version and is kept, never dropped."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from datasketch import MinHash, MinHashLSH
+
+from marsad.text.normalize import match_key
+from marsad.types import Article
+
+NUM_PERM = 64
+THRESHOLD = 0.7
+SHINGLE = 3
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """Word n-grams of the normalised text."""
+    tokens = match_key(text).split()
+    if len(tokens) < size:
+        return {" ".join(tokens).encode("utf-8")}
+    return {" ".join(tokens[i:i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+
+
+def signature(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Article]:
+    """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first)."""
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
+    rank = {i: r for r, i in enumerate(order)}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    root: dict[int, int] = {}
+    for i in order:
+        sig = signature(articles[i].text)
+        hits = [int(key) for key in lsh.query(sig)]
+        if hits:
+            first = min(hits, key=rank.__getitem__)
+            root[i] = root.get(first, first)
+        lsh.insert(str(i), sig)
+    out = list(articles)
+    for i, first in root.items():
+        out[i] = replace(articles[i], duplicate_of=articles[first].id)
+    return out

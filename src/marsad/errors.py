@@ -1,0 +1,24 @@
+"""The exception tree. Bad *content* is never raised: readers return `Rejected(path, reason)` and go on.
+
+    MarsadError
+    ├── ConfigError       a bad option or setting, with the bad value
+    └── InputError        a problem with input as a whole (no article could be read), with the path
+"""
+from __future__ import annotations
+
+
+class MarsadError(Exception):
+    """Base of every error marsad raises on purpose."""
+
+
+class ConfigError(MarsadError):
+    """A setting or option with an invalid value."""
+
+
+class InputError(MarsadError):
+    """Input that cannot be processed at all, naming the file."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

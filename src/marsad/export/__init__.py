@@ -1,0 +1,1 @@
+"""Exports: the `marsad.analysis/v1` JSON document and the static HTML report."""

@@ -1,0 +1,29 @@
+"""The `marsad.analysis/v1` document (see the packaged JSON Schema, `marsad schema`)."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from marsad.pipeline import Analysis
+
+SCHEMA_ID = "marsad.analysis/v1"
+KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claims", "contradictions", "framing",
+        "summaries")
+
+
+def to_document(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as a JSON-ready dict with every key of the format present."""
+    doc: dict[str, Any] = {"schema": SCHEMA_ID}
+    doc.update({key: [] for key in KEYS})
+    doc["articles"] = [article.to_dict() for article in analysis.articles]
+    doc["timexes"] = [t.to_dict() for t in analysis.all_spans("timexes")]
+    doc["quotes"] = [q.to_dict() for q in analysis.all_spans("quotes")]
+    doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
+    return doc
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `marsad.analysis/v1` shipped with the package."""
+    text = resources.files("marsad.export").joinpath("analysis.schema.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))

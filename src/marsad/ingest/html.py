@@ -1,0 +1,43 @@
+"""HTML pages to article text and metadata with trafilatura (body, title, date, author)."""
+from __future__ import annotations
+
+import json
+import logging
+
+import trafilatura
+from lxml import html as lxml_html
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote", "section", "article",
+          "figcaption", "header", "footer", "pre")
+
+
+def extract_page(markup: str) -> dict[str, str | None] | None:
+    """Main text and metadata of a page, or None when no article body can be found."""
+    result = trafilatura.extract(markup, output_format="json", with_metadata=True, include_comments=False,
+                                 include_tables=False, favor_precision=True, deduplicate=False)
+    if not result:
+        return None
+    data = json.loads(result)
+    text = (data.get("text") or "").strip()
+    if not text:
+        return None
+    return {"text": text, "title": data.get("title"), "published": data.get("date"), "author": data.get("author"),
+            "url": data.get("url") or None}
+
+
+def fragment_text(markup: str) -> str:
+    """Visible text of an HTML fragment (a feed item's content), one block element a line."""
+    if "<" not in markup:
+        return markup
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises several types on broken markup; the raw text is the best we have
+        return markup
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for el in root.iter(*BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())

@@ -1,0 +1,117 @@
+"""The pipeline, stage by stage: the table of contents of marsad.
+
+    read_inputs          ingest/     files, folders, archives, feeds, JSON lines   -> RawDocument | Rejected
+    clean                clean/      boilerplate, captions, bylines, wraps          -> Article
+    ARTICLE_STAGES       extract/    per article (a map): entity mentions, time expressions, quotes
+    mark_duplicates      cluster/    syndicated near-copies                         -> Article.duplicate_of
+
+Per-article results are kept in the store, so a re-run does only what is left.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from marsad.clean import clean
+from marsad.cluster.duplicates import mark_duplicates
+from marsad.ingest import read_inputs
+from marsad.store import SQLiteStore, content_hash
+from marsad.types import Article, RawDocument, Rejected
+
+ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A per-article stage: its name (the store key), the function, and the span type it returns."""
+
+    name: str
+    run: ArticleStage
+    span_type: type
+
+
+ARTICLE_STAGES: tuple[Stage, ...] = ()
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything marsad found in one run, ready for export."""
+
+    articles: list[Article] = field(default_factory=list)
+    spans: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # stage -> article id -> spans
+    rejected: list[Rejected] = field(default_factory=list)
+    reused: int = 0
+
+    def all_spans(self, stage: str) -> list[Any]:
+        """Every span of one stage across the articles, in article order."""
+        by_article = self.spans.get(stage, {})
+        return [span for article in self.articles for span in by_article.get(article.id, [])]
+
+
+class StrictModeError(Exception):
+    """Raised in strict mode at the first input problem."""
+
+    def __init__(self, problem: Rejected) -> None:
+        super().__init__(f"{problem.path}: {problem.reason}")
+        self.problem = problem
+
+
+def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, strict: bool = False,
+            on_problem: Callable[[Rejected], None] | None = None,
+            on_article: Callable[[], None] | None = None) -> Analysis:
+    """Run every stage over the given inputs, storing as it goes; problems are reported and skipped."""
+    result = Analysis(spans={stage.name: {} for stage in ARTICLE_STAGES})
+    seen: set[str] = set()
+    for item in read_inputs(paths):
+        article = item if isinstance(item, Rejected) else _ingest(_unique_id(item, seen), store, result)
+        if isinstance(article, Rejected):
+            if strict:
+                raise StrictModeError(article)
+            result.rejected.append(article)
+            if on_problem:
+                on_problem(article)
+            continue
+        result.articles.append(article)
+        for stage in ARTICLE_STAGES:
+            result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
+        if on_article:
+            on_article()
+    result.articles = mark_duplicates(result.articles)
+    return result
+
+
+def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:
+    """Two inputs with one id (two files with the same stem) get a numeric suffix instead of overwriting."""
+    article_id, n = raw.id, 1
+    while article_id in seen:
+        n += 1
+        article_id = f"{raw.id}~{n}"
+    seen.add(article_id)
+    return raw if article_id == raw.id else replace(raw, id=article_id)
+
+
+def _ingest(raw: RawDocument, store: SQLiteStore, result: Analysis) -> Article | Rejected:
+    """The stored article when the same content was ingested before, else the freshly cleaned one, stored."""
+    digest = content_hash(raw)
+    if store.stored_hash(raw.id) == digest:
+        stored = store.get_article(raw.id)
+        if stored is not None:
+            result.reused += 1
+            return stored
+    article = clean(raw)
+    if isinstance(article, Article):
+        store.put_article(article, digest)
+    return article
+
+
+def _run_stage(stage: Stage, article: Article, result: Analysis, store: SQLiteStore) -> list[Any]:
+    """A stage's spans for one article, from the store when an earlier run computed them."""
+    stored = store.get_annotation(article.id, stage.name)
+    if stored is not None:
+        return [stage.span_type(**span) for span in stored]
+    earlier = {name: spans[article.id] for name, spans in result.spans.items() if article.id in spans}
+    spans = stage.run(article, earlier)
+    store.put_annotation(article.id, stage.name, [asdict(span) for span in spans])
+    return spans

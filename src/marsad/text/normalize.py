@@ -1,0 +1,86 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Each rule is a character table or a small named function, as in CAMeL Tools' `normalize.py`. The normalised
+form is only for comparing strings; users always see the original text, reached through `Normalized.to_original`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIACRITICS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
+TATWEEL = "\u0640"
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+
+# One character in, one character out: letters that outlets spell differently, digits, quotes and punctuation.
+CHAR_MAP: dict[str, str] = {
+    **dict.fromkeys("أإآٱ", "ا"),
+    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
+    **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+    **dict.fromkeys("«»“”„‟″", '"'),
+    **dict.fromkeys("‘’‚‛", "'"),
+    "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?",
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "گ": "ك",
+}
+_TABLE = str.maketrans(CHAR_MAP)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised string and, for each of its characters, the index of the original character it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the span of the original text it covers."""
+        if start >= len(self.offsets):
+            return self.original_length, self.original_length
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def is_dropped(ch: str) -> bool:
+    """Characters that carry no letter: short vowels and other marks, tatweel, invisible direction marks."""
+    return ch in DIACRITICS or ch == TATWEEL or ch in INVISIBLE
+
+
+def normalize_with_map(text: str) -> Normalized:
+    """Normalise `text` (marks removed, letters and digits unified, lower case) and keep the offset map."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if is_dropped(ch):
+            continue
+        for out in ch.translate(_TABLE).lower():
+            chars.append(out)
+            offsets.append(i)
+    return Normalized("".join(chars), tuple(offsets), len(text))
+
+
+def normalize(text: str) -> str:
+    """The normalised form of `text`, for matching only (the same string `normalize_with_map` gives)."""
+    return "".join(ch.translate(_TABLE).lower() for ch in text if not is_dropped(ch))
+
+
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def match_key(text: str) -> str:
+    """A key for comparing names and phrases: normalised, punctuation gone, single spaces."""
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", normalize(text))).strip()
+
+
+def to_western_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits as ASCII digits, everything else unchanged (same length)."""
+    return text.translate(_DIGITS)
+
+
+_DIGITS = str.maketrans({**{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
+                         **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}})

@@ -1,0 +1,80 @@
+"""Sentence splitting for Arabic news: at ؟ ! . (with or without a following space) and line ends.
+
+No split at ، or inside numbers (2.5), abbreviations of one letter, or ellipses inside a sentence; a quote that
+runs over several sentences stays open until its closing mark, so a sentence never ends inside quotation marks
+that close later on the same line.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.types import Sentence
+
+_OPEN = {"«": "»", "“": "”", "„": "”", '"': '"'}
+_TERMINAL = frozenset(".!؟?")
+_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+
+
+def _is_terminal(text: str, i: int) -> bool:
+    """Whether the punctuation at i ends a sentence."""
+    ch = text[i]
+    if ch not in _TERMINAL:
+        return False
+    if ch == ".":
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if _DIGIT.match(prev) and _DIGIT.match(nxt):
+            return False  # 2.5
+        if nxt == "." or prev == ".":
+            return False  # an ellipsis or ".." joins
+        if prev.isalpha() and prev.isascii() and (i < 2 or not text[i - 2].isalpha()):
+            return False  # a one-letter Latin abbreviation: U.S.
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences as spans over `text`, trimmed of surrounding whitespace; a line break always ends one."""
+    spans: list[Sentence] = []
+    start = 0
+    depth: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            _add(spans, text, start, i)
+            start, depth = i + 1, []
+        elif depth and ch == depth[-1]:
+            depth.pop()
+            if i > 0 and text[i - 1] in _TERMINAL and not depth:
+                _add(spans, text, start, i + 1)
+                start = i + 1
+        elif ch in _OPEN and _closes_on_line(text, i, _OPEN[ch]):
+            depth.append(_OPEN[ch])
+        elif not depth and _is_terminal(text, i):
+            j = i + 1
+            while j < n and text[j] in _TERMINAL:
+                j += 1
+            while j < n and text[j] in "»”\")’'":
+                j += 1
+            _add(spans, text, start, j)
+            start = i = j
+            continue
+        i += 1
+    _add(spans, text, start, n)
+    return spans
+
+
+def _closes_on_line(text: str, i: int, closer: str) -> bool:
+    """An opening quote counts only when its closing mark follows on the same line."""
+    line_end = text.find("\n", i + 1)
+    return text.find(closer, i + 1, line_end if line_end >= 0 else len(text)) >= 0
+
+
+def _add(spans: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Sentence(start, end))

@@ -1,0 +1,50 @@
+"""Word tokens with offsets, and proclitic splitting that only strips where the rest is attested.
+
+Arabic glues the conjunctions و ف, the prepositions ب ل ك and the article ال to the next word: وللرباط is
+و + لل + رباط, i.e. الرباط. A name like لوديي must not lose its ل, so a proclitic is stripped only when the
+caller's `attested` predicate knows the remainder (a gazetteer, the model's vocabulary, the same document).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from marsad.types import Token
+
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[.,٫٬][0-9٠-٩]+)*|[^\w\s]", re.UNICODE)
+
+# Proclitic chains, longest first. A chain ending in "ال" keeps the article in the name (وال -> و + ال...);
+# a chain ending in "لل" is a preposition ل that swallowed the article's alef (للرباط -> ل + الرباط).
+PROCLITICS: tuple[str, ...] = (
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word and punctuation tokens with their character offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def proclitic_readings(word: str, min_stem: int = 2) -> Iterator[tuple[int, str]]:
+    """Every way to read `word` as proclitics + a word: (characters cut, the bare word with its ال), longest first."""
+    for chain in PROCLITICS:
+        rest = word[len(chain):]
+        if not word.startswith(chain) or len(rest) < min_stem:
+            continue
+        if chain.endswith("ال"):
+            yield len(chain) - 2, "ال" + rest
+        elif chain.endswith("لل"):
+            yield len(chain), "ال" + rest
+        else:
+            yield len(chain), rest
+
+
+def strip_proclitics(word: str, attested: Callable[[str], bool]) -> tuple[int, str]:
+    """(characters cut, bare word) for the longest proclitic reading whose remainder is attested; else (0, word)."""
+    if attested(word):
+        return 0, word
+    for cut, bare in proclitic_readings(word):
+        if attested(bare):
+            return cut, bare
+    return 0, word

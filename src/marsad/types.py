@@ -1,0 +1,167 @@
+"""The artifacts that flow through the pipeline: one frozen, slotted dataclass each.
+
+Spans (`Sentence`, `Token`, `Mention`, `Timex`, `Quote`) are offsets into `Article.text`, the clean text;
+what a user sees is always cut from that text, never a copy that can drift.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    """A dataclass as a JSON-ready dict (tuples become lists)."""
+    return asdict(obj)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as read from disk or a feed: decoded text plus the metadata found beside it."""
+
+    id: str
+    path: str
+    body: str
+    format: str  # "text" (plain) or "html"
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A file or record that could not be read, with the reason, so the rest of the batch goes on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article: body text in NFC, metadata, and every line that cleaning dropped."""
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    removed: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+    path: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _plain(self)
+        d["removed"] = list(self.removed)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark; `stem_start` is where the word begins once its proclitics are off."""
+
+    start: int
+    end: int
+    text: str
+    stem_start: int = -1
+
+    @property
+    def stem(self) -> int:
+        return self.start if self.stem_start < 0 else self.stem_start
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one article, clitics off, `ال` kept."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # PER ORG GPE LOC MISC
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression and its ISO 8601 value (date, month, year, time, interval or duration)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str = "date"  # date | time | interval | duration | set
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or reported quote with its speaker as written (`speaker` is filled by linking)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | reported
+    cue: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int = -1
+    speaker_end: int = -1
+    anonymous: bool = False
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity across the corpus, with every spelling and every mention."""
+
+    id: str
+    type: str
+    name: str
+    name_latin: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "name": self.name, "name_latin": self.name_latin,
+                "aliases": list(self.aliases), "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    story: str | None
+    title: str
+    date: str | None
+    articles: tuple[str, ...]
+    date_evidence: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "story": self.story, "title": self.title, "date": self.date,
+                "articles": list(self.articles), "date_evidence": list(self.date_evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    events: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "events": list(self.events)}

@@ -1,0 +1,71 @@
+from marsad.clean import clean, clean_text
+from marsad.types import Article, RawDocument, Rejected
+
+
+def raw(body: str, **meta: str) -> RawDocument:
+    return RawDocument(id="a1", path="a1.txt", body=body, format="text", **meta)
+
+
+def test_wrapped_paragraphs_are_rejoined_but_headline_stays_apart() -> None:
+    body = ("عنوان الخبر القصير\n\n"
+            "بدأت صباح اليوم في العاصمة أعمال القمة الإقليمية\n"
+            "للمياه بمشاركة وزراء من خمس دول، وسط توقعات بأن\n"
+            "تنتهي القمة باتفاق إطاري لتقاسم الموارد المائية\n"
+            "المشتركة خلال العقد المقبل.\n\n"
+            "وقال رئيس الوفد المضيف إن المحادثات كانت بناءة\n"
+            "وإن الأطراف اتفقت على جدول زمني واضح للتنفيذ.\n")
+    text = clean_text(body)
+    lines = text.split("\n")
+    assert lines[0] == "عنوان الخبر القصير"
+    assert lines[1].startswith("بدأت صباح اليوم") and lines[1].endswith("خلال العقد المقبل.")
+    assert "الإقليمية للمياه" in lines[1]
+    assert lines[2] == "وقال رئيس الوفد المضيف إن المحادثات كانت بناءة وإن الأطراف اتفقت على جدول زمني واضح للتنفيذ."
+
+
+def test_long_line_broken_mid_sentence_is_joined() -> None:
+    first = "تأمل الحكومة في أن تتطور علاقاتها مع الجيران إلى شراكة عميقة لا تقوم فقط على التجارة قصيرة المدى ولكن على أساس"
+    body = f"العنوان\n{first}\nمتين من المصالح المشتركة.\nفقرة ثانية كاملة."
+    text = clean_text(body)
+    assert f"{first} متين من المصالح المشتركة." in text.split("\n")
+
+
+def test_metadata_kept_from_dropped_lines() -> None:
+    body = ("عنوان\nبقلم: ليلى حسن\nنص الخبر الأول هنا وهو طويل بما يكفي ليكون فقرة.\n"
+            "Source: Example Agency\nشارك: فيسبوك | تويتر")
+    article = clean(raw(body))
+    assert isinstance(article, Article)
+    assert article.author == "ليلى حسن"
+    assert article.source == "Example Agency"
+    assert "بقلم: ليلى حسن" in article.removed and "Source: Example Agency" in article.removed
+    assert "Source" not in article.text and "ليلى" not in article.text
+
+
+def test_manifest_metadata_wins_over_text() -> None:
+    article = clean(raw("عنوان\nبقلم: ليلى حسن\nنص الخبر.", author="Someone", source="Outlet"))
+    assert isinstance(article, Article)
+    assert article.author == "Someone" and article.source == "Outlet"
+
+
+def test_dateline_prefix_removed_and_recorded() -> None:
+    article = clean(raw("عنوان الخبر\n\nعمّان، 12 مارس 2025 (الأفق) - وقع وزراء المياه اتفاقا جديدا اليوم في العاصمة."))
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == "وقع وزراء المياه اتفاقا جديدا اليوم في العاصمة."
+    assert "عمّان، 12 مارس 2025 (الأفق) -" in article.removed
+
+
+def test_read_also_heading_takes_its_links_along() -> None:
+    body = "نص الخبر الأول وهو جملة كاملة.\nاقرأ أيضا\nعنوان مقال مرتبط\nعنوان مقال آخر\n\nفقرة أخيرة من الخبر."
+    text = clean_text(body)
+    assert text == "نص الخبر الأول وهو جملة كاملة.\nفقرة أخيرة من الخبر."
+
+
+def test_nothing_left_is_rejected() -> None:
+    result = clean(raw("شارك: فيسبوك | تويتر | واتساب\n© 2024 جميع الحقوق محفوظة"))
+    assert isinstance(result, Rejected) and "no content" in result.reason
+
+
+def test_text_is_nfc() -> None:
+    decomposed = "ا\u0653"  # alef + madda above, composes to آ
+    article = clean(raw(f"{decomposed}ذار شهر الربيع."))
+    assert isinstance(article, Article)
+    assert article.text.startswith("آذار")

@@ -1,0 +1,94 @@
+"""Each boilerplate rule on lines we wrote, and content lines that must survive."""
+import pytest
+
+from marsad.clean.rules import classify, dateline_prefix
+
+BOILERPLATE = [
+    ("شارك: فيسبوك | تويتر | واتساب", "share"),
+    ("شارك المقال:  فيسبوك | تويتر | واتساب", "share"),
+    ("Leave a Reply", "comment"),
+    ("Your email address will not be published. Required fields are marked *", "comment"),
+    ("للتعليق على الخبر، يرجى تسجيل الدخول.", "comment"),
+    ("3 تعليقات", "comment"),
+    ("أضف تعليقا", "comment"),
+    ("تابعونا على تلغرام وإنستغرام", "follow"),
+    ("تابعوا آخر الأخبار الرياضية عبر حساباتنا على مواقع التواصل الاجتماعي.", "follow"),
+    ("للاشتراك في النشرة اليومية أدخل بريدك الإلكتروني", "follow"),
+    ("اقرأ أيضا: كيف تغيرت خريطة التحالفات في المنطقة؟", "read-also"),
+    ("إقرأ أيضاً", "read-also"),
+    ("أخبار ذات صلة", "read-also"),
+    ("© صحيفة الغد 2024. جميع الحقوق محفوظة.", "copyright"),
+    ("جميع الحقوق محفوظة للناشر", "copyright"),
+    ("Copyright 2022 Example Press", "copyright"),
+    ("كلمات مفتاحية: الأردن | المياه | الاتفاق", "keywords"),
+    ("Source: Example News Agency", "source"),
+    ("المصدر: وكالة الأنباء الوطنية", "source"),
+    ("بقلم: سارة المنصوري", "byline"),
+    ("بقلم منير حداد - مراسل الصحيفة", "byline"),
+    ("كتب: أحمد يوسف", "byline"),
+    ("(إعداد فلان الفلاني للنشرة العربية - تحرير فلانة)", "credit"),
+    ("(تغطية: مراسلنا - إعداد: قسم الأخبار)", "credit"),
+    ("ترجمة: قسم الترجمة", "translation-note"),
+    ("-- نُشر هذا المقال في الأصل بالإنجليزية ويعاد نشره بإذن من الناشر.", "translation-note"),
+    ("-------", "separator"),
+    ("* * *", "separator"),
+    ("(انتهى)", "separator"),
+    ("الرئيس يستقبل الوفد في القصر (صورة: الرئاسة)", "caption"),
+    ("متظاهرون أمام البرلمان في العاصمة، 3 مايو 2022 (رويترز)", "caption"),
+    ("الوزيران، يمين، يتصافحان بعد التوقيع (AP / John Doe)", "caption"),
+    ("25 نوفمبر 2021 ، 5:42 مساءً", "timestamp"),
+    ("الأحد 16 نيسان (أبريل) 2023", "timestamp"),
+    ("الجمعة ٢٢ شوال ١٤٤٤هـ - ١٢ مايو ٢٠٢٣م", "timestamp"),
+    ("الأربعاء 29 شتنبر 2021 | 18:40", "timestamp"),
+    ("آخر تحديث: 10:45", "timestamp"),
+    ("من نحن | اتصل بنا | سياسة الخصوصية", "navigation"),
+]
+
+
+@pytest.mark.parametrize("line, rule", BOILERPLATE)
+def test_boilerplate_line_is_recognised(line: str, rule: str) -> None:
+    assert classify(line, in_zone=True) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "الصحيفة اليومية | أخبار محلية",
+    "القاهرة - «الصحيفة»",
+    "موقع الخبر - الدوحة",
+])
+def test_masthead_only_near_the_edges(line: str) -> None:
+    assert classify(line, in_zone=True) == "masthead"
+    assert classify(line, in_zone=False) is None
+
+
+@pytest.mark.parametrize("line", [
+    "وقع البلدان اتفاقا للتعاون في مجال المياه يوم الأربعاء.",
+    "وقال الوزير إن الاتفاق (الأول من نوعه) سيدخل حيز التنفيذ في 2025.",
+    "وأضاف: «سنواصل العمل مع شركائنا في المنطقة».",
+    "وكتب الرئيس في تغريدة على تويتر أن الخطوة تاريخية.",
+    "وشارك في الاجتماع وزراء الخارجية والدفاع من البلدين.",
+    "اقتربت الحصيلة من 700 ألف شخص بحسب الأمم المتحدة.",
+    "السودان: حرب الجنرالين تدخل يومها الثالث ومخاوف من تفكك البلاد",
+    "وفي عام 2000 اندلعت الانتفاضة الثانية.",
+    "ونشرت الوكالة صورة للوزيرين خلال اللقاء.",
+])
+def test_content_line_is_kept(line: str) -> None:
+    assert classify(line, in_zone=True) is None
+
+
+@pytest.mark.parametrize("line, prefix", [
+    ("بكين، 10 مارس 2023 (الوكالة) - اتفقت الدولتان على استئناف العلاقات بينهما", "بكين، 10 مارس 2023 (الوكالة) - "),
+    ("الرباط (رويترز) - وقع البلدان مذكرة تفاهم دفاعية يوم الأربعاء", "الرباط (رويترز) - "),
+    ("الرباط ، المغرب -", "الرباط ، المغرب -"),
+    ("غزة - قتل خمسة أشخاص في غارة على المدينة الليلة الماضية", "غزة - "),
+])
+def test_dateline_prefix(line: str, prefix: str) -> None:
+    assert dateline_prefix(line) == prefix
+
+
+@pytest.mark.parametrize("line", [
+    "السعودية - إيران: اتفاق تاريخي",
+    "وقال الوزير - في تصريح للصحفيين - إن الوضع مستقر.",
+    "وصل الوزير إلى العاصمة اليوم",
+])
+def test_no_dateline_in_body_text(line: str) -> None:
+    assert dateline_prefix(line) is None

@@ -1,0 +1,75 @@
+"""The command line end to end: outputs, schema validity, exit codes, and one clear line per bad file."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+BODY = "وقع البلدان اتفاقا للتعاون في مجال المياه يوم الأربعاء في العاصمة.\nوقال الوزير إن الخطوة مهمة."
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def marsad(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "marsad", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def schema(tmp_path: Path) -> dict:
+    out = marsad("schema", cwd=tmp_path)
+    assert out.returncode == 0
+    return json.loads(out.stdout)
+
+
+def test_analyze_writes_valid_json_and_html(tmp_path: Path) -> None:
+    run = marsad("analyze", EXAMPLES, "--json", "out/a.json", "--html", "out/r.html", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    doc = json.loads((tmp_path / "out/a.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema(tmp_path))
+    assert len(doc["articles"]) >= 8
+    assert (tmp_path / "marsad.db").exists()  # the default store is in the working directory
+    page = (tmp_path / "out/r.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert all(a["id"] in page for a in doc["articles"])
+
+
+def test_bad_files_are_skipped_with_one_line_each(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BODY, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bad.jsonl").write_text("{nope\n", encoding="utf-8")
+    (folder / "img.txt").write_bytes(bytes(range(256)) * 4)
+    run = marsad("analyze", folder, "--json", "a.json", cwd=tmp_path)
+    assert run.returncode == 0
+    problems = [line for line in run.stderr.splitlines() if line.startswith("marsad: skipped")]
+    assert len(problems) == 3
+    assert any("empty.txt" in p and "empty" in p for p in problems)
+    assert any("bad.jsonl:1" in p and "malformed JSON" in p for p in problems)
+    assert any("img.txt" in p and "binary" in p for p in problems)
+    assert "Traceback" not in run.stderr
+    assert [a["id"] for a in json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["articles"]] == ["good"]
+
+
+def test_exit_2_when_nothing_was_processed(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    run = marsad("analyze", tmp_path / "empty.txt", cwd=tmp_path)
+    assert run.returncode == 2 and "no article could be processed" in run.stderr
+
+
+def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    run = marsad("analyze", tmp_path / "in", "--strict", cwd=tmp_path)
+    assert run.returncode == 2 and "b.txt" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"], ["schema", "--help"]])
+def test_help_everywhere(tmp_path: Path, args: list[str]) -> None:
+    run = marsad(*args, cwd=tmp_path)
+    assert run.returncode == 0 and "Usage" in run.stdout
