@@ -16,9 +16,12 @@ from typing import Any
 
 from marsad.clean import clean
 from marsad.cluster.duplicates import mark_duplicates
+from marsad.extract.entities import find_mentions
+from marsad.extract.quotes import find_quotes
+from marsad.extract.time import find_timexes
 from marsad.ingest import read_inputs
 from marsad.store import SQLiteStore, content_hash
-from marsad.types import Article, RawDocument, Rejected
+from marsad.types import Article, Mention, Quote, RawDocument, Rejected, Timex
 
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
 
@@ -32,7 +35,23 @@ class Stage:
     span_type: type
 
 
-ARTICLE_STAGES: tuple[Stage, ...] = ()
+def _mentions(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+    return find_mentions(article.id, article.text)
+
+
+def _timexes(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+    return find_timexes(article.id, article.text, article.published)
+
+
+def _quotes(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+    return find_quotes(article.id, article.text, earlier.get("mentions", []))
+
+
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    Stage("mentions", _mentions, Mention),
+    Stage("timexes", _timexes, Timex),
+    Stage("quotes", _quotes, Quote),
+)
 
 
 @dataclass(slots=True)

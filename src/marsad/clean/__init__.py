@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, words
 from marsad.clean.wraps import continues, wrap_width
+from marsad.extract.time import find_publication_date
 from marsad.ingest.html import extract_page
 from marsad.types import Article, RawDocument, Rejected
 
@@ -43,7 +44,7 @@ def clean(raw: RawDocument) -> Article | Rejected:
         return Rejected(raw.path, "no content left after cleaning")
     return Article(
         id=raw.id, text=text, source=raw.source or found.source, url=url,
-        title=title or _headline(text), published=published,
+        title=title or _headline(text), published=published or _published_from(found.removed),
         author=author or found.author, removed=tuple(found.removed), path=raw.path,
     )
 
@@ -127,3 +128,7 @@ def _headline(text: str) -> str | None:
     first = text.split("\n", 1)[0]
     return first if len(words(first)) <= 20 and not first.rstrip().endswith(".") else None
 
+
+def _published_from(removed: list[str]) -> str | None:
+    """A publication date read from a dropped timestamp or dateline; only used when no metadata gives one."""
+    return next((date for line in removed if (date := find_publication_date(line))), None)

@@ -1,6 +1,7 @@
 """Syndicated near-duplicates with MinHash LSH: a copy points at the first version and is kept, never dropped."""
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,7 +24,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 
 def signature(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
     m.update_batch(list(shingles(text)))
     return m
 

@@ -24,8 +24,10 @@ CHAR_MAP: dict[str, str] = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "گ": "ك",
+    **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+    **{chr(c): chr(c).lower() for c in range(0xC0, 0xDF) if chr(c).lower() != chr(c)},
 }
-_TABLE = str.maketrans(CHAR_MAP)
+_FAST_TABLE = str.maketrans({**CHAR_MAP, **dict.fromkeys(DIACRITICS | INVISIBLE | {TATWEEL})})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +53,14 @@ def is_dropped(ch: str) -> bool:
 
 
 def normalize_with_map(text: str) -> Normalized:
-    """Normalise `text` (marks removed, letters and digits unified, lower case) and keep the offset map."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if is_dropped(ch):
-            continue
-        for out in ch.translate(_TABLE).lower():
-            chars.append(out)
-            offsets.append(i)
-    return Normalized("".join(chars), tuple(offsets), len(text))
+    """Normalise `text` (marks removed, letters and digits unified, Latin lower-cased) and keep the offset map."""
+    offsets = tuple(i for i, ch in enumerate(text) if not is_dropped(ch))
+    return Normalized(text.translate(_FAST_TABLE), offsets, len(text))
 
 
 def normalize(text: str) -> str:
     """The normalised form of `text`, for matching only (the same string `normalize_with_map` gives)."""
-    return "".join(ch.translate(_TABLE).lower() for ch in text if not is_dropped(ch))
+    return text.translate(_FAST_TABLE)
 
 
 _SPACES = re.compile(r"\s+")

@@ -1,0 +1,161 @@
+"""Events: articles about one happening, grouped as they arrive (single pass, candidates from an index).
+
+Articles are taken in publication order (then input order). Each is compared only with the events its heaviest
+terms point at among the events started in the last `WINDOW_DAYS` (an inverted index keyed by day and term),
+scored by TF-IDF cosine with the event's centroid (entity names included when mentions are given) times a decay
+on the days since the event was last reported, and joins the best one above `THRESHOLD` or starts a new event.
+A syndicated copy (`Article.duplicate_of`) always joins its original's event. Stories follow in `stories.py`.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.cluster.dates import event_date
+from marsad.cluster.stories import cluster_stories
+from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.text.sentences import split_sentences
+from marsad.types import Article, Event, Mention, Story, Timex
+
+THRESHOLD = 0.2  # decayed cosine with an event's centroid needed to join it
+WINDOW_DAYS = 7  # an event is days long: no article joins one that started longer ago
+HALF_LIFE_DAYS = 3.0  # similarity halves for every this many days since the event was last reported
+QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
+INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
+MAX_CANDIDATES = 30  # events scored exactly per article, those sharing most looked-up terms
+MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
+
+
+@dataclass
+class EventCluster:
+    """One event as it grows: its members, their summed unit vectors and the days it was reported."""
+
+    number: int
+    first_day: int
+    last_day: int
+    members: list[int] = field(default_factory=list)
+    centroid: Centroid = field(default_factory=Centroid)
+
+    def add(self, index: int, vec: Vector, day: int, overlap: float) -> None:
+        """Add an article whose dot product with the summed vector is `overlap`."""
+        self.members.append(index)
+        self.centroid.add(vec, overlap)
+        self.last_day = max(self.last_day, day)
+
+
+@dataclass
+class EventClusterer:
+    """The streaming state: term statistics, events so far and the day/term index that finds candidates.
+
+    Plain data, so a store can keep it between runs and feed it new articles (incremental clustering).
+    """
+
+    model: TermModel = field(default_factory=TermModel)
+    events: list[EventCluster] = field(default_factory=list)
+    vectors: list[Vector] = field(default_factory=list)
+    event_of: list[int] = field(default_factory=list)
+    index: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    article_event: dict[str, int] = field(default_factory=dict)
+    today: int = 0
+
+    def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
+        """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
+        docs = [words(f"{a.title or ''}\n{a.text}") for a in articles]
+        self.model.observe(docs, entities)
+        first = len(self.vectors)
+        self.vectors.extend(self.model.vector(ws, ents) for ws, ents in zip(docs, entities, strict=True))
+        self.event_of.extend([-1] * len(articles))
+        for i in publication_order(articles):
+            self.event_of[first + i] = self.assign(articles[i], first + i)
+        return self.event_of[first:]
+
+    def assign(self, article: Article, index: int) -> int:
+        """Put one article in its original's event, the best candidate event, or a new one."""
+        day = day_number(article.published) if article.published else None
+        day = self.today if day is None else day
+        self.today = max(self.today, day)
+        vec = self.vectors[index]
+        original = self.article_event.get(article.duplicate_of or "")
+        if original is not None:
+            best, overlap = original, self.events[original].centroid.cosine(vec)[1]
+        else:
+            best, overlap = self.best_event(vec, day)
+        if best < 0:
+            best = len(self.events)
+            self.events.append(EventCluster(best, day, day))
+        self.events[best].add(index, vec, day, overlap)
+        self.article_event[article.id] = best
+        for term in top_terms(vec, INDEX_TERMS):
+            self.index[(day, term)].append(best)
+        return best
+
+    def best_event(self, vec: Vector, day: int) -> tuple[int, float]:
+        """(event number, dot product with its summed vector) of the best match above THRESHOLD, else (-1, 0)."""
+        best, best_score, best_raw = -1, THRESHOLD, 0.0
+        for number in self.candidates(vec, day):
+            event = self.events[number]
+            cosine, raw = event.centroid.cosine(vec)
+            score = cosine * decay(day - event.last_day)
+            if score >= best_score and (score > best_score or best < 0):
+                best, best_score, best_raw = number, score, raw
+        return best, best_raw
+
+    def candidates(self, vec: Vector, day: int) -> list[int]:
+        """Recent events sharing the most heaviest terms with the article (ties: earlier event first)."""
+        shared: Counter[int] = Counter()
+        for term in top_terms(vec, QUERY_TERMS):
+            for past in range(day - WINDOW_DAYS, day + 1):
+                shared.update(set(self.index.get((past, term), ())))
+        recent = [(n, c) for n, c in shared.items() if day - self.events[n].first_day <= WINDOW_DAYS]
+        recent.sort(key=lambda nc: (-nc[1], nc[0]))
+        return [n for n, _ in recent[:MAX_CANDIDATES]]
+
+
+def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
+                   timexes: Mapping[str, Sequence[Timex]] | None = None) -> tuple[list[Event], list[Story]]:
+    """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...)."""
+    entities = [entity_terms((mentions or {}).get(a.id, ())) for a in articles]
+    clusterer = EventClusterer()
+    clusterer.add_batch(articles, entities)
+    events = [build_event(clusterer.events[n], clusterer, articles, timexes) for n in range(len(clusterer.events))]
+    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events])
+
+
+def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],
+                timexes: Mapping[str, Sequence[Timex]] | None) -> Event:
+    """The event as an artifact: members, a headline from its most central article, its date and evidence."""
+    members = [articles[i] for i in cluster.members]
+    by_centrality = sorted(cluster.members, key=lambda i: -dot(clusterer.vectors[i], cluster.centroid.total))
+    when, evidence = event_date(members, timexes)
+    return Event(id=f"v{cluster.number + 1}", story=None, title=headline([articles[i] for i in by_centrality]),
+                 date=when, articles=tuple(a.id for a in members), date_evidence=evidence)
+
+
+def headline(central_first: Sequence[Article]) -> str:
+    """The first real headline among the articles, most central first; else the first sentence of the first."""
+    for article in central_first:
+        title = (article.title or "").strip()
+        if len(title.split()) >= MIN_TITLE_WORDS:
+            return title
+    text = central_first[0].text
+    sentences = split_sentences(text)
+    return text[sentences[0].start:sentences[0].end] if sentences else ""
+
+
+def publication_order(articles: Sequence[Article]) -> list[int]:
+    """Indices by publication date, undated last, input order within a date."""
+    return sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
+
+
+def day_number(published: str) -> int | None:
+    """Days since 0001-01-01 of an ISO date (its first ten characters), or None when it is not one."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def decay(days: int) -> float:
+    return 0.5 ** (max(days, 0) / HALF_LIFE_DAYS)

@@ -1,0 +1,65 @@
+"""Stories: events linked over months or years by shared core entities and topic terms, ignoring time.
+
+A second single pass, over event centroids in creation order: each event joins the story whose centroid is
+closest above `STORY_THRESHOLD`, among the stories its heaviest terms point at, or starts a new story.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from marsad.cluster.terms import Centroid, Vector, dot, top_terms
+from marsad.types import Event, Story
+
+STORY_THRESHOLD = 0.25  # cosine between an event's centroid and a story's
+QUERY_TERMS = 15
+INDEX_TERMS = 30
+MAX_CANDIDATES = 30
+
+
+@dataclass
+class StoryCluster:
+    members: list[int] = field(default_factory=list)
+    centroid: Centroid = field(default_factory=Centroid)
+
+
+def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tuple[list[Event], list[Story]]:
+    """The events with their `story` set, and the stories (s1, s2, ... in creation order)."""
+    stories: list[StoryCluster] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    story_of: list[int] = []
+    for vec in centroids:
+        best, overlap = best_story(vec, stories, index)
+        if best < 0:
+            best = len(stories)
+            stories.append(StoryCluster())
+        stories[best].members.append(len(story_of))
+        stories[best].centroid.add(vec, overlap)
+        story_of.append(best)
+        for term in top_terms(vec, INDEX_TERMS):
+            if not index[term] or index[term][-1] != best:
+                index[term].append(best)
+    linked = [replace(event, story=f"s{story_of[i] + 1}") for i, event in enumerate(events)]
+    return linked, [build_story(n, story, linked, centroids) for n, story in enumerate(stories)]
+
+
+def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]]) -> tuple[int, float]:
+    """(story number, dot product with its summed vector) of the closest story above the threshold, else (-1, 0)."""
+    shared: Counter[int] = Counter()
+    for term in top_terms(vec, QUERY_TERMS):
+        shared.update(set(index.get(term, ())))
+    candidates = sorted(shared.items(), key=lambda nc: (-nc[1], nc[0]))[:MAX_CANDIDATES]
+    best, best_score, best_raw = -1, STORY_THRESHOLD, 0.0
+    for number, _ in candidates:
+        score, raw = stories[number].centroid.cosine(vec)
+        if score > best_score or (score == best_score and best < 0):
+            best, best_score, best_raw = number, score, raw
+    return best, best_raw
+
+
+def build_story(number: int, story: StoryCluster, events: Sequence[Event], centroids: Sequence[Vector]) -> Story:
+    """A story titled after its most central event, listing its events in time order."""
+    central = max(story.members, key=lambda i: (dot(centroids[i], story.centroid.total), -i))
+    in_time = sorted(story.members, key=lambda i: (events[i].date or "", i))
+    return Story(id=f"s{number + 1}", title=events[central].title, events=tuple(events[i].id for i in in_time))

@@ -1,0 +1,1 @@
+"""Source comparison: claims and their outlets, contradictions, framing vocabulary."""

@@ -1,0 +1,219 @@
+"""Per-article named-entity recognition: PER, ORG, GPE, LOC, MISC mentions as spans over the clean text.
+
+A CRF (`models/ner.crfsuite`, trained on ANERcorp by `ner_train.train_ner`) tags each sentence; then a document
+pass makes the article consistent: proclitics come off each mention (وللرباط -> الرباط), titles are left out
+of person names, a name found once is found at every occurrence (surname alone included), list places the
+model missed are added, and LOC is split into GPE (states, cities) and LOC (regions, seas, sites).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.extract.ner_decode import FastTagger, LinearCrf
+from marsad.extract.ner_features import Featurizer, Lexicon, default_lexicon
+from marsad.extract.ner_normal import fold
+from marsad.extract.ner_train import MODEL_FILE, spans
+from marsad.text.tokens import proclitic_readings, tokenize
+from marsad.types import Mention, Token
+
+__all__ = ["find_mentions", "load_tagger", "NerTagger"]
+
+_SENTENCE_END = {".", "!", "?", "؟", "؛", ";", "\n"}
+# Head words that make an unknown place a LOC rather than a GPE (منطقة القبائل, جبل ..., نهر ...).
+_LOC_HEADS = {fold(w) for w in (
+    "منطقة", "إقليم", "جبل", "جبال", "نهر", "بحر", "خليج", "صحراء", "جزيرة", "جزر", "وادي", "سهل", "هضبة",
+    "مضيق", "قناة", "شبه", "الضفة", "قطاع", "حي", "ساحة", "شارع", "مطار", "ميناء", "معبر", "مخيم", "سد",
+    "بحيرة", "غابة", "المحيط", "محيط", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "ريف", "حوض", "مرتفعات",
+)}
+# Words that end a two-word person name but are not surnames on their own (محمد السادس, ... بن ...).
+_NOT_SURNAME = {fold(w) for w in (
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+    "بن", "ابن", "بنت", "أبو", "ابو", "أم", "عبد", "آل", "الابن", "الأب", "جونيور",
+)}
+# Single list places that are also everyday words: never added by the list alone.
+_AMBIGUOUS_PLACES = {fold(w) for w in ("صور", "العين", "الخبر", "قم", "المتوسط", "الساحل", "الشام", "النيل",
+                                       "دجلة", "الفرات", "الكعبة", "المحيط")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    first: int  # token index
+    last: int  # token index, inclusive
+    type: str  # PER ORG LOC MISC (model) or GPE
+
+
+class NerTagger:
+    """The CRF with its per-word-type caches; one per process (`load_tagger`)."""
+
+    def __init__(self, model: Path, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.features = Featurizer(lexicon)
+        self._fast = FastTagger(LinearCrf(model), self.features)
+
+    def tag_tokens(self, words: list[str]) -> list[str]:
+        """BIO labels (PER ORG LOC MISC) for one sentence of token strings."""
+        return self._fast.tag_many([words])[0]
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for many sentences at once (faster than one by one)."""
+        return self._fast.tag_many(sentences)
+
+
+@lru_cache(maxsize=4)
+def load_tagger(model: Path = MODEL_FILE) -> NerTagger:
+    """The tagger for `model`, opened once per process."""
+    return NerTagger(model, default_lexicon())
+
+
+def _sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token index ranges [a, b) of sentences: split after end punctuation and at line breaks."""
+    out: list[tuple[int, int]] = []
+    a = 0
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
+        if tok.text in _SENTENCE_END or "\n" in text[tok.end:nxt]:
+            out.append((a, i + 1))
+            a = i + 1
+    if a < len(tokens):
+        out.append((a, len(tokens)))
+    return out
+
+
+class _Document:
+    """One article's tokens with folded and bare forms, and the mention spans found so far."""
+
+    def __init__(self, tagger: NerTagger, text: str) -> None:
+        self.text = text
+        self.lex = tagger.lex
+        self.tokens = [t for t in tokenize(text)]
+        self.folded = [fold(t.text) for t in self.tokens]
+        self.bare = [self.lex.bare(w) for w in self.folded]
+        self.taken = [False] * len(self.tokens)
+        self.spans: list[_Span] = []
+        self._tag(tagger)
+
+    def _tag(self, tagger: NerTagger) -> None:
+        ranges = _sentences(self.text, self.tokens)
+        tagged = tagger.tag_sentences([[t.text for t in self.tokens[a:b]] for a, b in ranges])
+        for (a, _), labels in zip(ranges, tagged, strict=True):
+            for s, e, kind in sorted(spans(labels)):
+                self._add(a + s, a + e - 1, kind)
+
+    def _add(self, first: int, last: int, kind: str) -> None:
+        first, last = self._trim(first, last, kind)
+        if first > last or any(self.taken[first:last + 1]):
+            return
+        self.spans.append(_Span(first, last, kind))
+        for i in range(first, last + 1):
+            self.taken[i] = True
+
+    def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
+        """Drop punctuation at the edges and, for people, leading titles (الرئيس، وزير الدفاع ...)."""
+        while first <= last and not self.tokens[first].text[0].isalnum():
+            first += 1
+        while last >= first and not self.tokens[last].text[-1].isalnum():
+            last -= 1
+        if kind == "PER":
+            titles = self.lex.gaz.titles
+            while first < last:
+                if (self.bare[first][1],) in titles:
+                    first += 1
+                elif first + 1 < last and (self.bare[first][1], self.folded[first + 1]) in titles:
+                    first += 2
+                else:
+                    break
+        return first, last
+
+    def key(self, first: int, last: int) -> tuple[str, ...]:
+        """Folded words of a span with the first word's proclitics off: the name as a look-up key."""
+        return (self.bare[first][1],) + tuple(self.folded[first + 1:last + 1])
+
+    def propagate(self) -> None:
+        """Find every known name at every occurrence; add surnames of people and unambiguous list places."""
+        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for s in self.spans:
+            k = self.key(s.first, s.last)
+            votes[k][s.type] += 1
+            if s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2:
+                votes[(k[-1],)]["PER-surname"] += 1
+        names: dict[tuple[str, ...], str] = {}
+        for k, c in votes.items():
+            kind = c.most_common(1)[0][0]
+            names[k] = "PER" if kind == "PER-surname" else kind
+        max_len = max((len(k) for k in names), default=0)
+        gaz = self.lex.gaz
+        for i in range(len(self.tokens)):
+            if self.taken[i]:
+                continue
+            hit = self._lookup(names, i, max_len)
+            if hit:
+                self._add(i, i + hit[0] - 1, hit[1])
+                continue
+            m = gaz.match([self.bare[i][1]] + self.folded[i + 1:i + gaz.max_len], 0)
+            if m and m[1] in ("GPE", "LOC", "ORG") and (m[0] > 1 or m[1] != "ORG"):
+                n, kind = m
+                if n == 1 and self.bare[i][1] in _AMBIGUOUS_PLACES:
+                    continue
+                self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
+
+    def _lookup(self, names: dict[tuple[str, ...], str], i: int, max_len: int) -> tuple[int, str] | None:
+        """Longest known name at token i, trying the word whole and with each proclitic reading off."""
+        heads = [self.bare[i][1], self.folded[i]]
+        heads += [r for _, r in proclitic_readings(self.folded[i])]
+        for n in range(min(max_len, len(self.tokens) - i), 0, -1):
+            if any(self.taken[i:i + n]):
+                continue
+            rest = tuple(self.folded[i + 1:i + n])
+            for h in heads:
+                kind = names.get((h,) + rest)
+                if kind:
+                    return n, kind
+        return None
+
+    def mention_start(self, first: int, known: set[str]) -> tuple[int, str]:
+        """(offset where the name starts, its first word as written with ال restored) for token `first`."""
+        tok = self.tokens[first]
+        cut, bare = self.bare[first]
+        if not cut:
+            for c, r in proclitic_readings(self.folded[first]):
+                if r in known:
+                    cut, bare = c, r
+                    break
+        if not cut:
+            return tok.start, tok.text
+        head = tok.text[cut:]
+        if bare.startswith("ال") and not fold(head).startswith("ال"):
+            head = "ال" + head
+        return tok.start + cut, head
+
+    def place_type(self, s: _Span) -> str:
+        """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster."""
+        k = self.key(s.first, s.last)
+        kind = self.lex.gaz.phrases.get(k)
+        if kind in ("GPE", "LOC"):
+            return kind
+        if k[0] in _LOC_HEADS or (k[0].startswith("ال") and k[0][2:] in _LOC_HEADS):
+            return "LOC"
+        return "GPE"
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        known = {w for s in self.spans for w in self.key(s.first, s.last)[1:]}
+        known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.bare[s.first][0]}
+        out = []
+        for s in sorted(self.spans, key=lambda x: x.first):
+            start, head = self.mention_start(s.first, known)
+            end = self.tokens[s.last].end
+            text = head + self.text[self.tokens[s.first].end:end]
+            kind = self.place_type(s) if s.type == "LOC" else s.type
+            out.append(Mention(article_id, start, end, text, kind))
+        return out
+
+
+def find_mentions(article_id: str, text: str) -> list[Mention]:
+    """Every PER/ORG/GPE/LOC/MISC mention in `text` (offsets into it), clitics off, `ال` kept."""
+    doc = _Document(load_tagger(), text)
+    doc.propagate()
+    return doc.mentions(article_id)

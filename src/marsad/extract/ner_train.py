@@ -1,0 +1,123 @@
+"""Train the NER CRF on ANERcorp-style CoNLL files and score it with entity-level precision, recall and F1.
+
+`train_ner(DIR, OUT)` trains on DIR/train_data.txt + DIR/dev_data.txt; `evaluate_conll(FILE)` tags FILE with the
+shipped model and compares exact spans and types (ANERcorp's PERS is our PER; GPE is scored as LOC, the
+corpus does not split them).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from marsad.extract.ner_features import Featurizer, default_lexicon
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
+TRAIN_FILES = ("train_data.txt", "dev_data.txt")
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+Sentence = tuple[list[str], list[str]]
+
+
+def _tag(label: str) -> str:
+    """A corpus label in our BIO types (B-PERS -> B-PER)."""
+    if label in ("O", "") or "-" not in label:
+        return "O"
+    bio, kind = label.split("-", 1)
+    return f"{bio}-{TYPE_MAP.get(kind, 'MISC')}"
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of (tokens, BIO labels) from a `token TAG` file with blank lines between sentences."""
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0] == "-DOCSTART-":
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+            continue
+        if len(parts) < 2:
+            continue
+        words.append(parts[0])
+        tags.append(_tag(parts[-1]))
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def train_ner(data_dir: Path, out: Path = MODEL_FILE, params: dict | None = None,
+              files: Iterable[str] = TRAIN_FILES) -> None:
+    """Train the CRF on the CoNLL files in `data_dir` and write the model to `out`."""
+    import pycrfsuite
+
+    feat = Featurizer(default_lexicon())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for name in files:
+        for words, tags in read_conll(Path(data_dir) / name):
+            trainer.append(feat.sequence(words), tags)
+    trainer.set_params({**PARAMS, **(params or {})})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Entity spans (start, end, type) from BIO tags; a stray I- opens a new entity (conlleval's rule)."""
+    found: set[tuple[int, int, str]] = set()
+    start, kind = -1, ""
+    for i, t in enumerate(tags + ["O"]):
+        bio, _, k = t.partition("-")
+        if start >= 0 and (bio != "I" or k != kind):
+            found.add((start, i, kind))
+            start = -1
+        if bio == "B" or (bio == "I" and start < 0):
+            start, kind = i, k
+    return found
+
+
+def score_spans(gold: list[set], pred: list[set]) -> dict:
+    """Micro and per-type precision, recall, F1 over exact (span, type) matches."""
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        for s in g:
+            n_gold[s[2]] += 1
+        for s in p:
+            n_pred[s[2]] += 1
+            tp[s[2]] += s in g
+
+    def prf(t: int, np_: int, ng: int) -> dict:
+        p = t / np_ if np_ else 0.0
+        r = t / ng if ng else 0.0
+        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": ng}
+
+    kinds = sorted(set(n_gold) | set(n_pred))
+    return {"micro": prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())),
+            "types": {k: prf(tp[k], n_pred[k], n_gold[k]) for k in kinds}}
+
+
+def evaluate_conll(path: Path, model: Path = MODEL_FILE) -> dict:
+    """Tag a CoNLL file with the model; entity-level P/R/F1 (exact span and type), micro and per type."""
+    from marsad.extract.entities import load_tagger
+
+    tagger = load_tagger(model)
+    sents = read_conll(Path(path))
+    gold = [spans(tags) for _, tags in sents]
+    pred = [spans(tagger.tag_tokens(words)) for words, _ in sents]
+    report = score_spans(gold, pred)
+    report["sentences"] = len(sents)
+    report["file"] = str(path)
+    return report
+
+
+def format_report(report: dict) -> str:
+    """A small table: one row per type and the micro average."""
+    lines = [f"{'type':<6} {'prec':>6} {'rec':>6} {'f1':>6} {'gold':>6}"]
+    rows = list(report["types"].items()) + [("micro", report["micro"])]
+    for name, r in rows:
+        lines.append(f"{name:<6} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} {r['support']:>6}")
+    return "\n".join(lines)

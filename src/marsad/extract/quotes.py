@@ -1,0 +1,725 @@
+"""Direct and reported quotes with their speakers, as spans over the clean article text.
+
+Three readings run over the text, first the clauses, then the quotation marks:
+
+1. speech cues (قال، أكد، أشار إلى، نقل عن، مضيفا ...) find a speaker (after the verb, before it, or the
+   previous speaker when there is none) and, when إن/أن follows, the reported content up to the end of the clause;
+2. quotation marks (quote_marks) give direct quotes; a quote inside reported content belongs to it, a quote
+   elsewhere takes the nearest cue of its sentence, the attribution right after it, or the previous speaker;
+3. "according to" phrases (بحسب، وفقا لـ) attribute a sentence that has no cue of its own.
+
+Speakers are kept as written; `anonymous` marks unnamed sources (مصدر مطلع، مسؤول طلب عدم نشر اسمه).
+`speaker_mention` maps a quote's speaker to an entity mention for linking.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from marsad.extract.quote_cues import (
+    ACCORDING_TO,
+    ANONYMITY_MARKERS,
+    CAME_IN,
+    CLAUSE_BREAKS,
+    CONTINUATION,
+    CUE_FORMS,
+    INTRO_WORDS,
+    NOT_COMPLEMENTIZER_BEFORE,
+    PRONOUN_OBJECTS,
+    QUANTIFIERS,
+    RECIPIENT_NOUNS,
+    RELATIVES,
+    REPORTING,
+    SOURCE_HEADS,
+    SOURCE_NOUNS,
+    STATEMENT_NOUNS,
+    STOP_WORDS,
+    VAGUE_SOURCES,
+    WEAK,
+    fold,
+)
+from marsad.extract.quote_marks import QuotedSpan, quoted_spans
+from marsad.text.tokens import tokenize
+from marsad.types import Mention, Quote, Token
+
+MIN_DIRECT_WORDS = 3  # shorter quotations are names, titles or scare quotes unless a cue introduces them
+_SUBJECT_MAX = 12
+_SCAN_MAX = 25
+_NEAR_CUE = 6  # tokens allowed between a non-reporting cue (دعا، ندد) and the quotation it introduces
+_COMPLEMENTIZER = re.compile(r"^ب?ان(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?$")
+_SENTENCE_END = re.compile(r"[.!?؟]+|\n\s*\n|\n")
+_WRAPPED_LINE = 40  # a line this long that ends in a letter and goes on with a letter was wrapped, not ended
+_PUNCT_STOP = set("،,:؛;.!?؟()[]")
+_LINK_TYPES = ("PER", "ORG", "GPE")
+_BUT = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "غير"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    text: str | None
+    start: int
+    end: int
+    anonymous: bool = False
+
+
+
+_NO_SPEAKER = _Speaker(None, -1, -1)
+_INHERIT = -2  # speaker_start of a quote whose speaker is the previous one, filled by _resolve_speakers
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A speech verb in the text, its speaker and what it introduces."""
+
+    index: int  # token index of the verb
+    lemma: str
+    participle: bool
+    speaker: _Speaker | None  # None: no subject of its own (inherit)
+    intro: int  # token index where content or a quotation begins, -1 when nothing follows
+    content: int  # character offset of reported content after إن/أن, -1 when none
+
+
+class _Doc:
+    """The article text with its tokens, folded forms, sentences and quoted spans, computed once."""
+
+    def __init__(self, article_id: str, text: str, mentions: Sequence[Mention]) -> None:
+        self.article = article_id
+        self.text = text
+        self.tokens: list[Token] = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+        self.folded = [fold(t.text) for t in self.tokens]
+        self.spans = quoted_spans(text)
+        self.mentions = sorted((m for m in mentions if m.type in _LINK_TYPES), key=lambda m: m.start)
+        self.sentence_of = self._sentence_index()
+        self.span_at = self._span_index()
+
+    def _sentence_index(self) -> list[int]:
+        """Sentence number of each token; a sentence never ends inside a quotation."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text)
+                if not any(s.outer_start < m.start() < s.end for s in self.spans) and not self._wrapped(m.start())]
+        out, k = [], 0
+        for tok in self.tokens:
+            while k < len(ends) and ends[k] <= tok.start:
+                k += 1
+            out.append(k)
+        return out
+
+    def _wrapped(self, i: int) -> bool:
+        """True at a single line break inside a sentence (hard-wrapped text)."""
+        text = self.text
+        if text[i] != "\n" or text[i + 1:i + 2] == "\n":
+            return False
+        line = text[text.rfind("\n", 0, i) + 1:i].rstrip()
+        return len(line) >= _WRAPPED_LINE and (line[-1].isalpha() or line[-1] in "،,") \
+            and text[i + 1:i + 2].strip()[:1].isalpha()
+
+    def _span_index(self) -> list[QuotedSpan | None]:
+        """For each token, the quoted span it lies in (marks included), else None."""
+        out: list[QuotedSpan | None] = []
+        k = 0
+        for tok in self.tokens:
+            while k < len(self.spans) and self.spans[k].outer_end <= tok.start:
+                k += 1
+            span = self.spans[k] if k < len(self.spans) else None
+            out.append(span if span and span.outer_start <= tok.start < span.outer_end else None)
+        return out
+
+    def word(self, i: int) -> str:
+        return self.folded[i] if 0 <= i < len(self.tokens) else ""
+
+    def is_punct(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].text in _PUNCT_STOP
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.sentence_of[i] == self.sentence_of[j]
+
+    def words_in(self, start: int, end: int) -> int:
+        return sum(1 for t in self.tokens if start <= t.start and t.end <= end and t.text[0].isalnum())
+
+    def span_opening_at(self, i: int) -> QuotedSpan | None:
+        span = self.span_at[i] if 0 <= i < len(self.tokens) else None
+        return span if span is not None and self.tokens[i].start == span.outer_start else None
+
+
+def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+    """Direct and reported quotes of one article, in text order, with speakers as written."""
+    doc = _Doc(article_id, text, mentions)
+    cues = _find_cues(doc)
+    quotes = _reported(doc, cues) + _direct(doc, cues)
+    quotes = _drop_contained(text, quotes)
+    quotes += _according_to(doc, quotes)
+    return _resolve_speakers(doc, sorted(quotes, key=lambda q: (q.start, q.end)))
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _cue_form(doc: _Doc, i: int) -> tuple[str, bool] | None:
+    """(lemma, is participle) when token i is a speech verb, with or without و/ف in front."""
+    word = doc.word(i)
+    for cand in (word, word[1:] if word[:1] in "وف" else ""):
+        if cand in CUE_FORMS:
+            lemma, kind = CUE_FORMS[cand]
+            return fold(lemma), kind == "participle"
+    return None
+
+
+def _find_cues(doc: _Doc) -> list[_Cue]:
+    """Every speech verb that introduces content, a quotation or a speaker, left to right.
+
+    Inside a long quotation only a cue that ends it counts: the attribution of a quote whose mark was misplaced."""
+    cues: list[_Cue] = []
+    for i in range(len(doc.tokens)):
+        if doc.word(i - 1) in RELATIVES:
+            continue
+        form = _cue_form(doc, i)
+        if form is not None:
+            cue = _read_cue(doc, i, form[0], form[1], cues)
+        elif doc.word(i) in CAME_IN and doc.word(i + 1) == fold("في"):
+            cue = _read_cue(doc, i + 1, fold("جاء"), False, cues)  # جاء في البيان أن
+        else:
+            continue
+        if cue is not None and _outside_quotation(doc, cue):
+            cues.append(cue)
+    return cues
+
+
+def _outside_quotation(doc: _Doc, cue: _Cue) -> bool:
+    """A cue is read outside quotations, or at the very end of one (its speaker closes the quotation)."""
+    span = doc.span_at[cue.index]
+    if span is None or doc.words_in(span.start, span.end) < MIN_DIRECT_WORDS:
+        return True
+    if cue.content >= 0 or cue.lemma not in REPORTING or cue.speaker is None or cue.speaker.start < 0:
+        return False
+    tail = doc.text[max(cue.speaker.end, doc.tokens[cue.index].end):span.end]
+    return not _SENTENCE_END.search(tail.rstrip()) and doc.words_in(span.end - len(tail), span.end) <= 3
+
+
+def _read_cue(doc: _Doc, i: int, lemma: str, participle: bool, earlier: list[_Cue]) -> _Cue | None:
+    speaker, after = (None, i + 1) if participle else _subject_after(doc, i, lemma)
+    intro, content = _introducer(doc, after, i, lemma)
+    if (lemma in WEAK or participle) and intro < 0:
+        return None
+    if speaker is None and not participle:
+        speaker = _subject_before(doc, i)
+    if speaker is None:
+        speaker = _sentence_subject(doc, i, earlier)
+    if speaker is not None and speaker.text and _head(speaker.text) in VAGUE_SOURCES:
+        return None
+    index = i - 1 if lemma == fold("جاء") else i
+    return _Cue(index, lemma, participle, speaker, intro, content)
+
+
+def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]:
+    """The speaker written after the verb (stopping at adverbials and recipients), and where the scan stopped."""
+    j = i + 1
+    if lemma == fold("نقل"):  # نقل X عن Y: Y is the speaker
+        j = next((k + 1 for k in range(j, min(j + _SUBJECT_MAX, len(doc.tokens)))
+                  if doc.word(k) == fold("عن") and doc.same_sentence(i, k)), j)
+    while doc.word(j) in PRONOUN_OBJECTS:
+        j += 1
+    first, last = j, j - 1
+    while j < len(doc.tokens) and j - first < _SUBJECT_MAX and doc.same_sentence(i, j):
+        if _ends_subject(doc, j, lemma):
+            break
+        span = doc.span_opening_at(j)
+        if span is not None:
+            if not _quoted_name(doc, span):
+                break
+            while j < len(doc.tokens) and doc.tokens[j].start < span.outer_end:
+                j += 1
+            last = j - 1
+            continue
+        if doc.word(j) in (fold("صادر"), fold("الصادر")) and doc.word(j + 1) == fold("عن"):
+            j += 1
+        last = j
+        j += 1
+    if last < first:
+        return None, j
+    start, end = _fit_to_mentions(doc, doc.tokens[first].start, doc.tokens[last].end, j)
+    return _speaker_at(doc, start, end), j
+
+
+def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]:
+    """With entity mentions: end the speaker at its last name (not at the object after it), or reach forward
+    to the personal name that a title was cut from (المتحدث باسم ... في البيت الأبيض جون كيربي)."""
+    inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
+    if any(m.type == "PER" for m in inside):
+        return start, max(m.end for m in inside)
+    limit = doc.tokens[min(j + _NEAR_CUE, len(doc.tokens) - 1)].end if doc.tokens else end
+    for k in range(j, min(j + _NEAR_CUE, len(doc.tokens))):
+        if _is_complementizer(doc, k) or doc.span_opening_at(k) or doc.tokens[k].text in ":.":
+            limit = doc.tokens[k].start
+            break
+    ahead = [m for m in doc.mentions if m.type == "PER" and end <= m.start and m.end <= limit]
+    if ahead:
+        return start, ahead[0].end
+    return (start, max(m.end for m in inside)) if inside else (start, end)
+
+
+def _ends_subject(doc: _Doc, j: int, lemma: str) -> bool:
+    """True at a token that cannot continue a speaker phrase."""
+    word = doc.word(j)
+    if doc.is_punct(j) or _is_complementizer(doc, j) or word in STOP_WORDS or word in (fold("قوله"), fold("قولها")):
+        return True
+    if _cue_form(doc, j) is not None or word.startswith("بال") or word in CLAUSE_BREAKS:
+        return True
+    if lemma == fold("أفاد") and word.startswith("ب"):
+        return True  # أفادت اللجنة بمقتل ...
+    return _is_recipient(doc, j)
+
+
+def _is_recipient(doc: _Doc, j: int) -> bool:
+    """لوكالة، للصحفيين، لـ"اسم الوسيلة" إن: the addressee of the statement."""
+    word = doc.word(j)
+    if word.startswith("لل") and "ال" + word[2:] in RECIPIENT_NOUNS:
+        return True
+    if word.startswith("ل") and word[1:] in RECIPIENT_NOUNS:
+        return True
+    if word in ("لـ", "ل"):
+        span = doc.span_opening_at(j + 1)
+        if span is not None:
+            k = _token_at(doc, span.outer_end)
+            return k is None or doc.is_punct(k) or _is_complementizer(doc, k)
+    return False
+
+
+def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
+    """A quotation that names something rather than quoting someone: too short to be a quote, the name of
+    a medium (لقناة "..."), or a short one inside a phrase that goes on (موقع "..." الإخباري)."""
+    if span is None:
+        return False
+    words = doc.words_in(span.start, span.end)
+    if words < MIN_DIRECT_WORDS:
+        return True
+    if words > 4:
+        return False
+    first = _token_at(doc, span.outer_start)
+    before = doc.word(first - 1) if first is not None else ""
+    if before in ("لـ", "ل") or before in RECIPIENT_NOUNS or before[1:] in RECIPIENT_NOUNS:
+        return True
+    if before in INTRO_WORDS or before == ":" or _COMPLEMENTIZER.match(before) or _cue_form(doc, first - 1):
+        return False
+    nxt = _token_at(doc, span.outer_end)
+    return nxt is not None and not doc.is_punct(nxt) and not _is_complementizer(doc, nxt) \
+        and doc.word(nxt) not in STOP_WORDS and doc.span_opening_at(nxt) is None
+
+
+def _subject_before(doc: _Doc, i: int) -> _Speaker | None:
+    """The speaker written before the verb: أما X فقال، غير أن شهودا قالوا، وكان X، قد صرح."""
+    j = i - 1
+    if doc.word(j) in (fold("قد"), fold("لقد")):
+        j -= 1
+        if j >= 0 and doc.tokens[j].text in "،,":
+            j -= 1
+    last = j
+    while j >= 0 and doc.same_sentence(i, j) and last - j < 6:
+        word = doc.word(j)
+        if doc.is_punct(j) or _COMPLEMENTIZER.match(word) or word in CLAUSE_BREAKS or word in _BUT or word in (
+                fold("أما"), fold("كان"), fold("وكان"), fold("وكانت"), fold("كانت"), "و"):
+            break
+        if _cue_form(doc, j) is not None or doc.span_at[j] is not None:
+            return None
+        j -= 1
+    first = j + 1
+    if first > last or last < 0:
+        return None
+    start, end = _fit_to_mentions(doc, doc.tokens[first].start, doc.tokens[last].end, i)
+    return _speaker_at(doc, start, end)
+
+
+def _is_complementizer(doc: _Doc, j: int) -> bool:
+    """إن، أن، بأن، أنه ... that open reported content (not بعد أن، قبل أن، يتوقع أن)."""
+    if not _COMPLEMENTIZER.match(doc.word(j)):
+        return False
+    before = doc.word(j - 1)
+    present_verb = before[:1] in "يت" and len(before) >= 4 and _cue_form(doc, j - 1) is None
+    return before not in NOT_COMPLEMENTIZER_BEFORE and not present_verb
+
+
+def _introducer(doc: _Doc, j: int, verb: int, lemma: str) -> tuple[int, int]:
+    """(token where content or a quotation starts, offset of reported content) after the speaker.
+
+    أشار إلى and أفاد بـ also report a noun phrase without إن/أن (أشار البيان إلى أهمية ...)."""
+    for k in range(j, min(j + _SCAN_MAX, len(doc.tokens))):
+        if not doc.same_sentence(verb, k) or (k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k]):
+            break
+        if _is_complementizer(doc, k):
+            return k, doc.tokens[k].end
+        span = doc.span_opening_at(k)
+        if doc.tokens[k].text == ":" or span is not None and not _quoted_name(doc, span):
+            return k, -1
+    first = j
+    if lemma == fold("أشار") and doc.word(first) == fold("أيضا"):
+        first += 1
+    if lemma == fold("أشار") and doc.word(first) == fold("إلى") and doc.span_opening_at(first + 1) is None:
+        return first, doc.tokens[first].end
+    if lemma == fold("أفاد") and doc.word(first).startswith("ب") and first < len(doc.tokens):
+        return first - 1, doc.tokens[first].start
+    return -1, -1
+
+
+def _speaker_at(doc: _Doc, start: int, end: int) -> _Speaker:
+    if doc.text.startswith("لـ", start):
+        start += 2
+    text = doc.text[start:end]
+    return _Speaker(text, start, end, _is_anonymous(doc, start, end))
+
+
+# ---------------------------------------------------------------- anonymity
+
+
+def _head(text: str) -> str:
+    """The head noun of a speaker phrase, folded, without و/ال and after أحد/بعض."""
+    words = [fold(w) for w in re.findall(r"\w+", text)]
+    while len(words) > 1 and words[0] in QUANTIFIERS:
+        words = words[1:]
+    head = words[0] if words else ""
+    if head.startswith("و") and head[1:] in SOURCE_NOUNS | STATEMENT_NOUNS:
+        head = head[1:]
+    return head[2:] if head.startswith("ال") and len(head) > 4 else head
+
+
+def _is_anonymous(doc: _Doc, start: int, end: int) -> bool:
+    """An unnamed source: a source noun heading a phrase that carries no personal name."""
+    text = doc.text[start:end]
+    folded = fold(text)
+    if any(marker in folded for marker in ANONYMITY_MARKERS):
+        return True
+    if _head(text) not in SOURCE_NOUNS:
+        return False
+    if doc.mentions:
+        return not any(m.type == "PER" and start <= m.start and m.end <= end for m in doc.mentions)
+    return not _has_name_after_head(folded.split())
+
+
+def _has_name_after_head(words: list[str]) -> bool:
+    """After a definite head (المتحدث ...), a word without ال before any preposition is a name (فادي نصر)."""
+    while len(words) > 1 and words[0] in QUANTIFIERS:
+        words = words[1:]
+    if not words or not words[0].lstrip("وف").startswith("ال"):
+        return False
+    for word in words[1:]:
+        if word in STOP_WORDS or word in RELATIVES or word.startswith(("ب", "ل")):
+            return False
+        if not word.startswith("ال"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def _reported(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
+    """One reported quote per cue followed by إن/أن: the content up to the end of its clause."""
+    out = []
+    starts = {c.index for c in cues if c.content >= 0}
+    for cue in cues:
+        if cue.content < 0 or (cue.lemma not in REPORTING and cue.lemma != fold("جاء")):
+            continue
+        end = _clause_end(doc, cue.intro + 1, starts)
+        start, end = _trim(doc.text, cue.content, end)
+        if doc.words_in(start, end) < 2:
+            continue
+        out.append(_quote(doc, cue, start, end, "reported"))
+    return out
+
+
+def _clause_end(doc: _Doc, k: int, cue_starts: set[int]) -> int:
+    """End offset of the clause starting at token k: the sentence end, a new clause or a new speech verb."""
+    start = k
+    while k < len(doc.tokens) and doc.same_sentence(start, k):
+        span = doc.span_at[k]
+        if span is not None:
+            while k < len(doc.tokens) and doc.tokens[k].start < span.outer_end:
+                k += 1
+            continue
+        if k > start and doc.tokens[k - 1].text in "،," and _opens_clause(doc, k):
+            return doc.tokens[k - 1].start
+        if k > start and k in cue_starts:
+            return doc.tokens[k - 1].end
+        k += 1
+    return doc.tokens[k - 1].end if k > 0 else len(doc.text)
+
+
+def _opens_clause(doc: _Doc, k: int) -> bool:
+    word = doc.word(k)
+    return word in CLAUSE_BREAKS or word in ACCORDING_TO or _cue_form(doc, k) is not None or (
+        word in (fold("لكنه"), fold("لكنها"), fold("ولكنه")) and _cue_form(doc, k + 1) is not None)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces and framing punctuation on both sides."""
+    while start < end and (text[start].isspace() or text[start] in "،,:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:;.؛"):
+        end -= 1
+    return start, end
+
+
+def _quote(doc: _Doc, cue: _Cue | None, start: int, end: int, kind: str,
+           speaker: _Speaker | None = None) -> Quote:
+    """A Quote; one whose cue has no speaker of its own inherits the previous speaker later."""
+    spk = speaker if speaker is not None else (cue.speaker if cue else None)
+    if spk is None:
+        spk = _Speaker(None, _INHERIT, _INHERIT) if cue is not None else _NO_SPEAKER
+    cue_text = doc.tokens[cue.index].text if cue else None
+    return Quote(doc.article, start, end, doc.text[start:end], kind, cue_text, spk.text, spk.start, spk.end,
+                 spk.anonymous)
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _direct(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
+    """Quotations in marks that a cue, an attribution after them, or their place at a paragraph start makes quotes."""
+    out: list[Quote] = []
+    attached: list[tuple[int, _Cue]] = []  # (last token of an attached quotation, its cue)
+    for span in doc.spans:
+        start, end = _trim(doc.text, span.start, span.end)
+        first = _token_at(doc, span.outer_start)
+        if first is None or doc.words_in(start, end) == 0:
+            continue
+        inner = _trailing_attribution(doc, span, cues)
+        if inner is not None:
+            start, end = _trim(doc.text, start, doc.tokens[inner.index].start)
+            out.append(_quote(doc, inner, start, end, "direct"))
+            continue
+        if _quoted_name(doc, span):
+            continue
+        cue = _cue_before(doc, first, cues) or _coordinated(doc, first, attached) or _cue_after(doc, span, cues)
+        if cue is not None:
+            out.append(_quote(doc, cue, start, end, "direct"))
+            attached.append((_token_at(doc, span.outer_end) or len(doc.tokens), cue))
+        elif _starts_paragraph(doc, span.outer_start):
+            out.append(Quote(doc.article, start, end, doc.text[start:end], "direct", None, None, _INHERIT, _INHERIT))
+    return out
+
+
+def _token_at(doc: _Doc, offset: int) -> int | None:
+    """Index of the first token at or after offset."""
+    k = bisect_left(doc.starts, offset)
+    return k if k < len(doc.tokens) else None
+
+
+def _cue_before(doc: _Doc, first: int, cues: list[_Cue]) -> _Cue | None:
+    """The nearest cue before the quotation in its sentence; a verb that does not report (دعا، ندد، وصف)
+    must introduce it: a few tokens after its speaker, or through إلى/على/بأنه right before it."""
+    for cue in reversed(cues):
+        if cue.index >= first or not doc.same_sentence(cue.index, first):
+            continue
+        if cue.lemma in REPORTING:
+            return cue
+        after = _token_at(doc, cue.speaker.end) if cue.speaker and cue.speaker.end > doc.tokens[cue.index].start \
+            else cue.index + 1
+        gap = first - (after if after is not None else first)
+        before = doc.word(first - 1)
+        return cue if gap <= 3 or before in INTRO_WORDS or _COMPLEMENTIZER.match(before) else None
+    return None
+
+
+def _coordinated(doc: _Doc, first: int, attached: list[tuple[int, _Cue]]) -> _Cue | None:
+    """The cue of the quotation just before, when only و or a comma separates them (إلى "..."، و"...")."""
+    if not attached:
+        return None
+    last, cue = attached[-1]
+    between = [doc.word(k) for k in range(last, first) if not doc.is_punct(k)]
+    return cue if doc.same_sentence(last, first) and all(w in ("و", "") for w in between) else None
+
+
+def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
+    """"..."، قال X: a cue right after the quotation (past a comma) whose clause has nothing else to say."""
+    nxt = _token_at(doc, span.outer_end)
+    while nxt is not None and nxt < len(doc.tokens) and doc.tokens[nxt].text in "،,":
+        nxt += 1
+    cue = next((c for c in cues if c.index == nxt), None)
+    if cue is None or cue.content >= 0 or cue.participle:
+        return None
+    return cue
+
+
+def _trailing_attribution(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
+    """A cue and speaker closing a quotation whose mark was misplaced ("... وقال المسؤول ")."""
+    inside = [c for c in cues if span.start <= doc.tokens[c.index].start < span.end and c.content < 0]
+    if not inside or doc.words_in(span.start, doc.tokens[inside[-1].index].start) < MIN_DIRECT_WORDS:
+        return None
+    return inside[-1]
+
+
+def _starts_paragraph(doc: _Doc, offset: int) -> bool:
+    before = doc.text[:offset].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _drop_contained(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Keep the longest of overlapping quotes (a quotation inside reported content is part of it)."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if out and q.start < out[-1].end:
+            if q.end > out[-1].end and q.kind == "direct":
+                out[-1] = replace(out[-1], end=q.end, text=text[out[-1].start:q.end])
+            continue
+        out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------- according to
+
+
+def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """بحسب X / وفقا لـ X in a sentence with no quote: the rest of the sentence, attributed to X."""
+    out = []
+    taken = {doc.sentence_of[k] for q in quotes for k in range(len(doc.tokens))
+             if q.start <= doc.tokens[k].start < q.end}
+    for i, word in enumerate(doc.folded):
+        if word not in ACCORDING_TO or doc.sentence_of[i] in taken or doc.span_at[i] is not None:
+            continue
+        speaker, after = _source_after(doc, i)
+        if speaker is None:
+            continue
+        start, end = _sentence_bounds(doc, i)
+        if doc.tokens[i].start - start < 3:  # attribution first: the content follows it
+            start = doc.tokens[after].start if after < len(doc.tokens) else end
+        else:
+            end = doc.tokens[i].start
+        start, end = _trim(doc.text, start, end)
+        if doc.words_in(start, end) >= MIN_DIRECT_WORDS:
+            out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.tokens[i].text,
+                             speaker.text, speaker.start, speaker.end, speaker.anonymous))
+            taken.add(doc.sentence_of[i])
+    return out
+
+
+def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
+    """The source after بحسب/وفقا لـ (skipping لـ and ما نشرته), when it looks like one: a statement, an
+    institution, an unnamed source or a named entity (not وفق ترتيب زمني)."""
+    j = i + 1
+    if doc.word(j) in ("لـ", "ل"):
+        j += 1
+    if doc.word(j) == "ما" and _cue_form(doc, j + 1) is not None:
+        j += 2
+    first = j
+    while j < len(doc.tokens) and j - first < _SUBJECT_MAX and doc.same_sentence(i, j) and not doc.is_punct(j):
+        if j > first and (_ends_subject(doc, j, "") or doc.span_opening_at(j)):
+            break
+        j += 1
+    if j <= first:
+        return None, j
+    start, end = doc.tokens[first].start, doc.tokens[j - 1].end
+    word = doc.word(first)
+    if first == i + 1 and word.startswith("ل") and not word.startswith("لل") and word[1:] in SOURCE_HEADS:
+        start += 1  # وفقا لمنظمة -> منظمة
+    elif first == i + 1 and word.startswith("لل") and "ال" + word[2:] in SOURCE_HEADS:
+        start += 1
+    head = _head(doc.text[start:end])
+    named = any(start <= m.start < end for m in doc.mentions)
+    if not named and head not in SOURCE_HEADS or head in VAGUE_SOURCES:
+        return None, j
+    return _Speaker(doc.text[start:end], start, end, _is_anonymous(doc, start, end)), j
+
+
+def _sentence_bounds(doc: _Doc, i: int) -> tuple[int, int]:
+    same = [t for k, t in enumerate(doc.tokens) if doc.sentence_of[k] == doc.sentence_of[i]]
+    return same[0].start, same[-1].end
+
+
+# ---------------------------------------------------------------- speakers across quotes
+
+
+def _resolve_speakers(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """Give quotes without a speaker of their own (وأضاف أن، a paragraph-initial quotation) the previous
+    speaker, and definite descriptions (البيان، المسؤول) the anonymity of the speaker they point back to."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker_start == _INHERIT:
+            prev = next((p for p in reversed(out) if p.speaker_text), None)
+            q = replace(q, speaker_text=prev.speaker_text if prev else None,
+                        speaker_start=prev.speaker_start if prev else -1, speaker_end=prev.speaker_end if prev else -1,
+                        anonymous=prev.anonymous if prev else False)
+        elif q.speaker_text and _is_anaphor(q.speaker_text):
+            ante = _antecedent(q, out)
+            if ante is not None:
+                q = replace(q, anonymous=ante.anonymous)
+        out.append(q)
+    return out
+
+
+def _sentence_subject(doc: _Doc, i: int, earlier: list[_Cue]) -> _Speaker | None:
+    """For a verb with no subject of its own inside a sentence (مضيفا، لكنه استدرك، نفاه المغرب وقال):
+    the speaker of an earlier cue of the sentence, else its first named entity; None at a sentence start."""
+    for cue in reversed(earlier):
+        if not doc.same_sentence(cue.index, i):
+            break
+        if cue.speaker is not None:
+            return cue.speaker
+    first = i
+    while first > 0 and doc.same_sentence(first - 1, i):
+        first -= 1
+    if sum(1 for j in range(first, i) if not doc.is_punct(j)) < 3:
+        return None
+    return _first_mention(doc, doc.tokens[first].start, doc.tokens[i].start)
+
+
+def _first_mention(doc: _Doc, start: int, end: int) -> _Speaker | None:
+    inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
+    for kind in _LINK_TYPES:
+        m = next((m for m in inside if m.type == kind), None)
+        if m is not None:
+            return _Speaker(m.text, m.start, m.end, False)
+    return None
+
+
+def _is_anaphor(speaker_text: str) -> bool:
+    """A definite description such as البيان، المسؤول، الدبلوماسي الألماني that points back to a speaker."""
+    words = speaker_text.split()
+    return bool(words) and fold(words[0]).lstrip("وف").startswith("ال") and len(words) <= 4
+
+
+def _antecedent(q: Quote, done: list[Quote]) -> Quote | None:
+    """The latest earlier quote whose speaker has the same head noun (البيان -> بيان للحكومة); for a
+    continuation verb (وأضاف الدبلوماسي ...) the previous quote whatever its head."""
+    head = _head(q.speaker_text or "")
+    for prev in reversed(done):
+        if prev.speaker_text and prev.speaker_start != q.speaker_start and _head(prev.speaker_text) == head:
+            return prev
+    if q.cue and _is_continuation(q.cue):
+        return next((p for p in reversed(done) if p.speaker_text), None)
+    return None
+
+
+def _is_continuation(cue: str) -> bool:
+    word = fold(cue)
+    lemma = CUE_FORMS.get(word) or CUE_FORMS.get(word[1:])
+    return lemma is not None and fold(lemma[0]) in CONTINUATION
+
+
+def speaker_mention(quote: Quote, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention that names the quote's speaker: inside or overlapping the speaker span, PER first, then ORG,
+    then GPE; None for anonymous speakers and speakers without a name."""
+    if quote.anonymous or quote.speaker_start < 0:
+        return None
+    inside = [m for m in mentions if m.article == quote.article and m.start < quote.speaker_end
+              and quote.speaker_start < m.end and m.type in _LINK_TYPES]
+    for kind in _LINK_TYPES:
+        found = [m for m in inside if m.type == kind]
+        if found:
+            return found[0]
+    return None
+
+
+def speaker_mentions(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> list[Mention | None]:
+    """`speaker_mention` for each quote of one article, following definite descriptions back to the named
+    speaker they refer to (البيان -> بيان للقيادة العامة ..., وأضاف المسؤول -> the official named before)."""
+    out: list[Mention | None] = []
+    done: list[Quote] = []
+    for q in quotes:
+        m = speaker_mention(q, mentions)
+        if m is None and not q.anonymous and q.speaker_text and _is_anaphor(q.speaker_text):
+            ante = _antecedent(q, done)
+            if ante is not None:
+                m = out[done.index(ante)]
+        out.append(m)
+        done.append(q)
+    return out

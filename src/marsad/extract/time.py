@@ -1,0 +1,107 @@
+"""Arabic time expressions resolved to ISO 8601 values, and the publication date from a dateline.
+
+    find_timexes(article_id, text, published) -> [Timex]   every date, time, interval and duration
+    find_publication_date(text) -> "YYYY-MM-DD" | None     a dateline or timestamp near the top
+
+The text is normalised with an offset map (`marsad.text.normalize`), read by the grammar in `time_grammar`,
+and every span is cut from the original text. Relative expressions are resolved against `published` only;
+without it they are left out, never guessed from today's date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from marsad.extract.time_grammar import Grammar, Hit
+from marsad.extract.time_resolve import parse_anchor
+from marsad.extract.time_tokens import Tok, tokenize
+from marsad.text.normalize import Normalized, is_dropped, normalize_with_map
+from marsad.types import Timex
+
+__all__ = ["find_publication_date", "find_timexes"]
+
+# Words allowed between a date and the hour that follows it (25 نوفمبر 2021 ، 5:42 مساءً).
+_DATE_TIME_GLUE = frozenset({",", "-", "|", "في", "علي", "الساعه", "عند"})
+_GLOSS = frozenset({"الموافق", "الموافقه", "الموافق ل"})
+_PUBLISHED_CUES = re.compile(r"نشر|تاريخ النشر|published|posted", re.IGNORECASE)
+_UPDATED_CUES = re.compile(r"تحديث|updated", re.IGNORECASE)
+_HEAD_LINES = 8
+_SHORT_LINE = 14  # words: a line this short with a full date on it is a dateline or a timestamp
+_DATELINE_LEAD = 6  # a full date within this many tokens of a paragraph's start, then a dash, is a dateline
+
+
+def find_timexes(article_id: str, text: str, published: str | None) -> list[Timex]:
+    """Every time expression in `text`, offsets into `text`, values resolved against `published`."""
+    norm = normalize_with_map(text)
+    toks = tokenize(norm.text)
+    hits = _parse(toks, parse_anchor(published))
+    return [_timex(article_id, text, norm, toks, h) for h in hits]
+
+
+def _parse(toks: list[Tok], anchor: date | None) -> list[Hit]:
+    hits = Grammar(toks, anchor).parse()
+    return _apply_glosses(_merge_date_time(hits, toks), toks)
+
+
+def _merge_date_time(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+    """A day followed by an hour (with at most two joining words) is one date-time."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if (prev and prev.grain == "day" and h.value.startswith("T") and h.i - prev.j <= 2
+                and all(toks[k].word in _DATE_TIME_GLUE for k in range(prev.j, h.i))):
+            out[-1] = Hit(prev.i, h.j, prev.value[:10] + h.value, "time", "time")
+        else:
+            out.append(h)
+    return out
+
+
+def _apply_glosses(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+    """A Hijri date glossed by its Gregorian equivalent (... هـ الموافق ... م) takes the author's conversion."""
+    out = list(hits)
+    for n, (a, b) in enumerate(zip(hits, hits[1:])):
+        between = " ".join(toks[k].word for k in range(a.j, b.i))
+        if between in _GLOSS and a.hijri != b.hijri and a.grain == b.grain == "day":
+            greg = b if a.hijri else a
+            out[n] = replace(a, value=greg.value)
+            out[n + 1] = replace(b, value=greg.value)
+    return out
+
+
+def _timex(article_id: str, text: str, norm: Normalized, toks: list[Tok], h: Hit) -> Timex:
+    start, end = norm.to_original(toks[h.i].start, toks[h.j - 1].end)
+    while end < len(text) and is_dropped(text[end]):
+        end += 1
+    return Timex(article_id, start, end, text[start:end], h.value, h.kind)
+
+
+def find_publication_date(text: str) -> str | None:
+    """The date of a dateline or timestamp line near the top (25 نوفمبر 2021 ، 5:42 مساءً), else None.
+
+    A line that says it is the publication (نشر في) wins; then the first short line with a full date, or a
+    paragraph opening "CITY، DATE ... -". Gregorian is preferred to Hijri on the same line; updates come last.
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip()][:_HEAD_LINES]
+    found: list[tuple[int, str]] = []
+    for n, line in enumerate(lines):
+        value = _line_date(line)
+        if value is None:
+            continue
+        rank = 0 if _PUBLISHED_CUES.search(line) else 2 if _UPDATED_CUES.search(line) else 1
+        found.append((rank * 100 + n, value))
+    return min(found)[1] if found else None
+
+
+def _line_date(line: str) -> str | None:
+    """The full date (year given) of a dateline or timestamp line, else None."""
+    toks = tokenize(normalize_with_map(line).text)
+    days = [h for h in _parse(toks, None) if h.grain in ("day", "time") and h.value[:1].isdecimal()]
+    if not days:
+        return None
+    words = sum(1 for t in toks if t.word[:1].isalpha())
+    opening = days[0].i <= _DATELINE_LEAD and any(t.word == "-" for t in toks[days[0].j:days[0].j + 6])
+    if words > _SHORT_LINE and not opening and not _PUBLISHED_CUES.search(line):
+        return None
+    best = min(days, key=lambda h: (h.hijri, h.i))
+    return best.value[:10]

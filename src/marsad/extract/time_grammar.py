@@ -1,0 +1,626 @@
+"""A small grammar over time tokens: each rule reads a phrase at a token and returns its resolved ISO value.
+
+Rules are tried at every token and the longest phrase wins (one span for "مساء أمس الأحد 25 جويلية 2021").
+A phrase whose value cannot be resolved (a weekday without a publication date) is not emitted.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from marsad.extract import time_lexicon as lx
+from marsad.extract import time_resolve as rs
+from marsad.extract.time_tokens import Tok, is_future_verb
+
+_MOD_DIRECTION = {-1: "before", 0: "current", 1: "after"}
+_UNIT_ISO = {"D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y", "H": "PT{}H", "MIN": "PT{}M"}
+_PART_ADVERB = {"MO": "AM", "AF": "NOON", "EV": "PM", "NI": "NIGHT"}
+_BARE_ADVERBS = frozenset({"مساء", "مساءا", "صباحا", "ليلا", "ظهرا", "عصرا", "فجرا"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase over tokens [i, j) with its value; `grain` is day, month, year, time or other."""
+
+    i: int
+    j: int
+    value: str
+    kind: str
+    grain: str = "other"
+    hijri: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    """A date as read, before resolution: any field may be missing."""
+
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    hijri: bool = False
+    mod: int | None = None  # -1 الماضي, 0 الجاري, 1 المقبل
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    j: int
+    hour: int
+    minute: int
+    adverb: str | None
+    cued: bool  # الساعة before it, an adverb after it, or H:MM
+
+
+class Grammar:
+    """The rules, bound to one article's tokens and publication date."""
+
+    def __init__(self, toks: list[Tok], anchor: date | None) -> None:
+        self.t = toks
+        self.anchor = anchor
+        self.last_month: tuple[int, int] | None = None
+        self.rules: tuple[Callable[[int], Hit | None], ...] = (
+            self.day_range, self.month_range, self.time_range, self.day_phrase, self.date_phrase, self.clock_phrase,
+            self.relative_unit, self.year_phrase, self.duration,
+        )
+
+    # ---- token access
+    def w(self, i: int) -> str:
+        return self.t[i].word if 0 <= i < len(self.t) else ""
+
+    def num(self, i: int, digits: int = 2) -> int | None:
+        word = self.w(i)
+        return int(word) if word.isdecimal() and len(word) <= digits else None
+
+    def glued(self, i: int) -> bool:
+        """Token i follows the previous one with no space (2023م، و17)."""
+        return 0 < i < len(self.t) and not self.t[i].spaced
+
+    # ---- driver
+    def parse(self) -> list[Hit]:
+        """Longest phrase at each token, left to right."""
+        hits: list[Hit] = []
+        i = 0
+        while i < len(self.t):
+            found = [h for rule in self.rules if (h := rule(i))]
+            if not found:
+                i += 1
+                continue
+            best = max(found, key=lambda h: h.j)
+            hits.append(best)
+            if best.grain in ("day", "month") and self.names_month(best):
+                self.last_month = (int(best.value[:4]), int(best.value[5:7]))
+            i = best.j
+        return self.bare_parts_of_day(hits)
+
+    def names_month(self, hit: Hit) -> bool:
+        """The phrase spells its month (so that a later منه can refer to it)."""
+        return any(self.w(x) in lx.GREGORIAN_MONTHS or self.w(x) == "/" for x in range(hit.i, hit.j))
+
+    # ---- pieces
+    def month_name(self, i: int) -> tuple[int, int, bool] | None:
+        """(end, month, hijri) for a month name, with a second name in another calendar set after / ( -."""
+        two = f"{self.w(i)} {self.w(i + 1)}"
+        for table, hijri in ((lx.GREGORIAN_MONTHS, False), (lx.HIJRI_MONTHS, True)):
+            if two in table:
+                j, month = i + 2, table[two]
+                break
+            if self.w(i) in table:
+                j, month = i + 1, table[self.w(i)]
+                break
+        else:
+            return None
+        if hijri:
+            return j, month, True
+        k = j + 1 if self.w(j) in lx.MONTH_ALTERNATION else j
+        alt = self.month_name_plain(k)
+        if alt and alt[1] == month and (k > j or self.w(j - 1) != self.w(k)):
+            j = alt[0] + (self.w(alt[0]) == ")")
+        return j, month, False
+
+    def month_name_plain(self, i: int) -> tuple[int, int] | None:
+        two = f"{self.w(i)} {self.w(i + 1)}"
+        if two in lx.GREGORIAN_MONTHS:
+            return i + 2, lx.GREGORIAN_MONTHS[two]
+        if self.w(i) in lx.GREGORIAN_MONTHS:
+            return i + 1, lx.GREGORIAN_MONTHS[self.w(i)]
+        return None
+
+    def year_at(self, i: int, lo: int = 1000) -> tuple[int, int, str] | None:
+        """(end, year, calendar mark م/ه or "") for a four-digit year."""
+        word = self.w(i)
+        if not (word.isdecimal() and len(word) == 4 and lo <= int(word) <= 2100):
+            return None
+        j = i + 1
+        mark = self.w(j) if self.w(j) in ("م", "ه") else ""
+        return j + bool(mark), int(word), mark
+
+    def year_part(self, i: int) -> tuple[int, int, str] | None:
+        """A year after a month: optional comma, optional لعام/عام/من عام/سنة, the year."""
+        k = i + 1 if self.w(i) in ("،", ",") else i
+        if self.w(k) == "من" and self.w(k + 1) in ("عام", "العام", "سنه"):
+            k += 2
+        elif self.w(k) in ("عام", "العام", "سنه", "السنه"):
+            k += 1
+        return self.year_at(k)
+
+    def day_ordinal(self, i: int) -> tuple[int, int] | None:
+        """(end, day) for الأول ... الحادي والثلاثين."""
+        day = lx.DAY_ORDINALS.get(self.w(i))
+        if day is None:
+            return None
+        nxt = self.w(i + 1)
+        if day < 10 and nxt in ("عشر", "عشره"):
+            return i + 2, day + 10
+        if day < 10 and nxt in ("العشرين", "الثلاثين") and self.t[i + 1].clitic == "و":
+            total = day + lx.DAY_ORDINALS[nxt]
+            return (i + 2, total) if total <= 31 else None
+        return None if self.w(i) == "الحادي" else (i + 1, day)
+
+    def day_at(self, i: int) -> tuple[int, int] | None:
+        day = self.num(i)
+        if day is not None:
+            return (i + 1, day) if 1 <= day <= 31 and not self.glued_number(i) else None
+        return self.day_ordinal(i)
+
+    def glued_number(self, i: int) -> bool:
+        """A digit group that is part of a larger number (1.5، 3,000، 12:30)."""
+        before = self.glued(i) and self.w(i - 1) in (".", ",", ":") and self.num(i - 2, 9) is not None
+        after = self.glued(i + 1) and self.w(i + 1) in (".", ",", ":") and self.glued(i + 2) and self.num(i + 2, 9) is not None
+        return before or after
+
+    def continues_number(self, k: int) -> bool:
+        """Token k glues one more number group on (2021/11/25/3): the match so far is not a whole date."""
+        return self.glued(k) and self.w(k) in ("/", "-", ".") and self.glued(k + 1) and self.num(k + 1, 4) is not None
+
+    def date_core(self, i: int) -> tuple[int, _Date] | None:
+        """The longest date at i: day + month (+ year | mod), ordinal من month, numeric d/m/y, month + year/mod."""
+        return self.numeric_date(i) or self.day_month(i) or self.month_only(i)
+
+    def day_month(self, i: int) -> tuple[int, _Date] | None:
+        k = i + 1 if self.w(i) == "يوم" else i
+        got = self.day_at(k)
+        if not got:
+            return None
+        k, day = got
+        if self.w(k) == "منه" and self.last_month:
+            return k + 1, _Date(day, self.last_month[1], self.last_month[0])
+        k += self.w(k) == "من"
+        this_month = self.month_of_anchor(k)
+        if this_month:
+            return this_month[0], _Date(day, this_month[2], this_month[1])
+        named = self.month_name(k)
+        if not named:
+            return None
+        k, month, hijri = named
+        return self.year_or_mod(k, _Date(day, month, hijri=hijri))
+
+    def month_of_anchor(self, k: int) -> tuple[int, int, int] | None:
+        """(end, year, month) for a month named by the anchor: الجاري، الشهر الماضي، هذا الشهر."""
+        if self.anchor is None:
+            return None
+        if lx.REL_MODS.get(self.w(k)) == 0:
+            return k + 1, self.anchor.year, self.anchor.month
+        if self.w(k) == "الشهر" and self.w(k + 1) in lx.REL_MODS:
+            end, shift = k + 2, lx.REL_MODS[self.w(k + 1)]
+        elif self.w(k) == "هذا" and self.w(k + 1) == "الشهر":
+            end, shift = k + 2, 0
+        else:
+            return None
+        return end, *rs.shift_month(self.anchor.year, self.anchor.month, shift)
+
+    def month_only(self, i: int) -> tuple[int, _Date] | None:
+        k = i + 1 if self.w(i) == "شهر" else i
+        named = self.month_name(k)
+        if not named:
+            return None
+        k, month, hijri = named
+        got = self.year_or_mod(k, _Date(None, month, hijri=hijri))
+        if got and (got[1].year or got[1].mod is not None):
+            return got
+        cue = self.w(i - 1) in lx.MONTH_CUES or self.w(i) == "شهر"
+        ambiguous = self.w(k - 1) in lx.AMBIGUOUS_MONTHS and self.w(i) != "شهر"
+        return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous and not hijri else None
+
+    def year_or_mod(self, k: int, d: _Date) -> tuple[int, _Date]:
+        got = self.year_part(k)
+        if got:
+            end, year, mark = got
+            return end, replace(d, year=year, hijri=d.hijri or mark == "ه")
+        if self.w(k) in lx.REL_MODS:
+            return k + 1, replace(d, mod=lx.REL_MODS[self.w(k)])
+        return k, d
+
+    def numeric_date(self, i: int) -> tuple[int, _Date] | None:
+        """25/11/2021، 2021-11-25، ٢٢ / ١ / ١٤٢٢هـ."""
+        seps = ("/", "-", ".")
+        if self.w(i + 1) not in seps or self.w(i + 3) != self.w(i + 1):
+            return None
+        first, second = self.num(i, 4), self.num(i + 2)
+        if first is None or second is None:
+            return None
+        if len(self.w(i)) == 4:
+            third = self.num(i + 4)
+            if third is None or self.continues_number(i + 5):
+                return None
+            year, month, day, end, mark = first, second, third, i + 5, ""
+        else:
+            got = self.year_at(i + 4)
+            if not got or self.continues_number(got[0]):
+                return None
+            end, year, mark = got
+            day, month = first, second
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return end, _Date(day, month, year, hijri=mark == "ه" or 1300 <= year <= 1500)
+
+    # ---- resolution
+    def direction(self, i: int) -> str:
+        """Past by default; the nearest tense cue in the words before i decides otherwise."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if self.t[k + 1].brk:
+                break
+            word = self.w(k)
+            if word in lx.FUTURE_CUES or is_future_verb(word):
+                return "future"
+            if word in lx.NEAR_CUES and i - k <= 3:
+                return "near"
+            if word in lx.PAST_CUES:
+                return "past"
+        return "past"
+
+    def resolve(self, d: _Date, i: int) -> tuple[str, str] | None:
+        """(value, grain) of a read date, or None when it needs an anchor that is missing."""
+        if d.hijri:
+            return self.resolve_hijri(d)
+        if d.month is None:
+            return None
+        year = d.year
+        direction = _MOD_DIRECTION[d.mod] if d.mod is not None and year is None else self.direction(i)
+        if year is None and self.anchor is None:
+            return None
+        if d.day is None:
+            year = year if year is not None else rs.month_year(self.anchor, d.month, direction)  # type: ignore[arg-type]
+            return rs.iso_month(year, d.month), "month"
+        if year is not None:
+            day = rs.valid_date(year, d.month, d.day)
+        else:
+            day = rs.day_month_date(self.anchor, d.month, d.day, direction)  # type: ignore[arg-type]
+        return (day.isoformat(), "day") if day else None
+
+    def resolve_hijri(self, d: _Date) -> tuple[str, str] | None:
+        year = d.year
+        if year is None and self.anchor is not None and d.day is not None:
+            year = rs.hijri_year_of(self.anchor)
+        if year is None or d.month is None:
+            return None
+        if d.day is None:
+            value = rs.hijri_month_interval(year, d.month)
+            return (value, "other") if value else None
+        g = rs.hijri_to_gregorian(year, d.month, d.day)
+        if g and d.year is None and self.anchor and g > self.anchor:
+            g = rs.hijri_to_gregorian(year - 1, d.month, d.day)
+        return (g.isoformat(), "day") if g else None
+
+    # ---- rules
+    def date_phrase(self, i: int) -> Hit | None:
+        """An absolute or partly given date, with a narrowing word before it (أواخر ديسمبر 2020)."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        got = self.date_core(k)
+        if not got or (k > i and got[1].day is not None):
+            return None
+        res = self.resolve(got[1], i)
+        if not res:
+            return None
+        return Hit(i, got[0], res[0], "interval" if "/" in res[0] else "date", res[1], got[1].hijri)
+
+    def day_phrase(self, i: int) -> Hit | None:
+        """Part of day, يوم, أمس/اليوم/غدا, weekday, and an explicit date after them, as one phrase."""
+        k, part = self.part_of_day(i)
+        k += self.w(k) == "يوم"
+        rel, k = self.relative_day(k, bool(part) or self.w(k - 1) == "يوم")
+        weekday = lx.WEEKDAYS.get(self.w(k))
+        wmod = None
+        if weekday is not None:
+            if self.w(k + 1) in ("عشر", "عشره") or self.w(i - 1) == "كل":
+                return None
+            k += 1
+            if self.w(k) in lx.REL_MODS:
+                wmod, k = lx.REL_MODS[self.w(k)], k + 1
+        if rel is None and weekday is None and not part and self.w(i) != "يوم":
+            return None
+        explicit = self.explicit_after(k)
+        if explicit:
+            return replace(explicit, i=i)
+        if (rel is None and weekday is None) or self.anchor is None:
+            return None
+        if rel == 0 and weekday is None and not part and not self.is_today(i, k):
+            return None
+        if rel is not None:
+            day = self.anchor + timedelta(days=rel)
+        else:
+            direction = _MOD_DIRECTION[wmod] if wmod is not None else self.direction(i)
+            day = rs.weekday_date(self.anchor, weekday, "past" if direction == "current" else direction)  # type: ignore[arg-type]
+        return Hit(i, k, day.isoformat(), "date", "day")
+
+    def part_of_day(self, i: int) -> tuple[int, str | None]:
+        two = f"{self.w(i)} {self.w(i + 1)}"
+        if two in lx.PARTS_OF_DAY:
+            return i + 2, lx.PARTS_OF_DAY[two]
+        if self.w(i) in lx.PARTS_OF_DAY:
+            return i + 1, lx.PARTS_OF_DAY[self.w(i)]
+        return i, None
+
+    def relative_day(self, k: int, after_noun: bool) -> tuple[int | None, int]:
+        """(days from the anchor, end) for أمس، أول أمس، اليوم، الليلة، غدا، بعد غد."""
+        word = self.w(k)
+        if word == "اول" and self.w(k + 1) in ("امس", "الامس"):
+            return -2, k + 2
+        if word == "اول" and self.w(k + 1) == "من" and self.w(k + 2) == "امس":
+            return -2, k + 3
+        if word == "بعد" and self.w(k + 1) == "غد":
+            return 2, k + 2
+        if word == "الليله":
+            return (-1, k + 2) if lx.REL_MODS.get(self.w(k + 1)) == -1 else (0, k + 1)
+        if word == "غد" and not after_noun:
+            return None, k
+        if word in lx.REL_DAYS:
+            rel = lx.REL_DAYS[word]
+            return (-2, k + 2) if rel == -1 and self.w(k + 1) == "الاول" else (rel, k + 1)
+        return None, k
+
+    def is_today(self, i: int, j: int) -> bool:
+        """اليوم as today, not a named day (اليوم العالمي) or part of a name (روسيا اليوم)."""
+        return self.w(j) not in lx.NOT_TODAY_AFTER and self.w(i - 1) not in lx.NOT_TODAY_BEFORE
+
+    def explicit_after(self, k: int) -> Hit | None:
+        """A full date right after a weekday or day word: الأحد 25 جويلية 2021، ليلة 25 جويلية."""
+        k2 = k + 1 if self.w(k) == "," else k
+        got = self.numeric_date(k2) or self.day_month(k2)
+        res = self.resolve(got[1], k2) if got else None
+        return Hit(k2, got[0], res[0], "date", "day", got[1].hijri) if got and res and res[1] == "day" else None
+
+    def relative_unit(self, i: int) -> Hit | None:
+        """الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا العام, with أواخر/مطلع before it."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        if self.w(k) in ("هذا", "هذه") and self.w(k + 1) in lx.REL_UNITS:
+            unit, shift, end = lx.REL_UNITS[self.w(k + 1)], 0, k + 2
+        elif self.w(k) in lx.REL_UNITS and self.w(k + 1) in lx.REL_MODS:
+            unit, shift, end = lx.REL_UNITS[self.w(k)], lx.REL_MODS[self.w(k + 1)], k + 2
+        else:
+            return None
+        if self.anchor is None:
+            return None
+        grain = {"Y": "year", "M": "month", "W": "other"}[unit]
+        kind = "interval" if unit == "W" else "date"
+        return Hit(i, end, rs.relative_unit(self.anchor, unit, shift), kind, grain)
+
+    def year_phrase(self, i: int) -> Hit | None:
+        """عام 2000، العام 2020، عامي 2021 و2022، في 2020، 1444هـ, and a bare year where context allows."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        if self.w(k) in ("عامي", "سنتي", "العامين") or (self.w(k) == "بين" and self.w(k + 1) == "عامي"):
+            k += 1 + (self.w(k) == "بين")
+            first, second = self.year_at(k), None
+            if first and self.w(first[0]) == "و":
+                second = self.year_at(first[0] + 1)
+            if first and second and first[1] < second[1]:
+                return Hit(k - 1, second[0], f"{first[1]:04d}/{second[1]:04d}", "interval", "other")
+            return None
+        lead = self.w(k) in ("عام", "العام", "سنه", "السنه")
+        k += lead
+        got = self.year_at(k)
+        if not got:
+            return None
+        end, year, mark = got
+        if self.glued_number(k) or (not lead and not self.bare_year_ok(i, k, end, year, mark)):
+            return None
+        if mark == "ه":
+            value = rs.hijri_year_interval(year)
+            return Hit(i, end, value, "interval", "other") if value else None
+        to = self.w(end) in lx.DATE_CONNECTORS or self.w(end) == "/" or (self.w(end) == "و" and self.w(i - 1) == "بين")
+        second = self.year_at(end + 1) if to else None
+        if second and year < second[1] <= year + 100:
+            return Hit(i, second[0], f"{year:04d}/{second[1]:04d}", "interval", "other")
+        return Hit(i, end, f"{year:04d}", "date", "year")
+
+    def bare_year_ok(self, i: int, k: int, end: int, year: int, mark: str) -> bool:
+        """A four-digit number is a year after a cue word (في، منذ), with م, or in 1900-2099 where no counted
+        noun follows it (انقلاب 2021 الذي ...) and no identifier word precedes it (القرار 2254)."""
+        nxt = self.w(end)
+        counted = nxt[:1].isalpha() and nxt not in lx.AFTER_YEAR_OK and not nxt.startswith("ال")
+        before = self.w(k - 1)
+        if mark or before in lx.TIME_PREPOSITIONS:
+            return True
+        if before in lx.YEAR_CUES:
+            return not counted
+        return 1900 <= year <= 2099 and before not in lx.NOT_YEAR_BEFORE and not counted
+
+    def duration(self, i: int) -> Hit | None:
+        """A number and a unit (ثلاثة أيام، 30 يوما), a dual (يومين), or one unit where a cue says so."""
+        k = i + 1 if self.w(i) in lx.APPROX else i
+        n, k = self.count(k)
+        unit_form = self.unit_at(k)
+        if not unit_form or any(self.w(x) in lx.AGE_WORDS for x in range(i - 3, i)):
+            return None
+        unit, form = unit_form
+        k += 1
+        if n is None:
+            n, k = self.implicit_count(i, k, unit, form)
+            if n is None:
+                return None
+        if not 0 < n < 10000:
+            return None
+        if unit == "DEC":
+            unit, n = "Y", n * 10
+        return Hit(i, k, _UNIT_ISO[unit].format(n), "duration")
+
+    def count(self, k: int) -> tuple[int | None, int]:
+        """(number, end) for digits or number words before a unit; (None, k) when there is none."""
+        if self.w(k).isdecimal() and len(self.w(k)) <= 4 and not self.glued_number(k):
+            return int(self.w(k)), k + 1
+        word = self.w(k)
+        word = word[2:] if word.startswith("ال") and word[2:] in (lx.CARDINAL_UNITS | lx.CARDINAL_TENS) else word
+        if word in lx.CARDINAL_TENS:
+            return lx.CARDINAL_TENS[word], k + 1
+        if word not in lx.CARDINAL_UNITS:
+            return None, k
+        n, k = lx.CARDINAL_UNITS[word], k + 1
+        tens = self.w(k)
+        tens = tens[2:] if tens.startswith("ال") else tens
+        if n < 10 and self.w(k) in ("عشر", "عشره"):
+            return n + 10, k + 1
+        if k < len(self.t) and self.t[k].clitic == "و" and lx.CARDINAL_TENS.get(tens, 100) < 100:
+            return n + lx.CARDINAL_TENS[tens], k + 1
+        return n, k
+
+    def unit_at(self, k: int) -> tuple[str, str] | None:
+        word = self.w(k)
+        if word in lx.UNIT_FORMS:
+            return lx.UNIT_FORMS[word]
+        if word.startswith("ال") and lx.UNIT_FORMS.get(word[2:], ("", ""))[1] == "dual":
+            return lx.UNIT_FORMS[word[2:]]
+        return None
+
+    def implicit_count(self, i: int, k: int, unit: str, form: str) -> tuple[int | None, int]:
+        """The count a unit word carries alone: a dual is 2; one unit needs واحد or a cue (لمدة شهر، نحو عام)."""
+        if form == "dual":
+            return 2, k
+        if form not in ("one", "acc"):
+            return None, k
+        if self.w(k) in ("واحد", "واحده", "واحدا"):
+            return 1, k + 1
+        nxt = self.w(k)
+        if nxt in lx.GREGORIAN_MONTHS or nxt in lx.HIJRI_MONTHS or nxt.isdecimal() or f"{nxt} {self.w(k + 1)}" in lx.HIJRI_MONTHS:
+            return None, k
+        before = self.w(i - 1)
+        cued = (self.w(i) in lx.APPROX or before in lx.DURATION_CUES
+                or (before == "من" and self.w(i - 2) in ("اكثر", "اقل")))
+        if unit == "W" or (form == "acc" and unit != "D") or (cued and unit != "D"):
+            return 1, k
+        return None, k
+
+    def clock(self, i: int) -> _Clock | None:
+        """An hour: H:MM, الساعة 10, الرابعة والنصف, with صباحا/مساء after it."""
+        k = i + 1 if self.w(i) == "الساعه" else i
+        cued = k > i
+        word = self.w(k)
+        if ":" in word and word[0].isdecimal():
+            hour, minute = (int(x) for x in word.split(":"))
+            cued, k = True, k + 1
+        elif word.isdecimal() and len(word) <= 2 and not self.glued_number(k):
+            hour, minute, k = int(word), 0, k + 1
+        elif word in lx.HOUR_ORDINALS:
+            hour, k = lx.HOUR_ORDINALS[word], k + 1
+            if hour in (1, 2) and self.w(k) in ("عشر", "عشره"):
+                hour, k = hour + 10, k + 1
+            minute = 0
+            if self.w(k) in lx.MINUTE_FRACTIONS and k < len(self.t) and self.t[k].clitic == "و":
+                minute, k = lx.MINUTE_FRACTIONS[self.w(k)], k + 1
+        else:
+            return None
+        adverb = None
+        two = f"{self.w(k)} {self.w(k + 1)}"
+        if two in lx.HOUR_ADVERBS:
+            adverb, k = lx.HOUR_ADVERBS[two], k + 2
+        elif self.w(k) in lx.HOUR_ADVERBS and (len(self.w(k)) > 1 or ":" in self.w(k - 1) or self.w(k - 1).isdecimal()):
+            adverb, k = lx.HOUR_ADVERBS[self.w(k)], k + 1
+        if hour > 24 or minute > 59 or (adverb and hour > 12):
+            return None
+        return _Clock(k, _apply_adverb(hour, adverb), minute, adverb, cued or adverb is not None)
+
+    def clock_day(self, k: int) -> tuple[int, str, str | None] | None:
+        """(end, day, part of day) for the day an hour is on: اليوم، من مساء أمس، الأحد، 25 نوفمبر 2021."""
+        k += self.w(k) == "من"
+        part = lx.PARTS_OF_DAY.get(self.w(k))
+        hit = self.day_phrase(k)
+        return (hit.j, hit.value, part) if hit else None
+
+    def clock_phrase(self, i: int) -> Hit | None:
+        c = self.clock(i)
+        day = self.clock_day(c.j) if c else None
+        if c and not c.adverb and day and day[2]:
+            c = replace(c, hour=_apply_adverb(c.hour, _PART_ADVERB[day[2]]), cued=True)
+        if not c or not c.cued:
+            return None
+        if day:
+            return Hit(i, day[0], f"{day[1]}T{c.hour:02d}:{c.minute:02d}", "time", "time")
+        return Hit(i, c.j, f"T{c.hour:02d}:{c.minute:02d}", "time", "time")
+
+    def time_range(self, i: int) -> Hit | None:
+        """من الرابعة حتى السابعة مساء اليوم: two hours on one named day."""
+        k = i + 1 if self.w(i) == "من" else i
+        first = self.clock(k)
+        if not first or self.w(first.j) not in lx.DATE_CONNECTORS:
+            return None
+        second = self.clock(first.j + 1)
+        day = self.clock_day(second.j) if second else None
+        if not second or not day or not (second.cued or day[2]):
+            return None
+        if not second.adverb and day[2]:
+            second = replace(second, hour=_apply_adverb(second.hour, _PART_ADVERB[day[2]]), adverb=_PART_ADVERB[day[2]])
+        hour = first.hour if first.adverb else _apply_adverb(first.hour, second.adverb)
+        value = f"{day[1]}T{hour:02d}:{first.minute:02d}/{day[1]}T{second.hour:02d}:{second.minute:02d}"
+        return Hit(k, day[0], value, "interval", "other")
+
+    def day_range(self, i: int) -> Hit | None:
+        """من 23 إلى 25 نوفمبر، يومي 16 و17 يناير، بين 5 و7 مايو، 30 نوفمبر - 2 ديسمبر 2021."""
+        k = i + 1 if self.w(i) in ("يومي", "ايام", "بين") else i
+        first = self.day_at(k)
+        if not first:
+            return None
+        start_month = self.day_month(k)
+        end1 = start_month[0] if start_month else first[0]
+        joiners = {"و"} if self.w(i) == "بين" else lx.DATE_CONNECTORS | {"و"}
+        if self.w(end1) not in joiners:
+            return None
+        second = self.day_month(end1 + 1)
+        if not second:
+            return None
+        end, last = second
+        head = start_month[1] if start_month else _Date(first[1])
+        head = replace(last, day=head.day, month=head.month or last.month,
+                       year=head.year or last.year, mod=last.mod if head.year is None else None)
+        a, b = self.resolve(head, i), self.resolve(last, i)
+        if not a or not b or a[1] != "day" or b[1] != "day" or a[0] >= b[0]:
+            return None
+        start = i if self.w(i) == "يومي" else k
+        return Hit(start, end, f"{a[0]}/{b[0]}", "interval", "other")
+
+    def month_range(self, i: int) -> Hit | None:
+        """من يناير إلى مارس 2023، بين تموز وأيلول الماضيين: two months, the year given once."""
+        k = i + 1 if self.w(i) in ("من", "بين") else i
+        first = self.month_name(k)
+        if not first or first[2] or self.w(first[0]) not in lx.DATE_CONNECTORS | {"و"}:
+            return None
+        second = self.month_only(first[0] + 1)
+        if not second or second[1].day is not None or (second[1].year is None and second[1].mod is None):
+            return None
+        end = self.resolve(second[1], i)
+        if not end or end[1] != "month":
+            return None
+        year, month = int(end[0][:4]), int(end[0][5:7])
+        start_year = year if first[1] < month else year - 1
+        return Hit(k, second[0], f"{rs.iso_month(start_year, first[1])}/{end[0]}", "interval", "other")
+
+    # ---- after the pass
+    def bare_parts_of_day(self, hits: list[Hit]) -> list[Hit]:
+        """مساء/صباحا alone, after a dated phrase in the same sentence, is that day."""
+        covered = {k for h in hits for k in range(h.i, h.j)}
+        out = list(hits)
+        for k, tok in enumerate(self.t):
+            if tok.word not in _BARE_ADVERBS or k in covered:
+                continue
+            before = [h for h in hits if h.j <= k and h.grain == "day"]
+            if before and not any(self.t[x].brk for x in range(before[-1].j, k + 1)):
+                out.append(Hit(k, k + 1, before[-1].value[:10], "date", "day"))
+        return sorted(out, key=lambda h: h.i)
+
+
+def _apply_adverb(hour: int, adverb: str | None) -> int:
+    """A 12-hour clock read with its part of day: السابعة مساء is 19, الواحدة ليلا is 1."""
+    if adverb in ("PM", "NOON") and hour < 12 and not (adverb == "NOON" and hour > 4):
+        return hour + 12
+    if adverb == "NIGHT" and 6 <= hour < 12:
+        return hour + 12
+    if adverb == "AM" and hour == 12:
+        return 0
+    return hour

@@ -1,0 +1,77 @@
+"""Name variants: when two spellings can be one name.
+
+Outlets transcribe foreign names differently (جانتس / غانتس, شمخاني / شامخاني, دقلو / دجالو): the g sound is
+written ج غ ك or ق, long vowels come and go, and compound names are written with or without a space
+(عبد اللطيف / عبداللطيف). A name's *skeleton* folds those differences away; given names that are one name in
+different forms (بنيامين / بيني) come from a table.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from marsad.text.normalize import match_key
+
+# Letters that stand for one foreign sound (after normalisation: hamza forms, ى, ة already unified).
+SOUND_CLASSES = str.maketrans({"ج": "g", "غ": "g", "ك": "g", "ق": "g", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز",
+                               "ذ": "ز", "ث": "س"})
+LONG_VOWELS = frozenset("اوي")
+
+
+def skeleton(word: str) -> str:
+    """A word's consonant skeleton: sound classes folded, long vowels dropped after the first letter, no doubling."""
+    folded = match_key(word).replace(" ", "").translate(SOUND_CLASSES)
+    if not folded:
+        return ""
+    out = [folded[0]]
+    for ch in folded[1:]:
+        if ch in LONG_VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name with compound given names glued (عبد الله -> عبدالله, أبو بكر -> أبوبكر)."""
+    words = match_key(name).split()
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in ("عبد", "ابو", "ابي"):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_name_groups() -> dict[str, int]:
+    """Normalised given name -> the id of its group of equivalent forms (from `models/given_name_variants.tsv`)."""
+    text = resources.files("marsad.models").joinpath("given_name_variants.tsv").read_text(encoding="utf-8")
+    groups: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines()):
+        if line.strip() and not line.startswith("#"):
+            for form in line.split("\t"):
+                groups["".join(name_tokens(form))] = number
+    return groups
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are one name: the same skeleton, a listed variant pair, or a short form of it."""
+    if a == b or skeleton(a) == skeleton(b):
+        return True
+    groups = given_name_groups()
+    if a in groups and groups.get(b) == groups[a]:
+        return True
+    short, long = sorted((skeleton(a), skeleton(b)), key=len)
+    return len(short) >= 2 and long.startswith(short) and not (a in groups and b in groups)
+
+
+def same_surname(a: str, b: str) -> bool:
+    return a == b or (len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b))
+
+
+def same_full_name(a: list[str], b: list[str]) -> bool:
+    """Two multi-word person names are one when the surnames and the given names are variants of each other."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return same_surname(a[-1], b[-1]) and same_given_name(a[0], b[0])

@@ -1,0 +1,218 @@
+"""Quote and speaker extraction: table-driven cases on quote forms, attribution positions and speaker kinds,
+plus invariants that hold on any text."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.extract.quote_marks import quoted_spans
+from marsad.extract.quotes import find_quotes, speaker_mention, speaker_mentions
+from marsad.types import Mention, Quote
+
+
+def _quotes(text: str, mentions: tuple[Mention, ...] = ()) -> list[Quote]:
+    return find_quotes("a1", text, mentions)
+
+
+def _mention(text: str, name: str, kind: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention("a1", start, start + len(name), name, kind)
+
+
+def _only(text: str, mentions: tuple[Mention, ...] = ()) -> Quote:
+    quotes = _quotes(text, mentions)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# (text, expected quote text contains, kind, speaker_text, anonymous)
+SINGLE = [
+    # direct quotes, attribution before
+    ('قال الوزير سامي الحداد: "نحن ماضون في الإصلاح حتى النهاية".', "نحن ماضون في الإصلاح", "direct",
+     "الوزير سامي الحداد", False),
+    ("وقالت الناطقة نوال الزين «القرار نهائي ولا رجعة فيه».", "القرار نهائي ولا رجعة", "direct",
+     "الناطقة نوال الزين", False),
+    ("وقال كريم العلي في مؤتمر صحفي بالعاصمة “سنواصل العمل مع شركائنا”.", "سنواصل العمل مع شركائنا", "direct",
+     "كريم العلي", False),
+    # direct quote, attribution after
+    ('"الوضع تحت السيطرة تماما"، قال المتحدث باسم الشرطة.', "الوضع تحت السيطرة تماما", "direct",
+     "المتحدث باسم الشرطة", True),
+    # direct quote over two sentences and two lines
+    ('وقال المدير هشام البنا: "بدأنا العمل أمس. وسننتهي\nقبل نهاية الشهر".', "وسننتهي قبل نهاية الشهر",
+     "direct", "المدير هشام البنا", False),
+    # mixed marks: opened with ", closed with ”
+    ('وأكد رئيس البلدية سالم فرج أن المشروع "سيكتمل في موعده المحدد”.', "سيكتمل في موعده المحدد",
+     "reported", "رئيس البلدية سالم فرج", False),
+    # reported speech with إن / أن / بأن and conjugations
+    ("وقال مصدر مطلع إن المفاوضات ستستأنف الأسبوع المقبل.", "المفاوضات ستستأنف الأسبوع المقبل", "reported",
+     "مصدر مطلع", True),
+    ("وأكدت الوزارة في بيان أنها لن تتراجع عن قرارها.", "لن تتراجع عن قرارها", "reported", "الوزارة", False),
+    ("وأشار الخبير الاقتصادي فادي نصر إلى أن الأسعار سترتفع مجددا.", "الأسعار سترتفع", "reported",
+     "الخبير الاقتصادي فادي نصر", False),
+    ("وصرح مدير الميناء بأن الحركة عادت إلى طبيعتها.", "الحركة عادت إلى طبيعتها", "reported",
+     "مدير الميناء", False),
+    ("ونفت الشركة أن تكون قد سرحت أي موظف من العاملين.", "تكون قد سرحت أي موظف", "reported", "الشركة", False),
+    ("أما النائب عادل منصور فاعتبر أن القانون الجديد يقيد الحريات.", "القانون الجديد يقيد الحريات", "reported",
+     "النائب عادل منصور", False),
+    ("غير أن شهودا قالوا إن الاشتباكات استمرت حتى الفجر.", "الاشتباكات استمرت حتى الفجر", "reported",
+     "شهودا", True),
+    ("ويقول مسؤولون في القطاع إن الخسائر تجاوزت التوقعات.", "الخسائر تجاوزت التوقعات", "reported",
+     "مسؤولون", True),
+    # unnamed sources
+    ("وقال مسؤول حكومي طلب عدم نشر اسمه إن القرار اتخذ قبل أيام.", "القرار اتخذ قبل أيام", "reported",
+     "مسؤول حكومي طلب عدم نشر اسمه", True),
+    ("وأوضح دبلوماسي غربي للصحفيين أن الاجتماع كان متوترا جدا.", "الاجتماع كان متوترا جدا", "reported",
+     "دبلوماسي غربي", True),
+    # recipient and adverbials are not part of the speaker
+    ('وقال متحدث عسكري لـ"الإخبارية" إن القوات انسحبت من المنطقة كلها.', "القوات انسحبت من المنطقة", "reported",
+     "متحدث عسكري", True),
+    # statements
+    ("وقال بيان لوزارة الصحة إن عدد الإصابات تراجع بشكل ملحوظ.", "عدد الإصابات تراجع", "reported",
+     "بيان لوزارة الصحة", False),
+    ("وجاء في البيان أن اللجنة ستجتمع مرة أخرى في الخريف.", "اللجنة ستجتمع مرة أخرى", "reported", "البيان", False),
+    # نقل عن
+    ("ونقلت وكالة الأنباء الرسمية عن الوزير قوله إن الحدود ستبقى مفتوحة.", "الحدود ستبقى مفتوحة", "reported",
+     "الوزير", False),
+    # according to
+    ("وفقا لمصادر أمنية، فإن المشتبه به غادر البلاد قبل أسبوع.", "المشتبه به غادر البلاد", "reported",
+     "مصادر أمنية", True),
+    ("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الداخلية.", "ارتفع عدد الضحايا", "reported",
+     "وزارة الداخلية", False),
+    # appeal verb introducing a quotation
+    ('ودعت المنظمة الدولية الطرفين إلى "الوقف الفوري لكل العمليات".', "الوقف الفوري لكل العمليات", "direct",
+     "المنظمة الدولية الطرفين", False),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker", "anonymous"), SINGLE)
+def test_single_quote(text: str, content: str, kind: str, speaker: str, anonymous: bool) -> None:
+    q = _only(text)
+    assert content in q.text.replace("\n", " ")
+    assert q.kind == kind
+    assert q.speaker_text == speaker
+    assert q.anonymous is anonymous
+    assert text[q.speaker_start:q.speaker_end] == speaker
+    assert text[q.start:q.end] == q.text
+
+
+# (text, [(content, speaker_text, anonymous)]) for several quotes and their inherited speakers
+MULTI = [
+    # وأضاف with no subject: the previous speaker, anonymous status included
+    ("وقال مسؤول أمني إن الهجوم فشل. وأضاف أن المهاجمين فروا نحو الجبال.",
+     [("الهجوم فشل", "مسؤول أمني", True), ("المهاجمين فروا", "مسؤول أمني", True)]),
+    # participle cue in the same sentence
+    ('وقال الوزير رامي حداد إن الخطة "ستنجح بالتأكيد"، مضيفا أن التمويل متوفر بالكامل.',
+     [("ستنجح بالتأكيد", "الوزير رامي حداد", False), ("التمويل متوفر", "الوزير رامي حداد", False)]),
+    # colon after a participle, direct quote
+    ('وحذر القائد ماهر سلوم من التصعيد قائلا: "من يبدأ الحرب لن يقرر نهايتها".',
+     [("من يبدأ الحرب لن يقرر نهايتها", "القائد ماهر سلوم", False)]),
+    # وأضاف البيان -> the statement; definite description keeps the source's anonymity
+    ('وقال بيان للحكومة إن "المحادثات كانت مثمرة وبناءة". وأضاف البيان أن الجولة المقبلة ستعقد في الربيع.',
+     [("المحادثات كانت مثمرة", "بيان للحكومة", False), ("الجولة المقبلة", "البيان", False)]),
+    ("وقال مسؤول عسكري رفيع إن الوحدات تحركت. وقال المسؤول إن العملية ستنتهي قريبا.",
+     [("الوحدات تحركت", "مسؤول عسكري رفيع", True), ("العملية ستنتهي قريبا", "المسؤول", True)]),
+    # a quotation paragraph with no cue: the last speaker
+    ('وقال الطبيب سمير خليل: "العمل هنا مرهق جدا".\n"لكننا لن نترك المرضى وحدهم أبدا".',
+     [("العمل هنا مرهق جدا", "الطبيب سمير خليل", False), ("لكننا لن نترك المرضى", "الطبيب سمير خليل", False)]),
+    # attribution inside a quotation whose mark is misplaced (translated text)
+    ('"سنفتح الحدود قريبا جدا وقال المسؤول "بعد انتهاء الفحوص الأمنية كلها.',
+     [("سنفتح الحدود قريبا جدا", "المسؤول", True), ("بعد انتهاء الفحوص الأمنية", "المسؤول", True)]),
+    # a nested quotation stays inside the outer one
+    ('وقال الكاتب منير سعد: «قلت لهم "لا للحرب" وما زلت أقولها اليوم».',
+     [("قلت لهم \"لا للحرب\" وما زلت", "الكاتب منير سعد", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTI)
+def test_several_quotes(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    quotes = _quotes(text)
+    assert len(quotes) == len(expected), quotes
+    for q, (content, speaker, anonymous) in zip(quotes, expected, strict=True):
+        assert content in q.text.replace("\n", " ")
+        assert q.speaker_text == speaker
+        assert q.anonymous is anonymous
+
+
+NOT_QUOTES = [
+    'ووصل الوفد إلى مقر "الأمم المتحدة" صباح اليوم.',  # a name in marks
+    'وتحدثت الصحيفة عن "انقلاب" في الموقف.',  # a scare quote
+    "ويرى مراقبون أن الأزمة ستطول أكثر.",  # vague collective, the writer's framing
+    "وأقيم الحفل في المدينة التي يقول سكانها إنها الأجمل.",  # speech verb in a relative clause
+    "وقال بعد أن التقى نظيره في القاهرة كلاما قليلا.",  # أن after بعد is no complementizer
+    'وانتشر وسم "لا للغلاء في الأسواق" على مواقع التواصل.',  # quotation with no cue, mid-sentence
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_a_quote(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_title_before_name_maps_to_person() -> None:
+    text = "وقال وزير الدفاع الإسرائيلي بيني غانتس إن الاتفاق تاريخي ومهم."
+    person = _mention(text, "بيني غانتس", "PER")
+    country = _mention(text, "الإسرائيلي", "GPE")
+    q = _only(text, (country, person))
+    assert speaker_mention(q, [country, person]) == person
+
+
+def test_statement_maps_to_issuer_and_back_reference_follows_it() -> None:
+    text = "وقال بيان صادر عن القيادة العامة إن التدريبات انتهت بنجاح. وأضاف البيان أن الوحدات عادت إلى ثكناتها."
+    org = _mention(text, "القيادة العامة", "ORG")
+    quotes = _quotes(text, (org,))
+    assert [q.speaker_text for q in quotes] == ["بيان صادر عن القيادة العامة", "البيان"]
+    assert speaker_mentions(quotes, [org]) == [org, org]
+
+
+def test_anonymous_source_maps_to_no_entity() -> None:
+    text = "وقال مصدر في وزارة الخارجية إن الزيارة تأجلت إلى موعد لاحق."
+    ministry = _mention(text, "وزارة الخارجية", "ORG")
+    q = _only(text, (ministry,))
+    assert q.anonymous
+    assert speaker_mention(q, [ministry]) is None
+
+
+def test_name_after_cut_title_is_reached_with_mentions() -> None:
+    text = "وقال المتحدث باسم البيت الأبيض في واشنطن جون سميث إن الرئيس سيزور المنطقة."
+    person = _mention(text, "جون سميث", "PER")
+    q = _only(text, (person,))
+    assert q.speaker_text.endswith("جون سميث")
+    assert not q.anonymous
+    assert speaker_mention(q, [person]) == person
+
+
+def test_subject_of_coordinated_verb_from_mentions() -> None:
+    text = "وعقدت الجامعة العربية اجتماعا طارئا في القاهرة، دعت في ختامه إلى \"وقف كل العمليات العسكرية\"."
+    league = _mention(text, "الجامعة العربية", "ORG")
+    city = _mention(text, "القاهرة", "GPE")
+    q = _only(text, (league, city))
+    assert speaker_mention(q, [league, city]) == league
+
+
+def test_quote_marks_pair_mismatched_and_unclosed() -> None:
+    text = 'قال "أ ب ج\' ثم «د ه» و"و ز ح'
+    spans = quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["أ ب ج", "د ه", "و ز ح"]
+    assert [s.closed for s in spans] == [True, True, False]
+
+
+_ALPHABET = st.sampled_from(list("قال إن أن «»\"“”'،.:\n وأضافمصدرمسؤولبيانالوزيرفي ") + [
+    "وقال ", " إن ", "مصدر مطلع ", "وأضاف ", "«", "»", '"', "بحسب ", "مضيفا أن ", "البيان ",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for q in find_quotes("a1", text):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.kind in ("direct", "reported")
+        if q.speaker_text is not None:
+            assert 0 <= q.speaker_start <= q.speaker_end <= len(text)
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+        else:
+            assert q.speaker_start == q.speaker_end == -1

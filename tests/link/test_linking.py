@@ -1,0 +1,87 @@
+"""Cross-document linking on mentions we make up: variants join, namesakes stay apart."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.link.entities import assign_speakers, link_entities
+from marsad.link.variants import same_full_name, same_given_name, skeleton
+from marsad.types import Mention, Quote
+
+
+def m(article: str, text: str, kind: str = "PER", start: int = 0) -> Mention:
+    return Mention(article, start, start + len(text), text, kind)
+
+
+def plain(name: str, kind: str) -> str:
+    return name
+
+
+def groups(entities: list) -> set[frozenset[tuple[str, str]]]:
+    return {frozenset((x.article, x.text) for x in e.mentions) for e in entities}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("جانتس", "غانتس"), ("شمخاني", "شامخاني"), ("دقلو", "دجالو"), ("بوريطة", "بوريطه"), ("سعيّد", "سعيد"),
+])
+def test_transcription_variants_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("بنيامين", "بيني", True), ("محمد", "محمّد", True), ("عبدالله", "عبدالله", True),
+    ("احمد", "محمد", False), ("يوسف", "يونس", False),
+])
+def test_given_names(a: str, b: str, same: bool) -> None:
+    assert same_given_name(a, b) is same
+
+
+def test_full_names_need_both_parts() -> None:
+    assert same_full_name(["بيني", "غانتس"], ["بنيامين", "جانتس"])
+    assert not same_full_name(["خالد", "غانتس"], ["بيني", "غانتس"])
+
+
+def test_variants_across_outlets_are_one_entity() -> None:
+    mentions = [m("a", "بيني جانتس"), m("a", "جانتس", start=50), m("b", "بيني غانتس"), m("b", "غانتس", start=40),
+                m("c", "بنيامين غانتس"), m("d", "غانتس")]
+    [entity] = link_entities(mentions, plain)
+    assert entity.type == "PER" and len(entity.mentions) == 6
+    assert set(entity.aliases) == {"بيني جانتس", "جانتس", "بيني غانتس", "غانتس", "بنيامين غانتس"}
+    assert entity.name in {"بيني جانتس", "بيني غانتس", "بنيامين غانتس"}
+
+
+def test_namesakes_sharing_a_surname_stay_apart() -> None:
+    mentions = [m("a", "خالد العتيبي"), m("b", "سارة العتيبي"), m("c", "العتيبي")]
+    entities = link_entities(mentions, plain)
+    assert groups(entities) == {frozenset({("a", "خالد العتيبي")}), frozenset({("b", "سارة العتيبي")}),
+                                frozenset({("c", "العتيبي")})}
+
+
+def test_surname_alone_joins_the_full_name_in_its_article() -> None:
+    mentions = [m("a", "خالد العتيبي"), m("a", "العتيبي", start=30), m("b", "سارة العتيبي"), m("b", "العتيبي", start=30)]
+    assert groups(link_entities(mentions, plain)) == {
+        frozenset({("a", "خالد العتيبي"), ("a", "العتيبي")}), frozenset({("b", "سارة العتيبي"), ("b", "العتيبي")})}
+
+
+def test_generic_heads_and_places() -> None:
+    mentions = [m("a", "دولة إسرائيل", "GPE"), m("a", "إسرائيل", "GPE", 20), m("b", "اسرائيل", "GPE"),
+                m("c", "حركة النهضة", "ORG"), m("d", "النهضة", "ORG"), m("d", "الخرطوم", "GPE", 9),
+                m("d", "مطار الخرطوم الدولي", "LOC", 30)]
+    assert groups(link_entities(mentions, plain)) == {
+        frozenset({("a", "دولة إسرائيل"), ("a", "إسرائيل"), ("b", "اسرائيل")}),
+        frozenset({("c", "حركة النهضة"), ("d", "النهضة")}),
+        frozenset({("d", "الخرطوم")}), frozenset({("d", "مطار الخرطوم الدولي")})}
+
+
+def test_ids_follow_first_mention_and_latin_is_applied() -> None:
+    entities = link_entities([m("a", "الرباط", "GPE"), m("a", "لوديي", "PER", 9)], lambda n, t: f"{t}:{n}")
+    assert [(e.id, e.name_latin) for e in entities] == [("e1", "GPE:الرباط"), ("e2", "PER:لوديي")]
+
+
+def test_speakers_link_to_the_person_inside_the_attribution() -> None:
+    text = "وقال وزير الخارجية ناصر بوريطة إن"
+    person = Mention("a", text.index("ناصر"), text.index("ناصر") + len("ناصر بوريطة"), "ناصر بوريطة", "PER")
+    entities = link_entities([person, m("b", "بوريطة")], plain)
+    quotes = [Quote("a", 40, 60, "نص", "reported", "قال", "وزير الخارجية ناصر بوريطة", 5, 31),
+              Quote("b", 40, 60, "نص", "reported", "قال", "بوريطة", 0, 6),
+              Quote("a", 80, 90, "نص", "reported", "قال", "مصدر مطلع", 70, 79, anonymous=True)]
+    assert [q.speaker for q in assign_speakers(quotes, entities)] == ["e1", "e1", None]
