@@ -3,7 +3,9 @@
     read_inputs          ingest/     files, folders, archives, feeds, JSON lines   -> RawDocument | Rejected
     clean                clean/      boilerplate, captions, bylines, wraps          -> Article
     ARTICLE_STAGES       extract/    per article (a map): entity mentions, time expressions, quotes
-    mark_duplicates      cluster/    syndicated near-copies                         -> Article.duplicate_of
+    CORPUS_STAGES        cluster/ link/ across articles (a reduce):
+                                     near-duplicates                                -> Article.duplicate_of
+                                     entity linking and quote speakers              -> Entity, Quote.speaker
 
 Per-article results are kept in the store, so a re-run does only what is left.
 """
@@ -20,8 +22,10 @@ from marsad.extract.entities import find_mentions
 from marsad.extract.quotes import find_quotes
 from marsad.extract.time import find_timexes
 from marsad.ingest import read_inputs
+from marsad.link.entities import assign_speakers, link_entities
+from marsad.link.latin import known_name, latin_name
 from marsad.store import SQLiteStore, content_hash
-from marsad.types import Article, Mention, Quote, RawDocument, Rejected, Timex
+from marsad.types import Article, Entity, Mention, Quote, RawDocument, Rejected, Timex
 
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
 
@@ -62,11 +66,28 @@ class Analysis:
     spans: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # stage -> article id -> spans
     rejected: list[Rejected] = field(default_factory=list)
     reused: int = 0
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def all_spans(self, stage: str) -> list[Any]:
         """Every span of one stage across the articles, in article order."""
         by_article = self.spans.get(stage, {})
         return [span for article in self.articles for span in by_article.get(article.id, [])]
+
+
+def _duplicates(analysis: Analysis) -> None:
+    analysis.articles = mark_duplicates(analysis.articles)
+
+
+def _entities(analysis: Analysis) -> None:
+    analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
+    analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities)
+
+
+CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
+    ("duplicates", _duplicates),
+    ("entities", _entities),
+)
 
 
 class StrictModeError(Exception):
@@ -97,7 +118,8 @@ def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, strict: bool = F
             result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
         if on_article:
             on_article()
-    result.articles = mark_duplicates(result.articles)
+    for _, run in CORPUS_STAGES:
+        run(result)
     return result
 
 

@@ -165,3 +165,67 @@ class Story:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "events": list(self.events)}
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One summary sentence, copied exactly from `article`; `also_in` are the other articles that state it."""
+
+    text: str
+    article: str
+    also_in: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "article": self.article, "also_in": list(self.also_in)}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """An extractive, cited summary of one event."""
+
+    event: str
+    sentences: tuple[SummarySentence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One article stating a claim, with its sentence cut from the article text (`start`, `end` into it)."""
+
+    article: str
+    sentence: str
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One proposition of an event and every article stating it; `unique` when a single outlet does."""
+
+    id: str
+    event: str
+    text: str
+    support: tuple[Support, ...]
+    unique: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "event": self.event, "text": self.text,
+                "support": [s.to_dict() for s in self.support], "unique": self.unique}
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Claims of one event that give different values for the same slot (a toll, a duration, a time)."""
+
+    event: str
+    about: str  # date | number | count | other
+    claims: tuple[str, ...]
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "about": self.about, "claims": list(self.claims), "detail": self.detail}

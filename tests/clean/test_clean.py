@@ -23,7 +23,8 @@ def test_wrapped_paragraphs_are_rejoined_but_headline_stays_apart() -> None:
 
 
 def test_long_line_broken_mid_sentence_is_joined() -> None:
-    first = "تأمل الحكومة في أن تتطور علاقاتها مع الجيران إلى شراكة عميقة لا تقوم فقط على التجارة قصيرة المدى ولكن على أساس"
+    first = ("تأمل الحكومة في أن تتطور علاقاتها مع الجيران إلى شراكة عميقة لا تقوم فقط على التجارة قصيرة المدى "
+             "ولكن على أساس")
     body = f"العنوان\n{first}\nمتين من المصالح المشتركة.\nفقرة ثانية كاملة."
     text = clean_text(body)
     assert f"{first} متين من المصالح المشتركة." in text.split("\n")

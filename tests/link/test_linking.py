@@ -57,7 +57,8 @@ def test_namesakes_sharing_a_surname_stay_apart() -> None:
 
 
 def test_surname_alone_joins_the_full_name_in_its_article() -> None:
-    mentions = [m("a", "خالد العتيبي"), m("a", "العتيبي", start=30), m("b", "سارة العتيبي"), m("b", "العتيبي", start=30)]
+    mentions = [m("a", "خالد العتيبي"), m("a", "العتيبي", start=30),
+                m("b", "سارة العتيبي"), m("b", "العتيبي", start=30)]
     assert groups(link_entities(mentions, plain)) == {
         frozenset({("a", "خالد العتيبي"), ("a", "العتيبي")}), frozenset({("b", "سارة العتيبي"), ("b", "العتيبي")})}
 

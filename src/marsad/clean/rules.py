@@ -93,6 +93,9 @@ def is_masthead(line: str) -> bool:
     return len(words(line)) <= 6 and bool(MASTHEAD_SEPARATOR.search(line)) and not ends_sentence(line)
 
 
+MAX_BOILERPLATE_CHARS = 450  # longer than any caption, credit or prompt the rules describe (60 words at most)
+
+
 @dataclass(frozen=True, slots=True)
 class LineRule:
     """A named kind of boilerplate line; `zone_only` rules apply only near the top or bottom of the text."""
@@ -124,6 +127,8 @@ LINE_RULES: tuple[LineRule, ...] = (
 
 def classify(line: str, in_zone: bool) -> str | None:
     """The name of the first boilerplate rule the line matches, or None for content."""
+    if len(line) > MAX_BOILERPLATE_CHARS:
+        return None
     for rule in LINE_RULES:
         if (in_zone or not rule.zone_only) and rule.matches(line):
             return rule.name
@@ -131,7 +136,8 @@ def classify(line: str, in_zone: bool) -> str | None:
 
 
 # Words that show a leading "X - " is a sentence with a dash, not a place: verbs of saying, prepositions.
-NOT_IN_PLACE_NAMES = frozenset("قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار إن أن في من على إلى عن وفي هذا هذه".split())
+NOT_IN_PLACE_NAMES = frozenset(
+    "قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار إن أن في من على إلى عن وفي هذا هذه".split())
 DATELINE_PREFIX = re.compile(
     r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)(?:\s*[،,]\s*[^.()\n]{0,40}?)?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+)(?:\s+|$)")

@@ -9,6 +9,7 @@ from marsad.text.sentences import split_sentences
 from marsad.types import Article, Timex
 
 LEAD_SENTENCES = 4  # headline, dateline and the first sentences: where news states when it happened
+LEAD_CHARS = 1500  # enough text to hold the lead
 MAX_DAYS_BEFORE = 7  # a date older than this before the first report is background, not the event
 
 
@@ -33,7 +34,9 @@ def event_date(articles: Sequence[Article], timexes: Mapping[str, Sequence[Timex
 
 def lead_dates(article: Article, timexes: Sequence[Timex]) -> list[Timex]:
     """The article's full-date time expressions that fall in its lead."""
-    sentences = split_sentences(article.text)[:LEAD_SENTENCES]
+    if not timexes:
+        return []
+    sentences = split_sentences(article.text[:LEAD_CHARS])[:LEAD_SENTENCES]
     lead_end = sentences[-1].end if sentences else 0
     return [t for t in timexes if t.kind == "date" and t.start < lead_end and is_day(t.value)]
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.cluster.dates import event_date
+from marsad.cluster.background import background_model
+from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.text.sentences import split_sentences
@@ -24,7 +25,7 @@ WINDOW_DAYS = 7  # an event is days long: no article joins one that started long
 HALF_LIFE_DAYS = 3.0  # similarity halves for every this many days since the event was last reported
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
-MAX_CANDIDATES = 30  # events scored exactly per article, those sharing most looked-up terms
+MAX_CANDIDATES = 10  # events scored exactly per article, those sharing most looked-up terms
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
 
@@ -63,9 +64,8 @@ class EventClusterer:
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
         docs = [words(f"{a.title or ''}\n{a.text}") for a in articles]
-        self.model.observe(docs, entities)
         first = len(self.vectors)
-        self.vectors.extend(self.model.vector(ws, ents) for ws, ents in zip(docs, entities, strict=True))
+        self.vectors.extend(self.model.add_documents(docs, entities))
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -117,7 +117,7 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
                    timexes: Mapping[str, Sequence[Timex]] | None = None) -> tuple[list[Event], list[Story]]:
     """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...)."""
     entities = [entity_terms((mentions or {}).get(a.id, ())) for a in articles]
-    clusterer = EventClusterer()
+    clusterer = EventClusterer(model=background_model())
     clusterer.add_batch(articles, entities)
     events = [build_event(clusterer.events[n], clusterer, articles, timexes) for n in range(len(clusterer.events))]
     return cluster_stories(events, [e.centroid.unit() for e in clusterer.events])
@@ -140,7 +140,7 @@ def headline(central_first: Sequence[Article]) -> str:
         if len(title.split()) >= MIN_TITLE_WORDS:
             return title
     text = central_first[0].text
-    sentences = split_sentences(text)
+    sentences = split_sentences(text[:LEAD_CHARS])
     return text[sentences[0].start:sentences[0].end] if sentences else ""
 
 

@@ -1,7 +1,7 @@
 """Stories: events linked over months or years by shared core entities and topic terms, ignoring time.
 
-A second single pass, over event centroids in creation order: each event joins the story whose centroid is
-closest above `STORY_THRESHOLD`, among the stories its heaviest terms point at, or starts a new story.
+A second single pass, over event cores (the heaviest terms of each event centroid) in creation order: each event
+joins the story whose centroid is closest above `STORY_THRESHOLD`, among the stories its heaviest terms point at, or starts a new story.
 """
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from marsad.cluster.terms import Centroid, Vector, dot, top_terms
+from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
 from marsad.types import Event, Story
 
-STORY_THRESHOLD = 0.25  # cosine between an event's centroid and a story's
+STORY_THRESHOLD = 0.15  # cosine between an event's core and a story's
+CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail
 QUERY_TERMS = 15
 INDEX_TERMS = 30
 MAX_CANDIDATES = 30
@@ -29,7 +30,8 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tup
     stories: list[StoryCluster] = []
     index: dict[str, list[int]] = defaultdict(list)
     story_of: list[int] = []
-    for vec in centroids:
+    cores = [normalized({t: vec[t] for t in top_terms(vec, CORE_TERMS)}) for vec in centroids]
+    for vec in cores:
         best, overlap = best_story(vec, stories, index)
         if best < 0:
             best = len(stories)
@@ -41,7 +43,7 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tup
             if not index[term] or index[term][-1] != best:
                 index[term].append(best)
     linked = [replace(event, story=f"s{story_of[i] + 1}") for i, event in enumerate(events)]
-    return linked, [build_story(n, story, linked, centroids) for n, story in enumerate(stories)]
+    return linked, [build_story(n, story, linked, cores) for n, story in enumerate(stories)]
 
 
 def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]]) -> tuple[int, float]:

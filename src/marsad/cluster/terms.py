@@ -20,6 +20,7 @@ Vector = dict[str, float]
 MIN_STEM = 3
 NISBA = ("يين", "يون", "يه", "ي")
 ENTITY_PREFIX = "@"
+VECTOR_TERMS = 60  # an article's heaviest terms carry its topic; the long tail is noise and cost
 ENTITY_WEIGHT = 1.5  # an entity name counts a little more than a word: it names who or where
 # Function words and reporting verbs in their matching form (ة -> ه, ى -> ي, أ -> ا), after clitic stripping.
 STOPWORDS = frozenset(match_key(w) for w in """
@@ -68,14 +69,16 @@ class TermModel:
     docs: int = 0
     _stems: dict[str, str] = field(default_factory=dict)
 
-    def observe(self, docs_words: Sequence[list[str]], docs_entities: Sequence[list[str]]) -> None:
-        """Count a batch before it is vectorised, so the batch's own frequencies shape stems and IDF."""
+    def add_documents(self, docs_words: Sequence[list[str]], docs_entities: Sequence[list[str]]) -> list[Vector]:
+        """Count a batch, then vectorise it, so the batch's own frequencies shape its stems and IDF."""
         for ws in docs_words:
             self.word_counts.update(map(without_article, ws))
         self._stems.clear()
-        for ws, ents in zip(docs_words, docs_entities, strict=True):
-            self.doc_freq.update(set(self.terms(ws)) | set(ents))
+        docs_terms = [self.terms(ws) for ws in docs_words]
+        for terms, ents in zip(docs_terms, docs_entities, strict=True):
+            self.doc_freq.update(set(terms) | set(ents))
         self.docs += len(docs_words)
+        return [self.vector(terms, ents) for terms, ents in zip(docs_terms, docs_entities, strict=True)]
 
     def stem(self, word: str) -> str:
         cached = self._stems.get(word)
@@ -90,14 +93,15 @@ class TermModel:
     def idf(self, term: str) -> float:
         return math.log((1 + self.docs) / (1 + self.doc_freq[term])) + 1.0
 
-    def vector(self, ws: Sequence[str], ents: Sequence[str]) -> Vector:
-        """Unit TF-IDF vector (sublinear term frequency) of one article's words and entity names."""
+    def vector(self, terms: Sequence[str], ents: Sequence[str]) -> Vector:
+        """Unit TF-IDF vector (sublinear term frequency) of one article's terms and entity names, its
+        `VECTOR_TERMS` heaviest terms only."""
         vec: Vector = {}
-        for term, tf in Counter(self.terms(ws)).items():
+        for term, tf in Counter(terms).items():
             vec[term] = (1.0 + math.log(tf)) * self.idf(term)
         for term, tf in Counter(ents).items():
             vec[term] = (1.0 + math.log(tf)) * self.idf(term) * ENTITY_WEIGHT
-        return normalized(vec)
+        return normalized({t: vec[t] for t in top_terms(vec, VECTOR_TERMS)})
 
 
 def normalized(vec: Vector) -> Vector:

@@ -18,7 +18,8 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc.update({key: [] for key in KEYS})
     doc["articles"] = [article.to_dict() for article in analysis.articles]
     doc["timexes"] = [t.to_dict() for t in analysis.all_spans("timexes")]
-    doc["quotes"] = [q.to_dict() for q in analysis.all_spans("quotes")]
+    doc["entities"] = [e.to_dict() for e in analysis.entities]
+    doc["quotes"] = [q.to_dict() for q in analysis.quotes]
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
     return doc
 

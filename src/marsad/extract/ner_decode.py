@@ -81,10 +81,8 @@ class FastTagger:
             self._tables = {s: np.array(self._rows[s]) for s in _SLOTS}
             self._new = 0
 
-    def emissions(self, words: list[str]) -> np.ndarray:
-        """(len(words), labels) state scores for one sentence."""
-        ids = [self._id(w) for w in words]
-        self._sync()
+    def emissions(self, words: list[str], ids: list[int]) -> np.ndarray:
+        """(len(words), labels) state scores for one sentence whose word ids are in the synced tables."""
         t = self._tables
         pad = self._pad
         padded = np.array([pad, pad] + ids + [pad, pad])
@@ -118,7 +116,9 @@ class FastTagger:
         out: list[list[str]] = [[] for _ in sentences]
         if not keep:
             return out
-        ems = [self.emissions(s) for _, s in keep]
+        ids = [[self._id(w) for w in s] for _, s in keep]
+        self._sync()
+        ems = [self.emissions(s, i) for (_, s), i in zip(keep, ids, strict=True)]
         lengths = np.array([len(e) for e in ems])
         b, m, n = len(ems), int(lengths.max()), len(self.crf.labels)
         em = np.zeros((b, m, n))

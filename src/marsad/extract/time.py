@@ -60,7 +60,7 @@ def _merge_date_time(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
 def _apply_glosses(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
     """A Hijri date glossed by its Gregorian equivalent (... هـ الموافق ... م) takes the author's conversion."""
     out = list(hits)
-    for n, (a, b) in enumerate(zip(hits, hits[1:])):
+    for n, (a, b) in enumerate(zip(hits, hits[1:], strict=False)):
         between = " ".join(toks[k].word for k in range(a.j, b.i))
         if between in _GLOSS and a.hijri != b.hijri and a.grain == b.grain == "day":
             greg = b if a.hijri else a

@@ -98,31 +98,27 @@ class Grammar:
 
     # ---- pieces
     def month_name(self, i: int) -> tuple[int, int, bool] | None:
-        """(end, month, hijri) for a month name, with a second name in another calendar set after / ( -."""
-        two = f"{self.w(i)} {self.w(i + 1)}"
-        for table, hijri in ((lx.GREGORIAN_MONTHS, False), (lx.HIJRI_MONTHS, True)):
-            if two in table:
-                j, month = i + 2, table[two]
-                break
-            if self.w(i) in table:
-                j, month = i + 1, table[self.w(i)]
-                break
-        else:
-            return None
+        """(end, month, hijri) for a month name, with the same month in another set after / ( - (أيلول/سبتمبر)."""
+        hijri = self.named_in(i, lx.HIJRI_MONTHS)
         if hijri:
-            return j, month, True
+            return hijri[0], hijri[1], True
+        got = self.named_in(i, lx.GREGORIAN_MONTHS)
+        if not got:
+            return None
+        j, month = got
         k = j + 1 if self.w(j) in lx.MONTH_ALTERNATION else j
-        alt = self.month_name_plain(k)
+        alt = self.named_in(k, lx.GREGORIAN_MONTHS)
         if alt and alt[1] == month and (k > j or self.w(j - 1) != self.w(k)):
             j = alt[0] + (self.w(alt[0]) == ")")
         return j, month, False
 
-    def month_name_plain(self, i: int) -> tuple[int, int] | None:
+    def named_in(self, i: int, table: dict[str, int]) -> tuple[int, int] | None:
+        """(end, number) for a one- or two-word name from `table` at i."""
         two = f"{self.w(i)} {self.w(i + 1)}"
-        if two in lx.GREGORIAN_MONTHS:
-            return i + 2, lx.GREGORIAN_MONTHS[two]
-        if self.w(i) in lx.GREGORIAN_MONTHS:
-            return i + 1, lx.GREGORIAN_MONTHS[self.w(i)]
+        if two in table:
+            return i + 2, table[two]
+        if self.w(i) in table:
+            return i + 1, table[self.w(i)]
         return None
 
     def year_at(self, i: int, lo: int = 1000) -> tuple[int, int, str] | None:
@@ -165,12 +161,11 @@ class Grammar:
     def glued_number(self, i: int) -> bool:
         """A digit group that is part of a larger number (1.5، 3,000، 12:30)."""
         before = self.glued(i) and self.w(i - 1) in (".", ",", ":") and self.num(i - 2, 9) is not None
-        after = self.glued(i + 1) and self.w(i + 1) in (".", ",", ":") and self.glued(i + 2) and self.num(i + 2, 9) is not None
-        return before or after
+        return before or self.continues_number(i + 1, (".", ",", ":"))
 
-    def continues_number(self, k: int) -> bool:
-        """Token k glues one more number group on (2021/11/25/3): the match so far is not a whole date."""
-        return self.glued(k) and self.w(k) in ("/", "-", ".") and self.glued(k + 1) and self.num(k + 1, 4) is not None
+    def continues_number(self, k: int, seps: tuple[str, ...] = ("/", "-", ".")) -> bool:
+        """Token k glues one more number group on (2021/11/25/3، 3,000): what comes before is not whole."""
+        return self.glued(k) and self.w(k) in seps and self.glued(k + 1) and self.num(k + 1, 9) is not None
 
     def date_core(self, i: int) -> tuple[int, _Date] | None:
         """The longest date at i: day + month (+ year | mod), ordinal من month, numeric d/m/y, month + year/mod."""
@@ -274,17 +269,17 @@ class Grammar:
             return self.resolve_hijri(d)
         if d.month is None:
             return None
-        year = d.year
-        direction = _MOD_DIRECTION[d.mod] if d.mod is not None and year is None else self.direction(i)
-        if year is None and self.anchor is None:
+        if d.year is not None:
+            if d.day is None:
+                return rs.iso_month(d.year, d.month), "month"
+            day = rs.valid_date(d.year, d.month, d.day)
+            return (day.isoformat(), "day") if day else None
+        if self.anchor is None:
             return None
+        direction = _MOD_DIRECTION[d.mod] if d.mod is not None else self.direction(i)
         if d.day is None:
-            year = year if year is not None else rs.month_year(self.anchor, d.month, direction)  # type: ignore[arg-type]
-            return rs.iso_month(year, d.month), "month"
-        if year is not None:
-            day = rs.valid_date(year, d.month, d.day)
-        else:
-            day = rs.day_month_date(self.anchor, d.month, d.day, direction)  # type: ignore[arg-type]
+            return rs.iso_month(rs.month_year(self.anchor, d.month, direction), d.month), "month"
+        day = rs.day_month_date(self.anchor, d.month, d.day, direction)
         return (day.isoformat(), "day") if day else None
 
     def resolve_hijri(self, d: _Date) -> tuple[str, str] | None:
@@ -337,9 +332,9 @@ class Grammar:
             return None
         if rel is not None:
             day = self.anchor + timedelta(days=rel)
-        else:
+        elif weekday is not None:
             direction = _MOD_DIRECTION[wmod] if wmod is not None else self.direction(i)
-            day = rs.weekday_date(self.anchor, weekday, "past" if direction == "current" else direction)  # type: ignore[arg-type]
+            day = rs.weekday_date(self.anchor, weekday, "past" if direction == "current" else direction)
         return Hit(i, k, day.isoformat(), "date", "day")
 
     def part_of_day(self, i: int) -> tuple[int, str | None]:
@@ -488,8 +483,7 @@ class Grammar:
             return None, k
         if self.w(k) in ("واحد", "واحده", "واحدا"):
             return 1, k + 1
-        nxt = self.w(k)
-        if nxt in lx.GREGORIAN_MONTHS or nxt in lx.HIJRI_MONTHS or nxt.isdecimal() or f"{nxt} {self.w(k + 1)}" in lx.HIJRI_MONTHS:
+        if self.w(k).isdecimal() or self.month_name(k):
             return None, k
         before = self.w(i - 1)
         cued = (self.w(i) in lx.APPROX or before in lx.DURATION_CUES

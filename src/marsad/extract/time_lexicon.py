@@ -5,7 +5,11 @@ lookups run on the same form as the text (no hamza on alef, ه for ة, ي for ى
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 from marsad.text.normalize import normalize
+
+K = TypeVar("K")
 
 # Gregorian months by region: Egyptian/Gulf, Moroccan, Algerian/Tunisian, Levantine/Iraqi, and common variants.
 _GREGORIAN: dict[int, tuple[str, ...]] = {
@@ -155,7 +159,7 @@ _NOT_TODAY_BEFORE = ("ذلك", "روسيا", "المصري", "أخبار", "فل
                     "كل", "نفس", "هذا")
 
 _DATE_CONNECTORS = ("إلى", "الى", "حتى", "لغاية", "-", "–")
-_MONTH_ALTERNATION = ("/", "(", "-", "،", ",")
+_MONTH_ALTERNATION = ("/", "(", "-", ",")
 _AGE_WORDS = ("العمر", "عمر", "عمره", "عمرها", "سن", "البالغ", "البالغة", "يبلغ", "تبلغ", "عمرهم")
 
 
@@ -163,25 +167,25 @@ def _norm_all(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalize(w) for w in words)
 
 
-def _invert(table: dict) -> dict[str, object]:
+def _invert(table: dict[K, tuple[str, ...]]) -> dict[str, K]:
     """Map each normalised spelling to its key."""
     return {normalize(w): k for k, words in table.items() for w in words}
 
 
-GREGORIAN_MONTHS: dict[str, int] = _invert(_GREGORIAN)  # type: ignore[assignment]
-HIJRI_MONTHS: dict[str, int] = _invert(_HIJRI)  # type: ignore[assignment]
+GREGORIAN_MONTHS: dict[str, int] = _invert(_GREGORIAN)
+HIJRI_MONTHS: dict[str, int] = _invert(_HIJRI)
 AMBIGUOUS_MONTHS = frozenset(_norm_all(_AMBIGUOUS_MONTHS))
-WEEKDAYS: dict[str, int] = _invert(_WEEKDAYS)  # type: ignore[assignment]
-CARDINAL_UNITS: dict[str, int] = _invert(_UNITS_1_10)  # type: ignore[assignment]
-CARDINAL_TENS: dict[str, int] = _invert(_TENS)  # type: ignore[assignment]
-DAY_ORDINALS: dict[str, int] = _invert(_DAY_ORDINALS)  # type: ignore[assignment]
-HOUR_ORDINALS: dict[str, int] = _invert(_HOUR_ORDINALS)  # type: ignore[assignment]
-MINUTE_FRACTIONS: dict[str, int] = _invert(_MINUTE_FRACTIONS)  # type: ignore[assignment]
-PARTS_OF_DAY: dict[str, str] = _invert(_PARTS_OF_DAY)  # type: ignore[assignment]
-HOUR_ADVERBS: dict[str, str] = _invert(_HOUR_ADVERBS)  # type: ignore[assignment]
-REL_DAYS: dict[str, int] = _invert(_REL_DAYS)  # type: ignore[assignment]
-REL_UNITS: dict[str, str] = _invert(_REL_UNITS)  # type: ignore[assignment]
-REL_MODS: dict[str, int] = _invert(_REL_MODS)  # type: ignore[assignment]
+WEEKDAYS: dict[str, int] = _invert(_WEEKDAYS)
+CARDINAL_UNITS: dict[str, int] = _invert(_UNITS_1_10)
+CARDINAL_TENS: dict[str, int] = _invert(_TENS)
+DAY_ORDINALS: dict[str, int] = _invert(_DAY_ORDINALS)
+HOUR_ORDINALS: dict[str, int] = _invert(_HOUR_ORDINALS)
+MINUTE_FRACTIONS: dict[str, int] = _invert(_MINUTE_FRACTIONS)
+PARTS_OF_DAY: dict[str, str] = _invert(_PARTS_OF_DAY)
+HOUR_ADVERBS: dict[str, str] = _invert(_HOUR_ADVERBS)
+REL_DAYS: dict[str, int] = _invert(_REL_DAYS)
+REL_UNITS: dict[str, str] = _invert(_REL_UNITS)
+REL_MODS: dict[str, int] = _invert(_REL_MODS)
 UNIT_FORMS: dict[str, tuple[str, str]] = {
     normalize(w): (unit, form) for unit, forms in _UNITS.items() for form, words in forms.items() for w in words
 }

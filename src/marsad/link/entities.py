@@ -49,14 +49,24 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str]) -> list[Entity]:
-    """One Entity per real-world entity, ids in order of first mention; `latin(name, type)` gives its Latin name."""
+KnownName = Callable[[str, str], str | None]
+
+
+def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
+                  known: KnownName | None = None) -> list[Entity]:
+    """One Entity per real-world entity, ids in order of first mention; `latin(name, type)` gives its Latin name.
+
+    `known(name, type)`, when given, names entities a gazetteer knows (المغرب and المملكة المغربية are both
+    Morocco): groups it gives the same name are one entity.
+    """
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article].append(mention)
     groups = [g for ms in by_article.values() for g in _article_groups(ms)]
     sets = _UnionFind(len(groups))
     _merge_across_articles(groups, sets)
+    if known is not None:
+        _merge_known(groups, sets, known)
     members: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         members[sets.find(i)].append(group)
@@ -127,6 +137,16 @@ def _merge_across_articles(groups: list[_Group], sets: _UnionFind) -> None:
                 sets.union(i, short[0])
 
 
+def _merge_known(groups: list[_Group], sets: _UnionFind, known: KnownName) -> None:
+    """Union groups whose longest names the gazetteer resolves to one entry."""
+    first: dict[tuple[str, str], int] = {}
+    for i, g in enumerate(groups):
+        name = max((m.text for m in g.mentions), key=len)
+        entry = known(name, g.type)
+        if entry:
+            sets.union(first.setdefault((_coarse(g.type), entry), i), i)
+
+
 def _coarse(entity_type: str) -> str:
     return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
@@ -149,16 +169,16 @@ def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list
     entity_of: dict[tuple[str, int, int], Entity] = {}
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for entity in entities:
-        for m in entity.mentions:
-            entity_of[(m.article, m.start, m.end)] = entity
-            mentions[m.article].append(m)
+        for mention in entity.mentions:
+            entity_of[(mention.article, mention.start, mention.end)] = entity
+            mentions[mention.article].append(mention)
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         by_article[q.article].append(q)
     speaker: dict[int, Entity | None] = {}
     for article, article_quotes in by_article.items():
-        for q, m in zip(article_quotes, speaker_mentions(article_quotes, mentions[article]), strict=True):
-            found = entity_of.get((m.article, m.start, m.end)) if m else None
+        for q, named in zip(article_quotes, speaker_mentions(article_quotes, mentions[article]), strict=True):
+            found = entity_of.get((named.article, named.start, named.end)) if named else None
             speaker[id(q)] = found or (None if q.anonymous else _by_alias(q, mentions[article], entity_of))
     return [replace(q, speaker=e.id if (e := speaker[id(q)]) else None) for q in quotes]
 

@@ -1,0 +1,93 @@
+"""Event and story clustering throughput on a corpus (SaudiNewsNet: one zip per day of JSON arrays).
+
+    python benchmarks/cluster.py ../shared/data/saudinewsnet [--limit N] [--cache /tmp/articles.pkl]
+
+Reads and cleans once (optionally cached), marks near-duplicates, then clusters the first 1,000, 5,000 and all
+articles, each in a fresh child process: prints articles/s, peak memory, growth against the 1,000 run, and the
+largest events (headline and outlets) so a person can judge them. Mentions and timexes are not given.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import pickle
+import resource
+import time
+from collections import Counter
+from itertools import islice
+from pathlib import Path
+
+from marsad.clean import clean
+from marsad.cluster.duplicates import mark_duplicates
+from marsad.cluster.events import cluster_events
+from marsad.ingest import read_inputs
+from marsad.types import Article, Event, Story
+
+SIZES = (1_000, 5_000)
+SAMPLE_EVENTS = 12
+
+
+def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def load(corpus: str, limit: int | None, cache: Path | None) -> list[Article]:
+    """Clean articles with near-duplicates marked, from the cache when it exists."""
+    if cache and cache.exists():
+        with cache.open("rb") as f:
+            articles: list[Article] = pickle.load(f)
+        return articles[:limit]
+    raws = [d for d in islice(read_inputs([corpus]), limit) if not hasattr(d, "reason")]
+    articles = mark_duplicates([a for a in map(clean, raws) if isinstance(a, Article)])
+    if cache:
+        with cache.open("wb") as f:
+            pickle.dump(articles, f)
+    return articles
+
+
+def run(articles: list[Article]) -> tuple[float, float, list[Event], list[Story]]:
+    """(seconds, peak MiB, events, stories) of one clustering run, measured in this process."""
+    t0 = time.perf_counter()
+    events, stories = cluster_events(articles)
+    return time.perf_counter() - t0, peak_mib(), events, stories
+
+
+def run_child(articles: list[Article]) -> tuple[float, float, list[Event], list[Story]]:
+    """`run` in a forked child, so each size gets its own peak memory."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(run, (articles,))
+
+
+def show_largest(events: list[Event], articles: list[Article]) -> None:
+    source = {a.id: a.source or "?" for a in articles}
+    print(f"largest events of {len(articles)}:")
+    for event in sorted(events, key=lambda e: (-len(e.articles), e.id))[:SAMPLE_EVENTS]:
+        outlets = Counter(source[a] for a in event.articles)
+        print(f"  {event.id:>7} {len(event.articles):>4} arts  {event.date}  {event.story:>6}  {event.title[:70]}")
+        print(f"          outlets: {', '.join(f'{s} {n}' for s, n in outlets.most_common(8))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the cleaned articles (made if absent)")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    articles = load(args.corpus, args.limit, args.cache)
+    print(f"loaded {len(articles)} clean articles in {time.perf_counter() - t0:.1f} s, "
+          f"{sum(1 for a in articles if a.duplicate_of)} near-duplicates; base memory {peak_mib():.0f} MiB")
+    sizes = [n for n in SIZES if n < len(articles)] + [len(articles)]
+    base = None
+    print(f"{'articles':>9} {'seconds':>8} {'art/s':>7} {'events':>7} {'stories':>8} {'peak MiB':>9} {'x 1k':>6}")
+    for n in sizes:
+        seconds, peak, events, stories = run_child(articles[:n])
+        base = base or seconds
+        print(f"{n:>9d} {seconds:>8.1f} {n / seconds:>7.0f} {len(events):>7d} {len(stories):>8d} {peak:>9.0f} "
+              f"{seconds / base:>6.1f}")
+    show_largest(events, articles[:sizes[-1]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,281 @@
+"""Contradictions: the same slot of an event given different values by different outlets.
+
+A slot is a kind of quantity (people killed, people injured, a duration in days, the hours of a curfew, a count of
+some noun) plus the words around it (its anchors: المحادثات، الزيارة، حظر التجول). Values come from numbers
+(`numbers.read_numbers`) and from time expressions (durations, date intervals counted in days, clock times).
+Sentences are compared across articles, not only inside a claim, since two outlets may word them too differently
+to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، عشرات), a toll given on a
+different day (it grows), different counted nouns, years and ordinals (never read as quantities), an outlet that
+also gives the other outlet's value, and a syndicated copy against its original.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.compare.claims import STOPWORDS, EventSentence, event_sentences, stem
+from marsad.compare.numbers import NumberMention, noun_form, unit_key
+from marsad.extract.time import find_timexes
+from marsad.text.normalize import normalize
+from marsad.types import Article, Claim, Contradiction, Timex
+
+WINDOW = 7  # words either side of a quantity that anchor it to what it measures
+
+_KILLED = frozenset(normalize(w) for w in ("قتيل", "قتلى", "مقتل", "قتل", "قتلوا", "لقوا", "مصرع", "وفاة", "وفيات"))
+_INJURED = frozenset(normalize(w) for w in ("جريح", "جرحى", "إصابة", "أصيب", "أصيبوا", "مصاب", "مصابين", "إصابات"))
+# Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
+_ANY_PEOPLE = frozenset(unit_key(normalize(w)) for w in ("شخص", "مدني", "مدنيين", "مواطن", "آخرين", "نسمة", "فرد"))
+_SYNONYMS = {stem(w): canon for canon, words in {
+    "المحادثات": ("محادثات", "مفاوضات", "مباحثات", "حوار", "مشاورات"),
+    "الزيارة": ("زيارة", "رحلة"),
+    "killed": tuple(_KILLED), "injured": tuple(_INJURED),
+}.items() for w in words}
+# Words that sit next to any quantity and say nothing about what is measured.
+_GENERIC = frozenset(normalize(w) for w in (
+    "مدة", "لمدة", "فترة", "استمر", "استمرت", "دام", "دامت", "استغرق", "استغرقت", "امتد", "امتدت", "مدى", "طيلة",
+    "طوال", "غضون", "نحو", "قرابة", "حوالي", "زهاء", "أكثر", "أقل", "الأقل", "بلغ", "بلغت", "حصيلة", "عدد",
+    "ارتفع", "ارتفعت", "وصل", "إجمالي", "إضافة", "بينهم", "آخرين", "مهلة", "أقصاها",
+))
+_LOWER_BOUND_BEFORE = ("أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "لا يقل عن")
+_UPPER_BOUND_BEFORE = ("أقل من", "ما لا يزيد على", "لا يزيد على")
+_ABOUT_BEFORE = ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "قرابة", "تقريبا")
+_AT_LEAST_AFTER = ("على الأقل",)
+_DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"T(\d{2}):(\d{2})$")
+_WORDS = re.compile(r"[^\W_]+")
+_UNIT_NAMES = {"D": ("يوم", "يومان", "أيام"), "W": ("أسبوع", "أسبوعان", "أسابيع"), "M": ("شهر", "شهران", "أشهر"),
+               "Y": ("سنة", "سنتان", "سنوات"), "H": ("ساعة", "ساعتان", "ساعات")}
+_SLOT_LABELS = {"killed": "عدد القتلى", "injured": "عدد الجرحى", "clock": "التوقيت", "D": "المدة بالأيام",
+                "W": "المدة بالأسابيع", "M": "المدة بالأشهر", "Y": "المدة بالسنوات", "H": "المدة بالساعات"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value stated in a sentence: its slot, the range it allows, how to show it, and the words around it."""
+
+    sentence: EventSentence
+    slot: str
+    low: float
+    high: float
+    shown: str
+    anchors: frozenset[str]
+    about: str  # count | number | date
+
+
+def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
+                        timexes: Mapping[str, Sequence[Timex]] | None = None) -> list[Contradiction]:
+    """Contradictions between the event's articles; each names the claims holding the contradicting sentences."""
+    if timexes is None:
+        timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in articles}
+    claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
+    sentences = [s for s in event_sentences(articles, None, timexes) if (s.article.id, s.start) in claim_of]
+    quantities = [q for s in sentences for q in sentence_quantities(s, timexes.get(s.article.id, ()))]
+    roots = _root_of(articles)
+    found = []
+    for component in _conflict_components(quantities, roots):
+        found.append(_contradiction(event_id, component, claim_of, roots))
+    return found
+
+
+def sentence_quantities(sentence: EventSentence, timexes: Sequence[Timex]) -> list[Quantity]:
+    """Every comparable value of a sentence: durations, day intervals, clock ranges, counted nouns."""
+    inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
+    words = _words(sentence)
+    found = [q for t in inside if (q := _time_quantity(sentence, t, words)) is not None]
+    found += _clock_quantities(sentence, inside, words)
+    taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
+    for number in sentence.numbers:
+        if not any(a <= number.start < b for a, b in taken):
+            q = _count_quantity(sentence, number, words)
+            if q is not None:
+                found.append(q)
+    return found
+
+
+def _words(sentence: EventSentence) -> list[tuple[int, int, str]]:
+    """(start, end, normalised word) of every word of the sentence, offsets relative to the sentence."""
+    return [(m.start(), m.end(), normalize(m.group())) for m in _WORDS.finditer(sentence.text)]
+
+
+def _anchors(words: list[tuple[int, int, str]], start: int, end: int, exclude: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Content stems within WINDOW words of [start, end), outside any excluded span, synonyms folded."""
+    first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
+    out = set()
+    for w_start, _, word in words[max(0, first - WINDOW): last + 1 + WINDOW]:
+        if any(a <= w_start < b for a, b in exclude) or word in STOPWORDS or word in _GENERIC or word.isdigit():
+            continue
+        stemmed = stem(word)
+        if stemmed not in STOPWORDS and len(stemmed) > 2:
+            out.add(_SYNONYMS.get(stemmed, stemmed))
+    return frozenset(out)
+
+
+def _time_quantity(sentence: EventSentence, timex: Timex, words: list[tuple[int, int, str]]) -> Quantity | None:
+    """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
+    start, end = timex.start - sentence.start, timex.end - sentence.start
+    if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
+        n, unit = float(m.group(1)), ("H" if timex.value.startswith("PT") else m.group(2))
+        if unit == "W":
+            n, unit = n * 7, "D"
+        low, high = _hedged(sentence.text, start, end, n)
+    elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
+        first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
+        n, unit = float((last - first).days + 1), "D"
+        low = high = n
+    else:
+        return None
+    shown = f"{_count_phrase(n, unit)} ({timex.text})"
+    return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)]), "date")
+
+
+def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: list[tuple[int, int, str]]) -> list[Quantity]:
+    """A from-to pair of clock times in one sentence (a curfew from 19:00 to 06:00)."""
+    times = [t for t in inside if t.kind in ("time", "interval") and _TIME.search(t.value.split("/")[0])]
+    clocks = [(t, [_TIME.search(p) for p in t.value.split("/")]) for t in times]
+    values = [f"{m.group(1)}:{m.group(2)}" for _, ms in clocks for m in ms if m]
+    if len(values) != 2:
+        return []
+    start, end = times[0].start - sentence.start, times[-1].end - sentence.start
+    code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
+    return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}",
+                     _anchors(words, start, end, [(start, end)]), "date")]
+
+
+def _count_quantity(sentence: EventSentence, number: NumberMention, words: list[tuple[int, int, str]]) -> Quantity | None:
+    """A number with the noun it counts; people killed or injured are told apart by the words around them."""
+    slot = _count_slot(sentence.text, number, words)
+    if slot is None:
+        return None
+    low, high = _number_range(sentence.text, number)
+    about = "count" if slot in ("killed", "injured") else "number"
+    shown = sentence.text[number.start:number.end]
+    return Quantity(sentence, slot, low, high, shown, _anchors(words, number.start, number.end,
+                                                               [(number.start, number.end)]), about)
+
+
+def _count_slot(text: str, number: NumberMention, words: list[tuple[int, int, str]]) -> str | None:
+    """killed | injured for casualty figures, else the counted noun's key; None for a bare number."""
+    noun = unit_key(number.unit)
+    canon = _SYNONYMS.get(stem(number.unit or ""))
+    if canon in ("killed", "injured"):
+        return canon
+    before = [w for _, e, w in words if e <= number.start][-3:]
+    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before) if _SYNONYMS.get(stem(w)) in ("killed", "injured")),
+               None)
+    if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
+        return cue
+    if noun is None or noun == "%" or number.unit == noun_form("عام"):
+        return None  # a bare number, a percentage or an age/year count is too loose a slot
+    return noun
+
+
+def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
+    """The values a number allows: approximate plurals span their order, hedges and bounds widen it."""
+    if number.approximate:
+        return number.value, number.value * 10 - 1
+    return _hedged(text, number.start, number.end, number.value)
+
+
+def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float]:
+    before = normalize(text[max(0, start - 20):start]).strip()
+    after = normalize(text[end:end + 25])
+    if any(before.endswith(normalize(c)) for c in _LOWER_BOUND_BEFORE) or any(
+            normalize(c) in after for c in _AT_LEAST_AFTER):
+        return value, float("inf")
+    if any(before.endswith(normalize(c)) for c in _UPPER_BOUND_BEFORE):
+        return 0.0, value
+    if any(before.endswith(normalize(c)) for c in _ABOUT_BEFORE):
+        return value * 0.8, value * 1.2
+    return value, value
+
+
+def _root_of(articles: Sequence[Article]) -> dict[str, str]:
+    """The article each one copies (itself when original): a copy never contradicts its original."""
+    by_id = {a.id: a for a in articles}
+    roots = {}
+    for a in articles:
+        root = a
+        while root.duplicate_of in by_id and root.duplicate_of != root.id:
+            root = by_id[root.duplicate_of]  # type: ignore[index]
+        roots[a.id] = root.id
+    return roots
+
+
+def _same_slot(a: Quantity, b: Quantity) -> bool:
+    """Same kind of value, anchored by a shared word; counts also on the same publication day."""
+    if a.slot != b.slot or not (a.anchors & b.anchors):
+        return False
+    if a.about == "date":
+        return True
+    day_a, day_b = a.sentence.article.published, b.sentence.article.published
+    return bool(day_a) and day_a == day_b
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -> list[list[Quantity]]:
+    """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
+    def article(q: Quantity) -> str:
+        return roots[q.sentence.article.id]
+
+    pairs = [(i, j) for i in range(len(quantities)) for j in range(i + 1, len(quantities))
+             if article(quantities[i]) != article(quantities[j]) and _same_slot(quantities[i], quantities[j])]
+    agreed = {(i, article(quantities[j])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
+    agreed |= {(j, article(quantities[i])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
+    conflicts = [(i, j) for i, j in pairs if not _compatible(quantities[i], quantities[j])
+                 and (i, article(quantities[j])) not in agreed and (j, article(quantities[i])) not in agreed]
+    parent = list(range(len(quantities)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in conflicts:
+        parent[find(i)] = find(j)
+    members: dict[int, list[Quantity]] = {}
+    for i, j in conflicts:
+        for k in (i, j):
+            group = members.setdefault(find(k), [])
+            if quantities[k] not in group:
+                group.append(quantities[k])
+    return list(members.values())
+
+
+def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[tuple[str, int], str],
+                   roots: Mapping[str, str]) -> Contradiction:
+    """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
+    by_value: dict[str, list[str]] = {}
+    claims: list[str] = []
+    for q in sorted(component, key=lambda q: (q.low, q.high)):
+        outlet = q.sentence.article.source or q.sentence.article.id
+        outlets = by_value.setdefault(q.shown if q.about != "date" else q.shown.split(" (")[0], [])
+        if outlet not in outlets:
+            outlets.append(outlet)
+        claim = claim_of[(q.sentence.article.id, q.sentence.start)]
+        if claim not in claims:
+            claims.append(claim)
+    slot = component[0].slot
+    label = _SLOT_LABELS.get(slot, f"عدد {slot}")
+    topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
+    if topic and slot not in ("killed", "injured"):
+        label += f" ({'، '.join(topic[:2])})"
+    values = " مقابل ".join(f"{value} ({'، '.join(outlets)})" for value, outlets in by_value.items())
+    return Contradiction(event_id, component[0].about, tuple(claims), f"{label}: {values}")
+
+
+def _count_phrase(n: float, unit: str) -> str:
+    """"3 أيام", "يومان", "10 أيام", "12 يوم" — the counted unit in a readable form."""
+    single, dual, plural = _UNIT_NAMES.get(unit, (unit, unit, unit))
+    if n == 1:
+        return single
+    if n == 2:
+        return dual
+    return f"{n:g} {plural if 3 <= n <= 10 else single}"

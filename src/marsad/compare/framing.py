@@ -1,0 +1,372 @@
+"""Framing vocabulary: the stance-marking words an outlet uses in its own voice, and words that set outlets apart.
+
+`find_framing` matches the lexicon in `framing_lexicon.tsv` over the normalised article text (proclitics و ف ب ل ك
+ال لل allowed, whole words only, the longest term wins) and keeps what the outlet says itself. Not its own voice:
+text inside quotation marks or a direct `Quote`, a name that merely contains a term (حركة ...، جبهة ... ضد ...),
+a label the text attributes to someone (وصفها بأنها ...، ما يسميه ...), and a term dated as a past event's name
+(انقلاب أكتوبر 2021). A short quotation that is exactly a scare-quotable term (“إسرائيل”) is framing itself.
+
+`contrast_terms` goes beyond the lexicon: within one event, the words next to a shared entity's mentions that one
+outlet uses far more than the others (log-odds with an informative Dirichlet prior).
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from marsad.extract.quote_marks import QuotedSpan, quoted_spans
+from marsad.text.normalize import Normalized, normalize, normalize_with_map
+from marsad.types import Mention, Quote
+
+LEXICON_PATH = Path(__file__).with_name("framing_lexicon.tsv")
+NEUTRAL = "neutral"
+SCARE_QUOTES = "scare-quotes"
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_CLAUSE_BREAK = frozenset(".,;:!?()[]\"'-")
+_ONE_CLITIC = re.compile(r"^[وفبل](?=\w{3})")
+_CLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بكل]?(?=ال)")
+# A head noun right before a term makes the term part of a name: حركة المقاومة الإسلامية, لجان المقاومة.
+_NAME_HEADS = frozenset(normalize(w) for w in (
+    "حركة", "جبهة", "حزب", "جمعية", "هيئة", "حملة", "لجنة", "لجان", "مرصد", "تنسيقية", "ائتلاف", "رابطة", "منظمة",
+    "شبكة", "اتحاد", "مركز", "مؤسسة", "كتائب", "سرايا", "لواء", "كتيبة", "ساحة", "شارع", "ميدان", "مستشفى", "مطار",
+    "مدرسة", "مسجد", "جامع", "مخيم", "حي", "جسر",
+))
+# Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
+_OPPOSITION = re.compile(r"^[وفبل]?(?:ضد|(?:ال)?مناهض\w*|رفض\w*|رافض\w*|(?:ال)?مقاوم[هة]|(?:ال)?معارض[هة])$")
+_OPPOSITION_WINDOW = 3
+# A naming or labelling verb before a term attributes the label to someone else (وصفها خصومه بأنها انقلاب).
+_ATTRIBUTION = re.compile(
+    r"^[وف]?(?:ما)?(?:وصف\w*|يصف\w*|تصف\w*|واصف\w*|نعت\w*|ينعت\w*|تنعت\w*|سما\w+|سمي\w*|يسمي\w*|تسمي\w*|يسمى|"
+    r"تسمى|اسما\w+|(?:ال)?مسم[يىاه]\w*|ب(?:ال)?مسم\w*|يعرف|تعرف|عرف|(?:ال)?معروف\w*|(?:ال)?مزعوم\w*|اتهم\w*|يتهم\w*|تتهم\w*|"
+    r"تصنف\w*|يصنف\w*|صنف\w*|(?:ال)?مصنف\w*|تصنيف\w*|ادرج\w*|اعتبر\w+|يعتبر\w+|تعتبر\w+|ادعاء\w*|يدعي|تدعي|ادعي)$")
+_ATTRIBUTION_WINDOW = 4
+_MONTHS = frozenset(normalize(w) for w in (
+    "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر جانفي فيفري أفريل ماي جوان "
+    "جويلية أوت شتنبر نونبر دجنبر يوليوز غشت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين").split())
+_DATE_LEADS = frozenset(normalize(w) for w in ("عام", "سنة"))
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DAY = re.compile(r"^\d{1,2}$")
+_SCARE_MAX_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One row of the framing lexicon."""
+
+    term: str
+    referent: str
+    label: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FramingTerm:
+    """A framing term as the article writes it (clitics off), its matching form, and how often it occurs."""
+
+    term: str
+    normalized: str
+    count: int
+    label: str
+    referent: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "count": self.count, "label": self.label, "referent": self.referent}
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """The framing terms one article uses in its own voice, most frequent first."""
+
+    article: str
+    terms: tuple[FramingTerm, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "terms": [t.to_dict() for t in self.terms]}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # normalised offsets
+    end: int
+    written: str  # original text, clitics off
+    key: str  # normalised written form
+    entry: LexiconEntry
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> tuple[LexiconEntry, ...]:
+    """Rows of the tab-separated lexicon (term, referent, label, note); `#` lines are comments."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, referent, label, note = line.split("\t")
+            rows.append(LexiconEntry(term.strip(), referent.strip(), label.strip(), note.strip()))
+    return tuple(rows)
+
+
+def _core_pattern(words: list[str]) -> str:
+    """Words separated by any whitespace; a trailing * lets a word take any suffix."""
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return r"\s+".join(parts)
+
+
+def _entry_pattern(entry: LexiconEntry) -> re.Pattern[str]:
+    """Whole-word pattern over normalised text with proclitics; `art` or `art2` (the second ل of لل) mark an article."""
+    words = normalize(entry.term).split()
+    if words[0].startswith("ال"):
+        words[0] = words[0][2:]
+        clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل))"
+    else:
+        clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل)|[وف]?[بلك]?)"
+    return re.compile(rf"(?<!\w){clitics}(?P<core>{_core_pattern(words)})(?!\w)")
+
+
+@cache
+def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[str, LexiconEntry]]:
+    """Patterns for the own-voice terms (neutral rows included, to shield what they contain) and the scare terms."""
+    lexicon = load_lexicon()
+    patterns = tuple((e, _entry_pattern(e)) for e in lexicon if e.label != SCARE_QUOTES)
+    scare = {_squash(e.term): e for e in lexicon if e.label == SCARE_QUOTES}
+    return patterns, scare
+
+
+def _squash(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = ()) -> Framing:
+    """The framing terms of one article in its own voice, with counts; empty `terms` when there are none.
+
+    Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own.
+    """
+    norm = normalize_with_map(text)
+    spans = quoted_spans(text)
+    quoted = [(s.outer_start, s.outer_end) for s in spans]
+    quoted += [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
+    hits += list(_scare_hits(text, norm, spans))
+    return Framing(article_id, _tally(hits))
+
+
+def framing_entries(framings: Sequence[Framing]) -> list[dict[str, Any]]:
+    """The `framing` list of marsad.analysis/v1: articles without a framing term are left out."""
+    return [f.to_dict() for f in framings if f.terms]
+
+
+def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
+    """Every lexicon match, leftmost first and longest at a tie, without overlaps; neutral rows dropped last."""
+    patterns, _ = _compiled()
+    found = [(m, entry) for entry, pattern in patterns for m in pattern.finditer(norm.text)]
+    found.sort(key=lambda pair: (pair[0].start(), -pair[0].end()))
+    hits: list[_Hit] = []
+    taken = 0
+    for m, entry in found:
+        if m.start() < taken:
+            continue
+        taken = m.end()
+        if entry.label != NEUTRAL:
+            hits.append(_hit(text, norm, m, entry))
+    return hits
+
+
+def _hit(text: str, norm: Normalized, m: re.Match[str], entry: LexiconEntry) -> _Hit:
+    """A match with its written form: the original core, with ال when the term or the text has the article."""
+    o_start, o_end = norm.to_original(m.start("core"), m.end("core"))
+    definite = m.group("art") or m.group("art2") or normalize(entry.term).startswith("ال")
+    written = " ".join((("ال" if definite else "") + text[o_start:o_end]).split())
+    return _Hit(m.start(), m.end(), written, _squash(written), entry)
+
+
+def _own_voice(hit: _Hit, norm: Normalized, quoted: list[tuple[int, int]]) -> bool:
+    """False inside a quotation, in a name, under opposition or attribution, or as a dated event's name."""
+    o_start, o_end = norm.to_original(hit.start, hit.end)
+    if any(s < o_end and o_start < e for s, e in quoted):
+        return False
+    before = _words_before(norm.text, hit.start)
+    after = _words_after(norm.text, hit.end)
+    return not (_in_name(before) or _opposed(before) or _attributed(before) or _dated(after))
+
+
+def _words_before(text: str, start: int, limit: int = 6) -> list[str]:
+    """Up to `limit` tokens before `start` in the same clause, nearest first."""
+    out: list[str] = []
+    for tok in reversed(_TOKEN.findall(text[max(0, start - 80):start])):
+        if tok in _CLAUSE_BREAK or len(out) == limit:
+            break
+        out.append(tok)
+    return out
+
+
+def _words_after(text: str, end: int, limit: int = 3) -> list[str]:
+    """Up to `limit` tokens after `end` in the same clause."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(text[end:end + 40]):
+        if tok in _CLAUSE_BREAK or len(out) == limit:
+            break
+        out.append(tok)
+    return out
+
+
+def _in_name(before: list[str]) -> bool:
+    return bool(before) and (before[0] in _NAME_HEADS or _ONE_CLITIC.sub("", before[0]) in _NAME_HEADS)
+
+
+def _opposed(before: list[str]) -> bool:
+    return any(_OPPOSITION.match(w) for w in before[:_OPPOSITION_WINDOW])
+
+
+def _attributed(before: list[str]) -> bool:
+    return any(_ATTRIBUTION.match(w) for w in before[:_ATTRIBUTION_WINDOW])
+
+
+def _is_date_word(word: str) -> bool:
+    return bool(_YEAR.match(word)) or _ONE_CLITIC.sub("", word) in _MONTHS or word in _MONTHS
+
+
+def _dated(after: list[str]) -> bool:
+    """انقلاب أكتوبر 2021، انقلاب عام 1952، انقلاب 25 أكتوبر: a past event named by its date."""
+    if not after:
+        return False
+    if _is_date_word(after[0]):
+        return True
+    if len(after) > 1 and (after[0] in _DATE_LEADS or _DAY.match(after[0])):
+        return _is_date_word(after[1])
+    return False
+
+
+def _scare_hits(text: str, norm: Normalized, spans: list[QuotedSpan]) -> Iterator[_Hit]:
+    """Closed quotations of one or two words that are exactly a scare-quotable term, not introduced as a label."""
+    _, scare = _compiled()
+    for span in spans:
+        content = _squash(text[span.start:span.end])
+        entry = scare.get(content)
+        if not span.closed or entry is None or len(content.split()) > _SCARE_MAX_WORDS:
+            continue
+        start = bisect_left(norm.offsets, span.outer_start)
+        if _attributed(_words_before(norm.text, start)):
+            continue
+        end = bisect_left(norm.offsets, span.outer_end)
+        yield _Hit(start, end, text[span.outer_start:span.outer_end], f'"{content}"', entry)
+
+
+def _tally(hits: list[_Hit]) -> tuple[FramingTerm, ...]:
+    """One term per written form (normalised), counted, most frequent first, then as first seen."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], _Hit] = {}
+    for h in hits:
+        key = (h.key, h.entry.label)
+        counts[key] += 1
+        first.setdefault(key, h)
+    order = sorted(counts, key=lambda k: -counts[k])
+    return tuple(FramingTerm(first[k].written, k[0], counts[k], k[1], first[k].entry.referent) for k in order)
+
+
+# --- beyond the lexicon: distinctive words around shared entities, per outlet
+
+_CONTEXT = 3  # tokens either side of a mention
+_PRIOR = 10.0  # total weight of the Dirichlet prior: an event is small, a light prior lets its counts speak
+_MIN_Z = 1.0  # a ranking cut, not a significance test: near one entity counts stay small
+_MIN_COUNT = 2
+_STOP = frozenset(normalize(w) for w in (
+    "في من الى إلى على عن مع ان أن إن او أو ثم قد كان كانت التي الذي الذين هذا هذه ذلك تلك بين بعد قبل عند حيث "
+    "كما لا لم لن ما وقال قال وقالت قالت اليوم امس أمس كل بعض منذ خلال حول ضد عبر لدى غير هو هي هم فيه فيها "
+    "به بها له لها إنه انه أنه إنها انها أنها وقد كذلك أيضا الوقت قام يوم").split())
+
+
+@dataclass(frozen=True, slots=True)
+class ContrastTerm:
+    """A word or bigram one outlet uses near an entity far more than the other outlets covering it."""
+
+    outlet: str
+    entity: str
+    term: str
+    count: int
+    others: int  # occurrences near the same entity in the other outlets
+    z: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "entity": self.entity, "term": self.term, "count": self.count,
+                "others": self.others, "z": round(self.z, 2)}
+
+
+def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
+                   mentions: Mapping[str, Sequence[Mention]]) -> list[ContrastTerm]:
+    """Within one event, the words each outlet places next to an entity that the other outlets do not.
+
+    `texts_by_outlet` is outlet -> article id -> text; `mentions` is entity id -> its mentions (an `Entity`'s
+    mentions). For every entity mentioned by two outlets or more, the unigrams and bigrams within three tokens of
+    its mentions are counted per outlet (normalised, و ف ب ك ل off before ال, function words and entity names
+    dropped, a window repeated in one outlet counted once) and each outlet is compared with the rest by the
+    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), the prior being the
+    counts near all mentions of the entity. Kept: z of 1.0 or more (counts near one entity are small, so this
+    ranks rather than tests), used twice or more by that outlet; strongest first. "جيش الاحتلال" next to a
+    minister's name where the others write "الجيش الإسرائيلي" surfaces this way without being in the lexicon.
+    """
+    outlet_of = {aid: outlet for outlet, texts in texts_by_outlet.items() for aid in texts}
+    names = {w for spans in mentions.values() for m in spans for w in _content_words(m.text)}
+    found: list[ContrastTerm] = []
+    for entity, spans in mentions.items():
+        counts = _context_counts(texts_by_outlet, outlet_of, spans, names)
+        if len(counts) >= 2:
+            found.extend(_distinctive(entity, counts))
+    return sorted(found, key=lambda c: -c.z)
+
+
+def _context_counts(texts_by_outlet: Mapping[str, Mapping[str, str]], outlet_of: Mapping[str, str],
+                    spans: Sequence[Mention], names: set[str]) -> dict[str, Counter[str]]:
+    """Outlet -> counts of the n-grams around the given mentions; names and repeated windows count once."""
+    windows: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
+    for m in spans:
+        outlet = outlet_of.get(m.article)
+        if outlet is None:
+            continue
+        text = texts_by_outlet[outlet][m.article]
+        left = [w for w in _content_words(text[max(0, m.start - 120):m.start]) if w not in names][-_CONTEXT:]
+        right = [w for w in _content_words(text[m.end:m.end + 120]) if w not in names][:_CONTEXT]
+        windows[outlet].add((tuple(left), tuple(right)))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for outlet, seen in windows.items():
+        for before, after in seen:
+            counts[outlet].update(_ngrams(list(before)) + _ngrams(list(after)))
+    return counts
+
+
+def _content_words(text: str) -> list[str]:
+    words = [_CLITIC_BEFORE_ARTICLE.sub("", w) for w in re.findall(r"\w+", normalize(text)) if not w.isdigit()]
+    return [w for w in words if w not in _STOP and len(w) > 1]
+
+
+def _ngrams(words: list[str]) -> list[str]:
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def _distinctive(entity: str, counts: Mapping[str, Counter[str]]) -> Iterator[ContrastTerm]:
+    """Log-odds z-scores of each outlet against the others for the n-grams near one entity."""
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    n_total = sum(total.values())
+    for outlet, mine in counts.items():
+        rest = total - mine
+        n_mine, n_rest = sum(mine.values()), sum(rest.values())
+        for gram, y in mine.items():
+            if y < _MIN_COUNT:
+                continue
+            alpha = _PRIOR * total[gram] / n_total
+            z = _log_odds_z(y, n_mine, rest[gram], n_rest, alpha)
+            if z > _MIN_Z:
+                yield ContrastTerm(outlet, entity, gram, y, rest[gram], z)
+
+
+def _log_odds_z(y_i: int, n_i: int, y_j: int, n_j: int, alpha: float) -> float:
+    """z-score of the log-odds ratio of a word in group i against group j, with prior weight alpha on the word."""
+    delta = (math.log((y_i + alpha) / (n_i + _PRIOR - y_i - alpha))
+             - math.log((y_j + alpha) / (n_j + _PRIOR - y_j - alpha)))
+    return delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))

@@ -1,0 +1,275 @@
+"""Reading numbers in Arabic news: digits (ASCII and Arabic-Indic), number words, duals, approximate quantities.
+
+`read_numbers` finds every quantity in a text with the noun it counts: "56 قتيلا" (56, قتيل), "خمسة أيام" (5, يوم),
+"يومين" (2, يوم), "700 ألف شخص" (700000, شخص), "مليون ونصف" (1500000), "مئات الملايين" (≈ 100000000). Work is
+done on the normalised text (`marsad.text.normalize`), so spelling variants agree; spans are mapped back to the
+original offsets. Ordinals (الثالث، السابعة) are other words and are not read.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from marsad.text.normalize import normalize, normalize_with_map
+
+
+class NumberMention(NamedTuple):
+    """A quantity: span in the original text, value, the noun it counts (normalised, singular) and a hedge flag."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    approximate: bool = False
+
+
+def _table(pairs: dict[str, float]) -> dict[str, float]:
+    return {normalize(word): value for word, value in pairs.items()}
+
+
+UNITS = _table({
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
+    "ثمان": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
+})
+TEEN_HEADS = _table({"أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2})
+TEN_WORDS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+TENS = _table({
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
+    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+    "تسعون": 90, "تسعين": 90,
+})
+HUNDREDS = _table({
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    **{f"{u}{h}": v * 100 for u, v in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
+                                        ("ثمان", 8), ("تسع", 9)) for h in ("مئة", "مائة")},
+})
+SCALES = _table({
+    "ألف": 1e3, "آلاف": 1e3, "ألفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9,
+    "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
+})
+DUAL_SCALES = _table({"ألفان": 2e3, "ألفين": 2e3, "مليونان": 2e6, "مليونين": 2e6, "ملياران": 2e9, "مليارين": 2e9})
+FRACTIONS = _table({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3})
+# Plurals that stand for a vague quantity: عشرات (tens), مئات (hundreds), آلاف, ملايين; بضعة (a few).
+APPROXIMATE = _table({"عشرات": 10, "مئات": 100, "آلاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بضعة": 3, "بضع": 3})
+# Dual nouns: يومين is two days.
+DUAL_NOUNS = {normalize(dual): normalize(single) for single, duals in {
+    "يوم": ("يومين", "يومان"), "شهر": ("شهرين", "شهران"), "عام": ("عامين", "عامان"), "سنة": ("سنتين", "سنتان"),
+    "أسبوع": ("أسبوعين", "أسبوعان"), "ساعة": ("ساعتين", "ساعتان"), "دقيقة": ("دقيقتين", "دقيقتان"),
+    "ليلة": ("ليلتين", "ليلتان"), "قرن": ("قرنين", "قرنان"), "عقد": ("عقدين", "عقدان"),
+}.items() for dual in duals}
+# Broken plurals of nouns that news counts, to their singular, so أيام and يوما compare.
+SINGULAR = {normalize(p): normalize(s) for p, s in {
+    "أيام": "يوم", "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام",
+    "ساعات": "ساعة", "أسابيع": "أسبوع", "دقائق": "دقيقة", "ليال": "ليلة", "ليالي": "ليلة", "عقود": "عقد",
+    "قرون": "قرن", "قتلى": "قتيل", "جرحى": "جريح", "أشخاص": "شخص", "ضحايا": "ضحية", "أسرى": "أسير",
+    "جنود": "جندي", "أطفال": "طفل", "نساء": "امرأة", "رجال": "رجل", "دول": "دولة", "مرات": "مرة",
+}.items()}
+# Words skipped between a number and the noun it counts ("ثلاثة من موظفيه").
+_FILLERS = frozenset(normalize(w) for w in ("من", "على", "الأقل", "فقط", "نحو"))
+_PERCENT = frozenset(normalize(w) for w in ("بالمئة", "بالمائة", "%", "٪"))
+_PERCENT_AFTER_FI = frozenset(normalize(w) for w in ("المئة", "المائة"))
+# Proclitic chains tried before a number word (و، ف، ب، ل، ك and the article); longest first.
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و",
+             "ف", "ب", "ل", "ك")
+_NO_ARTICLE = frozenset(normalize(w) for w in ("اثنين", "اثنان", "مئة", "مائة", "ألف", "ألفين", "عشر"))
+_TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # num | word | sign | clock
+
+
+def read_numbers(text: str) -> list[NumberMention]:
+    """Every quantity in `text`, in order, with the noun it counts where one follows."""
+    norm = normalize_with_map(text)
+    toks = [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "") for m in _TOKEN.finditer(norm.text)]
+    found: list[NumberMention] = []
+    i = 0
+    while i < len(toks):
+        phrase = _read_phrase(toks, i)
+        if phrase is None:
+            i += 1
+            continue
+        end_i, value, unit, approximate = phrase
+        if value == 1 and "أ" in text[slice(*norm.to_original(toks[i].start, toks[i].end))]:
+            i += 1  # وأحد is "and one of", not واحد
+            continue
+        if unit is None:
+            unit, end_i = _counted_noun(norm.text, toks, end_i)
+        start, _ = norm.to_original(toks[i].start + _proclitic_length(toks[i]), toks[i].end)
+        _, end = norm.to_original(toks[end_i - 1].start, toks[end_i - 1].end)
+        found.append(NumberMention(start, end, value, unit, approximate))
+        i = end_i
+    return found
+
+
+def _proclitic_length(tok: _Tok) -> int:
+    """How many leading characters of a number word are proclitics (و، ب، ل، ال), kept out of its span."""
+    if tok.kind != "word":
+        return 0
+    bare = _bare(tok.text, {**_NUMBER_WORDS, **DUAL_NOUNS, **TEEN_HEADS})
+    return len(tok.text) - len(bare[0]) if bare else 0
+
+
+def _bare(word: str, table_has: set[str] | dict[str, float] | dict[str, str]) -> tuple[str, bool] | None:
+    """The word without proclitics if the rest is in the table: (bare word, had the conjunction و)."""
+    if word in table_has:
+        return word, False
+    for prefix in _PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 2 and rest in table_has:
+            if prefix.endswith(("ال", "لل")) and rest in _NO_ARTICLE:
+                return None
+            return rest, prefix.startswith("و")
+    return None
+
+
+_NUMBER_WORDS: dict[str, float] = {**UNITS, **TENS, **HUNDREDS, **SCALES, **DUAL_SCALES, **FRACTIONS, **APPROXIMATE}
+
+
+def _word_value(tok: _Tok) -> tuple[str, float, bool] | None:
+    """(bare word, value, joined by و) for a number word, None otherwise."""
+    if tok.kind != "word":
+        return None
+    bare = _bare(tok.text, _NUMBER_WORDS)
+    if bare is None:
+        return None
+    return bare[0], _NUMBER_WORDS[bare[0]], bare[1]
+
+
+def _digits_value(text: str) -> float:
+    """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three)."""
+    if _THOUSANDS.match(text):
+        return float(text.replace(",", ""))
+    head = text.split(",")[0]
+    return float(head) if head.count(".") <= 1 else float(head.split(".")[0])
+
+
+def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool] | None:
+    """A number phrase starting at token i: (index after it, value, unit if the phrase is a dual noun, approx)."""
+    tok = toks[i]
+    if tok.kind == "num":
+        return _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
+    if tok.kind != "word":
+        return None
+    dual = _bare(tok.text, DUAL_NOUNS)
+    if dual is not None and not dual[1]:
+        return i + 1, 2.0, DUAL_NOUNS[dual[0]], False
+    teen = _teen(toks, i)
+    if teen is not None:
+        return _continue_phrase(toks, i + 2, teen, False)
+    word = _word_value(tok)
+    if word is None:
+        return None
+    bare, value, _ = word
+    if bare in APPROXIMATE:
+        return _approximate(toks, i, value)
+    return _continue_phrase(toks, i + 1, value, False, value if bare in SCALES else 1.0)
+
+
+def _teen(toks: list[_Tok], i: int) -> float | None:
+    """أحد عشر … تسعة عشر: a unit followed by عشر/عشرة."""
+    if i + 1 >= len(toks) or toks[i + 1].text not in TEN_WORDS:
+        return None
+    head = _bare(toks[i].text, {**TEEN_HEADS, **UNITS})
+    if head is None or head[0] in TEN_WORDS:
+        return None
+    return TEEN_HEADS.get(head[0], UNITS.get(head[0], 0)) + 10
+
+
+def _approximate(toks: list[_Tok], i: int, value: float) -> tuple[int, float, str | None, bool]:
+    """عشرات، مئات، آلاف, optionally followed by a definite scale: مئات الملايين, عشرات الآلاف."""
+    j = i + 1
+    if j < len(toks) and toks[j].kind == "word" and toks[j].text.startswith("ال"):
+        scale = SCALES.get(toks[j].text[2:])
+        if scale is not None:
+            return j + 1, value * scale, None, True
+    return j, value, None, True
+
+
+def _continue_phrase(toks: list[_Tok], j: int, value: float, approximate: bool,
+                     last_scale: float = 1.0) -> tuple[int, float, str | None, bool]:
+    """Extend a number by the words that compose with it: a scale, و + a smaller part, a fraction of a scale."""
+    while j < len(toks) and toks[j].kind == "word":
+        word = _word_value(toks[j])
+        if word is None:
+            break
+        bare, part, joined = word
+        if not joined and bare in SCALES and part > value:
+            value, last_scale = value * part, part
+        elif joined and bare in TENS and value < 10:
+            value += part
+        elif joined and bare in FRACTIONS and last_scale > 1:
+            value += part * last_scale
+        elif joined and bare in UNITS | TENS | HUNDREDS and part < _order(value) and value % _order(value) == 0:
+            value += part
+        else:
+            break
+        j += 1
+    return j, value, None, approximate
+
+
+def _order(value: float) -> float:
+    """The place of the smallest non-zero part a following و-part must stay under (خمسمئة و + less than 100)."""
+    for step in (1e9, 1e6, 1e3, 100, 10):
+        if value >= step and value % step == 0:
+            return step
+    return 1.0 if value < 10 else 10.0
+
+
+def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]:
+    """The noun after a number (skipping من، على الأقل) as a normalised singular; percent signs and words too."""
+    if j < len(toks) and text[toks[j - 1].end:toks[j].start].strip():
+        return None, j  # punctuation between the number and the next word
+    if j < len(toks) and (toks[j].kind == "sign" or toks[j].text in _PERCENT):
+        return "%", j + 1
+    if j + 1 < len(toks) and toks[j].text == normalize("في") and toks[j + 1].text in _PERCENT_AFTER_FI:
+        return "%", j + 2
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].text in _FILLERS:
+        k += 1
+    if k < len(toks) and toks[k].kind == "word" and len(toks[k].text) > 1 and _word_value(toks[k]) is None:
+        return noun_form(toks[k].text), j
+    return None, j
+
+
+def noun_form(word: str) -> str:
+    """A counted noun as compared: normalised, article and tanween alef off, broken plurals to the singular."""
+    word = normalize(word)
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if word in SINGULAR:
+        return SINGULAR[word]
+    if word.endswith("ا") and len(word) > 3:
+        word = word[:-1]
+    return SINGULAR.get(word, word)
+
+
+# Nouns that count people; a toll in قتيلا and one in شخصا speak of the same slot.
+PERSON_NOUNS = frozenset(normalize(w) for w in (
+    "قتيل", "جريح", "مصاب", "شخص", "مدني", "ضحية", "جندي", "عسكري", "طفل", "امرأة", "مواطن", "لاجئ", "نازح",
+    "معتقل", "أسير", "مقاتل", "عنصر", "متظاهر", "محتج", "موظف", "فلسطيني", "نسمة",
+))
+
+
+def unit_class(unit: str | None) -> str | None:
+    """The slot a counted noun fills for comparison: "person" for people, else its loose key."""
+    key = unit_key(unit)
+    if key is None:
+        return None
+    return "person" if key in PERSON_NOUNS or unit in PERSON_NOUNS else key
+
+
+def unit_key(unit: str | None) -> str | None:
+    """A looser key for a counted noun, so sound plurals meet their singular (مدنيين ~ مدني، ساعات ~ ساعة)."""
+    if unit is None:
+        return None
+    for suffix in ("ات", "ين", "ون", "ه"):
+        if unit.endswith(suffix) and len(unit) - len(suffix) >= 3:
+            return unit[: -len(suffix)]
+    return unit

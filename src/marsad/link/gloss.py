@@ -1,0 +1,181 @@
+"""English glosses of descriptive names, word by word (قوات الدعم السريع -> Rapid Support Forces).
+
+An Arabic noun phrase puts its head first and its modifiers after it; English does the reverse. So each stretch
+between prepositions is read as units (a glossed word, a known place or person, a run of unknown words kept as one
+romanised name) and printed in reverse order, the prepositions staying where they are: المجلس الأعلى للأمن القومي
+-> Supreme Council of National Security. A compass noun binds to the unit after it (شمال دارفور North Darfur).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marsad.link.latin_tables import LatinTables, key, strip_article
+
+# Attached proclitics tried when a word is not known as written: (prefix, English prepositions, letters restored).
+PROCLITICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("ولل", ("and", "of"), "ال"), ("لل", ("of",), "ال"), ("وب", ("and", "in"), ""), ("ول", ("and", "of"), ""),
+    ("و", ("and",), ""), ("ل", ("of",), ""), ("ب", ("in",), ""),
+)
+PREPOSITIONS = {"في": "in", "من": "from", "ضد": "against", "علي": "on", "مع": "with", "حول": "on", "عن": "on",
+                "الي": "to", "بين": "between", "لدي": "to", "و": "and"}
+COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
+MAX_PHRASE = 6
+FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of the name: an English `text` (or Arabic words still to romanise), or a preposition."""
+
+    text: str
+    kind: str  # word | name | prep
+    compass: bool = False
+
+
+def word_forms(word_key: str) -> list[str]:
+    """Forms to look a word up under: as written, without ال, then feminine and plural endings removed."""
+    bare = strip_article(word_key)
+    forms = [word_key, bare]
+    if bare.endswith("ه"):
+        forms.append(bare[:-1])
+    if bare.endswith(("يين", "يون")):
+        forms.append(bare[:-2])
+    if bare.endswith("ات"):
+        forms += [bare[:-2] + "ه", bare[:-2]]
+    return forms
+
+
+class Glosser:
+    """Glosses a name with the news glossary and the tables of well-known names."""
+
+    def __init__(self, tables: LatinTables, romanize: Callable[[str], str]) -> None:
+        self.tables = tables
+        self.romanize = romanize
+        self.named = (tables.places, tables.organizations, tables.people)
+
+    def phrase(self, keys: list[str]) -> str | None:
+        """The English for a run of words (matching forms): a well-known name, else a glossary entry."""
+        joined = " ".join(keys)
+        for table in self.named:
+            if joined in table:
+                return table[joined]
+        if len(keys) == 1:
+            return next((self.tables.glossary[f] for f in word_forms(keys[0]) if f in self.tables.glossary), None)
+        return self.tables.glossary.get(" ".join(strip_article(k) for k in keys))
+
+    def longest(self, keys: list[str], i: int) -> tuple[str, int] | None:
+        """The longest known phrase starting at `i`: (English, number of words)."""
+        for n in range(min(MAX_PHRASE, len(keys) - i), 0, -1):
+            english = self.phrase(keys[i:i + n])
+            if english:
+                return english, n
+        return None
+
+    def match_at(self, keys: list[str], i: int) -> tuple[list[Unit], int] | None:
+        """Units for the known phrase at `i`, trying the word as written, then without an attached proclitic."""
+        if keys[i] in PREPOSITIONS:
+            return [Unit(PREPOSITIONS[keys[i]], "prep")], 1
+        found = self.longest(keys, i)
+        if found:
+            return [Unit(found[0], "word", strip_article(keys[i]) in COMPASS)], found[1]
+        for prefix, preps, restored in PROCLITICS:
+            stem = keys[i][len(prefix):]
+            if keys[i].startswith(prefix) and stem in PREPOSITIONS:
+                return [*(Unit(p, "prep") for p in preps), Unit(PREPOSITIONS[stem], "prep")], 1
+            if keys[i].startswith(prefix) and len(stem) >= 2:
+                found = self.longest([restored + stem, *keys[i + 1:]], 0)
+                if found:
+                    return [*(Unit(p, "prep") for p in preps), Unit(found[0], "word", stem in COMPASS)], found[1]
+        return None
+
+    def units(self, words: list[str]) -> list[Unit]:
+        """The name as units; runs of unknown words become one `name` unit (Arabic, romanised later)."""
+        keys = [key(w) for w in words]
+        out: list[Unit] = []
+        unknown: list[str] = []
+        i = 0
+        while i < len(words):
+            found = self.match_at(keys, i)
+            if found is None:
+                unknown.append(words[i])
+                i += 1
+                continue
+            if unknown:
+                out.append(Unit(" ".join(unknown), "name"))
+                unknown = []
+            out += found[0]
+            i += found[1]
+        if unknown:
+            out.append(Unit(" ".join(unknown), "name"))
+        return out
+
+    def gloss(self, name: str) -> str | None:
+        """English for a descriptive name of two words or more whose first word is known, else None."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        units = self.units(words)
+        if units[0].kind != "word":
+            return None
+        stretches = self.stretches(units)
+        return self.folded(stretches) or " ".join(self.render_stretch(s) if isinstance(s, list) else s
+                                                  for s in stretches)
+
+    def folded(self, stretches: list[list[Unit] | str]) -> str | None:
+        """A head with one short `of` phrase read as an English compound, the phrase before the head
+        (المجلس الأعلى للأمن القومي Supreme National Security Council); None for other shapes."""
+        if len(stretches) != 3 or stretches[1] != "of":
+            return None
+        first, last = stretches[0], stretches[2]
+        assert isinstance(first, list) and isinstance(last, list)
+        if len(last) > FOLD_UNITS or any(u.kind == "prep" for u in first + last):
+            return None
+        head, *modifiers = self.bind_compass(first)
+        return " ".join([*(self.text(u) for u in reversed(modifiers)), self.render_stretch(last), self.text(head)])
+
+    def stretches(self, units: list[Unit]) -> list[list[Unit] | str]:
+        """Units split at prepositions other than `and`, which joins the units around it."""
+        out: list[list[Unit] | str] = [[]]
+        for u in units:
+            if u.kind == "prep" and u.text != "and":
+                out += [u.text, []]
+            else:
+                current = out[-1]
+                assert isinstance(current, list)
+                current.append(u)
+        return [s for s in out if s]
+
+    def text(self, unit: Unit) -> str:
+        """The printed form of a unit."""
+        return self.romanize(unit.text) if unit.kind == "name" else unit.text
+
+    def render_stretch(self, units: list[Unit]) -> str:
+        """Modifiers before the head: each conjunct of a stretch reversed, the head (first unit) last."""
+        bound = self.bind_compass(units)
+        parts: list[list[Unit]] = [[]]
+        for u in bound:
+            if u.kind == "prep":
+                parts.append([])
+            else:
+                parts[-1].append(u)
+        if len(parts) == 1:
+            return " ".join(self.text(u) for u in reversed(parts[0]))
+        head, *first = parts[0] or [Unit("", "word")]
+        conjuncts = [" ".join(self.text(u) for u in reversed(p)) for p in (first, *parts[1:]) if p]
+        return " ".join(x for x in (" and ".join(conjuncts), self.text(head)) if x)
+
+
+    def bind_compass(self, units: list[Unit]) -> list[Unit]:
+        """A compass noun and the unit after it printed together, in that order (شمال دارفور North Darfur)."""
+        out: list[Unit] = []
+        i = 0
+        while i < len(units):
+            u = units[i]
+            if u.compass and i + 1 < len(units) and units[i + 1].kind != "prep":
+                out.append(Unit(f"{u.text} {self.text(units[i + 1])}", "word"))
+                i += 2
+            else:
+                out.append(u)
+                i += 1
+        return out

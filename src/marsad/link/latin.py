@@ -1,0 +1,106 @@
+"""Latin names for entities: the form an English-language newspaper would print for an Arabic name.
+
+An ordered list of named strategies, the first valid result wins (as in dateparser's `_parse`): tables of
+well-known names (places, organisations, public figures), a word-by-word gloss of descriptive names
+(وزارة الدفاع Defense Ministry), and rule-based romanisation for everything else, people above all.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.link.gloss import Glosser
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables
+from marsad.link.romanize import NameRomanizer, has_arabic
+
+TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
+# Words before a country's name in its formal style (دولة قطر، جمهورية مصر العربية) that English drops.
+STATE_WORDS = ("دوله", "جمهوريه", "مملكه", "المملكه", "سلطنه", "اماره", "الجمهوريه")
+
+
+@dataclass(frozen=True, slots=True)
+class LatinName:
+    """A Latin name and the strategy that gave it (table, gloss, romanize or latin for names already in Latin)."""
+
+    text: str
+    strategy: str
+
+
+class LatinNamer:
+    """The strategies, over tables read once."""
+
+    def __init__(self, tables: LatinTables) -> None:
+        self.tables = tables
+        self.romanizer = NameRomanizer(tables)
+        self.glosser = Glosser(tables, lambda words: self.romanizer.name(words, person=False))
+        self.strategies: list[tuple[str, Callable[[str, str], str | None]]] = [
+            ("latin", self.already_latin),
+            ("table", self.from_tables),
+            ("gloss", self.from_gloss),
+            ("romanize", self.from_rules),
+        ]
+
+    def tables_for(self, type_: str) -> tuple[dict[str, str], ...]:
+        """The tables to search, the ones for the entity's type first."""
+        t = self.tables
+        if type_ == "PER":
+            return t.people, t.places, t.organizations
+        if type_ in ("GPE", "LOC"):
+            return t.places, t.organizations, t.people
+        return t.organizations, t.places, t.people
+
+    def already_latin(self, name: str, type_: str) -> str | None:
+        """Names written in Latin letters in the article (NSO) stay as they are."""
+        return None if has_arabic(name) else name.strip()
+
+    def from_tables(self, name: str, type_: str) -> str | None:
+        """A well-known name, as written, with the foreign g letters folded, or without a state word."""
+        candidates = [key(name), g_key(name)]
+        first, _, rest = candidates[0].partition(" ")
+        if first in STATE_WORDS and rest:
+            candidates.append(rest)
+        for table in self.tables_for(type_):
+            for k in candidates:
+                if k in table:
+                    return table[k]
+        return None
+
+    def from_gloss(self, name: str, type_: str) -> str | None:
+        """A descriptive name of organisation, place or thing glossed word by word."""
+        return None if type_ == "PER" else self.glosser.gloss(name)
+
+    def from_rules(self, name: str, type_: str) -> str | None:
+        """The rule-based romanisation."""
+        return self.romanizer.name(name, person=type_ == "PER") or None
+
+    def resolve(self, name: str, type_: str) -> LatinName:
+        """The first strategy's answer for `name`."""
+        if type_ not in TYPES:
+            raise ValueError(f"entity type must be one of {TYPES}, got {type_!r}")
+        for strategy, find in self.strategies:
+            found = find(name, type_)
+            if found:
+                return LatinName(found, strategy)
+        return LatinName(name.strip(), "none")
+
+
+@lru_cache(maxsize=1)
+def _namer() -> LatinNamer:
+    return LatinNamer(load_tables())
+
+
+def resolve_latin_name(name: str, type: str) -> LatinName:  # noqa: A002 - the schema's word
+    """The Latin name of an Arabic entity name with the strategy that produced it."""
+    return _namer().resolve(name, type)
+
+
+def latin_name(name: str, type: str) -> str:  # noqa: A002 - the schema's word
+    """The form an English-language newspaper would print for an Arabic entity name of type PER ORG GPE LOC MISC."""
+    return resolve_latin_name(name, type).text
+
+
+def known_name(name: str, type: str) -> str | None:  # noqa: A002 - the schema's word
+    """The Latin name of an entity our tables know by this name (a gazetteer hit), else None."""
+    resolved = resolve_latin_name(name, type)
+    return resolved.text if resolved.strategy == "table" else None

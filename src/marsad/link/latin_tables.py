@@ -1,0 +1,79 @@
+"""The name tables behind Latin names, read once from `marsad/models/latin/*.tsv` (Arabic<TAB>Latin).
+
+Every key is the matching form of the Arabic (`match_key`: hamza, alef, ya and ta marbuta variants folded), so
+إسرائيل and اسرائيل, سعيّد and سعيد reach one entry. Foreign names also get a second key with ج/غ/ق folded,
+because outlets write the foreign g each their own way (غانتس, جانتس).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.text.normalize import match_key
+
+LATIN_DIR = Path(__file__).resolve().parent.parent / "models" / "latin"
+_G_CLASS = str.maketrans({"ج": "غ", "ق": "غ"})
+
+Table = dict[str, str]
+
+
+def key(text: str) -> str:
+    """The lookup form of an Arabic name."""
+    return match_key(text)
+
+
+def g_key(text: str) -> str:
+    """The lookup form with the letters used for a foreign g (ج غ ق) made one."""
+    return key(text).translate(_G_CLASS)
+
+
+def strip_article(word_key: str) -> str:
+    """A matching-form word without its article (الخرطوم -> خرطوم); short words are left alone."""
+    return word_key[2:] if word_key.startswith("ال") and len(word_key) > 3 else word_key
+
+
+def read_table(path: Path) -> Table:
+    """Rows of a TSV table by key; the first row for a key wins, lines starting with # are comments."""
+    table: Table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            arabic, latin = line.split("\t")
+            table.setdefault(key(arabic), latin.strip())
+    return table
+
+
+def _with_g_keys(table: Table) -> Table:
+    """`table` plus its entries under their g-folded keys (the exact key still wins)."""
+    folded = {k.translate(_G_CLASS): v for k, v in table.items()}
+    return {**folded, **table}
+
+
+@dataclass(frozen=True, slots=True)
+class LatinTables:
+    """Well-known names, given names, news vocabulary and regnal ordinals."""
+
+    places: Table
+    organizations: Table
+    people: Table
+    given: Table
+    foreign: Table
+    glossary: Table
+    regnal: Table
+
+
+@lru_cache(maxsize=1)
+def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
+    """Read every table once per process; hand-written places take precedence over the CLDR ones."""
+    def read(name: str) -> Table:
+        return read_table(folder / f"{name}.tsv")
+
+    return LatinTables(
+        places=_with_g_keys({**read("cldr"), **read("places")}),
+        organizations=_with_g_keys(read("organizations")),
+        people=_with_g_keys(read("people")),
+        given=read("given_names"),
+        foreign=_with_g_keys(read("foreign_names")),
+        glossary=read("glossary"),
+        regnal=read("regnal"),
+    )

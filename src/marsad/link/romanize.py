@@ -1,0 +1,246 @@
+"""Rule-based romanisation of Arabic names, the readable way English-language newspapers print them.
+
+A word becomes a row of units, consonants and long vowels; short vowels, which Arabic does not write, are guessed
+by a few rules (a vowel after the first consonant of a word-initial cluster, one inside any run of three
+consonants or after a doubled one, `e` between two final consonants after a long vowel: خالد Khaled, سلمان
+Salman, جعفر Jaafar, شمّري Shammari). Name
+parts found in the given-name tables keep their usual spelling; names that start with a foreign given name are
+romanised without the Arabic vowel guesses (بلينكن Blinken, not Balinkan).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
+
+SHADDA = "\u0651"
+CONSONANTS: dict[str, str] = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "p", "ڤ": "v", "گ": "g", "چ": "ch", "ک": "k",
+}
+FOREIGN_CONSONANTS = {"غ": "g"}
+ALEFS = {"ا": "a", "أ": "a", "آ": "a", "ٱ": "a", "إ": "i", "ى": "a"}
+VOWEL_LETTERS = frozenset("اأآإىٱ")
+AYN, HAMZA = "ع", "ء"
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One sound: `kind` is C (consonant), V (vowel), A (ayn) or H (hamza); `short` marks a guessed vowel."""
+
+    kind: str
+    text: str
+    short: bool = False
+
+    @property
+    def consonant(self) -> bool:
+        return self.kind != "V"
+
+
+def has_arabic(text: str) -> bool:
+    """True when `text` holds at least one Arabic letter."""
+    return bool(_ARABIC.search(text))
+
+
+def clean_word(word: str) -> str:
+    """The letters of `word`: short vowels, tatweel and invisible marks removed, shadda kept (it doubles)."""
+    return "".join(ch for ch in word if ch == SHADDA or not (ch in DIACRITICS or ch == TATWEEL or ch in INVISIBLE))
+
+
+def _waw_or_ya(letters: str, i: int) -> bool:
+    """True when و or ي at `i` is a consonant: word start, before a vowel letter, or after alef."""
+    nxt = letters[i + 1] if i + 1 < len(letters) else ""
+    prev = letters[i - 1] if i else ""
+    return i == 0 or bool(nxt) and nxt in "اأآإىٱوي" or bool(prev) and prev in VOWEL_LETTERS
+
+
+def _final_ha(letters: str, i: int) -> Unit:
+    """Word-final ه: a ta marbuta written plainly after a consonant (حمزه Hamza), a real h after a vowel."""
+    return Unit("C", "h") if letters[i - 1] in "اويى" else Unit("V", "a")
+
+
+def units(word: str, foreign: bool = False) -> list[Unit]:
+    """The sounds of one Arabic word, before short vowels are guessed."""
+    letters = clean_word(word).replace("تش", "چ")
+    out: list[Unit] = []
+    for i, ch in enumerate(letters):
+        last = i == len(letters) - 1
+        if ch == SHADDA:
+            if len(out) > 1 and out[-1].kind == "C" and len(out[-1].text) == 1:
+                out[-1].text *= 2
+        elif ch in ALEFS:
+            out.append(Unit("V", ALEFS[ch]))
+        elif ch in "وي" and _waw_or_ya(letters, i):
+            out.append(Unit("C", "w" if ch == "و" else "y"))
+        elif ch == "و":
+            out.append(Unit("V", "o" if foreign else "ou"))
+        elif ch == "ي":
+            out.append(Unit("V", "i"))
+        elif ch == "ة":
+            out.append(Unit("C", "t") if i and letters[i - 1] == "ا" else Unit("V", "a"))
+        elif ch == "ه" and last and i:
+            out.append(_final_ha(letters, i))
+        elif ch in "ئؤ":
+            out.append(Unit("V", "e" if ch == "ئ" else "ou"))
+        elif ch == AYN:
+            out.append(Unit("A", ""))
+        elif ch == HAMZA:
+            out.append(Unit("H", ""))
+        elif ch in CONSONANTS:
+            out.append(Unit("C", (FOREIGN_CONSONANTS if foreign else {}).get(ch, CONSONANTS[ch])))
+    return out
+
+
+def _insert(seq: list[Unit], at: int, vowel: str) -> None:
+    seq.insert(at, Unit("V", vowel, short=True))
+
+
+def _doubled(unit: Unit) -> bool:
+    return unit.kind == "C" and len(unit.text) == 2 and unit.text[0] == unit.text[1]
+
+
+def _needs_vowel_after(seq: list[Unit], i: int) -> int | None:
+    """Where a short vowel goes near `i`: after a doubled consonant, or inside a run of three consonants."""
+    if not seq[i + 1].consonant:
+        return None
+    if _doubled(seq[i]):
+        return i + 1
+    if i + 2 < len(seq) and seq[i].consonant and seq[i + 2].consonant:
+        return i + 2
+    return None
+
+
+def _final_cluster_after_long_vowel(seq: list[Unit]) -> bool:
+    """Two final consonants after a written long vowel (خالد Khal-d), which take an e between them."""
+    return len(seq) > 2 and seq[-1].consonant and seq[-2].consonant and not seq[-3].consonant and not seq[-3].short
+
+
+def vocalise(seq: list[Unit], foreign: bool = False) -> list[Unit]:
+    """Guess the unwritten short vowels of a word (see the module docstring)."""
+    seq = list(seq)
+    if not foreign and len(seq) > 1 and seq[0].consonant and seq[1].consonant:
+        _insert(seq, 1, "a")
+    i = 0
+    while i + 1 < len(seq):
+        at = _needs_vowel_after(seq, i)
+        if at is not None:
+            _insert(seq, at, "e" if foreign else "a")
+        i += 1
+    if not foreign and _final_cluster_after_long_vowel(seq):
+        _insert(seq, len(seq) - 1, "e")
+    return seq
+
+
+def _render_ayn_or_hamza(seq: list[Unit], i: int) -> str:
+    """ع and ء lengthen a preceding a (سعد Saad, علاء Alaa) and are otherwise silent."""
+    prev = seq[i - 1].text if i else ""
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if seq[i].kind == "A":
+        return "a" if i and (nxt is None and prev == "a" or nxt is not None and nxt.consonant) else ""
+    return "a" if nxt is None and prev == "a" else ""
+
+
+def render(seq: list[Unit]) -> str:
+    """The Latin letters of a vocalised word, capitalised."""
+    text = "".join(u.text if u.kind in "CV" else _render_ayn_or_hamza(seq, i) for i, u in enumerate(seq))
+    text = re.sub(r"([aeiou])\1\1+", r"\1\1", text)
+    return text[:1].upper() + text[1:]
+
+
+def romanize_word(word: str, foreign: bool = False) -> str:
+    """A word with no table entry, romanised by rule."""
+    return render(vocalise(units(word, foreign), foreign))
+
+
+class NameRomanizer:
+    """Romanises a name word by word, using the given-name tables for known parts and compounds."""
+
+    def __init__(self, tables: LatinTables) -> None:
+        self.tables = tables
+
+    def given(self, word_key: str, foreign: bool) -> str | None:
+        """The usual spelling of a known given name or name particle."""
+        tables = (self.tables.foreign, self.tables.given) if foreign else (self.tables.given, self.tables.foreign)
+        return tables[0].get(word_key) or tables[1].get(word_key)
+
+    def word(self, word: str, foreign: bool, inner: bool) -> str:
+        """One name word: table spelling, else `al-` + the rest when it has the article, else the rule."""
+        k = key(word)
+        known = self.given(k, foreign)
+        if known:
+            return known
+        bare = strip_article(k)
+        if bare != k:
+            spelled = self.given(bare, foreign) or romanize_word(clean_word(word)[2:], foreign)
+            return f"{'al' if inner else 'Al'}-{spelled}"
+        return romanize_word(word, foreign)
+
+    def compound(self, words: list[str], i: int, foreign: bool) -> tuple[str, int] | None:
+        """Two-word name parts: table compounds (عبد الله), عبد + ال..., ... الدين, ... الله; (text, words used)."""
+        if i + 1 >= len(words):
+            return None
+        first, second = key(words[i]), key(words[i + 1])
+        known = self.tables.given.get(f"{first} {second}")
+        if known:
+            return known, 2
+        if first == "عبد" and second.startswith("ال"):
+            return "Abdel" + romanize_word(words[i + 1][2:]).lower(), 2
+        if second == "الدين":
+            return self.word(words[i], foreign, inner=False) + "eddine", 2
+        if second == "الله":
+            return self.word(words[i], foreign, inner=False) + "allah", 2
+        return None
+
+    def regnal(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """A ruler's ordinal after the first word (محمد السادس Mohammed VI)."""
+        for n in (2, 1):
+            if 0 < i and i + n <= len(words):
+                numeral = self.tables.regnal.get(key(" ".join(words[i:i + n])))
+                if numeral:
+                    return numeral, n
+        return None
+
+    def son_of(self, words: list[str], i: int) -> str:
+        """بن before a father's given name is `bin` (محمد بن سلمان); starting a family name it is `Ben`
+        (بن عاشور Ben Ashour)."""
+        nxt = key(words[i + 1]) if i + 1 < len(words) else ""
+        return "bin" if i > 0 and (nxt in self.tables.given or nxt == "عبد") else "Ben"
+
+    def name(self, text: str, person: bool) -> str:
+        """A whole name romanised; `person` enables rulers' ordinals and `al-` in lower case inside."""
+        words = split_compounds(text.split())
+        foreign = bool(words) and key(words[0]) in self.tables.foreign and key(words[0]) not in self.tables.given
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            found = (self.regnal(words, i) if person else None) or self.compound(words, i, foreign)
+            if found:
+                out.append(found[0])
+                i += found[1]
+                continue
+            if not has_arabic(words[i]):
+                out.append(words[i])
+            elif key(words[i]) in ("بن", "ابن"):
+                out.append(self.son_of(words, i))
+            else:
+                out.append(self.word(words[i], foreign, inner=person and i > 0))
+            i += 1
+        return " ".join(out)
+
+
+def split_compounds(words: list[str]) -> list[str]:
+    """Split name parts written as one word: عبدالله -> عبد الله, نصرالله -> نصر الله."""
+    out: list[str] = []
+    for w in words:
+        k = key(w)
+        if k.startswith("عبدال") and len(k) > 5:
+            out += [w[:3], w[3:]]
+        elif k.endswith("الله") and len(k) > 5 and not k.startswith("ال"):
+            out += [w[:-4], w[-4:]]
+        else:
+            out.append(w)
+    return out

@@ -1,0 +1,131 @@
+"""Framing vocabulary: table-driven cases on clitics, quotations, scare quotes, names and attribution, the
+lexicon's coverage, and contrast discovery on a tiny made-up event."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.compare.framing import (
+    NEUTRAL,
+    SCARE_QUOTES,
+    Framing,
+    contrast_terms,
+    find_framing,
+    framing_entries,
+    load_lexicon,
+)
+from marsad.types import Mention, Quote
+
+
+def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, str]]:
+    return {t.term: (t.count, t.label) for t in find_framing("a1", text, quotes).terms}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # lexicon terms with proclitics, the article restored when the text has it
+    ("وزار الوفد مقر الحكومة بعد اتفاق بالتطبيع بين البلدين.", {"التطبيع": (1, "normalisation")}),
+    ("وجاءت الزيارة ردا على للاحتلال وسياساته.", {"الاحتلال": (1, "occupation")}),
+    ("وقصفت طائرات جيش الاحتلال مواقع عدة، وقال شهود إن جيش الاحتلال انسحب.", {"جيش الاحتلال": (2, "occupation")}),
+    ("وأصبح البلد الخامس الذي يطبع علاقاته مع الدولة العبرية.",
+     {"يطبع علاقاته": (1, "normalisation"), "الدولة العبرية": (1, "hebrew-state")}),
+    ("ونقلت وسائل إعلام عبرية عن مصادر أمنية أن الاجتماع تأجل.", {"عبرية": (1, "hebrew-media")}),
+    ("واستُشهد ثلاثة شبان برصاص قوات الاحتلال فجر اليوم.",
+     {"استُشهد": (1, "martyr"), "قوات الاحتلال": (1, "occupation")}),
+    ("وأعلنت ميليشيا الحوثي الإرهابية مسؤوليتها عن الهجوم.",
+     {"ميليشيا الحوثي": (1, "militia"), "الإرهابية": (1, "terrorist")}),
+    ("وتعهد النظام السوري بالرد على الهجوم.", {"النظام السوري": (1, "regime")}),
+    # the longest term wins, a neutral term shields the marked one inside it
+    ("وتحدث الوزير عن الصحراء الغربية وتطورات الملف.", {}),
+    ("وزار الوفد الصحراء المغربية أمس.", {"الصحراء المغربية": (1, "moroccan-sahara")}),
+    ("ويدرس الطالب اللغة العبرية في الجامعة.", {}),
+    ("وقتل عشرة أشخاص في القصف، بحسب حصيلة رسمية.", {}),
+    # whole words only
+    ("وأعلنت الكيانات الاقتصادية الكبرى عن خطط جديدة.", {}),
+    ("ولم يطبعوا الكتاب بعد.", {}),
+])
+def test_terms_in_own_voice(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # inside quotation marks: the speaker's words, not the outlet's
+    'وقال المتحدث إن "جيش الاحتلال يواصل خرق الهدنة" في المنطقة.',
+    "وأكد البيان أن «ميليشيا الدعم السريع المتمردة» بدأت الهجوم.",
+    "وقال القيادي إن ما جرى “انقلاب على الدستور” وإنه لن يقبل به.",
+    # names of organisations that contain a term
+    "ونظمت الجمعية الوطنية لمناهضة التطبيع وقفة أمام البرلمان.",
+    "وشارك أعضاء التنسيقية الشبابية ضد التطبيع في المسيرة.",
+    "وأعلنت حركة المقاومة الإسلامية موافقتها على المقترح.",
+    "وتجمع المحتجون في ساحة الشهداء وسط المدينة.",
+    # a label attributed to someone, a past event named by its date
+    "وأقال الرئيس الحكومة في خطوة وصفها معارضوه بأنها انقلاب.",
+    "ويحكم المجلس العسكري البلاد منذ انقلاب أكتوبر 2019.",
+    "وتصنفها عدة دول منظمة إرهابية منذ سنوات.",
+    # neutral wire copy
+    "واتفق البلدان على استئناف العلاقات الدبلوماسية وإعادة فتح السفارات خلال شهرين.",
+    "وقالت جماعة أنصار الله إنها أسقطت طائرة مسيرة.",
+])
+def test_not_the_outlets_voice(text: str) -> None:
+    assert _terms(text) == {}
+
+
+def test_direct_quote_span_given_by_the_quote_stage() -> None:
+    text = "وقال الوزير إن الاحتلال لن يدوم طويلا"
+    start = text.index("الاحتلال")
+    quote = Quote("a1", start, len(text), text[start:], "direct")
+    assert _terms(text) == {"الاحتلال": (1, "occupation")}
+    assert _terms(text, (quote,)) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتسعى “إسرائيل” إلى توسيع نفوذها، بينما ترى “تل أبيب” أن الوقت مناسب.",
+     {"“إسرائيل”": (1, SCARE_QUOTES), "“تل أبيب”": (1, SCARE_QUOTES)}),
+    ('وزار الوفد و"إسرائيل" تواصل حملتها.', {'"إسرائيل"': (1, SCARE_QUOTES)}),
+    ("وتسلمت المؤسسة «الدفاعية» شحنة جديدة.", {"«الدفاعية»": (1, SCARE_QUOTES)}),
+    # a quoted name that is not scare-quotable, a longer quotation, a quoted label attributed to someone
+    ("وأعلن «حزب الله» موقفه من التطورات.", {}),
+    ("وذكر موقع “أخبار إسرائيل اليوم” أن الاجتماع تأجل.", {}),
+    ("وقال الرئيس إن السلام مع “إسرائيل” ممكن إذا التزمت بالاتفاقات الموقعة", {"“إسرائيل”": (1, SCARE_QUOTES)}),
+])
+def test_scare_quotes(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+def test_framing_export_leaves_out_articles_without_terms() -> None:
+    framings = [find_framing("a1", "وقال الناطق إن الاحتلال يتحمل المسؤولية"),
+                find_framing("a2", "وعقد الوزيران لقاء.")]
+    assert framings[1] == Framing("a2", ())
+    assert framing_entries(framings) == [
+        {"article": "a1", "terms": [{"term": "الاحتلال", "count": 1, "label": "occupation", "referent": "israel"}]}]
+
+
+def test_lexicon_covers_thirty_referents_with_marked_terms() -> None:
+    lexicon = load_lexicon()
+    marked = {e.referent for e in lexicon if e.label != NEUTRAL}
+    assert len(marked) >= 30
+    assert all(e.term and e.referent and e.label and e.note for e in lexicon)
+    assert len({(e.term, e.label) for e in lexicon}) == len(lexicon)
+
+
+def _event() -> tuple[dict[str, dict[str, str]], dict[str, list[Mention]]]:
+    """Three outlets on one visit: one of them writes "وزير الحرب" where the others write "وزير الدفاع"."""
+    texts = {
+        "A": {"a1": "وصل وزير الحرب زيد إلى العاصمة. والتقى وزير الحرب زيد نظيره. وغادر وزير الحرب زيد مساء."},
+        "B": {"b1": "وصل وزير الدفاع زيد إلى العاصمة. والتقى وزير الدفاع زيد نظيره."},
+        "C": {"c1": "وصل وزير الدفاع زيد إلى العاصمة. وغادر وزير الدفاع زيد مساء."},
+    }
+    mentions: dict[str, list[Mention]] = {"zaid": []}
+    for by_id in texts.values():
+        for aid, text in by_id.items():
+            start = -1
+            while (start := text.find("زيد", start + 1)) >= 0:
+                mentions["zaid"].append(Mention(aid, start, start + 3, "زيد", "PER"))
+    return texts, mentions
+
+
+def test_contrast_terms_find_the_word_one_outlet_uses() -> None:
+    texts, mentions = _event()
+    found = contrast_terms(texts, mentions)
+    assert found and all(c.outlet == "A" and c.entity == "zaid" for c in found)
+    assert {"الحرب", "وزير الحرب"} <= {c.term for c in found}
+    assert all(c.others == 0 for c in found)
+    assert "وزير" not in {c.term for c in found}

@@ -1,0 +1,118 @@
+"""Extractive summaries on a small made-up event: exact copies, citations, corroboration, novelty, length."""
+from __future__ import annotations
+
+from marsad.summarize import summarize_event, summarize_story
+from marsad.summarize.candidates import candidates
+from marsad.summarize.extractive import DUPLICATE_SIMILARITY, sentence_vectors
+from marsad.types import Article, Event, Story, Summary
+
+# Four invented reports of one invented event: a bridge opened in a made-up town.
+ALPHA = Article("a1", "\n".join([
+    "افتتاح جسر وادي النخيل",
+    "افتتحت وزارة النقل يوم الاثنين جسر وادي النخيل الجديد في مدينة السنابل بعد ثلاث سنوات من الأشغال.",
+    "ويبلغ طول الجسر الجديد نحو كيلومترين ويربط ضفتي الوادي لأول مرة منذ عقود.",
+    "وقال وزير النقل سالم الحداد إن الجسر سيختصر زمن الرحلة بين الضفتين إلى عشر دقائق فقط.",
+    "هل يكفي جسر واحد لحل أزمة المرور في المدينة؟",
+    "وبلغت كلفة المشروع مئتي مليون دينار مولتها الحكومة بالكامل من ميزانية التنمية.",
+]), source="Alpha News", published="2024-03-04")
+BETA = Article("b1", "\n".join([
+    "افتتحت الحكومة يوم الاثنين جسر وادي النخيل في مدينة السنابل بعد أشغال استمرت ثلاث سنوات.",
+    "وأكد وزير النقل سالم الحداد أن الجسر سيختصر زمن الرحلة بين الضفتين إلى عشر دقائق.",
+    "وشارك مئات من سكان المدينة في حفل الافتتاح الذي أقيم على ضفة الوادي الشرقية.",
+    "وطالب نواب المعارضة بنشر تفاصيل عقود البناء التي منحت لشركات أجنبية.",
+]), source="Beta Daily", published="2024-03-04")
+GAMMA = Article("g1", "\n".join([
+    "السنابل (وكالة غاما) - دشن وزير النقل سالم الحداد الاثنين جسر وادي النخيل الذي يربط ضفتي الوادي في مدينة السنابل.",
+    "وبلغت كلفة المشروع مئتي مليون دينار بحسب أرقام وزارة النقل الرسمية.",
+    "ويتوقع خبراء أن يخفف الجسر الازدحام المروري في وسط المدينة خلال ساعات الذروة.",
+    "قصير جدا.",
+]), source="Gamma Agency", published="2024-03-05")
+DELTA = Article("d1", "\n".join([
+    "شهدت مدينة السنابل يوم الاثنين افتتاح جسر وادي النخيل بحضور وزير النقل سالم الحداد.",
+    "وقال الوزير إن الجسر سيختصر زمن الرحلة بين الضفتين إلى عشر دقائق بدلا من ساعة.",
+    "ويعد الجسر أطول منشأة من نوعها في البلاد بحسب مهندسي المشروع.",
+]), source="Delta Online", published="2024-03-05")
+EVENT = [ALPHA, BETA, GAMMA, DELTA]
+BY_ID = {a.id: a for a in EVENT}
+
+
+def summary() -> Summary:
+    return summarize_event("v1", EVENT)
+
+
+def test_sentences_are_exact_copies_and_citations_hold() -> None:
+    for sentence in summary().sentences:
+        assert sentence.text in BY_ID[sentence.article].text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_three_to_six_sentences() -> None:
+    assert 3 <= len(summary().sentences) <= 6
+    assert 3 <= len(summarize_event("v1", EVENT, max_sentences=1).sentences) <= 6
+    assert len(summarize_event("v1", EVENT, max_sentences=10).sentences) <= 6
+
+
+def test_also_in_lists_the_corroborating_articles() -> None:
+    travel_time = [s for s in summary().sentences if "عشر دقائق" in s.text]
+    assert travel_time, "the fact three outlets state is in the summary"
+    for sentence in travel_time:
+        others = {"a1", "b1", "d1"} - {sentence.article}
+        assert others <= set(sentence.also_in)
+        assert sentence.article not in sentence.also_in
+
+
+def test_claims_supply_also_in() -> None:
+    crowd = BETA.text.split("\n")[2]
+    elsewhere = DELTA.text.split("\n")[0]
+    claim = _Claim(crowd, [{"article": "b1", "sentence": crowd}, {"article": "d1", "sentence": elsewhere}])
+    cited = {s.text: s for s in summarize_event("v1", EVENT, claims=[claim]).sentences}
+    assert crowd in cited
+    assert cited[crowd].also_in == ("d1",)
+
+
+def test_no_near_duplicates_in_one_summary() -> None:
+    texts = [s.text for s in summary().sentences]
+    sims = sentence_vectors(texts) @ sentence_vectors(texts).T
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            assert sims[i, j] < DUPLICATE_SIMILARITY
+    assert sum("عشر دقائق" in t for t in texts) == 1
+
+
+def test_headlines_questions_and_short_sentences_are_skipped() -> None:
+    texts = {s.text for s in summary().sentences}
+    assert "افتتاح جسر وادي النخيل" not in texts
+    assert not any(t.endswith("؟") for t in texts)
+    assert [c.text for c in candidates(0, GAMMA)][0].startswith("دشن")  # dateline cut off
+    assert all(6 <= len(c.text.split()) <= 60 for a in EVENT for c in candidates(0, a))
+
+
+def test_deterministic() -> None:
+    assert summary() == summary()
+    assert summary().to_dict() == summarize_event("v1", list(EVENT)).to_dict()
+
+
+def test_to_dict_follows_the_schema() -> None:
+    d = summary().to_dict()
+    assert d["event"] == "v1"
+    assert set(d["sentences"][0]) == {"text", "article", "also_in"}
+    assert isinstance(d["sentences"][0]["also_in"], list)
+
+
+def test_empty_event() -> None:
+    assert summarize_event("v0", []).sentences == ()
+
+
+def test_story_timeline_is_in_date_order() -> None:
+    events = [Event("v2", "s1", "Second", "2024-03-09", ("b1",)), Event("v1", "s1", "First", "2024-03-04", ("a1",))]
+    story = Story("s1", "Bridge", ("v2", "v1"))
+    timeline = summarize_story(story, events, {"v1": summary()})
+    assert [t[:2] for t in timeline] == [("2024-03-04", "First"), ("2024-03-09", "Second")]
+    assert timeline[0][2] == summary().sentences[0].text
+    assert timeline[1][2] == ""
+
+
+class _Claim:
+    def __init__(self, text: str, support: list[dict[str, str]]) -> None:
+        self.text = text
+        self.support = support
