@@ -6,18 +6,26 @@
     CORPUS_STAGES        cluster/ link/ across articles (a reduce):
                                      near-duplicates                                -> Article.duplicate_of
                                      entity linking and quote speakers              -> Entity, Quote.speaker
+                                     framing vocabulary in each outlet's own voice  -> Framing
+                                     events (streaming) and stories                 -> Event, Story
+                         compare/ summarize/ per event: claims, contradictions, summary -> Claim, Contradiction, Summary
 
 Per-article results are kept in the store, so a re-run does only what is left.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from marsad.clean import clean
+from marsad.compare.framing import Framing, find_framing
 from marsad.cluster.duplicates import mark_duplicates
+from marsad.cluster.events import cluster_events
+from marsad.compare.claims import align_claims
+from marsad.compare.contradictions import find_contradictions
 from marsad.extract.entities import find_mentions
 from marsad.extract.quotes import find_quotes
 from marsad.extract.time import find_timexes
@@ -25,7 +33,21 @@ from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.latin import known_name, latin_name
 from marsad.store import SQLiteStore, content_hash
-from marsad.types import Article, Entity, Mention, Quote, RawDocument, Rejected, Timex
+from marsad.summarize.extractive import summarize_event
+from marsad.types import (
+    Article,
+    Claim,
+    Contradiction,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    RawDocument,
+    Rejected,
+    Story,
+    Summary,
+    Timex,
+)
 
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
 
@@ -68,6 +90,12 @@ class Analysis:
     reused: int = 0
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
 
     def all_spans(self, stage: str) -> list[Any]:
         """Every span of one stage across the articles, in article order."""
@@ -84,9 +112,37 @@ def _entities(analysis: Analysis) -> None:
     analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities)
 
 
+def _framing(analysis: Analysis) -> None:
+    quotes: dict[str, list[Quote]] = defaultdict(list)
+    for quote in analysis.quotes:
+        quotes[quote.article].append(quote)
+    analysis.framing = [find_framing(a.id, a.text, quotes[a.id]) for a in analysis.articles]
+
+
+def _events(analysis: Analysis) -> None:
+    analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
+                                                       analysis.spans.get("timexes"))
+
+
+def _compare(analysis: Analysis) -> None:
+    """Per event: claims and the outlets stating them, contradictions between outlets, a cited summary."""
+    by_id = {a.id: a for a in analysis.articles}
+    mentions, timexes = analysis.spans.get("mentions"), analysis.spans.get("timexes")
+    analysis.claims, analysis.contradictions, analysis.summaries = [], [], []
+    for event in analysis.events:
+        articles = [by_id[a] for a in event.articles]
+        claims = align_claims(event.id, articles, mentions, timexes, first_id=len(analysis.claims) + 1)
+        analysis.claims.extend(claims)
+        analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes))
+        analysis.summaries.append(summarize_event(event.id, articles, claims))
+
+
 CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
     ("duplicates", _duplicates),
     ("entities", _entities),
+    ("framing", _framing),
+    ("events", _events),
+    ("compare", _compare),
 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from marsad.cluster.terms import TermModel, words
 
-TABLE = Path(__file__).with_name("background.tsv.gz")
+TABLE = Path(__file__).resolve().parents[1] / "models" / "background.tsv.gz"
 MIN_COUNT = 3  # rarer words and terms are left out: they would get the highest IDF anyway
 
 

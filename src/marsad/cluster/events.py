@@ -21,7 +21,7 @@ from marsad.text.sentences import split_sentences
 from marsad.types import Article, Event, Mention, Story, Timex
 
 THRESHOLD = 0.2  # decayed cosine with an event's centroid needed to join it
-WINDOW_DAYS = 7  # an event is days long: no article joins one that started longer ago
+WINDOW_DAYS = 4  # an event is days long: no article joins one that started longer ago
 HALF_LIFE_DAYS = 3.0  # similarity halves for every this many days since the event was last reported
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms

@@ -1,7 +1,8 @@
 """Stories: events linked over months or years by shared core entities and topic terms, ignoring time.
 
-A second single pass, over event cores (the heaviest terms of each event centroid) in creation order: each event
-joins the story whose centroid is closest above `STORY_THRESHOLD`, among the stories its heaviest terms point at, or starts a new story.
+A second single pass, over event cores (the heaviest terms of each event centroid) in creation order: each
+event joins the story whose centroid is closest above `STORY_THRESHOLD`, among the stories its heaviest terms
+point at, or starts a new story.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
 from marsad.types import Event, Story
 
-STORY_THRESHOLD = 0.15  # cosine between an event's core and a story's
+STORY_THRESHOLD = 0.1  # cosine between an event's core and a story's
 CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail
 QUERY_TERMS = 15
 INDEX_TERMS = 30

@@ -2,7 +2,8 @@
 
 A word loses a proclitic (و ب ل ف ك، وال، لل) only when the bare word is at least as common in the corpus seen so
 far (`وإسرائيل` -> `اسرائيل`, but `وزير` stays, as `زير` is rarer); the article ال then comes off, so
-`الحكومة` and `حكومة` meet, and so does a nisba ending whose base is a word too (`الإيرانية` -> `ايران`). Vectors are sparse dicts {term: weight} with unit length.
+`الحكومة` and `حكومة` meet, and so does a nisba ending whose base is a word too (`الإيرانية` -> `ايران`).
+Vectors are sparse dicts {term: weight} with unit length.
 """
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ def is_headline(text: str, start: int, end: int) -> bool:
     """A whole line without final punctuation before the body's first full sentence (title, subtitle)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    whole_line = text[line_start:start].strip() == "" and text[end:line_end if line_end >= 0 else len(text)].strip() == ""
+    line_end = line_end if line_end >= 0 else len(text)
+    whole_line = not text[line_start:start].strip() and not text[end:line_end].strip()
     if not whole_line or text[end - 1] in ".!؟?\"»”":
         return False
     earlier = text[:line_start]
@@ -136,7 +137,7 @@ def similarity_matrix(sentences: Sequence[EventSentence]) -> np.ndarray:
 def _unigrams_and_bigrams(doc: str) -> list[str]:
     """Stems and pairs of neighbouring stems: a shared pair (مبيعات الأسلحة) is strong evidence of one proposition."""
     stems = doc.split()
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
 def _cosine(vectorizer: TfidfVectorizer, docs: list[str]) -> np.ndarray:
@@ -179,7 +180,8 @@ def _exact_by_unit(sentence: EventSentence) -> dict[str, set[float]]:
     return out
 
 
-def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]]:
+def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray,
+                    threshold: float = THRESHOLD) -> list[list[int]]:
     """Average-link agglomeration: merge the most similar pair of groups while no article repeats in a group."""
     groups: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
     blocked = _blocked_pairs(sentences)
@@ -189,11 +191,11 @@ def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray, thresho
         link[i, j] = link[j, i] = -1.0
     _block_same_article(sentences, link)
     while groups:
-        i, j = np.unravel_index(np.argmax(link), link.shape)
+        flat_i, flat_j = np.unravel_index(np.argmax(link), link.shape)
+        i, j = int(flat_i), int(flat_j)
         if link[i, j] < threshold:
             break
-        merged = groups[i] + groups.pop(j)
-        groups[i] = merged
+        groups[i] = groups[i] + groups.pop(j)
         link[j, :] = link[:, j] = -1.0
         _relink(groups, i, sentences, sim, blocked, link)
     return sorted(groups.values(), key=min)

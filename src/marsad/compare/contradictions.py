@@ -21,7 +21,9 @@ from marsad.extract.time import find_timexes
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
-WINDOW = 7  # words either side of a quantity that anchor it to what it measures
+Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
+
+WINDOW = 9  # words either side of a quantity that anchor it to what it measures
 
 _KILLED = frozenset(normalize(w) for w in ("قتيل", "قتلى", "مقتل", "قتل", "قتلوا", "لقوا", "مصرع", "وفاة", "وفيات"))
 _INJURED = frozenset(normalize(w) for w in ("جريح", "جرحى", "إصابة", "أصيب", "أصيبوا", "مصاب", "مصابين", "إصابات"))
@@ -95,12 +97,12 @@ def sentence_quantities(sentence: EventSentence, timexes: Sequence[Timex]) -> li
     return found
 
 
-def _words(sentence: EventSentence) -> list[tuple[int, int, str]]:
+def _words(sentence: EventSentence) -> Words:
     """(start, end, normalised word) of every word of the sentence, offsets relative to the sentence."""
     return [(m.start(), m.end(), normalize(m.group())) for m in _WORDS.finditer(sentence.text)]
 
 
-def _anchors(words: list[tuple[int, int, str]], start: int, end: int, exclude: Sequence[tuple[int, int]]) -> frozenset[str]:
+def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> frozenset[str]:
     """Content stems within WINDOW words of [start, end), outside any excluded span, synonyms folded."""
     first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
@@ -114,7 +116,7 @@ def _anchors(words: list[tuple[int, int, str]], start: int, end: int, exclude: S
     return frozenset(out)
 
 
-def _time_quantity(sentence: EventSentence, timex: Timex, words: list[tuple[int, int, str]]) -> Quantity | None:
+def _time_quantity(sentence: EventSentence, timex: Timex, words: Words) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
@@ -132,7 +134,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: list[tuple[int,
     return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)]), "date")
 
 
-def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: list[tuple[int, int, str]]) -> list[Quantity]:
+def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words) -> list[Quantity]:
     """A from-to pair of clock times in one sentence (a curfew from 19:00 to 06:00)."""
     times = [t for t in inside if t.kind in ("time", "interval") and _TIME.search(t.value.split("/")[0])]
     clocks = [(t, [_TIME.search(p) for p in t.value.split("/")]) for t in times]
@@ -145,7 +147,7 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: l
                      _anchors(words, start, end, [(start, end)]), "date")]
 
 
-def _count_quantity(sentence: EventSentence, number: NumberMention, words: list[tuple[int, int, str]]) -> Quantity | None:
+def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words) -> Quantity | None:
     """A number with the noun it counts; people killed or injured are told apart by the words around them."""
     slot = _count_slot(sentence.text, number, words)
     if slot is None:
@@ -157,7 +159,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: list[
                                                                [(number.start, number.end)]), about)
 
 
-def _count_slot(text: str, number: NumberMention, words: list[tuple[int, int, str]]) -> str | None:
+def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     """killed | injured for casualty figures, else the counted noun's key; None for a bare number."""
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))

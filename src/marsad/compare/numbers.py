@@ -8,6 +8,7 @@ original offsets. Ordinals (الثالث، السابعة) are other words and a
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import NamedTuple
 
 from marsad.text.normalize import normalize, normalize_with_map
@@ -112,11 +113,11 @@ def _proclitic_length(tok: _Tok) -> int:
     """How many leading characters of a number word are proclitics (و، ب، ل، ال), kept out of its span."""
     if tok.kind != "word":
         return 0
-    bare = _bare(tok.text, {**_NUMBER_WORDS, **DUAL_NOUNS, **TEEN_HEADS})
+    bare = _bare(tok.text, _NUMBER_WORDS.keys() | DUAL_NOUNS.keys() | TEEN_HEADS.keys())
     return len(tok.text) - len(bare[0]) if bare else 0
 
 
-def _bare(word: str, table_has: set[str] | dict[str, float] | dict[str, str]) -> tuple[str, bool] | None:
+def _bare(word: str, table_has: Container[str]) -> tuple[str, bool] | None:
     """The word without proclitics if the rest is in the table: (bare word, had the conjunction و)."""
     if word in table_has:
         return word, False

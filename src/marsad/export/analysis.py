@@ -5,6 +5,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from marsad.compare.framing import framing_entries
 from marsad.pipeline import Analysis
 
 SCHEMA_ID = "marsad.analysis/v1"
@@ -20,6 +21,9 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc["timexes"] = [t.to_dict() for t in analysis.all_spans("timexes")]
     doc["entities"] = [e.to_dict() for e in analysis.entities]
     doc["quotes"] = [q.to_dict() for q in analysis.quotes]
+    doc["framing"] = framing_entries(analysis.framing)
+    for key in ("events", "stories", "claims", "contradictions", "summaries"):
+        doc[key] = [item.to_dict() for item in getattr(analysis, key)]
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
     return doc
 

@@ -1,0 +1,83 @@
+from marsad.cluster.events import cluster_events
+from marsad.types import Article, Event, Timex
+
+DAM_SIGNING = ("وقعت مصر والسودان وإثيوبيا في الخرطوم اليوم الاثنين اتفاق مبادئ حول سد النهضة الإثيوبي ينظم "
+               "ملء خزان السد وتشغيله. وحضر مراسم التوقيع رؤساء الدول الثلاث في قصر الرئاسة بالخرطوم. "
+               "وينص الاتفاق على تشكيل لجنة فنية مشتركة لدراسة آثار السد على دولتي المصب مصر والسودان.")
+DAM_REPORT = ("اتفاق مبادئ سد النهضة: رؤساء مصر والسودان وإثيوبيا يوقعون في الخرطوم وثيقة تنظم ملء خزان السد. "
+              "وقال الرئيس الإثيوبي في قصر الرئاسة بالخرطوم إن الاتفاق يحفظ حقوق دولتي المصب. "
+              "وتتولى لجنة فنية مشتركة من الدول الثلاث دراسة آثار السد وتشغيل الخزان.")
+DAM_FOLLOW_UP = ("بدأت إثيوبيا الملء الثاني لخزان سد النهضة رغم اعتراض مصر والسودان، بعد أشهر من توقيع اتفاق "
+                 "المبادئ في الخرطوم. وقالت القاهرة إن الملء الأحادي لخزان السد يخالف الاتفاق وإن اللجنة الفنية "
+                 "المشتركة لم تجتمع منذ شهور، فيما دعت الخرطوم إلى وساطة دولية حول تشغيل السد.")
+QUAKE = ("ضرب زلزال بقوة ست درجات جزيرة سومطرة الإندونيسية فجر اليوم وأدى إلى انهيار مبان وانقطاع الكهرباء. "
+         "وقالت هيئة الأرصاد إن مركز الهزة كان في البحر على عمق عشرة كيلومترات ولم يصدر تحذير من تسونامي. "
+         "وأجلت فرق الإنقاذ مئات السكان من القرى الساحلية إلى ملاجئ مؤقتة.")
+
+
+def _article(article_id: str, text: str, published: str, source: str = "A", title: str | None = None,
+             duplicate_of: str | None = None) -> Article:
+    return Article(id=article_id, text=text, source=source, published=published, title=title,
+                   duplicate_of=duplicate_of)
+
+
+def _corpus() -> list[Article]:
+    return [
+        _article("quake", QUAKE, "2015-03-23", "C"),
+        _article("follow", DAM_FOLLOW_UP, "2015-09-10", "A"),
+        _article("sign", DAM_SIGNING, "2015-03-23", "A", title="مصر والسودان وإثيوبيا توقع اتفاق مبادئ سد النهضة"),
+        _article("report", DAM_REPORT, "2015-03-24", "B"),
+    ]
+
+
+def _event_of(events: list[Event]) -> dict[str, str]:
+    return {a: e.id for e in events for a in e.articles}
+
+
+def test_same_event_across_outlets_and_different_events_apart() -> None:
+    events, _ = cluster_events(_corpus())
+    event_of = _event_of(events)
+    assert event_of["sign"] == event_of["report"]
+    assert len({event_of["sign"], event_of["quake"], event_of["follow"]}) == 3
+
+
+def test_follow_up_months_later_joins_the_story_not_the_event() -> None:
+    events, stories = cluster_events(_corpus())
+    by_id = {e.id: e for e in events}
+    event_of = _event_of(events)
+    signing, follow_up, quake = (by_id[event_of[a]] for a in ("sign", "follow", "quake"))
+    assert signing.story == follow_up.story != quake.story
+    story = next(s for s in stories if s.id == signing.story)
+    assert story.events == (signing.id, follow_up.id)  # time order
+    assert signing.title == "مصر والسودان وإثيوبيا توقع اتفاق مبادئ سد النهضة"
+
+
+def test_ids_in_creation_order_by_publication_date() -> None:
+    events, stories = cluster_events(_corpus())
+    assert [e.id for e in events] == ["v1", "v2", "v3"]
+    assert [e.articles for e in events] == [("quake",), ("sign", "report"), ("follow",)]
+    assert [s.id for s in stories] == ["s1", "s2"]
+
+
+def test_syndicated_copy_joins_its_original_whatever_its_text() -> None:
+    corpus = [*_corpus(), _article("copy", QUAKE[:60], "2015-03-26", "D", duplicate_of="sign")]
+    event_of = _event_of(cluster_events(corpus)[0])
+    assert event_of["copy"] == event_of["sign"]
+
+
+def test_deterministic_for_one_input_order() -> None:
+    first = cluster_events(_corpus())
+    assert cluster_events(_corpus()) == first
+
+
+def test_event_date_from_the_leads_timexes_else_first_publication() -> None:
+    timexes = {
+        "sign": [Timex("sign", 55, 67, "اليوم الاثنين", "2015-03-23")],
+        "report": [Timex("report", 0, 4, "أمس الاثنين", "2015-03-23"), Timex("report", 5, 9, "2014", "2014")],
+    }
+    events, _ = cluster_events(_corpus(), timexes=timexes)
+    signing = next(e for e in events if "sign" in e.articles)
+    assert signing.date == "2015-03-23"
+    assert signing.date_evidence == ("اليوم الاثنين", "أمس الاثنين")
+    follow_up = next(e for e in events if "follow" in e.articles)
+    assert (follow_up.date, follow_up.date_evidence) == ("2015-09-10", ())

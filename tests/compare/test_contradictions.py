@@ -1,0 +1,75 @@
+"""Contradictions between outlets on tolls, durations and clock times (sentences written for these tests)."""
+from __future__ import annotations
+
+from marsad.compare.claims import align_claims
+from marsad.compare.contradictions import find_contradictions
+from marsad.types import Article
+
+
+def _run(*articles: Article):
+    claims = align_claims("v1", articles)
+    return claims, find_contradictions("v1", claims, articles)
+
+
+def _toll(article_id: str, source: str, day: str, sentence: str) -> Article:
+    return Article(article_id, source=source, published=day, text=sentence)
+
+
+def test_differing_tolls_on_the_same_day_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 31 قتيلا و90 جريحا.")
+    b = _toll("b", "Daily", "2030-03-04", "قال الدفاع المدني إن عدد القتلى جراء انهيار المبنى ارتفع إلى 47 قتيلا.")
+    claims, found = _run(a, b)
+    assert len(found) == 1
+    (contradiction,) = found
+    assert contradiction.about == "count" and "31" in contradiction.detail and "47" in contradiction.detail
+    involved = {s.article for c in claims if c.id in contradiction.claims for s in c.support}
+    assert involved == {"a", "b"}
+
+
+def test_an_updated_toll_a_day_later_is_not_a_contradiction() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 31 قتيلا.")
+    b = _toll("b", "Daily", "2030-03-05", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 58 قتيلا.")
+    assert _run(a, b)[1] == []
+
+
+def test_different_counted_nouns_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وصلت إلى الميناء أمس 12 سفينة تحمل مساعدات غذائية للمتضررين من الزلزال.")
+    b = _toll("b", "Daily", "2030-03-04", "وصلت إلى الميناء أمس 40 شاحنة تحمل مساعدات غذائية للمتضررين من الزلزال.")
+    assert _run(a, b)[1] == []
+
+
+def test_ranges_and_hedges_that_include_each_other_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر الحريق في السوق القديم عن مقتل عشرات الأشخاص وفق مصادر طبية محلية.")
+    b = _toll("b", "Daily", "2030-03-04", "أسفر الحريق في السوق القديم عن مقتل 35 شخصا على الأقل وفق الدفاع المدني.")
+    assert _run(a, b)[1] == []
+
+
+def test_same_toll_in_words_and_digits_agrees() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قالت الشرطة إن الهجوم على الحافلة أدى إلى مقتل ثمانية أشخاص في الطريق.")
+    b = _toll("b", "Daily", "2030-03-04", "قالت الشرطة إن الهجوم على الحافلة أسفر عن مقتل 8 أشخاص قرب المدينة.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_date_range_against_a_shorter_duration_contradicts() -> None:
+    a = Article("a", source="Wire", published="2030-06-10", text=(
+        "وقالت الرئاسة إن المفاوضات بين الوفدين جرت في العاصمة من 3 إلى 7 يونيو بحضور وسطاء دوليين."))
+    b = Article("b", source="Daily", published="2030-06-10", text=(
+        "وبعد ثلاثة أيام من المحادثات المغلقة بين الوفدين، أعلن الوسطاء التوصل إلى تفاهم أولي."))
+    (contradiction,) = _run(a, b)[1]
+    assert contradiction.about == "date" and "5" in contradiction.detail
+
+
+def test_curfew_hours_that_differ_contradict() -> None:
+    a = Article("a", source="Wire", published="2030-01-02", text=(
+        "وأعلنت الحكومة فرض حظر التجول من العاشرة مساء إلى الخامسة صباحا في جميع أنحاء البلاد."))
+    b = Article("b", source="Daily", published="2030-01-02", text=(
+        "وفرضت السلطات حظر التجول من التاسعة مساء حتى السادسة صباحا في كل المحافظات."))
+    (contradiction,) = _run(a, b)[1]
+    assert "22:00" in contradiction.detail and "21:00" in contradiction.detail
+
+
+def test_a_syndicated_copy_never_contradicts_its_original() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 31 قتيلا.")
+    b = Article("b", source="Portal", published="2030-03-04", duplicate_of="a",
+                text="أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 13 قتيلا.")
+    assert _run(a, b)[1] == []

@@ -1,0 +1,77 @@
+"""Reading Arabic numbers: digits, words, duals, scales, approximate plurals, with the noun they count."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.compare.numbers import read_numbers, unit_class, unit_key
+from marsad.text.normalize import normalize
+
+CASES = [
+    ("أصيب 12 شخصا", [(12, "شخص")]),
+    ("سقط ٤٥ جريحاً", [(45, "جريح")]),
+    ("بلغ العدد 1,250 نازحا", [(1250, "نازح")]),
+    ("نما الاقتصاد 2.5 في المئة", [(2.5, "%")]),
+    ("ارتفع السعر ٣٫٥ ٪", [(3.5, "%")]),
+    ("تضرر 1.2 مليون شخص", [(1_200_000, "شخص")]),
+    ("نزح 300 ألف شخص", [(300_000, "شخص")]),
+    ("وصل ثلاثة وزراء", [(3, "وزراء")]),
+    ("استمر الإضراب خمسة أيام", [(5, "يوم")]),
+    ("بقي الوفد سبعة أيام", [(7, "يوم")]),
+    ("دامت الجلسة ساعتين", [(2, "ساعة")]),
+    ("خلال شهرين", [(2, "شهر")]),
+    ("بعد عامين من الحرب", [(2, "عام")]),
+    ("مهلة الأسبوعين", [(2, "أسبوع")]),
+    ("قبل ثلاث ساعات", [(3, "ساعة")]),
+    ("لمدة ثلاثين يوما", [(30, "يوم")]),
+    ("أحد عشر لاعبا", [(11, "لاعب")]),
+    ("خمسة عشر طالبا", [(15, "طالب")]),
+    ("خمسة وعشرون عاما", [(25, "عام")]),
+    ("مئة وخمسون جنديا", [(150, "جندي")]),
+    ("ثلاثمائة عامل", [(300, "عامل")]),
+    ("ثلاثة آلاف وخمسمئة مهاجر", [(3500, "مهاجر")]),
+    ("مليون ونصف ناخب", [(1_500_000, "ناخب")]),
+    ("نصف مليون زائر", [(500_000, "زائر")]),
+    ("مليونين من السكان", [(2_000_000, "سكان")]),
+    ("بعشرة صواريخ", [(10, "صواريخ")]),
+    ("ثمانية قتلى", [(8, "قتيل")]),
+    ("قرابة ٢٠ قتيلاً", [(20, "قتيل")]),
+    ("في عامي 2019 و2020", [(2019, None), (2020, None)]),
+    ("يوم الاثنين الماضي", []),
+    ("في الخامس من مايو", []),
+    ("حتى السابعة مساء", []),
+    ("وأحد المسؤولين قال", []),
+    ("الساعة 21:30 تماما", []),
+]
+APPROXIMATE = [
+    ("أصيب عشرات المتظاهرين", 10),
+    ("خرج مئات الآلاف", 100_000),
+    ("صفقات بمئات الملايين", 100_000_000),
+    ("نزح آلاف السكان", 1000),
+    ("منذ بضعة أيام", 3),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_reads_value_and_counted_noun(text: str, expected: list[tuple[float, str | None]]) -> None:
+    found = read_numbers(text)
+    assert [n.value for n in found] == pytest.approx([value for value, _ in expected])
+    assert [n.unit for n in found] == [normalize(unit) if unit else None for _, unit in expected]
+
+
+@pytest.mark.parametrize("text, value", APPROXIMATE)
+def test_vague_plurals_are_flagged_approximate(text: str, value: float) -> None:
+    (number,) = read_numbers(text)
+    assert number.approximate and number.value == value
+
+
+@pytest.mark.parametrize("text", ["قتل 56 قتيلا", "والخمسة وعشرون", "قتل ثلاثة مدنيين", "خلال يومين", "٧٠٠ ألف"])
+def test_span_covers_the_number_without_its_proclitic(text: str) -> None:
+    number = read_numbers(text)[0]
+    span = text[number.start:number.end]
+    assert span and span[0] not in "وبل" and span.strip() == span
+
+
+def test_units_compare_across_plural_and_singular() -> None:
+    assert unit_key("مدنيين") == unit_key("مدني")
+    assert unit_class("قتيل") == unit_class("شخص") == "person"
+    assert unit_class("دولار") != "person"
