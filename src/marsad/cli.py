@@ -56,9 +56,9 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if html_out:
         _write(html_out, render_report(document))
     if not quiet:
-        _err.print(f"marsad: {len(result.articles)} articles ({result.reused} already stored), "
-                   f"{len(result.rejected)} skipped", markup=False)
-    if not result.articles:
+        _err.print(f"marsad: {result.from_inputs} articles read ({result.reused} already stored), "
+                   f"{len(result.rejected)} skipped; {len(result.articles)} in the store", markup=False)
+    if not result.from_inputs:
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
 

@@ -10,7 +10,8 @@
                                      events (streaming) and stories                 -> Event, Story
                          compare/ summarize/ per event: claims, contradictions, summary -> Claim, Contradiction, Summary
 
-Per-article results are kept in the store, so a re-run does only what is left.
+Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
+cross-document stages run over every stored article, and events grow incrementally from a stored state.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from typing import Any
 from marsad.clean import clean
 from marsad.compare.framing import Framing, find_framing
 from marsad.cluster.duplicates import mark_duplicates
-from marsad.cluster.events import cluster_events
+from marsad.cluster.background import background_model
+from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions
 from marsad.extract.entities import find_mentions
@@ -87,7 +89,8 @@ class Analysis:
     articles: list[Article] = field(default_factory=list)
     spans: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # stage -> article id -> spans
     rejected: list[Rejected] = field(default_factory=list)
-    reused: int = 0
+    from_inputs: int = 0  # articles read from this run's inputs (the rest come from the store)
+    reused: int = 0  # of those, articles already stored with the same content
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
@@ -103,28 +106,31 @@ class Analysis:
         return [span for article in self.articles for span in by_article.get(article.id, [])]
 
 
-def _duplicates(analysis: Analysis) -> None:
+def _duplicates(analysis: Analysis, store: SQLiteStore) -> None:
     analysis.articles = mark_duplicates(analysis.articles)
 
 
-def _entities(analysis: Analysis) -> None:
+def _entities(analysis: Analysis, store: SQLiteStore) -> None:
     analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
     analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities)
 
 
-def _framing(analysis: Analysis) -> None:
+def _framing(analysis: Analysis, store: SQLiteStore) -> None:
     quotes: dict[str, list[Quote]] = defaultdict(list)
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
     analysis.framing = [find_framing(a.id, a.text, quotes[a.id]) for a in analysis.articles]
 
 
-def _events(analysis: Analysis) -> None:
+def _events(analysis: Analysis, store: SQLiteStore) -> None:
+    """Events and stories; the clustering state is stored, so a later run only places its new articles."""
+    clusterer = store.get_state("events") or EventClusterer(model=background_model())
     analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
-                                                       analysis.spans.get("timexes"))
+                                                       analysis.spans.get("timexes"), clusterer)
+    store.put_state("events", clusterer)
 
 
-def _compare(analysis: Analysis) -> None:
+def _compare(analysis: Analysis, store: SQLiteStore) -> None:
     """Per event: claims and the outlets stating them, contradictions between outlets, a cited summary."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions"), analysis.spans.get("timexes")
@@ -137,7 +143,7 @@ def _compare(analysis: Analysis) -> None:
         analysis.summaries.append(summarize_event(event.id, articles, claims))
 
 
-CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
+CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, SQLiteStore], None]], ...] = (
     ("duplicates", _duplicates),
     ("entities", _entities),
     ("framing", _framing),
@@ -174,9 +180,20 @@ def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, strict: bool = F
             result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
         if on_article:
             on_article()
+    result.from_inputs = len(result.articles)
+    _whole_store(result, store)
     for _, run in CORPUS_STAGES:
-        run(result)
+        run(result, store)
     return result
+
+
+def _whole_store(result: Analysis, store: SQLiteStore) -> None:
+    """The corpus is the store: articles of earlier runs join this run's, in the order they were first stored."""
+    result.articles = list(store.articles())
+    for article in result.articles:
+        for stage in ARTICLE_STAGES:
+            if article.id not in result.spans[stage.name]:
+                result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
 
 
 def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:

@@ -59,12 +59,14 @@ class EventClusterer:
     event_of: list[int] = field(default_factory=list)
     index: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     article_event: dict[str, int] = field(default_factory=dict)
+    article_ids: list[str] = field(default_factory=list)  # the article behind each vector, in the order added
     today: int = 0
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
         docs = [words(f"{a.title or ''}\n{a.text}") for a in articles]
         first = len(self.vectors)
+        self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
@@ -114,12 +116,19 @@ class EventClusterer:
 
 
 def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
-                   timexes: Mapping[str, Sequence[Timex]] | None = None) -> tuple[list[Event], list[Story]]:
-    """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...)."""
-    entities = [entity_terms((mentions or {}).get(a.id, ())) for a in articles]
-    clusterer = EventClusterer(model=background_model())
-    clusterer.add_batch(articles, entities)
-    events = [build_event(clusterer.events[n], clusterer, articles, timexes) for n in range(len(clusterer.events))]
+                   timexes: Mapping[str, Sequence[Timex]] | None = None,
+                   clusterer: EventClusterer | None = None) -> tuple[list[Event], list[Story]]:
+    """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...).
+
+    With the `clusterer` of an earlier run, only the articles it has not seen are clustered: they join the
+    existing events or start new ones, and the earlier assignments stay as they were.
+    """
+    clusterer = clusterer if clusterer is not None else EventClusterer(model=background_model())
+    new = [a for a in articles if a.id not in clusterer.article_event]
+    clusterer.add_batch(new, [entity_terms((mentions or {}).get(a.id, ())) for a in new])
+    by_id = {a.id: a for a in articles}
+    added = [by_id[article_id] for article_id in clusterer.article_ids]
+    events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
     return cluster_stories(events, [e.centroid.unit() for e in clusterer.events])
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,10 @@ CREATE TABLE IF NOT EXISTS articles (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE TABLE IF NOT EXISTS state (
+    name TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS annotations (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     stage TEXT NOT NULL,
@@ -91,6 +96,16 @@ class SQLiteStore:
         row = self._db.execute("SELECT data FROM annotations WHERE article_id = ? AND stage = ?",
                                (article_id, stage)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def put_state(self, name: str, value: Any) -> None:
+        """Keep a stage's state between runs (the store is the user's own file, so pickle is safe here)."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO state (name, data) VALUES (?, ?)",
+                             (name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def get_state(self, name: str) -> Any | None:
+        row = self._db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
+        return pickle.loads(row[0]) if row else None
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -1,0 +1,63 @@
+"""The pipeline over the bundled examples: the store is the corpus and events grow incrementally."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from marsad.pipeline import analyze
+from marsad.store import SQLiteStore
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def partition(events: list) -> set[frozenset[str]]:
+    return {frozenset(e.articles) for e in events}
+
+
+def split_examples(tmp_path: Path) -> tuple[Path, Path]:
+    """The examples in two folders (each with its part of the manifest): an earlier and a later delivery."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder in (first, later):
+        folder.mkdir()
+    lines = (EXAMPLES / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines):
+        target = first if n % 2 == 0 else later
+        shutil.copy(EXAMPLES / json.loads(line)["path"], target)
+        with (target / "manifest.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+    shutil.copy(EXAMPLES / "feed.xml", later)
+    return first, later
+
+
+def test_examples_form_two_stories_of_several_outlets(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        result = analyze([EXAMPLES], store)
+    sizes = sorted(len(e.articles) for e in result.events)
+    assert len(result.stories) == 2 and sizes[-2] >= 4
+    assert all(e.story in {s.id for s in result.stories} for e in result.events)
+
+
+def test_a_later_delivery_joins_existing_events(tmp_path: Path) -> None:
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "inc.db") as store:
+        early = analyze([first], store)
+        grown = analyze([later], store)
+    with SQLiteStore(tmp_path / "once.db") as store:
+        once = analyze([first, later], store)
+    assert grown.from_inputs == len(once.articles) - len(early.articles)
+    assert len(grown.articles) == len(once.articles)
+    # earlier events keep their ids and members, new articles join them rather than starting over
+    for event in early.events:
+        assert set(event.articles) <= set(next(e for e in grown.events if e.id == event.id).articles)
+    assert len(grown.events) <= len(early.events) + 1
+    assert partition(grown.events) == partition(once.events)
+
+
+def test_same_input_order_same_result(tmp_path: Path) -> None:
+    docs = []
+    for n in range(2):
+        with SQLiteStore(tmp_path / f"{n}.db") as store:
+            result = analyze([EXAMPLES], store)
+        docs.append([(e.id, e.articles, e.date, e.title) for e in result.events])
+    assert docs[0] == docs[1]
