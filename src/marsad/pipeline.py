@@ -16,18 +16,18 @@ cross-document stages run over every stored article, and events grow incremental
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from marsad.clean import clean
-from marsad.compare.framing import Framing, find_framing
-from marsad.cluster.duplicates import mark_duplicates
 from marsad.cluster.background import background_model
+from marsad.cluster.duplicates import mark_duplicates
 from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions
+from marsad.compare.framing import Framing, find_framing
 from marsad.extract.entities import find_mentions
 from marsad.extract.quotes import find_quotes
 from marsad.extract.time import find_timexes
@@ -160,40 +160,95 @@ class StrictModeError(Exception):
         self.problem = problem
 
 
-def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, strict: bool = False,
-            on_problem: Callable[[Rejected], None] | None = None,
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document through the per-article stages: its clean article, spans by stage, and its content hash."""
+
+    article: Article
+    spans: dict[str, list[Any]]
+    digest: str
+
+
+def process_document(raw: RawDocument) -> Processed | Rejected:
+    """The map step: clean one document and run every per-article stage on it (pure; no store, no I/O)."""
+    article = clean(raw)
+    if isinstance(article, Rejected):
+        return article
+    spans: dict[str, list[Any]] = {}
+    for stage in ARTICLE_STAGES:
+        spans[stage.name] = stage.run(article, spans)
+    return Processed(article, spans, content_hash(raw))
+
+
+Engine = Callable[[Iterable[RawDocument]], Iterator[Processed | Rejected]]
+
+
+def local_engine(documents: Iterable[RawDocument]) -> Iterator[Processed | Rejected]:
+    """Run the map step in this process, one document after another, in input order."""
+    return map(process_document, documents)
+
+
+def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, engine: Engine = local_engine,
+            strict: bool = False, on_problem: Callable[[Rejected], None] | None = None,
             on_article: Callable[[], None] | None = None) -> Analysis:
-    """Run every stage over the given inputs, storing as it goes; problems are reported and skipped."""
+    """Run every stage over the given inputs, storing as it goes; problems are reported and skipped.
+
+    Each article is stored with all its spans in one transaction, so a run killed at any point and started again
+    redoes at most the articles it had not finished; documents already stored with the same content are skipped.
+    """
     result = Analysis(spans={stage.name: {} for stage in ARTICLE_STAGES})
-    seen: set[str] = set()
-    for item in read_inputs(paths):
-        article = item if isinstance(item, Rejected) else _ingest(_unique_id(item, seen), store, result)
-        if isinstance(article, Rejected):
-            if strict:
-                raise StrictModeError(article)
-            result.rejected.append(article)
-            if on_problem:
-                on_problem(article)
+
+    def problem(item: Rejected) -> None:
+        if strict:
+            raise StrictModeError(item)
+        result.rejected.append(item)
+        if on_problem:
+            on_problem(item)
+
+    def pending() -> Iterator[RawDocument]:
+        seen: set[str] = set()
+        for item in read_inputs(paths):
+            if isinstance(item, Rejected):
+                problem(item)
+                continue
+            raw = _unique_id(item, seen)
+            if store.stored_hash(raw.id) == content_hash(raw):
+                result.reused += 1
+                result.from_inputs += 1
+                if on_article:
+                    on_article()
+                continue
+            yield raw
+
+    for done in engine(pending()):
+        if isinstance(done, Rejected):
+            problem(done)
             continue
-        result.articles.append(article)
-        for stage in ARTICLE_STAGES:
-            result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
+        store.put_processed(done.article, done.digest, {name: [asdict(s) for s in spans]
+                                                          for name, spans in done.spans.items()})
+        result.from_inputs += 1
         if on_article:
             on_article()
-    result.from_inputs = len(result.articles)
-    _whole_store(result, store)
+    _load_corpus(result, store)
     for _, run in CORPUS_STAGES:
         run(result, store)
     return result
 
 
-def _whole_store(result: Analysis, store: SQLiteStore) -> None:
-    """The corpus is the store: articles of earlier runs join this run's, in the order they were first stored."""
+def _load_corpus(result: Analysis, store: SQLiteStore) -> None:
+    """The corpus is the store: every stored article, in the order first stored, with its spans (a stage added
+    since an article was stored is run on it now)."""
     result.articles = list(store.articles())
-    for article in result.articles:
-        for stage in ARTICLE_STAGES:
-            if article.id not in result.spans[stage.name]:
-                result.spans[stage.name][article.id] = _run_stage(stage, article, result, store)
+    for stage in ARTICLE_STAGES:
+        stored = store.annotations(stage.name)
+        by_article = result.spans[stage.name]
+        for article in result.articles:
+            if article.id in stored:
+                by_article[article.id] = [stage.span_type(**span) for span in stored[article.id]]
+            else:
+                earlier = {name: spans[article.id] for name, spans in result.spans.items() if article.id in spans}
+                by_article[article.id] = stage.run(article, earlier)
+                store.put_annotation(article.id, stage.name, [asdict(s) for s in by_article[article.id]])
 
 
 def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:
@@ -204,28 +259,3 @@ def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:
         article_id = f"{raw.id}~{n}"
     seen.add(article_id)
     return raw if article_id == raw.id else replace(raw, id=article_id)
-
-
-def _ingest(raw: RawDocument, store: SQLiteStore, result: Analysis) -> Article | Rejected:
-    """The stored article when the same content was ingested before, else the freshly cleaned one, stored."""
-    digest = content_hash(raw)
-    if store.stored_hash(raw.id) == digest:
-        stored = store.get_article(raw.id)
-        if stored is not None:
-            result.reused += 1
-            return stored
-    article = clean(raw)
-    if isinstance(article, Article):
-        store.put_article(article, digest)
-    return article
-
-
-def _run_stage(stage: Stage, article: Article, result: Analysis, store: SQLiteStore) -> list[Any]:
-    """A stage's spans for one article, from the store when an earlier run computed them."""
-    stored = store.get_annotation(article.id, stage.name)
-    if stored is not None:
-        return [stage.span_type(**span) for span in stored]
-    earlier = {name: spans[article.id] for name, spans in result.spans.items() if article.id in spans}
-    spans = stage.run(article, earlier)
-    store.put_annotation(article.id, stage.name, [asdict(span) for span in spans])
-    return spans

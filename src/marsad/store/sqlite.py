@@ -68,8 +68,8 @@ class SQLiteStore:
         row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def put_article(self, article: Article, digest: str) -> None:
-        """Store (or replace) an article; a replaced article loses its old stage results."""
+    def put_processed(self, article: Article, digest: str, spans: dict[str, list[dict[str, Any]]]) -> None:
+        """Store (or replace) an article with the spans of every per-article stage, in one transaction."""
         with self._db:
             self._db.execute("DELETE FROM annotations WHERE article_id = ?", (article.id,))
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
@@ -77,6 +77,9 @@ class SQLiteStore:
                 "INSERT INTO articles (id, seq, content_hash, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
                 (article.id, seq, digest, json.dumps(article.to_dict(), ensure_ascii=False)))
+            self._db.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (?, ?, ?)",
+                                 [(article.id, stage, json.dumps(data, ensure_ascii=False))
+                                  for stage, data in spans.items()])
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -92,10 +95,10 @@ class SQLiteStore:
             self._db.execute("INSERT OR REPLACE INTO annotations (article_id, stage, data) VALUES (?, ?, ?)",
                              (article_id, stage, json.dumps(data, ensure_ascii=False)))
 
-    def get_annotation(self, article_id: str, stage: str) -> Any | None:
-        row = self._db.execute("SELECT data FROM annotations WHERE article_id = ? AND stage = ?",
-                               (article_id, stage)).fetchone()
-        return json.loads(row[0]) if row else None
+    def annotations(self, stage: str) -> dict[str, Any]:
+        """One stage's stored results for every article that has them."""
+        rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = ?", (stage,))
+        return {article_id: json.loads(data) for article_id, data in rows}
 
     def put_state(self, name: str, value: Any) -> None:
         """Keep a stage's state between runs (the store is the user's own file, so pickle is safe here)."""
