@@ -139,7 +139,7 @@ def _compare(analysis: Analysis, store: SQLiteStore) -> None:
         articles = [by_id[a] for a in event.articles]
         claims = align_claims(event.id, articles, mentions, timexes, first_id=len(analysis.claims) + 1)
         analysis.claims.extend(claims)
-        analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes))
+        analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes, mentions=mentions))
         analysis.summaries.append(summarize_event(event.id, articles, claims))
 
 

@@ -89,3 +89,31 @@ def test_an_event_of_ten_articles_aligns_well_under_a_second() -> None:
     began = time.perf_counter()
     align_claims("v1", articles)
     assert time.perf_counter() - began < 1.0
+
+
+def test_a_sentence_joining_two_propositions_supports_both_claims() -> None:
+    joined = Article("j", source="Wire", published="2030-05-02", text=(
+        "وافتتح وزير النقل كريم المنصوري الجسر المعلق الجديد فوق نهر السلام صباح الأحد بعد أربع سنوات من الأشغال، "
+        "كما أعلنت شركة السكك الحديدية الوطنية تشغيل قطار سريع بين العاصمة ومدينة الواحة ابتداء من الشهر المقبل."))
+    split = Article("s", source="Daily", published="2030-05-02", text=(
+        "افتتح وزير النقل المنصوري صباح الأحد الجسر المعلق الجديد فوق نهر السلام بعد أشغال دامت أربع سنوات.\n"
+        "وستشغل شركة السكك الحديدية الوطنية قطارا سريعا بين العاصمة ومدينة الواحة ابتداء من الشهر المقبل."))
+    claims = align_claims("v1", [joined, split])
+    bridge = _claim_with(claims, "الجسر المعلق الجديد فوق نهر السلام صباح")
+    train = _claim_with(claims, "وستشغل")
+    assert bridge is not train
+    assert {s.article for s in bridge.support} == {"j", "s"}
+    assert {s.article for s in train.support} == {"j", "s"}
+    assert all(joined.text[s.start:s.end] == s.sentence for c in claims for s in c.support if s.article == "j")
+
+
+def test_a_clause_no_other_outlet_states_stays_unique() -> None:
+    joined = Article("j", source="Wire", published="2030-05-02", text=(
+        "وافتتح وزير النقل كريم المنصوري الجسر المعلق الجديد فوق نهر السلام صباح الأحد بعد أربع سنوات من الأشغال، "
+        "وقال إن الحكومة ستخصص ميزانية إضافية لصيانة الطرق الريفية في المحافظات الجنوبية."))
+    other = Article("s", source="Daily", published="2030-05-02", text=(
+        "افتتح وزير النقل المنصوري صباح الأحد الجسر المعلق الجديد فوق نهر السلام بعد أشغال دامت أربع سنوات."))
+    claims = align_claims("v1", [joined, other])
+    assert any({s.article for s in c.support} == {"j", "s"} for c in claims)
+    alone = [c for c in claims if [s.article for s in c.support] == ["j"]]
+    assert len(alone) == 1 and alone[0].unique

@@ -3,10 +3,12 @@
 A reduce step over one event. Each article is split into sentences (headlines and sentences under five words are
 left out); two sentences are compared by TF-IDF over their content words (proclitics and pronoun suffixes off,
 stopwords out) and over character n-grams of those words (name variants, inflections), plus shared entities,
-numbers and dates. Sentences are then grouped agglomeratively (average link, above a threshold), at most one
-sentence per article per claim. Two sentences that give different values for the same counted noun (56 قتيلا /
-83 قتيلا) are different propositions and never join: the difference is a contradiction, found elsewhere. Every
-eligible sentence ends in a claim, so a claim with one outlet is a unique claim.
+numbers and dates. A long sentence that joins propositions (at «، و»، «، كما»، «؛»…) is compared clause by
+clause, so it can support two claims. Sentences and clauses are grouped agglomeratively (average link, above a
+threshold), at most one per article per claim; a claim lists whole sentences. Two sentences that give different
+values for the same counted noun (56 قتيلا / 83 قتيلا) are different propositions and never join: the difference
+is a contradiction, found elsewhere. Every eligible sentence ends in a claim, so a claim with one outlet is a
+unique claim.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from marsad.text.sentences import split_sentences
 from marsad.types import Article, Claim, Mention, Support, Timex
 
 MIN_WORDS = 5
+CLAUSE_WORDS = 6  # a clause shorter than this is no proposition of its own
 THRESHOLD = 0.22  # average-link similarity two groups need to merge
 WORD_WEIGHT, CHAR_WEIGHT, ENTITY_WEIGHT, VALUE_WEIGHT = 0.45, 0.35, 0.15, 0.10
 
@@ -35,6 +38,8 @@ STOPWORDS = frozenset(normalize(w) for w in """
 سوى الجاري الماضي المقبل الحالي العام عام الأول الثاني تحت فوق أمام خلف جانب لدى كذلك هناك هنا وهو وهي
 """.split())
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Where a sentence may join two propositions: a comma or semicolon before و، كما، فيما، بينما، مما، حيث، كذلك.
+_CLAUSE_BREAK = re.compile(r"(?:[،,]\s*(?=(?:و|كما|فيما|بينما|مما|حيث|إذ|كذلك)\S*)|[؛;]\s*)")
 _PROCLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
                "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
@@ -110,13 +115,50 @@ def event_sentences(articles: Sequence[Article], mentions: Mapping[str, Sequence
             text = article.text[s.start:s.end]
             if len(text.split()) < MIN_WORDS or is_headline(article.text, s.start, s.end):
                 continue
-            found.append(EventSentence(
-                article, s.start, s.end, content_stems(text),
-                frozenset(name_key(m.text) for m in spans_m if s.start <= m.start < s.end),
-                tuple(n for n in read_numbers(text) if not _is_year(n)),
-                frozenset(t.value for t in spans_t if s.start <= t.start < s.end and t.kind in ("date", "interval")),
-            ))
+            found.append(_unit(article, s.start, s.end, spans_m, spans_t))
     return found
+
+
+def _unit(article: Article, start: int, end: int, spans_m: Sequence[Mention], spans_t: Sequence[Timex],
+          numbers: Sequence[NumberMention] | None = None) -> EventSentence:
+    """A span of an article as aligned; `numbers` (offsets into the span) when already read."""
+    text = article.text[start:end]
+    if numbers is None:
+        numbers = [n for n in read_numbers(text) if not _is_year(n)]
+    return EventSentence(
+        article, start, end, content_stems(text),
+        frozenset(name_key(m.text) for m in spans_m if start <= m.start < end),
+        tuple(numbers),
+        frozenset(t.value for t in spans_t if start <= t.start < end and t.kind in ("date", "interval")),
+    )
+
+
+def sentence_clauses(sentence: EventSentence, mentions: Sequence[Mention] = (),
+                     timexes: Sequence[Timex] = ()) -> list[EventSentence]:
+    """The clauses of a long sentence that could each stand alone (at «، و»، «، كما»، «؛»…), or [] if it has one.
+
+    A clause keeps the offsets of its span in the article; each has at least CLAUSE_WORDS words.
+    """
+    text = sentence.text
+    if len(text.split()) < 2 * CLAUSE_WORDS:
+        return []
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    pieces: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if pieces and len(text[pieces[-1][0]:a].split()) < CLAUSE_WORDS:
+            pieces[-1] = (pieces[-1][0], b)  # too short to stand alone: joins the clause before
+        else:
+            pieces.append((a, b))
+    if len(pieces) > 1 and len(text[pieces[-1][0]:pieces[-1][1]].split()) < CLAUSE_WORDS:
+        pieces[-2:] = [(pieces[-2][0], pieces[-1][1])]
+    if len(pieces) < 2:
+        return []
+    out = []
+    for a, b in pieces:
+        a += len(text[a:b]) - len(text[a:b].lstrip(" ،,؛;-–—"))
+        numbers = [n._replace(start=n.start - a, end=n.end - a) for n in sentence.numbers if a <= n.start < b]
+        out.append(_unit(sentence.article, sentence.start + a, sentence.start + b, mentions, timexes, numbers))
+    return out
 
 
 def _is_year(number: NumberMention) -> bool:
@@ -125,12 +167,22 @@ def _is_year(number: NumberMention) -> bool:
 
 def similarity_matrix(sentences: Sequence[EventSentence]) -> np.ndarray:
     """Pairwise similarity of the event's sentences: word and character TF-IDF, entities, numbers and dates."""
-    docs = [" ".join(s.stems) for s in sentences]
-    words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), docs)
-    chars = _cosine(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True), docs)
+    return cross_similarity(sentences, sentences, sentences)
+
+
+def cross_similarity(rows: Sequence[EventSentence], cols: Sequence[EventSentence],
+                     fit_on: Sequence[EventSentence]) -> np.ndarray:
+    """Similarity of each of `rows` to each of `cols`, with term weights learnt from `fit_on` (the event)."""
+    def docs(units: Sequence[EventSentence]) -> list[str]:
+        return [" ".join(u.stems) for u in units]
+
+    words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), docs(fit_on),
+                    docs(rows), docs(cols))
+    chars = _cosine(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True), docs(fit_on),
+                    docs(rows), docs(cols))
     sim = WORD_WEIGHT * words + CHAR_WEIGHT * chars
-    sim += ENTITY_WEIGHT * _jaccard([s.entities for s in sentences])
-    sim += VALUE_WEIGHT * _jaccard([_values(s) for s in sentences])
+    sim += ENTITY_WEIGHT * _jaccard([u.entities for u in rows], [u.entities for u in cols])
+    sim += VALUE_WEIGHT * _jaccard([_values(u) for u in rows], [_values(u) for u in cols])
     return sim
 
 
@@ -140,12 +192,13 @@ def _unigrams_and_bigrams(doc: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
-def _cosine(vectorizer: TfidfVectorizer, docs: list[str]) -> np.ndarray:
+def _cosine(vectorizer: TfidfVectorizer, fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
     try:
-        matrix = vectorizer.fit_transform(docs)
+        vectorizer.fit(fit_on)
     except ValueError:  # no usable term at all
-        return np.zeros((len(docs), len(docs)))
-    return np.asarray((matrix @ matrix.T).todense())
+        return np.zeros((len(rows), len(cols)))
+    a, b = vectorizer.transform(rows), vectorizer.transform(cols)
+    return np.asarray((a @ b.T).todense())
 
 
 def _values(sentence: EventSentence) -> frozenset[str]:
@@ -154,13 +207,14 @@ def _values(sentence: EventSentence) -> frozenset[str]:
     return frozenset(numbers | sentence.dates)
 
 
-def _jaccard(sets: list[frozenset[str]]) -> np.ndarray:
-    n = len(sets)
-    out = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sets[i] and sets[j]:
-                out[i, j] = out[j, i] = len(sets[i] & sets[j]) / len(sets[i] | sets[j])
+def _jaccard(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarray:
+    out = np.zeros((len(rows), len(cols)))
+    for i, a in enumerate(rows):
+        if not a:
+            continue
+        for j, b in enumerate(cols):
+            if b:
+                out[i, j] = len(a & b) / len(a | b)
     return out
 
 
@@ -227,22 +281,40 @@ def _relink(groups: dict[int, list[int]], i: int, sentences: Sequence[EventSente
 
 def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
                  timexes: Mapping[str, Sequence[Timex]] | None = None, first_id: int = 1) -> list[Claim]:
-    """The event's claims, numbered c{first_id}, c{first_id+1}…; every eligible sentence is in one claim."""
+    """The event's claims, numbered c{first_id}, c{first_id+1}…; every eligible sentence supports a claim.
+
+    Alignment runs over units: a sentence, or each clause of a long sentence that joins propositions
+    (`sentence_clauses`), so a sentence stating two things can support two claims; a claim lists the whole
+    sentences of its units. Groups with exactly the same supporting sentences are one claim.
+    """
     sentences = event_sentences(articles, mentions, timexes)
     if not sentences:
         return []
-    sim = similarity_matrix(sentences)
-    groups = group_sentences(sentences, sim)
-    groups.sort(key=lambda g: (-len(g), min(g)))
+    units, owner = [], []
+    for i, sentence in enumerate(sentences):
+        parts = sentence_clauses(sentence, (mentions or {}).get(sentence.article.id, ()),
+                                 (timexes or {}).get(sentence.article.id, ())) or [sentence]
+        units += parts
+        owner += [i] * len(parts)
+    sim = cross_similarity(units, units, sentences)
+    merged: dict[tuple[int, ...], list[int]] = {}
+    for group in group_sentences(units, sim):
+        merged.setdefault(tuple(sorted({owner[k] for k in group})), []).extend(group)
+    groups = sorted(merged.items(), key=lambda item: (-len(item[0]), min(item[1])))
     roots = _outlet_of(articles)
-    return [_claim(f"c{first_id + n}", event_id, [sentences[k] for k in sorted(g)], _medoid(g, sim), roots)
-            for n, g in enumerate(groups)]
+    claims = []
+    for n, (supporting, group) in enumerate(groups):
+        members = [sentences[k] for k in supporting]
+        representative = supporting.index(owner[sorted(group)[_medoid(group, sim)]])
+        claims.append(_claim(f"c{first_id + n}", event_id, members, representative, roots))
+    return claims
 
 
 def _medoid(group: list[int], sim: np.ndarray) -> int:
     """The position in `sorted(group)` of the member closest on average to the others: the claim's text."""
     members = sorted(group)
-    return int(np.argmax(sim[np.ix_(members, members)].sum(axis=1)))
+    block = sim[np.ix_(members, members)]
+    return int(np.argmax(block.sum(axis=1) - np.diag(block)))
 
 
 def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:

@@ -17,9 +17,10 @@ from datetime import date
 
 from marsad.compare.claims import STOPWORDS, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
+from marsad.compare.order import find_order_contradictions
 from marsad.extract.time import find_timexes
 from marsad.text.normalize import normalize
-from marsad.types import Article, Claim, Contradiction, Timex
+from marsad.types import Article, Claim, Contradiction, Mention, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
@@ -68,8 +69,13 @@ class Quantity:
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
-                        timexes: Mapping[str, Sequence[Timex]] | None = None) -> list[Contradiction]:
-    """Contradictions between the event's articles; each names the claims holding the contradicting sentences."""
+                        timexes: Mapping[str, Sequence[Timex]] | None = None,
+                        mentions: Mapping[str, Sequence[Mention]] | None = None) -> list[Contradiction]:
+    """Contradictions between the event's articles; each names the claims holding the contradicting sentences.
+
+    Values (counts, numbers, durations, dates, clock times) first, then the order of actors (`order`); `mentions`
+    lets the order reader take names from the entity stage instead of the gazetteer alone.
+    """
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in articles}
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
@@ -79,6 +85,7 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     found = []
     for component in _conflict_components(quantities, roots):
         found.append(_contradiction(event_id, component, claim_of, roots))
+    found += find_order_contradictions(event_id, sentences, claim_of, roots, mentions)
     return found
 
 
