@@ -1,4 +1,4 @@
-"""The `marsad` command line: analyze, schema, train, eval."""
+"""The `marsad` command line: analyze, serve, schema, train, eval."""
 from __future__ import annotations
 
 import json
@@ -50,7 +50,8 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
         except StrictModeError as exc:
             _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
             sys.exit(EXIT_NOTHING_PROCESSED)
-    document = to_document(result)
+        document = to_document(result)
+        store.put_analysis(document)
     if json_out:
         _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
     if html_out:
@@ -61,6 +62,24 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if not result.from_inputs:
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+@main.command("serve")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The SQLite store written by `marsad analyze`.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything beyond loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="MARSAD_TOKEN", help="Access token every request must carry (env MARSAD_TOKEN).")
+def serve_command(db: Path, host: str, port: int, token: str | None) -> None:
+    """Serve the latest analysis in DB as a read-only web app and JSON API (needs the `web` extra)."""
+    from marsad.web.bind import BindError, check_bind, serve
+
+    try:
+        check_bind(host, token)
+    except BindError as exc:
+        raise click.UsageError(str(exc)) from exc
+    serve(db, host, port, token)
 
 
 @main.command("schema")

@@ -1,15 +1,77 @@
-"""The static HTML report: one self-contained right-to-left page; every article string is escaped."""
+"""The static HTML report: one self-contained right-to-left page; every article string is escaped.
+
+The page is a pure function of the `marsad.analysis/v1` document. It shares its partials (`_event`, `_article`,
+`_entity`, `_story`) and stylesheet with the web app; only the links differ (anchors here, pages there).
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
-_ENV = Environment(loader=PackageLoader("marsad.export", "templates"), autoescape=select_autoescape(["html", "j2"]),
-                   trim_blocks=True, lstrip_blocks=True)
+from marsad.export.views import DocumentView, Links, ReportLinks, anchor
+
+_SHARED = PackageLoader("marsad.export", "templates")
+# Arabic counted nouns: (one, two, 3-10, 11-99); 0 and round hundreds take the singular (the last form minus ا).
+NOUNS = {
+    "article": ("مقال واحد", "مقالان", "مقالات", "مقالا"),
+    "outlet": ("مصدر واحد", "مصدران", "مصادر", "مصدرا"),
+    "event": ("حدث واحد", "حدثان", "أحداث", "حدثا"),
+    "story": ("قصة واحدة", "قصتان", "قصص", "قصة"),
+    "result": ("نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة"),
+    "mention": ("مرة واحدة", "مرتان", "مرات", "مرة"),
+}
+
+
+def arabic_count(n: int, noun: str) -> str:
+    """`n` with the noun in the form Arabic grammar gives that number: 1 مقال واحد، 2 مقالان، 3 مقالات، 11 مقالا."""
+    one, two, few, many = NOUNS[noun]
+    if n in (1, 2):
+        return one if n == 1 else two
+    if 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    if 11 <= n % 100 <= 99:
+        return f"{n} {many}"
+    return f"{n} {many.removesuffix('ا')}"
+
+
+def environment(*loaders: BaseLoader) -> Environment:
+    """A Jinja environment over `loaders` then the shared partials; everything `.j2` is autoescaped."""
+    env = Environment(loader=ChoiceLoader([*loaders, _SHARED]), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["anchor"] = anchor
+    env.filters["count"] = arabic_count
+    return env
+
+
+def stylesheet() -> str:
+    """The stylesheet shared by the report (inlined) and the web app (served)."""
+    return resources.files("marsad.export").joinpath("templates/marsad.css").read_text(encoding="utf-8")
+
+
+def shared_context(view: DocumentView, links: Links) -> dict[str, Any]:
+    """What every page and partial needs: the indexed document, where links point, and citation lookup."""
+    return {"view": view, "doc": view.doc, "links": links, "cite_of": view.cite}
+
+
+def _csp(css: str) -> str:
+    """No script, no remote anything; only the inlined stylesheet (by hash) and inline SVG."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+_ENV = environment()
 
 
 def render_report(document: dict[str, Any]) -> str:
     """The report page for a `marsad.analysis/v1` document."""
-    sources = sorted({a.get("source") or "—" for a in document["articles"]})
-    return _ENV.get_template("report.html.j2").render(doc=document, sources=sources)
+    view, css = DocumentView(document), stylesheet()
+    everyone = view.speakers(list(view.articles))
+    return _ENV.get_template("report.html.j2").render(
+        **shared_context(view, ReportLinks()), css=Markup(css), csp=_csp(css), stories=view.story_list(),
+        coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
+        quoted=view.quoted_plot(everyone, "أكثر من اقتُبس في المقالات"))

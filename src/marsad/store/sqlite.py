@@ -10,9 +10,12 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from marsad.text.normalize import match_key
 from marsad.types import Article, RawDocument
 
 SCHEMA = """
@@ -33,7 +36,24 @@ CREATE TABLE IF NOT EXISTS annotations (
     data TEXT NOT NULL,
     PRIMARY KEY (article_id, stage)
 );
+CREATE TABLE IF NOT EXISTS analysis (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_articles (
+    article_id TEXT PRIMARY KEY,
+    source TEXT,
+    published TEXT
+);
+CREATE TABLE IF NOT EXISTS search_entities (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(article_id UNINDEXED, key, tokenize='trigram');
 """
+MIN_TRIGRAM = 3  # the trigram index answers MATCH only for terms this long; shorter ones fall back to LIKE
 
 
 def content_hash(raw: RawDocument) -> str:
@@ -45,8 +65,12 @@ def content_hash(raw: RawDocument) -> str:
 class SQLiteStore:
     """Articles with their content hash, and the JSON result of each per-article stage."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        if readonly:  # for the web app: no schema change, no write, usable from the server's threads
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
@@ -112,6 +136,81 @@ class SQLiteStore:
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def put_analysis(self, doc: dict[str, Any]) -> None:
+        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis and index its articles for search."""
+        articles = doc.get("articles", [])
+        links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
+        with self._db:
+            self._db.execute(
+                "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
+                "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
+                (json.dumps(doc, ensure_ascii=False),))
+            for table in ("search_articles", "search_entities", "search_text"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.executemany("INSERT INTO search_articles VALUES (?, ?, ?)",
+                                 [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
+                                  for a in articles])
+            self._db.executemany("INSERT OR IGNORE INTO search_entities VALUES (?, ?)", sorted(links))
+            self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
+                                 [(a["id"], match_key(f"{a.get('title') or ''}\n{a.get('text', '')}"))
+                                  for a in articles])
+
+    def get_analysis(self) -> dict[str, Any] | None:
+        """The latest analysis document, or None when `analyze` has not stored one."""
+        row = self._query_one("SELECT data FROM analysis WHERE id = 1")
+        return dict(json.loads(row[0])) if row else None
+
+    def analysis_version(self) -> int:
+        """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""
+        row = self._query_one("SELECT version FROM analysis WHERE id = 1")
+        return int(row[0]) if row else 0
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[str]:
+        """Ids of the analysed articles matching `query`, best first (Arabic-normalised, substring match)."""
+        terms = match_key(query.text).split()
+        long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
+        where, params = ["1 = 1"], []
+        if long_terms:
+            where.append("t.key MATCH ?")
+            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+        for term in terms:
+            if len(term) < MIN_TRIGRAM:
+                where.append("t.key LIKE ? ESCAPE '\\'")
+                params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        for clause, value in (("m.source = ?", query.outlet), ("m.published >= ?", query.date_from),
+                              ("m.published <= ?", query.date_to and query.date_to + "~"),  # "~" sorts after
+                              # digits: a month or year as the end includes its days
+                              ("m.article_id IN (SELECT article_id FROM search_entities WHERE entity_id = ?)",
+                               query.entity)):
+            if value:
+                where.append(clause)
+                params.append(value)
+        order = "t.rank" if long_terms else "m.published DESC, m.article_id"
+        sql = (f"SELECT m.article_id FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
+               f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?")
+        try:
+            return [row[0] for row in self._db.execute(sql, (*params, limit))]
+        except sqlite3.OperationalError:  # no analysis stored yet: the tables are missing in a read-only store
+            return []
+
+    def _query_one(self, sql: str) -> tuple[Any, ...] | None:
+        try:
+            row = self._db.execute(sql).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return tuple(row) if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """A search over the analysed articles: words (any spelling variant), outlet, entity id, date range (ISO)."""
+
+    text: str = ""
+    outlet: str | None = None
+    entity: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
 
 
 def _article(data: dict[str, Any]) -> Article:

@@ -1,0 +1,90 @@
+"""Small hand-made SVG plots: coverage over time per outlet, and who is quoted.
+
+Every label is escaped through `Markup.format`; sizes are in a narrow view box (360 wide) so the plots stay
+legible on a phone without scaling the text down. Only presentation attributes are used (no inline style), so a
+Content-Security-Policy without 'unsafe-inline' styles still renders them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+WIDTH = 360
+LABEL_WIDTH = 130
+FONT = 12
+INK, MUTED, ACCENT, GREY, GRID = "#1d2430", "#4a5260", "#0b6e4f", "#8a6d3b", "#e3e7ee"
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a bar chart: label, value, and whether it stands for anonymous speakers."""
+
+    label: str
+    value: int
+    muted: bool = False
+
+
+def _short(label: str, limit: int = 20) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _label(x: float, y: float, text: str) -> Markup:
+    """A label whose right edge is at `x`, laid out right-to-left when it is Arabic."""
+    rtl = any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return Markup('<text x="{x}" y="{y}" text-anchor="{anchor}" direction="{d}" fill="{ink}">{t}</text>').format(
+        x=x, y=y, anchor="start" if rtl else "end", d="rtl" if rtl else "ltr", ink=INK, t=_short(text))
+
+
+def _svg(height: int, title: str, body: Markup) -> Markup:
+    return Markup('<svg class="plot" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+                  'xmlns="http://www.w3.org/2000/svg" font-size="{f}" font-family="inherit">'
+                  "<title>{t}</title>{b}</svg>").format(w=WIDTH, h=height, f=FONT, t=title, b=body)
+
+
+def bar_chart(bars: Sequence[Bar], title: str) -> Markup:
+    """Horizontal bars growing from the right (the reading start), value written at each bar's end."""
+    row, top = 24, 6
+    most = max((b.value for b in bars), default=1) or 1
+    room = WIDTH - LABEL_WIDTH - 36
+    parts = []
+    for i, bar in enumerate(bars):
+        y = top + i * row
+        length = max(2, round(room * bar.value / most))
+        x = WIDTH - LABEL_WIDTH - 6 - length
+        parts.append(_label(WIDTH - 2, y + 13, bar.label) + Markup(
+            '<rect x="{x}" y="{y}" width="{w}" height="16" rx="3" fill="{fill}"/>'
+            '<text x="{vx}" y="{ty}" text-anchor="end" direction="ltr" fill="{muted}">{value}</text>').format(
+            ty=y + 13, x=x, y=y, w=length, fill=GREY if bar.muted else ACCENT, vx=x - 4, muted=MUTED,
+            value=bar.value))
+    return _svg(top * 2 + row * len(bars), title, Markup("").join(parts))
+
+
+def coverage_chart(counts: dict[tuple[str, str], int], title: str) -> Markup:
+    """Articles per outlet (rows) and date (columns, earliest on the right); a dot's area grows with the count."""
+    outlets = sorted({o for o, _ in counts}, key=lambda o: (-sum(n for (k, _), n in counts.items() if k == o), o))
+    dates = sorted({d for _, d in counts})
+    row, top, bottom = 26, 8, 64
+    step = min(40, (WIDTH - LABEL_WIDTH - 20) / max(1, len(dates)))
+    most = max(counts.values(), default=1)
+    parts = []
+    for j, date in enumerate(dates):
+        x = WIDTH - LABEL_WIDTH - 14 - j * step
+        y_axis = top + row * len(outlets) + 8
+        parts.append(Markup('<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="{g}"/>'
+                            '<text x="{x}" y="{y}" transform="rotate(-55 {x} {y})" text-anchor="end" '
+                            'direction="ltr" fill="{m}" font-size="10">{d}</text>').format(
+            x=round(x, 1), t=top, b=y_axis - 6, g=GRID, y=y_axis + 4, m=MUTED, d=date))
+    for i, outlet in enumerate(outlets):
+        y = top + i * row + row / 2
+        parts.append(_label(WIDTH - 2, round(y + 4, 1), outlet))
+        for j, date in enumerate(dates):
+            n = counts.get((outlet, date), 0)
+            if n:
+                r = 4 + 6 * (n / most) ** 0.5
+                parts.append(Markup('<circle cx="{x}" cy="{y}" r="{r}" fill="{a}"><title>{o} · {d}: {n}</title>'
+                                    '</circle>').format(x=round(WIDTH - LABEL_WIDTH - 14 - j * step, 1),
+                                                        y=round(y, 1), r=round(r, 1), a=ACCENT, o=outlet, d=date,
+                                                        n=n))
+    return _svg(top + row * len(outlets) + bottom, title, Markup("").join(parts))

@@ -1,0 +1,340 @@
+"""What the report and the web app show, computed from a `marsad.analysis/v1` document (a pure function of it).
+
+`DocumentView` indexes the document once; its methods return small view objects that the shared templates
+render. `ReportLinks` and the web app's links say where a citation points: an anchor in the one-file report,
+a page in the app.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from markupsafe import Markup
+
+from marsad.export import plots
+from marsad.export.highlight import Mark, Piece, paragraphs, valid
+
+Doc = dict[str, Any]
+UNKNOWN_OUTLET = "مصدر غير معروف"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def anchor(kind: str, item_id: str) -> str:
+    """An HTML id for an item: readable when the id is plain ASCII, a stable hash otherwise."""
+    if _SAFE_ID.match(item_id):
+        return f"{kind}-{item_id}"
+    return f"{kind}-x{hashlib.sha1(item_id.encode('utf-8')).hexdigest()[:12]}"
+
+
+class Links(Protocol):
+    """Where a link to an article, entity, event or story points."""
+
+    def article(self, item_id: str) -> str: ...
+    def entity(self, item_id: str) -> str: ...
+    def event(self, item_id: str) -> str: ...
+    def story(self, item_id: str) -> str: ...
+
+
+class ReportLinks:
+    """Links inside the one-file report: anchors."""
+
+    def article(self, item_id: str) -> str:
+        return "#" + anchor("article", item_id)
+
+    def entity(self, item_id: str) -> str:
+        return "#" + anchor("entity", item_id)
+
+    def event(self, item_id: str) -> str:
+        return "#" + anchor("event", item_id)
+
+    def story(self, item_id: str) -> str:
+        return "#" + anchor("story", item_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A citation: the article and its outlet."""
+
+    article: str
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    text: str
+    cite: Cite
+    also: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """A claim and, per outlet column, `stated`, `silent` or `contradicts`."""
+
+    claim: Doc
+    cells: tuple[str, ...]
+
+    @property
+    def stated(self) -> int:
+        return self.cells.count("stated")
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionView:
+    about: str
+    detail: str
+    claims: tuple[tuple[Doc, tuple[Cite, ...]], ...]
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Quotes grouped by who said them; `entity` is empty for an unlinked or anonymous speaker."""
+
+    name: str
+    entity: str
+    anonymous: bool
+    quotes: list[Doc] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    entity: Doc
+    count: int
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    event: Doc
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event: Doc
+    story: Doc | None
+    articles: tuple[Doc, ...]
+    outlets: tuple[str, ...]
+    summary: tuple[SummaryLine, ...]
+    matrix: tuple[MatrixRow, ...]
+    contradictions: tuple[ContradictionView, ...]
+    speakers: tuple[Speaker, ...]
+    entities: tuple[EntityRow, ...]
+    framing: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]
+    quoted_plot: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    story: Doc
+    timeline: tuple[TimelineItem, ...]
+    coverage_plot: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    article: Doc
+    outlet: str
+    paragraphs: list[list[Piece]]
+    events: tuple[Doc, ...]
+    entities: tuple[EntityRow, ...]
+    timexes: tuple[Doc, ...]
+    quotes: tuple[Doc, ...]
+    framing: tuple[Doc, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    entity: Doc
+    by_article: tuple[tuple[Doc, tuple[str, ...]], ...]
+    quotes: tuple[Doc, ...]
+    events: tuple[Doc, ...]
+
+
+class DocumentView:
+    """The analysis document indexed by id, with the views the pages show."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.articles = {a["id"]: a for a in doc.get("articles", [])}
+        self.entities = {e["id"]: e for e in doc.get("entities", [])}
+        self.events = {e["id"]: e for e in doc.get("events", [])}
+        self.stories = {s["id"]: s for s in doc.get("stories", [])}
+        self.claims = {c["id"]: c for c in doc.get("claims", [])}
+        self._summaries = {s["event"]: s for s in doc.get("summaries", [])}
+        self._per_article: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))
+        for key in ("quotes", "timexes", "framing"):
+            for item in doc.get(key, []):
+                self._per_article[item["article"]][key].append(item)
+        for entity in doc.get("entities", []):
+            for mention in entity.get("mentions", []):
+                self._per_article[mention["article"]]["mentions"].append({**mention, "entity": entity["id"]})
+        self._events_of: dict[str, list[Doc]] = defaultdict(list)
+        for event in doc.get("events", []):
+            for article_id in event.get("articles", []):
+                self._events_of[article_id].append(event)
+
+    # -- small lookups -------------------------------------------------------------------------------------------
+    def outlet(self, article_id: str) -> str:
+        """The outlet of an article as the user named it."""
+        return (self.articles.get(article_id) or {}).get("source") or UNKNOWN_OUTLET
+
+    def outlets(self) -> list[str]:
+        return sorted({self.outlet(a) for a in self.articles})
+
+    def cite(self, article_id: str) -> Cite:
+        return Cite(article_id, self.outlet(article_id))
+
+    def spans(self, article_id: str, key: str) -> list[Doc]:
+        return self._per_article.get(article_id, {}).get(key, [])
+
+    def story_list(self) -> list[StoryView]:
+        """Every story, earliest first, then events that belong to no story as their own."""
+        views = [self.story_view(s) for s in self.stories]
+        loose = [e for e in self.events.values() if e.get("story") not in self.stories]
+        views += [StoryView({"id": "", "title": e["title"], "events": [e["id"]]}, self._timeline([e["id"]]),
+                            Markup("")) for e in loose]
+        return sorted(views, key=lambda v: (_first_date(v.timeline), v.story["id"]))
+
+    # -- stories and events --------------------------------------------------------------------------------------
+    def story_view(self, story_id: str) -> StoryView:
+        story = self.stories[story_id]
+        article_ids = [a for e in story.get("events", []) for a in self.events.get(e, {}).get("articles", [])]
+        return StoryView(story, self._timeline(story.get("events", [])),
+                         self.coverage_plot(article_ids, f"تغطية القصة حسب المصدر والتاريخ: {story['title']}"))
+
+    def _timeline(self, event_ids: list[str]) -> tuple[TimelineItem, ...]:
+        events = [self.events[e] for e in event_ids if e in self.events]
+        events.sort(key=lambda e: (e.get("date") or "9999", e["id"]))
+        return tuple(TimelineItem(e, tuple(sorted({self.outlet(a) for a in e.get("articles", [])})))
+                     for e in events)
+
+    def event_view(self, event_id: str) -> EventView:
+        event = self.events[event_id]
+        article_ids = [a for a in event.get("articles", []) if a in self.articles]
+        outlets = tuple(sorted({self.outlet(a) for a in article_ids}))
+        speakers = self.speakers(article_ids)
+        return EventView(
+            event=event, story=self.stories.get(event.get("story") or ""),
+            articles=tuple(self.articles[a] for a in article_ids), outlets=outlets,
+            summary=self._summary(event_id), matrix=self._matrix(event_id, outlets),
+            contradictions=self._contradictions(event_id), speakers=speakers,
+            entities=self.entity_rows(article_ids), framing=self._framing(article_ids),
+            quoted_plot=self.quoted_plot(speakers, "من اقتُبس في هذا الحدث"))
+
+    def _summary(self, event_id: str) -> tuple[SummaryLine, ...]:
+        sentences = self._summaries.get(event_id, {}).get("sentences", [])
+        return tuple(SummaryLine(s["text"], self.cite(s["article"]), tuple(self.cite(a) for a in s.get("also_in", [])))
+                     for s in sentences)
+
+    def _matrix(self, event_id: str, outlets: tuple[str, ...]) -> tuple[MatrixRow, ...]:
+        """Each claim of the event against each outlet covering it, most corroborated first."""
+        against: dict[str, set[str]] = defaultdict(set)
+        for contradiction in self.doc.get("contradictions", []):
+            if contradiction.get("event") == event_id:
+                ids = contradiction.get("claims", [])
+                for claim_id in ids:
+                    against[claim_id] |= {self.outlet(s["article"]) for other in ids if other != claim_id
+                                          for s in self.claims.get(other, {}).get("support", [])}
+        rows = []
+        for claim in (c for c in self.doc.get("claims", []) if c.get("event") == event_id):
+            stated = {self.outlet(s["article"]) for s in claim.get("support", [])}
+            cells = tuple("stated" if o in stated else "contradicts" if o in against[claim["id"]] else "silent"
+                          for o in outlets)
+            rows.append(MatrixRow(claim, cells))
+        return tuple(sorted(rows, key=lambda r: (-r.stated, "contradicts" not in r.cells)))
+
+    def _contradictions(self, event_id: str) -> tuple[ContradictionView, ...]:
+        views = []
+        for c in self.doc.get("contradictions", []):
+            if c.get("event") != event_id:
+                continue
+            claims = tuple((self.claims[i], tuple(self.cite(s["article"]) for s in self.claims[i].get("support", [])))
+                           for i in c.get("claims", []) if i in self.claims)
+            views.append(ContradictionView(c.get("about", "other"), c.get("detail", ""), claims))
+        return tuple(views)
+
+    def speakers(self, article_ids: list[str]) -> tuple[Speaker, ...]:
+        """Quotes of these articles grouped by speaker, most quoted first; anonymous sources after named ones."""
+        groups: dict[tuple[str, str], Speaker] = {}
+        for article_id in article_ids:
+            for quote in self.spans(article_id, "quotes"):
+                entity = quote.get("speaker") or ""
+                name = self.entities[entity]["name"] if entity in self.entities else quote.get("speaker_text") or ""
+                anonymous = bool(quote.get("anonymous")) or not name
+                key = (entity, "" if entity else name)
+                group = groups.setdefault(key, Speaker(name or "متحدث غير محدد", entity, anonymous))
+                group.quotes.append(quote)
+        return tuple(sorted(groups.values(), key=lambda s: (s.anonymous, -len(s.quotes), s.name)))
+
+    def entity_rows(self, article_ids: list[str]) -> tuple[EntityRow, ...]:
+        """Entities mentioned in these articles, most mentioned first, with the forms used."""
+        counts: Counter[str] = Counter()
+        forms: dict[str, set[str]] = defaultdict(set)
+        for article_id in article_ids:
+            for mention in self.spans(article_id, "mentions"):
+                counts[mention["entity"]] += 1
+                forms[mention["entity"]].add(mention["text"])
+        return tuple(EntityRow(self.entities[e], n, tuple(sorted(forms[e]))) for e, n in counts.most_common())
+
+    def _framing(self, article_ids: list[str]) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]:
+        """Framing terms per outlet: (term, label, count), most frequent first."""
+        by_outlet: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        for article_id in article_ids:
+            for entry in self.spans(article_id, "framing"):
+                for term in entry.get("terms", []):
+                    by_outlet[self.outlet(article_id)][(term["term"], term.get("label", ""))] += term.get("count", 1)
+        return tuple((o, tuple((t, lab, n) for (t, lab), n in c.most_common())) for o, c in sorted(by_outlet.items()))
+
+    # -- articles and entities -----------------------------------------------------------------------------------
+    def marks(self, article_id: str) -> list[Mark]:
+        """Mentions, dates and quotes of an article as marks, only those whose offsets fit its text."""
+        text = self.articles[article_id].get("text", "")
+        marks = [Mark(q["start"], q["end"], "quote", q.get("kind", ""), label=f"اقتباس: {q.get('speaker_text') or ''}")
+                 for q in self.spans(article_id, "quotes")]
+        marks += [Mark(t["start"], t["end"], "timex", t.get("kind", ""), label=f"تاريخ: {t.get('value', '')}")
+                  for t in self.spans(article_id, "timexes")]
+        for m in self.spans(article_id, "mentions"):
+            entity = self.entities[m["entity"]]
+            marks.append(Mark(m["start"], m["end"], "mention", entity.get("type", ""), entity["id"],
+                              f"{entity['name']} ({entity.get('name_latin', '')})"))
+        return [m for m in marks if valid(m, text)]
+
+    def article_view(self, article_id: str) -> ArticleView:
+        article = self.articles[article_id]
+        text = article.get("text", "")
+        return ArticleView(article, self.outlet(article_id), paragraphs(text, self.marks(article_id)),
+                           tuple(self._events_of.get(article_id, [])), self.entity_rows([article_id]),
+                           tuple(self.spans(article_id, "timexes")), tuple(self.spans(article_id, "quotes")),
+                           tuple(t for f in self.spans(article_id, "framing") for t in f.get("terms", [])))
+
+    def entity_view(self, entity_id: str) -> EntityView:
+        entity = self.entities[entity_id]
+        forms: dict[str, list[str]] = defaultdict(list)
+        for mention in entity.get("mentions", []):
+            if mention["text"] not in forms[mention["article"]]:
+                forms[mention["article"]].append(mention["text"])
+        by_article = tuple((self.articles[a], tuple(f)) for a, f in forms.items() if a in self.articles)
+        quotes = tuple(q for q in self.doc.get("quotes", []) if q.get("speaker") == entity_id)
+        events = {e["id"]: e for a in forms for e in self._events_of.get(a, [])}
+        return EntityView(entity, by_article, quotes, tuple(events.values()))
+
+    # -- plots ---------------------------------------------------------------------------------------------------
+    def coverage_plot(self, article_ids: list[str], title: str) -> Markup:
+        counts: Counter[tuple[str, str]] = Counter()
+        for article_id in article_ids:
+            published = (self.articles.get(article_id) or {}).get("published")
+            if published:
+                counts[(self.outlet(article_id), published[:10])] += 1
+        return plots.coverage_chart(counts, title) if counts else Markup("")
+
+    def quoted_plot(self, speakers: tuple[Speaker, ...], title: str, limit: int = 10) -> Markup:
+        top = sorted(speakers, key=lambda s: -len(s.quotes))[:limit]
+        bars = [plots.Bar(s.name, len(s.quotes), s.anonymous) for s in top]
+        return plots.bar_chart(bars, title) if bars else Markup("")
+
+
+def _first_date(timeline: tuple[TimelineItem, ...]) -> str:
+    return min((t.event.get("date") or "9999" for t in timeline), default="9999")

@@ -1,0 +1,74 @@
+"""The FastAPI application: the store's latest analysis as pages and a JSON API, read-only."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from jinja2 import PackageLoader
+from starlette.exceptions import HTTPException
+
+from marsad.export.report import environment
+from marsad.export.views import DocumentView
+from marsad.store.sqlite import SearchQuery, SQLiteStore
+from marsad.web import api, pages, security
+from marsad.web.search import Hit, search
+
+MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صالح: راجع قيم البحث", 500: "حدث خطأ في الخادم"}
+
+
+class Data:
+    """The read-only store and its latest analysis, indexed once and reloaded when `analyze` stores a newer one."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.store = SQLiteStore(db, readonly=True)
+        self._lock = threading.Lock()  # one SQLite connection, shared by the server's threads
+        self._version = -1
+        self._view = DocumentView({})
+
+    def view(self) -> DocumentView:
+        with self._lock:
+            version = self.store.analysis_version()
+            if version != self._version:
+                self._view = DocumentView(self.store.get_analysis() or {})
+                self._version = version
+            return self._view
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[Hit]:
+        view = self.view()
+        with self._lock:
+            return search(self.store, view, query, limit)
+
+
+def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+    """The web app over the store at `db`; with `token`, every request must present it."""
+    app = FastAPI(title="marsad", summary="Arabic news analysis: stories, events, entities, search.",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.data = Data(db)
+    app.state.templates = environment(PackageLoader("marsad.web", "templates"))
+    security.install(app, token, error_response)
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    return app
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """An error as JSON under /api, as an Arabic page elsewhere."""
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"detail": message}, status_code=status)
+    return pages.render(request, "error.html.j2", status=status, status_code=status, message=message)
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
+    response = error_response(request, exc.status_code, detail or MESSAGES.get(exc.status_code, "طلب مرفوض"))
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    return error_response(request, 422, MESSAGES[422])

@@ -1,0 +1,109 @@
+"""The HTML pages: the report's views, live over the store, plus search and entity pages."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from marsad.export.report import shared_context, stylesheet
+from marsad.export.views import DocumentView
+from marsad.store.sqlite import SearchQuery
+from marsad.web.security import valid_id
+
+router = APIRouter(include_in_schema=False)
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no bound (a form sends the empty field)
+Text = Annotated[str, Query(max_length=200)]
+Day = Annotated[str | None, Query(pattern=DATE, max_length=10)]
+
+
+class AppLinks:
+    """Links between the app's pages."""
+
+    def article(self, item_id: str) -> str:
+        return "/articles/" + quote(item_id, safe="")
+
+    def entity(self, item_id: str) -> str:
+        return "/entities/" + quote(item_id, safe="")
+
+    def event(self, item_id: str) -> str:
+        return "/events/" + quote(item_id, safe="")
+
+    def story(self, item_id: str) -> str:
+        return "/stories/" + quote(item_id, safe="")
+
+
+LINKS = AppLinks()
+
+
+def view_of(request: Request) -> DocumentView:
+    view: DocumentView = request.app.state.data.view()
+    return view
+
+
+def require(mapping: dict[str, Any], item_id: str) -> str:
+    """`item_id` when it is well-formed and known, else a 404 (ids never reach the file system)."""
+    if not valid_id(item_id) or item_id not in mapping:
+        raise HTTPException(404)
+    return item_id
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page from the app's templates with the shared context."""
+    env = request.app.state.templates
+    page = env.get_template(template).render(**shared_context(view_of(request), LINKS), **context)
+    return HTMLResponse(page, status_code=status)
+
+
+@router.get("/static/marsad.css")
+def css() -> Response:
+    return Response(stylesheet(), media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/")
+def home(request: Request) -> HTMLResponse:
+    view = view_of(request)
+    return render(request, "home.html.j2", stories=view.story_list(),
+                  coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
+                  quoted=view.quoted_plot(view.speakers(list(view.articles)), "أكثر من اقتُبس في المقالات"))
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: str) -> HTMLResponse:
+    view = view_of(request)
+    sv = view.story_view(require(view.stories, story_id))
+    return render(request, "story.html.j2", sv=sv, events=[view.event_view(t.event["id"]) for t in sv.timeline])
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: str) -> HTMLResponse:
+    view = view_of(request)
+    return render(request, "event.html.j2", ev=view.event_view(require(view.events, event_id)))
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str) -> HTMLResponse:
+    view = view_of(request)
+    return render(request, "article.html.j2", av=view.article_view(require(view.articles, article_id)))
+
+
+@router.get("/entities")
+def entities(request: Request) -> HTMLResponse:
+    return render(request, "entities.html.j2", rows=view_of(request).entity_rows(list(view_of(request).articles)))
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, entity_id: str) -> HTMLResponse:
+    view = view_of(request)
+    return render(request, "entity.html.j2", en=view.entity_view(require(view.entities, entity_id)))
+
+
+@router.get("/search")
+def search_page(request: Request, q: Text = "", outlet: Text = "", entity: Text = "",
+                date_from: Annotated[Day, Query(alias="from")] = None,
+                date_to: Annotated[Day, Query(alias="to")] = None) -> HTMLResponse:
+    query = SearchQuery(q, outlet or None, entity or None, date_from or None, date_to or None)
+    asked = any((q, outlet, entity, date_from, date_to))
+    hits = request.app.state.data.search(query) if asked else []
+    return render(request, "search.html.j2", query=query, asked=asked, hits=hits)
