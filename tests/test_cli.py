@@ -73,3 +73,11 @@ def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:
 def test_help_everywhere(tmp_path: Path, args: list[str]) -> None:
     run = marsad(*args, cwd=tmp_path)
     assert run.returncode == 0 and "Usage" in run.stdout
+
+
+def test_eval_ner_prints_micro_and_per_type(shared: Path, tmp_path: Path) -> None:
+    run = marsad("eval", "ner", "--conll", shared / "data" / "anercorp" / "test_data.txt", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    lines = {line.split()[0]: line.split() for line in run.stdout.splitlines() if line.strip()}
+    assert {"PER", "ORG", "LOC", "MISC", "micro"} <= set(lines)
+    assert float(lines["micro"][3]) >= 0.82

@@ -82,6 +82,40 @@ def serve_command(db: Path, host: str, port: int, token: str | None) -> None:
     serve(db, host, port, token)
 
 
+@main.group("train")
+def train_group() -> None:
+    """Rebuild a shipped model from its training data."""
+
+
+@train_group.command("ner")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder with ANERcorp's train_data.txt and dev_data.txt (CoNLL: token TAG per line).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the one the package ships).")
+def train_ner_command(data_dir: Path, out: Path | None) -> None:
+    """Train the CRF entity tagger on ANERcorp train + dev."""
+    from marsad.extract.ner_train import MODEL_FILE, train_ner
+
+    target = out or MODEL_FILE
+    train_ner(data_dir, target)
+    click.echo(f"wrote {target}")
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure a stage against labelled data."""
+
+
+@eval_group.command("ner")
+@click.option("--conll", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A CoNLL file (token TAG per line, BIO tags PERS/LOC/ORG/MISC), e.g. ANERcorp's test_data.txt.")
+def eval_ner_command(conll: Path) -> None:
+    """Entity-level precision, recall and F1 (exact span and type), micro and per type."""
+    from marsad.extract.ner_train import evaluate_conll, format_report
+
+    click.echo(format_report(evaluate_conll(conll)))
+
+
 @main.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the marsad.analysis/v1 document."""

@@ -38,6 +38,26 @@ _AMBIGUOUS_PLACES = {fold(w) for w in ("صور", "العين", "الخبر", "ق
                                        "دجلة", "الفرات", "الكعبة", "المحيط")}
 
 
+_FOLDED: dict[str, str] = {}
+_READINGS: dict[str, tuple[str, ...]] = {}
+
+
+def _fold(word: str) -> str:
+    """`fold`, memoised per word type."""
+    f = _FOLDED.get(word)
+    if f is None:
+        f = _FOLDED[word] = fold(word)
+    return f
+
+
+def _readings(word: str) -> tuple[str, ...]:
+    """The bare words of every proclitic reading of a folded word, memoised."""
+    r = _READINGS.get(word)
+    if r is None:
+        r = _READINGS[word] = tuple(bare for _, bare in proclitic_readings(word))
+    return r
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     first: int  # token index
@@ -89,10 +109,11 @@ class _Document:
         self.text = text
         self.lex = tagger.lex
         self.tokens = [t for t in tokenize(text)]
-        self.folded = [fold(t.text) for t in self.tokens]
+        self.folded = [_fold(t.text) for t in self.tokens]
         self.bare = [self.lex.bare(w) for w in self.folded]
         self.taken = [False] * len(self.tokens)
         self.spans: list[_Span] = []
+        self._firsts: set[str] = set()
         self._tag(tagger)
 
     def _tag(self, tagger: NerTagger) -> None:
@@ -144,6 +165,7 @@ class _Document:
             kind = c.most_common(1)[0][0]
             names[k] = "PER" if kind == "PER-surname" else kind
         max_len = max((len(k) for k in names), default=0)
+        self._firsts = {k[0] for k in names}
         gaz = self.lex.gaz
         for i in range(len(self.tokens)):
             if self.taken[i]:
@@ -161,8 +183,10 @@ class _Document:
 
     def _lookup(self, names: dict[tuple[str, ...], str], i: int, max_len: int) -> tuple[int, str] | None:
         """Longest known name at token i, trying the word whole and with each proclitic reading off."""
-        heads = [self.bare[i][1], self.folded[i]]
-        heads += [r for _, r in proclitic_readings(self.folded[i])]
+        firsts = self._firsts
+        heads = [h for h in (self.bare[i][1], self.folded[i], *_readings(self.folded[i])) if h in firsts]
+        if not heads:
+            return None
         for n in range(min(max_len, len(self.tokens) - i), 0, -1):
             if any(self.taken[i:i + n]):
                 continue
@@ -178,8 +202,9 @@ class _Document:
         tok = self.tokens[first]
         cut, bare = self.bare[first]
         if not cut:
+            starts = self.lex.gaz.starts
             for c, r in proclitic_readings(self.folded[first]):
-                if r in known:
+                if r in known or r in starts:
                     cut, bare = c, r
                     break
         if not cut:

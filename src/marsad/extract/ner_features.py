@@ -55,7 +55,7 @@ class Lexicon:
             whole = self.count(word)
             for cut, rest in proclitic_readings(word, min_stem=2):
                 article = rest.startswith("ال") and cut > 0 and word[cut - 1] in "ل" and not word.startswith("ال")
-                if (self.gaz.known(rest) or rest in self.gaz.starts) and len(rest) >= 2:
+                if self.gaz.known(rest) and len(rest) >= 3:
                     result = (cut, rest)
                     break
                 c = self.count(rest)
