@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from marsad.extract.entities import find_mentions, load_tagger
-from marsad.extract.gazetteer import GAZETTEER_DIR, CLDR_FILE, cldr_places
+from marsad.extract.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places
 from marsad.extract.ner_train import evaluate_conll, format_report, read_conll, score_spans, spans
 
 ANERCORP_TEST = Path(__file__).resolve().parents[3] / "shared/data/anercorp/test_data.txt"
@@ -130,3 +130,91 @@ def test_fast_decoder_agrees_with_crfsuite() -> None:
 def test_quality_floor_on_anercorp_test() -> None:
     report = evaluate_conll(ANERCORP_TEST)
     assert report["micro"]["f1"] >= F1_FLOOR, format_report(report)
+
+
+# --- phrase rules of the document pass (ner_phrases): sentences written for these tests -----------------------
+
+def names(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in find_mentions("t", text)}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # head + genitive/adjective chain, maximal span
+    ("أعلنت وزارة الزراعة الموريتانية عن خطة جديدة.", "وزارة الزراعة الموريتانية", "ORG"),
+    ("قالت وزارة الخارجية الكندية إن الوضع مقلق.", "وزارة الخارجية الكندية", "ORG"),
+    ("حضر الاجتماع ممثلون عن لجنة حقوق الإنسان الأوروبية.", "لجنة حقوق الإنسان الأوروبية", "ORG"),
+    ("أصدرت محكمة الاستئناف العليا حكمها أمس.", "محكمة الاستئناف العليا", "ORG"),
+    ("تحدث الخبير في مركز الشرق للأبحاث الاستراتيجية عن الأزمة.", "مركز الشرق للأبحاث الاستراتيجية", "ORG"),
+    # a definite head needs an adjective
+    ("أعلنت القيادة العامة للقوات المسلحة الكينية حالة الطوارئ.", "القيادة العامة للقوات المسلحة الكينية", "ORG"),
+    ("أعلن الجيش النيجيري مقتل عشرة مسلحين.", "الجيش النيجيري", "ORG"),
+    ("دعا الحزب الاشتراكي الموحد إلى الإضراب.", "الحزب الاشتراكي الموحد", "ORG"),
+    # a ministry or authority with a second member joined by و
+    ("اجتمعت هيئة الرقابة المالية والإدارية في مقرها.", "هيئة الرقابة المالية والإدارية", "ORG"),
+    # an organisation inside a title is a mention; the proclitic comes off
+    ("قال الناطق باسم الجيش الكيني إن الهجوم فشل.", "الجيش الكيني", "ORG"),
+    # facilities and sites
+    ("وصل إلى مطار بيروت الدولي وفد برئاسة وزير المالية.", "مطار بيروت الدولي", "LOC"),
+    ("انطلقت القافلة من ميناء طرطوس باتجاه الشمال.", "ميناء طرطوس", "LOC"),
+    ("تجمع المحتجون في ميدان الاستقلال وسط العاصمة.", "ميدان الاستقلال", "LOC"),
+    # states named with their head
+    ("وزار الوفد جمهورية كازاخستان ثم عاد.", "جمهورية كازاخستان", "GPE"),
+    # agreements named after a place
+    ("وقعت الحكومتان اتفاق الدوحة في العام الماضي.", "اتفاق الدوحة", "MISC"),
+])
+def test_head_noun_chains(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in names(text), names(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a head alone, or followed by a verb, a preposition or a time word, is not a name
+    ("قالت مجموعة من السكان إن الماء انقطع.", "مجموعة"),
+    ("ذهب الأطفال إلى المدرسة صباحا.", "المدرسة"),
+    ("أكد المتحدث أن الجيش مستعد.", "الجيش"),
+    # designations: a weak head with one word, a definite head that is not a name with an adjective
+    ("عبرت قوات الأمن الحدود الليلة الماضية.", "قوات الأمن"),
+    ("قالت الإدارة الأمريكية إن العقوبات مستمرة.", "الإدارة الأمريكية"),
+    # برئاسة is "headed by", and a title ends the chain
+    ("وصل وفد برئاسة وزير الخارجية إلى العاصمة.", "رئاسة وزير الخارجية"),
+    # an object after the subject is not part of the name
+    ("أدانت وزارة الداخلية الهجوم بشدة.", "وزارة الداخلية الهجوم"),
+    # the chain stops before an evaluative adjective and before a purpose phrase
+    ("اتهمت الحكومة جماعة الأحرار الإرهابية بالهجوم.", "جماعة الأحرار الإرهابية"),
+    ("توجه الوفد إلى صندوق التنمية الدولي للحصول على قرض.", "صندوق التنمية الدولي للحصول"),
+])
+def test_chains_stop(text: str, absent: str) -> None:
+    assert absent not in {n for n, _ in names(text)}, names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال وزير الدفاع الكيني موانغي كيبوروتو إن القوات جاهزة.", "موانغي كيبوروتو"),
+    ("وقالت المتحدثة باسم الحكومة إيلونا فارغوفا إن الاتفاق قريب.", "إيلونا فارغوفا"),
+])
+def test_person_after_a_title(text: str, name: str) -> None:
+    found = names(text)
+    assert (name, "PER") in found, found
+    assert not any(n.startswith(("وزير", "المتحدث")) for n, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("تعاقدت الوزارة مع Arcadia Labs لتطوير الشبكة.", "Arcadia Labs", "ORG"),
+    ("اعتمدت الشرطة على تطبيق Beacon في التحقيق.", "Beacon", "MISC"),
+    ("كشف التحقيق أن برنامج Orion استهدف الصحفيين.", "Orion", "MISC"),
+])
+def test_latin_names(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in names(text), names(text)
+
+
+def test_name_without_its_movement_head_is_found_elsewhere() -> None:
+    text = "فازت حركة النسر الذهبي بالانتخابات. وهنأ النسر الذهبي أنصاره بعد إعلان النتائج."
+    found = [(m.text, m.type) for m in find_mentions("t", text)]
+    assert ("حركة النسر الذهبي", "ORG") in found and ("النسر الذهبي", "ORG") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "ذهب الطلاب إلى الحديقة ولعبوا هناك حتى المساء.",
+    "ارتفعت الأسعار في الأسواق خلال الأسبوع الماضي بنسبة كبيرة.",
+    "قال إن الوضع صعب وإن الحل يحتاج إلى وقت طويل.",
+])
+def test_plain_text_gets_no_mentions(text: str) -> None:
+    assert names(text) == set()

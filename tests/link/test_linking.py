@@ -86,3 +86,34 @@ def test_speakers_link_to_the_person_inside_the_attribution() -> None:
               Quote("b", 40, 60, "نص", "reported", "قال", "بوريطة", 0, 6),
               Quote("a", 80, 90, "نص", "reported", "قال", "مصدر مطلع", 70, 79, anonymous=True)]
     assert [q.speaker for q in assign_speakers(quotes, entities)] == ["e1", "e1", None]
+
+
+def test_generic_heads_and_owner_adjectives_share_a_core() -> None:
+    mentions = [m("a", "قوات الحماية الشعبية", "ORG"), m("b", "ميليشيا الحماية الشعبية", "ORG"),
+                m("c", "الحماية الشعبية", "ORG"), m("d", "رئاسة الحكومة الأردنية", "ORG"), m("e", "رئاسة الحكومة", "ORG"),
+                m("f", "مطار عمّان الدولي", "LOC"), m("g", "مطار عمّان", "LOC")]
+    assert groups(link_entities(mentions, plain)) == {
+        frozenset({("a", "قوات الحماية الشعبية"), ("b", "ميليشيا الحماية الشعبية"), ("c", "الحماية الشعبية")}),
+        frozenset({("d", "رئاسة الحكومة الأردنية"), ("e", "رئاسة الحكومة")}),
+        frozenset({("f", "مطار عمّان الدولي"), ("g", "مطار عمّان")})}
+
+
+def test_two_owners_keep_the_bare_form_apart() -> None:
+    mentions = [m("a", "وزارة الخارجية المصرية", "ORG"), m("b", "وزارة الخارجية الأردنية", "ORG"),
+                m("c", "وزارة الخارجية", "ORG")]
+    assert len(link_entities(mentions, plain)) == 3
+
+
+def test_formal_state_names_and_patronymics() -> None:
+    mentions = [m("a", "جمهورية مصر العربية", "GPE"), m("b", "مصر", "GPE"),
+                m("c", "خالد بن سلمان بن عبدالعزيز"), m("d", "خالد بن سلمان"), m("e", "بن سلمان", start=20),
+                m("e", "خالد بن سلمان")]
+    assert groups(link_entities(mentions, plain)) == {
+        frozenset({("a", "جمهورية مصر العربية"), ("b", "مصر")}),
+        frozenset({("c", "خالد بن سلمان بن عبدالعزيز"), ("d", "خالد بن سلمان"), ("e", "بن سلمان"),
+                   ("e", "خالد بن سلمان")})}
+
+
+def test_surname_with_or_without_article() -> None:
+    [entity] = link_entities([m("a", "هشام المشيشي"), m("b", "هشام مشيشي")], plain)
+    assert len(entity.mentions) == 2

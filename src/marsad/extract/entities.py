@@ -15,6 +15,7 @@ from pathlib import Path
 from marsad.extract.ner_decode import FastTagger, LinearCrf
 from marsad.extract.ner_features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner_normal import fold
+from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads
 from marsad.extract.ner_train import MODEL_FILE, spans
 from marsad.text.tokens import proclitic_readings, tokenize
 from marsad.types import Mention, Token
@@ -114,6 +115,8 @@ class _Document:
         self.taken = [False] * len(self.tokens)
         self.spans: list[_Span] = []
         self._firsts: set[str] = set()
+        self.owner: dict[int, _Span] = {}  # first token -> span
+        self.owned: set[int] = set()  # the other tokens of spans
         self._tag(tagger)
 
     def _tag(self, tagger: NerTagger) -> None:
@@ -130,6 +133,33 @@ class _Document:
         self.spans.append(_Span(first, last, kind))
         for i in range(first, last + 1):
             self.taken[i] = True
+
+    def _index(self) -> None:
+        self.owner = {s.first: s for s in self.spans}
+        self.owned = {i for s in self.spans for i in range(s.first + 1, s.last + 1)}
+
+    def _replace(self, first: int, last: int, kind: str) -> None:
+        """Put a rule's span in, replacing the spans it contains; nothing when it cuts across one."""
+        inside = [s for s in self.spans if s.last >= first and s.first <= last]
+        if any(s.first < first or s.last > last for s in inside):
+            return
+        for s in inside:
+            self.spans.remove(s)
+            for i in range(s.first, s.last + 1):
+                self.taken[i] = False
+        self._add(first, last, kind)
+
+    def apply_rules(self) -> None:
+        """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
+        after titles and given names, Latin-script names. Each rule sees the spans the earlier ones left."""
+        rules = PhraseRules(self)
+        extra = PeopleAndLatin(rules)
+        for rule in (rules.gazetteer_pass, rules.heads_pass, extra.extend_people, extra.people, extra.latin):
+            self._index()
+            for first, last, kind, cut in rule():
+                if cut != self.bare[first][0]:
+                    self.bare[first] = (cut, proclitic_bare(self.folded[first], cut))
+                self._replace(first, last, kind)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges and, for people, leading titles (الرئيس، وزير الدفاع ...)."""
@@ -160,6 +190,8 @@ class _Document:
             votes[k][s.type] += 1
             if s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2:
                 votes[(k[-1],)]["PER-surname"] += 1
+            if s.type == "ORG" and len(k) >= 2 and k[0] in TAIL_ALIAS_HEADS and self._alias_tail(k[1:]):
+                votes[k[1:]]["ORG"] += 1
         names: dict[tuple[str, ...], str] = {}
         for k, c in votes.items():
             kind = c.most_common(1)[0][0]
@@ -180,6 +212,12 @@ class _Document:
                 if n == 1 and self.bare[i][1] in _AMBIGUOUS_PLACES:
                     continue
                 self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
+
+    def _alias_tail(self, tail: tuple[str, ...]) -> bool:
+        """True when a name without its head (حركة X -> X) is distinctive enough to stand alone."""
+        if self.lex.gaz.phrases.get(tail) or tail[0] in _NOT_SURNAME:
+            return False
+        return len(tail) >= 2 or self.lex.count(tail[0]) < 500
 
     def _lookup(self, names: dict[tuple[str, ...], str], i: int, max_len: int) -> tuple[int, str] | None:
         """Longest known name at token i, trying the word whole and with each proclitic reading off."""
@@ -222,6 +260,9 @@ class _Document:
             return kind
         if k[0] in _LOC_HEADS or (k[0].startswith("ال") and k[0][2:] in _LOC_HEADS):
             return "LOC"
+        head = load_heads().get(k[0])
+        if head is not None and head.kind == "LOC" and len(k) > 1:
+            return "LOC"
         return "GPE"
 
     def mentions(self, article_id: str) -> list[Mention]:
@@ -237,8 +278,16 @@ class _Document:
         return out
 
 
+def proclitic_bare(word: str, cut: int) -> str:
+    """The bare word of `word` with `cut` proclitic characters off (لل keeps its ال: للقوات -> القوات)."""
+    if not cut:
+        return word
+    return "ال" + word[cut:] if word[:cut].endswith("لل") else word[cut:]
+
+
 def find_mentions(article_id: str, text: str) -> list[Mention]:
     """Every PER/ORG/GPE/LOC/MISC mention in `text` (offsets into it), clitics off, `ال` kept."""
     doc = _Document(load_tagger(), text)
+    doc.apply_rules()
     doc.propagate()
     return doc.mentions(article_id)

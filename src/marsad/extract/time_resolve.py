@@ -11,12 +11,15 @@ from datetime import date, timedelta
 from hijridate import Gregorian, Hijri
 
 _ANCHOR = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ANCHOR_YEARS = range(2, 9999)  # years 1 and 9999 are no publication date, and a day or week off them overflows
 
 
 def parse_anchor(published: str | None) -> date | None:
     """The date part of an ISO date or datetime; None when missing or not a real date."""
     m = _ANCHOR.match(published or "")
-    return valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    if not m or int(m[1]) not in _ANCHOR_YEARS:
+        return None
+    return valid_date(int(m[1]), int(m[2]), int(m[3]))
 
 
 def valid_date(year: int, month: int, day: int) -> date | None:

@@ -10,13 +10,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from marsad.extract.gazetteer import load_gazetteer
 from marsad.extract.quotes import speaker_mentions
-from marsad.link.variants import name_tokens, same_full_name, same_surname, skeleton
+from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
+from marsad.text.normalize import match_key
 from marsad.types import Entity, Mention, Quote
 
-# Generic heads that can open a name without changing what it names (دولة إسرائيل = إسرائيل, حركة النهضة = النهضة).
-GENERIC_HEADS = frozenset(name_tokens("دولة جمهورية المملكة مملكة سلطنة امارة حركة حزب جبهة جماعة تنظيم منظمة"))
+# Generic heads that can open a name without changing what it names (دولة إسرائيل = إسرائيل, حركة النهضة = النهضة,
+# قوات الدعم السريع = ميليشيا الدعم السريع = الدعم السريع).
+GENERIC_HEADS = frozenset(name_tokens(
+    "دولة جمهورية المملكة مملكة سلطنة امارة حركة حزب جبهة جماعة تنظيم منظمة قوات ميليشيا ميليشيات مليشيا مليشيات"))
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -99,42 +104,94 @@ def _abbreviates(short: _Group, full: _Group) -> bool:
     if len(short.tokens) >= len(full.tokens):
         return False
     if short.type == "PER" and full.type == "PER":
-        return len(short.tokens) == 1 and same_surname(short.tokens[0], full.tokens[-1])
-    if short.type != full.type and not {short.type, full.type} <= PLACE_TYPES:
+        return len(short.tokens) == 1 and any(same_surname(short.tokens[0], t) for t in full.tokens[1:])
+    if _coarse(short.type) != _coarse(full.type):
         return False
-    return full.tokens[0] in GENERIC_HEADS and _contains(full.tokens[1:], short.tokens)
+    return core(short.tokens)[0] == core(full.tokens)[0]
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+INTERNATIONAL = frozenset(name_tokens("الدولي الدولية"))
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """Every place in the gazetteer, in matching form."""
+    return frozenset(match_key(" ".join(words)) for words, kind in load_gazetteer().phrases.items()
+                     if kind in PLACE_TYPES)
+
+
+def is_owner_adjective(token: str) -> bool:
+    """An adjective saying whose an institution is (المغربية، الإسرائيلي: made from a known place) or that it is
+    international (الدولي); other adjectives (الأعلى، القومي، الجمهورية) are part of what it is."""
+    if token in INTERNATIONAL:
+        return True
+    if not token.startswith("ال"):
+        return False
+    stem = token[2:].removesuffix("يه").removesuffix("ي")
+    return len(stem) >= 2 and (stem in _place_keys() or "ال" + stem in _place_keys())
+
+
+def core(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the name without a generic head and trailing owner adjectives, those adjectives): قوات الدعم السريع ->
+    الدعم السريع; رئاسة الجمهورية التونسية -> رئاسة الجمهورية + التونسية."""
+    body = tokens[1:] if len(tokens) > 1 and tokens[0] in GENERIC_HEADS else tokens
+    if body != tokens and body[0] in _place_keys():
+        return body[:1], ()  # جمهورية إيران الإسلامية, دولة الإمارات العربية: a state's formal style
+    end = len(body)
+    while end > 1 and is_owner_adjective(body[end - 1]):
+        end -= 1
+    return body[:end], body[end:]
 
 
 def _merge_across_articles(groups: list[_Group], sets: _UnionFind) -> None:
     """Union per-article groups that name the same entity."""
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    persons_by_surname: dict[str, list[int]] = defaultdict(list)
+    _union_buckets(sets, _bucket(groups, lambda g: ("PER" if g.type == "PER" else "NAME", "".join(g.tokens))))
+    _merge_people(groups, sets)
+    _merge_cores([i for i, g in enumerate(groups) if g.type != "PER"], groups, sets)
+
+
+def _bucket(groups: list[_Group], key: Callable[[_Group], object]) -> list[list[int]]:
+    buckets: dict[object, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
-        by_key[(_coarse(g.type), "".join(g.tokens))].append(i)
-        if g.type == "PER" and len(g.tokens) >= 2:
-            persons_by_surname[skeleton(g.tokens[-1])].append(i)
-    for same in by_key.values():
+        buckets[key(g)].append(i)
+    return list(buckets.values())
+
+
+def _union_buckets(sets: _UnionFind, buckets: list[list[int]]) -> None:
+    for same in buckets:
         for i in same[1:]:
             sets.union(same[0], i)
-    for candidates in persons_by_surname.values():
+
+
+def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
+    """Full names that are variants of each other; a surname alone joins the one person who carries it."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g.type == "PER" and len(g.tokens) >= 2:
+            for token in g.tokens[1:]:
+                by_surname[surname_key(token)].append(i)
+    for candidates in by_surname.values():
         for a, i in enumerate(candidates):
             for j in candidates[a + 1:]:
                 if same_full_name(list(groups[i].tokens), list(groups[j].tokens)):
                     sets.union(i, j)
     for i, g in enumerate(groups):
         if g.type == "PER" and len(g.tokens) == 1:
-            people = {sets.find(j) for j in persons_by_surname.get(skeleton(g.tokens[0]), [])}
+            people = {sets.find(j) for j in by_surname.get(surname_key(g.tokens[0]), [])}
             if len(people) == 1:
                 sets.union(i, people.pop())
-        elif g.type != "PER" and len(g.tokens) >= 2 and g.tokens[0] in GENERIC_HEADS:
-            short = by_key.get((_coarse(g.type), "".join(g.tokens[1:])), [])
-            if short:
-                sets.union(i, short[0])
+
+
+def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
+    """Names with one core (قوات X / ميليشيا X / X; X / X + owner adjective) are one entity, unless the core is
+    shared by two owners (وزارة الدفاع المغربية / الإسرائيلية): then only the bare form stays apart."""
+    buckets: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i in indices:
+        buckets[(_coarse(groups[i].type), core(groups[i].tokens)[0])].append(i)
+    for members in buckets.values():
+        owners = {core(groups[i].tokens)[1] for i in members} - {()}
+        if len(owners) <= 1:
+            _union_buckets(sets, [members])
 
 
 def _merge_known(groups: list[_Group], sets: _UnionFind, known: KnownName) -> None:

@@ -31,12 +31,15 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
+GLUED_TO_NEXT = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})  # ال: the family particle آل
+
+
 def name_tokens(name: str) -> list[str]:
-    """The words of a name with compound given names glued (عبد الله -> عبدالله, أبو بكر -> أبوبكر)."""
+    """The words of a name with compound parts glued: عبد الله -> عبدالله, أبو بكر -> ابوبكر, بن فرحان -> بنفرحان."""
     words = match_key(name).split()
     out: list[str] = []
     for word in words:
-        if out and out[-1] in ("عبد", "ابو", "ابي"):
+        if out and out[-1] in GLUED_TO_NEXT:
             out[-1] += word
         else:
             out.append(word)
@@ -66,12 +69,20 @@ def same_given_name(a: str, b: str) -> bool:
     return len(short) >= 2 and long.startswith(short) and not (a in groups and b in groups)
 
 
+def surname_key(word: str) -> str:
+    """The skeleton of a family name without its article (المشيشي = مشيشي)."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    return skeleton(bare)
+
+
 def same_surname(a: str, b: str) -> bool:
-    return a == b or (len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b))
+    return a == b or (len(surname_key(a)) >= 2 and surname_key(a) == surname_key(b))
 
 
 def same_full_name(a: list[str], b: list[str]) -> bool:
-    """Two multi-word person names are one when the surnames and the given names are variants of each other."""
-    if len(a) < 2 or len(b) < 2:
+    """Two multi-word person names are one when their given names are variants and one name's later parts are
+    the start of the other's (فيصل بن فرحان = فيصل بن فرحان بن عبدالله; بيني غانتس = بنيامين جانتس)."""
+    if len(a) < 2 or len(b) < 2 or not same_given_name(a[0], b[0]):
         return False
-    return same_surname(a[-1], b[-1]) and same_given_name(a[0], b[0])
+    shorter, longer = sorted((a[1:], b[1:]), key=len)
+    return all(same_surname(x, y) for x, y in zip(shorter, longer, strict=False))
