@@ -1,4 +1,4 @@
-"""The `marsad` command line: analyze, serve, schema, train, eval."""
+"""The `marsad` command line: analyze, watch, serve, schema, train, eval."""
 from __future__ import annotations
 
 import json
@@ -9,10 +9,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from marsad.engines import ENGINES, make_engine
+from marsad.errors import ConfigError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
-from marsad.pipeline import StrictModeError, analyze
-from marsad.store import SQLiteStore
+from marsad.pipeline import Analysis, Engine, StrictModeError, analyze
+from marsad.store import open_store
 from marsad.types import Rejected
 
 EXIT_NOTHING_PROCESSED = 2
@@ -31,21 +33,26 @@ def main() -> None:
               help="Write the marsad.analysis/v1 document here.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the self-contained HTML report here.")
-@click.option("--db", default="marsad.db", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The SQLite store; re-running on the same input does only what is left.")
+@click.option("--db", default="marsad.db", show_default=True,
+              help="The store: an SQLite file, or a postgresql:// DSN; re-running on the same input does only "
+                   "what is left.")
+@click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where the per-article stages run: this process, or Dask.")
+@click.option("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster).")
 @click.option("--strict", is_flag=True, help="Stop at the first input problem (exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Path | None, db: Path,
-                    strict: bool, quiet: bool) -> None:
+def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Path | None, db: str,
+                    engine_name: str, scheduler: str | None, strict: bool, quiet: bool) -> None:
     """Analyse articles in PATHS (files and folders: .txt .html .json .jsonl .xml/.rss/.atom .zip .gz)."""
     def report(problem: Rejected) -> None:
         _err.print(f"marsad: skipped {problem.path}: {problem.reason}", markup=False)
 
+    engine = _engine(engine_name, scheduler)
     show_progress = not quiet and sys.stderr.isatty()
-    with SQLiteStore(db) as store, _progress(show_progress) as progress:
+    with open_store(db) as store, _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None)
         try:
-            result = analyze(paths, store, strict=strict, on_problem=report,
+            result = analyze(paths, store, engine=engine, strict=strict, on_problem=report,
                              on_article=lambda: progress.advance(task))
         except StrictModeError as exc:
             _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
@@ -64,6 +71,41 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
         sys.exit(EXIT_NOTHING_PROCESSED)
 
 
+@main.command("watch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default="marsad.db", show_default=True, help="The store: an SQLite file, or a postgresql:// DSN.")
+@click.option("--every", default="10m", show_default=True, help="Time between polls: 90, 30s, 10m, 1h.")
+@click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many polls (default: until interrupted).")
+@click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where the per-article stages run: this process, or Dask.")
+@click.option("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster).")
+def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | None, engine_name: str,
+                  scheduler: str | None) -> None:
+    """Poll SOURCES (RSS/Atom feed URLs, folders) and analyse only what is new into the existing events."""
+    from marsad.watch import parse_interval, watch
+
+    try:
+        seconds = parse_interval(every)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from exc
+    engine = _engine(engine_name, scheduler)
+
+    def say(message: str) -> None:
+        _err.print(f"marsad: {message}", markup=False)
+
+    with open_store(db) as store:
+        def publish(number: int, result: Analysis | None) -> None:
+            if result is not None:
+                store.put_analysis(to_document(result))
+                say(f"round {number}: {result.from_inputs - result.reused} new articles, "
+                    f"{len(result.articles)} in the store, {len(result.events)} events")
+
+        try:
+            watch(list(sources), store, seconds, rounds, engine=engine, report=say, on_round=publish)
+        except KeyboardInterrupt:
+            say("stopped")
+
+
 @main.command("serve")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The SQLite store written by `marsad analyze`.")
@@ -71,15 +113,20 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
               help="Address to bind; anything beyond loopback needs --token.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", envvar="MARSAD_TOKEN", help="Access token every request must carry (env MARSAD_TOKEN).")
-def serve_command(db: Path, host: str, port: int, token: str | None) -> None:
+@click.option("--rate-limit", default="120/10", show_default=True,
+              help="Requests per seconds from one client (429 beyond), or 'off'; loopback is exempt by default.")
+@click.option("--limit-loopback", is_flag=True, help="Apply the rate limit to loopback clients too.")
+def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit: str, limit_loopback: bool) -> None:
     """Serve the latest analysis in DB as a read-only web app and JSON API (needs the `web` extra)."""
     from marsad.web.bind import BindError, check_bind, serve
+    from marsad.web.limits import RateLimit
 
     try:
         check_bind(host, token)
-    except BindError as exc:
+        limit = RateLimit.parse(rate_limit, limit_loopback=limit_loopback)
+    except (BindError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
-    serve(db, host, port, token)
+    serve(db, host, port, token, limit)
 
 
 @main.group("train")
@@ -120,6 +167,13 @@ def eval_ner_command(conll: Path) -> None:
 def schema_command() -> None:
     """Print the JSON Schema of the marsad.analysis/v1 document."""
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def _engine(name: str, scheduler: str | None) -> Engine:
+    try:
+        return make_engine(name, scheduler)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 def _write(path: Path, text: str) -> None:

@@ -34,7 +34,7 @@ from marsad.extract.time import find_timexes
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.latin import known_name, latin_name
-from marsad.store import SQLiteStore, content_hash
+from marsad.store import Store, content_hash
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
     Article,
@@ -106,23 +106,23 @@ class Analysis:
         return [span for article in self.articles for span in by_article.get(article.id, [])]
 
 
-def _duplicates(analysis: Analysis, store: SQLiteStore) -> None:
+def _duplicates(analysis: Analysis, store: Store) -> None:
     analysis.articles = mark_duplicates(analysis.articles)
 
 
-def _entities(analysis: Analysis, store: SQLiteStore) -> None:
+def _entities(analysis: Analysis, store: Store) -> None:
     analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
     analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities)
 
 
-def _framing(analysis: Analysis, store: SQLiteStore) -> None:
+def _framing(analysis: Analysis, store: Store) -> None:
     quotes: dict[str, list[Quote]] = defaultdict(list)
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
     analysis.framing = [find_framing(a.id, a.text, quotes[a.id]) for a in analysis.articles]
 
 
-def _events(analysis: Analysis, store: SQLiteStore) -> None:
+def _events(analysis: Analysis, store: Store) -> None:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
     clusterer = store.get_state("events") or EventClusterer(model=background_model())
     analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
@@ -130,7 +130,7 @@ def _events(analysis: Analysis, store: SQLiteStore) -> None:
     store.put_state("events", clusterer)
 
 
-def _compare(analysis: Analysis, store: SQLiteStore) -> None:
+def _compare(analysis: Analysis, store: Store) -> None:
     """Per event: claims and the outlets stating them, contradictions between outlets, a cited summary."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions"), analysis.spans.get("timexes")
@@ -143,7 +143,7 @@ def _compare(analysis: Analysis, store: SQLiteStore) -> None:
         analysis.summaries.append(summarize_event(event.id, articles, claims))
 
 
-CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, SQLiteStore], None]], ...] = (
+CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store], None]], ...] = (
     ("duplicates", _duplicates),
     ("entities", _entities),
     ("framing", _framing),
@@ -188,10 +188,19 @@ def local_engine(documents: Iterable[RawDocument]) -> Iterator[Processed | Rejec
     return map(process_document, documents)
 
 
-def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, engine: Engine = local_engine,
+def analyze(paths: Iterable[str | Path], store: Store, *, engine: Engine = local_engine,
             strict: bool = False, on_problem: Callable[[Rejected], None] | None = None,
             on_article: Callable[[], None] | None = None) -> Analysis:
-    """Run every stage over the given inputs, storing as it goes; problems are reported and skipped.
+    """Run every stage over the files and folders in `paths` (see `analyze_documents`)."""
+    return analyze_documents(read_inputs(paths), store, engine=engine, strict=strict, on_problem=on_problem,
+                             on_article=on_article)
+
+
+def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
+                      strict: bool = False, on_problem: Callable[[Rejected], None] | None = None,
+                      on_article: Callable[[], None] | None = None) -> Analysis:
+    """Run every stage over documents already read (files, a fetched feed), storing as it goes; problems are
+    reported and skipped.
 
     Each article is stored with all its spans in one transaction, so a run killed at any point and started again
     redoes at most the articles it had not finished; documents already stored with the same content are skipped.
@@ -207,7 +216,7 @@ def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, engine: Engine =
 
     def pending() -> Iterator[RawDocument]:
         seen: set[str] = set()
-        for item in read_inputs(paths):
+        for item in inputs:
             if isinstance(item, Rejected):
                 problem(item)
                 continue
@@ -235,7 +244,7 @@ def analyze(paths: Iterable[str | Path], store: SQLiteStore, *, engine: Engine =
     return result
 
 
-def _load_corpus(result: Analysis, store: SQLiteStore) -> None:
+def _load_corpus(result: Analysis, store: Store) -> None:
     """The corpus is the store: every stored article, in the order first stored, with its spans (a stage added
     since an article was stored is run on it now)."""
     result.articles = list(store.articles())

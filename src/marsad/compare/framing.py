@@ -30,6 +30,7 @@ NEUTRAL = "neutral"
 SCARE_QUOTES = "scare-quotes"
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD_RUN = re.compile(r"\w+")
 _CLAUSE_BREAK = frozenset(".,;:!?()[]\"'-")
 _ONE_CLITIC = re.compile(r"^[وفبل](?=\w{3})")
 _CLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بكل]?(?=ال)")
@@ -128,6 +129,32 @@ def _entry_pattern(entry: LexiconEntry) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){clitics}(?P<core>{_core_pattern(words)})(?!\w)")
 
 
+@dataclass(frozen=True, slots=True)
+class _FirstWordIndex:
+    """Which own-voice patterns can match at a word: by the first word of their core (clitics off).
+
+    Only entries whose core's first word is plain word characters are indexed; the rest are searched in full.
+    """
+
+    whole: dict[str, tuple[int, ...]]  # first word -> pattern indices
+    prefix: dict[str, tuple[int, ...]]  # first word ending in * (any suffix) -> pattern indices
+    prefix_lengths: tuple[int, ...]
+    unindexed: tuple[int, ...]
+
+    def candidates(self, word: str) -> set[int]:
+        """Patterns that may match at a word of the normalised text (a superset; each is then tried)."""
+        found: set[int] = set()
+        for cut in range(min(_MAX_CLITICS, len(word)) + 1):
+            rest = word[cut:]
+            found.update(self.whole.get(rest, ()))
+            for length in self.prefix_lengths:
+                found.update(self.prefix.get(rest[:length], ()) if len(rest) >= length else ())
+        return found
+
+
+_MAX_CLITICS = 4  # وبال، فكال: the longest proclitic chain an entry pattern allows
+
+
 @cache
 def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[str, LexiconEntry]]:
     """Patterns for the own-voice terms (neutral rows included, to shield what they contain) and the scare terms."""
@@ -135,6 +162,26 @@ def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[
     patterns = tuple((e, _entry_pattern(e)) for e in lexicon if e.label != SCARE_QUOTES)
     scare = {_squash(e.term): e for e in lexicon if e.label == SCARE_QUOTES}
     return patterns, scare
+
+
+@cache
+def _first_word_index() -> _FirstWordIndex:
+    patterns, _ = _compiled()
+    whole: dict[str, list[int]] = defaultdict(list)
+    prefix: dict[str, list[int]] = defaultdict(list)
+    unindexed = []
+    for i, (entry, _) in enumerate(patterns):
+        first = normalize(entry.term).split()[0]
+        first = first[2:] if first.startswith("ال") else first
+        literal = first.removesuffix("*")
+        if not _WORD_RUN.fullmatch(literal):
+            unindexed.append(i)
+        elif first.endswith("*"):
+            prefix[literal].append(i)
+        else:
+            whole[literal].append(i)
+    return _FirstWordIndex({k: tuple(v) for k, v in whole.items()}, {k: tuple(v) for k, v in prefix.items()},
+                           tuple(sorted({len(k) for k in prefix})), tuple(unindexed))
 
 
 def _squash(text: str) -> str:
@@ -163,17 +210,34 @@ def framing_entries(framings: Sequence[Framing]) -> list[dict[str, Any]]:
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
     """Every lexicon match, leftmost first and longest at a tie, without overlaps; neutral rows dropped last."""
     patterns, _ = _compiled()
-    found = [(m, entry) for entry, pattern in patterns for m in pattern.finditer(norm.text)]
-    found.sort(key=lambda pair: (pair[0].start(), -pair[0].end()))
+    found = sorted(_matches(norm.text), key=lambda item: (item[1].start(), -item[1].end(), item[0]))
     hits: list[_Hit] = []
     taken = 0
-    for m, entry in found:
+    for i, m in found:
         if m.start() < taken:
             continue
         taken = m.end()
+        entry = patterns[i][0]
         if entry.label != NEUTRAL:
             hits.append(_hit(text, norm, m, entry))
     return hits
+
+
+def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(pattern index, match) for what each pattern's `finditer` finds, trying a pattern only at the words
+    where its first word can start (a match starts at a word: the patterns begin with (?<!\\w) and a letter)."""
+    patterns, _ = _compiled()
+    index = _first_word_index()
+    for i in index.unindexed:
+        yield from ((i, m) for m in patterns[i][1].finditer(norm_text))
+    free_from: dict[int, int] = {}  # pattern index -> end of its last match (finditer does not overlap)
+    for word in _WORD_RUN.finditer(norm_text):
+        at = word.start()
+        for i in sorted(index.candidates(word.group())):
+            m = patterns[i][1].match(norm_text, at) if at >= free_from.get(i, 0) else None
+            if m:
+                free_from[i] = m.end()
+                yield i, m
 
 
 def _hit(text: str, norm: Normalized, m: re.Match[str], entry: LexiconEntry) -> _Hit:

@@ -113,7 +113,7 @@ def _proclitic_length(tok: _Tok) -> int:
     """How many leading characters of a number word are proclitics (و، ب، ل، ال), kept out of its span."""
     if tok.kind != "word":
         return 0
-    bare = _bare(tok.text, _NUMBER_WORDS.keys() | DUAL_NOUNS.keys() | TEEN_HEADS.keys())
+    bare = _bare(tok.text, _NUMBER_LIKE)
     return len(tok.text) - len(bare[0]) if bare else 0
 
 
@@ -131,6 +131,9 @@ def _bare(word: str, table_has: Container[str]) -> tuple[str, bool] | None:
 
 
 _NUMBER_WORDS: dict[str, float] = {**UNITS, **TENS, **HUNDREDS, **SCALES, **DUAL_SCALES, **FRACTIONS, **APPROXIMATE}
+_NUMBER_LIKE = frozenset(_NUMBER_WORDS.keys() | DUAL_NOUNS.keys() | TEEN_HEADS.keys())  # proclitics come off these
+_TEEN_PARTS: dict[str, float] = {**TEEN_HEADS, **UNITS}
+_SMALL_PARTS = frozenset(UNITS.keys() | TENS.keys() | HUNDREDS.keys())
 
 
 def _word_value(tok: _Tok) -> tuple[str, float, bool] | None:
@@ -177,7 +180,7 @@ def _teen(toks: list[_Tok], i: int) -> float | None:
     """أحد عشر … تسعة عشر: a unit followed by عشر/عشرة."""
     if i + 1 >= len(toks) or toks[i + 1].text not in TEN_WORDS:
         return None
-    head = _bare(toks[i].text, {**TEEN_HEADS, **UNITS})
+    head = _bare(toks[i].text, _TEEN_PARTS)
     if head is None or head[0] in TEN_WORDS:
         return None
     return TEEN_HEADS.get(head[0], UNITS.get(head[0], 0)) + 10
@@ -207,7 +210,7 @@ def _continue_phrase(toks: list[_Tok], j: int, value: float, approximate: bool,
             value += part
         elif joined and bare in FRACTIONS and last_scale > 1:
             value += part * last_scale
-        elif joined and bare in UNITS | TENS | HUNDREDS and part < _order(value) and value % _order(value) == 0:
+        elif joined and bare in _SMALL_PARTS and part < _order(value) and value % _order(value) == 0:
             value += part
         else:
             break

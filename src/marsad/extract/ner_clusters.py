@@ -54,9 +54,11 @@ def build_clusters(folder: Path, out: Path, vocab_size: int = 120_000, context_s
             continue
         left, right = ids[:-1], ids[1:]
         keep = (left < unk) & (right < context_size)  # right neighbour as context of the left word
-        rows.append(left[keep]); cols.append(right[keep] + context_size)
+        rows.append(left[keep])
+        cols.append(right[keep] + context_size)
         keep = (right < unk) & (left < context_size)  # left neighbour as context of the right word
-        rows.append(right[keep]); cols.append(left[keep])
+        rows.append(right[keep])
+        cols.append(left[keep])
     r, c = np.concatenate(rows), np.concatenate(cols)
     m = sparse.coo_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(vocab), 2 * context_size)).tocsr()
     total = m.sum()

@@ -79,7 +79,7 @@ class FastTagger:
         sums[[len(g) == 0 for g in groups]] = 0.0
         for k, s in enumerate(_SLOTS):
             self._tables[s][i] = sums[k]
-        self._keys.append(getattr(wf, "key"))
+        self._keys.append(wf.key)
         return i
 
     def _id(self, token: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -17,6 +18,10 @@ Reader = Callable[[str, str, str], Iterator[RawDocument | Rejected]]
 
 MAX_ARTICLE_BYTES = 5_000_000  # one article in a .txt or .html file; anything bigger is not an article
 MAX_BATCH_BYTES = 500_000_000  # a JSON, JSON lines or feed file, or an archive
+MAX_NESTING = 8  # archives inside archives; deeper is a zip quine or a bomb, not a corpus
+# What zipfile raises on a broken or unreadable member: corrupt deflate data (zlib.error), an unsupported method
+# (NotImplementedError), an encrypted member (RuntimeError), bad offsets (ValueError) besides its own BadZipFile.
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError)
 
 
 def _single(fmt: str) -> Reader:
@@ -87,20 +92,24 @@ def _read_file(path: Path, entry: ManifestEntry | None) -> Iterator[RawDocument 
         yield _apply_manifest(item, entry) if entry and isinstance(item, RawDocument) else item
 
 
-def read_bytes(data: bytes, name: str, where: str) -> Iterator[RawDocument | Rejected]:
-    """Articles in one file's bytes, chosen by the extension of `name`; archives are opened recursively."""
+def read_bytes(data: bytes, name: str, where: str, depth: int = 0) -> Iterator[RawDocument | Rejected]:
+    """Articles in one file's bytes, chosen by the extension of `name`; archives are opened recursively
+    (at most MAX_NESTING deep, each member at most MAX_BATCH_BYTES unpacked)."""
     suffix = PurePosixPath(name.lower()).suffix
     stem = PurePosixPath(name).stem
+    if suffix in ARCHIVES and depth >= MAX_NESTING:
+        yield Rejected(where, f"archives nested more than {MAX_NESTING} deep")
+        return
     if suffix == ".zip":
-        yield from _read_zip(data, where)
+        yield from _read_zip(data, where, depth)
         return
     if suffix == ".gz":
         try:
-            inner = gzip.decompress(data)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            inner = _gunzip(data)
+        except (OSError, EOFError, zlib.error, ValueError) as exc:
             yield Rejected(where, f"broken gzip archive: {exc}")
             return
-        yield from read_bytes(inner, stem, f"{where}!{stem}")
+        yield from read_bytes(inner, stem, f"{where}!{stem}", depth + 1)
         return
     reader = READERS.get(suffix)
     if reader is None:
@@ -114,11 +123,21 @@ def read_bytes(data: bytes, name: str, where: str) -> Iterator[RawDocument | Rej
     yield from reader(text, where, stem)
 
 
-def _read_zip(data: bytes, where: str) -> Iterator[RawDocument | Rejected]:
+def _gunzip(data: bytes, limit: int | None = None) -> bytes:
+    """Decompress gzip data, refusing (ValueError) output past `limit` bytes instead of exhausting memory."""
+    limit = MAX_BATCH_BYTES if limit is None else limit
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        out = stream.read(limit + 1)
+    if len(out) > limit:
+        raise ValueError(f"unpacks to more than {limit / 1e6:.0f} MB")
+    return out
+
+
+def _read_zip(data: bytes, where: str, depth: int) -> Iterator[RawDocument | Rejected]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except zipfile.BadZipFile as exc:
+    except _ZIP_ERRORS as exc:
         yield Rejected(where, f"broken zip archive: {exc}")
         return
     for member in sorted(members, key=lambda m: m.filename):
@@ -129,10 +148,10 @@ def _read_zip(data: bytes, where: str) -> Iterator[RawDocument | Rejected]:
             continue
         try:
             inner = archive.read(member)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except _ZIP_ERRORS as exc:
             yield Rejected(f"{where}!{member.filename}", f"unreadable archive member: {exc}")
             continue
-        yield from read_bytes(inner, member.filename, f"{where}!{member.filename}")
+        yield from read_bytes(inner, member.filename, f"{where}!{member.filename}", depth + 1)
 
 
 def _apply_manifest(doc: RawDocument, entry: ManifestEntry) -> RawDocument:

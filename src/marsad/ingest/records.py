@@ -33,8 +33,8 @@ def read_json(text: str, path: str, stem: str) -> Iterator[RawDocument | Rejecte
     """A JSON array of article objects (or a single object)."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield Rejected(path, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+    except (ValueError, RecursionError) as exc:
+        yield Rejected(path, f"malformed JSON: {_json_problem(exc, with_line=True)}")
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
@@ -49,10 +49,19 @@ def read_jsonl(text: str, path: str, stem: str) -> Iterator[RawDocument | Reject
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejected(where, f"malformed JSON line: {exc.msg}")
+        except (ValueError, RecursionError) as exc:
+            yield Rejected(where, f"malformed JSON line: {_json_problem(exc)}")
             continue
         yield record_to_document(record, where, f"{stem}-{number}")
+
+
+def _json_problem(exc: ValueError | RecursionError, with_line: bool = False) -> str:
+    """Why `json.loads` refused: a syntax error, nesting too deep for the parser, or an integer too long to read."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno}" if with_line else exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0]
 
 
 def read_feed(text: str, path: str, stem: str) -> Iterator[RawDocument | Rejected]:

@@ -6,7 +6,9 @@ form is only for comparing strings; users always see the original text, reached 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 DIACRITICS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
 TATWEEL = "\u0640"
@@ -28,6 +30,7 @@ CHAR_MAP: dict[str, str] = {
     **{chr(c): chr(c).lower() for c in range(0xC0, 0xDF) if chr(c).lower() != chr(c)},
 }
 _FAST_TABLE = str.maketrans({**CHAR_MAP, **dict.fromkeys(DIACRITICS | INVISIBLE | {TATWEEL})})
+_DROPPED = re.compile("[" + "".join(sorted(DIACRITICS | INVISIBLE | {TATWEEL})) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class Normalized:
     """A normalised string and, for each of its characters, the index of the original character it came from."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # increasing; a `range` when no character was dropped
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -54,8 +57,17 @@ def is_dropped(ch: str) -> bool:
 
 def normalize_with_map(text: str) -> Normalized:
     """Normalise `text` (marks removed, letters and digits unified, Latin lower-cased) and keep the offset map."""
-    offsets = tuple(i for i, ch in enumerate(text) if not is_dropped(ch))
-    return Normalized(text.translate(_FAST_TABLE), offsets, len(text))
+    return Normalized(text.translate(_FAST_TABLE), _kept_offsets(text), len(text))
+
+
+def _kept_offsets(text: str) -> Sequence[int]:
+    """The indices of the characters normalisation keeps: runs between dropped characters."""
+    dropped = [m.start() for m in _DROPPED.finditer(text)]
+    if not dropped:
+        return range(len(text))
+    starts = [0] + [d + 1 for d in dropped]
+    ends = dropped + [len(text)]
+    return tuple(chain.from_iterable(range(a, b) for a, b in zip(starts, ends, strict=True)))
 
 
 def normalize(text: str) -> str:

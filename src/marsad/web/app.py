@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -42,13 +43,19 @@ class Data:
             return search(self.store, view, query, limit)
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the store at `db`; with `token`, every request must present it."""
+def create_app(db: str | Path, token: str | None = None, *,
+               rate_limit: security.RateLimit | None = security.DEFAULT_RATE_LIMIT,
+               allowed_hosts: Collection[str] | None = None) -> FastAPI:
+    """The web app over the store at `db`; with `token`, every request must present it.
+
+    `rate_limit`: per-client requests (None: unlimited; loopback exempt unless it says otherwise);
+    `allowed_hosts`: the names a request's Host header may give (None: any; see `security.install`).
+    """
     app = FastAPI(title="marsad", summary="Arabic news analysis: stories, events, entities, search.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.data = Data(db)
     app.state.templates = environment(PackageLoader("marsad.web", "templates"))
-    security.install(app, token, error_response)
+    security.install(app, token, error_response, rate_limit=rate_limit, allowed_hosts=allowed_hosts)
     app.include_router(pages.router)
     app.include_router(api.router)
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]

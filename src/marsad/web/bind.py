@@ -4,7 +4,11 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
+from marsad.web.limits import RateLimit
+
 MIN_TOKEN_LENGTH = 16
+DEFAULT_RATE_LIMIT = RateLimit()
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class BindError(ValueError):
@@ -30,7 +34,12 @@ def check_bind(host: str, token: str | None) -> None:
                         "localhost) is served without one")
 
 
-def serve(db: Path, host: str, port: int, token: str | None) -> None:
+def allowed_hosts(host: str) -> frozenset[str] | None:
+    """Host header names a server bound to `host` answers: on loopback only loopback names (no DNS rebinding)."""
+    return LOOPBACK_NAMES | {host.lower().strip("[]")} if is_loopback(host) else None
+
+
+def serve(db: Path, host: str, port: int, token: str | None, rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT) -> None:
     """Run the app with uvicorn until interrupted."""
     try:
         import uvicorn
@@ -39,5 +48,6 @@ def serve(db: Path, host: str, port: int, token: str | None) -> None:
     except ImportError as exc:
         raise SystemExit(f"marsad serve needs the web extra (pip install 'marsad[web]'): {exc}") from exc
     check_bind(host, token)
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info", server_header=False,
-                proxy_headers=False)
+    app = create_app(db, token=token, rate_limit=rate_limit, allowed_hosts=allowed_hosts(host))
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False,
+                h11_max_incomplete_event_size=16_384, timeout_keep_alive=5)

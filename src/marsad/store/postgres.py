@@ -1,0 +1,201 @@
+"""PostgreSQL store (psycopg 3, the `postgres` extra): the SQLite store's tables and semantics on a server database.
+
+For a team: a web app and several watchers share one database. Each write is its own transaction and reads run in
+autocommit, so a long-running watcher never holds a snapshot open. Articles keep the order in which they were first
+stored through an identity column, so concurrent writers never take the same position.
+"""
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Json
+
+from marsad.store.sqlite import SearchQuery, _article
+from marsad.text.normalize import match_key
+from marsad.types import Article
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    content_hash TEXT NOT NULL,
+    data JSON NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE TABLE IF NOT EXISTS state (
+    name TEXT PRIMARY KEY,
+    data BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS annotations (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    stage TEXT NOT NULL,
+    data JSON NOT NULL,
+    PRIMARY KEY (article_id, stage)
+);
+CREATE INDEX IF NOT EXISTS annotations_stage ON annotations(stage);
+CREATE TABLE IF NOT EXISTS analysis (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL,
+    data JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_articles (
+    article_id TEXT PRIMARY KEY,
+    source TEXT,
+    published TEXT COLLATE "C"
+);
+CREATE TABLE IF NOT EXISTS search_entities (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+);
+CREATE TABLE IF NOT EXISTS search_text (
+    article_id TEXT PRIMARY KEY,
+    key TEXT NOT NULL
+);
+"""
+SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad": one session creates the tables at a time
+
+
+def _try_trigram_index(db: psycopg.Connection[Any]) -> None:
+    """A trigram index for the substring search, when the pg_trgm extension can be had (trusted since PostgreSQL
+    13: the database owner may create it); else search scans the table. In a savepoint: a refusal is harmless.
+    The operator class is named with the extension's schema, which need not be on this session's search_path."""
+    try:
+        with db.transaction():
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            row = db.execute("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+                             "WHERE e.extname = 'pg_trgm'").fetchone()
+            db.execute(sql.SQL("CREATE INDEX IF NOT EXISTS search_text_key ON search_text "
+                               "USING gin (key {}.gin_trgm_ops)").format(sql.Identifier(row[0] if row else "public")))
+    except psycopg.Error:
+        pass
+
+
+def _json(value: Any) -> Json:
+    """JSON for a JSON column, Arabic kept as is. JSON rather than JSONB: it keeps any text (JSONB refuses NUL
+    characters, which a JSON record can smuggle in) and still answers the -> and ->> operators."""
+    return Json(value, dumps=lambda v: json.dumps(v, ensure_ascii=False))
+
+
+class PostgresStore:
+    """Articles with their content hash, and the JSON result of each per-article stage, in PostgreSQL."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self._db = psycopg.connect(dsn, autocommit=True)
+        with self._db.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            self._db.execute(SCHEMA)
+            _try_trigram_index(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def stored_hash(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT content_hash FROM articles WHERE id = %s", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_processed(self, article: Article, digest: str, spans: dict[str, list[dict[str, Any]]]) -> None:
+        """Store (or replace) an article with the spans of every per-article stage, in one transaction."""
+        with self._db.transaction(), self._db.cursor() as cur:
+            cur.execute("DELETE FROM annotations WHERE article_id = %s", (article.id,))
+            cur.execute(
+                "INSERT INTO articles (id, content_hash, data) VALUES (%s, %s, %s) "
+                "ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
+                (article.id, digest, _json(article.to_dict())))
+            cur.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (%s, %s, %s)",
+                            [(article.id, stage, _json(data)) for stage, data in spans.items()])
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()
+        return _article(row[0]) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article in the order it was first stored."""
+        for (data,) in self._db.execute("SELECT data FROM articles ORDER BY seq").fetchall():
+            yield _article(data)
+
+    def put_annotation(self, article_id: str, stage: str, data: Any) -> None:
+        self._db.execute(
+            "INSERT INTO annotations (article_id, stage, data) VALUES (%s, %s, %s) "
+            "ON CONFLICT (article_id, stage) DO UPDATE SET data = excluded.data",
+            (article_id, stage, _json(data)))
+
+    def annotations(self, stage: str) -> dict[str, Any]:
+        """One stage's stored results for every article that has them."""
+        rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = %s", (stage,)).fetchall()
+        return dict(rows)
+
+    def put_state(self, name: str, value: Any) -> None:
+        """Keep a stage's state between runs (pickled: the database belongs to the team that runs marsad)."""
+        self._db.execute(
+            "INSERT INTO state (name, data) VALUES (%s, %s) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+            (name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def get_state(self, name: str) -> Any | None:
+        row = self._db.execute("SELECT data FROM state WHERE name = %s", (name,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def count(self) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
+    def put_analysis(self, doc: dict[str, Any]) -> None:
+        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis and index its articles for search."""
+        articles = doc.get("articles", [])
+        links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
+        with self._db.transaction(), self._db.cursor() as cur:
+            cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
+                        "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
+                        (_json(doc),))
+            cur.execute("TRUNCATE search_articles, search_entities, search_text")
+            cur.executemany("INSERT INTO search_articles VALUES (%s, %s, %s)",
+                            [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None) for a in articles])
+            cur.executemany("INSERT INTO search_entities VALUES (%s, %s) ON CONFLICT DO NOTHING", sorted(links))
+            cur.executemany("INSERT INTO search_text VALUES (%s, %s)",
+                            [(a["id"], match_key(f"{a.get('title') or ''}\n{a.get('text', '')}")) for a in articles])
+
+    def get_analysis(self) -> dict[str, Any] | None:
+        """The latest analysis document, or None when `analyze` has not stored one."""
+        row = self._db.execute("SELECT data FROM analysis WHERE id = 1").fetchone()
+        return dict(row[0]) if row else None
+
+    def analysis_version(self) -> int:
+        """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""
+        row = self._db.execute("SELECT version FROM analysis WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[str]:
+        """Ids of the analysed articles matching `query` (Arabic-normalised substrings, all terms), best first:
+        by how often the terms occur per length of text (SQLite ranks by bm25), else newest first."""
+        terms = match_key(query.text).split()
+        where = ["t.key LIKE %s" for _ in terms]
+        params: list[Any] = ["%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                             for term in terms]
+        for clause, value in (("m.source = %s", query.outlet), ("m.published >= %s", query.date_from),
+                              ("m.published <= %s", query.date_to and query.date_to + "~"),  # "~" sorts after
+                              # digits (in the C collation): a month or year as the end includes its days
+                              ("m.article_id IN (SELECT article_id FROM search_entities WHERE entity_id = %s)",
+                               query.entity)):
+            if value:
+                where.append(clause)
+                params.append(value)
+        order = 'm.published DESC NULLS LAST, m.article_id COLLATE "C"'
+        if terms:
+            hits = " + ".join("(length(t.key) - length(replace(t.key, %s, ''))) / length(%s)" for _ in terms)
+            order = f"({hits})::float / (1 + length(t.key) / 1000.0) DESC, {order}"
+            params.extend(term for term in terms for _ in range(2))
+        sql = (f"SELECT m.article_id FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
+               f"WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT %s")
+        return [row[0] for row in self._db.execute(sql, (*params, limit)).fetchall()]
