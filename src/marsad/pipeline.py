@@ -112,7 +112,8 @@ def _duplicates(analysis: Analysis, store: Store) -> None:
 
 def _entities(analysis: Analysis, store: Store) -> None:
     analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
-    analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities)
+    analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities,
+                                      {a.id: a.text for a in analysis.articles})
 
 
 def _framing(analysis: Analysis, store: Store) -> None:

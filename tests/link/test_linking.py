@@ -118,3 +118,21 @@ def test_formal_state_names_and_patronymics() -> None:
 def test_surname_with_or_without_article() -> None:
     [entity] = link_entities([m("a", "هشام المشيشي"), m("b", "هشام مشيشي")], plain)
     assert len(entity.mentions) == 2
+
+
+def test_a_title_alone_speaks_for_the_person_named_after_it_earlier() -> None:
+    text = ("ترأس الاجتماع المدير العام للهيئة الوطنية للمياه سامر الخطيب، بحضور خبراء.\n"
+            "وقال المدير العام للهيئة الوطنية للمياه إن الخطة جاهزة.")
+    name_at = text.index("سامر")
+    org_at = text.index("الهيئة الوطنية للمياه", text.index("وقال"))
+    person = Mention("a", name_at, name_at + len("سامر الخطيب"), "سامر الخطيب", "PER")
+    org = Mention("a", org_at, org_at + len("الهيئة الوطنية للمياه"), "الهيئة الوطنية للمياه", "ORG")
+    entities = link_entities([person, org], plain)
+    speaker_at = text.index("المدير", text.index("وقال"))
+    title = "المدير العام للهيئة الوطنية للمياه"
+    quote = Quote("a", text.index("الخطة"), len(text) - 1, "الخطة جاهزة", "reported", "قال", title,
+                  speaker_at, speaker_at + len(title))
+    [linked] = assign_speakers([quote], entities, {"a": text})
+    assert linked.speaker == next(e.id for e in entities if e.type == "PER")
+    [without_text] = assign_speakers([quote], entities)
+    assert without_text.speaker == next(e.id for e in entities if e.type == "ORG")

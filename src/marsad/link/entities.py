@@ -8,11 +8,12 @@ known person carries. Two people who merely share a surname are never merged by 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.extract.gazetteer import load_gazetteer
+from marsad.extract.ner_normal import fold
 from marsad.extract.quotes import speaker_mentions
 from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
 from marsad.text.normalize import match_key
@@ -220,8 +221,10 @@ def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], st
     return Entity(entity_id, entity_type, name, latin(name, entity_type), aliases, tuple(mentions))
 
 
-def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Quote]:
-    """Each named quote's speaker entity: the entity of the mention that names the speaker (back-references such
+def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],
+                    texts: Mapping[str, str] | None = None) -> list[Quote]:
+    """Each named quote's speaker entity: a person named after the same title earlier in the article (المفتش العام
+    ... X, then المفتش العام ... said), else the entity of the mention that names the speaker (back-references such
     as البيان follow the statement they refer to), else the entity one of whose aliases the speaker text is."""
     entity_of: dict[tuple[str, int, int], Entity] = {}
     mentions: dict[str, list[Mention]] = defaultdict(list)
@@ -234,10 +237,38 @@ def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list
         by_article[q.article].append(q)
     speaker: dict[int, Entity | None] = {}
     for article, article_quotes in by_article.items():
+        text = (texts or {}).get(article, "")
         for q, named in zip(article_quotes, speaker_mentions(article_quotes, mentions[article]), strict=True):
             found = entity_of.get((named.article, named.start, named.end)) if named else None
+            if found is None or found.type != "PER":
+                found = _titled_person(q, text, mentions[article], entity_of) or found
             speaker[id(q)] = found or (None if q.anonymous else _by_alias(q, mentions[article], entity_of))
     return [replace(q, speaker=e.id if (e := speaker[id(q)]) else None) for q in quotes]
+
+
+NAME_GAP = 3  # characters between a title and the name after it (a space, a comma and a space)
+
+
+def _titled_person(quote: Quote, text: str, mentions: list[Mention],
+                   entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
+    """The person a title-only speaker refers to: the one named right after the same title elsewhere in the text."""
+    title = (quote.speaker_text or "").strip()
+    if quote.anonymous or not text or not _starts_with_title(title):
+        return None
+    people = [m for m in mentions if m.type == "PER"]
+    at = text.find(title)
+    while at >= 0:
+        after = at + len(title)
+        named = [m for m in people if 0 <= m.start - after <= NAME_GAP and not text[after:m.start].strip(" ،,")]
+        if named:
+            return entity_of[(named[0].article, named[0].start, named[0].end)]
+        at = text.find(title, after)
+    return None
+
+
+def _starts_with_title(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and (fold(words[0]),) in load_gazetteer().titles
 
 
 def _by_alias(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
