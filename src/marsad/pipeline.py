@@ -7,8 +7,10 @@
                                      near-duplicates                                -> Article.duplicate_of
                                      entity linking and quote speakers              -> Entity, Quote.speaker
                                      framing vocabulary in each outlet's own voice  -> Framing
+                                     who is quoted, named or anonymous              -> attribution profiles
                                      events (streaming) and stories                 -> Event, Story
                          compare/ summarize/ per event: claims, contradictions, summary -> Claim, Contradiction, Summary
+                                     words one outlet alone puts next to an entity  -> framing contrasts
 
 Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
 cross-document stages run over every stored article, and events grow incrementally from a stored state.
@@ -25,9 +27,10 @@ from marsad.clean import clean
 from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import mark_duplicates
 from marsad.cluster.events import EventClusterer, cluster_events
+from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions
-from marsad.compare.framing import Framing, find_framing
+from marsad.compare.framing import ContrastTerm, Framing, contrast_terms, find_framing
 from marsad.extract.entities import find_mentions
 from marsad.extract.quotes import find_quotes
 from marsad.extract.time import find_timexes
@@ -94,6 +97,8 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
+    attribution: list[dict[str, Any]] = field(default_factory=list)
+    contrasts: list[dict[str, Any]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -121,6 +126,7 @@ def _framing(analysis: Analysis, store: Store) -> None:
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
     analysis.framing = [find_framing(a.id, a.text, quotes[a.id]) for a in analysis.articles]
+    analysis.attribution = [attribution_profile(a.id, quotes[a.id]) for a in analysis.articles]
 
 
 def _events(analysis: Analysis, store: Store) -> None:
@@ -142,6 +148,20 @@ def _compare(analysis: Analysis, store: Store) -> None:
         analysis.claims.extend(claims)
         analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes, mentions=mentions))
         analysis.summaries.append(summarize_event(event.id, articles, claims))
+        analysis.contrasts.extend({"event": event.id, **c.to_dict()} for c in _contrasts(articles, analysis.entities))
+
+
+def _contrasts(articles: list[Article], entities: list[Entity]) -> list[ContrastTerm]:
+    """The words one outlet puts next to an entity where the other outlets of the event name it otherwise."""
+    outlets: dict[str, dict[str, str]] = defaultdict(dict)
+    for article in articles:
+        if not article.duplicate_of:
+            outlets[article.source or article.id][article.id] = article.text
+    if len(outlets) < 2:
+        return []
+    ids = {a.id for a in articles}
+    mentions = {e.id: [m for m in e.mentions if m.article in ids] for e in entities}
+    return contrast_terms(outlets, {e: ms for e, ms in mentions.items() if ms})
 
 
 CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store], None]], ...] = (

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,6 +65,7 @@ class EventSentence:
         return self.article.text[self.start:self.end]
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """A light stem for matching: normalised, proclitics, pronoun suffixes and the feminine ending off."""
     word = normalize(word)
@@ -218,11 +221,9 @@ def _jaccard(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarr
     return out
 
 
-def values_conflict(a: EventSentence, b: EventSentence) -> bool:
-    """Whether two sentences give disjoint exact values for a counted noun (or for people) they share."""
-    by_unit_a = _exact_by_unit(a)
-    by_unit_b = _exact_by_unit(b)
-    return any(by_unit_a[u].isdisjoint(by_unit_b[u]) for u in by_unit_a.keys() & by_unit_b.keys())
+def _values_conflict(a: dict[str, set[float]], b: dict[str, set[float]]) -> bool:
+    """Whether two sentences' exact values (by counted noun, or people) are disjoint for a noun they share."""
+    return any(a[unit].isdisjoint(b[unit]) for unit in a.keys() & b.keys())
 
 
 def _exact_by_unit(sentence: EventSentence) -> dict[str, set[float]]:
@@ -236,47 +237,48 @@ def _exact_by_unit(sentence: EventSentence) -> dict[str, set[float]]:
 
 def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray,
                     threshold: float = THRESHOLD) -> list[list[int]]:
-    """Average-link agglomeration: merge the most similar pair of groups while no article repeats in a group."""
+    """Average-link agglomeration: merge the most similar pair of groups while no article repeats in a group.
+
+    The link of two groups is the mean similarity of their members; each merge updates it from the sums of
+    similarities between groups (Lance-Williams), so a merge costs one row, not the pairs of every group.
+    """
     groups: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
-    blocked = _blocked_pairs(sentences)
-    link = sim.copy()
-    np.fill_diagonal(link, -1.0)
-    for i, j in blocked:
-        link[i, j] = link[j, i] = -1.0
-    _block_same_article(sentences, link)
+    clash = _clashes(sentences)
+    totals = np.array(sim, dtype=float)  # sum of the similarities between the members of two groups
+    sizes = np.ones(len(sentences))
+    link = np.where(clash, -1.0, totals)
     while groups:
         flat_i, flat_j = np.unravel_index(np.argmax(link), link.shape)
         i, j = int(flat_i), int(flat_j)
         if link[i, j] < threshold:
             break
         groups[i] = groups[i] + groups.pop(j)
-        link[j, :] = link[:, j] = -1.0
-        _relink(groups, i, sentences, sim, blocked, link)
+        _merge(i, j, totals, sizes, clash, link)
     return sorted(groups.values(), key=min)
 
 
-def _blocked_pairs(sentences: Sequence[EventSentence]) -> set[tuple[int, int]]:
-    return {(i, j) for i in range(len(sentences)) for j in range(i + 1, len(sentences))
-            if sentences[i].numbers and sentences[j].numbers and values_conflict(sentences[i], sentences[j])}
-
-
-def _block_same_article(sentences: Sequence[EventSentence], link: np.ndarray) -> None:
+def _clashes(sentences: Sequence[EventSentence]) -> np.ndarray:
+    """Pairs that may never share a group: the same article, or different values for a noun both count."""
     ids = np.array([s.article.id for s in sentences])
-    link[ids[:, None] == ids[None, :]] = -1.0
+    clash = ids[:, None] == ids[None, :]
+    exact = {k: by_unit for k, s in enumerate(sentences) if s.numbers and (by_unit := _exact_by_unit(s))}
+    for a, b in combinations(exact, 2):
+        if _values_conflict(exact[a], exact[b]):
+            clash[a, b] = clash[b, a] = True
+    return clash
 
 
-def _relink(groups: dict[int, list[int]], i: int, sentences: Sequence[EventSentence], sim: np.ndarray,
-            blocked: set[tuple[int, int]], link: np.ndarray) -> None:
-    """Average similarity of the merged group to every other group; -1 where articles overlap or values conflict."""
-    members = groups[i]
-    articles = {sentences[m].article.id for m in members}
-    for k, other in groups.items():
-        if k == i:
-            continue
-        clash = articles & {sentences[m].article.id for m in other} or any(
-            (min(a, b), max(a, b)) in blocked for a in members for b in other)
-        value = -1.0 if clash else float(sim[np.ix_(members, other)].mean())
-        link[i, k] = link[k, i] = value
+def _merge(i: int, j: int, totals: np.ndarray, sizes: np.ndarray, clash: np.ndarray, link: np.ndarray) -> None:
+    """Group j joins group i: sums, sizes and clashes add up; j is gone (it clashes with everything)."""
+    totals[i] += totals[j]
+    totals[:, i] = totals[i]
+    sizes[i] += sizes[j]
+    clash[i] |= clash[j]
+    clash[j] = True
+    clash[:, i] = clash[i]
+    clash[:, j] = True
+    link[j, :] = link[:, j] = -1.0
+    link[i, :] = link[:, i] = np.where(clash[i], -1.0, totals[i] / (sizes[i] * sizes))
 
 
 def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,

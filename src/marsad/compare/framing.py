@@ -380,7 +380,7 @@ def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
         counts = _context_counts(texts_by_outlet, outlet_of, spans, names)
         if len(counts) >= 2:
             found.extend(_distinctive(entity, counts))
-    return sorted(found, key=lambda c: -c.z)
+    return sorted(found, key=lambda c: (-c.z, c.outlet, c.entity, c.term))
 
 
 def _context_counts(texts_by_outlet: Mapping[str, Mapping[str, str]], outlet_of: Mapping[str, str],

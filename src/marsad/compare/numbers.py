@@ -73,6 +73,8 @@ _PERCENT_AFTER_FI = frozenset(normalize(w) for w in ("المئة", "المائة
 # Proclitic chains tried before a number word (و، ف، ب، ل، ك and the article); longest first.
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و",
              "ف", "ب", "ل", "ك")
+_PREFIX_SET = frozenset(_PREFIXES)
+_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 _NO_ARTICLE = frozenset(normalize(w) for w in ("اثنين", "اثنان", "مئة", "مائة", "ألف", "ألفين", "عشر"))
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
@@ -121,9 +123,9 @@ def _bare(word: str, table_has: Container[str]) -> tuple[str, bool] | None:
     """The word without proclitics if the rest is in the table: (bare word, had the conjunction و)."""
     if word in table_has:
         return word, False
-    for prefix in _PREFIXES:
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 2 and rest in table_has:
+    for length in _PREFIX_LENGTHS:  # longest first, as in _PREFIXES; one prefix of each length can match
+        prefix, rest = word[:length], word[length:]
+        if prefix in _PREFIX_SET and len(rest) >= 2 and rest in table_has:
             if prefix.endswith(("ال", "لل")) and rest in _NO_ARTICLE:
                 return None
             return rest, prefix.startswith("و")

@@ -24,6 +24,8 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc["framing"] = framing_entries(analysis.framing)
     for key in ("events", "stories", "claims", "contradictions", "summaries"):
         doc[key] = [item.to_dict() for item in getattr(analysis, key)]
+    doc["attribution"] = analysis.attribution
+    doc["framing_contrasts"] = analysis.contrasts
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
     return doc
 

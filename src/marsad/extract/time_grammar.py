@@ -1,6 +1,7 @@
 """A small grammar over time tokens: each rule reads a phrase at a token and returns its resolved ISO value.
 
-Rules are tried at every token and the longest phrase wins (one span for "مساء أمس الأحد 25 جويلية 2021").
+Rules are tried at every token that can start a phrase (a number or a word of the time lexicon) and the longest
+phrase wins (one span for "مساء أمس الأحد 25 جويلية 2021").
 A phrase whose value cannot be resolved (a weekday without a publication date) is not emitted.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date, timedelta
 
 from marsad.extract import time_lexicon as lx
 from marsad.extract import time_resolve as rs
-from marsad.extract.time_tokens import Tok, is_future_verb
+from marsad.extract.time_tokens import KNOWN, Tok, is_future_verb
 
 _MOD_DIRECTION = {-1: "before", 0: "current", 1: "after"}
 _UNIT_ISO = {"D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y", "H": "PT{}H", "MIN": "PT{}M"}
@@ -81,7 +82,7 @@ class Grammar:
         hits: list[Hit] = []
         i = 0
         while i < len(self.t):
-            found = [h for rule in self.rules if (h := rule(i))]
+            found = [h for rule in self.rules if (h := rule(i))] if self.can_start(i) else []
             if not found:
                 i += 1
                 continue
@@ -91,6 +92,11 @@ class Grammar:
                 self.last_month = (int(best.value[:4]), int(best.value[5:7]))
             i = best.j
         return self.bare_parts_of_day(hits)
+
+    def can_start(self, i: int) -> bool:
+        """Every rule's first token is a number (digits, H:MM) or a lexicon word (a cue, month, unit, يوم، من…)."""
+        word = self.t[i].word
+        return word[:1].isdecimal() or word in KNOWN
 
     def names_month(self, hit: Hit) -> bool:
         """The phrase spells its month (so that a later منه can refer to it)."""

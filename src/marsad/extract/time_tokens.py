@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.extract import time_lexicon as lx
 
@@ -44,6 +45,7 @@ class Tok:
     brk: bool  # a paragraph break or sentence-final punctuation lies just before the token
 
 
+@lru_cache(maxsize=1 << 16)
 def split_clitic(word: str) -> tuple[str, str]:
     """(clitic, rest) when the rest is a lexicon word; ("", word) otherwise."""
     if word in KNOWN or word.isdecimal():

@@ -13,6 +13,7 @@ from marsad.types import Sentence
 _OPEN = {"«": "»", "“": "”", "„": "”", '"': '"'}
 _TERMINAL = frozenset(".!؟?")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_CAN_SPLIT = re.compile("[\n" + re.escape("".join(_TERMINAL | _OPEN.keys() | set(_OPEN.values()))) + "]")
 
 
 def _is_terminal(text: str, i: int) -> bool:
@@ -39,7 +40,8 @@ def split_sentences(text: str) -> list[Sentence]:
     depth: list[str] = []
     i = 0
     n = len(text)
-    while i < n:
+    while (found := _CAN_SPLIT.search(text, i)) is not None:  # other characters change nothing
+        i = found.start()
         ch = text[i]
         if ch == "\n":
             _add(spans, text, start, i)

@@ -7,7 +7,8 @@ caller's `attested` predicate knows the remainder (a gazetteer, the model's voca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import lru_cache
 
 from marsad.types import Token
 
@@ -19,6 +20,8 @@ PROCLITICS: tuple[str, ...] = (
     "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
     "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 )
+_CHAINS = frozenset(PROCLITICS)
+_CHAIN_LENGTHS = tuple(sorted({len(c) for c in PROCLITICS}, reverse=True))  # one chain of each length can match
 
 
 def tokenize(text: str) -> list[Token]:
@@ -26,18 +29,19 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def proclitic_readings(word: str, min_stem: int = 2) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=1 << 17)
+def proclitic_readings(word: str, min_stem: int = 2) -> tuple[tuple[int, str], ...]:
     """Every way to read `word` as proclitics + a word: (characters cut, the bare word with its ال), longest first."""
-    for chain in PROCLITICS:
-        rest = word[len(chain):]
-        if not word.startswith(chain) or len(rest) < min_stem:
-            continue
-        if chain.endswith("ال"):
-            yield len(chain) - 2, "ال" + rest
-        elif chain.endswith("لل"):
-            yield len(chain), "ال" + rest
-        else:
-            yield len(chain), rest
+    return tuple(_reading(word[:length], word[length:]) for length in _CHAIN_LENGTHS
+                 if word[:length] in _CHAINS and len(word) - length >= min_stem)
+
+
+def _reading(chain: str, rest: str) -> tuple[int, str]:
+    if chain.endswith("ال"):
+        return len(chain) - 2, "ال" + rest
+    if chain.endswith("لل"):
+        return len(chain), "ال" + rest
+    return len(chain), rest
 
 
 def strip_proclitics(word: str, attested: Callable[[str], bool]) -> tuple[int, str]:
