@@ -136,3 +136,8 @@ def test_a_title_alone_speaks_for_the_person_named_after_it_earlier() -> None:
     assert linked.speaker == next(e.id for e in entities if e.type == "PER")
     [without_text] = assign_speakers([quote], entities)
     assert without_text.speaker == next(e.id for e in entities if e.type == "ORG")
+
+
+def test_company_form_words() -> None:
+    [entity] = link_entities([m("a", "Acme", "ORG"), m("b", "Acme Systems", "ORG")], plain)
+    assert len(entity.mentions) == 2

@@ -112,6 +112,8 @@ def _abbreviates(short: _Group, full: _Group) -> bool:
 
 
 INTERNATIONAL = frozenset(name_tokens("الدولي الدولية"))
+# Company-form words that a firm's name is written with or without (NSO / NSO Group, Elbit / Elbit Systems).
+CORPORATE_SUFFIXES = frozenset("group inc ltd llc corp corporation holdings systems co plc sa ag gmbh".split())
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +124,9 @@ def _place_keys() -> frozenset[str]:
 
 
 def is_owner_adjective(token: str) -> bool:
-    """An adjective saying whose an institution is (المغربية، الإسرائيلي: made from a known place) or that it is
-    international (الدولي); other adjectives (الأعلى، القومي، الجمهورية) are part of what it is."""
-    if token in INTERNATIONAL:
+    """An adjective saying whose an institution is (المغربية، الإسرائيلي: made from a known place), that it is
+    international (الدولي), or a company-form word (Group); other words (الأعلى، القومي) are part of what it is."""
+    if token in INTERNATIONAL or token in CORPORATE_SUFFIXES:
         return True
     if not token.startswith("ال"):
         return False
