@@ -142,16 +142,29 @@ def _compare(analysis: Analysis, store: Store) -> None:
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions"), analysis.spans.get("timexes")
     analysis.claims, analysis.contradictions, analysis.summaries = [], [], []
+    entity_mentions = _entity_mentions_by_article(analysis.entities)
     for event in analysis.events:
         articles = [by_id[a] for a in event.articles]
         claims = align_claims(event.id, articles, mentions, timexes, first_id=len(analysis.claims) + 1)
         analysis.claims.extend(claims)
         analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes, mentions=mentions))
         analysis.summaries.append(summarize_event(event.id, articles, claims))
-        analysis.contrasts.extend({"event": event.id, **c.to_dict()} for c in _contrasts(articles, analysis.entities))
+        analysis.contrasts.extend({"event": event.id, **c.to_dict()} for c in _contrasts(articles, entity_mentions))
 
 
-def _contrasts(articles: list[Article], entities: list[Entity]) -> list[ContrastTerm]:
+EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity rank, place, entity, mention)
+
+
+def _entity_mentions_by_article(entities: list[Entity]) -> EntityMentions:
+    """Every entity mention under its article, so an event looks up its own articles' mentions only."""
+    index: EntityMentions = defaultdict(list)
+    for rank, entity in enumerate(entities):
+        for place, mention in enumerate(entity.mentions):
+            index[mention.article].append((rank, place, entity.id, mention))
+    return index
+
+
+def _contrasts(articles: list[Article], entity_mentions: EntityMentions) -> list[ContrastTerm]:
     """The words one outlet puts next to an entity where the other outlets of the event name it otherwise."""
     outlets: dict[str, dict[str, str]] = defaultdict(dict)
     for article in articles:
@@ -159,9 +172,10 @@ def _contrasts(articles: list[Article], entities: list[Entity]) -> list[Contrast
             outlets[article.source or article.id][article.id] = article.text
     if len(outlets) < 2:
         return []
-    ids = {a.id for a in articles}
-    mentions = {e.id: [m for m in e.mentions if m.article in ids] for e in entities}
-    return contrast_terms(outlets, {e: ms for e, ms in mentions.items() if ms})
+    mentions: dict[str, list[Mention]] = {}  # entity -> its mentions in the event, entities and mentions in order
+    for _, _, entity, mention in sorted(m for a in {a.id for a in articles} for m in entity_mentions.get(a, ())):
+        mentions.setdefault(entity, []).append(mention)
+    return contrast_terms(outlets, mentions)
 
 
 CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store], None]], ...] = (

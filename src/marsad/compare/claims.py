@@ -8,7 +8,7 @@ clause, so it can support two claims. Sentences and clauses are grouped agglomer
 threshold), at most one per article per claim; a claim lists whole sentences. Two sentences that give different
 values for the same counted noun (56 قتيلا / 83 قتيلا) are different propositions and never join: the difference
 is a contradiction, found elsewhere. Every eligible sentence ends in a claim, so a claim with one outlet is a
-unique claim.
+unique claim. Events of more than MAX_ARTICLES articles are aligned over their most central articles only.
 """
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ from marsad.types import Article, Claim, Mention, Support, Timex
 MIN_WORDS = 5
 CLAUSE_WORDS = 6  # a clause shorter than this is no proposition of its own
 THRESHOLD = 0.22  # average-link similarity two groups need to merge
+# A larger event is aligned over its MAX_ARTICLES most central articles (closest to the event's mean TF-IDF
+# vector): alignment is quadratic in sentences and cubic in merges, and a 200-article cluster of a whole news
+# cycle gains little from every copy. The other articles' sentences support no claim.
+MAX_ARTICLES = 50
 WORD_WEIGHT, CHAR_WEIGHT, ENTITY_WEIGHT, VALUE_WEIGHT = 0.45, 0.35, 0.15, 0.10
 
 STOPWORDS = frozenset(normalize(w) for w in """
@@ -82,6 +86,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the content words of a text (stopwords and digits out)."""
     words = (normalize(w) for w in _WORD.findall(text))
@@ -114,26 +119,33 @@ def event_sentences(articles: Sequence[Article], mentions: Mapping[str, Sequence
     for article in articles:
         spans_m = (mentions or {}).get(article.id, ())
         spans_t = (timexes or {}).get(article.id, ())
-        for s in split_sentences(article.text):
-            text = article.text[s.start:s.end]
-            if len(text.split()) < MIN_WORDS or is_headline(article.text, s.start, s.end):
-                continue
-            found.append(_unit(article, s.start, s.end, spans_m, spans_t))
+        found += [_unit(article, start, end, spans_m, spans_t) for start, end in _claim_spans(article.text)]
     return found
+
+
+@lru_cache(maxsize=1024)
+def _claim_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the sentences of a text that can bear a claim (kept: claims and contradictions read them)."""
+    return tuple((s.start, s.end) for s in split_sentences(text)
+                 if len(text[s.start:s.end].split()) >= MIN_WORDS and not is_headline(text, s.start, s.end))
 
 
 def _unit(article: Article, start: int, end: int, spans_m: Sequence[Mention], spans_t: Sequence[Timex],
           numbers: Sequence[NumberMention] | None = None) -> EventSentence:
     """A span of an article as aligned; `numbers` (offsets into the span) when already read."""
     text = article.text[start:end]
-    if numbers is None:
-        numbers = [n for n in read_numbers(text) if not _is_year(n)]
     return EventSentence(
         article, start, end, content_stems(text),
         frozenset(name_key(m.text) for m in spans_m if start <= m.start < end),
-        tuple(numbers),
+        _quantities(text) if numbers is None else tuple(numbers),
         frozenset(t.value for t in spans_t if start <= t.start < end and t.kind in ("date", "interval")),
     )
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str) -> tuple[NumberMention, ...]:
+    """The numbers of a sentence, years left out."""
+    return tuple(n for n in read_numbers(text) if not _is_year(n))
 
 
 def sentence_clauses(sentence: EventSentence, mentions: Sequence[Mention] = (),
@@ -179,10 +191,12 @@ def cross_similarity(rows: Sequence[EventSentence], cols: Sequence[EventSentence
     def docs(units: Sequence[EventSentence]) -> list[str]:
         return [" ".join(u.stems) for u in units]
 
-    words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), docs(fit_on),
-                    docs(rows), docs(cols))
-    chars = _cosine(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True), docs(fit_on),
-                    docs(rows), docs(cols))
+    fit_docs, row_docs = docs(fit_on), docs(rows)
+    col_docs = row_docs if cols is rows else docs(cols)
+    words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), fit_docs, row_docs,
+                    col_docs)
+    chars = _cosine(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True), fit_docs, row_docs,
+                    col_docs)
     sim = WORD_WEIGHT * words + CHAR_WEIGHT * chars
     sim += ENTITY_WEIGHT * _jaccard([u.entities for u in rows], [u.entities for u in cols])
     sim += VALUE_WEIGHT * _jaccard([_values(u) for u in rows], [_values(u) for u in cols])
@@ -200,7 +214,8 @@ def _cosine(vectorizer: TfidfVectorizer, fit_on: list[str], rows: list[str], col
         vectorizer.fit(fit_on)
     except ValueError:  # no usable term at all
         return np.zeros((len(rows), len(cols)))
-    a, b = vectorizer.transform(rows), vectorizer.transform(cols)
+    a = vectorizer.transform(rows)
+    b = a if cols is rows else vectorizer.transform(cols)
     return np.asarray((a @ b.T).todense())
 
 
@@ -211,13 +226,19 @@ def _values(sentence: EventSentence) -> frozenset[str]:
 
 
 def _jaccard(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarray:
-    out = np.zeros((len(rows), len(cols)))
-    for i, a in enumerate(rows):
-        if not a:
-            continue
-        for j, b in enumerate(cols):
-            if b:
-                out[i, j] = len(a & b) / len(a | b)
+    """|a & b| / |a | b| for every row and column set; 0 where either is empty."""
+    vocabulary = {item: k for k, item in enumerate({item for group in (rows, cols) for s in group for item in s})}
+    a, b = _incidence(rows, vocabulary), _incidence(cols, vocabulary)
+    shared = a @ b.T
+    union = np.add.outer(a.sum(axis=1), b.sum(axis=1)) - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def _incidence(sets: list[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
+    """A 0/1 matrix: one row per set, one column per item."""
+    out = np.zeros((len(sets), len(vocabulary)))
+    for k, items in enumerate(sets):
+        out[k, [vocabulary[item] for item in items]] = 1.0
     return out
 
 
@@ -289,7 +310,7 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
     (`sentence_clauses`), so a sentence stating two things can support two claims; a claim lists the whole
     sentences of its units. Groups with exactly the same supporting sentences are one claim.
     """
-    sentences = event_sentences(articles, mentions, timexes)
+    sentences = event_sentences(central_articles(articles), mentions, timexes)
     if not sentences:
         return []
     units, owner = [], []
@@ -298,7 +319,8 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
                                  (timexes or {}).get(sentence.article.id, ())) or [sentence]
         units += parts
         owner += [i] * len(parts)
-    sim = cross_similarity(units, units, sentences)
+    one_article = len({u.article.id for u in units}) == 1  # nothing can join: no similarity needed
+    sim = np.zeros((len(units), len(units))) if one_article else cross_similarity(units, units, sentences)
     merged: dict[tuple[int, ...], list[int]] = {}
     for group in group_sentences(units, sim):
         merged.setdefault(tuple(sorted({owner[k] for k in group})), []).extend(group)
@@ -310,6 +332,17 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
         representative = supporting.index(owner[sorted(group)[_medoid(group, sim)]])
         claims.append(_claim(f"c{first_id + n}", event_id, members, representative, roots))
     return claims
+
+
+def central_articles(articles: Sequence[Article], limit: int = MAX_ARTICLES) -> Sequence[Article]:
+    """All the articles, or the `limit` closest to the event's mean TF-IDF vector (content stems), in event order."""
+    if len(articles) <= limit:
+        return articles
+    vectors = TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(
+        [" ".join(content_stems(a.text)) for a in articles])
+    closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
+    keep = sorted(np.argsort(-closeness, kind="stable")[:limit].tolist())
+    return [articles[k] for k in keep]
 
 
 def _medoid(group: list[int], sim: np.ndarray) -> int:

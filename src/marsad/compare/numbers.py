@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from functools import lru_cache
 from typing import NamedTuple
 
 from marsad.text.normalize import normalize, normalize_with_map
@@ -161,7 +162,7 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
     tok = toks[i]
     if tok.kind == "num":
         return _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
-    if tok.kind != "word":
+    if tok.kind != "word" or not _number_like(tok.text):
         return None
     dual = _bare(tok.text, DUAL_NOUNS)
     if dual is not None and not dual[1]:
@@ -176,6 +177,12 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
     if bare in APPROXIMATE:
         return _approximate(toks, i, value)
     return _continue_phrase(toks, i + 1, value, False, value if bare in SCALES else 1.0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _number_like(word: str) -> bool:
+    """Whether the word, some proclitics off, could be in a number table (a quick test before the tables)."""
+    return any(word[cut:] in _NUMBER_LIKE for cut in range(_PREFIX_LENGTHS[0] + 1))
 
 
 def _teen(toks: list[_Tok], i: int) -> float | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.compare.claims import STOPWORDS, EventSentence, stem
 from marsad.extract.gazetteer import load_gazetteer
@@ -172,6 +173,7 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip(word: str) -> str:
     """A word without its proclitic conjunction or preposition (للسودان -> السودان, والبحرين -> البحرين)."""
     if word.startswith("لل") and len(word) > 4:

@@ -99,7 +99,8 @@ class FastTagger:
         ids = np.array(flat)
         at = np.array(pos, dtype=np.int64)
         t = self._tables
-        e = t["own"][ids[at]] + t["m1"][ids[at - 1]] + t["p1"][ids[at + 1]] + t["m2"][ids[at - 2]] + t["p2"][ids[at + 2]]
+        e = (t["own"][ids[at]] + t["m1"][ids[at - 1]] + t["p1"][ids[at + 1]]
+             + t["m2"][ids[at - 2]] + t["p2"][ids[at + 2]])
         keys = self._keys
         pairs = self._pairs
         weights = self.crf.weights

@@ -70,7 +70,8 @@ def sentence_vectors(texts: Sequence[str]) -> Matrix:
     """Unit TF-IDF rows (sublinear tf) over stems of normalised content words, IDF over these sentences."""
     docs = [words(t) for t in texts]
     counts = Counter(without_article(w) for ws in docs for w in ws)
-    stems = [[s for s in (bare_word(w, counts) for w in ws) if s not in STOPWORDS] for ws in docs]
+    stem_of = {w: bare_word(w, counts) for w in {w for ws in docs for w in ws}}  # once per distinct word
+    stems = [[s for s in map(stem_of.__getitem__, ws) if s not in STOPWORDS] for ws in docs]
     vocab = {term: k for k, term in enumerate(sorted({s for ss in stems for s in ss}))}
     matrix = np.zeros((len(texts), max(len(vocab), 1)))
     for row, ss in enumerate(stems):
