@@ -1,18 +1,32 @@
-"""The store makes re-runs cheap and safe: same content is a no-op, changed content replaces."""
+"""The store makes re-runs cheap and safe (same content is a no-op, changed content replaces, an interrupted run
+resumes), and the PostgreSQL store behaves as the SQLite one: each test runs on both backends (PostgreSQL when
+MARSAD_TEST_PG names one; skipped with the reason otherwise)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from marsad.export.analysis import to_document
 from marsad.pipeline import analyze
-from marsad.store import SQLiteStore
+from marsad.store import SQLiteStore, is_postgres, open_store
+from marsad.store.sqlite import SearchQuery
+from marsad.types import Article
 
 BODY = "وقع البلدان اتفاقا للتعاون في مجال المياه يوم الأربعاء في العاصمة.\nوقال الوزير إن الخطوة مهمة."
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def test_reingesting_same_content_is_a_noop(tmp_path: Path) -> None:
+def test_open_store_chooses_by_location(tmp_path: Path) -> None:
+    assert is_postgres("postgresql://u@h/db") and is_postgres("postgres://h/db")
+    assert not is_postgres(str(tmp_path / "postgresql.db"))
+    with open_store(str(tmp_path / "m.db")) as store:
+        assert isinstance(store, SQLiteStore)
+
+
+def test_reingesting_same_content_is_a_noop(tmp_path: Path, store_location: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
-    with SQLiteStore(tmp_path / "m.db") as store:
+    with open_store(store_location) as store:
         first = analyze([tmp_path / "in"], store)
         second = analyze([tmp_path / "in"], store)
         assert (first.reused, second.reused) == (0, 1)
@@ -20,10 +34,10 @@ def test_reingesting_same_content_is_a_noop(tmp_path: Path) -> None:
         assert second.articles == first.articles
 
 
-def test_changed_content_replaces_the_stored_article(tmp_path: Path) -> None:
+def test_changed_content_replaces_the_stored_article(tmp_path: Path, store_location: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(BODY, encoding="utf-8")
-    with SQLiteStore(tmp_path / "m.db") as store:
+    with open_store(store_location) as store:
         analyze([path], store)
         path.write_text(BODY + "\nوأضاف أن التنفيذ يبدأ الشهر المقبل.", encoding="utf-8")
         again = analyze([path], store)
@@ -32,23 +46,77 @@ def test_changed_content_replaces_the_stored_article(tmp_path: Path) -> None:
         assert stored is not None and "التنفيذ" in stored.text
 
 
-def test_interrupted_run_resumes_with_what_is_left(tmp_path: Path) -> None:
+def test_interrupted_run_resumes_with_what_is_left(tmp_path: Path, store_location: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(4):
         (folder / f"{i}.txt").write_text(f"{BODY}\nالخبر رقم {i}.", encoding="utf-8")
-    db = tmp_path / "m.db"
-    with SQLiteStore(db) as store:
+    with open_store(store_location) as store:
         analyze([folder / "0.txt", folder / "1.txt"], store)  # a run that stopped half-way
-    with SQLiteStore(db) as store:
+    with open_store(store_location) as store:
         resumed = analyze([folder], store)
         assert resumed.reused == 2 and len(resumed.articles) == 4 and store.count() == 4
 
 
-def test_store_survives_reopening(tmp_path: Path) -> None:
+def test_store_survives_reopening(tmp_path: Path, store_location: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(BODY, encoding="utf-8")
-    with SQLiteStore(tmp_path / "m.db") as store:
+    with open_store(store_location) as store:
         [article] = analyze([path], store).articles
-    with SQLiteStore(tmp_path / "m.db") as store:
+    with open_store(store_location) as store:
         assert list(store.articles()) == [article]
+
+
+def test_articles_keep_first_stored_order_when_replaced(store_location: str) -> None:
+    with open_store(store_location) as store:
+        for article_id in ("b", "a", "c"):
+            store.put_processed(Article(id=article_id, text=BODY), f"h-{article_id}", {"mentions": []})
+        store.put_processed(Article(id="b", text=BODY + " ٢"), "h-b2", {"mentions": [{"start": 0}]})
+        assert [a.id for a in store.articles()] == ["b", "a", "c"]
+        assert store.stored_hash("b") == "h-b2" and store.stored_hash("z") is None
+        assert store.annotations("mentions") == {"a": [], "b": [{"start": 0}], "c": []}
+        assert store.get_article("z") is None
+
+
+def test_annotations_and_state_round_trip(store_location: str) -> None:
+    with open_store(store_location) as store:
+        store.put_processed(Article(id="a", text=BODY, removed=("سطر",)), "h", {})
+        store.put_annotation("a", "quotes", [{"text": "قال\u0000"}])
+        store.put_annotation("a", "quotes", [{"text": "قال"}])
+        store.put_state("events", {"vectors": [1.5, 2], "seen": {"a"}})
+        assert store.annotations("quotes") == {"a": [{"text": "قال"}]}
+        assert store.get_state("events") == {"vectors": [1.5, 2], "seen": {"a"}}
+        assert store.get_state("missing") is None
+        assert store.get_article("a") == Article(id="a", text=BODY, removed=("سطر",))
+
+
+def test_same_analysis_on_both_backends(tmp_path: Path, store_location: str) -> None:
+    with SQLiteStore(tmp_path / "reference.db") as reference:
+        expected = to_document(analyze([EXAMPLES], reference))
+    with open_store(store_location) as store:
+        assert to_document(analyze([EXAMPLES], store)) == expected
+
+
+def _searches(document: dict[str, Any]) -> list[SearchQuery]:
+    entity = document["entities"][0]["id"]
+    outlet = document["articles"][0]["source"]
+    return [SearchQuery("مرسى الحوت"), SearchQuery("عمان"), SearchQuery("ال"), SearchQuery(outlet=outlet),
+            SearchQuery(entity=entity), SearchQuery(date_from="2025-03", date_to="2025-03"),
+            SearchQuery("الوزير", date_to="2025-12"), SearchQuery("لا يوجد هذا أبدا")]
+
+
+def test_latest_analysis_and_search_as_on_sqlite(tmp_path: Path, store_location: str) -> None:
+    with SQLiteStore(tmp_path / "reference.db") as reference:
+        document = to_document(analyze([EXAMPLES], reference))
+        reference.put_analysis(document)
+        expected = [reference.search(query) for query in _searches(document)]
+    with open_store(store_location) as store:
+        assert store.get_analysis() is None and store.analysis_version() == 0
+        store.put_analysis(document)
+        store.put_analysis(document)
+        assert store.get_analysis() == document and store.analysis_version() == 2
+        found = [store.search(query) for query in _searches(document)]
+    assert [sorted(ids) for ids in found] == [sorted(ids) for ids in expected]  # same articles
+    wordless = [i for i, query in enumerate(_searches(document)) if not query.text]
+    assert [found[i] for i in wordless] == [expected[i] for i in wordless]  # same order when no words rank
+    assert any(found) and not found[-1]

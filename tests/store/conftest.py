@@ -1,4 +1,4 @@
-"""Fixtures for the scale tests: store locations for each backend (PostgreSQL only when MARSAD_TEST_PG is set)."""
+"""Fixtures for the store tests: a location for each backend (PostgreSQL only when MARSAD_TEST_PG is set)."""
 from __future__ import annotations
 
 import os
