@@ -78,7 +78,7 @@ def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
         members[sets.find(i)].append(group)
     entities = []
     for n, root in enumerate(sorted(members), 1):
-        entities.append(_entity(f"e{n}", members[root], latin))
+        entities.append(_entity(f"e{n}", members[root], latin, known))
     return entities
 
 
@@ -211,7 +211,8 @@ def _coarse(entity_type: str) -> str:
     return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
 
-def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], str]) -> Entity:
+def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], str],
+            known: KnownName | None = None) -> Entity:
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article, m.start))
     entity_type = Counter(m.type for m in mentions).most_common(1)[0][0]
     forms = Counter(m.text for m in mentions)
@@ -220,7 +221,16 @@ def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], st
     else:
         name = max(forms, key=lambda f: (forms[f], -len(f)))
     aliases = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
-    return Entity(entity_id, entity_type, name, latin(name, entity_type), aliases, tuple(mentions))
+    return Entity(entity_id, entity_type, name, latin(_latin_source(name, aliases, entity_type, known), entity_type),
+                  aliases, tuple(mentions))
+
+
+def _latin_source(name: str, aliases: tuple[str, ...], entity_type: str, known: KnownName | None) -> str:
+    """The form the Latin name is made from: the name, or for a body or place that the tables do not know by it, the
+    most frequent alias they do know, its official name (جيش الدفاع الإسرائيلي rather than a glossed variant)."""
+    if known is None or entity_type == "PER" or known(name, entity_type):
+        return name
+    return next((alias for alias in aliases if known(alias, entity_type)), name)
 
 
 def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],

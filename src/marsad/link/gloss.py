@@ -3,7 +3,8 @@
 An Arabic noun phrase puts its head first and its modifiers after it; English does the reverse. So each stretch
 between prepositions is read as units (a glossed word, a known place or person, a run of unknown words kept as one
 romanised name) and printed in reverse order, the prepositions staying where they are: المجلس الأعلى للأمن القومي
--> Supreme Council of National Security. A compass noun binds to the unit after it (شمال دارفور North Darfur).
+-> Supreme Council of National Security. A compass noun binds to the unit after it (شمال دارفور North Darfur). An
+idafa whose head English names with a preposition keeps that order (مجلس الوزراء Council of Ministers).
 """
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ PROCLITICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 PREPOSITIONS = {"في": "in", "من": "from", "ضد": "against", "علي": "on", "مع": "with", "حول": "on", "عن": "on",
                 "الي": "to", "بين": "between", "لدي": "to", "و": "and"}
 COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
+# Heads that English names with a preposition before their complement when the Arabic is an idafa, an indefinite
+# head before a definite noun (مجلس الوزراء Council of Ministers, مركز دراسات المتوسط Center for Mediterranean
+# Studies); other heads stay compounds (وكالة الأنباء News Agency).
+OF_HEADS = {"Council": "of", "Presidency": "of", "Ministry": "of", "Assembly": "of", "House": "of", "Chamber": "of",
+            "League": "of", "Union": "of", "Federation": "of", "Association": "of", "Office": "of",
+            "Department": "of", "Court": "of", "Academy": "of", "Faculty": "of", "College": "of", "School": "of",
+            "Representatives": "of", "Valley": "of", "Center": "for", "Centre": "for", "Institute": "for",
+            "Forum": "for"}
+# Complements printed with `the` after the preposition (رئاسة الجمهورية Presidency of the Republic).
+THE_NOUNS = frozenset({"Republic", "People", "Nation", "State", "Kingdom", "Government", "Parliament", "Sultanate",
+                       "Emirate", "Kings"})
 MAX_PHRASE = 6
 FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
 
@@ -31,6 +43,9 @@ class Unit:
     text: str
     kind: str  # word | name | prep
     compass: bool = False
+    definite: bool = False  # the Arabic starts with the article ال
+    named: bool = False  # a well-known place, body or person rather than a glossary word
+    owner: bool = False  # a nationality adjective (الإسرائيلية Israeli)
 
 
 def word_forms(word_key: str) -> list[str]:
@@ -54,22 +69,25 @@ class Glosser:
         self.romanize = romanize
         self.named = (tables.places, tables.organizations, tables.people)
 
-    def phrase(self, keys: list[str]) -> str | None:
-        """The English for a run of words (matching forms): a well-known name, else a glossary entry."""
+    def phrase(self, keys: list[str]) -> Unit | None:
+        """The unit for a run of words (matching forms): a well-known name, else a glossary entry."""
         joined = " ".join(keys)
+        definite, compass = keys[0].startswith("ال"), strip_article(keys[0]) in COMPASS
         for table in self.named:
             if joined in table:
-                return table[joined]
-        if len(keys) == 1:
-            return next((self.tables.glossary[f] for f in word_forms(keys[0]) if f in self.tables.glossary), None)
-        return self.tables.glossary.get(" ".join(strip_article(k) for k in keys))
+                return Unit(table[joined], "word", compass, definite, named=True)
+        forms = word_forms(keys[0]) if len(keys) == 1 else [" ".join(strip_article(k) for k in keys)]
+        found = next((f for f in forms if f in self.tables.glossary), None)
+        if found is None:
+            return None
+        return Unit(self.tables.glossary[found], "word", compass, definite, owner=found in self.tables.nationalities)
 
-    def longest(self, keys: list[str], i: int) -> tuple[str, int] | None:
-        """The longest known phrase starting at `i`: (English, number of words)."""
+    def longest(self, keys: list[str], i: int) -> tuple[Unit, int] | None:
+        """The longest known phrase starting at `i`: (its unit, number of words)."""
         for n in range(min(MAX_PHRASE, len(keys) - i), 0, -1):
-            english = self.phrase(keys[i:i + n])
-            if english:
-                return english, n
+            unit = self.phrase(keys[i:i + n])
+            if unit:
+                return unit, n
         return None
 
     def match_at(self, keys: list[str], i: int) -> tuple[list[Unit], int] | None:
@@ -78,7 +96,7 @@ class Glosser:
             return [Unit(PREPOSITIONS[keys[i]], "prep")], 1
         found = self.longest(keys, i)
         if found:
-            return [Unit(found[0], "word", strip_article(keys[i]) in COMPASS)], found[1]
+            return [found[0]], found[1]
         for prefix, preps, restored in PROCLITICS:
             stem = keys[i][len(prefix):]
             if keys[i].startswith(prefix) and stem in PREPOSITIONS:
@@ -86,7 +104,7 @@ class Glosser:
             if keys[i].startswith(prefix) and len(stem) >= 2:
                 found = self.longest([restored + stem, *keys[i + 1:]], 0)
                 if found:
-                    return [*(Unit(p, "prep") for p in preps), Unit(found[0], "word", stem in COMPASS)], found[1]
+                    return [*(Unit(p, "prep") for p in preps), found[0]], found[1]
         return None
 
     def units(self, words: list[str]) -> list[Unit]:
@@ -122,6 +140,37 @@ class Glosser:
         return self.folded(stretches) or " ".join(self.render_stretch(s) if isinstance(s, list) else s
                                                   for s in stretches)
 
+    def idafa(self, units: list[Unit]) -> str | None:
+        """A stretch whose head takes a preposition in English (OF_HEADS) before a definite complement: owner
+        adjectives first, then head, preposition and complement (وزارة الدفاع الإسرائيلية Israeli Ministry of
+        Defense); None for other shapes. A complement of one well-known name stays a compound (Cairo University)."""
+        head = units[0]
+        prep = OF_HEADS.get(head.text)
+        end = next((j for j, u in enumerate(units) if u.definite), 0)
+        if prep is None or head.kind != "word" or head.named or head.definite or end == 0:
+            return None
+        if any(u.kind != "word" or u.owner for u in units[1:end + 1]) or any(u.named for u in units[1:end]) \
+                or end == 1 and units[1].named:
+            return None
+        owners = len(units)
+        while owners > end + 1 and units[owners - 1].owner:
+            owners -= 1
+        complement = units[1:owners]
+        inner = self.idafa(complement) or self.conjuncts(complement)
+        the = "the " if len(complement) == 1 and complement[0].text in THE_NOUNS else ""
+        return " ".join([*(self.text(u) for u in reversed(units[owners:])), head.text, f"{prep} {the}{inner}"])
+
+    def conjuncts(self, units: list[Unit]) -> str:
+        """Noun phrases joined by `and`, each with its modifiers before its head (التعليم العالي والبحث العلمي
+        Higher Education and Scientific Research)."""
+        parts: list[list[Unit]] = [[]]
+        for u in self.bind_compass(units):
+            if u.kind == "prep":
+                parts.append([])
+            else:
+                parts[-1].append(u)
+        return " and ".join(" ".join(self.text(u) for u in reversed(p)) for p in parts if p)
+
     def folded(self, stretches: list[list[Unit] | str]) -> str | None:
         """A head with one short `of` phrase read as an English compound, the phrase before the head
         (المجلس الأعلى للأمن القومي Supreme National Security Council); None for other shapes."""
@@ -129,7 +178,7 @@ class Glosser:
             return None
         first, last = stretches[0], stretches[2]
         assert isinstance(first, list) and isinstance(last, list)
-        if len(last) > FOLD_UNITS or any(u.kind == "prep" for u in first + last):
+        if len(last) > FOLD_UNITS or any(u.kind == "prep" for u in first + last) or self.idafa(first):
             return None
         head, *modifiers = self.bind_compass(first)
         return " ".join([*(self.text(u) for u in reversed(modifiers)), self.render_stretch(last), self.text(head)])
@@ -151,7 +200,11 @@ class Glosser:
         return self.romanize(unit.text) if unit.kind == "name" else unit.text
 
     def render_stretch(self, units: list[Unit]) -> str:
-        """Modifiers before the head: each conjunct of a stretch reversed, the head (first unit) last."""
+        """An idafa (see `idafa`), else modifiers before the head: each conjunct of a stretch reversed, the head
+        (first unit) last."""
+        idafa = self.idafa(units)
+        if idafa:
+            return idafa
         bound = self.bind_compass(units)
         parts: list[list[Unit]] = [[]]
         for u in bound:
@@ -164,7 +217,6 @@ class Glosser:
         head, *first = parts[0] or [Unit("", "word")]
         conjuncts = [" ".join(self.text(u) for u in reversed(p)) for p in (first, *parts[1:]) if p]
         return " ".join(x for x in (" and ".join(conjuncts), self.text(head)) if x)
-
 
     def bind_compass(self, units: list[Unit]) -> list[Unit]:
         """A compass noun and the unit after it printed together, in that order (شمال دارفور North Darfur)."""

@@ -51,14 +51,18 @@ def _with_g_keys(table: Table) -> Table:
 
 @dataclass(frozen=True, slots=True)
 class LatinTables:
-    """Well-known names, given names, news vocabulary and regnal ordinals."""
+    """Well-known names; given names (Arabic, Maghrebi spellings, foreign with common foreign surnames) and family
+    names; news vocabulary with the keys of its nationality adjectives; regnal ordinals."""
 
     places: Table
     organizations: Table
     people: Table
     given: Table
+    family: Table
+    maghrebi: Table
     foreign: Table
     glossary: Table
+    nationalities: frozenset[str]
     regnal: Table
 
 
@@ -68,12 +72,16 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
     def read(name: str) -> Table:
         return read_table(folder / f"{name}.tsv")
 
+    nationalities = read("nationalities")
     return LatinTables(
         places=_with_g_keys({**read("cldr"), **read("places")}),
         organizations=_with_g_keys(read("organizations")),
         people=_with_g_keys(read("people")),
         given=read("given_names"),
-        foreign=_with_g_keys(read("foreign_names")),
-        glossary=read("glossary"),
+        family=read("family_names"),
+        maghrebi=read("maghrebi_names"),
+        foreign=_with_g_keys({**read("foreign_surnames"), **read("foreign_names")}),
+        glossary={**nationalities, **read("glossary")},
+        nationalities=frozenset(nationalities),
         regnal=read("regnal"),
     )

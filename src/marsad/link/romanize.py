@@ -1,11 +1,11 @@
 """Rule-based romanisation of Arabic names, the readable way English-language newspapers print them.
 
 A word becomes a row of units, consonants and long vowels; short vowels, which Arabic does not write, are guessed
-by a few rules (a vowel after the first consonant of a word-initial cluster, one inside any run of three
-consonants or after a doubled one, `e` between two final consonants after a long vowel: خالد Khaled, سلمان
-Salman, جعفر Jaafar, شمّري Shammari). Name
-parts found in the given-name tables keep their usual spelling; names that start with a foreign given name are
-romanised without the Arabic vowel guesses (بلينكن Blinken, not Balinkan).
+by a few rules (a vowel after the first consonant of a word-initial cluster, u in the participle mu-CaaCiC, one
+inside any run of three consonants or after a doubled one, `e` between two final consonants after a long vowel:
+خالد Khaled, سلمان Salman, جعفر Jaafar, شمّري Shammari, مساعد Musaed). Name parts found in the given- and
+family-name tables keep their usual spelling; names that start with a foreign given name are romanised without the
+Arabic vowel guesses (بلينكن Blinken, not Balinkan), a final ي as y (كيربي Kirby).
 """
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ CONSONANTS: dict[str, str] = {
     "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "p", "ڤ": "v", "گ": "g", "چ": "ch", "ک": "k",
 }
 FOREIGN_CONSONANTS = {"غ": "g"}
+MAGHREBI_CONSONANTS = {"ش": "ch", "ق": "k"}
+# How a name is spelled: by Arabic rules, as a foreign name, or the French-influenced Maghrebi way.
+ARABIC, FOREIGN, MAGHREBI = "arabic", "foreign", "maghrebi"
+SON = ("بن", "ابن")
 ALEFS = {"ا": "a", "أ": "a", "آ": "a", "ٱ": "a", "إ": "i", "ى": "a"}
 VOWEL_LETTERS = frozenset("اأآإىٱ")
 AYN, HAMZA = "ع", "ء"
@@ -63,8 +67,10 @@ def _final_ha(letters: str, i: int) -> Unit:
     return Unit("C", "h") if letters[i - 1] in "اويى" else Unit("V", "a")
 
 
-def units(word: str, foreign: bool = False) -> list[Unit]:
+def units(word: str, style: str = ARABIC) -> list[Unit]:
     """The sounds of one Arabic word, before short vowels are guessed."""
+    foreign = style == FOREIGN
+    spelled = {FOREIGN: FOREIGN_CONSONANTS, MAGHREBI: MAGHREBI_CONSONANTS}.get(style, {})
     letters = clean_word(word).replace("تش", "چ")
     out: list[Unit] = []
     for i, ch in enumerate(letters):
@@ -74,12 +80,14 @@ def units(word: str, foreign: bool = False) -> list[Unit]:
                 out[-1].text *= 2
         elif ch in ALEFS:
             out.append(Unit("V", ALEFS[ch]))
+        elif ch == "ي" and letters[i + 1:] == "ي" and i and letters[i - 1] not in "اويى":
+            out += [Unit("V", "i"), Unit("C", "y")]  # the nisba of a name ending in ي: لوديي Loudiyi
         elif ch in "وي" and _waw_or_ya(letters, i):
             out.append(Unit("C", "w" if ch == "و" else "y"))
         elif ch == "و":
             out.append(Unit("V", "o" if foreign else "ou"))
         elif ch == "ي":
-            out.append(Unit("V", "i"))
+            out.append(Unit("V", "y" if foreign and last and letters[i - 1] not in "اويى" else "i"))
         elif ch == "ة":
             out.append(Unit("C", "t") if i and letters[i - 1] == "ا" else Unit("V", "a"))
         elif ch == "ه" and last and i:
@@ -91,7 +99,7 @@ def units(word: str, foreign: bool = False) -> list[Unit]:
         elif ch == HAMZA:
             out.append(Unit("H", ""))
         elif ch in CONSONANTS:
-            out.append(Unit("C", (FOREIGN_CONSONANTS if foreign else {}).get(ch, CONSONANTS[ch])))
+            out.append(Unit("C", spelled.get(ch, CONSONANTS[ch])))
     return out
 
 
@@ -119,11 +127,16 @@ def _final_cluster_after_long_vowel(seq: list[Unit]) -> bool:
     return len(seq) > 2 and seq[-1].consonant and seq[-2].consonant and not seq[-3].consonant and not seq[-3].short
 
 
+def _participle(seq: list[Unit]) -> bool:
+    """The active participle of a derived verb, mu-CaaCiC (مساعد Musaed, مجاهد Mujahed)."""
+    return len(seq) == 5 and seq[0].text == "m" and seq[2].text == "a" and all(seq[j].consonant for j in (1, 3, 4))
+
+
 def vocalise(seq: list[Unit], foreign: bool = False) -> list[Unit]:
     """Guess the unwritten short vowels of a word (see the module docstring)."""
     seq = list(seq)
     if not foreign and len(seq) > 1 and seq[0].consonant and seq[1].consonant:
-        _insert(seq, 1, "a")
+        _insert(seq, 1, "u" if _participle(seq) else "a")
     i = 0
     while i + 1 < len(seq):
         at = _needs_vowel_after(seq, i)
@@ -151,9 +164,9 @@ def render(seq: list[Unit]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def romanize_word(word: str, foreign: bool = False) -> str:
+def romanize_word(word: str, style: str = ARABIC) -> str:
     """A word with no table entry, romanised by rule."""
-    return render(vocalise(units(word, foreign), foreign))
+    return render(vocalise(units(word, style), style == FOREIGN))
 
 
 class NameRomanizer:
@@ -162,37 +175,43 @@ class NameRomanizer:
     def __init__(self, tables: LatinTables) -> None:
         self.tables = tables
 
-    def given(self, word_key: str, foreign: bool) -> str | None:
-        """The usual spelling of a known given name or name particle."""
-        tables = (self.tables.foreign, self.tables.given) if foreign else (self.tables.given, self.tables.foreign)
-        return tables[0].get(word_key) or tables[1].get(word_key)
+    def given(self, word_key: str, style: str) -> str | None:
+        """The usual spelling of a known given name, name particle or family name."""
+        t = self.tables
+        order = {FOREIGN: (t.foreign, t.given), MAGHREBI: (t.maghrebi, t.given, t.foreign)}
+        tables = (*order.get(style, (t.given, t.foreign)), t.family)
+        return next((table[word_key] for table in tables if word_key in table), None)
 
-    def word(self, word: str, foreign: bool, inner: bool) -> str:
-        """One name word: table spelling, else `al-` + the rest when it has the article, else the rule."""
+    def word(self, word: str, style: str, inner: bool) -> str:
+        """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
+        `El`, none before a بو family name: البوعزيزي Bouazizi), else the rule."""
         k = key(word)
-        known = self.given(k, foreign)
+        known = self.given(k, style)
         if known:
             return known
         bare = strip_article(k)
-        if bare != k:
-            spelled = self.given(bare, foreign) or romanize_word(clean_word(word)[2:], foreign)
-            return f"{'al' if inner else 'Al'}-{spelled}"
-        return romanize_word(word, foreign)
+        if bare == k:
+            return romanize_word(word, style)
+        spelled = self.given(bare, style) or romanize_word(clean_word(word)[2:], style)
+        if style == MAGHREBI:
+            return spelled if bare.startswith("بو") else f"El {spelled}"
+        return f"{'al' if inner else 'Al'}-{spelled}"
 
-    def compound(self, words: list[str], i: int, foreign: bool) -> tuple[str, int] | None:
+    def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
         """Two-word name parts: table compounds (عبد الله), عبد + ال..., ... الدين, ... الله; (text, words used)."""
         if i + 1 >= len(words):
             return None
         first, second = key(words[i]), key(words[i + 1])
-        known = self.tables.given.get(f"{first} {second}")
+        known = (self.tables.maghrebi if style == MAGHREBI else {}).get(f"{first} {second}") \
+            or self.tables.given.get(f"{first} {second}")
         if known:
             return known, 2
         if first == "عبد" and second.startswith("ال"):
             return "Abdel" + romanize_word(words[i + 1][2:]).lower(), 2
         if second == "الدين":
-            return self.word(words[i], foreign, inner=False) + "eddine", 2
+            return self.word(words[i], style, inner=False) + "eddine", 2
         if second == "الله":
-            return self.word(words[i], foreign, inner=False) + "allah", 2
+            return self.word(words[i], style, inner=False) + "allah", 2
         return None
 
     def regnal(self, words: list[str], i: int) -> tuple[str, int] | None:
@@ -205,29 +224,46 @@ class NameRomanizer:
         return None
 
     def son_of(self, words: list[str], i: int) -> str:
-        """بن before a father's given name is `bin` (محمد بن سلمان); starting a family name it is `Ben`
-        (بن عاشور Ben Ashour)."""
+        """بن before a father's given name is `bin` (محمد بن سلمان), and in a chain of fathers (فيصل بن فرحان بن
+        عبد الله); starting a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour)."""
         nxt = key(words[i + 1]) if i + 1 < len(words) else ""
-        return "bin" if i > 0 and (nxt in self.tables.given or nxt == "عبد") else "Ben"
+        chain = any(key(w) in SON for w in words[i + 2:])
+        feminine = i > 0 and key(words[i - 1]).endswith(("ه", "اء"))
+        father = nxt in self.tables.given or nxt == "عبد" or chain
+        return "bin" if i > 0 and father and not feminine else "Ben"
+
+    def style(self, words: list[str], person: bool) -> str:
+        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a person whose name has a family
+        name with بن (Ben Achour) or بو (Bouazizi) that the tables do not know; else ARABIC."""
+        first = key(words[0]) if words else ""
+        if first in self.tables.foreign and first not in self.tables.given:
+            return FOREIGN
+        if not person:
+            return ARABIC
+        bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith("بو") and self.given(b, ARABIC) is None
+                  for w in words)
+        ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
+        return MAGHREBI if bou or ben else ARABIC
 
     def name(self, text: str, person: bool) -> str:
-        """A whole name romanised; `person` enables rulers' ordinals and `al-` in lower case inside."""
+        """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside and the Maghrebi
+        spelling."""
         words = split_compounds(text.split())
-        foreign = bool(words) and key(words[0]) in self.tables.foreign and key(words[0]) not in self.tables.given
+        style = self.style(words, person)
         out: list[str] = []
         i = 0
         while i < len(words):
-            found = (self.regnal(words, i) if person else None) or self.compound(words, i, foreign)
+            found = (self.regnal(words, i) if person else None) or self.compound(words, i, style)
             if found:
                 out.append(found[0])
                 i += found[1]
                 continue
             if not has_arabic(words[i]):
                 out.append(words[i])
-            elif key(words[i]) in ("بن", "ابن"):
+            elif key(words[i]) in SON:
                 out.append(self.son_of(words, i))
             else:
-                out.append(self.word(words[i], foreign, inner=person and i > 0))
+                out.append(self.word(words[i], style, inner=person and i > 0))
             i += 1
         return " ".join(out)
 
