@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marsad.summarize import summarize_event, summarize_story
 from marsad.summarize.candidates import candidates
-from marsad.summarize.extractive import DUPLICATE_SIMILARITY, sentence_vectors
+from marsad.summarize.extractive import DUPLICATE_SIMILARITY, Vocabulary, sentence_vectors, shared_vocabulary
 from marsad.types import Article, Event, Story, Summary
 
 # Four invented reports of one invented event: a bridge opened in a made-up town.
@@ -116,3 +116,48 @@ class _Claim:
     def __init__(self, text: str, support: list[dict[str, str]]) -> None:
         self.text = text
         self.support = support
+
+
+def test_words_many_outlets_use_weigh_more() -> None:
+    pool = [c for i, a in enumerate(EVENT) for c in candidates(i, a)]
+    stems, shares = shared_vocabulary(pool, EVENT, [a.id for a in EVENT])
+    assert len(stems) == len(pool)
+    assert shares["جسر"] == 1.0  # every other outlet writes "bridge"
+    assert shares.get("ازدحام", 0.0) == 0.0  # only Gamma writes "congestion"
+
+
+def test_one_outlet_alone_shares_nothing() -> None:
+    pool = candidates(0, ALPHA)
+    _, shares = shared_vocabulary(pool, [ALPHA], [ALPHA.id])
+    assert set(shares.values()) == {0.0}
+    assert 3 <= len(summarize_event("v1", [ALPHA]).sentences) <= 6
+
+
+def test_chosen_words_count_for_less_next_time() -> None:
+    vocabulary = Vocabulary([["جسر", "وادي"], ["جسر", "كلفة"]], {"جسر": 1.0, "وادي": 1.0, "كلفة": 1.0})
+    before = vocabulary.value(1)
+    vocabulary.use(0)
+    assert vocabulary.value(1) < before
+    assert vocabulary.weights["كلفة"] == 1.0
+
+
+def test_two_sentences_of_one_corroborated_claim_are_not_both_taken() -> None:
+    length, crowd = ALPHA.text.split("\n")[2], BETA.text.split("\n")[2]
+    assert {length, crowd} <= {s.text for s in summary().sentences}  # both chosen while unrelated
+    claim = _Claim(length, [{"article": "a1", "sentence": length}, {"article": "b1", "sentence": crowd}])
+    texts = [s.text for s in summarize_event("v1", EVENT, claims=[claim]).sentences]
+    assert (length in texts) != (crowd in texts)
+
+
+def test_headline_ending_in_a_quoted_word_and_lines_before_the_body_are_skipped() -> None:
+    article = Article("h1", "\n".join([
+        "نشرة السنابل",
+        "الحكومة تفتتح جسر وادي النخيل والمعارضة تتحدث عن \"تبذير\"",
+        "افتتحت وزارة النقل يوم الاثنين جسر وادي النخيل الجديد في مدينة السنابل بعد ثلاث سنوات من الأشغال.",
+        "وقال الوزير إن الجسر سيختصر زمن الرحلة بين الضفتين إلى عشر دقائق وفق",
+        "ما أعلنته الوزارة في بيان رسمي صدر مساء الاثنين عن مكتبها الإعلامي.",
+    ]))
+    texts = [c.text for c in candidates(0, article)]
+    assert texts[0].startswith("افتتحت")
+    assert not any(t.startswith("الحكومة") for t in texts)
+    assert not any(t.endswith("وفق") for t in texts)  # a line broken mid-sentence is no sentence

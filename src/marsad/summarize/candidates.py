@@ -1,7 +1,8 @@
 """The sentences of an article that may stand in a summary: exact copies of the clean text, body only.
 
-Headlines, subheadings and bylines (short lines without final punctuation), questions and sentences too short or
-too long to read alone are left out; a leading dateline ("City (Agency) -") is cut off, so what remains is still
+Headlines, subheadings and bylines (short lines without final punctuation: a closing quote is not one), questions
+and sentences too short or too long to read alone are left out; every line before the first body sentence may be
+a headline or kicker; a leading dateline ("City (Agency) -") is cut off, so what remains is still
 one contiguous piece of the article.
 """
 from __future__ import annotations
@@ -16,7 +17,8 @@ MIN_WORDS = 6
 MAX_WORDS = 60
 HEADLINE_WORDS = 20  # a first line this short without final punctuation is the headline
 LABEL_WORDS = 8  # any other line this short without final punctuation is a subheading, byline or caption
-FINAL = ".!؟?…»”\")"
+FINAL = ".!؟?…)"
+CLOSING_QUOTES = "»”\"'"
 QUESTION = ("؟", "?")
 
 
@@ -38,9 +40,9 @@ def candidates(index: int, article: Article) -> list[Candidate]:
     text = article.text
     found: list[Candidate] = []
     position = 0
-    for number, sentence in enumerate(split_sentences(text)):
+    for sentence in split_sentences(text):
         piece = text[sentence.start:sentence.end]
-        if is_label_line(text, sentence.start, sentence.end, first=number == 0):
+        if is_label_line(text, sentence.start, sentence.end, first=position == 0):
             continue
         piece = without_dateline(piece)
         if readable_alone(piece):
@@ -50,11 +52,12 @@ def candidates(index: int, article: Article) -> list[Candidate]:
 
 
 def is_label_line(text: str, start: int, end: int, first: bool) -> bool:
-    """A whole line without final punctuation that is short: a headline (first line), subheading or byline."""
+    """A whole line without final punctuation that is short: a headline (`first`: before any body sentence),
+    subheading or byline. A headline may end in a quoted word; a sentence ends in a mark, inside quotes or not."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    if line != text[start:end] or line.endswith(tuple(FINAL)):
+    if line != text[start:end] or line.rstrip(CLOSING_QUOTES).endswith(tuple(FINAL)):
         return False
     return len(line.split()) <= (HEADLINE_WORDS if first else LABEL_WORDS)
 
@@ -66,6 +69,8 @@ def without_dateline(sentence: str) -> str:
 
 
 def readable_alone(sentence: str) -> bool:
-    """Not a question, and between MIN_WORDS and MAX_WORDS words."""
-    stripped = sentence.rstrip("»”\") ")
-    return not stripped.endswith(QUESTION) and MIN_WORDS <= len(sentence.split()) <= MAX_WORDS
+    """A complete statement (it ends in a mark or a closing quote, so no line broken mid-sentence) that is no
+    question, between MIN_WORDS and MAX_WORDS words."""
+    stripped = sentence.rstrip(CLOSING_QUOTES + " ")
+    complete = stripped != sentence.rstrip() or stripped.endswith(tuple(FINAL))
+    return complete and not stripped.endswith(QUESTION) and MIN_WORDS <= len(sentence.split()) <= MAX_WORDS

@@ -2,15 +2,19 @@
 
 A sentence ranks by corroboration (how many other outlets state the same: from the claims' support lists when
 given, else TF-IDF cosine between sentences), centrality (cosine with the event's centroid, each outlet counted
-once), position (news leads carry the key facts) and the standing of its article (corroborated, early, complete).
-Selection is maximal marginal relevance, so no two sentences say the same; it stops at a word budget, the length
-of a short news summary.
+once), position (news leads carry the key facts) and shared vocabulary: the mean, over its content words, of the
+share of the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is
+the strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is
+chosen its words count for less (SumBasic), so the next pick says something else. Two sentences that back the
+same corroborated claim, or whose TF-IDF cosine is high, are never both taken. Selection stops at a word budget,
+the length of a short news summary.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -20,12 +24,12 @@ from marsad.summarize.candidates import Candidate, candidates
 from marsad.text.normalize import match_key
 from marsad.types import Article, Event, Story, Summary, SummarySentence
 
-WEIGHTS = {"corroboration": 0.3, "centrality": 0.3, "position": 0.3, "article": 0.1}
+WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
 DUPLICATE_SIMILARITY = 0.3  # two chosen sentences this close say the same: the second is never taken
-MMR_LAMBDA = 0.7
+USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
-TARGET_WORDS = 110  # stop adding sentences once the summary is this long
+TARGET_WORDS = 110  # the word budget: reference news summaries run 95-145 words
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
 
 Matrix = Any  # a numpy array; kept loose so callers need not import numpy types
@@ -52,9 +56,12 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     sims = vectors @ vectors.T
     voices = [article.duplicate_of or article.id for article in articles]
     closeness = closeness_to_articles(pool, sims, voices, len(articles))
-    supporters = supporting_articles(pool, closeness, claim_support(claims or (), articles), voices)
-    scores = importance(pool, vectors, corroboration(supporters, closeness, voices), articles)
-    chosen = select(pool, scores, sims, limit)
+    backing = claims_of(pool, claims or (), articles)
+    supporters = supporting_articles(pool, closeness, backing, voices)
+    scores = importance(pool, vectors, corroboration(supporters, closeness, voices))
+    content, shares = shared_vocabulary(pool, articles, voices)
+    same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
+    chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
                         tuple(articles[j].id for j in sorted(supporters[i])))
@@ -66,12 +73,17 @@ def is_copy(article: Article, articles: Sequence[Article]) -> bool:
     return article.duplicate_of is not None and any(a.id == article.duplicate_of for a in articles)
 
 
-def sentence_vectors(texts: Sequence[str]) -> Matrix:
-    """Unit TF-IDF rows (sublinear tf) over stems of normalised content words, IDF over these sentences."""
+def content_stems(texts: Sequence[str]) -> list[list[str]]:
+    """Each text's content words as stems; a word loses a clitic when the bare form is as common in `texts`."""
     docs = [words(t) for t in texts]
     counts = Counter(without_article(w) for ws in docs for w in ws)
     stem_of = {w: bare_word(w, counts) for w in {w for ws in docs for w in ws}}  # once per distinct word
-    stems = [[s for s in map(stem_of.__getitem__, ws) if s not in STOPWORDS] for ws in docs]
+    return [[s for s in map(stem_of.__getitem__, ws) if s not in STOPWORDS] for ws in docs]
+
+
+def sentence_vectors(texts: Sequence[str]) -> Matrix:
+    """Unit TF-IDF rows (sublinear tf) over stems of normalised content words, IDF over these sentences."""
+    stems = content_stems(texts)
     vocab = {term: k for k, term in enumerate(sorted({s for ss in stems for s in ss}))}
     matrix = np.zeros((len(texts), max(len(vocab), 1)))
     for row, ss in enumerate(stems):
@@ -82,15 +94,19 @@ def sentence_vectors(texts: Sequence[str]) -> Matrix:
     return matrix / np.where(norms > 0, norms, 1.0)
 
 
-def claim_support(claims: Sequence[ClaimLike], articles: Sequence[Article]) -> dict[str, set[int]]:
-    """Each supporting sentence of a claim (as a match key) -> the indices of every article that supports it."""
+def claims_of(pool: Sequence[Candidate], claims: Sequence[ClaimLike],
+              articles: Sequence[Article]) -> list[list[tuple[int, set[int]]]]:
+    """For each sentence, the claims it states, as (claim number, indices of every article supporting it): a
+    claim's supporting sentence and the candidate match when one contains the other (a dateline may be cut)."""
     index = {article.id: i for i, article in enumerate(articles)}
-    found: dict[str, set[int]] = {}
-    for claim in claims:
-        items = [(field_of(s, "article"), field_of(s, "sentence")) for s in claim.support]
+    keys = [match_key(c.text) for c in pool]
+    found: list[list[tuple[int, set[int]]]] = [[] for _ in pool]
+    for number, claim in enumerate(claims):
+        items = [(field_of(s, "article"), match_key(field_of(s, "sentence"))) for s in claim.support]
         backers = {index[a] for a, _ in items if a in index}
-        for _, sentence in items:
-            found.setdefault(match_key(sentence), set()).update(backers)
+        for i, key in enumerate(keys):
+            if any(sent and (sent in key or key in sent) for _, sent in items):
+                found[i].append((number, backers))
     return found
 
 
@@ -111,13 +127,12 @@ def closeness_to_articles(pool: Sequence[Candidate], sims: Matrix, voices: Seque
     return np.where(own, 0.0, closeness)
 
 
-def supporting_articles(pool: Sequence[Candidate], closeness: Matrix, by_claim: Mapping[str, set[int]],
+def supporting_articles(pool: Sequence[Candidate], closeness: Matrix, backing: Sequence[list[tuple[int, set[int]]]],
                         voices: Sequence[str]) -> list[set[int]]:
     """For each sentence, the other articles that state it: claim support, or a close sentence of theirs."""
     result: list[set[int]] = []
     for i, cand in enumerate(pool):
-        key = match_key(cand.text)
-        from_claims = set().union(*(arts for sent, arts in by_claim.items() if sent and (sent in key or key in sent)))
+        from_claims = set().union(*(backers for _, backers in backing[i]))
         close = set(np.flatnonzero(closeness[i] >= SUPPORT_SIMILARITY).tolist())
         result.append({a for a in close | from_claims if voices[a] != voices[cand.article]})
     return result
@@ -132,15 +147,26 @@ def corroboration(supporters: Sequence[set[int]], closeness: Matrix, voices: Seq
     return scaled(hard + soft)
 
 
-def importance(pool: Sequence[Candidate], vectors: Matrix, corroborated: Matrix,
-               articles: Sequence[Article]) -> Matrix:
-    """The weighted sum of corroboration, centrality, position and article standing, each in [0, 1]."""
+def importance(pool: Sequence[Candidate], vectors: Matrix, corroborated: Matrix) -> Matrix:
+    """The fixed part of a sentence's worth: weighted corroboration, centrality and position, each in [0, 1]."""
     centrality = scaled(vectors @ event_centroid(pool, vectors))
     position = np.array([math.exp(-c.position / POSITION_DECAY) for c in pool])
-    standing = article_standing(pool, corroborated, articles)
-    article = np.array([standing[c.article] for c in pool])
     return (WEIGHTS["corroboration"] * corroborated + WEIGHTS["centrality"] * centrality
-            + WEIGHTS["position"] * position + WEIGHTS["article"] * article)
+            + WEIGHTS["position"] * position)
+
+
+def shared_vocabulary(pool: Sequence[Candidate], articles: Sequence[Article],
+                      voices: Sequence[str]) -> tuple[list[list[str]], dict[str, float]]:
+    """Each sentence's content stems, and each stem's share of the other voices quoted in the pool whose whole
+    article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other signals)."""
+    quoted = sorted({c.article for c in pool})
+    stems = content_stems([c.text for c in pool] + [articles[a].text for a in quoted])
+    users: dict[str, set[str]] = {}
+    for a, article_stems in zip(quoted, stems[len(pool):], strict=True):
+        for stem in article_stems:
+            users.setdefault(stem, set()).add(voices[a])
+    others = max(len({voices[a] for a in quoted}) - 1, 1)
+    return stems[:len(pool)], {stem: (len(v) - 1) / others for stem, v in users.items()}
 
 
 def scaled(values: Matrix) -> Matrix:
@@ -163,34 +189,44 @@ def unit(vector: Matrix) -> Matrix:
     return vector / norm if norm > 0 else vector
 
 
-def article_standing(pool: Sequence[Candidate], corroboration: Matrix, articles: Sequence[Article]) -> dict[int, float]:
-    """How much an article's own sentences are worth: corroborated, early and complete articles first."""
-    members = {a: [i for i, c in enumerate(pool) if c.article == a] for a in sorted({c.article for c in pool})}
-    corroborated = {a: float(corroboration[rows].mean()) for a, rows in members.items()}
-    longest = max(len(rows) for rows in members.values())
-    dates = sorted({articles[a].published or "~" for a in members})
-    return {a: (corroborated[a] + len(rows) / longest
-                + 1.0 - dates.index(articles[a].published or "~") / max(len(dates), 1)) / 3.0
-            for a, rows in members.items()}
+@dataclass
+class Vocabulary:
+    """The sentences' content stems and each stem's current weight, which falls once a chosen sentence uses it."""
+
+    stems: list[list[str]]
+    weights: dict[str, float]
+
+    def value(self, i: int) -> float:
+        """The mean weight of sentence i's stems."""
+        stems = self.stems[i]
+        return sum(self.weights.get(s, 0.0) for s in stems) / len(stems) if stems else 0.0
+
+    def use(self, i: int) -> None:
+        for stem in set(self.stems[i]):
+            self.weights[stem] = self.weights.get(stem, 0.0) * USED_WORD_WEIGHT
 
 
-def select(pool: Sequence[Candidate], scores: Matrix, sims: Matrix, limit: int) -> list[int]:
-    """Maximal marginal relevance up to the word budget: importance minus closeness to what is already chosen."""
+def redundant(sims: Matrix, same_claim: Sequence[set[int]]) -> Matrix:
+    """Pairs of sentences that say the same: a high TF-IDF cosine, or backing the same corroborated claim."""
+    shared_claim = np.array([[bool(a & b) for b in same_claim] for a in same_claim], dtype=bool)
+    return (sims >= DUPLICATE_SIMILARITY) | shared_claim
+
+
+def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
+           limit: int) -> list[int]:
+    """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
+    no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
+    budget is left out once the summary has its minimum length."""
     chosen: list[int] = []
     length = 0
-    while len(chosen) < limit and (len(chosen) < MIN_SENTENCES or length < TARGET_WORDS):
-        best, best_value = -1, -math.inf
-        for i in range(len(pool)):
-            closest = max((float(sims[i, j]) for j in chosen), default=0.0)
-            if i in chosen or closest >= DUPLICATE_SIMILARITY:
-                continue
-            value = MMR_LAMBDA * float(scores[i]) - (1 - MMR_LAMBDA) * closest
-            if value > best_value:
-                best, best_value = i, value
-        if best < 0:
+    while len(chosen) < limit:
+        open_ = [i for i in range(len(pool)) if i not in chosen and not duplicate[i, chosen].any()]
+        best = max(open_, key=lambda i: WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i]), default=-1)
+        if best < 0 or (len(chosen) >= MIN_SENTENCES and length + pool[best].words / 2 > TARGET_WORDS):
             break
         chosen.append(best)
         length += pool[best].words
+        vocabulary.use(best)
     return chosen
 
 
