@@ -1,6 +1,7 @@
 """Throughput of every stage and end to end on a corpus (e.g. SaudiNewsNet: one zip per day of JSON arrays).
 
-    python benchmarks/throughput.py ../shared/data/saudinewsnet [--limit N] [--engine local|dask] [--profile K]
+    python benchmarks/throughput.py ../shared/data/saudinewsnet [--limit N] [--engine local|dask] [--workers W]
+                                   [--profile K]
                                    [--stages-only]
 
 First the stages one after another in this process, each over all N articles: read, clean, each per-article
@@ -26,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from marsad.clean import clean
-from marsad.engines import ENGINES, make_engine
+from marsad.engines import ENGINES, close_engine, make_engine
 from marsad.ingest import read_inputs
-from marsad.pipeline import ARTICLE_STAGES, CORPUS_STAGES, Analysis, analyze_documents
+from marsad.pipeline import ARTICLE_STAGES, CORPUS_STAGES, Analysis, analyze_documents, local_engine
 from marsad.store import SQLiteStore, content_hash
 from marsad.types import Article, RawDocument
 
@@ -78,27 +79,29 @@ def stage_pass(corpus: str, limit: int | None, db: Path) -> None:
         analysis = Analysis(articles=stored, spans=spans, from_inputs=n)
         for name, run in CORPUS_STAGES:
             with timed(name, n):
-                run(analysis, store)
+                run(analysis, store, local_engine)
     seconds = time.perf_counter() - start
     print(f"{'sum of stages':<22}{n / seconds:>10.0f} articles/s {seconds:>8.2f} s {peak_mib():>8.0f} MiB")
 
 
-def end_to_end(corpus: str, limit: int | None, engine: str, db: str, out: Any) -> None:
+def end_to_end(corpus: str, limit: int | None, engine_name: str, workers: int | None, db: str, out: Any) -> None:
     """`analyze` over the first `limit` documents into a fresh store (run in a child process)."""
     start = time.perf_counter()
+    engine = make_engine(engine_name, workers=workers)
     with SQLiteStore(db) as store:
-        result = analyze_documents(islice(read_inputs([corpus]), limit), store, engine=make_engine(engine))
+        result = analyze_documents(islice(read_inputs([corpus]), limit), store, engine=engine)
+    close_engine(engine)
     out.put((result.from_inputs, time.perf_counter() - start, peak_mib(), peak_mib(resource.RUSAGE_CHILDREN)))
 
 
-def run_end_to_end(corpus: str, limit: int | None, engine: str, db: Path) -> None:
+def run_end_to_end(corpus: str, limit: int | None, engine: str, workers: int | None, db: Path) -> None:
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
-    child = context.Process(target=end_to_end, args=(corpus, limit, engine, str(db), out))
+    child = context.Process(target=end_to_end, args=(corpus, limit, engine, workers, str(db), out))
     child.start()
-    n, seconds, peak, workers = out.get()
+    n, seconds, peak, children = out.get()
     child.join()
-    extra = f"  (largest worker {workers:.0f} MiB)" if engine == "dask" else ""
+    extra = f"  (largest worker {children:.0f} MiB)" if engine == "dask" or workers != 1 else ""
     print(f"{'end to end (' + engine + ')':<22}{n / seconds:>10.0f} articles/s {seconds:>8.2f} s {peak:>8.0f} MiB"
           f"{extra}")
 
@@ -115,6 +118,8 @@ def main() -> None:
     parser.add_argument("corpus")
     parser.add_argument("--limit", type=int, default=None, help="Only the first N documents.")
     parser.add_argument("--engine", choices=ENGINES, default="local", help="Engine for the end-to-end run.")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="Processes for the local engine (default: one per core; 1: this process).")
     parser.add_argument("--profile", type=int, default=0, metavar="K", help="Profile the stage pass; print top K.")
     parser.add_argument("--stages-only", action="store_true", help="Skip the end-to-end run.")
     args = parser.parse_args()
@@ -123,7 +128,7 @@ def main() -> None:
         stages = lambda: stage_pass(args.corpus, args.limit, Path(tmp) / "stages.db")  # noqa: E731
         profiled(stages, args.profile) if args.profile else stages()
         if not args.stages_only:
-            run_end_to_end(args.corpus, args.limit, args.engine, Path(tmp) / "end_to_end.db")
+            run_end_to_end(args.corpus, args.limit, args.engine, args.workers, Path(tmp) / "end_to_end.db")
 
 
 if __name__ == "__main__":

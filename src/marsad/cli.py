@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from marsad.engines import ENGINES, make_engine
+from marsad.engines import ENGINES, close_engine, make_engine
 from marsad.errors import ConfigError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
@@ -19,6 +21,16 @@ from marsad.types import Rejected
 
 EXIT_NOTHING_PROCESSED = 2
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that choose where the maps run (per-article stages, per-event comparison)."""
+    command = click.option("--workers", type=click.IntRange(min=1),
+                           help="Processes for the local engine (default: one per core; 1: this process).")(command)
+    command = click.option("--scheduler", help="Dask scheduler address (with --engine dask; default: a local "
+                                               "cluster).")(command)
+    return click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
+                        help="Where the per-article and per-event work runs: this machine's cores, or Dask.")(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,20 +48,18 @@ def main() -> None:
 @click.option("--db", default="marsad.db", show_default=True,
               help="The store: an SQLite file, or a postgresql:// DSN; re-running on the same input does only "
                    "what is left.")
-@click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="Where the per-article stages run: this process, or Dask.")
-@click.option("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster).")
+@engine_options
 @click.option("--strict", is_flag=True, help="Stop at the first input problem (exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Path | None, db: str,
-                    engine_name: str, scheduler: str | None, strict: bool, quiet: bool) -> None:
+                    engine_name: str, scheduler: str | None, workers: int | None, strict: bool, quiet: bool) -> None:
     """Analyse articles in PATHS (files and folders: .txt .html .json .jsonl .xml/.rss/.atom .zip .gz)."""
     def report(problem: Rejected) -> None:
         _err.print(f"marsad: skipped {problem.path}: {problem.reason}", markup=False)
 
-    engine = _engine(engine_name, scheduler)
     show_progress = not quiet and sys.stderr.isatty()
-    with open_store(db) as store, _progress(show_progress) as progress:
+    with _engine(engine_name, scheduler, workers) as engine, open_store(db) as store, \
+            _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None)
         try:
             result = analyze(paths, store, engine=engine, strict=strict, on_problem=report,
@@ -76,11 +86,9 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
 @click.option("--db", default="marsad.db", show_default=True, help="The store: an SQLite file, or a postgresql:// DSN.")
 @click.option("--every", default="10m", show_default=True, help="Time between polls: 90, 30s, 10m, 1h.")
 @click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many polls (default: until interrupted).")
-@click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="Where the per-article stages run: this process, or Dask.")
-@click.option("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster).")
+@engine_options
 def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | None, engine_name: str,
-                  scheduler: str | None) -> None:
+                  scheduler: str | None, workers: int | None) -> None:
     """Poll SOURCES (RSS/Atom feed URLs, folders) and analyse only what is new into the existing events."""
     from marsad.watch import parse_interval, watch
 
@@ -88,12 +96,10 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
         seconds = parse_interval(every)
     except ConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
-    engine = _engine(engine_name, scheduler)
-
     def say(message: str) -> None:
         _err.print(f"marsad: {message}", markup=False)
 
-    with open_store(db) as store:
+    with _engine(engine_name, scheduler, workers) as engine, open_store(db) as store:
         def publish(number: int, result: Analysis | None) -> None:
             if result is not None:
                 store.put_analysis(to_document(result))
@@ -169,11 +175,17 @@ def schema_command() -> None:
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-def _engine(name: str, scheduler: str | None) -> Engine:
+@contextmanager
+def _engine(name: str, scheduler: str | None, workers: int | None) -> Iterator[Engine]:
+    """The engine, a usage error when the options do not fit together."""
     try:
-        return make_engine(name, scheduler)
+        engine = make_engine(name, scheduler, workers)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    try:
+        yield engine
+    finally:
+        close_engine(engine)
 
 
 def _write(path: Path, text: str) -> None:

@@ -2,15 +2,18 @@
 
     read_inputs          ingest/     files, folders, archives, feeds, JSON lines   -> RawDocument | Rejected
     clean                clean/      boilerplate, captions, bylines, wraps          -> Article
-    ARTICLE_STAGES       extract/    per article (a map): entity mentions, time expressions, quotes
+    ARTICLE_STAGES       extract/    per article (a map): entity mentions, time expressions, quotes,
+                         compare/    framing vocabulary in the outlet's own voice    -> Framing
     CORPUS_STAGES        cluster/ link/ across articles (a reduce):
                                      near-duplicates                                -> Article.duplicate_of
                                      entity linking and quote speakers              -> Entity, Quote.speaker
-                                     framing vocabulary in each outlet's own voice  -> Framing
                                      who is quoted, named or anonymous              -> attribution profiles
                                      events (streaming) and stories                 -> Event, Story
-                         compare/ summarize/ per event: claims, contradictions, summary -> Claim, Contradiction, Summary
+                         compare/ summarize/ per event (a map): claims, contradictions, summary
+                                                                                    -> Claim, Contradiction, Summary
                                      words one outlet alone puts next to an entity  -> framing contrasts
+
+An engine runs the two maps: in this process, on worker processes, or on Dask (`marsad.engines`).
 
 Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
 cross-document stages run over every stored article, and events grow incrementally from a stored state.
@@ -30,7 +33,7 @@ from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions
-from marsad.compare.framing import ContrastTerm, Framing, contrast_terms, find_framing
+from marsad.compare.framing import ContrastTerm, Framing, FramingTerm, contrast_terms, find_framing
 from marsad.extract.entities import find_mentions
 from marsad.extract.quotes import find_quotes
 from marsad.extract.time import find_timexes
@@ -78,10 +81,15 @@ def _quotes(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
     return find_quotes(article.id, article.text, earlier.get("mentions", []))
 
 
+def _framing(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+    return list(find_framing(article.id, article.text, earlier.get("quotes", [])).terms)
+
+
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("mentions", _mentions, Mention),
     Stage("timexes", _timexes, Timex),
     Stage("quotes", _quotes, Quote),
+    Stage("framing", _framing, FramingTerm),
 )
 
 
@@ -111,25 +119,31 @@ class Analysis:
         return [span for article in self.articles for span in by_article.get(article.id, [])]
 
 
-def _duplicates(analysis: Analysis, store: Store) -> None:
+Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
+"""An ordered map: engine(function, items) yields function(item) for each item, in input order."""
+
+
+def _duplicates(analysis: Analysis, store: Store, engine: Engine) -> None:
     analysis.articles = mark_duplicates(analysis.articles)
 
 
-def _entities(analysis: Analysis, store: Store) -> None:
+def _entities(analysis: Analysis, store: Store, engine: Engine) -> None:
     analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
     analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities,
                                       {a.id: a.text for a in analysis.articles})
 
 
-def _framing(analysis: Analysis, store: Store) -> None:
+def _attribution(analysis: Analysis, store: Store, engine: Engine) -> None:
+    """Who each article quotes (speakers are known only once linked), and its framing terms found per article."""
     quotes: dict[str, list[Quote]] = defaultdict(list)
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
-    analysis.framing = [find_framing(a.id, a.text, quotes[a.id]) for a in analysis.articles]
+    framing = analysis.spans.get("framing", {})
+    analysis.framing = [Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles]
     analysis.attribution = [attribution_profile(a.id, quotes[a.id]) for a in analysis.articles]
 
 
-def _events(analysis: Analysis, store: Store) -> None:
+def _events(analysis: Analysis, store: Store, engine: Engine) -> None:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
     clusterer = store.get_state("events") or EventClusterer(model=background_model())
     analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
@@ -137,19 +151,56 @@ def _events(analysis: Analysis, store: Store) -> None:
     store.put_state("events", clusterer)
 
 
-def _compare(analysis: Analysis, store: Store) -> None:
-    """Per event: claims and the outlets stating them, contradictions between outlets, a cited summary."""
+def _compare(analysis: Analysis, store: Store, engine: Engine) -> None:
+    """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
+    summary, framing contrasts. Claims are numbered across events in event order."""
     by_id = {a.id: a for a in analysis.articles}
-    mentions, timexes = analysis.spans.get("mentions"), analysis.spans.get("timexes")
-    analysis.claims, analysis.contradictions, analysis.summaries = [], [], []
+    mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
     entity_mentions = _entity_mentions_by_article(analysis.entities)
-    for event in analysis.events:
-        articles = [by_id[a] for a in event.articles]
-        claims = align_claims(event.id, articles, mentions, timexes, first_id=len(analysis.claims) + 1)
-        analysis.claims.extend(claims)
-        analysis.contradictions.extend(find_contradictions(event.id, claims, articles, timexes, mentions=mentions))
-        analysis.summaries.append(summarize_event(event.id, articles, claims))
-        analysis.contrasts.extend({"event": event.id, **c.to_dict()} for c in _contrasts(articles, entity_mentions))
+    work = (EventWork(event.id, [by_id[a] for a in event.articles],
+                      {a: mentions.get(a, []) for a in event.articles}, {a: timexes.get(a, []) for a in event.articles},
+                      sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())))
+            for event in analysis.events)
+    analysis.claims, analysis.contradictions, analysis.summaries, analysis.contrasts = [], [], [], []
+    for found in engine(compare_event, work):
+        numbers = {c.id: f"c{len(analysis.claims) + n}" for n, c in enumerate(found.claims, 1)}
+        analysis.claims += [replace(c, id=numbers[c.id]) for c in found.claims]
+        analysis.contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
+                                    for c in found.contradictions]
+        analysis.summaries.append(found.summary)
+        analysis.contrasts += found.contrasts
+
+
+@dataclass(frozen=True, slots=True)
+class EventWork:
+    """What comparing one event needs (sent to a worker): its articles, their spans and their entity mentions."""
+
+    event: str
+    articles: list[Article]
+    mentions: dict[str, list[Mention]]
+    timexes: dict[str, list[Timex]]
+    entity_mentions: list[tuple[int, int, str, Mention]]  # (entity rank, place, entity, mention), in entity order
+
+
+@dataclass(frozen=True, slots=True)
+class EventComparison:
+    """One event compared; its claims numbered from c1."""
+
+    claims: list[Claim]
+    contradictions: list[Contradiction]
+    summary: Summary
+    contrasts: list[dict[str, Any]]
+
+
+def compare_event(work: EventWork) -> EventComparison:
+    """Claims, contradictions, the cited summary and the framing contrasts of one event (pure)."""
+    claims = align_claims(work.event, work.articles, work.mentions, work.timexes)
+    return EventComparison(
+        claims,
+        find_contradictions(work.event, claims, work.articles, work.timexes, mentions=work.mentions),
+        summarize_event(work.event, work.articles, claims),
+        [{"event": work.event, **c.to_dict()} for c in _contrasts(work.articles, work.entity_mentions)],
+    )
 
 
 EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity rank, place, entity, mention)
@@ -164,7 +215,7 @@ def _entity_mentions_by_article(entities: list[Entity]) -> EntityMentions:
     return index
 
 
-def _contrasts(articles: list[Article], entity_mentions: EntityMentions) -> list[ContrastTerm]:
+def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, str, Mention]]) -> list[ContrastTerm]:
     """The words one outlet puts next to an entity where the other outlets of the event name it otherwise."""
     outlets: dict[str, dict[str, str]] = defaultdict(dict)
     for article in articles:
@@ -173,15 +224,15 @@ def _contrasts(articles: list[Article], entity_mentions: EntityMentions) -> list
     if len(outlets) < 2:
         return []
     mentions: dict[str, list[Mention]] = {}  # entity -> its mentions in the event, entities and mentions in order
-    for _, _, entity, mention in sorted(m for a in {a.id for a in articles} for m in entity_mentions.get(a, ())):
+    for _, _, entity, mention in entity_mentions:
         mentions.setdefault(entity, []).append(mention)
     return contrast_terms(outlets, mentions)
 
 
-CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store], None]], ...] = (
+CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store, Engine], None]], ...] = (
     ("duplicates", _duplicates),
     ("entities", _entities),
-    ("framing", _framing),
+    ("attribution", _attribution),
     ("events", _events),
     ("compare", _compare),
 )
@@ -215,12 +266,9 @@ def process_document(raw: RawDocument) -> Processed | Rejected:
     return Processed(article, spans, content_hash(raw))
 
 
-Engine = Callable[[Iterable[RawDocument]], Iterator[Processed | Rejected]]
-
-
-def local_engine(documents: Iterable[RawDocument]) -> Iterator[Processed | Rejected]:
-    """Run the map step in this process, one document after another, in input order."""
-    return map(process_document, documents)
+def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+    """The map in this process, one item after another."""
+    return map(function, items)
 
 
 def analyze(paths: Iterable[str | Path], store: Store, *, engine: Engine = local_engine,
@@ -264,7 +312,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 continue
             yield raw
 
-    for done in engine(pending()):
+    for done in engine(process_document, pending()):
         if isinstance(done, Rejected):
             problem(done)
             continue
@@ -275,7 +323,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
             on_article()
     _load_corpus(result, store)
     for _, run in CORPUS_STAGES:
-        run(result, store)
+        run(result, store, engine)
     return result
 
 

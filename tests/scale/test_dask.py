@@ -33,7 +33,8 @@ def _analysis(paths: list[Path], db: Path, engine: Engine) -> dict[str, object]:
 
 def _same_on_both(paths: list[Path], tmp_path: Path, scheduler: str) -> dict[str, object]:
     local = _analysis(paths, tmp_path / "local.db", local_engine)
-    on_dask = _analysis(paths, tmp_path / "dask.db", dask_engine(scheduler, batch_size=3))
+    with dask_engine(scheduler, batch_size=3) as engine:
+        on_dask = _analysis(paths, tmp_path / "dask.db", engine)
     assert on_dask == local
     return on_dask
 
@@ -50,4 +51,6 @@ def test_same_analysis_on_the_seeds(tmp_path: Path, scheduler: str) -> None:
 
 
 def test_nothing_left_to_do_starts_no_cluster(tmp_path: Path) -> None:
-    assert list(dask_engine(None)(iter([]))) == []
+    engine = dask_engine(None)
+    assert list(engine(len, iter([]))) == []
+    assert not engine.started

@@ -195,8 +195,7 @@ def cross_similarity(rows: Sequence[EventSentence], cols: Sequence[EventSentence
     col_docs = row_docs if cols is rows else docs(cols)
     words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), fit_docs, row_docs,
                     col_docs)
-    chars = _cosine(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True), fit_docs, row_docs,
-                    col_docs)
+    chars = _cosine(TfidfVectorizer(analyzer=_char_grams, sublinear_tf=True), fit_docs, row_docs, col_docs)
     sim = WORD_WEIGHT * words + CHAR_WEIGHT * chars
     sim += ENTITY_WEIGHT * _jaccard([u.entities for u in rows], [u.entities for u in cols])
     sim += VALUE_WEIGHT * _jaccard([_values(u) for u in rows], [_values(u) for u in cols])
@@ -207,6 +206,20 @@ def _unigrams_and_bigrams(doc: str) -> list[str]:
     """Stems and pairs of neighbouring stems: a shared pair (مبيعات الأسلحة) is strong evidence of one proposition."""
     stems = doc.split()
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def _char_grams(doc: str) -> list[str]:
+    """Character 3- and 4-grams inside each word, padded with a space at both ends (scikit-learn's `char_wb`),
+    read from a per-word cache: an event repeats its words in many sentences."""
+    return [gram for word in doc.lower().split() for gram in _word_grams(word)]
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    if len(padded) <= 3:
+        return (padded,)  # shorter than the smallest n-gram: counted once
+    return tuple(padded[i:i + n] for n in (3, 4) for i in range(max(1, len(padded) - n + 1)))
 
 
 def _cosine(vectorizer: TfidfVectorizer, fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
@@ -310,17 +323,20 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
     (`sentence_clauses`), so a sentence stating two things can support two claims; a claim lists the whole
     sentences of its units. Groups with exactly the same supporting sentences are one claim.
     """
-    sentences = event_sentences(central_articles(articles), mentions, timexes)
-    if not sentences:
-        return []
+    central = central_articles(articles)
+    spans = [(article, start, end) for article in central for start, end in _claim_spans(article.text)]
+    if len({article.id for article, _, _ in spans}) <= 1:  # one article speaks: each sentence is its own claim
+        return [Claim(f"c{first_id + n}", event_id, article.text[start:end],
+                      (Support(article.id, article.text[start:end], start, end),), unique=True)
+                for n, (article, start, end) in enumerate(spans)]
+    sentences = event_sentences(central, mentions, timexes)
     units, owner = [], []
     for i, sentence in enumerate(sentences):
         parts = sentence_clauses(sentence, (mentions or {}).get(sentence.article.id, ()),
                                  (timexes or {}).get(sentence.article.id, ())) or [sentence]
         units += parts
         owner += [i] * len(parts)
-    one_article = len({u.article.id for u in units}) == 1  # nothing can join: no similarity needed
-    sim = np.zeros((len(units), len(units))) if one_article else cross_similarity(units, units, sentences)
+    sim = cross_similarity(units, units, sentences)
     merged: dict[tuple[int, ...], list[int]] = {}
     for group in group_sentences(units, sim):
         merged.setdefault(tuple(sorted({owner[k] for k in group})), []).extend(group)

@@ -76,12 +76,14 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     Values (counts, numbers, durations, dates, clock times) first, then the order of actors (`order`); `mentions`
     lets the order reader take names from the entity stage instead of the gazetteer alone.
     """
+    roots = _root_of(articles)
+    if len(set(roots.values())) < 2:
+        return []  # one article and its copies: nothing to contradict
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in articles}
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     sentences = [s for s in event_sentences(articles, None, timexes) if (s.article.id, s.start) in claim_of]
     quantities = [q for s in sentences for q in sentence_quantities(s, timexes.get(s.article.id, ()))]
-    roots = _root_of(articles)
     found = []
     for component in _conflict_components(quantities, roots):
         found.append(_contradiction(event_id, component, claim_of, roots))

@@ -1,4 +1,4 @@
-"""The Dask engine: the map step (`process_document`) over batches of documents on `dask.distributed`.
+"""The Dask engine: the map step and the per-event stages over batches on `dask.distributed`.
 
 Documents are read lazily and sent in batches (a task per batch keeps Dask's per-task overhead small); at most a
 few batches per worker are in flight, so memory stays flat however large the input. Results come back in input
@@ -7,17 +7,13 @@ import marsad (the same version): a `LocalCluster` inherits this environment; a 
 """
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from itertools import chain, islice
+from collections.abc import Callable
 from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
+from marsad.engines.batches import BatchEngine
 from marsad.extract.entities import load_tagger
-from marsad.pipeline import Engine, Processed, process_document
-from marsad.types import RawDocument, Rejected
 
 BATCH_SIZE = 200
 LOCAL_WORKERS = 2
@@ -33,51 +29,43 @@ class LoadModels(WorkerPlugin):
         load_tagger()
 
 
-def process_batch(batch: list[RawDocument]) -> list[Processed | Rejected]:
-    """One task: the map step over a batch of documents, in order."""
-    return [process_document(raw) for raw in batch]
+class DaskEngine(BatchEngine):
+    """Batches on the Dask scheduler at `scheduler`, or on a `LocalCluster` of single-threaded processes started
+    at the first work (and closed with the engine) when None. Nothing is started when there is nothing to do."""
+
+    def __init__(self, scheduler: str | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.scheduler = scheduler
+        self.batch_size = batch_size
+        self._cluster: LocalCluster | None = None
+        self._client: Client | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._client is not None
+
+    def _start(self) -> Callable[..., Future]:
+        if self._client is None:
+            if not self.scheduler:
+                self._cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
+            self._client = Client(self.scheduler or self._cluster)
+            self._client.register_plugin(LoadModels())
+        client = self._client
+        return lambda function, *args: client.submit(function, *args, pure=False)
+
+    def window(self) -> int:
+        workers = len(self._client.scheduler_info()["workers"]) if self._client else 1
+        return IN_FLIGHT_PER_WORKER * max(1, workers)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
 
 
-def dask_engine(scheduler: str | None = None, *, batch_size: int = BATCH_SIZE) -> Engine:
-    """An engine on the Dask scheduler at `scheduler`, or on a `LocalCluster` of processes started for the run
-    (and closed after it) when None. No cluster is started when nothing is left to process."""
-    def run(documents: Iterable[RawDocument]) -> Iterator[Processed | Rejected]:
-        batches = _batches(documents, batch_size)
-        first = next(batches, None)
-        if first is None:
-            return
-        with _client(scheduler) as client:
-            client.register_plugin(LoadModels())
-            window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-            yield from _in_order(client, chain([first], batches), window)
-    return run
-
-
-@contextmanager
-def _client(scheduler: str | None) -> Iterator[Client]:
-    """A client to the given scheduler, or to a local cluster of single-threaded worker processes."""
-    if scheduler:
-        with Client(scheduler) as client:
-            yield client
-        return
-    with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        yield client
-
-
-def _batches(documents: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def _in_order(client: Client, batches: Iterator[list[RawDocument]], window: int) -> Iterator[Processed | Rejected]:
-    """Submit batches keeping `window` in flight; yield each batch's results as soon as it and all before it are
-    done."""
-    pending: deque[Future] = deque()
-    for batch in batches:
-        pending.append(client.submit(process_batch, batch, pure=False))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+def dask_engine(scheduler: str | None = None, *, batch_size: int = BATCH_SIZE) -> DaskEngine:
+    """An engine on the Dask scheduler at `scheduler` (None: a local cluster started for the run)."""
+    return DaskEngine(scheduler, batch_size)

@@ -15,9 +15,17 @@ BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blo
 
 
 def extract_page(markup: str) -> dict[str, str | None] | None:
-    """Main text and metadata of a page, or None when no article body can be found."""
-    result = trafilatura.extract(markup, output_format="json", with_metadata=True, include_comments=False,
-                                 include_tables=False, favor_precision=True, deduplicate=False)
+    """Main text and metadata of a page, or None when no article body can be found. Where the metadata readers
+    fail on odd markup (htmldate on a page whose root is an <svg>), the body is taken without metadata."""
+    result = None
+    for with_metadata in (True, False):
+        try:
+            result = trafilatura.extract(markup, output_format="json", with_metadata=with_metadata,
+                                         include_comments=False, include_tables=False, favor_precision=True,
+                                         deduplicate=False)
+            break
+        except Exception:  # noqa: BLE001 (lxml and the metadata readers raise many types on broken markup)
+            continue
     if not result:
         return None
     data = json.loads(result)

@@ -97,16 +97,20 @@ def sentence_vectors(texts: Sequence[str]) -> Matrix:
 def claims_of(pool: Sequence[Candidate], claims: Sequence[ClaimLike],
               articles: Sequence[Article]) -> list[list[tuple[int, set[int]]]]:
     """For each sentence, the claims it states, as (claim number, indices of every article supporting it): a
-    claim's supporting sentence and the candidate match when one contains the other (a dateline may be cut)."""
+    claim's supporting sentence and a candidate of the same article match when one contains the other (a dateline
+    may be cut)."""
     index = {article.id: i for i, article in enumerate(articles)}
-    keys = [match_key(c.text) for c in pool]
+    by_article: dict[int, list[tuple[int, str]]] = {}
+    for i, candidate in enumerate(pool):
+        by_article.setdefault(candidate.article, []).append((i, match_key(candidate.text)))
     found: list[list[tuple[int, set[int]]]] = [[] for _ in pool]
     for number, claim in enumerate(claims):
-        items = [(field_of(s, "article"), match_key(field_of(s, "sentence"))) for s in claim.support]
-        backers = {index[a] for a, _ in items if a in index}
-        for i, key in enumerate(keys):
-            if any(sent and (sent in key or key in sent) for _, sent in items):
-                found[i].append((number, backers))
+        items = [(index.get(field_of(s, "article")), match_key(field_of(s, "sentence"))) for s in claim.support]
+        backers = {a for a, _ in items if a is not None}
+        stating = {i for a, sent in items if a is not None and sent
+                   for i, key in by_article.get(a, ()) if sent in key or key in sent}
+        for i in sorted(stating):
+            found[i].append((number, backers))
     return found
 
 
@@ -160,6 +164,8 @@ def shared_vocabulary(pool: Sequence[Candidate], articles: Sequence[Article],
     """Each sentence's content stems, and each stem's share of the other voices quoted in the pool whose whole
     article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other signals)."""
     quoted = sorted({c.article for c in pool})
+    if len({voices[a] for a in quoted}) < 2:
+        return [[] for _ in pool], {}  # every share would be 0
     stems = content_stems([c.text for c in pool] + [articles[a].text for a in quoted])
     users: dict[str, set[str]] = {}
     for a, article_stems in zip(quoted, stems[len(pool):], strict=True):

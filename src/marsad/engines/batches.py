@@ -1,0 +1,79 @@
+"""Batching shared by the engines that run work elsewhere: a task per batch, a bounded window in flight, results
+in input order."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from typing import Any, Protocol
+
+
+class FutureLike(Protocol):
+    """What `in_order` needs of a future (concurrent.futures and dask.distributed both have it)."""
+
+    def result(self) -> Any: ...
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def apply_all(function: Callable[[Any], Any], batch: list[Any]) -> list[Any]:
+    """One task: `function` over a batch, in order."""
+    return [function(item) for item in batch]
+
+
+def in_order(submit: Callable[[list[Any]], FutureLike], work: Iterable[list[Any]], window: int) -> Iterator[Any]:
+    """Submit batches keeping `window` in flight; yield each batch's results once it and all before it are done."""
+    pending: deque[FutureLike] = deque()
+    for batch in work:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+class BatchEngine(ABC):
+    """An engine that sends batches of work elsewhere: started at the first work it gets, kept until `close`
+    (so the map step and the per-event stages share one set of workers), usable as a context manager."""
+
+    batch_size: int
+    inline_below = 1  # work of fewer items runs in this process when no worker is up (never worth starting them)
+
+    def __call__(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        iterator = iter(items)
+        head = list(islice(iterator, self.inline_below))
+        if len(head) < self.inline_below and not self.started:
+            yield from apply_all(function, head)
+            return
+        submit = self._start()
+        work = batches(chain(head, iterator), self.batch_size)
+        yield from in_order(lambda batch: submit(apply_all, function, batch), work, self.window())
+
+    @property
+    @abstractmethod
+    def started(self) -> bool:
+        """Whether workers are up."""
+
+    @abstractmethod
+    def _start(self) -> Callable[..., FutureLike]:
+        """Start the workers if needed; return their submit(function, *args)."""
+
+    @abstractmethod
+    def window(self) -> int:
+        """How many batches to keep in flight."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Stop what `_start` started."""
+
+    def __enter__(self) -> BatchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

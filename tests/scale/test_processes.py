@@ -1,0 +1,47 @@
+"""The local engine on worker processes gives the same analysis as one process, in input order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.engines import ProcessEngine, make_engine
+from marsad.errors import ConfigError
+from marsad.export.analysis import to_document
+from marsad.pipeline import Engine, analyze, local_engine
+from marsad.store import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+
+def _analysis(db: Path, engine: Engine) -> dict[str, object]:
+    with SQLiteStore(db) as store:
+        return to_document(analyze([EXAMPLES], store, engine=engine))
+
+
+def test_workers_give_the_same_analysis_as_one_process(tmp_path: Path) -> None:
+    with ProcessEngine(2, batch_size=3, inline_below=1) as engine:
+        on_workers = _analysis(tmp_path / "workers.db", engine)
+        assert engine.started
+    assert on_workers == _analysis(tmp_path / "local.db", local_engine)
+    assert on_workers["articles"] and on_workers["claims"]
+
+
+def test_results_come_back_in_input_order() -> None:
+    with ProcessEngine(2, batch_size=2, inline_below=1) as engine:
+        assert list(engine(abs, range(-20, 0))) == list(range(20, 0, -1))
+
+
+def test_small_work_starts_no_worker() -> None:
+    engine = ProcessEngine(2, inline_below=10)
+    assert list(engine(abs, [-1, -2])) == [1, 2]
+    assert not engine.started
+
+
+def test_one_worker_means_this_process_and_bad_counts_are_refused() -> None:
+    assert make_engine("local", workers=1) is local_engine
+    with pytest.raises(ConfigError):
+        make_engine("local", workers=0)
+    with pytest.raises(ConfigError):
+        make_engine("dask", workers=2)
