@@ -126,6 +126,27 @@ def test_fast_decoder_agrees_with_crfsuite() -> None:
     assert tagger.tag_sentences(sents) == [reference.tag(tagger.features.sequence(w)) for w in sents]
 
 
+def test_emission_tables_sum_each_tokens_attribute_weights() -> None:
+    """Per-word-type tables, bigram codes and phrase marks, filled in batches from an empty cache, give every token
+    exactly the summed weights of the attributes `Featurizer.sequence` lists for it."""
+    import numpy as np
+
+    from marsad.extract.ner_decode import FastTagger, LinearCrf
+    from marsad.extract.ner_features import Featurizer, default_lexicon
+    from marsad.extract.ner_train import MODEL_FILE
+
+    crf = LinearCrf(MODEL_FILE)
+    features = Featurizer(default_lexicon())
+    sents = [w for w, _ in read_conll(ANERCORP_TEST)][:200] if ANERCORP_TEST.exists() else []
+    sents += [["قال", "الأمين", "العام", "للأمم", "المتحدة", "إن", "الشرق", "الأوسط", "|", "الشرق", "."], [],
+              ["الأمم", "المتحدة"], ["|"], ["ال", "ـ", "|", "|"],
+              ["وقال", "الرئيس", "الأمريكي", "جو", "بايدن", "في", "واشنطن"]]
+    e = FastTagger(crf, features).emissions(sents)
+    expected = [crf.matrix[[crf.row.get(a, 0) for a in attrs]].sum(axis=0)
+                for words in sents for attrs in features.sequence(words)]
+    assert np.allclose(e, expected, rtol=0, atol=1e-9)
+
+
 @pytest.mark.skipif(not ANERCORP_TEST.exists(), reason=f"ANERcorp test split not found at {ANERCORP_TEST}")
 def test_quality_floor_on_anercorp_test() -> None:
     report = evaluate_conll(ANERCORP_TEST)

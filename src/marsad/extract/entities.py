@@ -7,22 +7,26 @@ model missed are added, and LOC is split into GPE (states, cities) and LOC (regi
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.extract.ner_decode import FastTagger, LinearCrf
 from marsad.extract.ner_features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner_normal import fold
-from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads
+from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
 from marsad.extract.ner_train import MODEL_FILE, spans
 from marsad.text.tokens import proclitic_readings, tokenize
 from marsad.types import Mention, Token
 
 __all__ = ["find_mentions", "load_tagger", "NerTagger"]
 
-_SENTENCE_END = {".", "!", "?", "؟", "؛", ";", "\n"}
+_SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
+_NEWLINE = re.compile("\n+")
 # Head words that make an unknown place a LOC rather than a GPE (منطقة القبائل, جبل ..., نهر ...).
 _LOC_HEADS = {fold(w) for w in (
     "منطقة", "إقليم", "جبل", "جبال", "نهر", "بحر", "خليج", "صحراء", "جزيرة", "جزر", "وادي", "سهل", "هضبة",
@@ -40,7 +44,7 @@ _AMBIGUOUS_PLACES = {fold(w) for w in ("صور", "العين", "الخبر", "ق
 
 
 _FOLDED: dict[str, str] = {}
-_READINGS: dict[str, tuple[str, ...]] = {}
+_FORMS: dict[str, tuple[str, ...]] = {}
 
 
 def _fold(word: str) -> str:
@@ -51,11 +55,11 @@ def _fold(word: str) -> str:
     return f
 
 
-def _readings(word: str) -> tuple[str, ...]:
-    """The bare words of every proclitic reading of a folded word, memoised."""
-    r = _READINGS.get(word)
+def _forms(word: str) -> tuple[str, ...]:
+    """A folded word, then the bare words of its proclitic readings: every form its bare form can take, memoised."""
+    r = _FORMS.get(word)
     if r is None:
-        r = _READINGS[word] = tuple(bare for _, bare in proclitic_readings(word))
+        r = _FORMS[word] = (word, *(bare for _, bare in proclitic_readings(word)))
     return r
 
 
@@ -91,13 +95,16 @@ def load_tagger(model: Path = MODEL_FILE) -> NerTagger:
 
 def _sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges [a, b) of sentences: split after end punctuation and at line breaks."""
+    cuts = {i for i, t in enumerate(tokens) if t.text in _SENTENCE_END}
+    if "\n" in text:
+        ends = [t.end for t in tokens]
+        cuts.update(bisect_right(ends, m.start()) - 1 for m in _NEWLINE.finditer(text))  # the token before it
+        cuts.discard(-1)
     out: list[tuple[int, int]] = []
     a = 0
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-        if tok.text in _SENTENCE_END or "\n" in text[tok.end:nxt]:
-            out.append((a, i + 1))
-            a = i + 1
+    for i in sorted(cuts):
+        out.append((a, i + 1))
+        a = i + 1
     if a < len(tokens):
         out.append((a, len(tokens)))
     return out
@@ -109,9 +116,10 @@ class _Document:
     def __init__(self, tagger: NerTagger, text: str) -> None:
         self.text = text
         self.lex = tagger.lex
-        self.tokens = [t for t in tokenize(text)]
-        self.folded = [_fold(t.text) for t in self.tokens]
-        self.bare = [self.lex.bare(w) for w in self.folded]
+        self.tokens = tokenize(text)
+        self.words = [t.text for t in self.tokens]
+        self.folded = list(map(_fold, self.words))
+        self.bare = list(map(self.lex.bare, self.folded))
         self.taken = [False] * len(self.tokens)
         self.spans: list[_Span] = []
         self._firsts: set[str] = set()
@@ -121,8 +129,10 @@ class _Document:
 
     def _tag(self, tagger: NerTagger) -> None:
         ranges = _sentences(self.text, self.tokens)
-        tagged = tagger.tag_sentences([[t.text for t in self.tokens[a:b]] for a, b in ranges])
+        tagged = tagger.tag_sentences([self.words[a:b] for a, b in ranges])
         for (a, _), labels in zip(ranges, tagged, strict=True):
+            if labels.count("O") == len(labels):
+                continue
             for s, e, kind in sorted(spans(labels)):
                 self._add(a + s, a + e - 1, kind)
 
@@ -198,13 +208,18 @@ class _Document:
             names[k] = "PER" if kind == "PER-surname" else kind
         max_len = max((len(k) for k in names), default=0)
         self._firsts = {k[0] for k in names}
-        gaz = self.lex.gaz
-        for i in range(len(self.tokens)):
+        gaz, firsts = self.lex.gaz, self._firsts
+        known = {f for f in set(self.folded) if not firsts.isdisjoint(_forms(f))}  # words that may open a name
+        listed = positions(map(itemgetter(1), self.bare), gaz.starts.__contains__)
+        for i in sorted({*positions(self.folded, known.__contains__), *listed}):
             if self.taken[i]:
                 continue
-            hit = self._lookup(names, i, max_len)
-            if hit:
-                self._add(i, i + hit[0] - 1, hit[1])
+            if self.folded[i] in known:
+                hit = self._lookup(names, i, max_len)
+                if hit:
+                    self._add(i, i + hit[0] - 1, hit[1])
+                    continue
+            if self.bare[i][1] not in gaz.starts:
                 continue
             m = gaz.match([self.bare[i][1]] + self.folded[i + 1:i + gaz.max_len], 0)
             if m and m[1] in ("GPE", "LOC", "ORG") and (m[0] > 1 or m[1] != "ORG"):
@@ -222,9 +237,7 @@ class _Document:
     def _lookup(self, names: dict[tuple[str, ...], str], i: int, max_len: int) -> tuple[int, str] | None:
         """Longest known name at token i, trying the word whole and with each proclitic reading off."""
         firsts = self._firsts
-        heads = [h for h in (self.bare[i][1], self.folded[i], *_readings(self.folded[i])) if h in firsts]
-        if not heads:
-            return None
+        heads = [h for h in (self.bare[i][1], *_forms(self.folded[i])) if h in firsts]
         for n in range(min(max_len, len(self.tokens) - i), 0, -1):
             if any(self.taken[i:i + n]):
                 continue

@@ -60,6 +60,7 @@ class Gazetteer:
 
     phrases: dict[Phrase, str] = field(default_factory=dict)
     titles: set[Phrase] = field(default_factory=set)
+    title_starts: set[str] = field(default_factory=set)  # first words of titles
     org_heads: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)
@@ -107,6 +108,7 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     for name in _read_list(folder / "organizations.txt"):
         g.add(name, "ORG")
     g.titles = {_words(t) for t in _read_list(folder / "titles.txt")}
+    g.title_starts = {t[0] for t in g.titles}
     g.org_heads = {fold(w) for w in _read_list(folder / "org_heads.txt") if " " not in w}
     g.given = {w for n in _read_list(folder / "given_names.txt") for w in _words(n)[:1]}
     return g

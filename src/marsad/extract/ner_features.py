@@ -6,6 +6,7 @@ its proclitics off (وللرباط -> الرباط), decided by `Lexicon.bare`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,12 +73,18 @@ def default_lexicon() -> Lexicon:
     return Lexicon(load_gazetteer(), load_clusters())
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]+")
+_LEN = [f"len={k}" for k in range(9)]
+_FREQ = [f"freq={k}" for k in range(7)]
+_AFFIX = [(f"p{k}=", f"s{k}=") for k in range(5)]
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "D"
     if word.isascii():
         return "L" if word.isalpha() else ("P" if not word.isalnum() else "M")
-    if all("\u0600" <= ch <= "\u06ff" for ch in word):
+    if _ARABIC.fullmatch(word):
         return "A"
     return "P" if not any(ch.isalnum() for ch in word) else "X"
 
@@ -105,47 +112,46 @@ class Featurizer:
     def word(self, token: str) -> WordFeatures:
         wf = self._cache.get(token)
         if wf is None:
-            wf = self._cache[token] = self._compute(token)
+            wf = self._cache[token] = self.compute(token)
         return wf
 
-    def _compute(self, token: str) -> WordFeatures:
+    def compute(self, token: str) -> WordFeatures:
+        """The features of a word type, uncached (`word` caches them)."""
         lex, gaz = self.lex, self.lex.gaz
         w = fold(token)
         cut, b = lex.bare(w)
-        core = b[2:] if b.startswith("ال") and len(b) > 4 else b
+        al = b.startswith("ال")
+        core = b[2:] if al and len(b) > 4 else b
         shape = _shape(w)
         cl = lex.clusters.get(b) or lex.clusters.get(w)
-        f = ["bias", "w=" + w, "b=" + b, "core=" + core, "sh=" + shape, f"len={min(len(b), 8)}"]
+        f = ["bias", "w=" + w, "b=" + b, "core=" + core, "sh=" + shape, _LEN[min(len(b), 8)]]
         if cut:
             f.append("clitic=" + w[:cut])
-        if b.startswith("ال"):
+        if al:
             f.append("al")
-        for k in (1, 2, 3, 4):
-            if len(core) > k:
-                f.append(f"p{k}=" + core[:k])
-                f.append(f"s{k}=" + core[-k:])
+        for k in range(1, min(len(core), 5)):
+            p, s = _AFFIX[k]
+            f += (p + core[:k], s + core[-k:])
         if cl:
-            f += ["c1=" + cl[1], "c2=" + cl[2], "c3=" + cl[3], f"freq={min(len(str(cl[0])), 6)}"]
+            c2 = "c2=" + cl[2]
+            f += ("c1=" + cl[1], c2, "c3=" + cl[3], _FREQ[min(len(str(cl[0])), 6)])
         else:
+            c2 = "oov"
             f.append("oov")
         kind = gaz.single(b)
-        if kind:
-            f.append("g=" + kind)
-        if b in gaz.given:
-            f.append("given")
-        if (b,) in gaz.titles:
-            f.append("title")
-        if b in gaz.org_heads:
-            f.append("head")
-        tags = [t for t in ("title", "head", "given") if t in f] + (["g=" + kind] if kind else [])
-        c2 = ["c2=" + cl[2]] if cl else ["oov"]
-        m1 = ["-1:b=" + b, "-1:sh=" + shape] + ["-1:" + x for x in c2 + tags]
-        p1 = ["+1:b=" + b, "+1:sh=" + shape] + ["+1:" + x for x in c2 + tags]
+        given, title, head = b in gaz.given, (b,) in gaz.titles, b in gaz.org_heads
+        marks = [m for m, on in (("g=" + str(kind), kind), ("given", given), ("title", title), ("head", head)) if on]
+        f += marks
+        # what a neighbour sees besides the word and its shape; the list type goes last there
+        context = [c2] + [m for m, on in (("title", title), ("head", head), ("given", given)) if on]
+        context += marks[:bool(kind)]
+        m1 = ["-1:b=" + b, "-1:sh=" + shape] + ["-1:" + x for x in context]
+        p1 = ["+1:b=" + b, "+1:sh=" + shape] + ["+1:" + x for x in context]
         if len(core) > 2:
             m1.append("-1:s2=" + core[-2:])
             p1.append("+1:s2=" + core[-2:])
-        m2 = ["-2:b=" + b] + ["-2:" + x for x in c2 + tags]
-        p2 = ["+2:b=" + b] + ["+2:" + x for x in c2 + tags]
+        m2 = ["-2:b=" + b] + ["-2:" + x for x in context]
+        p2 = ["+2:b=" + b] + ["+2:" + x for x in context]
         return WordFeatures(b, f, m2, m1, p1, p2)
 
     def sequence(self, tokens: list[str]) -> list[list[str]]:

@@ -14,8 +14,12 @@ Only word classes and head lists: no name of any particular entity is written he
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.extract.gazetteer import GAZETTEER_DIR
@@ -128,6 +132,27 @@ def load_heads(folder: Path = GAZETTEER_DIR) -> dict[str, Head]:
     return heads
 
 
+@lru_cache(maxsize=1 << 18)
+def head_of(f: str) -> tuple[int, str, Head] | None:
+    """(proclitic length, head word, Head) when a folded word is a head noun, whole or with proclitics off."""
+    heads = load_heads()
+    hd = heads.get(f)
+    if hd is not None:
+        return 0, f, hd
+    for cut, r in sorted(proclitic_readings(f), key=lambda x: x[0]):
+        hd = heads.get(r)
+        if hd is not None:
+            if r in ("رياسه", "قياده") and f[0] == "ب":  # برئاسة، بقيادة: "headed by", "led by"
+                return None
+            return cut, r, hd
+    return None
+
+
+def positions(words: Iterable[str], test: Callable[[str], object]) -> list[int]:
+    """Indices of the words that pass `test` (the loop runs in C: these scans cover every token of an article)."""
+    return list(compress(count(), map(test, words)))
+
+
 def is_arabic(word: str) -> bool:
     return bool(word) and all("\u0621" <= ch <= "\u064a" for ch in word)
 
@@ -141,6 +166,9 @@ def is_adjective(word: str, prev: str = "") -> bool:
     if word.endswith(("ي", "يه")):
         return True
     return word.endswith(("يين", "يون")) and prev.endswith(("ين", "ون"))
+
+
+_LATIN_CAPITAL = re.compile("[A-Z]")
 
 
 def is_latin_name(word: str) -> bool:
@@ -192,20 +220,6 @@ class PhraseRules:
         if self.place(word) or word in self.gaz.given:
             return True
         return len(word) > 2 and self.count(word) < (RARE // 6 if strict else RARE) and not self.nisba_of_common(word)
-
-    def head_at(self, i: int) -> tuple[int, str, Head] | None:
-        """(proclitic length, head word, Head) when token i is a head noun, whole or with proclitics off."""
-        f = self.doc.folded[i]
-        hd = self.heads.get(f)
-        if hd is not None:
-            return 0, f, hd
-        for cut, r in sorted(proclitic_readings(f), key=lambda x: x[0]):
-            hd = self.heads.get(r)
-            if hd is not None:
-                if r in ("رياسه", "قياده") and f[0] == "ب":  # برئاسة، بقيادة: "headed by", "led by"
-                    return None
-                return cut, r, hd
-        return None
 
     def classify(self, j: int, prev: str) -> int:
         doc = self.doc
@@ -321,45 +335,35 @@ class PhraseRules:
         """(first, last, type, proclitic length of the head) of each head + chain name."""
         doc = self.doc
         found = []
-        i = 0
-        while i < self.n:
-            s = doc.owner.get(i)
-            hit = None if (s is not None and s.first < i) or i in doc.owned else self.head_at(i)
-            if hit is None:
-                i += 1
+        free = 0  # the next token not inside a name found here
+        for i in positions(doc.folded, head_of):
+            if i < free or i in doc.owned:
                 continue
-            cut, hf, head = hit
+            cut, hf, head = head_of(doc.folded[i])
             last = self.chain(i, hf, head)
-            if last is None:
-                i += 1
-                continue
-            found.append((i, last, head.kind, cut))
-            i = last + 1
+            if last is not None:
+                found.append((i, last, head.kind, cut))
+                free = last + 1
         return found
 
     def gazetteer_pass(self) -> list[tuple[int, int, str, int]]:
         """List names longer than the CRF's span over them (القدس -> القدس الشرقية)."""
         doc, gaz = self.doc, self.gaz
         found = []
-        i = 0
-        while i < self.n:
-            if i in doc.owned:
-                i += 1
+        free = 0
+        for i in positions(map(itemgetter(1), doc.bare), gaz.starts.__contains__):
+            if i < free or i in doc.owned:
                 continue
             m = gaz.match([doc.bare[i][1]] + doc.folded[i + 1:i + gaz.max_len], 0)
-            if m is None or m[0] < 2:
-                i += 1
+            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC"):
                 continue
-            n, kind = m
-            last = i + n - 1
-            if kind not in ("GPE", "LOC"):
-                i += 1
-                continue
+            last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
             if inside and all(s.last <= last for s in inside):
                 if not any(s.first == i and s.last == last for s in inside):
                     found.append((i, last, "LOC", doc.bare[i][0]))
-            i = last + 1 if inside else i + 1
+            if inside:
+                free = last + 1
         return found
 
 
@@ -375,6 +379,7 @@ class PeopleAndLatin:
         self.r = rules
         self.doc = rules.doc
         self.titles = rules.gaz.titles
+        self.title_words = rules.gaz.title_starts | EXTRA_TITLES  # the words a title can start with
 
     def extend_people(self) -> list[tuple[int, int, str, int]]:
         """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname)."""
@@ -392,6 +397,8 @@ class PeopleAndLatin:
         """Length of the title starting at token i (0 when none)."""
         doc = self.doc
         b = doc.bare[i][1]
+        if b not in self.title_words:
+            return 0
         if i + 1 < self.r.n and (b, doc.folded[i + 1]) in self.titles:
             return 2
         return 1 if (b,) in self.titles or b in EXTRA_TITLES else 0
@@ -449,12 +456,11 @@ class PeopleAndLatin:
     def people(self) -> list[tuple[int, int, str, int]]:
         doc = self.doc
         found = []
-        i = 0
         n = self.r.n
-        while i < n:
-            t = self.is_title(i) if doc.owner.get(i) is None and i not in doc.owned else 0
+        free = 0
+        for i in positions(map(itemgetter(1), doc.bare), self.title_words.__contains__):
+            t = self.is_title(i) if i >= free and doc.owner.get(i) is None and i not in doc.owned else 0
             if not t:
-                i += 1
                 continue
             j = i + t
             prev = doc.folded[j - 1]
@@ -480,14 +486,14 @@ class PeopleAndLatin:
             last = self.name_at(j) if j < n else None
             if last is not None:
                 found.append((j, last, "PER", 0))
-                i = last + 1
-            else:
-                i += 1
+                free = last + 1
         return found
 
     def latin(self) -> list[tuple[int, int, str, int]]:
         doc = self.doc
-        found = []
+        found: list[tuple[int, int, str, int]] = []
+        if not _LATIN_CAPITAL.search(doc.text):
+            return found
         i = 0
         n = self.r.n
         while i < n:
