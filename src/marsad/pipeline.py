@@ -31,7 +31,7 @@ from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import mark_duplicates
 from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
-from marsad.compare.claims import align_claims
+from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions
 from marsad.compare.framing import ContrastTerm, Framing, FramingTerm, contrast_terms, find_framing
 from marsad.extract.entities import find_mentions
@@ -198,7 +198,7 @@ def compare_event(work: EventWork) -> EventComparison:
     return EventComparison(
         claims,
         find_contradictions(work.event, claims, work.articles, work.timexes, mentions=work.mentions),
-        summarize_event(work.event, work.articles, claims),
+        summarize_event(work.event, central_articles(work.articles), claims),  # a huge event: its core
         [{"event": work.event, **c.to_dict()} for c in _contrasts(work.articles, work.entity_mentions)],
     )
 

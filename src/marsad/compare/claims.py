@@ -12,13 +12,16 @@ unique claim. Events of more than MAX_ARTICLES articles are aligned over their m
 """
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marsad.compare.numbers import NumberMention, read_numbers, unit_class, unit_key
@@ -193,9 +196,8 @@ def cross_similarity(rows: Sequence[EventSentence], cols: Sequence[EventSentence
 
     fit_docs, row_docs = docs(fit_on), docs(rows)
     col_docs = row_docs if cols is rows else docs(cols)
-    words = _cosine(TfidfVectorizer(analyzer=_unigrams_and_bigrams, sublinear_tf=True), fit_docs, row_docs,
-                    col_docs)
-    chars = _cosine(TfidfVectorizer(analyzer=_char_grams, sublinear_tf=True), fit_docs, row_docs, col_docs)
+    words = _cosine(_unigrams_and_bigrams, fit_docs, row_docs, col_docs)
+    chars = _cosine(_char_grams, fit_docs, row_docs, col_docs)
     sim = WORD_WEIGHT * words + CHAR_WEIGHT * chars
     sim += ENTITY_WEIGHT * _jaccard([u.entities for u in rows], [u.entities for u in cols])
     sim += VALUE_WEIGHT * _jaccard([_values(u) for u in rows], [_values(u) for u in cols])
@@ -222,14 +224,39 @@ def _word_grams(word: str) -> tuple[str, ...]:
     return tuple(padded[i:i + n] for n in (3, 4) for i in range(max(1, len(padded) - n + 1)))
 
 
-def _cosine(vectorizer: TfidfVectorizer, fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
-    try:
-        vectorizer.fit(fit_on)
-    except ValueError:  # no usable term at all
+def _cosine(analyzer: Callable[[str], list[str]], fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
+    """Cosine of the TF-IDF vectors of `rows` and `cols` (sublinear tf, smoothed idf learnt from `fit_on`, terms
+    of `fit_on` only: scikit-learn's TfidfVectorizer), each distinct text analysed once."""
+    counted: dict[str, Counter[str]] = {}
+
+    def terms(doc: str) -> Counter[str]:
+        if doc not in counted:
+            counted[doc] = Counter(analyzer(doc))
+        return counted[doc]
+
+    document_frequency = Counter(term for doc in fit_on for term in terms(doc))
+    if not document_frequency:
         return np.zeros((len(rows), len(cols)))
-    a = vectorizer.transform(rows)
-    b = a if cols is rows else vectorizer.transform(cols)
-    return np.asarray((a @ b.T).todense())
+    vocabulary = {term: k for k, term in enumerate(document_frequency)}
+    idf = np.log((1 + len(fit_on)) / (1 + np.fromiter(document_frequency.values(), float))) + 1.0
+
+    def matrix(docs: list[str]) -> csr_matrix:
+        indptr, indices, data = [0], [], []
+        for doc in docs:
+            for term, tf in terms(doc).items():
+                if (k := vocabulary.get(term)) is not None:
+                    indices.append(k)
+                    data.append(1.0 + math.log(tf))
+            indptr.append(len(indices))
+        values = np.asarray(data, dtype=float) * idf[np.asarray(indices, dtype=np.int64)]
+        row_of = np.repeat(np.arange(len(docs)), np.diff(indptr))
+        norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=len(docs)))
+        values /= np.where(norms > 0, norms, 1.0)[row_of]
+        return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)))
+
+    a = matrix(rows)
+    b = a if cols is rows else matrix(cols)
+    return (a @ b.T).toarray()
 
 
 def _values(sentence: EventSentence) -> frozenset[str]:
@@ -365,7 +392,8 @@ def _medoid(group: list[int], sim: np.ndarray) -> int:
     """The position in `sorted(group)` of the member closest on average to the others: the claim's text."""
     members = sorted(group)
     block = sim[np.ix_(members, members)]
-    return int(np.argmax(block.sum(axis=1) - np.diag(block)))
+    return int(np.argmax(np.round(block.sum(axis=1) - np.diag(block), 9)))  # a tie goes to the first, whatever
+    # the rounding of the sums
 
 
 def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:

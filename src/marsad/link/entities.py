@@ -33,10 +33,17 @@ class _Group:
     article: str
     tokens: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
+    _type: str | None = None  # the most common type of the mentions, kept until they change
 
     @property
     def type(self) -> str:
-        return Counter(m.type for m in self.mentions).most_common(1)[0][0]
+        if self._type is None:
+            self._type = Counter(m.type for m in self.mentions).most_common(1)[0][0]
+        return self._type
+
+    def add(self, mentions: Sequence[Mention]) -> None:
+        self.mentions.extend(mentions)
+        self._type = None
 
 
 class _UnionFind:
@@ -88,13 +95,13 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
     for m in mentions:
         tokens = tuple(name_tokens(m.text))
         if tokens:
-            exact.setdefault(tokens, _Group(m.article, tokens)).mentions.append(m)
+            exact.setdefault(tokens, _Group(m.article, tokens)).add((m,))
     longest_first = sorted(exact.values(), key=lambda g: -len(g.tokens))
     kept: list[_Group] = []
     for group in longest_first:
         home = [k for k in kept if _abbreviates(group, k)]
         if len(home) == 1:
-            home[0].mentions.extend(group.mentions)
+            home[0].add(group.mentions)
         else:
             kept.append(group)
     return kept

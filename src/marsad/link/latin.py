@@ -90,6 +90,7 @@ def _namer() -> LatinNamer:
     return LatinNamer(load_tables())
 
 
+@lru_cache(maxsize=65536)
 def resolve_latin_name(name: str, type: str) -> LatinName:  # noqa: A002 - the schema's word
     """The Latin name of an Arabic entity name with the strategy that produced it."""
     return _namer().resolve(name, type)

@@ -18,6 +18,7 @@ SOUND_CLASSES = str.maketrans({"ج": "g", "غ": "g", "ك": "g", "ق": "g", "ط":
 LONG_VOWELS = frozenset("اوي")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A word's consonant skeleton: sound classes folded, long vowels dropped after the first letter, no doubling."""
     folded = match_key(word).replace(" ", "").translate(SOUND_CLASSES)

@@ -6,6 +6,7 @@ form is only for comparing strings; users always see the original text, reached 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -79,6 +80,7 @@ _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """A key for comparing names and phrases: normalised, punctuation gone, single spaces."""
     return _SPACES.sub(" ", _NON_WORD.sub(" ", normalize(text))).strip()
