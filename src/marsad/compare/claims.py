@@ -392,8 +392,8 @@ def _medoid(group: list[int], sim: np.ndarray) -> int:
     """The position in `sorted(group)` of the member closest on average to the others: the claim's text."""
     members = sorted(group)
     block = sim[np.ix_(members, members)]
-    return int(np.argmax(np.round(block.sum(axis=1) - np.diag(block), 9)))  # a tie goes to the first, whatever
-    # the rounding of the sums
+    closeness = np.round(block.sum(axis=1) - np.diag(block), 9)  # rounded: a tie goes to the first member
+    return int(np.argmax(closeness))
 
 
 def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:
