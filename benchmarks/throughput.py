@@ -21,15 +21,23 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from marsad.clean import clean
 from marsad.engines import ENGINES, close_engine, make_engine
+from marsad.engines.batches import batches
 from marsad.ingest import read_inputs
-from marsad.pipeline import ARTICLE_STAGES, CORPUS_STAGES, Analysis, analyze_documents, local_engine
+from marsad.pipeline import (
+    ARTICLE_STAGES,
+    CORPUS_STAGES,
+    WRITE_BATCH,
+    Analysis,
+    analyze_documents,
+    local_engine,
+    span_record,
+)
 from marsad.store import SQLiteStore, content_hash
 from marsad.types import Article, RawDocument
 
@@ -69,9 +77,9 @@ def stage_pass(corpus: str, limit: int | None, db: Path) -> None:
     digests = {raw.id: content_hash(raw) for raw in raws}
     with SQLiteStore(db) as store:
         with timed("store (write)", n):
-            for article in articles:
-                store.put_processed(article, digests[article.id],
-                                    {name: [asdict(s) for s in by_id[article.id]] for name, by_id in spans.items()})
+            for group in batches(articles, WRITE_BATCH):
+                store.put_processed([(a, digests[a.id], {name: [span_record(s) for s in by_id[a.id]]
+                                                         for name, by_id in spans.items()}) for a in group])
         with timed("store (read back)", n):
             stored = list(store.articles())
             for stage in ARTICLE_STAGES:

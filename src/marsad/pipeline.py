@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -248,11 +250,12 @@ class StrictModeError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Processed:
-    """One document through the per-article stages: its clean article, spans by stage, and its content hash."""
+    """One document through the per-article stages: its clean article, its content hash, and each stage's spans
+    as the store keeps them (flat JSON records, made on the worker so the writing process only writes)."""
 
     article: Article
-    spans: dict[str, list[Any]]
     digest: str
+    records: dict[str, list[dict[str, Any]]]
 
 
 def process_document(raw: RawDocument) -> Processed | Rejected:
@@ -263,7 +266,21 @@ def process_document(raw: RawDocument) -> Processed | Rejected:
     spans: dict[str, list[Any]] = {}
     for stage in ARTICLE_STAGES:
         spans[stage.name] = stage.run(article, spans)
-    return Processed(article, spans, content_hash(raw))
+    records = {name: [span_record(span) for span in found] for name, found in spans.items()}
+    return Processed(article, content_hash(raw), records)
+
+
+def span_record(span: Any) -> dict[str, Any]:
+    """A span (a dataclass of plain fields) as a JSON record: `dataclasses.asdict` without its deep copies."""
+    return {name: getattr(span, name) for name in _field_names(type(span))}
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+WRITE_BATCH = 64  # articles per store transaction: one commit each would cost the writing process more than a stage
 
 
 def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
@@ -285,8 +302,9 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
     """Run every stage over documents already read (files, a fetched feed), storing as it goes; problems are
     reported and skipped.
 
-    Each article is stored with all its spans in one transaction, so a run killed at any point and started again
-    redoes at most the articles it had not finished; documents already stored with the same content are skipped.
+    Articles are stored with all their spans in transactions of `WRITE_BATCH`, so a run killed at any point and
+    started again redoes at most the articles of its last unfinished batch; documents already stored with the same
+    content are skipped.
     """
     result = Analysis(spans={stage.name: {} for stage in ARTICLE_STAGES})
 
@@ -312,15 +330,17 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 continue
             yield raw
 
-    for done in engine(process_document, pending()):
-        if isinstance(done, Rejected):
-            problem(done)
-            continue
-        store.put_processed(done.article, done.digest, {name: [asdict(s) for s in spans]
-                                                          for name, spans in done.spans.items()})
-        result.from_inputs += 1
-        if on_article:
-            on_article()
+    results = iter(engine(process_document, pending()))
+    while group := list(islice(results, WRITE_BATCH)):
+        store.put_processed([(done.article, done.digest, done.records) for done in group
+                             if isinstance(done, Processed)])
+        for done in group:
+            if isinstance(done, Rejected):
+                problem(done)
+                continue
+            result.from_inputs += 1
+            if on_article:
+                on_article()
     _load_corpus(result, store)
     for _, run in CORPUS_STAGES:
         run(result, store, engine)
@@ -340,7 +360,7 @@ def _load_corpus(result: Analysis, store: Store) -> None:
             else:
                 earlier = {name: spans[article.id] for name, spans in result.spans.items() if article.id in spans}
                 by_article[article.id] = stage.run(article, earlier)
-                store.put_annotation(article.id, stage.name, [asdict(s) for s in by_article[article.id]])
+                store.put_annotation(article.id, stage.name, [span_record(s) for s in by_article[article.id]])
 
 
 def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:

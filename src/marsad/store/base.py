@@ -1,10 +1,10 @@
 """The interface every store keeps (SQLite, PostgreSQL): what the pipeline, the watcher and the web app rely on."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, Self
 
-from marsad.store.sqlite import SearchQuery
+from marsad.store.sqlite import Processed, SearchQuery
 from marsad.types import Article
 
 
@@ -20,7 +20,7 @@ class Store(Protocol):
 
     def stored_hash(self, article_id: str) -> str | None: ...
 
-    def put_processed(self, article: Article, digest: str, spans: dict[str, list[dict[str, Any]]]) -> None: ...
+    def put_processed(self, batch: Iterable[Processed]) -> None: ...
 
     def get_article(self, article_id: str) -> Article | None: ...
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from marsad.store.sqlite import SearchQuery, _article
+from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.text.normalize import match_key
 from marsad.types import Article
 
@@ -106,16 +106,17 @@ class PostgresStore:
         row = self._db.execute("SELECT content_hash FROM articles WHERE id = %s", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def put_processed(self, article: Article, digest: str, spans: dict[str, list[dict[str, Any]]]) -> None:
-        """Store (or replace) an article with the spans of every per-article stage, in one transaction."""
+    def put_processed(self, batch: Iterable[Processed]) -> None:
+        """Store (or replace) articles, each with the spans of every per-article stage, in one transaction."""
         with self._db.transaction(), self._db.cursor() as cur:
-            cur.execute("DELETE FROM annotations WHERE article_id = %s", (article.id,))
-            cur.execute(
-                "INSERT INTO articles (id, content_hash, data) VALUES (%s, %s, %s) "
-                "ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
-                (article.id, digest, _json(article.to_dict())))
-            cur.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (%s, %s, %s)",
-                            [(article.id, stage, _json(data)) for stage, data in spans.items()])
+            for article, digest, spans in batch:
+                cur.execute("DELETE FROM annotations WHERE article_id = %s", (article.id,))
+                cur.execute(
+                    "INSERT INTO articles (id, content_hash, data) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
+                    (article.id, digest, _json(article.to_dict())))
+                cur.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (%s, %s, %s)",
+                                [(article.id, stage, _json(data)) for stage, data in spans.items()])
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()

@@ -1,4 +1,4 @@
-"""SQLite store (the default): one file, WAL journal, one transaction per article.
+"""SQLite store (the default): one file, WAL journal, one transaction per batch of processed articles.
 
 Re-ingesting the same article (same id, text and metadata: the content hash) is a no-op; a run that is
 interrupted and started again finds the articles and stage results already stored and does only the rest.
@@ -9,7 +9,7 @@ import hashlib
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,9 @@ from urllib.parse import quote
 
 from marsad.text.normalize import match_key
 from marsad.types import Article, RawDocument
+
+Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
+"""An article as the map step leaves it: the article, its content hash, and each stage's spans as JSON records."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -26,6 +29,7 @@ CREATE TABLE IF NOT EXISTS articles (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);  -- the next seq in O(log n), not a scan per insert
 CREATE TABLE IF NOT EXISTS state (
     name TEXT PRIMARY KEY,
     data BLOB NOT NULL
@@ -92,18 +96,19 @@ class SQLiteStore:
         row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def put_processed(self, article: Article, digest: str, spans: dict[str, list[dict[str, Any]]]) -> None:
-        """Store (or replace) an article with the spans of every per-article stage, in one transaction."""
+    def put_processed(self, batch: Iterable[Processed]) -> None:
+        """Store (or replace) articles, each with the spans of every per-article stage, in one transaction."""
         with self._db:
-            self._db.execute("DELETE FROM annotations WHERE article_id = ?", (article.id,))
-            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-            self._db.execute(
-                "INSERT INTO articles (id, seq, content_hash, data) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
-                (article.id, seq, digest, json.dumps(article.to_dict(), ensure_ascii=False)))
-            self._db.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (?, ?, ?)",
-                                 [(article.id, stage, json.dumps(data, ensure_ascii=False))
-                                  for stage, data in spans.items()])
+            for article, digest, spans in batch:
+                self._db.execute("DELETE FROM annotations WHERE article_id = ?", (article.id,))
+                seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+                self._db.execute(
+                    "INSERT INTO articles (id, seq, content_hash, data) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET content_hash = excluded.content_hash, data = excluded.data",
+                    (article.id, seq, digest, json.dumps(article.to_dict(), ensure_ascii=False)))
+                self._db.executemany("INSERT INTO annotations (article_id, stage, data) VALUES (?, ?, ?)",
+                                     [(article.id, stage, json.dumps(data, ensure_ascii=False))
+                                      for stage, data in spans.items()])
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
