@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +140,7 @@ class _FirstWordIndex:
     prefix: dict[str, tuple[int, ...]]  # first word ending in * (any suffix) -> pattern indices
     prefix_lengths: tuple[int, ...]
     unindexed: tuple[int, ...]
+    starts: re.Pattern[str]  # the words that may hold an indexed first word (a superset, found in one scan)
 
     def candidates(self, word: str) -> set[int]:
         """Patterns that may match at a word of the normalised text (a superset; each is then tried)."""
@@ -153,6 +154,17 @@ class _FirstWordIndex:
 
 
 _MAX_CLITICS = 4  # وبال، فكال: the longest proclitic chain an entry pattern allows
+_CLITIC_LETTERS = "وفبكلا"  # the letters of those chains
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching text that begins with any of `words`, shared beginnings factored out (one pass, where a
+    long alternation would be tried word after word at every position)."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        heads[word[0]].add(word[1:])
+    parts = [re.escape(head) + ("" if "" in tails else _trie_pattern(tails)) for head, tails in sorted(heads.items())]
+    return f"(?:{'|'.join(parts)})"
 
 
 @cache
@@ -180,8 +192,15 @@ def _first_word_index() -> _FirstWordIndex:
             prefix[literal].append(i)
         else:
             whole[literal].append(i)
+    starts = re.compile(rf"(?<!\w)[{_CLITIC_LETTERS}]{{0,{_MAX_CLITICS}}}{_trie_pattern({*whole, *prefix})}")
     return _FirstWordIndex({k: tuple(v) for k, v in whole.items()}, {k: tuple(v) for k, v in prefix.items()},
-                           tuple(sorted({len(k) for k in prefix})), tuple(unindexed))
+                           tuple(sorted({len(k) for k in prefix})), tuple(unindexed), starts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _candidates(word: str) -> tuple[int, ...]:
+    """The indexed patterns that may match at a word, in pattern order (words repeat: cached)."""
+    return tuple(sorted(_first_word_index().candidates(word)))
 
 
 def _squash(text: str) -> str:
@@ -227,13 +246,12 @@ def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """(pattern index, match) for what each pattern's `finditer` finds, trying a pattern only at the words
     where its first word can start (a match starts at a word: the patterns begin with (?<!\\w) and a letter)."""
     patterns, _ = _compiled()
-    index = _first_word_index()
-    for i in index.unindexed:
+    for i in _first_word_index().unindexed:
         yield from ((i, m) for m in patterns[i][1].finditer(norm_text))
     free_from: dict[int, int] = {}  # pattern index -> end of its last match (finditer does not overlap)
-    for word in _WORD_RUN.finditer(norm_text):
-        at = word.start()
-        for i in sorted(index.candidates(word.group())):
+    for start in _first_word_index().starts.finditer(norm_text):
+        at = start.start()
+        for i in _candidates(_WORD_RUN.match(norm_text, at).group()):
             m = patterns[i][1].match(norm_text, at) if at >= free_from.get(i, 0) else None
             if m:
                 free_from[i] = m.end()
