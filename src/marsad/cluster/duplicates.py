@@ -10,8 +10,9 @@ from datasketch import MinHash, MinHashLSH
 from marsad.text.normalize import match_key
 from marsad.types import Article
 
-NUM_PERM = 64
-THRESHOLD = 0.7
+NUM_PERM = 128
+THRESHOLD = 0.7  # estimated Jaccard of word 3-gram sets at which one article is a copy of another
+CANDIDATE = 0.5  # the LSH bands catch pairs from here on, so a copy at THRESHOLD is (almost) never missed
 SHINGLE = 3
 
 
@@ -33,11 +34,12 @@ def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
     """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first)."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
     rank = {i: r for r, i in enumerate(order)}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=min(CANDIDATE, threshold), num_perm=NUM_PERM)
+    signatures: dict[int, MinHash] = {}
     root: dict[int, int] = {}
     for i in order:
-        sig = signature(articles[i].text)
-        hits = [int(key) for key in lsh.query(sig)]
+        sig = signatures[i] = signature(articles[i].text)
+        hits = [int(key) for key in lsh.query(sig) if sig.jaccard(signatures[int(key)]) >= threshold]
         if hits:
             first = min(hits, key=rank.__getitem__)
             root[i] = root.get(first, first)
