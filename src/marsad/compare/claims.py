@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -92,8 +91,15 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the content words of a text (stopwords and digits out)."""
-    words = (normalize(w) for w in _WORD.findall(text))
-    return tuple(stem(w) for w in words if w not in STOPWORDS and stem(w) not in STOPWORDS)
+    return tuple(chain.from_iterable(map(_content_stem, _WORD.findall(text))))
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> tuple[str, ...]:
+    """The stem of a word as written, none for a stopword."""
+    word = normalize(word)
+    stemmed = stem(word)
+    return () if word in STOPWORDS or stemmed in STOPWORDS else (stemmed,)
 
 
 def name_key(name: str) -> str:
@@ -196,8 +202,8 @@ def cross_similarity(rows: Sequence[EventSentence], cols: Sequence[EventSentence
 
     fit_docs, row_docs = docs(fit_on), docs(rows)
     col_docs = row_docs if cols is rows else docs(cols)
-    words = _cosine(_unigrams_and_bigrams, fit_docs, row_docs, col_docs)
-    chars = _cosine(_char_grams, fit_docs, row_docs, col_docs)
+    words = _cosine(WORDS, fit_docs, row_docs, col_docs)
+    chars = _cosine(CHARS, fit_docs, row_docs, col_docs)
     sim = WORD_WEIGHT * words + CHAR_WEIGHT * chars
     sim += ENTITY_WEIGHT * _jaccard([u.entities for u in rows], [u.entities for u in cols])
     sim += VALUE_WEIGHT * _jaccard([_values(u) for u in rows], [_values(u) for u in cols])
@@ -210,53 +216,113 @@ def _unigrams_and_bigrams(doc: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
-def _char_grams(doc: str) -> list[str]:
-    """Character 3- and 4-grams inside each word, padded with a space at both ends (scikit-learn's `char_wb`),
-    read from a per-word cache: an event repeats its words in many sentences."""
-    return [gram for word in doc.lower().split() for gram in _word_grams(word)]
+def _words_of(doc: str) -> list[str]:
+    return doc.lower().split()
 
 
 @lru_cache(maxsize=65536)
 def _word_grams(word: str) -> tuple[str, ...]:
+    """Character 3- and 4-grams inside a word, padded with a space at both ends (scikit-learn's `char_wb`)."""
     padded = f" {word} "
     if len(padded) <= 3:
         return (padded,)  # shorter than the smallest n-gram: counted once
     return tuple(padded[i:i + n] for n in (3, 4) for i in range(max(1, len(padded) - n + 1)))
 
 
-def _cosine(analyzer: Callable[[str], list[str]], fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
+Analyzer = tuple[Callable[[str], list[str]], Callable[[str], tuple[str, ...]] | None]
+"""How a text is read into terms: its pieces, in order, and the terms of a piece (read once per distinct piece),
+or None when the pieces are the terms."""
+WORDS: Analyzer = (_unigrams_and_bigrams, None)
+CHARS: Analyzer = (_words_of, _word_grams)  # an event repeats its words in many sentences
+
+
+def _cosine(analyzer: Analyzer, fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
     """Cosine of the TF-IDF vectors of `rows` and `cols` (sublinear tf, smoothed idf learnt from `fit_on`, terms
     of `fit_on` only: scikit-learn's TfidfVectorizer), each distinct text analysed once."""
-    counted: dict[str, Counter[str]] = {}
-
-    def terms(doc: str) -> Counter[str]:
-        if doc not in counted:
-            counted[doc] = Counter(analyzer(doc))
-        return counted[doc]
-
-    document_frequency = Counter(term for doc in fit_on for term in terms(doc))
-    if not document_frequency:
+    counts = _TermCounts(analyzer, [*fit_on, *rows, *cols], len(fit_on))
+    if not counts.fit_terms:
         return np.zeros((len(rows), len(cols)))
-    vocabulary = {term: k for k, term in enumerate(document_frequency)}
-    idf = np.log((1 + len(fit_on)) / (1 + np.fromiter(document_frequency.values(), float))) + 1.0
+    idf = np.log((1 + len(fit_on)) / (1 + counts.document_frequency(fit_on))) + 1.0
+    a = counts.tfidf(rows, idf)
+    b = a if cols is rows else counts.tfidf(cols, idf)
+    return (a @ b.T).toarray()
 
-    def matrix(docs: list[str]) -> csr_matrix:
-        indptr, indices, data = [0], [], []
-        for doc in docs:
-            for term, tf in terms(doc).items():
-                if (k := vocabulary.get(term)) is not None:
-                    indices.append(k)
-                    data.append(1.0 + math.log(tf))
-            indptr.append(len(indices))
-        values = np.asarray(data, dtype=float) * idf[np.asarray(indices, dtype=np.int64)]
-        row_of = np.repeat(np.arange(len(docs)), np.diff(indptr))
+
+class _TermCounts:
+    """The terms of some texts counted in numpy: one (text, term, count) row per term of each distinct text, in
+    the order each text first uses its terms; terms are numbered in order of first use, so the terms of the texts
+    fitted on (the first ones) come first."""
+
+    def __init__(self, analyzer: Analyzer, texts: list[str], fitted: int) -> None:
+        self.text_ids = _numbered(texts)
+        stream, sizes, n_terms = _term_stream(analyzer, [analyzer[0](text) for text in self.text_ids])
+        fit_length = int(sizes[:len(_numbered(texts[:fitted]))].sum())
+        self.fit_terms = int(stream[:fit_length].max()) + 1 if fit_length else 0
+        span = max(n_terms, 1)
+        keys = np.repeat(np.arange(len(sizes)), sizes) * span + stream
+        unique, first, count = np.unique(keys, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        self.text, self.term = np.divmod(unique[order], span)
+        self.count = count[order]
+
+    def document_frequency(self, fit_on: list[str]) -> np.ndarray:
+        """How many of `fit_on` (repeats included) use each fitted term."""
+        repeats = np.zeros(len(self.text_ids))
+        for text in fit_on:
+            repeats[self.text_ids[text]] += 1
+        return np.bincount(self.term, weights=repeats[self.text], minlength=self.fit_terms)[:self.fit_terms]
+
+    def tfidf(self, docs: list[str], idf: np.ndarray) -> csr_matrix:
+        """L2-normalised TF-IDF rows of `docs` (1 + log tf) over the fitted terms, each row's terms in their order
+        of use: the order of the sums, so similarities are the same to the last bit whatever the term numbers."""
+        fitted = self.term < self.fit_terms
+        text, term, count = self.text[fitted], self.term[fitted], self.count[fitted]
+        starts = np.searchsorted(text, np.arange(len(self.text_ids) + 1))
+        which = np.fromiter(map(self.text_ids.__getitem__, docs), np.int64, len(docs))
+        sizes = starts[which + 1] - starts[which]
+        picked = _ranges(starts[which], sizes)
+        indices = term[picked]
+        log_tf = np.array([1.0 + math.log(n) for n in range(1, int(count.max(initial=0)) + 1)])
+        values = log_tf[count[picked] - 1] * idf[indices]
+        row_of = np.repeat(np.arange(len(docs)), sizes)
         norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=len(docs)))
         values /= np.where(norms > 0, norms, 1.0)[row_of]
-        return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)))
+        indptr = np.concatenate(([0], np.cumsum(sizes)))
+        return csr_matrix((values, indices, indptr), shape=(len(docs), self.fit_terms))
 
-    a = matrix(rows)
-    b = a if cols is rows else matrix(cols)
-    return (a @ b.T).toarray()
+
+def _term_stream(analyzer: Analyzer, streams: list[list[str]]) -> tuple[np.ndarray, np.ndarray, int]:
+    """The term ids of the pieces of each text, end to end (terms numbered in order of first use), the number of
+    terms of each text, and the number of distinct terms."""
+    pieces = _numbered(chain.from_iterable(streams))
+    piece_stream, piece_counts = _flat_ids(pieces, streams)
+    if analyzer[1] is None:
+        return piece_stream, piece_counts, len(pieces)
+    expansions = [analyzer[1](piece) for piece in pieces]
+    terms = _numbered(chain.from_iterable(expansions))
+    piece_terms, piece_sizes = _flat_ids(terms, expansions)
+    sizes = piece_sizes[piece_stream]
+    stream = piece_terms[_ranges((np.cumsum(piece_sizes) - piece_sizes)[piece_stream], sizes)]
+    text_of_piece = np.repeat(np.arange(len(streams)), piece_counts)
+    return stream, np.bincount(text_of_piece, weights=sizes, minlength=len(streams)).astype(np.int64), len(terms)
+
+
+def _numbered(items: Iterable[str]) -> dict[str, int]:
+    """Distinct items numbered in order of first appearance."""
+    distinct = dict.fromkeys(items)
+    return dict(zip(distinct, range(len(distinct)), strict=True))
+
+
+def _flat_ids(ids: Mapping[str, int], groups: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of the items of all groups, end to end, and the size of each group."""
+    sizes = np.fromiter(map(len, groups), np.int64, len(groups))
+    return np.fromiter(map(ids.__getitem__, chain.from_iterable(groups)), np.int64, int(sizes.sum())), sizes
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """start, start + 1, … start + size - 1 for each start and size, end to end."""
+    ends = np.cumsum(sizes)
+    return np.repeat(starts - (ends - sizes), sizes) + np.arange(int(sizes.sum()))
 
 
 def _values(sentence: EventSentence) -> frozenset[str]:
@@ -268,23 +334,20 @@ def _values(sentence: EventSentence) -> frozenset[str]:
 def _jaccard(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarray:
     """|a & b| / |a | b| for every row and column set; 0 where either is empty."""
     vocabulary = {item: k for k, item in enumerate({item for group in (rows, cols) for s in group for item in s})}
-    a, b = _incidence(rows, vocabulary), _incidence(cols, vocabulary)
-    shared = a @ b.T
-    union = np.add.outer(a.sum(axis=1), b.sum(axis=1)) - shared
+    shared = (_incidence(rows, vocabulary) @ _incidence(cols, vocabulary).T).toarray()
+    union = np.add.outer(_sizes(rows), _sizes(cols)) - shared
     return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
-def _incidence(sets: list[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
-    """A 0/1 matrix: one row per set, one column per item."""
-    out = np.zeros((len(sets), len(vocabulary)))
-    for k, items in enumerate(sets):
-        out[k, [vocabulary[item] for item in items]] = 1.0
-    return out
+def _incidence(sets: list[frozenset[str]], vocabulary: dict[str, int]) -> csr_matrix:
+    """A sparse 0/1 matrix: one row per set, one column per item."""
+    indices = [vocabulary[item] for items in sets for item in items]
+    indptr = np.concatenate(([0], np.cumsum(_sizes(sets), dtype=np.int64)))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(sets), len(vocabulary)))
 
 
-def _values_conflict(a: dict[str, set[float]], b: dict[str, set[float]]) -> bool:
-    """Whether two sentences' exact values (by counted noun, or people) are disjoint for a noun they share."""
-    return any(a[unit].isdisjoint(b[unit]) for unit in a.keys() & b.keys())
+def _sizes(sets: list[frozenset[str]]) -> np.ndarray:
+    return np.fromiter(map(len, sets), float, len(sets))
 
 
 def _exact_by_unit(sentence: EventSentence) -> dict[str, set[float]]:
@@ -296,6 +359,17 @@ def _exact_by_unit(sentence: EventSentence) -> dict[str, set[float]]:
     return out
 
 
+def _exact_values(sentences: Sequence[EventSentence]) -> dict[str, tuple[list[int], list[frozenset[float]]]]:
+    """For each counted noun (or people): the sentences giving it exact values, and those values."""
+    out: dict[str, tuple[list[int], list[frozenset[float]]]] = {}
+    for k, sentence in enumerate(sentences):
+        for unit, values in _exact_by_unit(sentence).items():
+            members, sets = out.setdefault(unit, ([], []))
+            members.append(k)
+            sets.append(frozenset(values))
+    return out
+
+
 def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray,
                     threshold: float = THRESHOLD) -> list[list[int]]:
     """Average-link agglomeration: merge the most similar pair of groups while no article repeats in a group.
@@ -303,30 +377,68 @@ def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray,
     The link of two groups is the mean similarity of their members; each merge updates it from the sums of
     similarities between groups (Lance-Williams), so a merge costs one row, not the pairs of every group.
     """
+    if not sentences:
+        return []
     groups: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
     clash = _clashes(sentences)
     totals = np.array(sim, dtype=float)  # sum of the similarities between the members of two groups
     sizes = np.ones(len(sentences))
     link = np.where(clash, -1.0, totals)
-    while groups:
-        flat_i, flat_j = np.unravel_index(np.argmax(link), link.shape)
-        i, j = int(flat_i), int(flat_j)
+    maxima = _RowMaxima(link)
+    while True:
+        i, j = maxima.best()
         if link[i, j] < threshold:
             break
         groups[i] = groups[i] + groups.pop(j)
         _merge(i, j, totals, sizes, clash, link)
+        maxima.changed(i, j)
     return sorted(groups.values(), key=min)
+
+
+class _RowMaxima:
+    """The largest value of each row of a matrix and its first column, kept up to date when two rows and the
+    same two columns change (a merge), so the largest pair is found in one column, not the whole matrix."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+        self.column = matrix.argmax(axis=1)
+        self.value = matrix[np.arange(len(matrix)), self.column]
+
+    def best(self) -> tuple[int, int]:
+        """The first pair, in row-major order, of the largest value (np.argmax of the whole matrix)."""
+        row = int(np.argmax(self.value))
+        return row, int(self.column[row])
+
+    def changed(self, i: int, j: int) -> None:
+        """Rows and columns i and j changed: rows whose maximum was there are read again, others compare column i
+        (column j only went down)."""
+        stale = (self.column == i) | (self.column == j)
+        stale[[i, j]] = True
+        rows = np.flatnonzero(stale)
+        self.column[rows] = self.matrix[rows].argmax(axis=1)
+        self.value[rows] = self.matrix[rows, self.column[rows]]
+        new = self.matrix[:, i]
+        better = ~stale & ((new > self.value) | ((new == self.value) & (i < self.column)))
+        self.column[better] = i
+        self.value[better] = new[better]
 
 
 def _clashes(sentences: Sequence[EventSentence]) -> np.ndarray:
     """Pairs that may never share a group: the same article, or different values for a noun both count."""
     ids = np.array([s.article.id for s in sentences])
     clash = ids[:, None] == ids[None, :]
-    exact = {k: by_unit for k, s in enumerate(sentences) if s.numbers and (by_unit := _exact_by_unit(s))}
-    for a, b in combinations(exact, 2):
-        if _values_conflict(exact[a], exact[b]):
-            clash[a, b] = clash[b, a] = True
+    for members, values in _exact_values(sentences).values():
+        clash[np.ix_(members, members)] |= ~_overlaps(values)
     return clash
+
+
+def _overlaps(sets: list[frozenset[float]]) -> np.ndarray:
+    """Whether each two of some small sets have an item in common."""
+    columns = {item: k for k, item in enumerate(set().union(*sets))}
+    incidence = np.zeros((len(sets), len(columns)))
+    for row, items in enumerate(sets):
+        incidence[row, [columns[item] for item in items]] = 1.0
+    return incidence @ incidence.T > 0
 
 
 def _merge(i: int, j: int, totals: np.ndarray, sizes: np.ndarray, clash: np.ndarray, link: np.ndarray) -> None:

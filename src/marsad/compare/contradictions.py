@@ -41,10 +41,11 @@ _GENERIC = frozenset(normalize(w) for w in (
     "طوال", "غضون", "نحو", "قرابة", "حوالي", "زهاء", "أكثر", "أقل", "الأقل", "بلغ", "بلغت", "حصيلة", "عدد",
     "ارتفع", "ارتفعت", "وصل", "إجمالي", "إضافة", "بينهم", "آخرين", "مهلة", "أقصاها",
 ))
-_LOWER_BOUND_BEFORE = ("أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "لا يقل عن")
-_UPPER_BOUND_BEFORE = ("أقل من", "ما لا يزيد على", "لا يزيد على")
-_ABOUT_BEFORE = ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "قرابة", "تقريبا")
-_AT_LEAST_AFTER = ("على الأقل",)
+_LOWER_BOUND_BEFORE = tuple(normalize(w) for w in (
+    "أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "لا يقل عن"))
+_UPPER_BOUND_BEFORE = tuple(normalize(w) for w in ("أقل من", "ما لا يزيد على", "لا يزيد على"))
+_ABOUT_BEFORE = tuple(normalize(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "قرابة", "تقريبا"))
+_AT_LEAST_AFTER = normalize("على الأقل")
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
@@ -94,6 +95,8 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 def sentence_quantities(sentence: EventSentence, timexes: Sequence[Timex]) -> list[Quantity]:
     """Every comparable value of a sentence: durations, day intervals, clock ranges, counted nouns."""
     inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
+    if not inside and not sentence.numbers:
+        return []
     words = _words(sentence)
     found = [q for t in inside if (q := _time_quantity(sentence, t, words)) is not None]
     found += _clock_quantities(sentence, inside, words)
@@ -108,7 +111,11 @@ def sentence_quantities(sentence: EventSentence, timexes: Sequence[Timex]) -> li
 
 def _words(sentence: EventSentence) -> Words:
     """(start, end, normalised word) of every word of the sentence, offsets relative to the sentence."""
-    return [(m.start(), m.end(), normalize(m.group())) for m in _WORDS.finditer(sentence.text)]
+    text = sentence.text
+    norm = normalize(text)
+    if len(norm) != len(text):  # marks dropped: the offsets differ, each word is normalised on its own
+        return [(m.start(), m.end(), normalize(m.group())) for m in _WORDS.finditer(text)]
+    return [(m.start(), m.end(), norm[m.start():m.end()]) for m in _WORDS.finditer(text)]
 
 
 def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -194,12 +201,11 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float]:
     before = normalize(text[max(0, start - 20):start]).strip()
     after = normalize(text[end:end + 25])
-    if any(before.endswith(normalize(c)) for c in _LOWER_BOUND_BEFORE) or any(
-            normalize(c) in after for c in _AT_LEAST_AFTER):
+    if before.endswith(_LOWER_BOUND_BEFORE) or _AT_LEAST_AFTER in after:
         return value, float("inf")
-    if any(before.endswith(normalize(c)) for c in _UPPER_BOUND_BEFORE):
+    if before.endswith(_UPPER_BOUND_BEFORE):
         return 0.0, value
-    if any(before.endswith(normalize(c)) for c in _ABOUT_BEFORE):
+    if before.endswith(_ABOUT_BEFORE):
         return value * 0.8, value * 1.2
     return value, value
 
@@ -235,8 +241,11 @@ def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -
     def article(q: Quantity) -> str:
         return roots[q.sentence.article.id]
 
-    pairs = [(i, j) for i in range(len(quantities)) for j in range(i + 1, len(quantities))
-             if article(quantities[i]) != article(quantities[j]) and _same_slot(quantities[i], quantities[j])]
+    by_slot: dict[str, list[int]] = {}
+    for k, q in enumerate(quantities):
+        by_slot.setdefault(q.slot, []).append(k)
+    pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
+                   if article(quantities[i]) != article(quantities[j]) and _same_slot(quantities[i], quantities[j]))
     agreed = {(i, article(quantities[j])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
     agreed |= {(j, article(quantities[i])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
     conflicts = [(i, j) for i, j in pairs if not _compatible(quantities[i], quantities[j])

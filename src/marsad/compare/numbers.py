@@ -79,6 +79,8 @@ _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 _NO_ARTICLE = frozenset(normalize(w) for w in ("اثنين", "اثنان", "مئة", "مائة", "ألف", "ألفين", "عشر"))
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word token of _TOKEN
 
 
 class _Tok(NamedTuple):
@@ -91,6 +93,8 @@ class _Tok(NamedTuple):
 def read_numbers(text: str) -> list[NumberMention]:
     """Every quantity in `text`, in order, with the noun it counts where one follows."""
     norm = normalize_with_map(text)
+    if not _may_have_numbers(norm.text):
+        return []
     toks = [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "") for m in _TOKEN.finditer(norm.text)]
     found: list[NumberMention] = []
     i = 0
@@ -110,6 +114,11 @@ def read_numbers(text: str) -> list[NumberMention]:
         found.append(NumberMention(start, end, value, unit, approximate))
         i = end_i
     return found
+
+
+def _may_have_numbers(text: str) -> bool:
+    """Whether a normalised text has a digit or a word that could be a number word (a quick test first)."""
+    return _DIGIT.search(text) is not None or any(map(_number_like, _LETTERS.findall(text)))
 
 
 def _proclitic_length(tok: _Tok) -> int:
@@ -179,7 +188,7 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
     return _continue_phrase(toks, i + 1, value, False, value if bare in SCALES else 1.0)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _number_like(word: str) -> bool:
     """Whether the word, some proclitics off, could be in a number table (a quick test before the tables)."""
     return any(word[cut:] in _NUMBER_LIKE for cut in range(_PREFIX_LENGTHS[0] + 1))

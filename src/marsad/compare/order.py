@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.compare.claims import STOPWORDS, EventSentence, stem
 from marsad.extract.gazetteer import load_gazetteer
@@ -69,13 +70,14 @@ _JOIN_LATER = frozenset(normalize(w) for w in (
     "ينضم", "تنضم", "يلحق", "تلحق", "يحذو", "تحذو", "يتبعه", "يتبعها", "تتبعه", "تتبعها", "تلحقها", "يلحقها",
     "تحذوها", "يحذوها",
 ))
+_CUES = frozenset({*ORDINALS, _AFTER, _BEFORE, *_EMULATE, *_FOLLOWED_BY, *_JOIN})
+_WORDS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
 _LIST_SKIP = 8  # words «بعد» may be followed by before the list starts (وقت قصير من / كل من)
 _ORDINAL_LIST_WINDOW = 14  # words from an ordinal to its «بعد»
 _ANTECEDENT_SENTENCES = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int  # offsets into the sentence text (original)
     end: int
     norm: str
@@ -138,6 +140,8 @@ def _statements(sentences: Sequence[EventSentence],
         names = _name_reader(mentions.get(article_id, ()) if mentions is not None else None)
         recent: list[tuple[int, Statement]] = []
         for k, sentence in enumerate(own):
+            if not _has_cue(sentence.text):
+                continue  # no ordinal, «بعد», «قبل» or follower verb: neither a statement nor a follower
             toks = _tokens(sentence.text)
             statement = _read_statement(sentence, toks, names)
             if statement is not None:
@@ -164,6 +168,17 @@ def _statements(sentences: Sequence[EventSentence],
     return out
 
 
+def _has_cue(text: str) -> bool:
+    """Whether a word of the text could open a statement or a follower (a quick test before reading it)."""
+    return any(map(_is_cue, _WORDS.findall(normalize(text))))
+
+
+@lru_cache(maxsize=1 << 18)
+def _is_cue(word: str) -> bool:
+    bare = _strip(word)
+    return bare in _CUES or (bare.startswith("ال") and bare[2:] in ORDINALS)
+
+
 def _tokens(text: str) -> list[_Tok]:
     norm = normalize_with_map(text)
     toks = []
@@ -173,7 +188,7 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _strip(word: str) -> str:
     """A word without its proclitic conjunction or preposition (للسودان -> السودان, والبحرين -> البحرين)."""
     if word.startswith("لل") and len(word) > 4:
