@@ -98,13 +98,27 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
             exact.setdefault(tokens, _Group(m.article, tokens)).add((m,))
     longest_first = sorted(exact.values(), key=lambda g: -len(g.tokens))
     kept: list[_Group] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # what a shorter form can share with a kept one
     for group in longest_first:
-        home = [k for k in kept if _abbreviates(group, k)]
+        candidates = sorted({k for key in _short_form_keys(group.tokens) for k in by_key.get(key, ())})
+        home = [kept[k] for k in candidates if _abbreviates(group, kept[k])]
         if len(home) == 1:
             home[0].add(group.mentions)
         else:
+            for key in _full_form_keys(group.tokens):
+                by_key[key].append(len(kept))
             kept.append(group)
     return kept
+
+
+def _full_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Keys under which a name can be found by its short forms: each later word's surname key, and its core."""
+    return [("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
+
+
+def _short_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The keys a name looks up to find what it may abbreviate (a superset of `_abbreviates`, which decides)."""
+    return ([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
 
 
 def _abbreviates(short: _Group, full: _Group) -> bool:
@@ -141,6 +155,7 @@ def is_owner_adjective(token: str) -> bool:
     return len(stem) >= 2 and (stem in _place_keys() or "ال" + stem in _place_keys())
 
 
+@lru_cache(maxsize=1 << 16)
 def core(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the name without a generic head and trailing owner adjectives, those adjectives): قوات الدعم السريع ->
     الدعم السريع; رئاسة الجمهورية التونسية -> رئاسة الجمهورية + التونسية."""
@@ -174,20 +189,28 @@ def _union_buckets(sets: _UnionFind, buckets: list[list[int]]) -> None:
 
 
 def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
-    """Full names that are variants of each other; a surname alone joins the one person who carries it."""
-    by_surname: dict[str, list[int]] = defaultdict(list)
+    """Full names that are variants of each other; a surname alone joins the one person who carries it.
+
+    Groups with one name are already one set, so each distinct name is compared once, and only with the names
+    sharing its second word's surname key (variants agree there: `same_full_name`)."""
+    first_of: dict[tuple[str, ...], int] = {}  # a distinct full name -> its first group
     for i, g in enumerate(groups):
         if g.type == "PER" and len(g.tokens) >= 2:
-            for token in g.tokens[1:]:
-                by_surname[surname_key(token)].append(i)
-    for candidates in by_surname.values():
-        for a, i in enumerate(candidates):
-            for j in candidates[a + 1:]:
-                if same_full_name(list(groups[i].tokens), list(groups[j].tokens)):
-                    sets.union(i, j)
+            first_of.setdefault(g.tokens, i)
+    by_second: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    carriers: dict[str, list[int]] = defaultdict(list)
+    for tokens, i in first_of.items():
+        by_second[surname_key(tokens[1])].append(tokens)
+        for token in tokens[1:]:
+            carriers[surname_key(token)].append(i)
+    for names in by_second.values():
+        for a, x in enumerate(names):
+            for y in names[a + 1:]:
+                if same_full_name(list(x), list(y)):
+                    sets.union(first_of[x], first_of[y])
     for i, g in enumerate(groups):
         if g.type == "PER" and len(g.tokens) == 1:
-            people = {sets.find(j) for j in by_surname.get(surname_key(g.tokens[0]), [])}
+            people = {sets.find(j) for j in carriers.get(surname_key(g.tokens[0]), [])}
             if len(people) == 1:
                 sets.union(i, people.pop())
 
