@@ -100,6 +100,27 @@ def test_bio_spans(tags: list[str], expected: set) -> None:
     assert spans(tags) == expected
 
 
+def test_label_spans_read_a_document_as_spans_reads_each_sentence() -> None:
+    """The document pass reads the flat labelling of all sentences as `spans` reads each one (stray I-, no entity
+    across a sentence start)."""
+    import random
+
+    import numpy as np
+
+    from marsad.extract.entities import _label_spans
+
+    tagger = load_tagger()
+    names, labels = tagger._fast.crf.labels, tagger.labels
+    rng = random.Random(0)
+    for _ in range(300):
+        lengths = [rng.randint(1, 6) for _ in range(rng.randint(1, 5))]
+        best = np.array([rng.choice([0, 0, rng.randrange(len(names))]) for _ in range(sum(lengths))])
+        starts = [sum(lengths[:k]) for k in range(len(lengths))]
+        expected = sorted((a + s, a + e - 1, kind) for a, n in zip(starts, lengths, strict=True)
+                          for s, e, kind in spans([names[i] for i in best[a:a + n]]))
+        assert list(_label_spans(labels, best, set(starts))) == expected
+
+
 def test_scoring_micro_and_per_type() -> None:
     r = score_spans([{(0, 2, "PER"), (3, 4, "LOC")}], [{(0, 2, "PER"), (3, 4, "ORG")}])
     assert r["micro"]["precision"] == r["micro"]["recall"] == 0.5

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.text.tokens import proclitic_readings, strip_proclitics, tokenize
+from marsad.text.tokens import proclitic_readings, strip_proclitics, token_lists, tokenize
 
 KNOWN = {"الرباط", "المغرب", "إسرائيل", "لوديي", "وزارة", "القاهرة"}
 
@@ -30,3 +30,9 @@ def test_tokenize_offsets_and_numbers() -> None:
     tokens = tokenize(text)
     assert [t.text for t in tokens] == ["وصل", "غانتس", "،", "إلى", "الرباط", "يوم", "24.5", "«", "مهم", "»"]
     assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_token_lists_are_tokenize_as_parallel_lists() -> None:
+    text = "قال الرئيس: «وصلنا 24.5%»\nثم غادر."
+    tokens = tokenize(text)
+    assert token_lists(text) == ([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])

@@ -10,17 +10,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress
+from operator import not_
 from pathlib import Path
+
+import numpy as np
 
 from marsad.extract.ner_decode import FastTagger, LinearCrf
 from marsad.extract.ner_features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner_normal import fold
 from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
-from marsad.extract.ner_train import MODEL_FILE, spans
-from marsad.text.tokens import proclitic_readings, tokenize
+from marsad.extract.ner_train import MODEL_FILE
+from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention, Token
 
 __all__ = ["find_mentions", "load_tagger", "NerTagger"]
@@ -43,16 +47,7 @@ _AMBIGUOUS_PLACES = {fold(w) for w in ("صور", "العين", "الخبر", "ق
                                        "دجلة", "الفرات", "الكعبة", "المحيط")}
 
 
-_FOLDED: dict[str, str] = {}
 _FORMS: dict[str, tuple[str, ...]] = {}
-
-
-def _fold(word: str) -> str:
-    """`fold`, memoised per word type."""
-    f = _FOLDED.get(word)
-    if f is None:
-        f = _FOLDED[word] = fold(word)
-    return f
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -61,6 +56,14 @@ def _forms(word: str) -> tuple[str, ...]:
     if r is None:
         r = _FORMS[word] = (word, *(bare for _, bare in proclitic_readings(word)))
     return r
+
+
+def _opening(words: set[str], firsts: set[str]) -> set[str]:
+    """The folded words one of whose forms (`_forms`) is in `firsts`."""
+    for w in words.difference(_FORMS):
+        _forms(w)
+    order = list(words)
+    return set(compress(order, map(not_, map(firsts.isdisjoint, map(_FORMS.__getitem__, order)))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,17 @@ class NerTagger:
         self.lex = lexicon
         self.features = Featurizer(lexicon)
         self._fast = FastTagger(LinearCrf(model), self.features)
+        self.labels = [(lab[:1], lab[2:]) for lab in self._fast.crf.labels]  # (B|I|O, type) by label index
+
+    def word_types(self, words: list[str]) -> tuple[list[int], list[str], list[int], list[str]]:
+        """Type ids, folded forms, and the characters cut and bare words of `Lexicon.bare`, of token strings."""
+        fast = self._fast
+        ids = fast.type_ids(words)
+        return ids, *(list(map(table.__getitem__, ids)) for table in (fast.folded, fast.cuts, fast.bare))
+
+    def best_labels(self, ids: list[int], lengths: list[int]) -> np.ndarray:
+        """Label index (into `labels`) of each token of consecutive sentences of the given lengths."""
+        return self._fast.best_labels(ids, lengths)
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         """BIO labels (PER ORG LOC MISC) for one sentence of token strings."""
@@ -95,9 +109,13 @@ def load_tagger(model: Path = MODEL_FILE) -> NerTagger:
 
 def _sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges [a, b) of sentences: split after end punctuation and at line breaks."""
-    cuts = {i for i, t in enumerate(tokens) if t.text in _SENTENCE_END}
+    return sentence_ranges(text, [t.text for t in tokens], [t.end for t in tokens])
+
+
+def sentence_ranges(text: str, words: list[str], ends: list[int]) -> list[tuple[int, int]]:
+    """`_sentences` over parallel token lists: the token strings and their end offsets."""
+    cuts = set(positions(words, _SENTENCE_END.__contains__))
     if "\n" in text:
-        ends = [t.end for t in tokens]
         cuts.update(bisect_right(ends, m.start()) - 1 for m in _NEWLINE.finditer(text))  # the token before it
         cuts.discard(-1)
     out: list[tuple[int, int]] = []
@@ -105,36 +123,49 @@ def _sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     for i in sorted(cuts):
         out.append((a, i + 1))
         a = i + 1
-    if a < len(tokens):
-        out.append((a, len(tokens)))
+    if a < len(words):
+        out.append((a, len(words)))
     return out
 
 
+def _label_spans(labels: list[tuple[str, str]], best: np.ndarray, starts: set[int]) -> Iterator[tuple[int, int, str]]:
+    """(first, last, type) of the entities in a BIO labelling, by token index (conlleval's reading, as `spans`):
+    a stray I- opens an entity and none runs across a sentence start. `best` is each token's label index."""
+    first, last, kind = -1, -1, ""
+    tags = best.tolist()
+    for i in np.flatnonzero(best).tolist():  # label 0 is O
+        bio, k = labels[tags[i]]
+        if i == last + 1 and bio == "I" and k == kind and i not in starts:
+            last = i
+            continue
+        if first >= 0:
+            yield first, last, kind
+        first, last, kind = i, i, k
+    if first >= 0:
+        yield first, last, kind
+
+
 class _Document:
-    """One article's tokens with folded and bare forms, and the mention spans found so far."""
+    """One article's tokens with folded and bare forms (`Lexicon.bare`: `cuts` characters off, leaving `bare`),
+    and the mention spans found so far."""
 
     def __init__(self, tagger: NerTagger, text: str) -> None:
         self.text = text
         self.lex = tagger.lex
-        self.tokens = tokenize(text)
-        self.words = [t.text for t in self.tokens]
-        self.folded = list(map(_fold, self.words))
-        self.bare = list(map(self.lex.bare, self.folded))
-        self.taken = [False] * len(self.tokens)
+        self.words, self.starts, self.ends = token_lists(text)
+        ids, self.folded, self.cuts, self.bare = tagger.word_types(self.words)
+        self.taken = [False] * len(self.words)
         self.spans: list[_Span] = []
         self._firsts: set[str] = set()
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
-        self._tag(tagger)
+        self._tag(tagger, ids)
 
-    def _tag(self, tagger: NerTagger) -> None:
-        ranges = _sentences(self.text, self.tokens)
-        tagged = tagger.tag_sentences([self.words[a:b] for a, b in ranges])
-        for (a, _), labels in zip(ranges, tagged, strict=True):
-            if labels.count("O") == len(labels):
-                continue
-            for s, e, kind in sorted(spans(labels)):
-                self._add(a + s, a + e - 1, kind)
+    def _tag(self, tagger: NerTagger, ids: list[int]) -> None:
+        ranges = sentence_ranges(self.text, self.words, self.ends)
+        best = tagger.best_labels(ids, [b - a for a, b in ranges])
+        for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
+            self._add(first, last, kind)
 
     def _add(self, first: int, last: int, kind: str) -> None:
         first, last = self._trim(first, last, kind)
@@ -167,22 +198,22 @@ class _Document:
         for rule in (rules.gazetteer_pass, rules.heads_pass, extra.extend_people, extra.people, extra.latin):
             self._index()
             for first, last, kind, cut in rule():
-                if cut != self.bare[first][0]:
-                    self.bare[first] = (cut, proclitic_bare(self.folded[first], cut))
+                if cut != self.cuts[first]:
+                    self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges and, for people, leading titles (الرئيس، وزير الدفاع ...)."""
-        while first <= last and not self.tokens[first].text[0].isalnum():
+        while first <= last and not self.words[first][0].isalnum():
             first += 1
-        while last >= first and not self.tokens[last].text[-1].isalnum():
+        while last >= first and not self.words[last][-1].isalnum():
             last -= 1
         if kind == "PER":
             titles = self.lex.gaz.titles
             while first < last:
-                if (self.bare[first][1],) in titles:
+                if (self.bare[first],) in titles:
                     first += 1
-                elif first + 1 < last and (self.bare[first][1], self.folded[first + 1]) in titles:
+                elif first + 1 < last and (self.bare[first], self.folded[first + 1]) in titles:
                     first += 2
                 else:
                     break
@@ -190,7 +221,7 @@ class _Document:
 
     def key(self, first: int, last: int) -> tuple[str, ...]:
         """Folded words of a span with the first word's proclitics off: the name as a look-up key."""
-        return (self.bare[first][1],) + tuple(self.folded[first + 1:last + 1])
+        return (self.bare[first],) + tuple(self.folded[first + 1:last + 1])
 
     def propagate(self) -> None:
         """Find every known name at every occurrence; add surnames of people and unambiguous list places."""
@@ -209,8 +240,8 @@ class _Document:
         max_len = max((len(k) for k in names), default=0)
         self._firsts = {k[0] for k in names}
         gaz, firsts = self.lex.gaz, self._firsts
-        known = {f for f in set(self.folded) if not firsts.isdisjoint(_forms(f))}  # words that may open a name
-        listed = positions(map(itemgetter(1), self.bare), gaz.starts.__contains__)
+        known = _opening(set(self.folded), firsts)  # words that may open a name
+        listed = positions(self.bare, gaz.starts.__contains__)
         for i in sorted({*positions(self.folded, known.__contains__), *listed}):
             if self.taken[i]:
                 continue
@@ -219,12 +250,12 @@ class _Document:
                 if hit:
                     self._add(i, i + hit[0] - 1, hit[1])
                     continue
-            if self.bare[i][1] not in gaz.starts:
+            if self.bare[i] not in gaz.starts:
                 continue
-            m = gaz.match([self.bare[i][1]] + self.folded[i + 1:i + gaz.max_len], 0)
+            m = gaz.match([self.bare[i]] + self.folded[i + 1:i + gaz.max_len], 0)
             if m and m[1] in ("GPE", "LOC", "ORG") and (m[0] > 1 or m[1] != "ORG"):
                 n, kind = m
-                if n == 1 and self.bare[i][1] in _AMBIGUOUS_PLACES:
+                if n == 1 and self.bare[i] in _AMBIGUOUS_PLACES:
                     continue
                 self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
 
@@ -237,8 +268,8 @@ class _Document:
     def _lookup(self, names: dict[tuple[str, ...], str], i: int, max_len: int) -> tuple[int, str] | None:
         """Longest known name at token i, trying the word whole and with each proclitic reading off."""
         firsts = self._firsts
-        heads = [h for h in (self.bare[i][1], *_forms(self.folded[i])) if h in firsts]
-        for n in range(min(max_len, len(self.tokens) - i), 0, -1):
+        heads = [h for h in (self.bare[i], *_forms(self.folded[i])) if h in firsts]
+        for n in range(min(max_len, len(self.words) - i), 0, -1):
             if any(self.taken[i:i + n]):
                 continue
             rest = tuple(self.folded[i + 1:i + n])
@@ -250,20 +281,20 @@ class _Document:
 
     def mention_start(self, first: int, known: set[str]) -> tuple[int, str]:
         """(offset where the name starts, its first word as written with ال restored) for token `first`."""
-        tok = self.tokens[first]
-        cut, bare = self.bare[first]
+        cut, bare = self.cuts[first], self.bare[first]
         if not cut:
             starts = self.lex.gaz.starts
             for c, r in proclitic_readings(self.folded[first]):
                 if r in known or r in starts:
                     cut, bare = c, r
                     break
+        word, start = self.words[first], self.starts[first]
         if not cut:
-            return tok.start, tok.text
-        head = tok.text[cut:]
+            return start, word
+        head = word[cut:]
         if bare.startswith("ال") and not fold(head).startswith("ال"):
             head = "ال" + head
-        return tok.start + cut, head
+        return start + cut, head
 
     def place_type(self, s: _Span) -> str:
         """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster."""
@@ -280,12 +311,12 @@ class _Document:
 
     def mentions(self, article_id: str) -> list[Mention]:
         known = {w for s in self.spans for w in self.key(s.first, s.last)[1:]}
-        known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.bare[s.first][0]}
+        known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.cuts[s.first]}
         out = []
         for s in sorted(self.spans, key=lambda x: x.first):
             start, head = self.mention_start(s.first, known)
-            end = self.tokens[s.last].end
-            text = head + self.text[self.tokens[s.first].end:end]
+            end = self.ends[s.last]
+            text = head + self.text[self.ends[s.first]:end]
             kind = self.place_type(s) if s.type == "LOC" else s.type
             out.append(Mention(article_id, start, end, text, kind))
         return out

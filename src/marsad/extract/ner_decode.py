@@ -9,14 +9,17 @@ that can open a listed phrase, and one Viterbi over all sentences at once. The l
 """
 from __future__ import annotations
 
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 
-from marsad.extract.ner_features import Featurizer, WordFeatures
+from marsad.extract.ner_features import Featurizer
+from marsad.extract.ner_normal import fold
 
 _SLOTS = ("own", "m2", "m1", "p1", "p2")  # WordFeatures fields: at the token, and as its neighbour at -2 .. +2
-_OFFSET = {"own": 0, "m2": -2, "m1": -1, "p1": 1, "p2": 2}  # where, from a token, the word giving that slot is
+_OFFSETS = np.array([0, -2, -1, 1, 2])  # where, from a token, the word giving each slot is
 _BOUNDARY = "\x00<s>"  # the padding word's cache entry, not a possible token
 _BIGRAMS = ("bg-=", "bg+=")  # attributes of (previous, this) word and (this, next) word
 _KEY_BITS = 31  # a bigram code is left id << _KEY_BITS | right id
@@ -65,56 +68,79 @@ class LinearCrf:
 
 
 class FastTagger:
-    """Per-word-type emission tables and a batched Viterbi over many sentences."""
+    """Per-word-type emission tables and a batched Viterbi over many sentences.
+
+    A word type is a folded form (features see nothing else); each token string is mapped to its type's id on
+    first sight. `folded` holds the type's form and `cuts`, `bare` its `Lexicon.bare` reading by id, so a
+    document looks each token up once.
+    """
 
     def __init__(self, crf: LinearCrf, features: Featurizer) -> None:
         self.crf = crf
         self.features = features
         self.gaz = features.lex.gaz
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = {}  # token -> type id
+        self._by_form: dict[str, int] = {}  # folded form -> type id
         self._keys: list[str] = []
+        self.folded: list[str] = []
+        self.cuts: list[int] = []
+        self.bare: list[str] = []
         cap, n = 1024, len(crf.labels)
-        self._tables = {s: np.zeros((cap, n)) for s in _SLOTS}
+        self._table = np.zeros((cap, len(_SLOTS), n))  # type id, slot -> summed weights
         self._pair_id = np.full(cap, -1, dtype=np.int64)  # id of the word's key among bigram keys, or -1
         self._opens = np.zeros(cap, dtype=bool)  # the word's key can open a listed phrase
-        self._pad = self._ids_of([_BOUNDARY])[0]
+        self._pad = self.type_ids([_BOUNDARY])[0]
         self._label_names = np.array(crf.labels, dtype=object)
+        self._into = np.ascontiguousarray(crf.trans.T)  # (label, previous label) transition weights
 
-    def _ids_of(self, tokens: list[str]) -> list[int]:
-        """Word-type ids of `tokens`; new types are featurized and their weights summed in one batch."""
-        ids = self._ids
-        out = []
-        new: list[WordFeatures] = []
-        for t in tokens:
-            i = ids.get(t)
+    def type_ids(self, tokens: list[str]) -> list[int]:
+        """Word-type ids of `tokens`, one type per folded form; new types are featurized in one batch."""
+        ids: list[int | None] = list(map(self._ids.get, tokens))
+        if None in ids:
+            self._add_types(tokens, ids)
+        return ids  # type: ignore[return-value]
+
+    def _add_types(self, tokens: list[str], ids: list[int | None]) -> None:
+        """Fill the missing ids: a token that folds to a known form takes its id; new forms are stored."""
+        by_form, new = self._by_form, []
+        for k in [k for k, i in enumerate(ids) if i is None]:
+            t = tokens[k]
+            i = self._ids.get(t)
             if i is None:
-                i = ids[t] = len(ids)
-                new.append(self.features.boundary if t == _BOUNDARY else self.features.compute(t))
-            out.append(i)
+                w = fold(t)
+                i = by_form.get(w)
+                if i is None:
+                    i = by_form[w] = len(by_form)
+                    new.append(w)
+                self._ids[t] = i
+            ids[k] = i
         if new:
             self._store(new)
-        return out
 
-    def _store(self, new: list[WordFeatures]) -> None:
-        """Write the summed weight vectors of new word types (ids len(_keys) ...) into the tables."""
-        first, row = len(self._keys), self.crf.row
+    def _store(self, new: list[str]) -> None:
+        """Featurize new folded forms (ids len(folded) ...) and write their summed weight vectors."""
+        first, row = len(self.folded), self.crf.row
         end = first + len(new)
         while end > len(self._pair_id):
-            self._tables = {s: np.concatenate([t, np.zeros_like(t)]) for s, t in self._tables.items()}
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             self._pair_id = np.concatenate([self._pair_id, np.full_like(self._pair_id, -1)])
             self._opens = np.concatenate([self._opens, np.zeros_like(self._opens)])
+        self.folded += new
+        readings = list(map(self.features.lex.bare, new))
+        self.cuts += map(itemgetter(0), readings)
+        self.bare += map(itemgetter(1), readings)
+        features = [self.features.boundary if w == _BOUNDARY else self.features.compute_folded(w) for w in new]
         attrs: list[str] = []
         cuts: list[int] = []
-        for wf in new:
+        for wf in features:
             for group in (wf.own, wf.m2, wf.m1, wf.p1, wf.p2):  # the order of _SLOTS
                 cuts.append(len(attrs))
                 attrs += group
                 attrs.append("")  # no slot is empty for reduceat; an unknown attribute adds nothing
-        rows = [row.get(a, 0) for a in attrs]
-        sums = np.add.reduceat(self.crf.matrix[rows], cuts, axis=0).reshape(len(new), len(_SLOTS), -1)
-        for k, s in enumerate(_SLOTS):
-            self._tables[s][first:end] = sums[:, k]
-        keys = [wf.key for wf in new]
+        rows = np.fromiter(map(row.get, attrs, repeat(0)), dtype=np.intp, count=len(attrs))
+        sums = np.add.reduceat(self.crf.matrix[rows], cuts, axis=0)
+        self._table[first:end] = sums.reshape(len(new), len(_SLOTS), -1)
+        keys = [wf.key for wf in features]
         self._keys += keys
         pair_keys, starts = self.crf.pair_keys, self.gaz.starts
         self._pair_id[first:end] = [pair_keys.get(k, -1) for k in keys]
@@ -122,17 +148,17 @@ class FastTagger:
 
     def emissions(self, sentences: list[list[str]]) -> np.ndarray:
         """(total tokens, labels) state scores of the sentences' tokens, concatenated."""
-        flat: list[str] = [_BOUNDARY, _BOUNDARY]
-        for s in sentences:
-            flat += s
-            flat += (_BOUNDARY, _BOUNDARY)
-        id_list = self._ids_of(flat)
-        ids = np.array(id_list, dtype=np.int64)
-        at = np.flatnonzero(ids != self._pad)
-        t = self._tables
-        e = t["own"][ids[at]]
-        for slot in _SLOTS[1:]:
-            e += t[slot][ids[at + _OFFSET[slot]]]
+        return self._scores(self.type_ids([t for s in sentences for t in s]), [len(s) for s in sentences])
+
+    def _scores(self, token_ids: list[int], lengths: list[int]) -> np.ndarray:
+        """`emissions` of the sentences of the given lengths, their tokens' type ids concatenated."""
+        at = np.arange(len(token_ids)) + np.repeat(np.arange(2, 2 * len(lengths) + 1, 2), lengths)
+        ids = np.full(len(token_ids) + 2 * len(lengths) + 2, self._pad, dtype=np.int64)  # two pads around each
+        ids[at] = token_ids
+        near = self._table[ids[at[:, None] + _OFFSETS], np.arange(len(_SLOTS))]  # (token, slot, label)
+        e = near[:, 0] + near[:, 1]
+        for k in range(2, len(_SLOTS)):  # summed in slot order, as the attributes of one token would be
+            e += near[:, k]
         pair = self._pair_id[ids]
         for (codes, rows), shift in zip(self.crf.bigrams, (-1, 1), strict=True):
             if not len(codes):
@@ -142,18 +168,20 @@ class FastTagger:
             k = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
             hit = np.flatnonzero((left >= 0) & (right >= 0) & (codes[k] == code))
             e[hit] += self.crf.matrix[rows[k[hit]]]
-        self._phrase_marks(e, at, ids, id_list)
+        self._phrase_marks(e, at, ids)
         return e
 
-    def _phrase_marks(self, e: np.ndarray, at: np.ndarray, ids: np.ndarray, id_list: list[int]) -> None:
+    def _phrase_marks(self, e: np.ndarray, at: np.ndarray, ids: np.ndarray) -> None:
         """Add the 'gp=B-GPE' style weights where a multi-word gazetteer entry covers tokens (as `phrase_marks`)."""
         gaz, keys, row, matrix = self.gaz, self._keys, self.crf.row, self.crf.matrix
+        opening = np.flatnonzero(self._opens[ids[at]]).tolist()
+        padded = ids.tolist() if opening else []
         free = 0
-        for p in np.flatnonzero(self._opens[ids[at]]).tolist():
+        for p in opening:
             if p < free:
                 continue
             q = int(at[p])
-            hit = gaz.match([keys[i] for i in id_list[q:q + gaz.max_len]], 0)
+            hit = gaz.match([keys[i] for i in padded[q:q + gaz.max_len]], 0)
             if hit:
                 n, kind = hit
                 e[p] += matrix[row.get("gp=B-" + kind, 0)]
@@ -162,24 +190,27 @@ class FastTagger:
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for each sentence."""
-        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
-        if not lengths.sum():
-            return [[] for _ in sentences]
-        e = self.emissions(sentences)
-        best = self._viterbi(e, lengths)
+        lengths = [len(s) for s in sentences]
+        best = self.best_labels(self.type_ids([t for s in sentences for t in s]), lengths)
         flat = self._label_names[best].tolist()
         bounds = np.concatenate([[0], np.cumsum(lengths)]).tolist()
         return [flat[bounds[k]:bounds[k + 1]] for k in range(len(sentences))]
 
+    def best_labels(self, token_ids: list[int], lengths: list[int]) -> np.ndarray:
+        """Index into `crf.labels` of every token of the sentences of the given lengths (type ids concatenated)."""
+        if not token_ids:
+            return np.zeros(0, dtype=np.int64)
+        return self._viterbi(self._scores(token_ids, lengths), np.array(lengths, dtype=np.int64))
+
     def _viterbi(self, e: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best label index of every token, decoding all sentences (longest first) in one time-stepped loop.
 
-        The forward pass keeps only the best scores; the backward pass recomputes each step's argmax for the label
-        chosen after it (the same sums, so the same first maximum as storing back-pointers).
+        A step adds the transitions to each running sentence's previous scores as a (sentence, label, previous
+        label) array and takes the first maximum along its last axis (argmax there is numpy's fast path), keeping
+        it as a back-pointer. The backward pass follows the pointers in plain Python: a few hundred list look-ups
+        cost less than a numpy call per step.
         """
-        trans = self.crf.trans
-        into = trans[:, None, :]  # (from, 1, to)
-        back = np.ascontiguousarray(trans.T)  # (to, from)
+        n = e.shape[1]
         order = np.argsort(-lengths, kind="stable")
         lens = lengths[order]
         lens = lens[lens > 0]
@@ -188,18 +219,28 @@ class FastTagger:
         steps = np.arange(m)
         valid = steps[:, None] < lens[None, :]  # (m, b)
         pos = np.where(valid, starts[None, :] + steps[:, None], len(e))
-        score = np.concatenate([e, np.zeros((1, e.shape[1]))])[pos]  # (m, b, labels); padding scores nothing
+        score = np.concatenate([e, np.zeros((1, n))])[pos]  # (m, b, labels); padding scores nothing
+        back = np.zeros(score.shape, dtype=np.int64)  # (step, sentence, label) -> best previous label
+        cells = np.arange(b * n).reshape(b, n) * n  # where each (sentence, label) row starts in a step's candidates
         active = valid.sum(axis=1).tolist()  # sentences still running at each step: a prefix, longest first
         for t in range(1, m):
             k = active[t]
-            score[t, :k] += np.maximum.reduce(score[t - 1, :k].T[:, :, None] + into, axis=0)
-        cols = np.arange(b)
-        y = score[lens - 1, cols].argmax(axis=1)
-        path = np.empty((m, b), dtype=np.int64)
-        path[lens - 1, cols] = y
-        for t in range(m - 1, 0, -1):
-            k = active[t]
-            y[:k] = path[t - 1, :k] = (score[t - 1, :k] + back[y[:k]]).argmax(axis=1)
-        best = np.empty(len(e), dtype=np.int64)
-        best[pos[valid]] = path[valid]
-        return best
+            cand = score[t - 1, :k, None, :] + self._into  # (sentence, label, previous label)
+            best = back[t, :k] = cand.argmax(axis=2)
+            score[t, :k] += cand.ravel()[cells[:k] + best]
+        last = score[lens - 1, np.arange(b)].argmax(axis=1).tolist()
+        return np.array(_backtrack(back, starts.tolist(), lens.tolist(), last, len(e)), dtype=np.int64)
+
+
+def _backtrack(back: np.ndarray, starts: list[int], lengths: list[int], last: list[int], size: int) -> list[int]:
+    """Labels of `size` tokens from `_viterbi`'s back-pointers (step, sentence, label) and each sentence's start
+    (token position), length and final label."""
+    _, b, n = back.shape
+    pointers = back.ravel().tolist()
+    labels = [0] * size
+    for j, (start, length, y) in enumerate(zip(starts, lengths, last, strict=True)):
+        for t in range(length - 1, 0, -1):
+            labels[start + t] = y
+            y = pointers[(t * b + j) * n + y]
+        labels[start] = y
+    return labels

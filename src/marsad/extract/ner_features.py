@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from marsad.extract.gazetteer import Gazetteer, load_gazetteer
@@ -52,9 +53,10 @@ class Lexicon:
         if hit is not None:
             return hit
         result = (0, word)
-        if not self.gaz.known(word) and len(word) > 2:
+        readings = proclitic_readings(word, min_stem=2)
+        if readings and not self.gaz.known(word) and len(word) > 2:
             whole = self.count(word)
-            for cut, rest in proclitic_readings(word, min_stem=2):
+            for cut, rest in readings:
                 article = rest.startswith("ال") and cut > 0 and word[cut - 1] in "ل" and not word.startswith("ال")
                 if self.gaz.known(rest) and len(rest) >= 3:
                     result = (cut, rest)
@@ -117,8 +119,11 @@ class Featurizer:
 
     def compute(self, token: str) -> WordFeatures:
         """The features of a word type, uncached (`word` caches them)."""
+        return self.compute_folded(fold(token))
+
+    def compute_folded(self, w: str) -> WordFeatures:
+        """`compute` for a word already folded."""
         lex, gaz = self.lex, self.lex.gaz
-        w = fold(token)
         cut, b = lex.bare(w)
         al = b.startswith("ال")
         core = b[2:] if al and len(b) > 4 else b
@@ -140,18 +145,17 @@ class Featurizer:
             f.append("oov")
         kind = gaz.single(b)
         given, title, head = b in gaz.given, (b,) in gaz.titles, b in gaz.org_heads
-        marks = [m for m, on in (("g=" + str(kind), kind), ("given", given), ("title", title), ("head", head)) if on]
-        f += marks
+        listed = ["g=" + kind] if kind else []
+        f += (*listed, *compress(("given", "title", "head"), (given, title, head)))
         # what a neighbour sees besides the word and its shape; the list type goes last there
-        context = [c2] + [m for m, on in (("title", title), ("head", head), ("given", given)) if on]
-        context += marks[:bool(kind)]
-        m1 = ["-1:b=" + b, "-1:sh=" + shape] + ["-1:" + x for x in context]
-        p1 = ["+1:b=" + b, "+1:sh=" + shape] + ["+1:" + x for x in context]
+        context = [c2, *compress(("title", "head", "given"), (title, head, given)), *listed]
+        m1 = ["-1:b=" + b, "-1:sh=" + shape, *map("-1:".__add__, context)]
+        p1 = ["+1:b=" + b, "+1:sh=" + shape, *map("+1:".__add__, context)]
         if len(core) > 2:
             m1.append("-1:s2=" + core[-2:])
             p1.append("+1:s2=" + core[-2:])
-        m2 = ["-2:b=" + b] + ["-2:" + x for x in context]
-        p2 = ["+2:b=" + b] + ["+2:" + x for x in context]
+        m2 = ["-2:b=" + b, *map("-2:".__add__, context)]
+        p2 = ["+2:b=" + b, *map("+2:".__add__, context)]
         return WordFeatures(b, f, m2, m1, p1, p2)
 
     def sequence(self, tokens: list[str]) -> list[list[str]]:

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
-from operator import itemgetter
 from pathlib import Path
 
 from marsad.extract.gazetteer import GAZETTEER_DIR
@@ -132,7 +131,16 @@ def load_heads(folder: Path = GAZETTEER_DIR) -> dict[str, Head]:
     return heads
 
 
-@lru_cache(maxsize=1 << 18)
+_HEADS_OF: dict[str, tuple[int, str, Head] | None] = {}  # `head_of` by folded word
+
+
+def head_positions(words: list[str]) -> list[int]:
+    """Indices of the folded words that are head nouns (`head_of`), looking each word type up once."""
+    for f in set(words).difference(_HEADS_OF):
+        _HEADS_OF[f] = head_of(f)
+    return positions(words, _HEADS_OF.__getitem__)
+
+
 def head_of(f: str) -> tuple[int, str, Head] | None:
     """(proclitic length, head word, Head) when a folded word is a head noun, whole or with proclitics off."""
     heads = load_heads()
@@ -187,7 +195,7 @@ class PhraseRules:
         self.heads = load_heads()
         self.gaz = doc.lex.gaz
         self.count = doc.lex.count
-        self.n = len(doc.tokens)
+        self.n = len(doc.words)
         self.titles = self.gaz.titles
         # words of the people the CRF found: a facility may carry them, an organisation head stops there
         self.person_words = {doc.folded[i] for s in doc.spans if s.type == "PER" for i in range(s.first, s.last + 1)}
@@ -223,7 +231,7 @@ class PhraseRules:
 
     def classify(self, j: int, prev: str) -> int:
         doc = self.doc
-        text = doc.tokens[j].text
+        text = doc.words[j]
         if not text[0].isalnum() or text[0].isdigit():
             return STOP_C
         if doc.owner.get(j) is not None:
@@ -231,7 +239,7 @@ class PhraseRules:
         f = doc.folded[j]
         if f in STOP or j in doc.owned or not is_arabic(f):
             return STOP_C
-        cut, b = doc.bare[j]
+        cut, b = doc.cuts[j], doc.bare[j]
         if f.startswith("لل") and len(f) > 4:
             ok = f not in LIL_STOP and not self.place(b) and not self.title(b)
             return LIL if ok else STOP_C
@@ -278,7 +286,7 @@ class PhraseRules:
                     ok = s.type in ("LOC", "GPE", "ORG") or (s.type == "MISC" and state == "A")
                 if place_only:
                     ok = s.type in ("LOC", "GPE") and state == "A"
-                cut, b = doc.bare[j]
+                cut, b = doc.cuts[j], doc.bare[j]
                 if (not ok or state == "B0" or not is_arabic(f) or (cut and not f.startswith("لل"))
                         or (b in self.heads and not b.startswith("ال"))):
                     break
@@ -289,7 +297,7 @@ class PhraseRules:
                 break
             if state == "A":
                 if place_only:
-                    if c in (DEF, ADJ, PROPER) and self.place(doc.bare[j][1]):
+                    if c in (DEF, ADJ, PROPER) and self.place(doc.bare[j]):
                         last, state = j, "B"
                     elif kind == "MISC" and hf == "منظومه" and c == DEF:
                         last, state = j, "B"
@@ -336,10 +344,10 @@ class PhraseRules:
         doc = self.doc
         found = []
         free = 0  # the next token not inside a name found here
-        for i in positions(doc.folded, head_of):
+        for i in head_positions(doc.folded):
             if i < free or i in doc.owned:
                 continue
-            cut, hf, head = head_of(doc.folded[i])
+            cut, hf, head = _HEADS_OF[doc.folded[i]]
             last = self.chain(i, hf, head)
             if last is not None:
                 found.append((i, last, head.kind, cut))
@@ -351,17 +359,17 @@ class PhraseRules:
         doc, gaz = self.doc, self.gaz
         found = []
         free = 0
-        for i in positions(map(itemgetter(1), doc.bare), gaz.starts.__contains__):
+        for i in positions(doc.bare, gaz.starts.__contains__):
             if i < free or i in doc.owned:
                 continue
-            m = gaz.match([doc.bare[i][1]] + doc.folded[i + 1:i + gaz.max_len], 0)
+            m = gaz.match([doc.bare[i]] + doc.folded[i + 1:i + gaz.max_len], 0)
             if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC"):
                 continue
             last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
             if inside and all(s.last <= last for s in inside):
                 if not any(s.first == i and s.last == last for s in inside):
-                    found.append((i, last, "LOC", doc.bare[i][0]))
+                    found.append((i, last, "LOC", doc.cuts[i]))
             if inside:
                 free = last + 1
         return found
@@ -390,13 +398,13 @@ class PeopleAndLatin:
                 continue
             j = s.last + 1
             if self.name_word(j, False) and not _verb_like(doc.folded[j]):
-                found.append((s.first, j, "PER", doc.bare[s.first][0]))
+                found.append((s.first, j, "PER", doc.cuts[s.first]))
         return found
 
     def is_title(self, i: int) -> int:
         """Length of the title starting at token i (0 when none)."""
         doc = self.doc
-        b = doc.bare[i][1]
+        b = doc.bare[i]
         if b not in self.title_words:
             return 0
         if i + 1 < self.r.n and (b, doc.folded[i + 1]) in self.titles:
@@ -407,7 +415,7 @@ class PeopleAndLatin:
         doc = self.doc
         if j >= self.r.n or doc.owner.get(j) is not None or j in doc.owned:
             return False
-        text, f = doc.tokens[j].text, doc.folded[j]
+        text, f = doc.words[j], doc.folded[j]
         if is_latin_name(text):
             return True
         if not is_arabic(f) or f in STOP or f in self.r.heads or (f,) in self.titles or f in EXTRA_TITLES:
@@ -417,7 +425,7 @@ class PeopleAndLatin:
         if f in self.r.gaz.given:
             return True
         if first:
-            cut, b = doc.bare[j]
+            cut, b = doc.cuts[j], doc.bare[j]
             if f[0] in "وف" or self.r.place(b) or f.startswith("ال") or _verb_like(f):
                 return False
             if cut and self.r.count(b) >= 100:  # a preposition on a common word (بدأب)
@@ -426,7 +434,7 @@ class PeopleAndLatin:
         if (f[0] == "و" or f.startswith(("بال", "لل", "فال", "كال")) or f.endswith("يه") or _verb_like(f)
                 or self.r.count(f) >= NAME_CONT or self.r.place_nisba(f)):
             return False
-        raw = doc.tokens[j].text
+        raw = doc.words[j]
         return not (raw.endswith("ه") and len(f) >= 3 and self.r.count(f[:-1]) >= 20)  # a pronoun suffix
 
     def name_at(self, j: int) -> int | None:
@@ -458,7 +466,7 @@ class PeopleAndLatin:
         found = []
         n = self.r.n
         free = 0
-        for i in positions(map(itemgetter(1), doc.bare), self.title_words.__contains__):
+        for i in positions(doc.bare, self.title_words.__contains__):
             t = self.is_title(i) if i >= free and doc.owner.get(i) is None and i not in doc.owned else 0
             if not t:
                 continue
@@ -497,15 +505,15 @@ class PeopleAndLatin:
         i = 0
         n = self.r.n
         while i < n:
-            if doc.owner.get(i) is not None or i in doc.owned or not is_latin_name(doc.tokens[i].text):
+            if doc.owner.get(i) is not None or i in doc.owned or not is_latin_name(doc.words[i]):
                 i += 1
                 continue
             last = i
-            while last + 1 < n and is_latin_name(doc.tokens[last + 1].text) and doc.owner.get(last + 1) is None:
+            while last + 1 < n and is_latin_name(doc.words[last + 1]) and doc.owner.get(last + 1) is None:
                 last += 1
-            before = doc.tokens[i - 1].text if i else ""
-            if before not in ("(", "[") and len(doc.tokens[i].text) > 1:
-                kind = "MISC" if i and doc.bare[i - 1][1] in LATIN_MISC_BEFORE else "ORG"
+            before = doc.words[i - 1] if i else ""
+            if before not in ("(", "[") and len(doc.words[i]) > 1:
+                kind = "MISC" if i and doc.bare[i - 1] in LATIN_MISC_BEFORE else "ORG"
                 found.append((i, last, kind, 0))
             i = last + 1
         return found
