@@ -5,15 +5,27 @@ Every entry is written in plain Arabic and compared after `fold` (no diacritics 
 """
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_DIACRITICS = [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+_FOLD = str.maketrans({**dict.fromkeys(map(chr, _DIACRITICS)), **_LETTERS})  # diacritics and tatweel dropped
+_FOLDED: dict[str, str] = {}  # fold_all's memo, dropped when it outgrows _FOLDED_MAX
+_FOLDED_MAX = 1 << 17
 
 
+@lru_cache(maxsize=1 << 12)
 def fold(word: str) -> str:
     """Orthographic key of a word: no diacritics or tatweel, one alef, ي for ى, ه for ة."""
-    return _DIACRITICS.sub("", word).translate(_LETTERS)
+    return word.translate(_FOLD)
+
+
+def fold_all(words: list[str]) -> list[str]:
+    """`fold` of each word of a text, memoised across texts."""
+    if len(_FOLDED) > _FOLDED_MAX:
+        _FOLDED.clear()
+    _FOLDED.update({word: word.translate(_FOLD) for word in set(words).difference(_FOLDED)})
+    return list(map(_FOLDED.__getitem__, words))
 
 
 # Speech verbs: (lemma, past stem, present stem after ي/ت, participle stem, extra irregular forms).
@@ -90,6 +102,15 @@ def _build() -> dict[str, tuple[str, str]]:
 
 
 CUE_FORMS: dict[str, tuple[str, str]] = _build()
+
+
+def _readings() -> dict[str, tuple[str, bool]]:
+    """Folded word, bare or after و/ف -> (folded lemma, is participle); the bare reading wins."""
+    bare = {form: (fold(lemma), kind == "participle") for form, (lemma, kind) in CUE_FORMS.items()}
+    return {conj + form: reading for conj in "وف" for form, reading in bare.items()} | bare
+
+
+CUE_READINGS: dict[str, tuple[str, bool]] = _readings()
 
 # Verbs that report content after إن/أن (the others only introduce a quotation in marks).
 REPORTING = frozenset(fold(v) for v in (

@@ -7,6 +7,7 @@ after the previous mark or at the start of its line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "«„‹"
@@ -15,6 +16,7 @@ SYMMETRIC = "\"“”‘’'″"
 _BEFORE_OPEN = set("([{«“—-:،,؛ـ")
 _AFTER_CLOSE = set(".,،؛;:!?؟)]}»”…")
 _CLITICS = set("وبلفك")
+_MARK = re.compile("[" + re.escape(OPENING + CLOSING + SYMMETRIC) + "]")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -73,7 +75,7 @@ def _line_end(text: str, i: int) -> int:
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every top-level quoted span in text order (a quotation nested inside another is part of it)."""
-    marks = [(i, role) for i in range(len(text)) if (role := mark_role(text, i))]
+    marks = [(m.start(), role) for m in _MARK.finditer(text) if (role := mark_role(text, m.start()))]
     positions = [i for i, _ in marks]
     pairs: list[tuple[int, int]] = []  # (opening index or -1, closing index or -1)
     stack: list[list[int]] = []  # [opening index, 1 when a quotation closed inside it]

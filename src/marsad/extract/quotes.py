@@ -14,9 +14,12 @@ Speakers are kept as written; `anonymous` marks unnamed sources (مصدر مطل
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 
 from marsad.extract.quote_cues import (
     ACCORDING_TO,
@@ -25,6 +28,7 @@ from marsad.extract.quote_cues import (
     CLAUSE_BREAKS,
     CONTINUATION,
     CUE_FORMS,
+    CUE_READINGS,
     INTRO_WORDS,
     NOT_COMPLEMENTIZER_BEFORE,
     PRONOUN_OBJECTS,
@@ -39,16 +43,20 @@ from marsad.extract.quote_cues import (
     VAGUE_SOURCES,
     WEAK,
     fold,
+    fold_all,
 )
 from marsad.extract.quote_marks import QuotedSpan, quoted_spans
-from marsad.text.tokens import tokenize
-from marsad.types import Mention, Quote, Token
+from marsad.text.tokens import token_lists
+from marsad.types import Mention, Quote
 
 MIN_DIRECT_WORDS = 3  # shorter quotations are names, titles or scare quotes unless a cue introduces them
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
 _NEAR_CUE = 6  # tokens allowed between a non-reporting cue (دعا، ندد) and the quotation it introduces
-_COMPLEMENTIZER = re.compile(r"^ب?ان(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?$")
+# إن، أن، بأن، أنه، بأنها ... folded
+_COMPLEMENTIZERS = frozenset(prep + "ان" + pronoun for prep in ("", "ب")
+                             for pronoun in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم"))
+_VERB_STARTS = CUE_READINGS.keys() | CAME_IN  # folded words that can open a cue
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n\s*\n|\n")
 _WRAPPED_LINE = 40  # a line this long that ends in a letter and goes on with a letter was wrapped, not ended
 _PUNCT_STOP = set("،,:؛;.!?؟()[]")
@@ -82,15 +90,18 @@ class _Cue:
 
 
 class _Doc:
-    """The article text with its tokens, folded forms, sentences and quoted spans, computed once."""
+    """The article text with its tokens (parallel lists of texts, starts, ends), folded forms, sentences and
+    quoted spans, computed once."""
 
     def __init__(self, article_id: str, text: str, mentions: Sequence[Mention]) -> None:
         self.article = article_id
         self.text = text
-        self.tokens: list[Token] = tokenize(text)
-        self.starts = [t.start for t in self.tokens]
-        self.folded = [fold(t.text) for t in self.tokens]
+        self.texts, self.starts, self.ends = token_lists(text)
+        self.n = len(self.texts)
+        self.folded = fold_all(self.texts)
+        self.words_before = list(accumulate(map(str.isalnum, map(itemgetter(0), self.texts)), initial=0))
         self.spans = quoted_spans(text)
+        self.span_starts = [s.outer_start for s in self.spans]
         self.mentions = sorted((m for m in mentions if m.type in _LINK_TYPES), key=lambda m: m.start)
         self.sentence_of = self._sentence_index()
         self.span_at = self._span_index()
@@ -98,13 +109,14 @@ class _Doc:
     def _sentence_index(self) -> list[int]:
         """Sentence number of each token; a sentence never ends inside a quotation."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text)
-                if not any(s.outer_start < m.start() < s.end for s in self.spans) and not self._wrapped(m.start())]
-        out, k = [], 0
-        for tok in self.tokens:
-            while k < len(ends) and ends[k] <= tok.start:
-                k += 1
-            out.append(k)
-        return out
+                if not self._quoted(m.start()) and not self._wrapped(m.start())]
+        return list(map(partial(bisect_right, ends), self.starts))
+
+    def _quoted(self, i: int) -> bool:
+        """True between a quotation's opening mark and the end of its content. Spans open and end in increasing
+        order, so the last one opened before i is the only one that can still be open."""
+        k = bisect_left(self.span_starts, i) - 1
+        return k >= 0 and i < self.spans[k].end
 
     def _wrapped(self, i: int) -> bool:
         """True at a single line break inside a sentence (hard-wrapped text)."""
@@ -116,31 +128,41 @@ class _Doc:
             and text[i + 1:i + 2].strip()[:1].isalpha()
 
     def _span_index(self) -> list[QuotedSpan | None]:
-        """For each token, the quoted span it lies in (marks included), else None."""
-        out: list[QuotedSpan | None] = []
-        k = 0
-        for tok in self.tokens:
-            while k < len(self.spans) and self.spans[k].outer_end <= tok.start:
-                k += 1
-            span = self.spans[k] if k < len(self.spans) else None
-            out.append(span if span and span.outer_start <= tok.start < span.outer_end else None)
+        """For each token, the quoted span it lies in (marks included), else None: the first span that ends after
+        the token starts, when it has begun (spans end in increasing order)."""
+        out: list[QuotedSpan | None] = [None] * self.n
+        previous_end = 0
+        for span in self.spans:
+            first, last = self.tokens_in(max(span.outer_start, previous_end), span.outer_end)
+            out[first:last] = [span] * (last - first)
+            previous_end = span.outer_end
         return out
 
+    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
+        """(first, last + 1): the tokens that start in [start, end)."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
     def word(self, i: int) -> str:
-        return self.folded[i] if 0 <= i < len(self.tokens) else ""
+        return self.folded[i] if 0 <= i < self.n else ""
 
     def is_punct(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.tokens[i].text in _PUNCT_STOP
+        return 0 <= i < self.n and self.texts[i] in _PUNCT_STOP
 
     def same_sentence(self, i: int, j: int) -> bool:
-        return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.sentence_of[i] == self.sentence_of[j]
+        return 0 <= i < self.n and 0 <= j < self.n and self.sentence_of[i] == self.sentence_of[j]
+
+    def sentence_stop(self, i: int) -> int:
+        """The token after the last one of token i's sentence."""
+        return bisect_right(self.sentence_of, self.sentence_of[i])
 
     def words_in(self, start: int, end: int) -> int:
-        return sum(1 for t in self.tokens if start <= t.start and t.end <= end and t.text[0].isalnum())
+        """The number of word tokens (not punctuation) within [start, end)."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.ends, end)
+        return max(0, self.words_before[last] - self.words_before[first])
 
     def span_opening_at(self, i: int) -> QuotedSpan | None:
-        span = self.span_at[i] if 0 <= i < len(self.tokens) else None
-        return span if span is not None and self.tokens[i].start == span.outer_start else None
+        span = self.span_at[i] if 0 <= i < self.n else None
+        return span if span is not None and self.starts[i] == span.outer_start else None
 
 
 def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
@@ -158,12 +180,7 @@ def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = ()) ->
 
 def _cue_form(doc: _Doc, i: int) -> tuple[str, bool] | None:
     """(lemma, is participle) when token i is a speech verb, with or without و/ف in front."""
-    word = doc.word(i)
-    for cand in (word, word[1:] if word[:1] in "وف" else ""):
-        if cand in CUE_FORMS:
-            lemma, kind = CUE_FORMS[cand]
-            return fold(lemma), kind == "participle"
-    return None
+    return CUE_READINGS.get(doc.word(i))
 
 
 def _find_cues(doc: _Doc) -> list[_Cue]:
@@ -171,7 +188,8 @@ def _find_cues(doc: _Doc) -> list[_Cue]:
 
     Inside a long quotation only a cue that ends it counts: the attribution of a quote whose mark was misplaced."""
     cues: list[_Cue] = []
-    for i in range(len(doc.tokens)):
+    verbs = [i for i, word in enumerate(doc.folded) if word in _VERB_STARTS]
+    for i in verbs:
         if doc.word(i - 1) in RELATIVES:
             continue
         form = _cue_form(doc, i)
@@ -193,7 +211,7 @@ def _outside_quotation(doc: _Doc, cue: _Cue) -> bool:
         return True
     if cue.content >= 0 or cue.lemma not in REPORTING or cue.speaker is None or cue.speaker.start < 0:
         return False
-    tail = doc.text[max(cue.speaker.end, doc.tokens[cue.index].end):span.end]
+    tail = doc.text[max(cue.speaker.end, doc.ends[cue.index]):span.end]
     return not _SENTENCE_END.search(tail.rstrip()) and doc.words_in(span.end - len(tail), span.end) <= 3
 
 
@@ -216,19 +234,20 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
     """The speaker written after the verb (stopping at adverbials and recipients), and where the scan stopped."""
     j = i + 1
     if lemma == fold("نقل"):  # نقل X عن Y: Y is the speaker
-        j = next((k + 1 for k in range(j, min(j + _SUBJECT_MAX, len(doc.tokens)))
+        j = next((k + 1 for k in range(j, min(j + _SUBJECT_MAX, doc.n))
                   if doc.word(k) == fold("عن") and doc.same_sentence(i, k)), j)
     while doc.word(j) in PRONOUN_OBJECTS:
         j += 1
     first, last = j, j - 1
-    while j < len(doc.tokens) and j - first < _SUBJECT_MAX and doc.same_sentence(i, j):
+    stop = min(first + _SUBJECT_MAX, doc.sentence_stop(i))
+    while j < stop:
         if _ends_subject(doc, j, lemma):
             break
         span = doc.span_opening_at(j)
         if span is not None:
             if not _quoted_name(doc, span):
                 break
-            while j < len(doc.tokens) and doc.tokens[j].start < span.outer_end:
+            while j < doc.n and doc.starts[j] < span.outer_end:
                 j += 1
             last = j - 1
             continue
@@ -238,7 +257,7 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
         j += 1
     if last < first:
         return None, j
-    start, end = _fit_to_mentions(doc, doc.tokens[first].start, doc.tokens[last].end, j)
+    start, end = _fit_to_mentions(doc, doc.starts[first], doc.ends[last], j)
     return _speaker_at(doc, start, end), j
 
 
@@ -248,10 +267,10 @@ def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]
     inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
     if any(m.type == "PER" for m in inside):
         return start, max(m.end for m in inside)
-    limit = doc.tokens[min(j + _NEAR_CUE, len(doc.tokens) - 1)].end if doc.tokens else end
-    for k in range(j, min(j + _NEAR_CUE, len(doc.tokens))):
-        if _is_complementizer(doc, k) or doc.span_opening_at(k) or doc.tokens[k].text in ":.":
-            limit = doc.tokens[k].start
+    limit = doc.ends[min(j + _NEAR_CUE, doc.n - 1)] if doc.n else end
+    for k in range(j, min(j + _NEAR_CUE, doc.n)):
+        if _is_complementizer(doc, k) or doc.span_opening_at(k) or doc.texts[k] in ":.":
+            limit = doc.starts[k]
             break
     ahead = [m for m in doc.mentions if m.type == "PER" and end <= m.start and m.end <= limit]
     if ahead:
@@ -300,7 +319,7 @@ def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
     before = doc.word(first - 1) if first is not None else ""
     if before in ("لـ", "ل") or before in RECIPIENT_NOUNS or before[1:] in RECIPIENT_NOUNS:
         return True
-    if before in INTRO_WORDS or before == ":" or _COMPLEMENTIZER.match(before) or _cue_form(doc, first - 1):
+    if before in INTRO_WORDS or before == ":" or before in _COMPLEMENTIZERS or _cue_form(doc, first - 1):
         return False
     nxt = _token_at(doc, span.outer_end)
     return nxt is not None and not doc.is_punct(nxt) and not _is_complementizer(doc, nxt) \
@@ -312,12 +331,12 @@ def _subject_before(doc: _Doc, i: int) -> _Speaker | None:
     j = i - 1
     if doc.word(j) in (fold("قد"), fold("لقد")):
         j -= 1
-        if j >= 0 and doc.tokens[j].text in "،,":
+        if j >= 0 and doc.texts[j] in "،,":
             j -= 1
     last = j
     while j >= 0 and doc.same_sentence(i, j) and last - j < 6:
         word = doc.word(j)
-        if doc.is_punct(j) or _COMPLEMENTIZER.match(word) or word in CLAUSE_BREAKS or word in _BUT or word in (
+        if doc.is_punct(j) or word in _COMPLEMENTIZERS or word in CLAUSE_BREAKS or word in _BUT or word in (
                 fold("أما"), fold("كان"), fold("وكان"), fold("وكانت"), fold("كانت"), "و"):
             break
         if _cue_form(doc, j) is not None or doc.span_at[j] is not None:
@@ -326,13 +345,13 @@ def _subject_before(doc: _Doc, i: int) -> _Speaker | None:
     first = j + 1
     if first > last or last < 0:
         return None
-    start, end = _fit_to_mentions(doc, doc.tokens[first].start, doc.tokens[last].end, i)
+    start, end = _fit_to_mentions(doc, doc.starts[first], doc.ends[last], i)
     return _speaker_at(doc, start, end)
 
 
 def _is_complementizer(doc: _Doc, j: int) -> bool:
     """إن، أن، بأن، أنه ... that open reported content (not بعد أن، قبل أن، يتوقع أن)."""
-    if not _COMPLEMENTIZER.match(doc.word(j)):
+    if doc.word(j) not in _COMPLEMENTIZERS:
         return False
     before = doc.word(j - 1)
     present_verb = before[:1] in "يت" and len(before) >= 4 and _cue_form(doc, j - 1) is None
@@ -343,21 +362,21 @@ def _introducer(doc: _Doc, j: int, verb: int, lemma: str) -> tuple[int, int]:
     """(token where content or a quotation starts, offset of reported content) after the speaker.
 
     أشار إلى and أفاد بـ also report a noun phrase without إن/أن (أشار البيان إلى أهمية ...)."""
-    for k in range(j, min(j + _SCAN_MAX, len(doc.tokens))):
-        if not doc.same_sentence(verb, k) or (k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k]):
+    for k in range(j, min(j + _SCAN_MAX, doc.sentence_stop(verb))):
+        if k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k]:
             break
         if _is_complementizer(doc, k):
-            return k, doc.tokens[k].end
+            return k, doc.ends[k]
         span = doc.span_opening_at(k)
-        if doc.tokens[k].text == ":" or span is not None and not _quoted_name(doc, span):
+        if doc.texts[k] == ":" or span is not None and not _quoted_name(doc, span):
             return k, -1
     first = j
     if lemma == fold("أشار") and doc.word(first) == fold("أيضا"):
         first += 1
     if lemma == fold("أشار") and doc.word(first) == fold("إلى") and doc.span_opening_at(first + 1) is None:
-        return first, doc.tokens[first].end
-    if lemma == fold("أفاد") and doc.word(first).startswith("ب") and first < len(doc.tokens):
-        return first - 1, doc.tokens[first].start
+        return first, doc.ends[first]
+    if lemma == fold("أفاد") and doc.word(first).startswith("ب") and first < doc.n:
+        return first - 1, doc.starts[first]
     return -1, -1
 
 
@@ -371,6 +390,7 @@ def _speaker_at(doc: _Doc, start: int, end: int) -> _Speaker:
 # ---------------------------------------------------------------- anonymity
 
 
+@lru_cache(maxsize=1 << 14)
 def _head(text: str) -> str:
     """The head noun of a speaker phrase, folded, without و/ال and after أحد/بعض."""
     words = [fold(w) for w in re.findall(r"\w+", text)]
@@ -430,18 +450,18 @@ def _reported(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
 def _clause_end(doc: _Doc, k: int, cue_starts: set[int]) -> int:
     """End offset of the clause starting at token k: the sentence end, a new clause or a new speech verb."""
     start = k
-    while k < len(doc.tokens) and doc.same_sentence(start, k):
+    while k < doc.n and doc.same_sentence(start, k):
         span = doc.span_at[k]
         if span is not None:
-            while k < len(doc.tokens) and doc.tokens[k].start < span.outer_end:
+            while k < doc.n and doc.starts[k] < span.outer_end:
                 k += 1
             continue
-        if k > start and doc.tokens[k - 1].text in "،," and _opens_clause(doc, k):
-            return doc.tokens[k - 1].start
+        if k > start and doc.texts[k - 1] in "،," and _opens_clause(doc, k):
+            return doc.starts[k - 1]
         if k > start and k in cue_starts:
-            return doc.tokens[k - 1].end
+            return doc.ends[k - 1]
         k += 1
-    return doc.tokens[k - 1].end if k > 0 else len(doc.text)
+    return doc.ends[k - 1] if k > 0 else len(doc.text)
 
 
 def _opens_clause(doc: _Doc, k: int) -> bool:
@@ -465,7 +485,7 @@ def _quote(doc: _Doc, cue: _Cue | None, start: int, end: int, kind: str,
     spk = speaker if speaker is not None else (cue.speaker if cue else None)
     if spk is None:
         spk = _Speaker(None, _INHERIT, _INHERIT) if cue is not None else _NO_SPEAKER
-    cue_text = doc.tokens[cue.index].text if cue else None
+    cue_text = doc.texts[cue.index] if cue else None
     return Quote(doc.article, start, end, doc.text[start:end], kind, cue_text, spk.text, spk.start, spk.end,
                  spk.anonymous)
 
@@ -484,7 +504,7 @@ def _direct(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
             continue
         inner = _trailing_attribution(doc, span, cues)
         if inner is not None:
-            start, end = _trim(doc.text, start, doc.tokens[inner.index].start)
+            start, end = _trim(doc.text, start, doc.starts[inner.index])
             out.append(_quote(doc, inner, start, end, "direct"))
             continue
         if _quoted_name(doc, span):
@@ -492,7 +512,7 @@ def _direct(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
         cue = _cue_before(doc, first, cues) or _coordinated(doc, first, attached) or _cue_after(doc, span, cues)
         if cue is not None:
             out.append(_quote(doc, cue, start, end, "direct"))
-            attached.append((_token_at(doc, span.outer_end) or len(doc.tokens), cue))
+            attached.append((_token_at(doc, span.outer_end) or doc.n, cue))
         elif _starts_paragraph(doc, span.outer_start):
             out.append(Quote(doc.article, start, end, doc.text[start:end], "direct", None, None, _INHERIT, _INHERIT))
     return out
@@ -501,7 +521,7 @@ def _direct(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
 def _token_at(doc: _Doc, offset: int) -> int | None:
     """Index of the first token at or after offset."""
     k = bisect_left(doc.starts, offset)
-    return k if k < len(doc.tokens) else None
+    return k if k < doc.n else None
 
 
 def _cue_before(doc: _Doc, first: int, cues: list[_Cue]) -> _Cue | None:
@@ -512,11 +532,11 @@ def _cue_before(doc: _Doc, first: int, cues: list[_Cue]) -> _Cue | None:
             continue
         if cue.lemma in REPORTING:
             return cue
-        after = _token_at(doc, cue.speaker.end) if cue.speaker and cue.speaker.end > doc.tokens[cue.index].start \
+        after = _token_at(doc, cue.speaker.end) if cue.speaker and cue.speaker.end > doc.starts[cue.index] \
             else cue.index + 1
         gap = first - (after if after is not None else first)
         before = doc.word(first - 1)
-        return cue if gap <= 3 or before in INTRO_WORDS or _COMPLEMENTIZER.match(before) else None
+        return cue if gap <= 3 or before in INTRO_WORDS or before in _COMPLEMENTIZERS else None
     return None
 
 
@@ -525,14 +545,15 @@ def _coordinated(doc: _Doc, first: int, attached: list[tuple[int, _Cue]]) -> _Cu
     if not attached:
         return None
     last, cue = attached[-1]
-    between = [doc.word(k) for k in range(last, first) if not doc.is_punct(k)]
-    return cue if doc.same_sentence(last, first) and all(w in ("و", "") for w in between) else None
+    if not doc.same_sentence(last, first):
+        return None
+    return cue if all(doc.word(k) in ("و", "") for k in range(last, first) if not doc.is_punct(k)) else None
 
 
 def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     """"..."، قال X: a cue right after the quotation (past a comma) whose clause has nothing else to say."""
     nxt = _token_at(doc, span.outer_end)
-    while nxt is not None and nxt < len(doc.tokens) and doc.tokens[nxt].text in "،,":
+    while nxt is not None and nxt < doc.n and doc.texts[nxt] in "،,":
         nxt += 1
     cue = next((c for c in cues if c.index == nxt), None)
     if cue is None or cue.content >= 0 or cue.participle:
@@ -542,8 +563,8 @@ def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
 
 def _trailing_attribution(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     """A cue and speaker closing a quotation whose mark was misplaced ("... وقال المسؤول ")."""
-    inside = [c for c in cues if span.start <= doc.tokens[c.index].start < span.end and c.content < 0]
-    if not inside or doc.words_in(span.start, doc.tokens[inside[-1].index].start) < MIN_DIRECT_WORDS:
+    inside = [c for c in cues if span.start <= doc.starts[c.index] < span.end and c.content < 0]
+    if not inside or doc.words_in(span.start, doc.starts[inside[-1].index]) < MIN_DIRECT_WORDS:
         return None
     return inside[-1]
 
@@ -571,22 +592,21 @@ def _drop_contained(text: str, quotes: list[Quote]) -> list[Quote]:
 def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
     """بحسب X / وفقا لـ X in a sentence with no quote: the rest of the sentence, attributed to X."""
     out = []
-    taken = {doc.sentence_of[k] for q in quotes for k in range(len(doc.tokens))
-             if q.start <= doc.tokens[k].start < q.end}
-    for i, word in enumerate(doc.folded):
-        if word not in ACCORDING_TO or doc.sentence_of[i] in taken or doc.span_at[i] is not None:
+    taken = {doc.sentence_of[k] for q in quotes for k in range(*doc.tokens_in(q.start, q.end))}
+    for i in [i for i, word in enumerate(doc.folded) if word in ACCORDING_TO]:
+        if doc.sentence_of[i] in taken or doc.span_at[i] is not None:
             continue
         speaker, after = _source_after(doc, i)
         if speaker is None:
             continue
         start, end = _sentence_bounds(doc, i)
-        if doc.tokens[i].start - start < 3:  # attribution first: the content follows it
-            start = doc.tokens[after].start if after < len(doc.tokens) else end
+        if doc.starts[i] - start < 3:  # attribution first: the content follows it
+            start = doc.starts[after] if after < doc.n else end
         else:
-            end = doc.tokens[i].start
+            end = doc.starts[i]
         start, end = _trim(doc.text, start, end)
         if doc.words_in(start, end) >= MIN_DIRECT_WORDS:
-            out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.tokens[i].text,
+            out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.texts[i],
                              speaker.text, speaker.start, speaker.end, speaker.anonymous))
             taken.add(doc.sentence_of[i])
     return out
@@ -601,13 +621,13 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
     if doc.word(j) == "ما" and _cue_form(doc, j + 1) is not None:
         j += 2
     first = j
-    while j < len(doc.tokens) and j - first < _SUBJECT_MAX and doc.same_sentence(i, j) and not doc.is_punct(j):
+    while j < doc.n and j - first < _SUBJECT_MAX and doc.same_sentence(i, j) and not doc.is_punct(j):
         if j > first and (_ends_subject(doc, j, "") or doc.span_opening_at(j)):
             break
         j += 1
     if j <= first:
         return None, j
-    start, end = doc.tokens[first].start, doc.tokens[j - 1].end
+    start, end = doc.starts[first], doc.ends[j - 1]
     word = doc.word(first)
     if first == i + 1 and word.startswith("ل") and not word.startswith("لل") and word[1:] in SOURCE_HEADS:
         start += 1  # وفقا لمنظمة -> منظمة
@@ -621,8 +641,9 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
 
 
 def _sentence_bounds(doc: _Doc, i: int) -> tuple[int, int]:
-    same = [t for k, t in enumerate(doc.tokens) if doc.sentence_of[k] == doc.sentence_of[i]]
-    return same[0].start, same[-1].end
+    sentence = doc.sentence_of[i]
+    first, last = bisect_left(doc.sentence_of, sentence), bisect_right(doc.sentence_of, sentence) - 1
+    return doc.starts[first], doc.ends[last]
 
 
 # ---------------------------------------------------------------- speakers across quotes
@@ -659,7 +680,7 @@ def _sentence_subject(doc: _Doc, i: int, earlier: list[_Cue]) -> _Speaker | None
         first -= 1
     if sum(1 for j in range(first, i) if not doc.is_punct(j)) < 3:
         return None
-    return _first_mention(doc, doc.tokens[first].start, doc.tokens[i].start)
+    return _first_mention(doc, doc.starts[first], doc.starts[i])
 
 
 def _first_mention(doc: _Doc, start: int, end: int) -> _Speaker | None:

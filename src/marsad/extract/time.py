@@ -15,7 +15,7 @@ from datetime import date
 
 from marsad.extract.time_grammar import Grammar, Hit
 from marsad.extract.time_resolve import parse_anchor
-from marsad.extract.time_tokens import Tok, tokenize
+from marsad.extract.time_tokens import Tokens, tokenize
 from marsad.text.normalize import Normalized, is_dropped, normalize_with_map
 from marsad.types import Timex
 
@@ -24,6 +24,7 @@ __all__ = ["find_publication_date", "find_timexes"]
 # Words allowed between a date and the hour that follows it (25 نوفمبر 2021 ، 5:42 مساءً).
 _DATE_TIME_GLUE = frozenset({",", "-", "|", "في", "علي", "الساعه", "عند"})
 _GLOSS = frozenset({"الموافق", "الموافقه", "الموافق ل"})
+_GLOSS_WORDS = max(len(g.split()) for g in _GLOSS)
 _PUBLISHED_CUES = re.compile(r"نشر|تاريخ النشر|published|posted", re.IGNORECASE)
 _UPDATED_CUES = re.compile(r"تحديث|updated", re.IGNORECASE)
 _HEAD_LINES = 8
@@ -39,29 +40,29 @@ def find_timexes(article_id: str, text: str, published: str | None) -> list[Time
     return [_timex(article_id, text, norm, toks, h) for h in hits]
 
 
-def _parse(toks: list[Tok], anchor: date | None) -> list[Hit]:
+def _parse(toks: Tokens, anchor: date | None) -> list[Hit]:
     hits = Grammar(toks, anchor).parse()
     return _apply_glosses(_merge_date_time(hits, toks), toks)
 
 
-def _merge_date_time(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+def _merge_date_time(hits: list[Hit], toks: Tokens) -> list[Hit]:
     """A day followed by an hour (with at most two joining words) is one date-time."""
     out: list[Hit] = []
     for h in hits:
         prev = out[-1] if out else None
         if (prev and prev.grain == "day" and h.value.startswith("T") and h.i - prev.j <= 2
-                and all(toks[k].word in _DATE_TIME_GLUE for k in range(prev.j, h.i))):
+                and all(w in _DATE_TIME_GLUE for w in toks.words[prev.j:h.i])):
             out[-1] = Hit(prev.i, h.j, prev.value[:10] + h.value, "time", "time")
         else:
             out.append(h)
     return out
 
 
-def _apply_glosses(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+def _apply_glosses(hits: list[Hit], toks: Tokens) -> list[Hit]:
     """A Hijri date glossed by its Gregorian equivalent (... هـ الموافق ... م) takes the author's conversion."""
     out = list(hits)
     for n, (a, b) in enumerate(zip(hits, hits[1:], strict=False)):
-        between = " ".join(toks[k].word for k in range(a.j, b.i))
+        between = " ".join(toks.words[a.j:b.i]) if b.i - a.j <= _GLOSS_WORDS else ""
         if between in _GLOSS and a.hijri != b.hijri and a.grain == b.grain == "day":
             greg = b if a.hijri else a
             out[n] = replace(a, value=greg.value)
@@ -69,8 +70,8 @@ def _apply_glosses(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
     return out
 
 
-def _timex(article_id: str, text: str, norm: Normalized, toks: list[Tok], h: Hit) -> Timex:
-    start, end = norm.to_original(toks[h.i].start, toks[h.j - 1].end)
+def _timex(article_id: str, text: str, norm: Normalized, toks: Tokens, h: Hit) -> Timex:
+    start, end = norm.to_original(toks.start(h.i), toks.ends[h.j - 1])
     while end < len(text) and is_dropped(text[end]):
         end += 1
     return Timex(article_id, start, end, text[start:end], h.value, h.kind)
@@ -99,8 +100,8 @@ def _line_date(line: str) -> str | None:
     days = [h for h in _parse(toks, None) if h.grain in ("day", "time") and h.value[:1].isdecimal()]
     if not days:
         return None
-    words = sum(1 for t in toks if t.word[:1].isalpha())
-    opening = days[0].i <= _DATELINE_LEAD and any(t.word == "-" for t in toks[days[0].j:days[0].j + 6])
+    words = sum(1 for w in toks.words if w[:1].isalpha())
+    opening = days[0].i <= _DATELINE_LEAD and "-" in toks.words[days[0].j:days[0].j + 6]
     if words > _SHORT_LINE and not opening and not _PUBLISHED_CUES.search(line):
         return None
     best = min(days, key=lambda h: (h.hijri, h.i))

@@ -6,18 +6,22 @@ A phrase whose value cannot be resolved (a weekday without a publication date) i
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from marsad.extract import time_lexicon as lx
 from marsad.extract import time_resolve as rs
-from marsad.extract.time_tokens import KNOWN, Tok, is_future_verb
+from marsad.extract.time_tokens import KNOWN, Tokens, is_future_verb
 
 _MOD_DIRECTION = {-1: "before", 0: "current", 1: "after"}
 _UNIT_ISO = {"D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y", "H": "PT{}H", "MIN": "PT{}M"}
 _PART_ADVERB = {"MO": "AM", "AF": "NOON", "EV": "PM", "NI": "NIGHT"}
 _BARE_ADVERBS = frozenset({"مساء", "مساءا", "صباحا", "ليلا", "ظهرا", "عصرا", "فجرا"})
+_MONTH_FIRST = frozenset(name.split()[0] for name in [*lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS])
+_NUMBERS = lx.CARDINAL_UNITS.keys() | lx.CARDINAL_TENS.keys()
+_UNITS = lx.UNIT_FORMS.keys() | {"ال" + w for w, (_, form) in lx.UNIT_FORMS.items() if form == "dual"}
+_HOUR_FIRST = frozenset({"الساعه", *lx.HOUR_ORDINALS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +56,31 @@ class _Clock:
     cued: bool  # الساعة before it, an adverb after it, or H:MM
 
 
+Rule = Callable[["Grammar", int], Hit | None]
+_FIRST_WORDS: dict[Rule, frozenset[str]] = {}
+
+
+def _starts_with(*words: Iterable[str]) -> Callable[[Rule], Rule]:
+    """Declare the words (besides numbers) that a rule's phrase can begin with; `Grammar` tries it only there."""
+    def mark(rule: Rule) -> Rule:
+        _FIRST_WORDS[rule] = frozenset().union(*words)
+        return rule
+    return mark
+
+
 class Grammar:
     """The rules, bound to one article's tokens and publication date."""
 
-    def __init__(self, toks: list[Tok], anchor: date | None) -> None:
+    def __init__(self, toks: Tokens, anchor: date | None) -> None:
         self.t = toks
+        self.words = toks.words
+        self.n = len(toks)
         self.anchor = anchor
         self.last_month: tuple[int, int] | None = None
-        self.rules: tuple[Callable[[int], Hit | None], ...] = (
-            self.day_range, self.month_range, self.time_range, self.day_phrase, self.date_phrase, self.clock_phrase,
-            self.relative_unit, self.year_phrase, self.duration,
-        )
 
     # ---- token access
     def w(self, i: int) -> str:
-        return self.t[i].word if 0 <= i < len(self.t) else ""
+        return self.words[i] if 0 <= i < self.n else ""
 
     def num(self, i: int, digits: int = 2) -> int | None:
         word = self.w(i)
@@ -74,29 +88,35 @@ class Grammar:
 
     def glued(self, i: int) -> bool:
         """Token i follows the previous one with no space (2023م، و17)."""
-        return 0 < i < len(self.t) and not self.t[i].spaced
+        return 0 < i < self.n and not self.t.spaced(i)
 
     # ---- driver
     def parse(self) -> list[Hit]:
         """Longest phrase at each token, left to right."""
         hits: list[Hit] = []
-        i = 0
-        while i < len(self.t):
-            found = [h for rule in self.rules if (h := rule(i))] if self.can_start(i) else []
+        end = 0
+        for i in self.starts():
+            if i < end:
+                continue
+            found = [h for rule in self.rules_at(i) if (h := rule(self, i))]
             if not found:
-                i += 1
                 continue
             best = max(found, key=lambda h: h.j)
             hits.append(best)
             if best.grain in ("day", "month") and self.names_month(best):
                 self.last_month = (int(best.value[:4]), int(best.value[5:7]))
-            i = best.j
+            end = best.j
         return self.bare_parts_of_day(hits)
 
-    def can_start(self, i: int) -> bool:
-        """Every rule's first token is a number (digits, H:MM) or a lexicon word (a cue, month, unit, يوم، من…)."""
-        word = self.t[i].word
-        return word[:1].isdecimal() or word in KNOWN
+    def starts(self) -> list[int]:
+        """The tokens a phrase can start at: numbers and the first words of rules."""
+        return [i for i, word in enumerate(self.words) if word in _RULES_BY_WORD or word[:1].isdecimal()]
+
+    def rules_at(self, i: int) -> tuple[Rule, ...]:
+        """The rules that can read a phrase at token i: all of them at a number (digits, H:MM), else those that
+        start with its word (a lexicon word: a cue, month, unit, يوم، من…)."""
+        word = self.words[i]
+        return _RULES if word[:1].isdecimal() else _RULES_BY_WORD.get(word, ())
 
     def names_month(self, hit: Hit) -> bool:
         """The phrase spells its month (so that a later منه can refer to it)."""
@@ -153,7 +173,7 @@ class Grammar:
         nxt = self.w(i + 1)
         if day < 10 and nxt in ("عشر", "عشره"):
             return i + 2, day + 10
-        if day < 10 and nxt in ("العشرين", "الثلاثين") and self.t[i + 1].clitic == "و":
+        if day < 10 and nxt in ("العشرين", "الثلاثين") and self.t.clitic(i + 1) == "و":
             total = day + lx.DAY_ORDINALS[nxt]
             return (i + 2, total) if total <= 31 else None
         return None if self.w(i) == "الحادي" else (i + 1, day)
@@ -258,7 +278,7 @@ class Grammar:
     def direction(self, i: int) -> str:
         """Past by default; the nearest tense cue in the words before i decides otherwise."""
         for k in range(i - 1, max(-1, i - 9), -1):
-            if self.t[k + 1].brk:
+            if self.t.brk(k + 1):
                 break
             word = self.w(k)
             if word in lx.FUTURE_CUES or is_future_verb(word):
@@ -303,6 +323,7 @@ class Grammar:
         return (g.isoformat(), "day") if g else None
 
     # ---- rules
+    @_starts_with(lx.SPAN_MODIFIERS, {"يوم", "شهر"}, lx.DAY_ORDINALS, _MONTH_FIRST)
     def date_phrase(self, i: int) -> Hit | None:
         """An absolute or partly given date, with a narrowing word before it (أواخر ديسمبر 2020)."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
@@ -314,6 +335,8 @@ class Grammar:
             return None
         return Hit(i, got[0], res[0], "interval" if "/" in res[0] else "date", res[1], got[1].hijri)
 
+    @_starts_with({w.split()[0] for w in lx.PARTS_OF_DAY}, {"يوم", "اول", "بعد", "الليله", "غد"}, lx.REL_DAYS,
+                 lx.WEEKDAYS)
     def day_phrase(self, i: int) -> Hit | None:
         """Part of day, يوم, أمس/اليوم/غدا, weekday, and an explicit date after them, as one phrase."""
         k, part = self.part_of_day(i)
@@ -380,6 +403,7 @@ class Grammar:
         res = self.resolve(got[1], k2) if got else None
         return Hit(k2, got[0], res[0], "date", "day", got[1].hijri) if got and res and res[1] == "day" else None
 
+    @_starts_with(lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS)
     def relative_unit(self, i: int) -> Hit | None:
         """الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا العام, with أواخر/مطلع before it."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
@@ -395,6 +419,7 @@ class Grammar:
         kind = "interval" if unit == "W" else "date"
         return Hit(i, end, rs.relative_unit(self.anchor, unit, shift), kind, grain)
 
+    @_starts_with(lx.SPAN_MODIFIERS, {"عامي", "سنتي", "العامين", "بين", "عام", "العام", "سنه", "السنه"})
     def year_phrase(self, i: int) -> Hit | None:
         """عام 2000، العام 2020، عامي 2021 و2022، في 2020، 1444هـ, and a bare year where context allows."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
@@ -435,6 +460,7 @@ class Grammar:
             return not counted
         return 1900 <= year <= 2099 and before not in lx.NOT_YEAR_BEFORE and not counted
 
+    @_starts_with(lx.APPROX, _NUMBERS, {"ال" + w for w in _NUMBERS}, _UNITS)
     def duration(self, i: int) -> Hit | None:
         """A number and a unit (ثلاثة أيام، 30 يوما), a dual (يومين), or one unit where a cue says so."""
         k = i + 1 if self.w(i) in lx.APPROX else i
@@ -469,7 +495,7 @@ class Grammar:
         tens = tens[2:] if tens.startswith("ال") else tens
         if n < 10 and self.w(k) in ("عشر", "عشره"):
             return n + 10, k + 1
-        if k < len(self.t) and self.t[k].clitic == "و" and lx.CARDINAL_TENS.get(tens, 100) < 100:
+        if k < self.n and self.t.clitic(k) == "و" and lx.CARDINAL_TENS.get(tens, 100) < 100:
             return n + lx.CARDINAL_TENS[tens], k + 1
         return n, k
 
@@ -513,7 +539,7 @@ class Grammar:
             if hour in (1, 2) and self.w(k) in ("عشر", "عشره"):
                 hour, k = hour + 10, k + 1
             minute = 0
-            if self.w(k) in lx.MINUTE_FRACTIONS and k < len(self.t) and self.t[k].clitic == "و":
+            if self.w(k) in lx.MINUTE_FRACTIONS and k < self.n and self.t.clitic(k) == "و":
                 minute, k = lx.MINUTE_FRACTIONS[self.w(k)], k + 1
         else:
             return None
@@ -534,6 +560,7 @@ class Grammar:
         hit = self.day_phrase(k)
         return (hit.j, hit.value, part) if hit else None
 
+    @_starts_with(_HOUR_FIRST)
     def clock_phrase(self, i: int) -> Hit | None:
         c = self.clock(i)
         day = self.clock_day(c.j) if c else None
@@ -545,6 +572,7 @@ class Grammar:
             return Hit(i, day[0], f"{day[1]}T{c.hour:02d}:{c.minute:02d}", "time", "time")
         return Hit(i, c.j, f"T{c.hour:02d}:{c.minute:02d}", "time", "time")
 
+    @_starts_with({"من"}, _HOUR_FIRST)
     def time_range(self, i: int) -> Hit | None:
         """من الرابعة حتى السابعة مساء اليوم: two hours on one named day."""
         k = i + 1 if self.w(i) == "من" else i
@@ -561,6 +589,7 @@ class Grammar:
         value = f"{day[1]}T{hour:02d}:{first.minute:02d}/{day[1]}T{second.hour:02d}:{second.minute:02d}"
         return Hit(k, day[0], value, "interval", "other")
 
+    @_starts_with({"يومي", "ايام", "بين"}, lx.DAY_ORDINALS)
     def day_range(self, i: int) -> Hit | None:
         """من 23 إلى 25 نوفمبر، يومي 16 و17 يناير، بين 5 و7 مايو، 30 نوفمبر - 2 ديسمبر 2021."""
         k = i + 1 if self.w(i) in ("يومي", "ايام", "بين") else i
@@ -585,6 +614,7 @@ class Grammar:
         start = i if self.w(i) == "يومي" else k
         return Hit(start, end, f"{a[0]}/{b[0]}", "interval", "other")
 
+    @_starts_with({"من", "بين"}, _MONTH_FIRST)
     def month_range(self, i: int) -> Hit | None:
         """من يناير إلى مارس 2023، بين تموز وأيلول الماضيين: two months, the year given once."""
         k = i + 1 if self.w(i) in ("من", "بين") else i
@@ -606,13 +636,23 @@ class Grammar:
         """مساء/صباحا alone, after a dated phrase in the same sentence, is that day."""
         covered = {k for h in hits for k in range(h.i, h.j)}
         out = list(hits)
-        for k, tok in enumerate(self.t):
-            if tok.word not in _BARE_ADVERBS or k in covered:
+        for k, word in enumerate(self.words):
+            if word not in _BARE_ADVERBS or k in covered:
                 continue
             before = [h for h in hits if h.j <= k and h.grain == "day"]
-            if before and not any(self.t[x].brk for x in range(before[-1].j, k + 1)):
+            if before and not any(self.t.brk(x) for x in range(before[-1].j, k + 1)):
                 out.append(Hit(k, k + 1, before[-1].value[:10], "date", "day"))
         return sorted(out, key=lambda h: h.i)
+
+
+_RULES: tuple[Rule, ...] = (
+    Grammar.day_range, Grammar.month_range, Grammar.time_range, Grammar.day_phrase, Grammar.date_phrase,
+    Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_phrase, Grammar.duration,
+)
+# Only lexicon words start a phrase; each is tried with its rules, in the order above (first longest wins).
+_RULES_BY_WORD: dict[str, tuple[Rule, ...]] = {
+    word: rules for word in KNOWN if (rules := tuple(r for r in _RULES if word in _FIRST_WORDS[r]))
+}
 
 
 def _apply_adverb(hour: int, adverb: str | None) -> int:

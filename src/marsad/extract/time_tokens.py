@@ -6,12 +6,13 @@ A proclitic (و ف ب ل ك and their chains) is split only when what remains is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from marsad.extract import time_lexicon as lx
 
-_TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+|[^\W\d_]+|[^\w\s]")
+# A token and the gap before it: what no token takes is whitespace and underscores.
+_GAP_TOKEN = re.compile(r"([\s_]*)(\d{1,2}:\d{2}(?!\d)|\d+|[^\W\d_]+|[^\w\s])")
 _CLITICS = ("وبال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 # Words that take only the conjunctions و ف: with ب ل ك they read as other words (لامس "touched").
 _CONJ_ONLY = frozenset({"امس", "غدا", "غد", "اب", "ماي", "اوت", "جوان", "ست", "سن", "عمر", "م", "ه", "ص"})
@@ -33,48 +34,60 @@ def _known_words() -> frozenset[str]:
 KNOWN = _known_words()
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One token: `word` is the form looked up (clitics off); `start` is where that form begins."""
+def _clitic_splits() -> dict[str, str]:
+    """Every word a proclitic chain glues onto a lexicon word (not itself a lexicon word) -> the lexicon word.
 
-    start: int
-    end: int
-    word: str
-    clitic: str
-    spaced: bool  # whitespace before the token (its whole form, clitic included)
-    brk: bool  # a paragraph break or sentence-final punctuation lies just before the token
-
-
-@lru_cache(maxsize=1 << 16)
-def split_clitic(word: str) -> tuple[str, str]:
-    """(clitic, rest) when the rest is a lexicon word; ("", word) otherwise."""
-    if word in KNOWN or word.isdecimal():
-        return "", word
+    The chains are tried in order, so the first that leaves a lexicon word wins."""
+    out: dict[str, str] = {}
     for chain in _CLITICS:
-        rest = word[len(chain):]
-        if chain.endswith("ال"):
-            clitic, rest = chain[:-2], "ال" + rest
-        else:
-            clitic = chain
-        if word.startswith(chain) and len(rest) > 1 and rest in KNOWN:
-            if rest in _CONJ_ONLY and clitic not in ("و", "ف"):
+        article = chain.endswith("ال")
+        clitic = chain[:-2] if article else chain
+        for rest in KNOWN:
+            if len(rest) < 2 or (article and not rest.startswith("ال")):
                 continue
-            return clitic, rest
-    return "", word
+            if (rest not in _CONJ_ONLY or clitic in ("و", "ف")) and clitic + rest not in KNOWN:
+                out.setdefault(clitic + rest, rest)
+    return out
 
 
-def tokenize(text: str) -> list[Tok]:
+_SPLITS = _clitic_splits()
+
+
+class Tokens:
+    """Tokens of normalised text as parallel lists. `words[i]` is the form looked up (clitics off), `ends[i]`
+    where the token ends; its start, clitic, spacing and breaks are read from the raw match when asked."""
+
+    __slots__ = ("gaps", "raws", "words", "ends")
+
+    def __init__(self, text: str) -> None:
+        pairs = _GAP_TOKEN.findall(text)
+        self.gaps: list[str] = [gap for gap, _ in pairs]  # the text between the previous token and this one
+        self.raws: list[str] = [raw for _, raw in pairs]
+        self.words: list[str] = list(map(_SPLITS.get, self.raws, self.raws))
+        self.ends: list[int] = list(accumulate(map(add, map(len, self.gaps), map(len, self.raws))))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def start(self, i: int) -> int:
+        """Where the word begins (after its clitic)."""
+        return self.ends[i] - len(self.words[i])
+
+    def clitic(self, i: int) -> str:
+        return self.raws[i][:len(self.raws[i]) - len(self.words[i])]
+
+    def spaced(self, i: int) -> bool:
+        """Whitespace before the token (its whole form, clitic included), or the start of the text."""
+        return i == 0 or bool(self.gaps[i])
+
+    def brk(self, i: int) -> bool:
+        """A paragraph break or sentence-final punctuation lies just before the token."""
+        return "\n\n" in self.gaps[i] or (i > 0 and self.words[i - 1] in _SENTENCE_END)
+
+
+def tokenize(text: str) -> Tokens:
     """Tokens of normalised text; digits glued to a letter (و2022، 2023م) come apart."""
-    toks: list[Tok] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        gap = text[prev_end:m.start()]
-        clitic, word = split_clitic(raw) if raw[0].isalpha() else ("", raw)
-        brk = "\n\n" in gap or (bool(toks) and toks[-1].word in _SENTENCE_END)
-        toks.append(Tok(m.start() + len(clitic), m.end(), word, clitic, bool(gap) or m.start() == 0, brk))
-        prev_end = m.end()
-    return toks
+    return Tokens(text)
 
 
 def is_future_verb(word: str) -> bool:
