@@ -4,10 +4,11 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
-from marsad.text.normalize import match_key
+from marsad.text.normalize import text_key
 from marsad.types import Article
 
 NUM_PERM = 128
@@ -18,16 +19,25 @@ SHINGLE = 3
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """Word n-grams of the normalised text."""
-    tokens = match_key(text).split()
+    tokens = text_key(text).encode("utf-8").split()
     if len(tokens) < size:
-        return {" ".join(tokens).encode("utf-8")}
-    return {" ".join(tokens[i:i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+        return {b" ".join(tokens)}
+    return set(map(b" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))  # each n-gram, joined in C
 
 
 def signature(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
+    template = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=template.seed, hashfunc=zlib.crc32, permutations=template.permutations,
+                scheme=template.scheme)
     m.update_batch(list(shingles(text)))
     return m
+
+
+@cache
+def _template() -> MinHash:
+    """A MinHash whose permutations every signature shares: drawn once, as drawing them per article cost as much
+    as the hashing."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Article]:

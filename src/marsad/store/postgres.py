@@ -16,7 +16,7 @@ from psycopg import sql
 from psycopg.types.json import Json
 
 from marsad.store.sqlite import Processed, SearchQuery, _article
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, text_key
 from marsad.types import Article
 
 SCHEMA = """
@@ -165,7 +165,7 @@ class PostgresStore:
                             [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None) for a in articles])
             cur.executemany("INSERT INTO search_entities VALUES (%s, %s) ON CONFLICT DO NOTHING", sorted(links))
             cur.executemany("INSERT INTO search_text VALUES (%s, %s)",
-                            [(a["id"], match_key(f"{a.get('title') or ''}\n{a.get('text', '')}")) for a in articles])
+                            [(a["id"], text_key(f"{a.get('title') or ''}\n{a.get('text', '')}")) for a in articles])
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""

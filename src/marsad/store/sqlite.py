@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, text_key
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -158,7 +158,7 @@ class SQLiteStore:
                                   for a in articles])
             self._db.executemany("INSERT OR IGNORE INTO search_entities VALUES (?, ?)", sorted(links))
             self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
-                                 [(a["id"], match_key(f"{a.get('title') or ''}\n{a.get('text', '')}"))
+                                 [(a["id"], text_key(f"{a.get('title') or ''}\n{a.get('text', '')}"))
                                   for a in articles])
 
     def get_analysis(self) -> dict[str, Any] | None:

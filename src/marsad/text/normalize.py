@@ -80,10 +80,15 @@ _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+def text_key(text: str) -> str:
+    """A key for comparing texts: normalised, punctuation gone, single spaces (uncached: for whole articles)."""
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", normalize(text))).strip()
+
+
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
-    """A key for comparing names and phrases: normalised, punctuation gone, single spaces."""
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", normalize(text))).strip()
+    """`text_key` for names and phrases, which repeat (cached)."""
+    return text_key(text)
 
 
 def to_western_digits(text: str) -> str:
