@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from marsad.engines import ENGINES, close_engine, make_engine
-from marsad.errors import ConfigError
+from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
 from marsad.pipeline import Analysis, Engine, StrictModeError, analyze
@@ -20,6 +20,7 @@ from marsad.store import open_store
 from marsad.types import Rejected
 
 EXIT_NOTHING_PROCESSED = 2
+EXIT_ENGINE_FAILED = 3
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -67,6 +68,9 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
         except StrictModeError as exc:
             _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
             sys.exit(EXIT_NOTHING_PROCESSED)
+        except EngineError as exc:
+            _err.print(f"marsad: {exc}", markup=False)
+            sys.exit(EXIT_ENGINE_FAILED)
         document = to_document(result)
         store.put_analysis(document)
     if json_out:

@@ -2,7 +2,8 @@
 
     MarsadError
     ├── ConfigError       a bad option or setting, with the bad value
-    └── InputError        a problem with input as a whole (no article could be read), with the path
+    ├── InputError        a problem with input as a whole (no article could be read), with the path
+    └── EngineError       the engine lost a worker (killed, out of memory): what was stored is kept
 """
 from __future__ import annotations
 
@@ -22,3 +23,7 @@ class InputError(MarsadError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class EngineError(MarsadError):
+    """A worker died under the engine; the articles stored before it are kept, so a re-run goes on from there."""

@@ -1,12 +1,13 @@
 """The local engine on worker processes gives the same analysis as one process, in input order."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from marsad.engines import ProcessEngine, make_engine
-from marsad.errors import ConfigError
+from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import to_document
 from marsad.pipeline import Engine, analyze, local_engine
 from marsad.store import SQLiteStore
@@ -45,3 +46,9 @@ def test_one_worker_means_this_process_and_bad_counts_are_refused() -> None:
         make_engine("local", workers=0)
     with pytest.raises(ConfigError):
         make_engine("dask", workers=2)
+
+
+def test_a_dead_worker_is_a_clear_error_not_a_traceback() -> None:
+    with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
+        with pytest.raises(EngineError, match="worker process died"):
+            list(engine(os._exit, [1, 1, 1]))  # the worker exits at once, as when the system kills it

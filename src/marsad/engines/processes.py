@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from marsad.engines.batches import BatchEngine
+from marsad.errors import EngineError
 
 BATCH_SIZE = 16
 INLINE_BELOW = 100  # fewer items than this run in this process (when no worker is up yet): starting costs ~2 s
@@ -34,6 +37,14 @@ class ProcessEngine(BatchEngine):
         self.batch_size = batch_size
         self.inline_below = inline_below
         self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        try:
+            yield from super().__call__(function, items)
+        except BrokenProcessPool as exc:
+            self.close()
+            raise EngineError("a worker process died (killed by the system, perhaps out of memory); the articles "
+                              "stored so far are kept: run again to go on, or with fewer --workers") from exc
 
     @property
     def started(self) -> bool:
