@@ -8,11 +8,14 @@ from marsad.compare.framing import (
     NEUTRAL,
     SCARE_QUOTES,
     Framing,
+    _content_words,
+    _context_words,
     contrast_terms,
     find_framing,
     framing_entries,
     load_lexicon,
 )
+from marsad.text.normalize import normalize_with_map
 from marsad.types import Mention, Quote
 
 
@@ -129,3 +132,14 @@ def test_contrast_terms_find_the_word_one_outlet_uses() -> None:
     assert {"الحرب", "وزير الحرب"} <= {c.term for c in found}
     assert all(c.others == 0 for c in found)
     assert "وزير" not in {c.term for c in found}
+
+
+def test_context_read_off_the_normalised_article_is_that_of_the_slice() -> None:
+    text = "وصـل وَزِيرُ الحربِ زيد إلى العاصمةِ\u200f، والتقى الوزير زيد نظيرَه في القصر ثم غادر مساءً."
+    norm = normalize_with_map(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 7):
+            words = _content_words(text[start:end])
+            assert _context_words(norm, start, end, set(), from_end=False) == tuple(words[:3])
+            assert _context_words(norm, start, end, set(), from_end=True) == tuple(words[-3:])
+    assert _context_words(norm, 0, len(text), {"العاصمه"}, from_end=False) == ("وصل", "وزير", "الحرب")

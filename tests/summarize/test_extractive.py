@@ -1,9 +1,20 @@
 """Extractive summaries on a small made-up event: exact copies, citations, corroboration, novelty, length."""
 from __future__ import annotations
 
+import numpy as np
+
+from marsad.cluster.terms import words
 from marsad.summarize import summarize_event, summarize_story
 from marsad.summarize.candidates import candidates
-from marsad.summarize.extractive import DUPLICATE_SIMILARITY, Vocabulary, sentence_vectors, shared_vocabulary
+from marsad.summarize.extractive import (
+    DUPLICATE_SIMILARITY,
+    Vocabulary,
+    article_runs,
+    centrality,
+    claims_of,
+    sentence_vectors,
+    shared_vocabulary,
+)
 from marsad.types import Article, Event, Story, Summary
 
 # Four invented reports of one invented event: a bridge opened in a made-up town.
@@ -72,7 +83,8 @@ def test_claims_supply_also_in() -> None:
 
 def test_no_near_duplicates_in_one_summary() -> None:
     texts = [s.text for s in summary().sentences]
-    sims = sentence_vectors(texts) @ sentence_vectors(texts).T
+    vectors = sentence_vectors([words(t) for t in texts])
+    sims = (vectors @ vectors.T).toarray()
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
             assert sims[i, j] < DUPLICATE_SIMILARITY
@@ -120,7 +132,7 @@ class _Claim:
 
 def test_words_many_outlets_use_weigh_more() -> None:
     pool = [c for i, a in enumerate(EVENT) for c in candidates(i, a)]
-    stems, shares = shared_vocabulary(pool, EVENT, [a.id for a in EVENT])
+    stems, shares = shared_vocabulary(pool, [words(c.text) for c in pool], EVENT, [a.id for a in EVENT])
     assert len(stems) == len(pool)
     assert shares["جسر"] == 1.0  # every other outlet writes "bridge"
     assert shares.get("ازدحام", 0.0) == 0.0  # only Gamma writes "congestion"
@@ -128,10 +140,32 @@ def test_words_many_outlets_use_weigh_more() -> None:
 
 def test_one_outlet_alone_shares_nothing() -> None:
     pool = candidates(0, ALPHA)
-    stems, shares = shared_vocabulary(pool, [ALPHA], [ALPHA.id])
+    stems, shares = shared_vocabulary(pool, [words(c.text) for c in pool], [ALPHA], [ALPHA.id])
     vocabulary = Vocabulary(stems, shares)
     assert all(vocabulary.value(i) == 0.0 for i in range(len(pool)))
     assert 3 <= len(summarize_event("v1", [ALPHA]).sentences) <= 6
+
+
+def test_centrality_is_the_cosine_with_the_mean_of_the_unit_article_vectors() -> None:
+    pool = [c for i, a in enumerate(EVENT) for c in candidates(i, a)]
+    vectors = sentence_vectors([words(c.text) for c in pool]).toarray()
+    quoted, starts = article_runs(pool)
+    assert quoted == [0, 1, 2, 3] and starts[0] == 0
+    sums = np.add.reduceat(vectors, starts, axis=0)
+    centroid = (sums / np.linalg.norm(sums, axis=1, keepdims=True)).sum(axis=0)
+    expected = vectors @ (centroid / np.linalg.norm(centroid))
+    assert np.allclose(centrality(vectors @ vectors.T, starts), expected)
+
+
+def test_a_claim_of_one_article_links_no_sentence() -> None:
+    pool = [c for i, a in enumerate(EVENT) for c in candidates(i, a)]
+    crowd, elsewhere = BETA.text.split("\n")[2], DELTA.text.split("\n")[0]
+    alone = _Claim(crowd, [{"article": "b1", "sentence": crowd}, {"article": "x9", "sentence": elsewhere}])
+    shared = _Claim(crowd, [{"article": "b1", "sentence": crowd}, {"article": "d1", "sentence": elsewhere}])
+    found = claims_of(pool, [alone, shared], EVENT)
+    assert [i for i, claims in enumerate(found) if claims] == [
+        i for i, c in enumerate(pool) if c.text in (crowd, elsewhere)]
+    assert {number for claims in found for number, _ in claims} == {1}
 
 
 def test_chosen_words_count_for_less_next_time() -> None:

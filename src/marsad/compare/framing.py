@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -391,28 +392,29 @@ def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
     ranks rather than tests), used twice or more by that outlet; strongest first. "جيش الاحتلال" next to a
     minister's name where the others write "الجيش الإسرائيلي" surfaces this way without being in the lexicon.
     """
-    outlet_of = {aid: outlet for outlet, texts in texts_by_outlet.items() for aid in texts}
+    articles = {aid: (outlet, normalize_with_map(text)) for outlet, texts in texts_by_outlet.items()
+                for aid, text in texts.items()}
     names = {w for spans in mentions.values() for m in spans for w in _content_words(m.text)}
     found: list[ContrastTerm] = []
     for entity, spans in mentions.items():
-        counts = _context_counts(texts_by_outlet, outlet_of, spans, names)
+        counts = _context_counts(articles, spans, names)
         if len(counts) >= 2:
             found.extend(_distinctive(entity, counts))
     return sorted(found, key=lambda c: (-c.z, c.outlet, c.entity, c.term))
 
 
-def _context_counts(texts_by_outlet: Mapping[str, Mapping[str, str]], outlet_of: Mapping[str, str],
-                    spans: Sequence[Mention], names: set[str]) -> dict[str, Counter[str]]:
-    """Outlet -> counts of the n-grams around the given mentions; names and repeated windows count once."""
+def _context_counts(articles: Mapping[str, tuple[str, Normalized]], spans: Sequence[Mention],
+                    names: set[str]) -> dict[str, Counter[str]]:
+    """Outlet -> counts of the n-grams around the given mentions; names and repeated windows count once.
+    `articles` is article id -> (outlet, normalised text)."""
     windows: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
     for m in spans:
-        outlet = outlet_of.get(m.article)
-        if outlet is None:
+        if m.article not in articles:
             continue
-        text = texts_by_outlet[outlet][m.article]
-        left = [w for w in _content_words(text[max(0, m.start - 120):m.start]) if w not in names][-_CONTEXT:]
-        right = [w for w in _content_words(text[m.end:m.end + 120]) if w not in names][:_CONTEXT]
-        windows[outlet].add((tuple(left), tuple(right)))
+        outlet, norm = articles[m.article]
+        before = _context_words(norm, max(0, m.start - 120), m.start, names, from_end=True)
+        after = _context_words(norm, m.end, m.end + 120, names, from_end=False)
+        windows[outlet].add((before, after))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for outlet, seen in windows.items():
         for before, after in seen:
@@ -421,8 +423,26 @@ def _context_counts(texts_by_outlet: Mapping[str, Mapping[str, str]], outlet_of:
 
 
 def _content_words(text: str) -> list[str]:
-    words = [_CLITIC_BEFORE_ARTICLE.sub("", w) for w in re.findall(r"\w+", normalize(text)) if not w.isdigit()]
-    return [w for w in words if w not in _STOP and len(w) > 1]
+    """The normalised words of a text as counted (see `_content_word`)."""
+    return [w for w in map(_content_word, _WORD_RUN.findall(normalize(text))) if w]
+
+
+def _context_words(norm: Normalized, start: int, end: int, names: set[str], from_end: bool) -> tuple[str, ...]:
+    """The first (or last, `from_end`) _CONTEXT `_content_words` of the original text's [start, end) that are
+    not `names`, read off the whole text normalised once (normalisation maps each character to one or none)."""
+    words = _WORD_RUN.findall(norm.text, bisect_left(norm.offsets, start), bisect_left(norm.offsets, end))
+    kept = (w for w in map(_content_word, reversed(words) if from_end else words) if w and w not in names)
+    found = tuple(islice(kept, _CONTEXT))
+    return found[::-1] if from_end else found
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_word(word: str) -> str | None:
+    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word or one letter."""
+    if word.isdigit():
+        return None
+    word = _CLITIC_BEFORE_ARTICLE.sub("", word)
+    return word if word not in _STOP and len(word) > 1 else None
 
 
 def _ngrams(words: list[str]) -> list[str]:
@@ -436,15 +456,15 @@ def _distinctive(entity: str, counts: Mapping[str, Counter[str]]) -> Iterator[Co
         total.update(c)
     n_total = sum(total.values())
     for outlet, mine in counts.items():
-        rest = total - mine
-        n_mine, n_rest = sum(mine.values()), sum(rest.values())
+        n_mine = sum(mine.values())
         for gram, y in mine.items():
             if y < _MIN_COUNT:
                 continue
             alpha = _PRIOR * total[gram] / n_total
-            z = _log_odds_z(y, n_mine, rest[gram], n_rest, alpha)
+            others = total[gram] - y
+            z = _log_odds_z(y, n_mine, others, n_total - n_mine, alpha)
             if z > _MIN_Z:
-                yield ContrastTerm(outlet, entity, gram, y, rest[gram], z)
+                yield ContrastTerm(outlet, entity, gram, y, others, z)
 
 
 def _log_odds_z(y_i: int, n_i: int, y_j: int, n_j: int, alpha: float) -> float:

@@ -12,12 +12,14 @@ the length of a short news summary.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, repeat
 from typing import Any, Protocol
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from marsad.cluster.terms import STOPWORDS, bare_word, without_article, words
 from marsad.summarize.candidates import Candidate, candidates
@@ -52,14 +54,16 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
         return Summary(event_id, ())
-    vectors = sentence_vectors([c.text for c in pool])
-    sims = vectors @ vectors.T
+    sentence_words = [words(c.text) for c in pool]
+    vectors = sentence_vectors(sentence_words)
+    sims = (vectors @ vectors.T).toarray()
     voices = [article.duplicate_of or article.id for article in articles]
-    closeness = closeness_to_articles(pool, sims, voices, len(articles))
+    quoted, starts = article_runs(pool)
+    closeness = closeness_to_articles(pool, sims, voices, quoted, starts)
     backing = claims_of(pool, claims or (), articles)
     supporters = supporting_articles(pool, closeness, backing, voices)
-    scores = importance(pool, vectors, corroboration(supporters, closeness, voices))
-    content, shares = shared_vocabulary(pool, articles, voices)
+    scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
+    content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
     chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
     return Summary(event_id, tuple(
@@ -73,45 +77,63 @@ def is_copy(article: Article, articles: Sequence[Article]) -> bool:
     return article.duplicate_of is not None and any(a.id == article.duplicate_of for a in articles)
 
 
-def content_stems(texts: Sequence[str]) -> list[list[str]]:
-    """Each text's content words as stems; a word loses a clitic when the bare form is as common in `texts`."""
-    docs = [words(t) for t in texts]
-    counts = Counter(without_article(w) for ws in docs for w in ws)
-    stem_of = {w: bare_word(w, counts) for w in {w for ws in docs for w in ws}}  # once per distinct word
-    return [[s for s in map(stem_of.__getitem__, ws) if s not in STOPWORDS] for ws in docs]
+def content_stems(docs: Sequence[list[str]]) -> list[list[str]]:
+    """Each text's content stems, from its `words`; a word loses a clitic when the bare form is as common in
+    `docs`. Each distinct word is counted and stemmed once."""
+    tokens = Counter(chain.from_iterable(docs))
+    counts: Counter[str] = Counter()
+    for word, n in tokens.items():
+        counts[without_article(word)] += n
+    stem_of = {w: stem for w in tokens if (stem := bare_word(w, counts)) not in STOPWORDS}
+    return [[stem_of[w] for w in ws if w in stem_of] for ws in docs]
 
 
-def sentence_vectors(texts: Sequence[str]) -> Matrix:
-    """Unit TF-IDF rows (sublinear tf) over stems of normalised content words, IDF over these sentences."""
-    stems = content_stems(texts)
-    vocab = {term: k for k, term in enumerate(sorted({s for ss in stems for s in ss}))}
-    matrix = np.zeros((len(texts), max(len(vocab), 1)))
-    for row, ss in enumerate(stems):
-        for term, tf in Counter(ss).items():
-            matrix[row, vocab[term]] = 1.0 + math.log(tf)
-    matrix *= np.log((1 + len(texts)) / (1 + (matrix > 0).sum(axis=0))) + 1.0
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
+def sentence_vectors(docs: Sequence[list[str]]) -> csr_matrix:
+    """Unit TF-IDF rows (sublinear tf) over the content stems of texts given as their `words`, IDF over them;
+    sparse: a sentence uses a few of the event's thousands of stems."""
+    tfs = [Counter(stems) for stems in content_stems(docs)]
+    vocab = {term: k for k, term in enumerate(sorted({term for tf in tfs for term in tf}))}
+    sizes = [len(tf) for tf in tfs]
+    columns = np.array([vocab[term] for tf in tfs for term in tf], dtype=np.int64)
+    values = np.array([1.0 + math.log(n) for tf in tfs for n in tf.values()])
+    values *= (np.log((1 + len(docs)) / (1 + np.bincount(columns, minlength=len(vocab)))) + 1.0)[columns]
+    rows = np.repeat(np.arange(len(docs)), sizes)
+    norms = np.sqrt(np.bincount(rows, weights=values ** 2, minlength=len(docs)))
+    values /= np.where(norms > 0, norms, 1.0)[rows]
+    return csr_matrix((values, columns, np.concatenate(([0], np.cumsum(sizes)))),
+                      shape=(len(docs), max(len(vocab), 1)))
 
 
 def claims_of(pool: Sequence[Candidate], claims: Sequence[ClaimLike],
               articles: Sequence[Article]) -> list[list[tuple[int, set[int]]]]:
-    """For each sentence, the claims it states, as (claim number, indices of every article supporting it): a
-    claim's supporting sentence and a candidate of the same article match when one contains the other (a dateline
-    may be cut)."""
-    index = {article.id: i for i, article in enumerate(articles)}
-    by_article: dict[int, list[tuple[int, str]]] = {}
+    """For each sentence, the claims of two articles or more it states, as (claim number, indices of every article
+    supporting it): a claim's supporting sentence and a candidate of the same article match when one contains the
+    other (a dateline may be cut). A claim of one article names no other article and joins no two sentences."""
+    shared = list(shared_claims(claims, {article.id: i for i, article in enumerate(articles)}))
+    wanted = set().union(*(backers for _, backers, _ in shared))
+    by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for i, candidate in enumerate(pool):
-        by_article.setdefault(candidate.article, []).append((i, match_key(candidate.text)))
+        if candidate.article in wanted:
+            by_article[candidate.article].append((i, match_key(candidate.text)))
     found: list[list[tuple[int, set[int]]]] = [[] for _ in pool]
-    for number, claim in enumerate(claims):
-        items = [(index.get(field_of(s, "article")), match_key(field_of(s, "sentence"))) for s in claim.support]
-        backers = {a for a, _ in items if a is not None}
-        stating = {i for a, sent in items if a is not None and sent
-                   for i, key in by_article.get(a, ()) if sent in key or key in sent}
+    for number, backers, sentences in shared:
+        keys = [(a, match_key(sentence)) for a, sentence in sentences]
+        stating = {i for a, sent in keys if sent for i, key in by_article[a] if sent in key or key in sent}
         for i in sorted(stating):
             found[i].append((number, backers))
     return found
+
+
+def shared_claims(claims: Sequence[ClaimLike],
+                  index: Mapping[str, int]) -> Iterator[tuple[int, set[int], list[tuple[int, str]]]]:
+    """(claim number, indices of its articles, (article index, sentence) of its support) for each claim supported
+    by two of the `index`ed articles or more."""
+    for number, claim in enumerate(claims):
+        items = [(index.get(field_of(s, "article")), field_of(s, "sentence")) for s in claim.support]
+        sentences = [(a, sentence) for a, sentence in items if a is not None]
+        backers = {a for a, _ in sentences}
+        if len(backers) > 1:
+            yield number, backers, sentences
 
 
 def field_of(item: Any, name: str) -> str:
@@ -120,26 +142,35 @@ def field_of(item: Any, name: str) -> str:
     return str(value or "")
 
 
-def closeness_to_articles(pool: Sequence[Candidate], sims: Matrix, voices: Sequence[str], articles: int) -> Matrix:
+def article_runs(pool: Sequence[Candidate]) -> tuple[list[int], list[int]]:
+    """The articles quoted in the pool, in order, and where each one's sentences begin: the pool lists an
+    article's sentences together."""
+    quoted: list[int] = []
+    starts: list[int] = []
+    for i, candidate in enumerate(pool):
+        if not quoted or candidate.article != quoted[-1]:
+            quoted.append(candidate.article)
+            starts.append(i)
+    return quoted, starts
+
+
+def closeness_to_articles(pool: Sequence[Candidate], sims: Matrix, voices: Sequence[str], quoted: list[int],
+                          starts: list[int]) -> Matrix:
     """For each sentence and article, its best cosine with a sentence of that article (0 for its own voice)."""
-    closeness = np.zeros((len(pool), articles))
-    for a in range(articles):
-        rows = [j for j, c in enumerate(pool) if c.article == a]
-        if rows:
-            closeness[:, a] = sims[:, rows].max(axis=1)
-    own = np.array([[voices[c.article] == voices[a] for a in range(articles)] for c in pool])
+    closeness = np.zeros((len(pool), len(voices)))
+    closeness[:, quoted] = np.maximum.reduceat(sims, starts, axis=1)
+    own = np.array([voices[c.article] for c in pool])[:, None] == np.array(voices)[None, :]
     return np.where(own, 0.0, closeness)
 
 
 def supporting_articles(pool: Sequence[Candidate], closeness: Matrix, backing: Sequence[list[tuple[int, set[int]]]],
                         voices: Sequence[str]) -> list[set[int]]:
     """For each sentence, the other articles that state it: claim support, or a close sentence of theirs."""
-    result: list[set[int]] = []
-    for i, cand in enumerate(pool):
-        from_claims = set().union(*(backers for _, backers in backing[i]))
-        close = set(np.flatnonzero(closeness[i] >= SUPPORT_SIMILARITY).tolist())
-        result.append({a for a in close | from_claims if voices[a] != voices[cand.article]})
-    return result
+    close: list[set[int]] = [set() for _ in pool]
+    for i, a in zip(*(axis.tolist() for axis in np.nonzero(closeness >= SUPPORT_SIMILARITY)), strict=True):
+        close[i].add(a)
+    return [{a for a in close[i].union(*(backers for _, backers in backing[i])) if voices[a] != voices[cand.article]}
+            for i, cand in enumerate(pool)]
 
 
 def corroboration(supporters: Sequence[set[int]], closeness: Matrix, voices: Sequence[str]) -> Matrix:
@@ -151,25 +182,38 @@ def corroboration(supporters: Sequence[set[int]], closeness: Matrix, voices: Seq
     return scaled(hard + soft)
 
 
-def importance(pool: Sequence[Candidate], vectors: Matrix, corroborated: Matrix) -> Matrix:
+def importance(pool: Sequence[Candidate], central: Matrix, corroborated: Matrix) -> Matrix:
     """The fixed part of a sentence's worth: weighted corroboration, centrality and position, each in [0, 1]."""
-    centrality = scaled(vectors @ event_centroid(pool, vectors))
     position = np.array([math.exp(-c.position / POSITION_DECAY) for c in pool])
-    return (WEIGHTS["corroboration"] * corroborated + WEIGHTS["centrality"] * centrality
+    return (WEIGHTS["corroboration"] * corroborated + WEIGHTS["centrality"] * scaled(central)
             + WEIGHTS["position"] * position)
 
 
-def shared_vocabulary(pool: Sequence[Candidate], articles: Sequence[Article],
+def centrality(sims: Matrix, starts: list[int]) -> Matrix:
+    """Each sentence's cosine with the event's centroid, the unit mean of the articles' unit vectors (every outlet
+    weighs the same, however long). An article's vector is the sum of its sentences' (a run of the pool from each
+    of `starts`), so all of it is read off the sentence similarities."""
+    to_article = np.add.reduceat(sims, starts, axis=1)  # a sentence's vector . an article's
+    between = np.add.reduceat(to_article, starts, axis=0)  # an article's vector . another's
+    lengths = np.sqrt(np.diag(between))
+    weights = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
+    projected = (to_article * weights).sum(axis=1)
+    norm = math.sqrt(max(float(weights @ between @ weights), 0.0))
+    return projected / norm if norm > 0 else projected
+
+
+def shared_vocabulary(pool: Sequence[Candidate], sentence_words: Sequence[list[str]], articles: Sequence[Article],
                       voices: Sequence[str]) -> tuple[list[list[str]], dict[str, float]]:
-    """Each sentence's content stems, and each stem's share of the other voices quoted in the pool whose whole
-    article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other signals)."""
+    """Each sentence's content stems (from its `words`), and each stem's share of the other voices quoted in the
+    pool whose whole article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other
+    signals)."""
     quoted = sorted({c.article for c in pool})
     if len({voices[a] for a in quoted}) < 2:
         return [[] for _ in pool], {}  # every share would be 0
-    stems = content_stems([c.text for c in pool] + [articles[a].text for a in quoted])
+    stems = content_stems([*sentence_words, *(words(articles[a].text) for a in quoted)])
     users: dict[str, set[str]] = {}
     for a, article_stems in zip(quoted, stems[len(pool):], strict=True):
-        for stem in article_stems:
+        for stem in set(article_stems):
             users.setdefault(stem, set()).add(voices[a])
     others = max(len({voices[a] for a in quoted}) - 1, 1)
     return stems[:len(pool)], {stem: (len(v) - 1) / others for stem, v in users.items()}
@@ -181,41 +225,44 @@ def scaled(values: Matrix) -> Matrix:
     return values / top if top > 0 else values
 
 
-def event_centroid(pool: Sequence[Candidate], vectors: Matrix) -> Matrix:
-    """The unit mean of the articles' unit vectors: every outlet weighs the same, however long."""
-    total = np.zeros(vectors.shape[1])
-    for article in sorted({c.article for c in pool}):
-        summed = vectors[[i for i, c in enumerate(pool) if c.article == article]].sum(axis=0)
-        total += unit(summed)
-    return unit(total)
-
-
-def unit(vector: Matrix) -> Matrix:
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm > 0 else vector
-
-
 @dataclass
 class Vocabulary:
     """The sentences' content stems and each stem's current weight, which falls once a chosen sentence uses it."""
 
     stems: list[list[str]]
     weights: dict[str, float]
+    holders: dict[str, set[int]] = field(init=False, repr=False)  # stem -> the sentences using it
+
+    def __post_init__(self) -> None:
+        self.holders = defaultdict(set)
+        for i, stems in enumerate(self.stems):
+            for stem in stems:
+                self.holders[stem].add(i)
 
     def value(self, i: int) -> float:
         """The mean weight of sentence i's stems."""
         stems = self.stems[i]
-        return sum(self.weights.get(s, 0.0) for s in stems) / len(stems) if stems else 0.0
+        return sum(map(self.weights.get, stems, repeat(0.0))) / len(stems) if stems else 0.0
 
-    def use(self, i: int) -> None:
+    def use(self, i: int) -> set[int]:
+        """Weigh sentence i's stems down; the sentences whose value this changes."""
+        changed: set[int] = set()
         for stem in set(self.stems[i]):
             self.weights[stem] = self.weights.get(stem, 0.0) * USED_WORD_WEIGHT
+            changed |= self.holders[stem]
+        return changed
 
 
 def redundant(sims: Matrix, same_claim: Sequence[set[int]]) -> Matrix:
     """Pairs of sentences that say the same: a high TF-IDF cosine, or backing the same corroborated claim."""
-    shared_claim = np.array([[bool(a & b) for b in same_claim] for a in same_claim], dtype=bool)
-    return (sims >= DUPLICATE_SIMILARITY) | shared_claim
+    duplicate = sims >= DUPLICATE_SIMILARITY
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, numbers in enumerate(same_claim):
+        for number in numbers:
+            holders[number].append(i)
+    for rows in holders.values():
+        duplicate[np.ix_(rows, rows)] = True
+    return duplicate
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
@@ -223,16 +270,23 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
     no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
     budget is left out once the summary has its minimum length."""
+    def worth(i: int) -> float:
+        return WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i])
+
+    worths = [worth(i) for i in range(len(pool))]
+    closed = np.zeros(len(pool), dtype=bool)  # chosen, or saying what a chosen sentence says
     chosen: list[int] = []
     length = 0
     while len(chosen) < limit:
-        open_ = [i for i in range(len(pool)) if i not in chosen and not duplicate[i, chosen].any()]
-        best = max(open_, key=lambda i: WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i]), default=-1)
+        best = max(np.flatnonzero(~closed).tolist(), key=worths.__getitem__, default=-1)
         if best < 0 or (len(chosen) >= MIN_SENTENCES and length + pool[best].words / 2 > TARGET_WORDS):
             break
         chosen.append(best)
         length += pool[best].words
-        vocabulary.use(best)
+        closed |= duplicate[:, best]
+        closed[best] = True
+        for i in vocabulary.use(best):
+            worths[i] = worth(i)
     return chosen
 
 
