@@ -1,10 +1,12 @@
 """The local engine on worker processes gives the same analysis as one process, in input order."""
 from __future__ import annotations
 
+import operator
 import os
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from marsad.engines import ProcessEngine, make_engine
 from marsad.errors import ConfigError, EngineError
@@ -52,3 +54,9 @@ def test_a_dead_worker_is_a_clear_error_not_a_traceback() -> None:
     with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
         with pytest.raises(EngineError, match="worker process died"):
             list(engine(os._exit, [1, 1, 1]))  # the worker exits at once, as when the system kills it
+
+
+def test_workers_run_numerical_libraries_on_one_thread() -> None:
+    with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
+        seen = list(engine(operator.call, [threadpool_info] * 2))
+    assert all(seen) and all(library["num_threads"] == 1 for libraries in seen for library in libraries)

@@ -29,6 +29,14 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def one_blas_thread() -> None:
+    """In a worker: numerical libraries on one thread, as the workers already take one core each (their idle
+    BLAS threads otherwise spin on the cores the other workers need)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
 class ProcessEngine(BatchEngine):
     """Batches on a pool of `workers` processes, results in input order."""
 
@@ -57,7 +65,7 @@ class ProcessEngine(BatchEngine):
                 context.set_forkserver_preload(["marsad.pipeline"])
             else:  # Windows
                 context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=one_blas_thread)
         return self._pool.submit
 
     def window(self) -> int:
