@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice, product, repeat
+from operator import neg
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
@@ -106,13 +108,11 @@ class EventClusterer:
 
     def candidates(self, vec: Vector, day: int) -> list[int]:
         """Recent events sharing the most heaviest terms with the article (ties: earlier event first)."""
-        shared: Counter[int] = Counter()
-        for term in top_terms(vec, QUERY_TERMS):
-            for past in range(day - WINDOW_DAYS, day + 1):
-                shared.update(set(self.index.get((past, term), ())))
-        recent = [(n, c) for n, c in shared.items() if day - self.events[n].first_day <= WINDOW_DAYS]
-        recent.sort(key=lambda nc: (-nc[1], nc[0]))
-        return [n for n, _ in recent[:MAX_CANDIDATES]]
+        keys = product(range(day - WINDOW_DAYS, day + 1), top_terms(vec, QUERY_TERMS))
+        shared = Counter(chain.from_iterable(map(set, map(self.index.get, keys, repeat(())))))
+        by_shared = (n for _, n in sorted(zip(map(neg, shared.values()), shared, strict=True)))
+        recent = (n for n in by_shared if day - self.events[n].first_day <= WINDOW_DAYS)
+        return list(islice(recent, MAX_CANDIDATES))
 
 
 def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, repeat
+from operator import neg
 
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
 from marsad.types import Event, Story
@@ -49,12 +51,10 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tup
 
 def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]]) -> tuple[int, float]:
     """(story number, dot product with its summed vector) of the closest story above the threshold, else (-1, 0)."""
-    shared: Counter[int] = Counter()
-    for term in top_terms(vec, QUERY_TERMS):
-        shared.update(set(index.get(term, ())))
-    candidates = sorted(shared.items(), key=lambda nc: (-nc[1], nc[0]))[:MAX_CANDIDATES]
+    shared = Counter(chain.from_iterable(map(set, map(index.get, top_terms(vec, QUERY_TERMS), repeat(())))))
+    candidates = sorted(zip(map(neg, shared.values()), shared, strict=True))[:MAX_CANDIDATES]
     best, best_score, best_raw = -1, STORY_THRESHOLD, 0.0
-    for number, _ in candidates:
+    for _, number in candidates:
         score, raw = stories[number].centroid.cosine(vec)
         if score > best_score or (score == best_score and best < 0):
             best, best_score, best_raw = number, score, raw

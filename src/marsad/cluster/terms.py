@@ -11,14 +11,19 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, pairwise, repeat
+from operator import mul, neg, truediv
 
-from marsad.text.normalize import match_key
+import numpy as np
+
+from marsad.text.normalize import match_key, text_key
 from marsad.text.tokens import proclitic_readings
 from marsad.types import Mention
 
 Vector = dict[str, float]
 
 MIN_STEM = 3
+FUNCTION_WORD = ""  # the term of a stopword: never a stem (a stem keeps MIN_STEM letters), dropped from vectors
 NISBA = ("يين", "يون", "يه", "ي")
 ENTITY_PREFIX = "@"
 VECTOR_TERMS = 60  # an article's heaviest terms carry its topic; the long tail is noise and cost
@@ -34,7 +39,7 @@ STOPWORDS = frozenset(match_key(w) for w in """
 
 def words(text: str) -> list[str]:
     """Matching-form words of `text` that contain a letter (bare numbers say little about the topic)."""
-    return [w for w in match_key(text).split() if len(w) > 1 and not w.isdigit()]
+    return [w for w in text_key(text).split() if len(w) > 1 and not w.isdigit()]
 
 
 def bare_word(word: str, counts: Counter[str]) -> str:
@@ -68,54 +73,76 @@ class TermModel:
     word_counts: Counter[str] = field(default_factory=Counter)
     doc_freq: Counter[str] = field(default_factory=Counter)
     docs: int = 0
-    _stems: dict[str, str] = field(default_factory=dict)
 
     def add_documents(self, docs_words: Sequence[list[str]], docs_entities: Sequence[list[str]]) -> list[Vector]:
-        """Count a batch, then vectorise it, so the batch's own frequencies shape its stems and IDF."""
-        for ws in docs_words:
-            self.word_counts.update(map(without_article, ws))
-        self._stems.clear()
-        docs_terms = [self.terms(ws) for ws in docs_words]
-        for terms, ents in zip(docs_terms, docs_entities, strict=True):
-            self.doc_freq.update(set(terms) | set(ents))
+        """Count a batch, then vectorise it, so the batch's own frequencies shape its stems and IDF. Each
+        distinct word is counted and stemmed once; the term frequencies are counted in one array."""
+        occurrences = list(chain.from_iterable(docs_words))
+        batch = Counter(occurrences)
+        for word, n in batch.items():
+            self.word_counts[without_article(word)] += n
+        term_of = {word: self.term(word) for word in batch}
+        vocab = sorted(set(term_of.values()).union(*docs_entities) - {FUNCTION_WORD})  # term ids in term order
+        term_id = {term: i for i, term in enumerate(vocab)}
+        word_term_id = {word: term_id.get(term, -1) for word, term in term_of.items()}
+        term_ids = np.fromiter(chain(map(word_term_id.__getitem__, occurrences),
+                                     map(term_id.__getitem__, chain.from_iterable(docs_entities))), dtype=np.int64)
+        doc_ids = np.repeat(np.tile(np.arange(len(docs_words)), 2), [*map(len, docs_words), *map(len, docs_entities)])
+        keep = term_ids >= 0
+        pairs, tf = np.unique(doc_ids[keep] * len(vocab) + term_ids[keep], return_counts=True)
+        docs, terms = np.divmod(pairs, max(len(vocab), 1))
+        for term, df in zip(vocab, np.bincount(terms, minlength=len(vocab)).tolist(), strict=True):
+            self.doc_freq[term] += df
         self.docs += len(docs_words)
-        return [self.vector(terms, ents) for terms, ents in zip(docs_terms, docs_entities, strict=True)]
+        weights = sublinear(tf) * np.array([self.idf(term) for term in vocab])[terms]
+        entity = np.array([term.startswith(ENTITY_PREFIX) for term in vocab], dtype=bool)[terms]
+        weights[entity] *= ENTITY_WEIGHT
+        return unit_vectors(docs, terms, weights, len(docs_words), vocab)
 
-    def stem(self, word: str) -> str:
-        cached = self._stems.get(word)
-        if cached is None:
-            cached = self._stems[word] = bare_word(word, self.word_counts)
-        return cached
-
-    def terms(self, ws: Iterable[str]) -> list[str]:
-        """Stems of the words, function words left out."""
-        return [t for t in map(self.stem, ws) if t not in STOPWORDS]
+    def term(self, word: str) -> str:
+        """The word's stem, or `FUNCTION_WORD` for a function word."""
+        stem = bare_word(word, self.word_counts)
+        return FUNCTION_WORD if stem in STOPWORDS else stem
 
     def idf(self, term: str) -> float:
         return math.log((1 + self.docs) / (1 + self.doc_freq[term])) + 1.0
 
-    def vector(self, terms: Sequence[str], ents: Sequence[str]) -> Vector:
-        """Unit TF-IDF vector (sublinear term frequency) of one article's terms and entity names, its
-        `VECTOR_TERMS` heaviest terms only."""
-        vec: Vector = {}
-        for term, tf in Counter(terms).items():
-            vec[term] = (1.0 + math.log(tf)) * self.idf(term)
-        for term, tf in Counter(ents).items():
-            vec[term] = (1.0 + math.log(tf)) * self.idf(term) * ENTITY_WEIGHT
-        return normalized({t: vec[t] for t in top_terms(vec, VECTOR_TERMS)})
+
+def sublinear(tf: np.ndarray) -> np.ndarray:
+    """1 + log(tf), with Python's log (as the stored vectors always had), once per distinct frequency."""
+    values, index = np.unique(tf, return_inverse=True)
+    return np.array([1.0 + math.log(n) for n in values.tolist()])[index]
+
+
+def unit_vectors(docs: np.ndarray, terms: np.ndarray, weights: np.ndarray, n_docs: int,
+                 vocab: Sequence[str]) -> list[Vector]:
+    """Each document's `VECTOR_TERMS` heaviest terms (ties by term), scaled to unit length, as `normalized`
+    would: the squares are summed in that order."""
+    order = np.lexsort((terms, -weights, docs))
+    docs, terms, weights = docs[order], terms[order], weights[order]
+    starts = np.searchsorted(docs, np.arange(n_docs))
+    rank = np.arange(len(docs)) - starts[docs]
+    top = rank < VECTOR_TERMS
+    docs, terms, weights, rank = docs[top], terms[top], weights[top], rank[top]
+    squares = np.zeros((n_docs, VECTOR_TERMS))
+    squares[docs, rank] = weights * weights
+    weights /= np.sqrt(np.cumsum(squares, axis=1)[:, -1])[docs]
+    names, values = [vocab[t] for t in terms.tolist()], weights.tolist()
+    bounds = np.searchsorted(docs, np.arange(n_docs + 1)).tolist()
+    return [dict(zip(names[a:b], values[a:b], strict=True)) for a, b in pairwise(bounds)]
 
 
 def normalized(vec: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vec.values()))
-    return {t: w / norm for t, w in vec.items()} if norm else vec
+    weights = vec.values()
+    norm = math.sqrt(sum(map(mul, weights, weights)))
+    return dict(zip(vec, map(truediv, weights, repeat(norm)), strict=True)) if norm else vec
 
 
 def dot(small: Vector, big: Vector) -> float:
     """Dot product, iterating over the smaller vector."""
     if len(small) > len(big):
         small, big = big, small
-    get = big.get
-    return sum(w * get(t, 0.0) for t, w in small.items())
+    return sum(map(mul, small.values(), map(big.get, small, repeat(0.0))))
 
 
 @dataclass
@@ -142,4 +169,4 @@ class Centroid:
 
 def top_terms(vec: Vector, k: int) -> list[str]:
     """The k heaviest terms (ties by term, so the choice is deterministic)."""
-    return [t for t, _ in sorted(vec.items(), key=lambda tw: (-tw[1], tw[0]))[:k]]
+    return [t for _, t in sorted(zip(map(neg, vec.values()), vec, strict=True))[:k]]
