@@ -37,6 +37,12 @@ GLUED_TO_NEXT = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بن
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name with compound parts glued: عبد الله -> عبدالله, أبو بكر -> ابوبكر, بن فرحان -> بنفرحان."""
+    return list(_glued(name))
+
+
+@lru_cache(maxsize=1 << 18)
+def _glued(name: str) -> tuple[str, ...]:
+    """`name_tokens`, cached: a corpus names the same people and bodies thousands of times."""
     words = match_key(name).split()
     out: list[str] = []
     for word in words:
@@ -44,7 +50,7 @@ def name_tokens(name: str) -> list[str]:
             out[-1] += word
         else:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
