@@ -14,8 +14,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from marsad.extract.entities import _sentences, find_mentions, load_tagger
-from marsad.text.tokens import tokenize
+from marsad.extract.entities import find_mentions, load_tagger, sentence_ranges
+from marsad.text.tokens import token_lists
 
 
 def read_articles(folder: Path, limit: int) -> list[str]:
@@ -40,8 +40,8 @@ def main() -> None:
     find_mentions("warm-up", "قال الرئيس في الرياض.")
     sentences = []
     for text in texts:
-        toks = tokenize(text)
-        sentences += [[t.text for t in toks[a:b]] for a, b in _sentences(text, toks)]
+        words, _, ends = token_lists(text)
+        sentences += [words[a:b] for a, b in sentence_ranges(text, words, ends)]
     n_tokens = sum(len(s) for s in sentences)
 
     t0 = time.process_time()

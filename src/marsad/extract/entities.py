@@ -25,7 +25,7 @@ from marsad.extract.ner_normal import fold
 from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
 from marsad.extract.ner_train import MODEL_FILE
 from marsad.text.tokens import proclitic_readings, token_lists
-from marsad.types import Mention, Token
+from marsad.types import Mention
 
 __all__ = ["find_mentions", "load_tagger", "NerTagger"]
 
@@ -107,13 +107,9 @@ def load_tagger(model: Path = MODEL_FILE) -> NerTagger:
     return NerTagger(model, default_lexicon())
 
 
-def _sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token index ranges [a, b) of sentences: split after end punctuation and at line breaks."""
-    return sentence_ranges(text, [t.text for t in tokens], [t.end for t in tokens])
-
-
 def sentence_ranges(text: str, words: list[str], ends: list[int]) -> list[tuple[int, int]]:
-    """`_sentences` over parallel token lists: the token strings and their end offsets."""
+    """Token index ranges [a, b) of sentences (split after end punctuation and at line breaks), from parallel token
+    lists: the token strings and their end offsets."""
     cuts = set(positions(words, _SENTENCE_END.__contains__))
     if "\n" in text:
         cuts.update(bisect_right(ends, m.start()) - 1 for m in _NEWLINE.finditer(text))  # the token before it
