@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
+from queue import SimpleQueue
 from typing import Any, Protocol
 
 
@@ -13,6 +14,13 @@ class FutureLike(Protocol):
     """What `in_order` needs of a future (concurrent.futures and dask.distributed both have it)."""
 
     def result(self) -> Any: ...
+
+    def done(self) -> bool: ...
+
+    def add_done_callback(self, callback: Callable[[Any], Any]) -> None: ...
+
+
+HELD_PER_SLOT = 8  # finished batches held back per running one while an earlier batch is still running
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -28,12 +36,24 @@ def apply_all(function: Callable[[Any], Any], batch: list[Any]) -> list[Any]:
 
 
 def in_order(submit: Callable[[list[Any]], FutureLike], work: Iterable[list[Any]], window: int) -> Iterator[Any]:
-    """Submit batches keeping `window` in flight; yield each batch's results once it and all before it are done."""
-    pending: deque[FutureLike] = deque()
+    """Submit batches keeping `window` running; yield each batch's results once it and all before it are done.
+
+    A new batch is submitted as soon as any running one finishes, so a slow batch at the head does not leave the
+    other workers idle; the finished batches behind it wait (at most `HELD_PER_SLOT * window` of them).
+    """
+    finished: SimpleQueue[Any] = SimpleQueue()
+    pending: deque[FutureLike] = deque()  # submitted, not yet yielded, in input order
+    running = 0
     for batch in work:
-        pending.append(submit(batch))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
+        future = submit(batch)
+        future.add_done_callback(finished.put)
+        pending.append(future)
+        running += 1
+        while running >= window or len(pending) > HELD_PER_SLOT * window:
+            finished.get()
+            running -= 1
+            while pending and pending[0].done():
+                yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
 
