@@ -4,16 +4,18 @@
     clean                clean/      boilerplate, captions, bylines, wraps          -> Article
     ARTICLE_STAGES       extract/    per article (a map): entity mentions, time expressions, quotes,
                          compare/    framing vocabulary in the outlet's own voice    -> Framing
+                         cluster/    a MinHash signature for near-duplicates         -> Fingerprint
     CORPUS_STAGES        cluster/ link/ across articles (a reduce):
                                      near-duplicates                                -> Article.duplicate_of
-                                     entity linking and quote speakers              -> Entity, Quote.speaker
-                                     who is quoted, named or anonymous              -> attribution profiles
                                      events (streaming) and stories                 -> Event, Story
+                                     entity linking and quote speakers (on a worker
+                                     while the two above run)                       -> Entity, Quote.speaker
+                                     who is quoted, named or anonymous              -> attribution profiles
                          compare/ summarize/ per event (a map): claims, contradictions, summary
                                                                                     -> Claim, Contradiction, Summary
                                      words one outlet alone puts next to an entity  -> framing contrasts
 
-An engine runs the two maps: in this process, on worker processes, or on Dask (`marsad.engines`).
+An engine runs the two maps and the linking: in this process, on worker processes, or on Dask (`marsad.engines`).
 
 Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
 cross-document stages run over every stored article, and events grow incrementally from a stored state.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from itertools import islice
@@ -30,7 +33,7 @@ from typing import Any
 
 from marsad.clean import clean
 from marsad.cluster.background import background_model
-from marsad.cluster.duplicates import mark_duplicates
+from marsad.cluster.duplicates import fingerprint, mark_duplicates
 from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
@@ -50,6 +53,7 @@ from marsad.types import (
     Contradiction,
     Entity,
     Event,
+    Fingerprint,
     Mention,
     Quote,
     RawDocument,
@@ -57,6 +61,7 @@ from marsad.types import (
     Story,
     Summary,
     Timex,
+    pickled_as_fields,
 )
 
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
@@ -87,11 +92,16 @@ def _framing(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
     return list(find_framing(article.id, article.text, earlier.get("quotes", [])).terms)
 
 
+def _fingerprint(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+    return [fingerprint(article)]
+
+
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("mentions", _mentions, Mention),
     Stage("timexes", _timexes, Timex),
     Stage("quotes", _quotes, Quote),
     Stage("framing", _framing, FramingTerm),
+    Stage("fingerprint", _fingerprint, Fingerprint),
 )
 
 
@@ -125,14 +135,33 @@ Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 """An ordered map: engine(function, items) yields function(item) for each item, in input order."""
 
 
-def _duplicates(analysis: Analysis, store: Store, engine: Engine) -> None:
-    analysis.articles = mark_duplicates(analysis.articles)
+def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine) -> None:
+    """Entities linked and quote speakers assigned on the engine (a worker) while near-duplicates, events and
+    stories are found here: neither needs the other."""
+    quoted = {quote.article for quote in analysis.all_spans("quotes")}
+    work = LinkWork(analysis.all_spans("mentions"), analysis.all_spans("quotes"),
+                    {a.id: a.text for a in analysis.articles if a.id in quoted})
+    with ThreadPoolExecutor(1) as side:
+        linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
+        analysis.articles = mark_duplicates(analysis.articles, fingerprints=analysis.spans.get("fingerprint"))
+        _events(analysis, store)
+        analysis.entities, analysis.quotes = linking.result()
 
 
-def _entities(analysis: Analysis, store: Store, engine: Engine) -> None:
-    analysis.entities = link_entities(analysis.all_spans("mentions"), latin_name, known_name)
-    analysis.quotes = assign_speakers(analysis.all_spans("quotes"), analysis.entities,
-                                      {a.id: a.text for a in analysis.articles})
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class LinkWork:
+    """What linking needs (sent to a worker): every mention and quote, and the texts of the quoting articles."""
+
+    mentions: list[Mention]
+    quotes: list[Quote]
+    texts: dict[str, str]
+
+
+def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote]]:
+    """The corpus's entities, and its quotes with their speakers (pure)."""
+    entities = link_entities(work.mentions, latin_name, known_name)
+    return entities, assign_speakers(work.quotes, entities, work.texts)
 
 
 def _attribution(analysis: Analysis, store: Store, engine: Engine) -> None:
@@ -145,7 +174,7 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine) -> None:
     analysis.attribution = [attribution_profile(a.id, quotes[a.id]) for a in analysis.articles]
 
 
-def _events(analysis: Analysis, store: Store, engine: Engine) -> None:
+def _events(analysis: Analysis, store: Store) -> None:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
     clusterer = store.get_state("events") or EventClusterer(model=background_model())
     analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
@@ -173,6 +202,7 @@ def _compare(analysis: Analysis, store: Store, engine: Engine) -> None:
         analysis.contrasts += found.contrasts
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class EventWork:
     """What comparing one event needs (sent to a worker): its articles, their spans and their entity mentions."""
@@ -184,6 +214,7 @@ class EventWork:
     entity_mentions: list[tuple[int, int, str, Mention]]  # (entity rank, place, entity, mention), in entity order
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class EventComparison:
     """One event compared; its claims numbered from c1."""
@@ -232,10 +263,8 @@ def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, st
 
 
 CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store, Engine], None]], ...] = (
-    ("duplicates", _duplicates),
-    ("entities", _entities),
+    ("duplicates, entities, events", _duplicates_entities_events),
     ("attribution", _attribution),
-    ("events", _events),
     ("compare", _compare),
 )
 
@@ -248,6 +277,7 @@ class StrictModeError(Exception):
         self.problem = problem
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Processed:
     """One document through the per-article stages: its clean article, its content hash, and each stage's spans

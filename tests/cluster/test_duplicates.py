@@ -1,5 +1,8 @@
-from marsad.cluster.duplicates import mark_duplicates, shingles
-from marsad.types import Article
+import json
+from dataclasses import asdict
+
+from marsad.cluster.duplicates import fingerprint, mark_duplicates, shingles
+from marsad.types import Article, Fingerprint
 
 STORY = ("أعلنت وزارة المياه اليوم توقيع اتفاق إقليمي لتقاسم مياه النهر بين ثلاث دول بعد مفاوضات استمرت عامين. "
          "وقال الوزير إن الاتفاق يضمن حصصا عادلة لكل الأطراف ويؤسس لآلية دائمة لفض النزاعات. "
@@ -40,3 +43,15 @@ def test_lightly_edited_copies_are_caught_and_a_rewrite_is_not() -> None:
     rewrite = " ".join(reversed(words))  # the same words, none in the same order
     marked = mark_duplicates([Article(id="wire", text=story), Article(id="rewrite", text=rewrite)])
     assert marked[1].duplicate_of is None
+
+
+def test_stored_fingerprints_find_the_same_copies_as_fresh_signatures() -> None:
+    """The map step's fingerprints, kept as JSON in the store, give the duplicates the corpus pass would find."""
+    articles = [Article(id="a", text=STORY), Article(id="b", text=OTHER), Article(id="c", text="عاجل\n" + STORY),
+                Article(id="d", text=OTHER + " وقالت الشرطة إن التحقيق جار.")]
+    stored = {a.id: [Fingerprint(**json.loads(json.dumps(asdict(fingerprint(a)))))] for a in articles}
+    from_store = mark_duplicates(articles, fingerprints=stored)
+    assert from_store == mark_duplicates(articles)
+    assert [a.duplicate_of for a in from_store] == [None, None, "a", "b"]
+    stored["b"] = [Fingerprint("b", stored["a"][0].minhash)]  # the signature, not the text, is compared
+    assert mark_duplicates(articles, fingerprints=stored)[1].duplicate_of == "a"

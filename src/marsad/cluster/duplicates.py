@@ -1,15 +1,20 @@
-"""Syndicated near-duplicates with MinHash LSH: a copy points at the first version and is kept, never dropped."""
+"""Syndicated near-duplicates with MinHash LSH: a copy points at the first version and is kept, never dropped.
+
+Each article's signature (its `Fingerprint`) is made once, in the per-article map step, and kept in the store; the
+corpus-wide pass only compares signatures.
+"""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from marsad.text.normalize import text_key
-from marsad.types import Article
+from marsad.types import Article, Fingerprint
 
 NUM_PERM = 128
 THRESHOLD = 0.7  # estimated Jaccard of word 3-gram sets at which one article is a copy of another
@@ -33,6 +38,20 @@ def signature(text: str) -> MinHash:
     return m
 
 
+HASH_TYPE = np.dtype("<u4")  # crc32 hashes: every value fits 32 bits
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    """The article's signature in a compact form for the store."""
+    return Fingerprint(article.id, signature(article.text).hashvalues.astype(HASH_TYPE).tobytes().hex())
+
+
+def _minhash(hex_values: str) -> LeanMinHash:
+    template = _template()
+    values = np.frombuffer(bytes.fromhex(hex_values), dtype=HASH_TYPE).astype(template.hashvalues.dtype)
+    return LeanMinHash(seed=template.seed, hashvalues=values, scheme=template.scheme)
+
+
 @cache
 def _template() -> MinHash:
     """A MinHash whose permutations every signature shares: drawn once, as drawing them per article cost as much
@@ -40,15 +59,19 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[Article]:
-    """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first)."""
+def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD,
+                    fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
+    """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
+    signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
+    made = fingerprints or {}
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
     rank = {i: r for r, i in enumerate(order)}
     lsh = MinHashLSH(threshold=min(CANDIDATE, threshold), num_perm=NUM_PERM)
-    signatures: dict[int, MinHash] = {}
+    signatures: dict[int, MinHash | LeanMinHash] = {}
     root: dict[int, int] = {}
     for i in order:
-        sig = signatures[i] = signature(articles[i].text)
+        given = made.get(articles[i].id)
+        sig = signatures[i] = _minhash(given[0].minhash) if given else signature(articles[i].text)
         hits = [int(key) for key in lsh.query(sig) if sig.jaccard(signatures[int(key)]) >= threshold]
         if hits:
             first = min(hits, key=rank.__getitem__)
