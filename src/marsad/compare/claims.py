@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -91,7 +93,13 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> tuple[str, ...]:
     """The stems of the content words of a text (stopwords and digits out)."""
-    return tuple(chain.from_iterable(map(_content_stem, _WORD.findall(text))))
+    return tuple(chain.from_iterable(map(_token_stems, text.split())))  # no word crosses a space
+
+
+@lru_cache(maxsize=1 << 16)  # pieces between spaces: the frequent ones
+def _token_stems(token: str) -> tuple[str, ...]:
+    """The content stems of the words of a token between spaces (a token repeats more often than a text)."""
+    return tuple(chain.from_iterable(map(_content_stem, _WORD.findall(token))))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -102,6 +110,7 @@ def _content_stem(word: str) -> tuple[str, ...]:
     return () if word in STOPWORDS or stemmed in STOPWORDS else (stemmed,)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A spelling-tolerant key for a name: article off, g-sounds folded, long vowels dropped (غانتس ~ جانتس)."""
     key = match_key(name)
@@ -126,10 +135,39 @@ def event_sentences(articles: Sequence[Article], mentions: Mapping[str, Sequence
     """The claim-bearing sentences of an event's articles: not headlines, at least MIN_WORDS words."""
     found: list[EventSentence] = []
     for article in articles:
-        spans_m = (mentions or {}).get(article.id, ())
-        spans_t = (timexes or {}).get(article.id, ())
-        found += [_unit(article, start, end, spans_m, spans_t) for start, end in _claim_spans(article.text)]
+        spans = _spans_of(article.id, mentions, timexes)
+        found += [_unit(article, start, end, *spans) for start, end in _claim_spans(article.text)]
     return found
+
+
+def _spans_of(article_id: str, mentions: Mapping[str, Sequence[Mention]] | None,
+              timexes: Mapping[str, Sequence[Timex]] | None) -> tuple[ByStart[Mention], ByStart[Timex]]:
+    """An article's mentions and timexes, each found by where they start."""
+    return ByStart((mentions or {}).get(article_id, ())), ByStart((timexes or {}).get(article_id, ()))
+
+
+class _HasStart(Protocol):
+    """Anything with a start offset in its article: a mention, a timex."""
+
+    @property
+    def start(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_HasStart)
+
+
+class ByStart(Generic[_Spanned]):
+    """The mentions or timexes of one article, found by where they start (two bisections, not a scan)."""
+
+    def __init__(self, items: Sequence[_Spanned]) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda k: items[k].start)
+        self.starts = [items[k].start for k in self.order]
+
+    def within(self, start: int, end: int) -> list[_Spanned]:
+        """The items starting in [start, end), in their given order."""
+        inside = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [self.items[k] for k in sorted(inside)]
 
 
 @lru_cache(maxsize=1024)
@@ -139,15 +177,15 @@ def _claim_spans(text: str) -> tuple[tuple[int, int], ...]:
                  if len(text[s.start:s.end].split()) >= MIN_WORDS and not is_headline(text, s.start, s.end))
 
 
-def _unit(article: Article, start: int, end: int, spans_m: Sequence[Mention], spans_t: Sequence[Timex],
+def _unit(article: Article, start: int, end: int, spans_m: ByStart[Mention], spans_t: ByStart[Timex],
           numbers: Sequence[NumberMention] | None = None) -> EventSentence:
     """A span of an article as aligned; `numbers` (offsets into the span) when already read."""
     text = article.text[start:end]
     return EventSentence(
         article, start, end, content_stems(text),
-        frozenset(name_key(m.text) for m in spans_m if start <= m.start < end),
+        frozenset(name_key(m.text) for m in spans_m.within(start, end)),
         _quantities(text) if numbers is None else tuple(numbers),
-        frozenset(t.value for t in spans_t if start <= t.start < end and t.kind in ("date", "interval")),
+        frozenset(t.value for t in spans_t.within(start, end) if t.kind in ("date", "interval")),
     )
 
 
@@ -157,8 +195,8 @@ def _quantities(text: str) -> tuple[NumberMention, ...]:
     return tuple(n for n in read_numbers(text) if not _is_year(n))
 
 
-def sentence_clauses(sentence: EventSentence, mentions: Sequence[Mention] = (),
-                     timexes: Sequence[Timex] = ()) -> list[EventSentence]:
+def sentence_clauses(sentence: EventSentence, mentions: ByStart[Mention],
+                     timexes: ByStart[Timex]) -> list[EventSentence]:
     """The clauses of a long sentence that could each stand alone (at «، و»، «، كما»، «؛»…), or [] if it has one.
 
     A clause keeps the offsets of its span in the article; each has at least CLAUSE_WORDS words.
@@ -425,7 +463,7 @@ class _RowMaxima:
 
 def _clashes(sentences: Sequence[EventSentence]) -> np.ndarray:
     """Pairs that may never share a group: the same article, or different values for a noun both count."""
-    ids = np.array([s.article.id for s in sentences])
+    ids = np.unique([s.article.id for s in sentences], return_inverse=True)[1]  # numbers: faster to compare
     clash = ids[:, None] == ids[None, :]
     for members, values in _exact_values(sentences).values():
         clash[np.ix_(members, members)] |= ~_overlaps(values)
@@ -470,9 +508,9 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
                 for n, (article, start, end) in enumerate(spans)]
     sentences = event_sentences(central, mentions, timexes)
     units, owner = [], []
+    marks = {a.id: _spans_of(a.id, mentions, timexes) for a in central}
     for i, sentence in enumerate(sentences):
-        parts = sentence_clauses(sentence, (mentions or {}).get(sentence.article.id, ()),
-                                 (timexes or {}).get(sentence.article.id, ())) or [sentence]
+        parts = sentence_clauses(sentence, *marks[sentence.article.id]) or [sentence]
         units += parts
         owner += [i] * len(parts)
     sim = cross_similarity(units, units, sentences)
@@ -493,11 +531,16 @@ def central_articles(articles: Sequence[Article], limit: int = MAX_ARTICLES) -> 
     """All the articles, or the `limit` closest to the event's mean TF-IDF vector (content stems), in event order."""
     if len(articles) <= limit:
         return articles
+    return [articles[k] for k in _most_central(tuple(articles), limit)]
+
+
+@lru_cache(maxsize=4)  # the pipeline asks for an event's core twice: to align it and to summarise it
+def _most_central(articles: tuple[Article, ...], limit: int) -> tuple[int, ...]:
+    """The positions of the `limit` articles closest to the mean TF-IDF vector, in order."""
     vectors = TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(
         [" ".join(content_stems(a.text)) for a in articles])
     closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
-    keep = sorted(np.argsort(-closeness, kind="stable")[:limit].tolist())
-    return [articles[k] for k in keep]
+    return tuple(sorted(np.argsort(-closeness, kind="stable")[:limit].tolist()))
 
 
 def _medoid(group: list[int], sim: np.ndarray) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from marsad.compare.claims import STOPWORDS, EventSentence, event_sentences, stem
+from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.compare.order import find_order_contradictions
 from marsad.extract.time import find_timexes
@@ -80,11 +80,14 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     roots = _root_of(articles)
     if len(set(roots.values())) < 2:
         return []  # one article and its copies: nothing to contradict
-    if timexes is None:
-        timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in articles}
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
-    sentences = [s for s in event_sentences(articles, None, timexes) if (s.article.id, s.start) in claim_of]
-    quantities = [q for s in sentences for q in sentence_quantities(s, timexes.get(s.article.id, ()))]
+    claimed = {article for article, _ in claim_of}
+    speaking = [a for a in articles if a.id in claimed]  # the others' sentences are in no claim
+    if timexes is None:
+        timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
+    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
+    times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
+    quantities = [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end))]
     found = []
     for component in _conflict_components(quantities, roots):
         found.append(_contradiction(event_id, component, claim_of, roots))
@@ -92,9 +95,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     return found
 
 
-def sentence_quantities(sentence: EventSentence, timexes: Sequence[Timex]) -> list[Quantity]:
-    """Every comparable value of a sentence: durations, day intervals, clock ranges, counted nouns."""
-    inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
+def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex]) -> list[Quantity]:
+    """Every comparable value of a sentence (`inside`: its timexes): durations, day intervals, clock ranges, counted
+    nouns."""
     if not inside and not sentence.numbers:
         return []
     words = _words(sentence)
@@ -238,18 +241,17 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
-    def article(q: Quantity) -> str:
-        return roots[q.sentence.article.id]
-
+    article = [roots[q.sentence.article.id] for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article(quantities[i]) != article(quantities[j]) and _same_slot(quantities[i], quantities[j]))
-    agreed = {(i, article(quantities[j])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
-    agreed |= {(j, article(quantities[i])) for i, j in pairs if _compatible(quantities[i], quantities[j])}
-    conflicts = [(i, j) for i, j in pairs if not _compatible(quantities[i], quantities[j])
-                 and (i, article(quantities[j])) not in agreed and (j, article(quantities[i])) not in agreed]
+                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j]))
+    compatible = [_compatible(quantities[i], quantities[j]) for i, j in pairs]
+    agreed = {(i, article[j]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
+    agreed |= {(j, article[i]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
+    conflicts = [(i, j) for (i, j), ok in zip(pairs, compatible, strict=True)
+                 if not ok and (i, article[j]) not in agreed and (j, article[i]) not in agreed]
     parent = list(range(len(quantities)))
 
     def find(x: int) -> int:

@@ -92,33 +92,45 @@ class _Tok(NamedTuple):
 
 def read_numbers(text: str) -> list[NumberMention]:
     """Every quantity in `text`, in order, with the noun it counts where one follows."""
-    norm = normalize_with_map(text)
-    if not _may_have_numbers(norm.text):
+    if not _may_have_numbers(text):
         return []
+    norm = normalize_with_map(text)
     toks = [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "") for m in _TOKEN.finditer(norm.text)]
     found: list[NumberMention] = []
-    i = 0
-    while i < len(toks):
+    after = 0  # the token after the last phrase read
+    for i in _phrase_starts(toks):
+        if i < after:
+            continue
         phrase = _read_phrase(toks, i)
         if phrase is None:
-            i += 1
             continue
         end_i, value, unit, approximate = phrase
         if value == 1 and "أ" in text[slice(*norm.to_original(toks[i].start, toks[i].end))]:
-            i += 1  # وأحد is "and one of", not واحد
-            continue
+            continue  # وأحد is "and one of", not واحد
         if unit is None:
             unit, end_i = _counted_noun(norm.text, toks, end_i)
         start, _ = norm.to_original(toks[i].start + _proclitic_length(toks[i]), toks[i].end)
         _, end = norm.to_original(toks[end_i - 1].start, toks[end_i - 1].end)
         found.append(NumberMention(start, end, value, unit, approximate))
-        i = end_i
+        after = end_i
     return found
 
 
 def _may_have_numbers(text: str) -> bool:
-    """Whether a normalised text has a digit or a word that could be a number word (a quick test first)."""
-    return _DIGIT.search(text) is not None or any(map(_number_like, _LETTERS.findall(text)))
+    """Whether a text has a digit or a word that could be a number word (a quick test first; normalising keeps
+    digits digits and spaces spaces, so each piece between spaces is normalised on its own, once)."""
+    return _DIGIT.search(text) is not None or any(map(_piece_may_count, text.split()))
+
+
+@lru_cache(maxsize=1 << 16)  # pieces between spaces: the frequent ones
+def _piece_may_count(piece: str) -> bool:
+    """Whether a piece of text between spaces has a word that could be a number word."""
+    return any(map(_number_like, _LETTERS.findall(normalize(piece))))
+
+
+def _phrase_starts(toks: list[_Tok]) -> list[int]:
+    """The tokens a number phrase can start at: digits and words that could be number words."""
+    return [k for k, tok in enumerate(toks) if tok.kind == "num" or (tok.kind == "word" and _number_like(tok.text))]
 
 
 def _proclitic_length(tok: _Tok) -> int:

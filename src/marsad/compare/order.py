@@ -169,8 +169,15 @@ def _statements(sentences: Sequence[EventSentence],
 
 
 def _has_cue(text: str) -> bool:
-    """Whether a word of the text could open a statement or a follower (a quick test before reading it)."""
-    return any(map(_is_cue, _WORDS.findall(normalize(text))))
+    """Whether a word of the text could open a statement or a follower (a quick test before reading it; normalising
+    keeps spaces spaces, so each piece between spaces is normalised on its own, once)."""
+    return any(map(_piece_has_cue, text.split()))
+
+
+@lru_cache(maxsize=1 << 16)  # pieces between spaces: the frequent ones
+def _piece_has_cue(piece: str) -> bool:
+    """Whether a piece of text between spaces has a word that could open a statement or a follower."""
+    return any(map(_is_cue, _WORDS.findall(normalize(piece))))
 
 
 @lru_cache(maxsize=1 << 18)
