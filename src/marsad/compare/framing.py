@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -392,48 +392,62 @@ def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
     ranks rather than tests), used twice or more by that outlet; strongest first. "جيش الاحتلال" next to a
     minister's name where the others write "الجيش الإسرائيلي" surfaces this way without being in the lexicon.
     """
-    articles = {aid: (outlet, normalize_with_map(text)) for outlet, texts in texts_by_outlet.items()
-                for aid, text in texts.items()}
-    names = {w for spans in mentions.values() for m in spans for w in _content_words(m.text)}
+    event = _EventTexts({aid: (outlet, text) for outlet, texts in texts_by_outlet.items()
+                         for aid, text in texts.items()},
+                        {w for spans in mentions.values() for m in spans for w in _content_words(m.text)})
     found: list[ContrastTerm] = []
     for entity, spans in mentions.items():
-        counts = _context_counts(articles, spans, names)
-        if len(counts) >= 2:
-            found.extend(_distinctive(entity, counts))
+        read = [m for m in spans if m.article in event.texts]
+        if len({event.texts[m.article][0] for m in read}) >= 2:  # else no outlet has another to differ from
+            found.extend(_distinctive(entity, _context_counts(event, read)))
     return sorted(found, key=lambda c: (-c.z, c.outlet, c.entity, c.term))
 
 
-def _context_counts(articles: Mapping[str, tuple[str, Normalized]], spans: Sequence[Mention],
-                    names: set[str]) -> dict[str, Counter[str]]:
-    """Outlet -> counts of the n-grams around the given mentions; names and repeated windows count once.
-    `articles` is article id -> (outlet, normalised text)."""
+@dataclass(frozen=True, slots=True)
+class _EventTexts:
+    """An event's articles: article id -> (outlet, text), each text normalised when first read; and the words of
+    the event's entity names."""
+
+    texts: Mapping[str, tuple[str, str]]
+    names: set[str]
+    read: dict[str, Normalized] = field(default_factory=dict)
+
+    def normalized(self, article: str) -> Normalized:
+        if article not in self.read:
+            self.read[article] = normalize_with_map(self.texts[article][1])
+        return self.read[article]
+
+
+def _context_counts(event: _EventTexts, spans: Sequence[Mention]) -> dict[str, Counter[str]]:
+    """Outlet -> counts of the n-grams around the given mentions (all in `event`); names and repeated windows
+    count once."""
     windows: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
     for m in spans:
-        if m.article not in articles:
-            continue
-        outlet, norm = articles[m.article]
-        before = _context_words(norm, max(0, m.start - 120), m.start, names, from_end=True)
-        after = _context_words(norm, m.end, m.end + 120, names, from_end=False)
-        windows[outlet].add((before, after))
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for outlet, seen in windows.items():
-        for before, after in seen:
-            counts[outlet].update(_ngrams(list(before)) + _ngrams(list(after)))
-    return counts
+        norm = event.normalized(m.article)
+        before = _context_words(norm, max(0, m.start - 120), m.start, event.names, from_end=True)
+        after = _context_words(norm, m.end, m.end + 120, event.names, from_end=False)
+        windows[event.texts[m.article][0]].add((before, after))
+    return {outlet: Counter(chain.from_iterable(_ngrams(before) + _ngrams(after) for before, after in seen))
+            for outlet, seen in windows.items()}
 
 
-def _content_words(text: str) -> list[str]:
-    """The normalised words of a text as counted (see `_content_word`)."""
-    return [w for w in map(_content_word, _WORD_RUN.findall(normalize(text))) if w]
+@lru_cache(maxsize=1 << 16)
+def _content_words(text: str) -> tuple[str, ...]:
+    """The normalised words of a text as counted (see `_content_word`); names repeat: cached."""
+    return tuple(w for w in map(_content_word, _WORD_RUN.findall(normalize(text))) if w)
 
 
 def _context_words(norm: Normalized, start: int, end: int, names: set[str], from_end: bool) -> tuple[str, ...]:
     """The first (or last, `from_end`) _CONTEXT `_content_words` of the original text's [start, end) that are
     not `names`, read off the whole text normalised once (normalisation maps each character to one or none)."""
     words = _WORD_RUN.findall(norm.text, bisect_left(norm.offsets, start), bisect_left(norm.offsets, end))
-    kept = (w for w in map(_content_word, reversed(words) if from_end else words) if w and w not in names)
-    found = tuple(islice(kept, _CONTEXT))
-    return found[::-1] if from_end else found
+    kept: list[str] = []
+    for word in map(_content_word, reversed(words) if from_end else words):
+        if word and word not in names:
+            kept.append(word)
+            if len(kept) == _CONTEXT:
+                break
+    return tuple(kept[::-1] if from_end else kept)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -445,8 +459,8 @@ def _content_word(word: str) -> str | None:
     return word if word not in _STOP and len(word) > 1 else None
 
 
-def _ngrams(words: list[str]) -> list[str]:
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+def _ngrams(words: tuple[str, ...]) -> list[str]:
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
 
 
 def _distinctive(entity: str, counts: Mapping[str, Counter[str]]) -> Iterator[ContrastTerm]:

@@ -21,9 +21,10 @@ from typing import Any, Protocol
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from marsad.cluster.terms import STOPWORDS, bare_word, without_article, words
+from marsad.cluster.terms import sublinear
 from marsad.summarize.candidates import Candidate, candidates
-from marsad.text.normalize import match_key
+from marsad.summarize.stems import content_stems, kept_words, normalized_with, stem_map, word_runs
+from marsad.text.normalize import match_key, normalize
 from marsad.types import Article, Event, Story, Summary, SummarySentence
 
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
@@ -54,16 +55,18 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
         return Summary(event_id, ())
-    sentence_words = [words(c.text) for c in pool]
+    normalized = [normalize(c.text) for c in pool]
+    runs = list(map(word_runs, normalized))
+    sentence_words = list(map(kept_words, runs))
     vectors = sentence_vectors(sentence_words)
     sims = (vectors @ vectors.T).toarray()
     voices = [article.duplicate_of or article.id for article in articles]
     quoted, starts = article_runs(pool)
     closeness = closeness_to_articles(pool, sims, voices, quoted, starts)
-    backing = claims_of(pool, claims or (), articles)
+    backing = claims_of(pool, claims or (), articles, [" ".join(r) for r in runs])
     supporters = supporting_articles(pool, closeness, backing, voices)
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
-    content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
+    content, shares = shared_vocabulary(pool, sentence_words, articles, voices, normalized)
     same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
     chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
     return Summary(event_id, tuple(
@@ -77,25 +80,15 @@ def is_copy(article: Article, articles: Sequence[Article]) -> bool:
     return article.duplicate_of is not None and any(a.id == article.duplicate_of for a in articles)
 
 
-def content_stems(docs: Sequence[list[str]]) -> list[list[str]]:
-    """Each text's content stems, from its `words`; a word loses a clitic when the bare form is as common in
-    `docs`. Each distinct word is counted and stemmed once."""
-    tokens = Counter(chain.from_iterable(docs))
-    counts: Counter[str] = Counter()
-    for word, n in tokens.items():
-        counts[without_article(word)] += n
-    stem_of = {w: stem for w in tokens if (stem := bare_word(w, counts)) not in STOPWORDS}
-    return [[stem_of[w] for w in ws if w in stem_of] for ws in docs]
-
-
 def sentence_vectors(docs: Sequence[list[str]]) -> csr_matrix:
     """Unit TF-IDF rows (sublinear tf) over the content stems of texts given as their `words`, IDF over them;
     sparse: a sentence uses a few of the event's thousands of stems."""
     tfs = [Counter(stems) for stems in content_stems(docs)]
-    vocab = {term: k for k, term in enumerate(sorted({term for tf in tfs for term in tf}))}
+    terms = list(chain.from_iterable(tfs))  # each row's terms, rows in order
+    vocab = {term: k for k, term in enumerate(sorted(set(terms)))}
     sizes = [len(tf) for tf in tfs]
-    columns = np.array([vocab[term] for tf in tfs for term in tf], dtype=np.int64)
-    values = np.array([1.0 + math.log(n) for tf in tfs for n in tf.values()])
+    columns = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
+    values = sublinear(np.fromiter(chain.from_iterable(tf.values() for tf in tfs), dtype=np.int64, count=len(terms)))
     values *= (np.log((1 + len(docs)) / (1 + np.bincount(columns, minlength=len(vocab)))) + 1.0)[columns]
     rows = np.repeat(np.arange(len(docs)), sizes)
     norms = np.sqrt(np.bincount(rows, weights=values ** 2, minlength=len(docs)))
@@ -104,21 +97,24 @@ def sentence_vectors(docs: Sequence[list[str]]) -> csr_matrix:
                       shape=(len(docs), max(len(vocab), 1)))
 
 
-def claims_of(pool: Sequence[Candidate], claims: Sequence[ClaimLike],
-              articles: Sequence[Article]) -> list[list[tuple[int, set[int]]]]:
+def claims_of(pool: Sequence[Candidate], claims: Sequence[ClaimLike], articles: Sequence[Article],
+              keys: Sequence[str] | None = None) -> list[list[tuple[int, set[int]]]]:
     """For each sentence, the claims of two articles or more it states, as (claim number, indices of every article
     supporting it): a claim's supporting sentence and a candidate of the same article match when one contains the
-    other (a dateline may be cut). A claim of one article names no other article and joins no two sentences."""
+    other (a dateline may be cut), compared by `match_key` (the candidates' `keys`, when known). A claim of one
+    article names no other article and joins no two sentences."""
     shared = list(shared_claims(claims, {article.id: i for i, article in enumerate(articles)}))
     wanted = set().union(*(backers for _, backers, _ in shared))
+    texts = [candidate.text for candidate in pool]
+    known = dict(zip(texts, map(match_key, texts) if keys is None else keys, strict=True))  # support often quotes one
     by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for i, candidate in enumerate(pool):
         if candidate.article in wanted:
-            by_article[candidate.article].append((i, match_key(candidate.text)))
+            by_article[candidate.article].append((i, known[candidate.text]))
     found: list[list[tuple[int, set[int]]]] = [[] for _ in pool]
     for number, backers, sentences in shared:
-        keys = [(a, match_key(sentence)) for a, sentence in sentences]
-        stating = {i for a, sent in keys if sent for i, key in by_article[a] if sent in key or key in sent}
+        said = [(a, known[sentence] if sentence in known else match_key(sentence)) for a, sentence in sentences]
+        stating = {i for a, sent in said if sent for i, key in by_article[a] if sent in key or key in sent}
         for i in sorted(stating):
             found[i].append((number, backers))
     return found
@@ -176,8 +172,10 @@ def supporting_articles(pool: Sequence[Candidate], closeness: Matrix, backing: S
 def corroboration(supporters: Sequence[set[int]], closeness: Matrix, voices: Sequence[str]) -> Matrix:
     """Other voices that state the sentence, plus its best closeness to each other voice (paraphrases count
     a little even below the support threshold), scaled to [0, 1]."""
-    by_voice = [[a for a, v in enumerate(voices) if v == voice] for voice in sorted(set(voices))]
-    soft = sum((closeness[:, members].max(axis=1) for members in by_voice), np.zeros(len(supporters)))
+    members: dict[str, list[int]] = defaultdict(list)
+    for a, voice in enumerate(voices):
+        members[voice].append(a)
+    soft = sum((closeness[:, members[voice]].max(axis=1) for voice in sorted(members)), np.zeros(len(supporters)))
     hard = np.array([len({voices[a] for a in s}) for s in supporters], dtype=float)
     return scaled(hard + soft)
 
@@ -203,20 +201,25 @@ def centrality(sims: Matrix, starts: list[int]) -> Matrix:
 
 
 def shared_vocabulary(pool: Sequence[Candidate], sentence_words: Sequence[list[str]], articles: Sequence[Article],
-                      voices: Sequence[str]) -> tuple[list[list[str]], dict[str, float]]:
+                      voices: Sequence[str], normalized: Sequence[str] | None = None
+                      ) -> tuple[list[list[str]], dict[str, float]]:
     """Each sentence's content stems (from its `words`), and each stem's share of the other voices quoted in the
     pool whose whole article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other
-    signals)."""
+    signals). The sentences' `normalized` texts, when given, are reused for their articles'."""
     quoted = sorted({c.article for c in pool})
     if len({voices[a] for a in quoted}) < 2:
         return [[] for _ in pool], {}  # every share would be 0
-    stems = content_stems([*sentence_words, *(words(articles[a].text) for a in quoted)])
-    users: dict[str, set[str]] = {}
-    for a, article_stems in zip(quoted, stems[len(pool):], strict=True):
-        for stem in set(article_stems):
-            users.setdefault(stem, set()).add(voices[a])
-    others = max(len({voices[a] for a in quoted}) - 1, 1)
-    return stems[:len(pool)], {stem: (len(v) - 1) / others for stem, v in users.items()}
+    pieces: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for candidate, text in zip(pool, normalized, strict=True) if normalized is not None else ():
+        pieces[candidate.article].append((candidate.text, text))
+    article_words = [kept_words(word_runs(normalized_with(articles[a].text, pieces[a]))) for a in quoted]
+    stem_of = stem_map([*sentence_words, *article_words])
+    stems_by_voice: dict[str, set[str]] = defaultdict(set)
+    for a, used in zip(quoted, article_words, strict=True):
+        stems_by_voice[voices[a]].update(filter(None, map(stem_of.get, set(used))))  # a stem is never empty
+    others = max(len(stems_by_voice) - 1, 1)
+    users = Counter(chain.from_iterable(stems_by_voice.values()))  # stem -> the voices using it
+    return content_stems(sentence_words, stem_of), {stem: (n - 1) / others for stem, n in users.items()}
 
 
 def scaled(values: Matrix) -> Matrix:
@@ -236,7 +239,7 @@ class Vocabulary:
     def __post_init__(self) -> None:
         self.holders = defaultdict(set)
         for i, stems in enumerate(self.stems):
-            for stem in stems:
+            for stem in set(stems):
                 self.holders[stem].add(i)
 
     def value(self, i: int) -> float:
