@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, pairwise, repeat
 from operator import mul, neg, truediv
+from typing import NamedTuple
 
 import numpy as np
 
@@ -42,19 +44,43 @@ def words(text: str) -> list[str]:
     return [w for w in text_key(text).split() if len(w) > 1 and not w.isdigit()]
 
 
-def bare_word(word: str, counts: Counter[str]) -> str:
+def bare_word(word: str, counts: Mapping[str, int]) -> str:
     """The word's stem: proclitics off when the bare word is at least as common, its ال off, and a nisba
     ending (ي، ية، يون، يين) off when the rest is a word seen too (سودانية -> سودان)."""
-    for _cut, bare in proclitic_readings(word, min_stem=MIN_STEM):
-        if counts[without_article(bare)] >= counts[without_article(word)]:
-            word = bare
-            break
-    word = without_article(word)
-    for ending in NISBA:
-        rest = word[:-len(ending)]
-        if word.endswith(ending) and len(rest) >= MIN_STEM and counts[rest]:
+    form, rests, readings = choices_of(word)
+    if readings:
+        floor = counts.get(form, 0)
+        for reading in readings:
+            if counts.get(reading[0], 0) >= floor:
+                form, rests = reading
+                break
+    for rest in rests:
+        if counts.get(rest):
             return rest
-    return word
+    return form
+
+
+Reading = tuple[str, tuple[str, ...]]  # a form without ال, and the rests its nisba endings may leave, in order
+
+
+class Choices(NamedTuple):
+    """What `bare_word` may make of a word, whatever the counts: the word without ال, the rests its nisba endings
+    leave, and its proclitic readings (longest first) as `Reading`s."""
+
+    form: str
+    rests: tuple[str, ...]
+    readings: tuple[Reading, ...]
+
+
+@lru_cache(maxsize=1 << 17)
+def choices_of(word: str) -> Choices:
+    """All `bare_word` asks of the word alone (the same in every count), worked out once per word."""
+    bares = [bare for _cut, bare in proclitic_readings(word, min_stem=MIN_STEM)]
+    return Choices(*_with_rests(without_article(word)), tuple(_with_rests(without_article(w)) for w in bares))
+
+
+def _with_rests(form: str) -> Reading:
+    return form, tuple(form[:-len(e)] for e in NISBA if form.endswith(e) and len(form) - len(e) >= MIN_STEM)
 
 
 def without_article(word: str) -> str:
