@@ -22,7 +22,7 @@ FLOORS = {
         "articles.found": 1.0, "clean.boilerplate_removed": 1.0, "clean.content_kept": 1.0,
         "entities.mention_f1": 0.92, "entities.type_accuracy": 0.96, "entities.linking_bcubed_f1": 0.97,
         "entities.latin_name_accuracy": 0.80, "time.detection_f1": 0.97, "time.value_accuracy": 0.97,
-        "quotes.f1": 0.90, "quotes.speaker_accuracy": 0.85, "events.bcubed_f1": 1.0, "stories.bcubed_f1": 1.0,
+        "quotes.f1": 0.90, "quotes.speaker_accuracy": 0.89, "events.bcubed_f1": 1.0, "stories.bcubed_f1": 1.0,
         "claims.support_jaccard": 0.86, "claims.contradiction_recall": 1.0, "framing.term_recall": 0.97,
         "framing.neutral_clean": 1.0, "summary.rouge1": 0.54, "summary.rouge2": 0.36, "summary.citations_hold": 1.0,
     },

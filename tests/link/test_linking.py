@@ -141,3 +141,14 @@ def test_a_title_alone_speaks_for_the_person_named_after_it_earlier() -> None:
 def test_company_form_words() -> None:
     [entity] = link_entities([m("a", "Acme", "ORG"), m("b", "Acme Systems", "ORG")], plain)
     assert len(entity.mentions) == 2
+
+
+def test_a_bare_head_noun_speaks_for_the_one_body_it_heads() -> None:
+    """الجيش after الجيش السوداني is that army; with two armies named in the article it stays unresolved."""
+    army = m("a", "الجيش السوداني", "ORG")
+    quote = Quote("a", 60, 80, "نص", "reported", "قال", "الجيش", 40, 45)
+    entities = link_entities([army, m("a", "وزارة الخارجية", "ORG", 20)], plain)
+    [said] = assign_speakers([quote], entities)
+    assert said.speaker == next(e.id for e in entities if e.name == "الجيش السوداني")
+    two_armies = link_entities([army, m("a", "الجيش الليبي", "ORG", 20)], plain)
+    assert assign_speakers([quote], two_armies)[0].speaker is None

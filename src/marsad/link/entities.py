@@ -267,7 +267,8 @@ def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],
                     texts: Mapping[str, str] | None = None) -> list[Quote]:
     """Each named quote's speaker entity: a person named after the same title earlier in the article (المفتش العام
     ... X, then المفتش العام ... said), else the entity of the mention that names the speaker (back-references such
-    as البيان follow the statement they refer to), else the entity one of whose aliases the speaker text is."""
+    as البيان follow the statement they refer to), else the entity one of whose aliases the speaker text is, else
+    the one organisation of the article that a bare definite noun heads (الجيش -> الجيش السوداني)."""
     entity_of: dict[tuple[str, int, int], Entity] = {}
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for entity in entities:
@@ -284,7 +285,9 @@ def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],
             found = entity_of.get((named.article, named.start, named.end)) if named else None
             if found is None or found.type != "PER":
                 found = _titled_person(q, text, mentions[article], entity_of) or found
-            speaker[id(q)] = found or (None if q.anonymous else _by_alias(q, mentions[article], entity_of))
+            if found is None and not q.anonymous:
+                found = _by_alias(q, mentions[article], entity_of) or _by_head(q, mentions[article], entity_of)
+            speaker[id(q)] = found
     return [replace(q, speaker=e.id if (e := speaker[id(q)]) else None) for q in quotes]
 
 
@@ -321,3 +324,21 @@ def _by_alias(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, 
         if wanted and any(tuple(name_tokens(alias)) == wanted for alias in entity.aliases):
             return entity
     return None
+
+
+def _by_head(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
+    """The article's only organisation whose name the speaker's one definite noun begins (الجيش -> الجيش السوداني,
+    الوزارة -> وزارة الخارجية): a news text names a body in full once, then by its head noun."""
+    words = name_tokens(quote.speaker_text or "")
+    if len(words) != 1 or not words[0].startswith("ال"):
+        return None
+    head = words[0][2:]
+    headed = {entity.id: entity for entity in (entity_of[(m.article, m.start, m.end)] for m in mentions)
+              if entity.type == "ORG" and any(_head_noun(alias) == head for alias in entity.aliases)}
+    return next(iter(headed.values())) if len(headed) == 1 else None
+
+
+def _head_noun(name: str) -> str | None:
+    """The first word of a name of two words or more, without its ال."""
+    words = name_tokens(name)
+    return words[0].removeprefix("ال") if len(words) > 1 else None
