@@ -1,6 +1,7 @@
 """The local engine on worker processes gives the same analysis as one process, in input order."""
 from __future__ import annotations
 
+import gc
 import operator
 import os
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from threadpoolctl import threadpool_info
 
 from marsad.engines import ProcessEngine, make_engine
+from marsad.engines.processes import GC_THRESHOLDS
 from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import to_document
 from marsad.pipeline import Engine, analyze, local_engine
@@ -60,3 +62,8 @@ def test_workers_run_numerical_libraries_on_one_thread() -> None:
     with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
         seen = list(engine(operator.call, [threadpool_info] * 2))
     assert all(seen) and all(library["num_threads"] == 1 for libraries in seen for library in libraries)
+
+
+def test_workers_collect_cycles_at_batch_thresholds() -> None:
+    with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
+        assert list(engine(operator.call, [gc.get_threshold] * 2)) == [GC_THRESHOLDS] * 2
