@@ -2,11 +2,14 @@
 module; the engine is given its scheduler address)."""
 from __future__ import annotations
 
+import gc
+import operator
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from marsad.engines.processes import GC_THRESHOLDS
 from marsad.export.analysis import to_document
 from marsad.pipeline import Engine, analyze, local_engine
 from marsad.store import SQLiteStore
@@ -54,3 +57,9 @@ def test_nothing_left_to_do_starts_no_cluster(tmp_path: Path) -> None:
     engine = dask_engine(None)
     assert list(engine(len, iter([]))) == []
     assert not engine.started
+
+
+def test_workers_are_set_up_as_the_local_engine_sets_up_its_own(scheduler: str) -> None:
+    with dask_engine(scheduler, batch_size=1) as engine:
+        thresholds = list(engine(operator.call, [gc.get_threshold] * 4))
+    assert thresholds == [GC_THRESHOLDS] * 4

@@ -13,6 +13,7 @@ from typing import Any
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from marsad.engines.batches import BatchEngine
+from marsad.engines.processes import prepare_worker
 from marsad.extract.entities import load_tagger
 
 BATCH_SIZE = 200
@@ -21,11 +22,13 @@ IN_FLIGHT_PER_WORKER = 2  # enough to keep a worker busy while its last result t
 
 
 class LoadModels(WorkerPlugin):
-    """Loads the NER model as each worker starts (`load_tagger` keeps it for the life of the worker process)."""
+    """Loads the NER model as each worker starts (`load_tagger` keeps it for the life of the worker process) and
+    sets the worker up as the local engine does its own (`prepare_worker`)."""
 
     name = "marsad-load-models"
 
     def setup(self, worker: Any) -> None:
+        prepare_worker()
         load_tagger()
 
 
