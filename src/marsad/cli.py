@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from marsad.engines import ENGINES, close_engine, make_engine
+from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
 from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
@@ -181,7 +181,8 @@ def schema_command() -> None:
 
 @contextmanager
 def _engine(name: str, scheduler: str | None, workers: int | None) -> Iterator[Engine]:
-    """The engine, a usage error when the options do not fit together."""
+    """The engine, a usage error when the options do not fit together; this process collects as a batch job."""
+    collect_as_batch_job()
     try:
         engine = make_engine(name, scheduler, workers)
     except ConfigError as exc:

@@ -67,3 +67,15 @@ def test_workers_run_numerical_libraries_on_one_thread() -> None:
 def test_workers_collect_cycles_at_batch_thresholds() -> None:
     with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
         assert list(engine(operator.call, [gc.get_threshold] * 2)) == [GC_THRESHOLDS] * 2
+
+
+def test_the_batch_commands_collect_as_batch_jobs() -> None:
+    from marsad.cli import _engine
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with _engine("local", None, 1):
+            assert gc.get_threshold() == GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

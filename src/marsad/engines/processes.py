@@ -35,12 +35,17 @@ GC_THRESHOLDS = (100_000, 50, 100)  # allocations before a young collection, and
 
 def prepare_worker() -> None:
     """In a worker: numerical libraries on one thread, as the workers already take one core each (their idle
-    BLAS threads otherwise spin on the cores the other workers need); and the cycle collector at thresholds for
-    a batch job (at its defaults, 700, 10, 10, it took a fifth of a worker's time comparing events; cycles are
-    still collected)."""
+    BLAS threads otherwise spin on the cores the other workers need); the collector as for a batch job."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)
+    collect_as_batch_job()
+
+
+def collect_as_batch_job() -> None:
+    """Python's cycle collector at thresholds for a batch job: at its defaults (700, 10, 10) it took a fifth of a
+    worker's time comparing events and a tenth of the main process's clustering them; cycles are still
+    collected."""
     gc.set_threshold(*GC_THRESHOLDS)
 
 
