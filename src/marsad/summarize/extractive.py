@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 
 from marsad.cluster.terms import sublinear
 from marsad.summarize.candidates import Candidate, candidates
-from marsad.summarize.stems import content_stems, kept_words, normalized_with, stem_map, word_runs
+from marsad.summarize.stems import content_stems, kept_words, stem_map, word_runs
 from marsad.text.normalize import match_key, normalize
 from marsad.types import Article, Event, Story, Summary, SummarySentence
 
@@ -66,7 +66,7 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     backing = claims_of(pool, claims or (), articles, [" ".join(r) for r in runs])
     supporters = supporting_articles(pool, closeness, backing, voices)
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
-    content, shares = shared_vocabulary(pool, sentence_words, articles, voices, normalized)
+    content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
     chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
     return Summary(event_id, tuple(
@@ -201,18 +201,14 @@ def centrality(sims: Matrix, starts: list[int]) -> Matrix:
 
 
 def shared_vocabulary(pool: Sequence[Candidate], sentence_words: Sequence[list[str]], articles: Sequence[Article],
-                      voices: Sequence[str], normalized: Sequence[str] | None = None
-                      ) -> tuple[list[list[str]], dict[str, float]]:
+                      voices: Sequence[str]) -> tuple[list[list[str]], dict[str, float]]:
     """Each sentence's content stems (from its `words`), and each stem's share of the other voices quoted in the
     pool whose whole article uses it (0 when one voice speaks alone, so a single-outlet event ranks by the other
-    signals). The sentences' `normalized` texts, when given, are reused for their articles'."""
+    signals)."""
     quoted = sorted({c.article for c in pool})
     if len({voices[a] for a in quoted}) < 2:
         return [[] for _ in pool], {}  # every share would be 0
-    pieces: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for candidate, text in zip(pool, normalized, strict=True) if normalized is not None else ():
-        pieces[candidate.article].append((candidate.text, text))
-    article_words = [kept_words(word_runs(normalized_with(articles[a].text, pieces[a]))) for a in quoted]
+    article_words = [kept_words(word_runs(normalize(articles[a].text))) for a in quoted]
     stem_of = stem_map([*sentence_words, *article_words])
     stems_by_voice: dict[str, set[str]] = defaultdict(set)
     for a, used in zip(quoted, article_words, strict=True):

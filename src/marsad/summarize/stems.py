@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from itertools import chain
 
 from marsad.cluster.terms import STOPWORDS, bare_word, choices_of
-from marsad.text.normalize import normalize
 
 _WORD_RUN = re.compile(r"\w+")
 
@@ -17,19 +16,6 @@ def word_runs(normalized: str) -> list[str]:
     """The \\w runs of a normalised text: exactly its `text_key` words (punctuation and spaces both separate
     them), so `" ".join` of them is its `match_key`."""
     return _WORD_RUN.findall(normalized)
-
-
-def normalized_with(text: str, pieces: Sequence[tuple[str, str]]) -> str:
-    """`normalize(text)`, reusing the normalised forms of pieces of it, given in order as (piece, normalised):
-    normalisation maps each character on its own, so the text's is that of its parts joined."""
-    parts: list[str] = []
-    end = 0
-    for piece, normalized in pieces:
-        start = text.index(piece, end)
-        parts += (normalize(text[end:start]), normalized)
-        end = start + len(piece)
-    parts.append(normalize(text[end:]))
-    return "".join(parts)
 
 
 def kept_words(runs: list[str]) -> list[str]:
