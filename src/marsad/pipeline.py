@@ -188,9 +188,11 @@ def _compare(analysis: Analysis, store: Store, engine: Engine) -> None:
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
     entity_mentions = _entity_mentions_by_article(analysis.entities)
+    framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}
     work = (EventWork(event.id, [by_id[a] for a in event.articles],
                       {a: mentions.get(a, []) for a in event.articles}, {a: timexes.get(a, []) for a in event.articles},
-                      sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())))
+                      sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())),
+                      frozenset(framed.intersection(event.articles)))
             for event in analysis.events)
     analysis.claims, analysis.contradictions, analysis.summaries, analysis.contrasts = [], [], [], []
     for found in engine(compare_event, work):
@@ -212,6 +214,7 @@ class EventWork:
     mentions: dict[str, list[Mention]]
     timexes: dict[str, list[Timex]]
     entity_mentions: list[tuple[int, int, str, Mention]]  # (entity rank, place, entity, mention), in entity order
+    framed: frozenset[str] = frozenset()  # its articles that use stance-marking vocabulary in their own voice
 
 
 @pickled_as_fields
@@ -231,7 +234,8 @@ def compare_event(work: EventWork) -> EventComparison:
     return EventComparison(
         claims,
         find_contradictions(work.event, claims, work.articles, work.timexes, mentions=work.mentions),
-        summarize_event(work.event, central_articles(work.articles), claims),  # a huge event: its core
+        summarize_event(work.event, central_articles(work.articles), claims,  # a huge event: its core
+                        framed=work.framed),
         [{"event": work.event, **c.to_dict()} for c in _contrasts(work.articles, work.entity_mentions)],
     )
 

@@ -196,3 +196,15 @@ def test_headline_ending_in_a_quoted_word_and_lines_before_the_body_are_skipped(
     assert texts[0].startswith("افتتحت")
     assert not any(t.startswith("الحكومة") for t in texts)
     assert not any(t.endswith("وفق") for t in texts)  # a line broken mid-sentence is no sentence
+
+
+def test_neutral_wording_is_preferred_when_other_voices_report() -> None:
+    lead = summary().sentences[0]
+    marked = summarize_event("v1", EVENT, framed={lead.article})
+    assert marked.sentences[0].article != lead.article
+    assert sum(s.article == lead.article for s in marked.sentences) < sum(
+        s.article == lead.article for s in summary().sentences)
+
+
+def test_a_lone_voice_is_summarised_the_same_when_it_is_stance_marked() -> None:
+    assert summarize_event("v1", [ALPHA], framed={"a1"}) == summarize_event("v1", [ALPHA])

@@ -7,13 +7,15 @@ share of the other outlets whose article uses the word. Shared vocabulary is wha
 the strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is
 chosen its words count for less (SumBasic), so the next pick says something else. Two sentences that back the
 same corroborated claim, or whose TF-IDF cosine is high, are never both taken. Selection stops at a word budget,
-the length of a short news summary.
+the length of a short news summary. When several voices report the event, a sentence of an outlet that writes with
+stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
+same fact, the summary quotes the neutral one.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import Any, Protocol
@@ -30,6 +32,7 @@ from marsad.types import Article, Event, Story, Summary, SummarySentence
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
 DUPLICATE_SIMILARITY = 0.3  # two chosen sentences this close say the same: the second is never taken
+FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
 TARGET_WORDS = 110  # the word budget: reference news summaries run 95-145 words
@@ -49,8 +52,9 @@ class ClaimLike(Protocol):
 
 
 def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence[ClaimLike] | None = None,
-                    max_sentences: int = 5) -> Summary:
-    """A summary of 3–6 sentences of one event, each cited to its article and the others that state it."""
+                    max_sentences: int = 5, framed: Collection[str] = ()) -> Summary:
+    """A summary of 3–6 sentences of one event, each cited to its article and the others that state it; `framed`
+    names the articles that use stance-marking vocabulary in their own voice."""
     limit = min(max(max_sentences, MIN_SENTENCES), MAX_SENTENCES)
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
@@ -66,6 +70,7 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     backing = claims_of(pool, claims or (), articles, [" ".join(r) for r in runs])
     supporters = supporting_articles(pool, closeness, backing, voices)
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
+    scores -= FRAMED_PENALTY * stance_marked(pool, articles, framed, voices)
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
     chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
@@ -185,6 +190,15 @@ def importance(pool: Sequence[Candidate], central: Matrix, corroborated: Matrix)
     position = np.array([math.exp(-c.position / POSITION_DECAY) for c in pool])
     return (WEIGHTS["corroboration"] * corroborated + WEIGHTS["centrality"] * scaled(central)
             + WEIGHTS["position"] * position)
+
+
+def stance_marked(pool: Sequence[Candidate], articles: Sequence[Article], framed: Collection[str],
+                  voices: Sequence[str]) -> Matrix:
+    """1 for each sentence of a `framed` article when the pool quotes more than one voice (else there is no other
+    wording to prefer), 0 otherwise."""
+    if not framed or len({voices[c.article] for c in pool}) < 2:
+        return np.zeros(len(pool))
+    return np.array([float(articles[c.article].id in framed) for c in pool])
 
 
 def centrality(sims: Matrix, starts: list[int]) -> Matrix:
