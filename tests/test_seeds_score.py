@@ -13,7 +13,7 @@ FLOORS = {
     "seeds": {
         "articles.found": 1.0, "clean.boilerplate_removed": 1.0, "clean.content_kept": 1.0,
         "entities.mention_f1": 0.93, "entities.type_accuracy": 0.98, "entities.linking_bcubed_f1": 0.945,
-        "entities.latin_name_accuracy": 0.80, "time.detection_f1": 0.97, "time.value_accuracy": 0.97,
+        "entities.latin_name_accuracy": 0.84, "time.detection_f1": 0.97, "time.value_accuracy": 0.97,
         "quotes.f1": 0.90, "quotes.speaker_accuracy": 0.84, "events.bcubed_f1": 1.0, "stories.bcubed_f1": 1.0,
         "claims.support_jaccard": 0.83, "claims.contradiction_recall": 1.0, "framing.term_recall": 0.93,
         "framing.neutral_clean": 1.0, "summary.rouge1": 0.50, "summary.rouge2": 0.27, "summary.citations_hold": 1.0,
@@ -21,7 +21,7 @@ FLOORS = {
     "dev1": {
         "articles.found": 1.0, "clean.boilerplate_removed": 1.0, "clean.content_kept": 1.0,
         "entities.mention_f1": 0.92, "entities.type_accuracy": 0.96, "entities.linking_bcubed_f1": 0.97,
-        "entities.latin_name_accuracy": 0.80, "time.detection_f1": 0.97, "time.value_accuracy": 0.97,
+        "entities.latin_name_accuracy": 0.84, "time.detection_f1": 0.97, "time.value_accuracy": 0.97,
         "quotes.f1": 0.90, "quotes.speaker_accuracy": 0.89, "events.bcubed_f1": 1.0, "stories.bcubed_f1": 1.0,
         "claims.support_jaccard": 0.86, "claims.contradiction_recall": 1.0, "framing.term_recall": 0.97,
         "framing.neutral_clean": 1.0, "summary.rouge1": 0.55, "summary.rouge2": 0.37, "summary.citations_hold": 1.0,

@@ -168,3 +168,18 @@ def test_tables_are_well_formed(path) -> None:  # type: ignore[no-untyped-def]
 def test_cldr_table_matches_a_fresh_build() -> None:
     pytest.importorskip("babel")
     assert render(cldr_rows()) == CLDR_FILE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("هانس غروندبيرغ", "Hans Grundberg"),  # a long vowel the table's spelling leaves out
+    ("جمال عبدالناصر", "Gamal Abdel Nasser"),  # a compound name written as one word
+    ("بدر عبدالعاطي", "Badr Abdelatty"),
+])
+def test_well_known_people_are_found_across_long_vowels_and_splits(written: str, expected: str) -> None:
+    assert latin_name(written, "PER") == known_name(written, "PER") == expected
+
+
+@pytest.mark.parametrize(("written", "famous"), [("قيس سعد", "قيس سعيد"), ("محمد عباس", "محمود عباس")])
+def test_loose_matching_never_turns_one_arabic_name_into_another(written: str, famous: str) -> None:
+    assert known_name(famous, "PER") is not None
+    assert known_name(written, "PER") is None

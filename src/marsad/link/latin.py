@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.link.gloss import Glosser
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
 from marsad.link.romanize import NameRomanizer, has_arabic
 
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -64,7 +64,7 @@ class LatinNamer:
             for k in candidates:
                 if k in table:
                     return table[k]
-        return None
+        return self.tables.people_loose.get(loose_key(name) or "") if type_ == "PER" else None
 
     def from_gloss(self, name: str, type_: str) -> str | None:
         """A descriptive name of organisation, place or thing glossed word by word."""

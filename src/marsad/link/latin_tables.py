@@ -2,7 +2,9 @@
 
 Every key is the matching form of the Arabic (`match_key`: hamza, alef, ya and ta marbuta variants folded), so
 إسرائيل and اسرائيل, سعيّد and سعيد reach one entry. Foreign names also get a second key with ج/غ/ق folded,
-because outlets write the foreign g each their own way (غانتس, جانتس).
+because outlets write the foreign g each their own way (غانتس, جانتس). People of two words or more also get a
+loose key (`loose_key`), since outlets also differ in long vowels and in where a compound name splits (فولكر
+بيرتس, فولكر بيرتيس; عبد اللهيان, عبداللهيان).
 """
 from __future__ import annotations
 
@@ -26,6 +28,20 @@ def key(text: str) -> str:
 def g_key(text: str) -> str:
     """The lookup form with the letters used for a foreign g (ج غ ق) made one."""
     return key(text).translate(_G_CLASS)
+
+
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+LOOSE_MIN_LETTERS = 4  # a shorter rest is an Arabic name whose vowels tell names apart (سعد, سعيد; حسن, حسين)
+
+
+def loose_key(text: str) -> str | None:
+    """The g-folded first word, then the rest without spaces and without long vowels after its first letter; None
+    for a one-word name or a short rest (too little to match loosely). The first word stays exact, so محمد and
+    محمود never meet."""
+    first, _, rest = g_key(text).partition(" ")
+    rest = rest.replace(" ", "")
+    skeleton = rest[:1] + rest[1:].translate(_LONG_VOWELS)
+    return f"{first} {skeleton}" if len(skeleton) >= LOOSE_MIN_LETTERS else None
 
 
 def strip_article(word_key: str) -> str:
@@ -64,6 +80,16 @@ class LatinTables:
     glossary: Table
     nationalities: frozenset[str]
     regnal: Table
+    people_loose: Table
+
+
+def _loose(table: Table) -> Table:
+    """`table` under its loose keys; a loose key two entries with different names share is left out."""
+    loose: dict[str, set[str]] = {}
+    for k, v in table.items():
+        if (lk := loose_key(k)) is not None:
+            loose.setdefault(lk, set()).add(v)
+    return {lk: next(iter(names)) for lk, names in loose.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +99,11 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
         return read_table(folder / f"{name}.tsv")
 
     nationalities = read("nationalities")
+    people = read("people")
     return LatinTables(
         places=_with_g_keys({**read("cldr"), **read("places")}),
         organizations=_with_g_keys(read("organizations")),
-        people=_with_g_keys(read("people")),
+        people=_with_g_keys(people),
         given=read("given_names"),
         family=read("family_names"),
         maghrebi=read("maghrebi_names"),
@@ -84,4 +111,5 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
         glossary={**nationalities, **read("glossary")},
         nationalities=frozenset(nationalities),
         regnal=read("regnal"),
+        people_loose=_loose(people),
     )
