@@ -12,22 +12,22 @@ def test_wrapped_paragraphs_are_rejoined_but_headline_stays_apart() -> None:
             "للمياه بمشاركة وزراء من خمس دول، وسط توقعات بأن\n"
             "تنتهي القمة باتفاق إطاري لتقاسم الموارد المائية\n"
             "المشتركة خلال العقد المقبل.\n\n"
-            "وقال رئيس الوفد المضيف إن المحادثات كانت بناءة\n"
-            "وإن الأطراف اتفقت على جدول زمني واضح للتنفيذ.\n")
+            "وأوضح رئيس الجلسة الافتتاحية أن النقاشات جاءت مثمرة\n"
+            "وأن الوفود توافقت على خطة عمل محددة المراحل.\n")
     text = clean_text(body)
     lines = text.split("\n")
     assert lines[0] == "عنوان الخبر القصير"
     assert lines[1].startswith("بدأت صباح اليوم") and lines[1].endswith("خلال العقد المقبل.")
     assert "الإقليمية للمياه" in lines[1]
-    assert lines[2] == "وقال رئيس الوفد المضيف إن المحادثات كانت بناءة وإن الأطراف اتفقت على جدول زمني واضح للتنفيذ."
+    assert lines[2] == "وأوضح رئيس الجلسة الافتتاحية أن النقاشات جاءت مثمرة وأن الوفود توافقت على خطة عمل محددة المراحل."
 
 
 def test_long_line_broken_mid_sentence_is_joined() -> None:
-    first = ("تأمل الحكومة في أن تتطور علاقاتها مع الجيران إلى شراكة عميقة لا تقوم فقط على التجارة قصيرة المدى "
-             "ولكن على أساس")
-    body = f"العنوان\n{first}\nمتين من المصالح المشتركة.\nفقرة ثانية كاملة."
+    first = ("يطمح نادي القادسية الكويتي إلى تحويل تعاونه مع الأكاديميات الأوروبية إلى برنامج دائم لا يقتصر "
+             "على المعسكرات الصيفية بل يمتد")
+    body = f"العنوان\n{first}\nإلى تأهيل المدربين المحليين.\nفقرة ثانية كاملة."
     text = clean_text(body)
-    assert f"{first} متين من المصالح المشتركة." in text.split("\n")
+    assert f"{first} إلى تأهيل المدربين المحليين." in text.split("\n")
 
 
 def test_metadata_kept_from_dropped_lines() -> None:
@@ -61,7 +61,7 @@ def test_read_also_heading_takes_its_links_along() -> None:
 
 
 def test_nothing_left_is_rejected() -> None:
-    result = clean(raw("شارك: فيسبوك | تويتر | واتساب\n© 2024 جميع الحقوق محفوظة"))
+    result = clean(raw("شارك: فيسبوك | تويتر | واتساب\n© 2024 حقوق الطبع محفوظة لمؤسسة النهار"))
     assert isinstance(result, Rejected) and "no content" in result.reason
 
 

@@ -13,7 +13,7 @@ OTHER = ("ضربت عاصفة قوية المدينة الساحلية ليلة 
 
 def test_syndicated_copy_points_at_the_first_version() -> None:
     original = Article(id="orig", text=STORY, source="A", published="2025-03-12")
-    copy = Article(id="copy", text="نقلا عن الوكالة\n" + STORY + "\nجميع الحقوق محفوظة", source="B",
+    copy = Article(id="copy", text="نقلا عن الوكالة\n" + STORY + "\nحقوق الطبع محفوظة لوكالة الخليج", source="B",
                    published="2025-03-12")
     earlier_input_later_date = Article(id="late", text=STORY, source="C", published="2025-03-13")
     other = Article(id="other", text=OTHER, source="A", published="2025-03-12")

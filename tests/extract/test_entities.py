@@ -21,7 +21,7 @@ def mentions(text: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(("text", "word", "name", "covered"), [
     ("وصل الوفد إلى الرباط أمس ثم عاد وللرباط مكانة خاصة.", "وللرباط", "الرباط", "رباط"),
-    ("قال إن العلاقات مع المغرب قوية وإن للمغرب دورا كبيرا.", "للمغرب", "المغرب", "مغرب"),
+    ("قال إن الروابط مع الأردن متينة وإن للأردن موقعا مهما.", "للأردن", "الأردن", "أردن"),
     ("وقعت مصر وإسرائيل اتفاقا في القاهرة.", "وإسرائيل", "إسرائيل", "إسرائيل"),
     ("وقال المتحدث إن بريطانيا وفرنسا رحبتا بالاتفاق.", "وفرنسا", "فرنسا", "فرنسا"),
 ])
@@ -32,9 +32,9 @@ def test_proclitics_come_off_names(text: str, word: str, name: str, covered: str
     assert text[found[0].start:found[0].end] == covered
 
 
-@pytest.mark.parametrize("name", ["لوديي", "لبنان", "بريطانيا", "فيصل", "كمال"])
+@pytest.mark.parametrize("name", ["لزرق", "لبنان", "بريطانيا", "فيصل", "كمال"])
 def test_initial_letters_of_names_are_not_clitics(name: str) -> None:
-    """A word that merely starts with ل ب ف ك و keeps its first letter (لوديي stays لوديي)."""
+    """A word that merely starts with ل ب ف ك و keeps its first letter (لزرق stays لزرق)."""
     lex = load_tagger().lex
     from marsad.extract.ner_normal import fold
 
@@ -42,12 +42,12 @@ def test_initial_letters_of_names_are_not_clitics(name: str) -> None:
 
 
 def test_surname_clitic_resolved_by_the_document() -> None:
-    text = ("استقبل وزير الدفاع عبد اللطيف لوديي الوفد في الرباط. وقال المسؤول بعد أن التقى بلوديي إن الزيارة مهمة. "
-            "وأضاف لوديي أن التعاون سيستمر.")
+    text = ("استقبل وزير الفلاحة حميد لزرق المزارعين في مكناس. وقال أحد الحاضرين بعد أن اجتمع بلزرق إن اللقاء كان "
+            "صريحا. وأضاف لزرق أن الدعم سيصل قبل موسم الحصاد.")
     found = mentions(text)
-    assert ("عبد اللطيف لوديي", "PER", "عبد اللطيف لوديي") in found
-    assert ("لوديي", "PER", "لوديي") in found
-    assert sum(1 for m in found if m[0] == "لوديي") == 2  # بلوديي -> لوديي, and the bare لوديي
+    assert ("حميد لزرق", "PER", "حميد لزرق") in found
+    assert ("لزرق", "PER", "لزرق") in found
+    assert sum(1 for m in found if m[0] == "لزرق") == 2  # بلزرق -> لزرق, and the bare لزرق
 
 
 def test_titles_stay_outside_person_names() -> None:
@@ -57,7 +57,7 @@ def test_titles_stay_outside_person_names() -> None:
 
 
 def test_document_pass_finds_every_occurrence_and_the_surname() -> None:
-    text = ("التقى وزير الخارجية ماركوس فيلدنبرغ نظيره في القاهرة. وقال فيلدنبرغ إن المحادثات كانت بناءة. "
+    text = ("التقى وزير الخارجية ماركوس فيلدنبرغ نظيره في القاهرة. وقال فيلدنبرغ إن اللقاء تناول ملفات الطاقة والهجرة. "
             "وأكد فيلدنبرغ أن بلاده تدعم الحل. وغادر فيلدنبرغ القاهرة مساء.")
     found = find_mentions("t", text)
     per = [m for m in found if m.type == "PER"]

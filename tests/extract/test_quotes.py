@@ -57,8 +57,8 @@ SINGLE = [
     ("ونفت الشركة أن تكون قد سرحت أي موظف من العاملين.", "تكون قد سرحت أي موظف", "reported", "الشركة", False),
     ("أما النائب عادل منصور فاعتبر أن القانون الجديد يقيد الحريات.", "القانون الجديد يقيد الحريات", "reported",
      "النائب عادل منصور", False),
-    ("غير أن شهودا قالوا إن الاشتباكات استمرت حتى الفجر.", "الاشتباكات استمرت حتى الفجر", "reported",
-     "شهودا", True),
+    ("غير أن أطباء قالوا إن نقص الأدوية ما زال حادا في المستشفيات الريفية.", "نقص الأدوية ما زال حادا", "reported",
+     "أطباء", True),
     ("ويقول مسؤولون في القطاع إن الخسائر تجاوزت التوقعات.", "الخسائر تجاوزت التوقعات", "reported",
      "مسؤولون", True),
     # unnamed sources
@@ -141,7 +141,7 @@ NOT_QUOTES = [
     'وتحدثت الصحيفة عن "انقلاب" في الموقف.',  # a scare quote
     "ويرى مراقبون أن الأزمة ستطول أكثر.",  # vague collective, the writer's framing
     "وأقيم الحفل في المدينة التي يقول سكانها إنها الأجمل.",  # speech verb in a relative clause
-    "وقال بعد أن التقى نظيره في القاهرة كلاما قليلا.",  # أن after بعد is no complementizer
+    "وقال بعد أن زار المصنع في الزرقاء كلاما مقتضبا.",  # أن after بعد is no complementizer
     'وانتشر وسم "لا للغلاء في الأسواق" على مواقع التواصل.',  # quotation with no cue, mid-sentence
 ]
 
@@ -152,9 +152,9 @@ def test_not_a_quote(text: str) -> None:
 
 
 def test_title_before_name_maps_to_person() -> None:
-    text = "وقال وزير الدفاع الإسرائيلي بيني غانتس إن الاتفاق تاريخي ومهم."
-    person = _mention(text, "بيني غانتس", "PER")
-    country = _mention(text, "الإسرائيلي", "GPE")
+    text = "وقال وزير المياه الأردني منذر العدوان إن المشروع سيخفف العجز المائي."
+    person = _mention(text, "منذر العدوان", "PER")
+    country = _mention(text, "الأردني", "GPE")
     q = _only(text, (country, person))
     assert speaker_mention(q, [country, person]) == person
 
@@ -185,9 +185,9 @@ def test_name_after_cut_title_is_reached_with_mentions() -> None:
 
 
 def test_subject_of_coordinated_verb_from_mentions() -> None:
-    text = "وعقدت الجامعة العربية اجتماعا طارئا في القاهرة، دعت في ختامه إلى \"وقف كل العمليات العسكرية\"."
-    league = _mention(text, "الجامعة العربية", "ORG")
-    city = _mention(text, "القاهرة", "GPE")
+    text = "وعقد مجلس التعاون الخليجي لقاء تشاوريا في الكويت، دعا في نهايته إلى \"تسريع ربط شبكات الكهرباء\"."
+    league = _mention(text, "مجلس التعاون الخليجي", "ORG")
+    city = _mention(text, "الكويت", "GPE")
     q = _only(text, (league, city))
     assert speaker_mention(q, [league, city]) == league
 

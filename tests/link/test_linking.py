@@ -21,7 +21,7 @@ def groups(entities: list) -> set[frozenset[tuple[str, str]]]:
 
 
 @pytest.mark.parametrize("a, b", [
-    ("جانتس", "غانتس"), ("شمخاني", "شامخاني"), ("دقلو", "دجالو"), ("بوريطة", "بوريطه"), ("سعيّد", "سعيد"),
+    ("جانتس", "غانتس"), ("شمخاني", "شامخاني"), ("دقلو", "دجالو"), ("عطية", "عطيه"), ("سعيّد", "سعيد"),
 ])
 def test_transcription_variants_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
@@ -65,25 +65,25 @@ def test_surname_alone_joins_the_full_name_in_its_article() -> None:
 
 def test_generic_heads_and_places() -> None:
     mentions = [m("a", "دولة إسرائيل", "GPE"), m("a", "إسرائيل", "GPE", 20), m("b", "اسرائيل", "GPE"),
-                m("c", "حركة النهضة", "ORG"), m("d", "النهضة", "ORG"), m("d", "الخرطوم", "GPE", 9),
-                m("d", "مطار الخرطوم الدولي", "LOC", 30)]
+                m("c", "حركة النهضة", "ORG"), m("d", "النهضة", "ORG"), m("d", "بغداد", "GPE", 9),
+                m("d", "مطار بغداد الدولي", "LOC", 30)]
     assert groups(link_entities(mentions, plain)) == {
         frozenset({("a", "دولة إسرائيل"), ("a", "إسرائيل"), ("b", "اسرائيل")}),
         frozenset({("c", "حركة النهضة"), ("d", "النهضة")}),
-        frozenset({("d", "الخرطوم")}), frozenset({("d", "مطار الخرطوم الدولي")})}
+        frozenset({("d", "بغداد")}), frozenset({("d", "مطار بغداد الدولي")})}
 
 
 def test_ids_follow_first_mention_and_latin_is_applied() -> None:
-    entities = link_entities([m("a", "الرباط", "GPE"), m("a", "لوديي", "PER", 9)], lambda n, t: f"{t}:{n}")
-    assert [(e.id, e.name_latin) for e in entities] == [("e1", "GPE:الرباط"), ("e2", "PER:لوديي")]
+    entities = link_entities([m("a", "الرباط", "GPE"), m("a", "لزرق", "PER", 9)], lambda n, t: f"{t}:{n}")
+    assert [(e.id, e.name_latin) for e in entities] == [("e1", "GPE:الرباط"), ("e2", "PER:لزرق")]
 
 
 def test_speakers_link_to_the_person_inside_the_attribution() -> None:
-    text = "وقال وزير الخارجية ناصر بوريطة إن"
-    person = Mention("a", text.index("ناصر"), text.index("ناصر") + len("ناصر بوريطة"), "ناصر بوريطة", "PER")
-    entities = link_entities([person, m("b", "بوريطة")], plain)
-    quotes = [Quote("a", 40, 60, "نص", "reported", "قال", "وزير الخارجية ناصر بوريطة", 5, 31),
-              Quote("b", 40, 60, "نص", "reported", "قال", "بوريطة", 0, 6),
+    text = "وقال وزير النقل الكويتي فهد بوشهري إن"
+    person = Mention("a", text.index("فهد"), text.index("فهد") + len("فهد بوشهري"), "فهد بوشهري", "PER")
+    entities = link_entities([person, m("b", "بوشهري")], plain)
+    quotes = [Quote("a", 40, 60, "نص", "reported", "قال", "وزير النقل الكويتي فهد بوشهري", 5, 34),
+              Quote("b", 40, 60, "نص", "reported", "قال", "بوشهري", 0, 6),
               Quote("a", 80, 90, "نص", "reported", "قال", "مصدر مطلع", 70, 79, anonymous=True)]
     assert [q.speaker for q in assign_speakers(quotes, entities)] == ["e1", "e1", None]
 
