@@ -233,7 +233,7 @@ def compare_event(work: EventWork) -> EventComparison:
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, mentions=work.mentions),
+        find_contradictions(work.event, claims, work.articles, work.timexes),
         summarize_event(work.event, central_articles(work.articles), claims,  # a huge event: its core
                         framed=work.framed),
         [{"event": work.event, **c.to_dict()} for c in _contrasts(work.articles, work.entity_mentions)],

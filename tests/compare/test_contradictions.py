@@ -54,16 +54,16 @@ def test_a_date_range_against_a_shorter_duration_contradicts() -> None:
     a = Article("a", source="Wire", published="2030-06-10", text=(
         "وقالت الرئاسة إن المفاوضات بين الوفدين جرت في العاصمة من 3 إلى 7 يونيو بحضور وسطاء دوليين."))
     b = Article("b", source="Daily", published="2030-06-10", text=(
-        "وبعد ثلاثة أيام من المحادثات المغلقة بين الوفدين، أعلن الوسطاء التوصل إلى تفاهم أولي."))
+        "وبعد ثلاثة أيام من التفاوض الشاق بين الوفدين، أعلن الوسطاء التوصل إلى تفاهم أولي."))
     (contradiction,) = _run(a, b)[1]
     assert contradiction.about == "date" and "5" in contradiction.detail
 
 
 def test_curfew_hours_that_differ_contradict() -> None:
     a = Article("a", source="Wire", published="2030-01-02", text=(
-        "وأعلنت الحكومة فرض حظر التجول من العاشرة مساء إلى الخامسة صباحا في جميع أنحاء البلاد."))
+        "وأعلنت الحكومة فرض حظر التجول من العاشرة ليلا وحتى الخامسة فجرا في جميع أنحاء البلاد."))
     b = Article("b", source="Daily", published="2030-01-02", text=(
-        "وفرضت السلطات حظر التجول من التاسعة مساء حتى السادسة صباحا في كل المحافظات."))
+        "وقررت الداخلية منع التجول من التاسعة مساء حتى السادسة صباحا في كل المحافظات."))
     (contradiction,) = _run(a, b)[1]
     assert "22:00" in contradiction.detail and "21:00" in contradiction.detail
 
@@ -72,4 +72,17 @@ def test_a_syndicated_copy_never_contradicts_its_original() -> None:
     a = _toll("a", "Wire", "2030-03-04", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 31 قتيلا.")
     b = Article("b", source="Portal", published="2030-03-04", duplicate_of="a",
                 text="أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 13 قتيلا.")
+    assert _run(a, b)[1] == []
+
+
+def test_durations_of_one_happening_named_by_synonyms_contradict() -> None:
+    a = Article("a", source="Wire", published="2030-05-02", text="وقال الاتحاد إن الإضراب استمر ستة أيام قبل التسوية.")
+    b = Article("b", source="Daily", published="2030-05-02", text="وأوضحت النقابة أن الاعتصام دام ثلاثة أيام فقط.")
+    (contradiction,) = _run(a, b)[1]
+    assert "6" in contradiction.detail and "3" in contradiction.detail
+
+
+def test_durations_of_different_happenings_do_not_contradict() -> None:
+    a = Article("a", source="Wire", published="2030-05-02", text="وقال الاتحاد إن الإضراب استمر ستة أيام قبل التسوية.")
+    b = Article("b", source="Daily", published="2030-05-02", text="وأوضحت النقابة أن الزيارة دامت ثلاثة أيام فقط.")
     assert _run(a, b)[1] == []

@@ -219,7 +219,7 @@ def test_claims_cite_their_own_text(cases: Counter[str], texts: Sequence[str], p
         for support in claim.support:
             if support.start >= 0:
                 assert_span(by_id[support.article].text, support.start, support.end, support.sentence)
-    find_contradictions("v1", claims, articles, timexes, mentions={})
+    find_contradictions("v1", claims, articles, timexes)
     if articles:
         for sentence in summarize_event("v1", articles, claims).sentences:
             assert sentence.text in by_id[sentence.article].text

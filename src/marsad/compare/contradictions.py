@@ -11,16 +11,16 @@ also gives the other outlet's value, and a syndicated copy against its original.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
-from marsad.compare.order import find_order_contradictions
 from marsad.extract.time import find_timexes
 from marsad.text.normalize import normalize
-from marsad.types import Article, Claim, Contradiction, Mention, Timex
+from marsad.types import Article, Claim, Contradiction, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
@@ -30,11 +30,21 @@ _KILLED = frozenset(normalize(w) for w in ("قتيل", "قتلى", "مقتل", "
 _INJURED = frozenset(normalize(w) for w in ("جريح", "جرحى", "إصابة", "أصيب", "أصيبوا", "مصاب", "مصابين", "إصابات"))
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
 _ANY_PEOPLE = frozenset(unit_key(normalize(w)) for w in ("شخص", "مدني", "مدنيين", "مواطن", "آخرين", "نسمة", "فرد"))
-_SYNONYMS = {stem(w): canon for canon, words in {
-    "المحادثات": ("محادثات", "مفاوضات", "مباحثات", "حوار", "مشاورات"),
-    "الزيارة": ("زيارة", "رحلة"),
-    "killed": tuple(_KILLED), "injured": tuple(_INJURED),
-}.items() for w in words}
+TOPICS_PATH = Path(__file__).with_name("topic_synonyms.tsv")
+
+
+def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
+    """Stem -> the word that stands for its group: killed | injured for casualty words, else the first word of its
+    topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
+    groups: dict[str, Iterable[str]] = {"killed": _KILLED, "injured": _INJURED}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = line.split("\t")[1].split()
+            groups[words[0]] = [normalize(w) for w in words]
+    return {stem(w): canon for canon, words in groups.items() for w in words}
+
+
+_SYNONYMS = _topic_synonyms()
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(normalize(w) for w in (
     "مدة", "لمدة", "فترة", "استمر", "استمرت", "دام", "دامت", "استغرق", "استغرقت", "امتد", "امتدت", "مدى", "طيلة",
@@ -70,13 +80,9 @@ class Quantity:
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
-                        timexes: Mapping[str, Sequence[Timex]] | None = None,
-                        mentions: Mapping[str, Sequence[Mention]] | None = None) -> list[Contradiction]:
-    """Contradictions between the event's articles; each names the claims holding the contradicting sentences.
-
-    Values (counts, numbers, durations, dates, clock times) first, then the order of actors (`order`); `mentions`
-    lets the order reader take names from the entity stage instead of the gazetteer alone.
-    """
+                        timexes: Mapping[str, Sequence[Timex]] | None = None) -> list[Contradiction]:
+    """Contradictions between the event's articles in their values (counts, numbers, durations, dates, clock
+    times); each names the claims holding the contradicting sentences."""
     roots = _root_of(articles)
     if len(set(roots.values())) < 2:
         return []  # one article and its copies: nothing to contradict
@@ -88,11 +94,8 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
     quantities = [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end))]
-    found = []
-    for component in _conflict_components(quantities, roots):
-        found.append(_contradiction(event_id, component, claim_of, roots))
-    found += find_order_contradictions(event_id, sentences, claim_of, roots, mentions)
-    return found
+    return [_contradiction(event_id, component, claim_of, roots)
+            for component in _conflict_components(quantities, roots)]
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex]) -> list[Quantity]:

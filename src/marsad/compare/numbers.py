@@ -67,7 +67,7 @@ SINGULAR = {normalize(p): normalize(s) for p, s in {
     "قرون": "قرن", "قتلى": "قتيل", "جرحى": "جريح", "أشخاص": "شخص", "ضحايا": "ضحية", "أسرى": "أسير",
     "جنود": "جندي", "أطفال": "طفل", "نساء": "امرأة", "رجال": "رجل", "دول": "دولة", "مرات": "مرة",
 }.items()}
-# Words skipped between a number and the noun it counts ("ثلاثة من موظفيه").
+# Words skipped between a number and the noun it counts ("خمسة من لاعبيه").
 _FILLERS = frozenset(normalize(w) for w in ("من", "على", "الأقل", "فقط", "نحو"))
 _PERCENT = frozenset(normalize(w) for w in ("بالمئة", "بالمائة", "%", "٪"))
 _PERCENT_AFTER_FI = frozenset(normalize(w) for w in ("المئة", "المائة"))
