@@ -28,9 +28,9 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     ("وزار الوفد مقر الحكومة بعد اتفاق بالتطبيع بين البلدين.", {"التطبيع": (1, "normalisation")}),
     ("وجاءت الزيارة ردا على للاحتلال وسياساته.", {"الاحتلال": (1, "occupation")}),
     ("وقصفت طائرات جيش الاحتلال مواقع عدة، وقال شهود إن جيش الاحتلال انسحب.", {"جيش الاحتلال": (2, "occupation")}),
-    ("وأصبح البلد الخامس الذي يطبع علاقاته مع الدولة العبرية.",
+    ("وصار الأرخبيل ثاني بلد في القارة يطبع علاقاته رسميا بالدولة العبرية.",
      {"يطبع علاقاته": (1, "normalisation"), "الدولة العبرية": (1, "hebrew-state")}),
-    ("ونقلت وسائل إعلام عبرية عن مصادر أمنية أن الاجتماع تأجل.", {"عبرية": (1, "hebrew-media")}),
+    ("وذكرت صحف عبرية صادرة صباح السبت أن الجلسة أرجئت.", {"عبرية": (1, "hebrew-media")}),
     ("واستُشهد ثلاثة شبان برصاص قوات الاحتلال فجر اليوم.",
      {"استُشهد": (1, "martyr"), "قوات الاحتلال": (1, "occupation")}),
     ("وأعلنت ميليشيا الحوثي الإرهابية مسؤوليتها عن الهجوم.",
@@ -52,7 +52,7 @@ def test_terms_in_own_voice(text: str, expected: dict[str, tuple[int, str]]) -> 
 @pytest.mark.parametrize("text", [
     # inside quotation marks: the speaker's words, not the outlet's
     'وقال المتحدث إن "جيش الاحتلال يواصل خرق الهدنة" في المنطقة.',
-    "وأكد البيان أن «ميليشيا الدعم السريع المتمردة» بدأت الهجوم.",
+    "وأكد المتحدث أن «ميليشيا الحوثي الانقلابية» قصفت الميناء.",
     "وقال القيادي إن ما جرى “انقلاب على الدستور” وإنه لن يقبل به.",
     # names of organisations that contain a term
     "ونظمت الجمعية الوطنية لمناهضة التطبيع وقفة أمام البرلمان.",
@@ -64,7 +64,7 @@ def test_terms_in_own_voice(text: str, expected: dict[str, tuple[int, str]]) -> 
     "ويحكم المجلس العسكري البلاد منذ انقلاب أكتوبر 2019.",
     "وتصنفها عدة دول منظمة إرهابية منذ سنوات.",
     # neutral wire copy
-    "واتفق البلدان على استئناف العلاقات الدبلوماسية وإعادة فتح السفارات خلال شهرين.",
+    "وقرر الطرفان إعادة العلاقات القنصلية وتبادل السفراء قبل نهاية الربيع.",
     "وقالت جماعة أنصار الله إنها أسقطت طائرة مسيرة.",
 ])
 def test_not_the_outlets_voice(text: str) -> None:
@@ -98,14 +98,16 @@ def test_framing_export_leaves_out_articles_without_terms() -> None:
                 find_framing("a2", "وعقد الوزيران لقاء.")]
     assert framings[1] == Framing("a2", ())
     assert framing_entries(framings) == [
-        {"article": "a1", "terms": [{"term": "الاحتلال", "count": 1, "label": "occupation", "referent": "israel"}]}]
+        {"article": "a1", "terms": [{"term": "الاحتلال", "count": 1, "label": "occupation",
+                                    "category": "occupation-naming"}]}]
 
 
-def test_lexicon_covers_thirty_referents_with_marked_terms() -> None:
+def test_lexicon_rows_have_a_general_category() -> None:
     lexicon = load_lexicon()
-    marked = {e.referent for e in lexicon if e.label != NEUTRAL}
-    assert len(marked) >= 30
-    assert all(e.term and e.referent and e.label and e.note for e in lexicon)
+    categories = {e.category for e in lexicon}
+    assert len(categories - {NEUTRAL}) >= 7
+    assert all(e.term and e.category and e.label and e.note for e in lexicon)
+    assert all(e.category == NEUTRAL for e in lexicon if e.label == NEUTRAL)
     assert len({(e.term, e.label) for e in lexicon}) == len(lexicon)
 
 

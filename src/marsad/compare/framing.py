@@ -44,7 +44,7 @@ _NAME_HEADS = frozenset(normalize(w) for w in (
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
 _OPPOSITION = re.compile(r"^[وفبل]?(?:ضد|(?:ال)?مناهض\w*|رفض\w*|رافض\w*|(?:ال)?مقاوم[هة]|(?:ال)?معارض[هة])$")
 _OPPOSITION_WINDOW = 3
-# A naming or labelling verb before a term attributes the label to someone else (وصفها خصومه بأنها انقلاب).
+# A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(
     r"^[وف]?(?:ما)?(?:وصف\w*|يصف\w*|تصف\w*|واصف\w*|نعت\w*|ينعت\w*|تنعت\w*|سما\w+|سمي\w*|يسمي\w*|تسمي\w*|يسمى|"
     r"تسمى|اسما\w+|(?:ال)?مسم[يىاه]\w*|ب(?:ال)?مسم\w*|يعرف|تعرف|عرف|(?:ال)?معروف\w*|(?:ال)?مزعوم\w*|اتهم\w*|يتهم\w*|تتهم\w*|"
@@ -64,7 +64,7 @@ class LexiconEntry:
     """One row of the framing lexicon."""
 
     term: str
-    referent: str
+    category: str  # what the term does (delegitimising-label, martyrdom, ...), whatever it names
     label: str
     note: str
 
@@ -77,10 +77,10 @@ class FramingTerm:
     normalized: str
     count: int
     label: str
-    referent: str
+    category: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "count": self.count, "label": self.label, "referent": self.referent}
+        return {"term": self.term, "count": self.count, "label": self.label, "category": self.category}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +104,12 @@ class _Hit:
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> tuple[LexiconEntry, ...]:
-    """Rows of the tab-separated lexicon (term, referent, label, note); `#` lines are comments."""
+    """Rows of the tab-separated lexicon (term, category, label, note); `#` lines are comments."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            term, referent, label, note = line.split("\t")
-            rows.append(LexiconEntry(term.strip(), referent.strip(), label.strip(), note.strip()))
+            term, category, label, note = line.split("\t")
+            rows.append(LexiconEntry(term.strip(), category.strip(), label.strip(), note.strip()))
     return tuple(rows)
 
 
@@ -348,7 +348,7 @@ def _tally(hits: list[_Hit]) -> tuple[FramingTerm, ...]:
         counts[key] += 1
         first.setdefault(key, h)
     order = sorted(counts, key=lambda k: -counts[k])
-    return tuple(FramingTerm(first[k].written, k[0], counts[k], k[1], first[k].entry.referent) for k in order)
+    return tuple(FramingTerm(first[k].written, k[0], counts[k], k[1], first[k].entry.category) for k in order)
 
 
 # --- beyond the lexicon: distinctive words around shared entities, per outlet
