@@ -136,7 +136,7 @@ STOP_WORDS = frozenset(fold(w) for w in (
     "الأربعاء", "الخميس", "الجمعة", "السبت", "قد", "لقد", "وقد", "فقد", "ثم", "إنه", "مجددا", "لاحقا",
     "الصحفيين", "للصحفيين", "للصحافيين", "للصحافة", "للإعلام", "هذه", "هذا", "تلك", "ذلك", "هؤلاء",
 ))
-# Object pronouns that may sit between a verb and its subject (نددت بها النقابة، أكد فيه الجانبان).
+# Object pronouns that may sit between a verb and its subject (رحبت بها الجامعة، شدد فيه الطرفان).
 PRONOUN_OBJECTS = frozenset(fold(w) for w in ("بها", "به", "فيه", "فيها", "له", "لها", "عنه", "عنها", "عليه", "عليها"))
 # A preposition ل + these nouns is the recipient of the statement, not part of the speaker.
 RECIPIENT_NOUNS = frozenset(fold(w) for w in (
@@ -154,12 +154,12 @@ INSTITUTION_NOUNS = frozenset(fold(w) for w in (
 ))
 # Words that end a reported clause: a new clause with its own subject begins after them.
 CLAUSE_BREAKS = frozenset(fold(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "وسط", "وذلك"))
-# Words that block a complementizer reading of أن (بعد أن التقى is not reported content).
+# Words that block a complementizer reading of أن (بعد أن استقبل is not reported content).
 NOT_COMPLEMENTIZER_BEFORE = frozenset(fold(w) for w in (
     "بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "لابد", "يريد", "تريد", "أجل", "حتى", "غير",
     "رغم", "الرغم", "بمجرد", "ريثما", "لأجل", "إلا",
 ))
-# Relative words: a speech verb right after them describes, it does not report (التي تؤكد الرباط أنها).
+# Relative words: a speech verb right after them describes, it does not report (التي يقول الاتحاد إنها).
 RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"))
 
 # Head nouns of unnamed sources; a speaker headed by one of them and carrying no name is anonymous.

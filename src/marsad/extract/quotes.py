@@ -263,7 +263,7 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
 
 def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]:
     """With entity mentions: end the speaker at its last name (not at the object after it), or reach forward
-    to the personal name that a title was cut from (المتحدث باسم ... في البيت الأبيض جون كيربي)."""
+    to the personal name that a title was cut from (الناطق باسم ... في وزارة الخارجية فلان الفلاني)."""
     inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
     if any(m.type == "PER" for m in inside):
         return start, max(m.end for m in inside)
@@ -327,7 +327,7 @@ def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
 
 
 def _subject_before(doc: _Doc, i: int) -> _Speaker | None:
-    """The speaker written before the verb: أما X فقال، غير أن شهودا قالوا، وكان X، قد صرح."""
+    """The speaker written before the verb: أما X فقال، غير أن سكانا أفادوا، وكان X، قد صرح."""
     j = i - 1
     if doc.word(j) in (fold("قد"), fold("لقد")):
         j -= 1
@@ -614,7 +614,7 @@ def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
 
 def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
     """The source after بحسب/وفقا لـ (skipping لـ and ما نشرته), when it looks like one: a statement, an
-    institution, an unnamed source or a named entity (not وفق ترتيب زمني)."""
+    institution, an unnamed source or a named entity (not وفق جدول معلن)."""
     j = i + 1
     if doc.word(j) in ("لـ", "ل"):
         j += 1
@@ -668,7 +668,7 @@ def _resolve_speakers(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
 
 
 def _sentence_subject(doc: _Doc, i: int, earlier: list[_Cue]) -> _Speaker | None:
-    """For a verb with no subject of its own inside a sentence (مضيفا، لكنه استدرك، نفاه المغرب وقال):
+    """For a verb with no subject of its own inside a sentence (مضيفا، لكنه استدرك، نفته الوزارة وقالت):
     the speaker of an earlier cue of the sentence, else its first named entity; None at a sentence start."""
     for cue in reversed(earlier):
         if not doc.same_sentence(cue.index, i):
@@ -732,7 +732,7 @@ def speaker_mention(quote: Quote, mentions: Sequence[Mention]) -> Mention | None
 
 def speaker_mentions(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> list[Mention | None]:
     """`speaker_mention` for each quote of one article, following definite descriptions back to the named
-    speaker they refer to (البيان -> بيان للقيادة العامة ..., وأضاف المسؤول -> the official named before)."""
+    speaker they refer to (البيان -> بيان لرئاسة الوزراء ..., وأضاف المسؤول -> the official named before)."""
     out: list[Mention | None] = []
     done: list[Quote] = []
     for q in quotes:

@@ -574,7 +574,7 @@ class Grammar:
 
     @_starts_with({"من"}, _HOUR_FIRST)
     def time_range(self, i: int) -> Hit | None:
-        """من الرابعة حتى السابعة مساء اليوم: two hours on one named day."""
+        """من الثانية حتى الخامسة مساء الغد: two hours on one named day."""
         k = i + 1 if self.w(i) == "من" else i
         first = self.clock(k)
         if not first or self.w(first.j) not in lx.DATE_CONNECTORS:

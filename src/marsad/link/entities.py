@@ -217,7 +217,7 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
 
 def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
     """Names with one core (قوات X / ميليشيا X / X; X / X + owner adjective) are one entity, unless the core is
-    shared by two owners (وزارة الدفاع المغربية / الإسرائيلية): then only the bare form stays apart."""
+    shared by two owners (وزارة الصحة الأردنية / اللبنانية): then only the bare form stays apart."""
     buckets: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i in indices:
         buckets[(_coarse(groups[i].type), core(groups[i].tokens)[0])].append(i)

@@ -22,7 +22,7 @@ PREPOSITIONS = {"في": "in", "من": "from", "ضد": "against", "علي": "on",
                 "الي": "to", "بين": "between", "لدي": "to", "و": "and"}
 COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
 # Heads that English names with a preposition before their complement when the Arabic is an idafa, an indefinite
-# head before a definite noun (مجلس الوزراء Council of Ministers, مركز دراسات المتوسط Center for Mediterranean
+# head before a definite noun (مجلس الوزراء Council of Ministers, مركز دراسات الصحراء Center for Desert
 # Studies); other heads stay compounds (وكالة الأنباء News Agency).
 OF_HEADS = {"Council": "of", "Presidency": "of", "Ministry": "of", "Assembly": "of", "House": "of", "Chamber": "of",
             "League": "of", "Union": "of", "Federation": "of", "Association": "of", "Office": "of",
