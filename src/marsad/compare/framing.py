@@ -4,7 +4,7 @@
 ال لل allowed, whole words only, the longest term wins) and keeps what the outlet says itself. Not its own voice:
 text inside quotation marks or a direct `Quote`, a name that merely contains a term (حركة ...، جبهة ... ضد ...),
 a label the text attributes to someone (وصفها بأنها ...، ما يسميه ...), and a term dated as a past event's name
-(انقلاب أكتوبر 2021). A short quotation that is exactly a scare-quotable term (“إسرائيل”) is framing itself.
+(انقلاب يوليو 1952). A short quotation that is exactly a scare-quotable term (“إسرائيل”) is framing itself.
 
 `contrast_terms` goes beyond the lexicon: within one event, the words next to a shared entity's mentions that one
 outlet uses far more than the others (log-odds with an informative Dirichlet prior).
@@ -314,7 +314,7 @@ def _is_date_word(word: str) -> bool:
 
 
 def _dated(after: list[str]) -> bool:
-    """انقلاب أكتوبر 2021، انقلاب عام 1952، انقلاب 25 أكتوبر: a past event named by its date."""
+    """انقلاب مايو 1969، انقلاب عام 1952، انقلاب 14 يوليو: a past event named by its date."""
     if not after:
         return False
     if _is_date_word(after[0]):

@@ -693,7 +693,7 @@ def _first_mention(doc: _Doc, start: int, end: int) -> _Speaker | None:
 
 
 def _is_anaphor(speaker_text: str) -> bool:
-    """A definite description such as البيان، المسؤول، الدبلوماسي الألماني that points back to a speaker."""
+    """A definite description such as البيان، المسؤول، الدبلوماسي الفرنسي that points back to a speaker."""
     words = speaker_text.split()
     return bool(words) and fold(words[0]).lstrip("وف").startswith("ال") and len(words) <= 4
 

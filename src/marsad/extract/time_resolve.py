@@ -73,7 +73,7 @@ def month_year(anchor: date, month: int, direction: str) -> int:
 
 
 def day_month_date(anchor: date, month: int, day: int, direction: str) -> date | None:
-    """A day and month without a year (25 يوليوز الماضي), placed on the requested side of the anchor."""
+    """A day and month without a year (12 غشت الماضي), placed on the requested side of the anchor."""
     if direction == "current":
         return valid_date(anchor.year, month, day)
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := valid_date(y, month, day))]
