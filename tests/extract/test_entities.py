@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from marsad.extract.entities import find_mentions, load_tagger
-from marsad.extract.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places
+from marsad.extract.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
 from marsad.extract.ner_train import evaluate_conll, format_report, read_conll, score_spans, spans
 
 ANERCORP_TEST = Path(__file__).resolve().parents[3] / "shared/data/anercorp/test_data.txt"
@@ -131,7 +131,7 @@ def test_scoring_micro_and_per_type() -> None:
 def test_cldr_places_file_matches_babel() -> None:
     """The derived gazetteer is reproducible: regenerating it from Babel gives the committed copy."""
     shipped = (GAZETTEER_DIR / CLDR_FILE).read_text(encoding="utf-8")
-    assert shipped == "".join(f"{n}\t{t}\n" for n, t in cldr_places())
+    assert shipped == render_cldr_places(cldr_places())
 
 
 @pytest.mark.skipif(not ANERCORP_TEST.exists(), reason=f"ANERcorp test split not found at {ANERCORP_TEST}")

@@ -19,6 +19,7 @@ from pathlib import Path
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.time import find_timexes
+from marsad.resources import fields
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
@@ -37,10 +38,9 @@ def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
     """Stem -> the word that stands for its group: killed | injured for casualty words, else the first word of its
     topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
     groups: dict[str, Iterable[str]] = {"killed": _KILLED, "injured": _INJURED}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words = line.split("\t")[1].split()
-            groups[words[0]] = [normalize(w) for w in words]
+    for _, written in fields(path):
+        words = written.split()
+        groups[words[0]] = [normalize(w) for w in words]
     return {stem(w): canon for canon, words in groups.items() for w in words}
 
 

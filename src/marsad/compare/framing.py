@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.extract.quote_marks import QuotedSpan, quoted_spans
+from marsad.resources import fields
 from marsad.text.normalize import Normalized, normalize, normalize_with_map
 from marsad.types import Mention, Quote
 
@@ -104,13 +105,8 @@ class _Hit:
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> tuple[LexiconEntry, ...]:
-    """Rows of the tab-separated lexicon (term, category, label, note); `#` lines are comments."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            term, category, label, note = line.split("\t")
-            rows.append(LexiconEntry(term.strip(), category.strip(), label.strip(), note.strip()))
-    return tuple(rows)
+    """Rows of the tab-separated lexicon (term, category, label, note)."""
+    return tuple(LexiconEntry(*(cell.strip() for cell in row)) for row in fields(path))
 
 
 def _core_pattern(words: list[str]) -> str:

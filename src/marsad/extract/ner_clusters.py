@@ -19,6 +19,9 @@ from marsad.extract.ner_normal import fold
 from marsad.text.tokens import tokenize
 
 GRANULARITIES = (64, 256, 1024)
+HEADER = ("# provenance: saudinewsnet\n"
+          "# Word clusters and counts learned from SaudiNewsNet by `python -m marsad.extract.ner_clusters`.\n"
+          "# columns: word count " + " ".join(f"c{k}" for k in GRANULARITIES) + "\n")
 
 
 def read_texts(folder: Path) -> Iterator[str]:
@@ -77,6 +80,7 @@ def build_clusters(folder: Path, out: Path, vocab_size: int = 120_000, context_s
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)
         labels.append(km.fit_predict(vec))
     with open(out, "w", encoding="utf-8") as f:
+        f.write(HEADER)
         for i, w in enumerate(vocab):
             f.write(f"{w}\t{counts[w]}\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from marsad.extract.gazetteer import Gazetteer, load_gazetteer
 from marsad.extract.ner_normal import fold
+from marsad.resources import iter_fields
 from marsad.text.tokens import proclitic_readings
 
 CLUSTER_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_clusters.tsv"
@@ -22,13 +23,8 @@ ClusterRow = tuple[int, str, str, str]
 
 
 def load_clusters(path: Path = CLUSTER_FILE) -> dict[str, ClusterRow]:
-    """word -> (count, coarse, mid, fine cluster ids) from the shipped table."""
-    table: dict[str, ClusterRow] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            w, c, a, b, d = line.rstrip("\n").split("\t")
-            table[w] = (int(c), a, b, d)
-    return table
+    """word -> (count, coarse, mid, fine cluster ids) from the shipped table (read afresh: the caller caches)."""
+    return {w: (int(c), a, b, d) for w, c, a, b, d in iter_fields(path)}
 
 
 class Lexicon:

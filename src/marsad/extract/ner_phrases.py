@@ -4,10 +4,10 @@
   followed by a genitive/adjective chain — definite nouns, adjectives (nisba السوداني، العامة ...), لل-phrases
   (للقوات المسلحة), names already found or listed — up to a stop (a verb or particle, a preposition, punctuation,
   a number, و + a word that does not continue the name). An indefinite head takes up to two indefinite nouns in
-  construct before its definite or proper element (مجلس نواب الشعب، لجنة أطباء البلد المركزية); a definite head
+  construct before its definite or proper element (مجلس نواب الشعب، رابطة معلمي الإقليم الوطنية); a definite head
   (القوات، المتحف) needs an adjective or a لل-phrase (القوات المسلحة، المتحف الوطني). Maximal span.
 - **Person after a title**: the one to three name-like words after a title (and its complement: وزير الدفاع
-  المغربي، قائد القوات المسلحة) where the CRF found nothing.
+  الأردني، قائد القوات المسلحة) where the CRF found nothing.
 - **Latin-script names** inside Arabic text: ORG, MISC after برنامج/نظام/تطبيق/منظومة.
 
 Only word classes and head lists: no name of any particular entity is written here.
@@ -76,8 +76,8 @@ ADJECTIVES = {_F(w) for w in (
 # Title words after which a person's name comes (besides the gazetteer's titles).
 EXTRA_TITLES = {_F(w) for w in (
     "زعيم", "الزعيم", "رئيسة", "أمين", "المفتش", "مفتش", "القيادي", "قيادي", "عضو", "العضو", "مستشار",
-    "المستشار", "نائب", "قائد", "المدير", "المديرة", "مدير", "مديرة", "المتحدثة", "الناطقة", "السوبرانو",
-    "المايسترو", "الفنان", "المغني", "المغنية", "الروائي", "الشاعر", "الشاعرة", "الرئيس", "الرئيسة", "الوزير",
+    "المستشار", "نائب", "قائد", "المدير", "المديرة", "مدير", "مديرة", "المتحدثة", "الناطقة", "الفنان", "المغني",
+    "المغنية", "الروائي", "الشاعر", "الشاعرة", "الرئيس", "الرئيسة", "الوزير",
     "الوزيرة", "وزير", "وزيرة", "المبعوث", "السفير", "الملك", "الأمير", "الأميرة", "الشيخ", "الجنرال", "اللواء",
     "العميد", "العقيد", "المشير", "الفريق", "النائب", "النائبة", "الدكتور", "الدكتورة", "السيد", "السيدة",
     "سكرتير", "السكرتير", "المنسق", "منسق", "المندوب", "مندوب", "رئيس",
@@ -116,12 +116,10 @@ class Head:
 @lru_cache(maxsize=2)
 def load_heads(folder: Path = GAZETTEER_DIR) -> dict[str, Head]:
     """folded head word -> Head (indefinite heads and their derived definite forms)."""
+    from marsad.resources import fields  # the one loader of shipped tables
+
     heads: dict[str, Head] = {}
-    for line in (folder / HEADS_FILE).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        word, kind = line.split("\t")
+    for word, kind in fields(folder / HEADS_FILE):
         if word.startswith("="):
             heads[_F(word[1:])] = Head(kind, True)
             continue
@@ -472,7 +470,7 @@ class PeopleAndLatin:
                 continue
             j = i + t
             prev = doc.folded[j - 1]
-            # the title's complement: وزير الخارجية المغربي، المتحدث باسم الجيش، قائد القوات المسلحة
+            # the title's complement: وزير المالية الكويتي، المتحدث باسم الجيش، قائد القوات المسلحة
             while j < n and j - i <= 8:
                 s = doc.owner.get(j)
                 if s is not None:

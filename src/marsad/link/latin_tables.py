@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.resources import fields
 from marsad.text.normalize import match_key
 
 LATIN_DIR = Path(__file__).resolve().parent.parent / "models" / "latin"
@@ -50,12 +51,10 @@ def strip_article(word_key: str) -> str:
 
 
 def read_table(path: Path) -> Table:
-    """Rows of a TSV table by key; the first row for a key wins, lines starting with # are comments."""
+    """Rows of an Arabic<TAB>Latin table (`marsad.resources` format) by key; the first row for a key wins."""
     table: Table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            arabic, latin = line.split("\t")
-            table.setdefault(key(arabic), latin.strip())
+    for arabic, latin in fields(path):
+        table.setdefault(key(arabic), latin.strip())
     return table
 
 

@@ -8,9 +8,11 @@ different forms (بنيامين / بيني) come from a table.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import match_key
+
+VARIANTS_FILE = MODELS_DIR / "given_name_variants.tsv"
 
 # Letters that stand for one foreign sound (after normalisation: hamza forms, ى, ة already unified).
 SOUND_CLASSES = str.maketrans({"ج": "g", "غ": "g", "ك": "g", "ق": "g", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز",
@@ -56,12 +58,10 @@ def _glued(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def given_name_groups() -> dict[str, int]:
     """Normalised given name -> the id of its group of equivalent forms (from `models/given_name_variants.tsv`)."""
-    text = resources.files("marsad.models").joinpath("given_name_variants.tsv").read_text(encoding="utf-8")
     groups: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines()):
-        if line.strip() and not line.startswith("#"):
-            for form in line.split("\t"):
-                groups["".join(name_tokens(form))] = number
+    for number, forms in enumerate(fields(VARIANTS_FILE)):
+        for form in forms:
+            groups["".join(name_tokens(form))] = number
     return groups
 
 
