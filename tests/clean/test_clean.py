@@ -19,7 +19,8 @@ def test_wrapped_paragraphs_are_rejoined_but_headline_stays_apart() -> None:
     assert lines[0] == "عنوان الخبر القصير"
     assert lines[1].startswith("بدأت صباح اليوم") and lines[1].endswith("خلال العقد المقبل.")
     assert "الإقليمية للمياه" in lines[1]
-    assert lines[2] == "وأوضح رئيس الجلسة الافتتاحية أن النقاشات جاءت مثمرة وأن الوفود توافقت على خطة عمل محددة المراحل."
+    assert lines[2] == ("وأوضح رئيس الجلسة الافتتاحية أن النقاشات جاءت مثمرة وأن الوفود توافقت على خطة عمل"
+                        " محددة المراحل.")
 
 
 def test_long_line_broken_mid_sentence_is_joined() -> None:
