@@ -14,7 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from marsad.extract.entities import find_mentions, load_tagger, sentence_ranges
+from marsad.extract.ner.mentions import find_mentions, load_tagger, sentence_ranges
 from marsad.text.tokens import token_lists
 
 

@@ -151,7 +151,7 @@ def train_group() -> None:
               help="Where to write the model (default: the one the package ships).")
 def train_ner_command(data_dir: Path, out: Path | None) -> None:
     """Train the CRF entity tagger on ANERcorp train + dev."""
-    from marsad.extract.ner_train import MODEL_FILE, train_ner
+    from marsad.extract.ner.train import MODEL_FILE, train_ner
 
     target = out or MODEL_FILE
     train_ner(data_dir, target)
@@ -168,7 +168,7 @@ def eval_group() -> None:
               help="A CoNLL file (token TAG per line, BIO tags PERS/LOC/ORG/MISC), e.g. ANERcorp's test_data.txt.")
 def eval_ner_command(conll: Path) -> None:
     """Entity-level precision, recall and F1 (exact span and type), micro and per type."""
-    from marsad.extract.ner_train import evaluate_conll, format_report
+    from marsad.extract.ner.train import evaluate_conll, format_report
 
     click.echo(format_report(evaluate_conll(conll)))
 

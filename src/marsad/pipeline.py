@@ -39,9 +39,9 @@ from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions
 from marsad.compare.framing import ContrastTerm, Framing, FramingTerm, contrast_terms, find_framing
-from marsad.extract.entities import find_mentions
-from marsad.extract.quotes import find_quotes
-from marsad.extract.time import find_timexes
+from marsad.extract.ner.mentions import find_mentions
+from marsad.extract.quotes.quotes import find_quotes
+from marsad.extract.time.timexes import find_timexes
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.latin import known_name, latin_name

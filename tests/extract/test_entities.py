@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.extract.entities import find_mentions, load_tagger
-from marsad.extract.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
-from marsad.extract.ner_train import evaluate_conll, format_report, read_conll, score_spans, spans
+from marsad.extract.ner.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
+from marsad.extract.ner.mentions import find_mentions, load_tagger
+from marsad.extract.ner.train import evaluate_conll, format_report, read_conll, score_spans, spans
 
 ANERCORP_TEST = Path(__file__).resolve().parents[3] / "shared/data/anercorp/test_data.txt"
 # Measured 0.833 micro F1 (exact span and type) with the shipped model; a figure may rise, never silently fall.
@@ -36,7 +36,7 @@ def test_proclitics_come_off_names(text: str, word: str, name: str, covered: str
 def test_initial_letters_of_names_are_not_clitics(name: str) -> None:
     """A word that merely starts with ل ب ف ك و keeps its first letter (لزرق stays لزرق)."""
     lex = load_tagger().lex
-    from marsad.extract.ner_normal import fold
+    from marsad.extract.ner.normal import fold
 
     assert lex.bare(fold(name)) == (0, fold(name))
 
@@ -107,7 +107,7 @@ def test_label_spans_read_a_document_as_spans_reads_each_sentence() -> None:
 
     import numpy as np
 
-    from marsad.extract.entities import _label_spans
+    from marsad.extract.ner.mentions import _label_spans
 
     tagger = load_tagger()
     names, labels = tagger._fast.crf.labels, tagger.labels
@@ -138,7 +138,7 @@ def test_cldr_places_file_matches_babel() -> None:
 def test_fast_decoder_agrees_with_crfsuite() -> None:
     import pycrfsuite
 
-    from marsad.extract.ner_train import MODEL_FILE
+    from marsad.extract.ner.train import MODEL_FILE
 
     tagger = load_tagger()
     reference = pycrfsuite.Tagger()
@@ -152,9 +152,9 @@ def test_emission_tables_sum_each_tokens_attribute_weights() -> None:
     exactly the summed weights of the attributes `Featurizer.sequence` lists for it."""
     import numpy as np
 
-    from marsad.extract.ner_decode import FastTagger, LinearCrf
-    from marsad.extract.ner_features import Featurizer, default_lexicon
-    from marsad.extract.ner_train import MODEL_FILE
+    from marsad.extract.ner.decode import FastTagger, LinearCrf
+    from marsad.extract.ner.features import Featurizer, default_lexicon
+    from marsad.extract.ner.train import MODEL_FILE
 
     crf = LinearCrf(MODEL_FILE)
     features = Featurizer(default_lexicon())

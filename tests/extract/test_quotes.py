@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract.quote_marks import quoted_spans
-from marsad.extract.quotes import find_quotes, speaker_mention, speaker_mentions
+from marsad.extract.quotes.marks import quoted_spans
+from marsad.extract.quotes.quotes import find_quotes, speaker_mention, speaker_mentions
 from marsad.types import Mention, Quote
 
 

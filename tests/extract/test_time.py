@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract.time import find_publication_date, find_timexes
+from marsad.extract.time.timexes import find_publication_date, find_timexes
 
 PUB = "2022-06-15"  # a Wednesday
 PUB_SUN = "2024-02-04"  # a Sunday

@@ -15,8 +15,8 @@ import atheris
 
 with atheris.instrument_imports(include=["marsad"]):
     from marsad.clean import clean
-    from marsad.extract.quotes import find_quotes
-    from marsad.extract.time import find_timexes
+    from marsad.extract.quotes.quotes import find_quotes
+    from marsad.extract.time.timexes import find_timexes
     from marsad.ingest.files import read_bytes
     from marsad.text.normalize import normalize_with_map
     from marsad.text.sentences import split_sentences

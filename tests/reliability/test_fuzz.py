@@ -24,9 +24,9 @@ from marsad.clean import clean, clean_text
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions
 from marsad.compare.framing import find_framing
-from marsad.extract.entities import find_mentions
-from marsad.extract.quotes import find_quotes
-from marsad.extract.time import find_publication_date, find_timexes
+from marsad.extract.ner.mentions import find_mentions
+from marsad.extract.quotes.quotes import find_quotes
+from marsad.extract.time.timexes import find_publication_date, find_timexes
 from marsad.ingest import files
 from marsad.ingest.files import read_bytes
 from marsad.summarize.extractive import summarize_event

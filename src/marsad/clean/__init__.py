@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, words
 from marsad.clean.wraps import continues, wrap_width
-from marsad.extract.time import find_publication_date
+from marsad.extract.time.timexes import find_publication_date
 from marsad.ingest.html import extract_page
 from marsad.types import Article, RawDocument, Rejected
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
-from marsad.extract.time import find_timexes
+from marsad.extract.time.timexes import find_timexes
 from marsad.resources import fields
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex

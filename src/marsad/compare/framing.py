@@ -22,7 +22,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from marsad.extract.quote_marks import QuotedSpan, quoted_spans
+from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.resources import fields
 from marsad.text.normalize import Normalized, normalize, normalize_with_map
 from marsad.types import Mention, Quote

@@ -14,7 +14,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from marsad.engines.batches import BatchEngine
 from marsad.engines.processes import prepare_worker
-from marsad.extract.entities import load_tagger
+from marsad.extract.ner.mentions import load_tagger
 
 BATCH_SIZE = 200
 LOCAL_WORKERS = 2

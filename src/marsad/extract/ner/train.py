@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from marsad.extract.ner_features import Featurizer, default_lexicon
+from marsad.extract.ner.features import Featurizer, default_lexicon
+from marsad.resources import MODELS_DIR
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+MODEL_FILE = MODELS_DIR / "ner.crfsuite"
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
 TRAIN_FILES = ("train_data.txt", "dev_data.txt")
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
@@ -102,7 +103,7 @@ def score_spans(gold: list[set], pred: list[set]) -> dict:
 
 def evaluate_conll(path: Path, model: Path = MODEL_FILE) -> dict:
     """Tag a CoNLL file with the model; entity-level P/R/F1 (exact span and type), micro and per type."""
-    from marsad.extract.entities import load_tagger
+    from marsad.extract.ner.mentions import load_tagger
 
     tagger = load_tagger(model)
     sents = read_conll(Path(path))

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.extract.ner_decode import FastTagger, LinearCrf
-from marsad.extract.ner_features import Featurizer, Lexicon, default_lexicon
-from marsad.extract.ner_normal import fold
-from marsad.extract.ner_phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
-from marsad.extract.ner_train import MODEL_FILE
+from marsad.extract.ner.decode import FastTagger, LinearCrf
+from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
+from marsad.extract.ner.normal import fold
+from marsad.extract.ner.phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
+from marsad.extract.ner.train import MODEL_FILE
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
 

@@ -21,8 +21,8 @@ from functools import lru_cache
 from itertools import compress, count
 from pathlib import Path
 
-from marsad.extract.gazetteer import GAZETTEER_DIR
-from marsad.extract.ner_normal import fold
+from marsad.extract.ner.gazetteer import GAZETTEER_DIR
+from marsad.extract.ner.normal import fold
 from marsad.text.tokens import proclitic_readings
 
 HEADS_FILE = "name_heads.txt"

@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
 
-from marsad.extract.quote_cues import (
+from marsad.extract.quotes.cues import (
     ACCORDING_TO,
     ANONYMITY_MARKERS,
     CAME_IN,
@@ -45,7 +45,7 @@ from marsad.extract.quote_cues import (
     fold,
     fold_all,
 )
-from marsad.extract.quote_marks import QuotedSpan, quoted_spans
+from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.text.tokens import token_lists
 from marsad.types import Mention, Quote
 

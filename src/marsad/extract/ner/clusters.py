@@ -4,7 +4,7 @@ Each frequent word gets a PPMI-SVD vector from its left and right neighbours; k-
 gives coarse-to-fine cluster ids (a stand-in for Brown cluster prefixes). Word counts ship in the same table:
 they decide whether a leading و/ب/ل/ف/ك is a clitic (وإسرائيل) or part of a name (لوديي).
 
-Rebuild:  python -m marsad.extract.ner_clusters DIR_WITH_SAUDINEWSNET_ZIPS OUT.tsv
+Rebuild:  python -m marsad.extract.ner.clusters DIR_WITH_SAUDINEWSNET_ZIPS OUT.tsv
 """
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from marsad.extract.ner_normal import fold
+from marsad.extract.ner.normal import fold
 from marsad.text.tokens import tokenize
 
 GRANULARITIES = (64, 256, 1024)
 HEADER = ("# provenance: saudinewsnet\n"
-          "# Word clusters and counts learned from SaudiNewsNet by `python -m marsad.extract.ner_clusters`.\n"
+          "# Word clusters and counts learned from SaudiNewsNet by `python -m marsad.extract.ner.clusters`.\n"
           "# columns: word count " + " ".join(f"c{k}" for k in GRANULARITIES) + "\n")
 
 

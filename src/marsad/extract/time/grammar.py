@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from marsad.extract import time_lexicon as lx
-from marsad.extract import time_resolve as rs
-from marsad.extract.time_tokens import KNOWN, Tokens, is_future_verb
+from marsad.extract.time import lexicon as lx
+from marsad.extract.time import resolve as rs
+from marsad.extract.time.tokens import KNOWN, Tokens, is_future_verb
 
 _MOD_DIRECTION = {-1: "before", 0: "current", 1: "after"}
 _UNIT_ISO = {"D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y", "H": "PT{}H", "MIN": "PT{}M"}

@@ -12,12 +12,12 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
-from marsad.extract.gazetteer import Gazetteer, load_gazetteer
-from marsad.extract.ner_normal import fold
-from marsad.resources import iter_fields
+from marsad.extract.ner.gazetteer import Gazetteer, load_gazetteer
+from marsad.extract.ner.normal import fold
+from marsad.resources import MODELS_DIR, iter_fields
 from marsad.text.tokens import proclitic_readings
 
-CLUSTER_FILE = Path(__file__).resolve().parent.parent / "models" / "ner_clusters.tsv"
+CLUSTER_FILE = MODELS_DIR / "ner_clusters.tsv"
 
 ClusterRow = tuple[int, str, str, str]
 

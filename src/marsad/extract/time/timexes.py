@@ -13,9 +13,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from marsad.extract.time_grammar import Grammar, Hit
-from marsad.extract.time_resolve import parse_anchor
-from marsad.extract.time_tokens import Tokens, tokenize
+from marsad.extract.time.grammar import Grammar, Hit
+from marsad.extract.time.resolve import parse_anchor
+from marsad.extract.time.tokens import Tokens, tokenize
 from marsad.text.normalize import Normalized, is_dropped, normalize_with_map
 from marsad.types import Timex
 

@@ -9,7 +9,7 @@ import re
 from itertools import accumulate
 from operator import add
 
-from marsad.extract import time_lexicon as lx
+from marsad.extract.time import lexicon as lx
 
 # A token and the gap before it: what no token takes is whitespace and underscores.
 _GAP_TOKEN = re.compile(r"([\s_]*)(\d{1,2}:\d{2}(?!\d)|\d+|[^\W\d_]+|[^\w\s])")

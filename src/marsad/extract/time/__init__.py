@@ -1,0 +1,2 @@
+"""Time expressions: tokens (`tokens`), the lexicon (`lexicon`), the grammar of ordered rules (`grammar`) and their
+resolution to ISO values (`resolve`); `timexes.find_timexes` is the stage."""
