@@ -13,10 +13,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.extract.ner.gazetteer import load_gazetteer
-from marsad.extract.ner.normal import fold
 from marsad.extract.quotes.quotes import speaker_mentions
 from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
-from marsad.text.normalize import match_key
+from marsad.text.normalize import fold, match_key
 from marsad.types import Entity, Mention, Quote
 
 # Generic heads that can open a name without changing what it names (دولة إسرائيل = إسرائيل, حركة النهضة = النهضة,

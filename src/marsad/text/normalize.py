@@ -15,22 +15,29 @@ DIACRITICS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0
 TATWEEL = "\u0640"
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
-# One character in, one character out: letters that outlets spell differently, digits, quotes and punctuation.
-CHAR_MAP: dict[str, str] = {
-    **dict.fromkeys("أإآٱ", "ا"),
-    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
-    **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+# The one character table: one character in, one character out. Its parts are named for the folds built on it.
+LETTER_VARIANTS: dict[str, str] = {**dict.fromkeys("أإآٱ", "ا"), "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"}
+HAMZA_SEATS: dict[str, str] = {"ؤ": "و", "ئ": "ي"}
+FOREIGN_LETTERS: dict[str, str] = {"ڤ": "ف", "پ": "ب", "گ": "ك"}
+DIGITS: dict[str, str] = {**{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
+                          **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}}
+PUNCTUATION: dict[str, str] = {
     **dict.fromkeys("«»“”„‟″", '"'),
     **dict.fromkeys("‘’‚‛", "'"),
     "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?",
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    "ک": "ك", "ی": "ي", "ڤ": "ف", "پ": "ب", "گ": "ك",
+}
+LATIN_CASE: dict[str, str] = {
     **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
     **{chr(c): chr(c).lower() for c in range(0xC0, 0xDF) if chr(c).lower() != chr(c)},
 }
+CHAR_MAP: dict[str, str] = {**LETTER_VARIANTS, **HAMZA_SEATS, **DIGITS, **PUNCTUATION, **FOREIGN_LETTERS,
+                            **LATIN_CASE}
 _FAST_TABLE = str.maketrans({**CHAR_MAP, **dict.fromkeys(DIACRITICS | INVISIBLE | {TATWEEL})})
+# Word folding for look-ups (NER features, gazetteers, cue tables): spelling variants of letters and digits only;
+# hamza seats, punctuation and foreign letters stay, since the tagger was trained on words folded this way.
+_FOLD_TABLE = str.maketrans({**LETTER_VARIANTS, **DIGITS, **dict.fromkeys(DIACRITICS | INVISIBLE | {TATWEEL})})
 _DROPPED = re.compile("[" + "".join(sorted(DIACRITICS | INVISIBLE | {TATWEEL})) + "]")
 
 
@@ -71,6 +78,12 @@ def _kept_offsets(text: str) -> Sequence[int]:
     return tuple(chain.from_iterable(range(a, b) for a, b in zip(starts, ends, strict=True)))
 
 
+def fold(word: str) -> str:
+    """The folded form of a word or phrase for look-ups: marks dropped, letter variants and digits unified, lower
+    case (`LETTER_VARIANTS`, `DIGITS`); never for output text."""
+    return word.translate(_FOLD_TABLE).lower()
+
+
 def normalize(text: str) -> str:
     """The normalised form of `text`, for matching only (the same string `normalize_with_map` gives)."""
     return text.translate(_FAST_TABLE)
@@ -96,5 +109,4 @@ def to_western_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-_DIGITS = str.maketrans({**{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
-                         **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}})
+_DIGITS = str.maketrans(DIGITS)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from marsad.extract.ner.normal import fold
+from marsad.text.normalize import fold
 from marsad.text.tokens import tokenize
 
 GRANULARITIES = (64, 256, 1024)

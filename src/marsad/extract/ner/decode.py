@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.extract.ner.features import Featurizer
-from marsad.extract.ner.normal import fold
+from marsad.text.normalize import fold
 
 _SLOTS = ("own", "m2", "m1", "p1", "p2")  # WordFeatures fields: at the token, and as its neighbour at -2 .. +2
 _OFFSETS = np.array([0, -2, -1, 1, 2])  # where, from a token, the word giving each slot is

@@ -13,8 +13,8 @@ from itertools import compress
 from pathlib import Path
 
 from marsad.extract.ner.gazetteer import Gazetteer, load_gazetteer
-from marsad.extract.ner.normal import fold
 from marsad.resources import MODELS_DIR, iter_fields
+from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings
 
 CLUSTER_FILE = MODELS_DIR / "ner_clusters.tsv"

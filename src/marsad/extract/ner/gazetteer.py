@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.extract.ner.normal import fold
 from marsad.resources import MODELS_DIR, column, fields
+from marsad.text.normalize import fold
 
 GAZETTEER_DIR = MODELS_DIR / "gazetteer"
 CLDR_FILE = "cldr_places.tsv"

@@ -21,9 +21,9 @@ import numpy as np
 
 from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
-from marsad.extract.ner.normal import fold
 from marsad.extract.ner.phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
 from marsad.extract.ner.train import MODEL_FILE
+from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
 

@@ -22,7 +22,7 @@ from itertools import compress, count
 from pathlib import Path
 
 from marsad.extract.ner.gazetteer import GAZETTEER_DIR
-from marsad.extract.ner.normal import fold
+from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings
 
 HEADS_FILE = "name_heads.txt"

@@ -1,30 +1,24 @@
 """Cue tables for quote extraction: speech verbs in all their forms, source nouns, boundary words.
 
-Every entry is written in plain Arabic and compared after `fold` (no diacritics or tatweel, one alef,
-ي for ى, ه for ة), so a table never has to list spelling variants.
+Every entry is written in plain Arabic and compared after `fold` (`text.normalize.fold`: no diacritics or tatweel,
+one alef, ي for ى, ه for ة), so a table never has to list spelling variants.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-_DIACRITICS = [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
-_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
-_FOLD = str.maketrans({**dict.fromkeys(map(chr, _DIACRITICS)), **_LETTERS})  # diacritics and tatweel dropped
+from marsad.text.normalize import fold as text_fold
+
 _FOLDED: dict[str, str] = {}  # fold_all's memo, dropped when it outgrows _FOLDED_MAX
 _FOLDED_MAX = 1 << 17
-
-
-@lru_cache(maxsize=1 << 12)
-def fold(word: str) -> str:
-    """Orthographic key of a word: no diacritics or tatweel, one alef, ي for ى, ه for ة."""
-    return word.translate(_FOLD)
+fold = lru_cache(maxsize=1 << 12)(text_fold)
 
 
 def fold_all(words: list[str]) -> list[str]:
     """`fold` of each word of a text, memoised across texts."""
     if len(_FOLDED) > _FOLDED_MAX:
         _FOLDED.clear()
-    _FOLDED.update({word: word.translate(_FOLD) for word in set(words).difference(_FOLDED)})
+    _FOLDED.update({word: text_fold(word) for word in set(words).difference(_FOLDED)})
     return list(map(_FOLDED.__getitem__, words))
 
 
