@@ -26,14 +26,14 @@ class RuleSet:
 
     def __init__(self, stage: str) -> None:
         self.stage = stage
-        self.names: list[str] = []
+        self.names: list[str] = []  # in the order registered
+        self._keys: dict[str, str] = {}  # name -> its counter key, `stage.name`
         _REGISTRY[stage] = self
 
     def rule(self, name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         """Register a function as the rule `name`: each call that returns something other than None/False/[] is a
         hit."""
-        self._add(name)
-        key = f"{self.stage}.{name}"
+        key = self._add(name)
 
         def register(function: Callable[P, R]) -> Callable[P, R]:
             @wraps(function)
@@ -50,14 +50,15 @@ class RuleSet:
 
     def hit(self, name: str, n: int = 1) -> None:
         """Count `n` firings of the rule `name` (registered on first use)."""
-        if name not in self.names:
-            self._add(name)
-        _HITS[f"{self.stage}.{name}"] += n
+        key = self._keys.get(name) or self._add(name)
+        _HITS[key] += n
 
-    def _add(self, name: str) -> None:
-        if name in self.names:
+    def _add(self, name: str) -> str:
+        if name in self._keys:
             raise ValueError(f"rule {name!r} registered twice in {self.stage!r}")
         self.names.append(name)
+        self._keys[name] = key = f"{self.stage}.{name}"
+        return key
 
 
 def rule_sets() -> dict[str, RuleSet]:

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.extract.quotes.cues import CUE_READINGS, REPORTING, SOURCE_NOUNS, STOP_WORDS, fold
 from marsad.extract.quotes.marks import quoted_spans
-from marsad.extract.quotes.quotes import find_quotes, speaker_mention, speaker_mentions
+from marsad.extract.quotes.quotes import RULES, find_quotes, speaker_mention, speaker_mentions
+from marsad.rules import hit_counts
 from marsad.types import Mention, Quote
 
 
@@ -197,6 +199,53 @@ def test_quote_marks_pair_mismatched_and_unclosed() -> None:
     spans = quoted_spans(text)
     assert [text[s.start:s.end] for s in spans] == ["أ ب ج", "د ه", "و ز ح"]
     assert [s.closed for s in spans] == [True, True, False]
+
+
+# (rule, a sentence of our own with its construction): running the stage on it makes the rule's counter rise
+RULE_SENTENCES = [
+    ("speech_verb", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها."),
+    ("subject_after_verb", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها."),
+    ("reported_clause", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها."),
+    ("subject_before_verb", "أما المهندسة ليلى بركات فقالت إن الجسر الجديد سيفتح أمام السيارات قريبا."),
+    ("came_in_statement", "وجاء في بلاغ النادي أن المدرب الجديد سيصل غدا."),
+    ("according_to", "وتضاعف سعر الخبز مرتين خلال شهر واحد، بحسب وزارة الزراعة."),
+    ("anonymous_source_noun", "وقال موظف في البلدية إن الحديقة ستغلق للصيانة."),
+    ("anonymous_marker", "وقال مهندس اشترط عدم نشر اسمه إن الجسر القديم يحتاج إلى ترميم."),
+    ("source_after_an", "ونقلت الإذاعة المحلية عن رئيس البلدية قوله إن الطريق سيعبد هذا الصيف."),
+    ("reported_noun_after_ila", "وأشار المدير إلى أهمية النظافة في الصفوف."),
+    ("earlier_cue_speaker", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها، مضيفا أن الكتب وصلت."),
+    ("inherited_speaker", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها. وأضاف أن الكتب وصلت كلها."),
+    ("anaphor_same_head", "وقال بلاغ للنادي إن الملعب جاهز. وأضاف البلاغ أن التذاكر نفدت."),
+    ("direct_cue_before", 'وقالت المعلمة هدى: "سنزرع مئة شجرة في ساحة المدرسة".'),
+    ("direct_cue_after", '"سنزرع مئة شجرة في الساحة"، قالت المعلمة هدى.'),
+    ("direct_coordinated", 'ودعا المدرب اللاعبين إلى "الهدوء التام داخل الملعب" و"احترام قرارات الحكم دائما".'),
+    ("direct_trailing_attribution", '"سنفتح المكتبة يوم السبت المقبل وقالت المديرة "بعد انتهاء أعمال الطلاء.'),
+    ("direct_paragraph_start", 'وقالت الممرضة سلمى: "المناوبة طويلة الليلة".\n"لكننا باقون هنا حتى الصباح".'),
+    ("quoted_name", 'وسافر الوفد على متن سفينة "النجمة" مساء أمس.'),
+    ("relative_clause", "وزرنا القرية التي يقول أهلها إنها الأقدم في الوادي."),
+    ("vague_collective", "ويرى مراقبون أن الموسم سيكون ممطرا."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), RULE_SENTENCES)
+def test_rule_counter_rises_on_its_construction(rule: str, text: str) -> None:
+    key = f"quotes.{rule}"
+    before = hit_counts()[key]
+    find_quotes("a1", text)
+    assert hit_counts()[key] > before
+
+
+def test_every_rule_is_registered_and_listed() -> None:
+    counts = hit_counts()
+    assert RULES.names and all(f"quotes.{name}" in counts for name in RULES.names)
+    assert {rule for rule, _ in RULE_SENTENCES} <= set(RULES.names)
+
+
+def test_cue_tables_come_from_the_data_files() -> None:
+    assert CUE_READINGS[fold("وقالت")] == (fold("قال"), False)
+    assert CUE_READINGS[fold("مضيفا")] == (fold("أضاف"), True)
+    assert fold("أكد") in REPORTING and fold("دعا") not in REPORTING
+    assert fold("مسؤول") in SOURCE_NOUNS and fold("خلال") in STOP_WORDS
 
 
 _ALPHABET = st.sampled_from(list("قال إن أن «»\"“”'،.:\n وأضافمصدرمسؤولبيانالوزيرفي ") + [

@@ -1,13 +1,23 @@
 """Cue tables for quote extraction: speech verbs in all their forms, source nouns, boundary words.
 
+The language knowledge is data under `models/quotes/` (read with `marsad.resources`): `speech_verbs.tsv`, one row a
+speech verb (lemma, past, present and participle stems, irregular forms, roles), and `words.tsv`, the word classes
+(stop words, recipients, source and statement nouns, anonymity markers ...). Only the inflection affixes stay here.
 Every entry is written in plain Arabic and compared after `fold` (`text.normalize.fold`: no diacritics or tatweel,
 one alef, ي for ى, ه for ة), so a table never has to list spelling variants.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
+from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import fold as text_fold
+
+QUOTES_DIR = MODELS_DIR / "quotes"
+VERBS_PATH = QUOTES_DIR / "speech_verbs.tsv"
+WORDS_PATH = QUOTES_DIR / "words.tsv"
+_NONE = "-"  # an empty cell of the verb table
 
 _FOLDED: dict[str, str] = {}  # fold_all's memo, dropped when it outgrows _FOLDED_MAX
 _FOLDED_MAX = 1 << 17
@@ -22,54 +32,33 @@ def fold_all(words: list[str]) -> list[str]:
     return list(map(_FOLDED.__getitem__, words))
 
 
-# Speech verbs: (lemma, past stem, present stem after ي/ت, participle stem, extra irregular forms).
-# An empty stem means the form is not used as a cue (e.g. مفيد "useful" is not "reporting").
-_VERBS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
-    ("قال", "قال", "قول", "قائل", ("قلن",)),
-    ("أكد", "أكد", "ؤكد", "مؤكد", ()),
-    ("أوضح", "أوضح", "وضح", "موضح", ()),
-    ("أشار", "أشار", "شير", "مشير", ()),
-    ("ذكر", "ذكر", "ذكر", "", ()),
-    ("صرح", "صرح", "صرح", "مصرح", ()),
-    ("اعتبر", "اعتبر", "عتبر", "معتبر", ()),
-    ("شدد", "شدد", "شدد", "مشدد", ()),
-    ("أفاد", "أفاد", "فيد", "", ()),
-    ("كشف", "كشف", "كشف", "كاشف", ()),
-    ("أعلن", "أعلن", "علن", "", ()),
-    ("نفى", "", "", "نافي", ("نفى", "نفت", "نفوا", "نفيا", "ينفي", "تنفي", "ينفون", "نفاه", "نفاها")),
-    ("أضاف", "أضاف", "ضيف", "مضيف", ()),
-    ("تابع", "تابع", "", "", ()),
-    ("ختم", "ختم", "ختم", "", ()),
-    ("أردف", "أردف", "ردف", "مردف", ()),
-    ("استدرك", "استدرك", "ستدرك", "مستدرك", ()),
-    ("رأى", "", "", "", ("رأى", "رأت", "رأوا", "يرى", "ترى", "يرون")),
-    ("أورد", "أورد", "ورد", "", ()),
-    ("لفت", "لفت", "لفت", "لافت", ()),
-    ("نوه", "نوه", "نوه", "منوه", ()),
-    ("كتب", "كتب", "كتب", "", ()),
-    ("غرد", "غرد", "غرد", "", ()),
-    ("حذر", "حذر", "حذر", "محذر", ()),
-    ("اعترف", "اعترف", "عترف", "معترف", ()),
-    ("أقر", "أقر", "قر", "", ()),
-    ("زعم", "زعم", "زعم", "زاعم", ()),
-    ("اعتقد", "اعتقد", "عتقد", "معتقد", ()),
-    ("وصف", "وصف", "صف", "واصف", ()),
-    ("تعهد", "تعهد", "تعهد", "متعهد", ()),
-    ("توعد", "توعد", "توعد", "متوعد", ()),
-    ("دعا", "", "", "داعي", ("دعا", "دعت", "دعوا", "دعتا", "يدعو", "تدعو", "يدعون", "دعاه", "دعاها")),
-    ("حث", "حث", "حث", "حاث", ()),
-    ("طالب", "طالب", "طالب", "", ()),
-    ("ندد", "ندد", "ندد", "مندد", ()),
-    ("أعرب", "أعرب", "عرب", "معرب", ()),
-    ("رحب", "رحب", "رحب", "", ()),
-    ("نقل", "نقل", "نقل", "", ()),
-    ("تساءل", "تساءل", "تساءل", "متسائل", ()),
-)
+# ---------------------------------------------------------------- speech verbs
+
+# Inflection affixes (grammar, not vocabulary): past endings, present prefixes and endings, participle endings,
+# object pronouns.
 _PAST = ("", "ت", "وا", "ا", "تا")
 _PRESENT = ("ي", "ت")
 _PRESENT_END = ("", "ون", "ان")
 _PARTICIPLE = ("ا", "ه", "ين", "ون", "")
 _OBJECT = ("", "ه", "ها", "هم", "هما")
+
+# One row of speech_verbs.tsv: (lemma, past stem, present stem after ي/ت, participle stem, extra irregular forms,
+# roles). An empty stem means the form is not used as a cue (e.g. مفيد "useful" is not "reporting").
+Verb = tuple[str, str, str, str, tuple[str, ...], frozenset[str]]
+
+
+def _cell(row: tuple[str, ...], i: int) -> str:
+    value = row[i].strip() if i < len(row) else ""
+    return "" if value == _NONE else value
+
+
+def read_verbs() -> tuple[Verb, ...]:
+    """The rows of the speech-verb table, in file order."""
+    return tuple((_cell(row, 0), _cell(row, 1), _cell(row, 2), _cell(row, 3), tuple(_cell(row, 4).split()),
+                  frozenset(_cell(row, 5).split())) for row in fields(VERBS_PATH))
+
+
+_VERBS = read_verbs()
 
 
 def _forms(past: str, present: str, participle: str, extra: tuple[str, ...]) -> dict[str, str]:
@@ -88,7 +77,7 @@ def _forms(past: str, present: str, participle: str, extra: tuple[str, ...]) -> 
 def _build() -> dict[str, tuple[str, str]]:
     """Folded form (with an optional object pronoun) -> (lemma, finite|participle)."""
     table: dict[str, tuple[str, str]] = {}
-    for lemma, past, present, participle, extra in _VERBS:
+    for lemma, past, present, participle, extra, _ in _VERBS:
         for form, kind in _forms(past, present, participle, extra).items():
             for obj in _OBJECT:
                 table.setdefault(form + obj, (lemma, kind))
@@ -106,81 +95,86 @@ def _readings() -> dict[str, tuple[str, bool]]:
 
 CUE_READINGS: dict[str, tuple[str, bool]] = _readings()
 
+
+def lemmas_with(role: str) -> frozenset[str]:
+    """The folded lemmas of the verbs that have `role` in the table."""
+    return frozenset(fold(lemma) for lemma, *_, roles in _VERBS if role in roles)
+
+
 # Verbs that report content after إن/أن (the others only introduce a quotation in marks).
-REPORTING = frozenset(fold(v) for v in (
-    "قال", "أكد", "أوضح", "أشار", "ذكر", "صرح", "اعتبر", "شدد", "أفاد", "كشف", "أعلن", "نفى", "أضاف",
-    "تابع", "ختم", "أردف", "استدرك", "رأى", "أورد", "لفت", "نوه", "كتب", "غرد", "حذر", "اعترف", "أقر",
-    "زعم", "اعتقد", "نقل", "تعهد", "توعد",
-))
+REPORTING = lemmas_with("reporting")
 # Verbs that continue the previous speaker when they have no subject of their own.
-CONTINUATION = frozenset(fold(v) for v in ("أضاف", "تابع", "ختم", "أردف", "استدرك"))
+CONTINUATION = lemmas_with("continuation")
 # Weak verbs that also mean something else: a cue only when a complementizer or a quotation follows.
-WEAK = frozenset(fold(v) for v in ("ذكر", "كتب", "تابع", "ختم", "رأى", "نقل", "لفت", "وصف"))
+WEAK = lemmas_with("weak")
+# نقل X عن Y: Y is the speaker.
+SOURCE_AFTER_AN = lemmas_with("source_after_an")
+# أشار إلى and أفاد بـ also report a noun phrase without إن/أن; بـ after أفاد ends its speaker.
+CONTENT_AFTER_ILA = lemmas_with("content_after_ila")
+CONTENT_AFTER_BI = lemmas_with("content_after_bi")
+
+
+# ---------------------------------------------------------------- word classes
+
+
+def _read_classes() -> dict[str, tuple[str, ...]]:
+    """Class name -> its entries, folded, in file order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name, word, *_ in fields(WORDS_PATH):
+        out[name].append(fold(word))
+    return {name: tuple(words) for name, words in out.items()}
+
+
+WORD_CLASSES: dict[str, tuple[str, ...]] = _read_classes()
+
+
+def words(name: str) -> frozenset[str]:
+    """The folded entries of one word class of `words.tsv`."""
+    return frozenset(WORD_CLASSES[name])
+
 
 # "according to" attributions that introduce a source, not a verb.
-ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "ووفقا", "وفق", "ووفق", "نقلا"))
+ACCORDING_TO = words("according_to")
 # "جاء في البيان أن": the statement is the speaker.
-CAME_IN = frozenset(fold(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
-
+CAME_IN = words("came_in")
 # Words that cannot start a subject: they open an adverbial or a recipient and end the speaker span.
-STOP_WORDS = frozenset(fold(w) for w in (
-    "في", "خلال", "أمام", "عقب", "بعد", "قبل", "يوم", "اليوم", "أمس", "مساء", "صباح", "ليل", "ليلة", "ظهر",
-    "عبر", "ضمن", "لدى", "أثناء", "عند", "حيث", "على", "إلى", "عن", "من", "مع", "ضد", "حول", "نحو", "منذ",
-    "بهذه", "بهذا", "بذلك", "بها", "به", "بشأن", "أيضا", "كذلك", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
-    "الأربعاء", "الخميس", "الجمعة", "السبت", "قد", "لقد", "وقد", "فقد", "ثم", "إنه", "مجددا", "لاحقا",
-    "الصحفيين", "للصحفيين", "للصحافيين", "للصحافة", "للإعلام", "هذه", "هذا", "تلك", "ذلك", "هؤلاء",
-))
+STOP_WORDS = words("stop")
 # Object pronouns that may sit between a verb and its subject (رحبت بها الجامعة، شدد فيه الطرفان).
-PRONOUN_OBJECTS = frozenset(fold(w) for w in ("بها", "به", "فيه", "فيها", "له", "لها", "عنه", "عنها", "عليه", "عليها"))
+PRONOUN_OBJECTS = words("pronoun_object")
 # A preposition ل + these nouns is the recipient of the statement, not part of the speaker.
-RECIPIENT_NOUNS = frozenset(fold(w) for w in (
-    "وكالة", "قناة", "صحيفة", "موقع", "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون", "مراسل", "مجلة", "شبكة",
-    "الصحفيين", "الصحافيين", "الصحافة", "وسائل",
-))
+RECIPIENT_NOUNS = words("recipient")
 # Words right before a quotation that make a verb some tokens back introduce it (دعا X إلى "...").
-INTRO_WORDS = frozenset(fold(w) for w in (
-    "إلى", "على", "عن", "بأنه", "بأنها", "بأنهم", "باعتباره", "باعتبارها", "بوصفه", "بوصفها", "قائلا", "قائلة",
-))
+INTRO_WORDS = words("intro")
 # Heads of institutions and media that "according to" may name without a personal name.
-INSTITUTION_NOUNS = frozenset(fold(w) for w in (
-    "منظمة", "وزارة", "مكتب", "وكالة", "صحيفة", "موقع", "قناة", "إذاعة", "هيئة", "لجنة", "مصلحة", "الحكومة",
-    "حكومة", "الرئاسة", "رئاسة", "الجيش", "جيش", "وسائل", "مصادر", "مصدر", "تقرير", "التقرير", "معهد", "مركز",
-))
+INSTITUTION_NOUNS = words("institution")
 # Words that end a reported clause: a new clause with its own subject begins after them.
-CLAUSE_BREAKS = frozenset(fold(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "وسط", "وذلك"))
+CLAUSE_BREAKS = words("clause_break")
 # Words that block a complementizer reading of أن (بعد أن استقبل is not reported content).
-NOT_COMPLEMENTIZER_BEFORE = frozenset(fold(w) for w in (
-    "بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "لابد", "يريد", "تريد", "أجل", "حتى", "غير",
-    "رغم", "الرغم", "بمجرد", "ريثما", "لأجل", "إلا",
-))
+NOT_COMPLEMENTIZER_BEFORE = words("not_complementizer_before")
 # Relative words: a speech verb right after them describes, it does not report (التي يقول الاتحاد إنها).
-RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان"))
-
+RELATIVES = words("relative")
 # Head nouns of unnamed sources; a speaker headed by one of them and carrying no name is anonymous.
-SOURCE_NOUNS = frozenset(fold(w) for w in (
-    "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مسؤولي", "متحدث", "متحدثة", "متحدثون",
-    "دبلوماسي", "دبلوماسية", "دبلوماسيون", "دبلوماسيين", "خبير", "خبراء", "شاهد", "شهود", "شهودا", "سكان",
-    "مطلع", "مطلعون", "المطلعين", "مطلعين", "مقرب", "مقربون", "مقربين", "ناشط", "ناشطون", "نشطاء",
-    "ضابط", "ضباط", "موظف", "موظفون", "مراسل", "مواطن", "مواطنون", "عامل", "عاملون",
-    "مسعف", "مسعفون", "طبيب", "أطباء", "قيادي", "قياديون", "محلل", "محللون", "جندي", "جنود",
-))
+SOURCE_NOUNS = words("source_noun")
 # Quantifiers before a source noun: أحد المطلعين, بعض المسؤولين.
-QUANTIFIERS = frozenset(fold(w) for w in ("أحد", "إحدى", "بعض", "عدد", "كبار", "كبير"))
+QUANTIFIERS = words("quantifier")
 # Phrases that say the source asked not to be named.
-ANONYMITY_MARKERS = tuple(fold(w) for w in (
-    "عدم نشر اسم", "عدم ذكر اسم", "عدم الكشف عن هوي", "عدم كشف هوي", "عدم الكشف عن اسم", "شريطة عدم",
-    "رفض الكشف عن", "فضل عدم", "مجهول",
-))
+ANONYMITY_MARKERS = WORD_CLASSES["anonymity_marker"]
 # Vague collectives whose "opinion" is the writer's framing, not a quote (يرى مراقبون أن).
-VAGUE_SOURCES = frozenset(fold(w) for w in (
-    "مراقبون", "مراقبين", "متابعون", "متابعين", "متتبعون", "متتبعين", "محللون", "محللين", "كثيرون", "البعض",
-    "معارضوه", "معارضوها", "منتقدوه", "منتقدون",
-))
+VAGUE_SOURCES = words("vague_source")
 # Heads of a written statement; its issuer, when named, is the speaker.
-STATEMENT_NOUNS = frozenset(fold(w) for w in (
-    "بيان", "البيان", "بلاغ", "البلاغ", "تصريح", "التصريح", "رسالة", "الرسالة", "تقرير", "التقرير",
-    "الإعلان", "إعلان", "المذكرة", "تقديرات",
-))
+STATEMENT_NOUNS = words("statement_noun")
 # Heads that "according to" accepts as a source: people, statements and institutions, with or without ال.
 SOURCE_HEADS = SOURCE_NOUNS | STATEMENT_NOUNS | INSTITUTION_NOUNS | frozenset(
     w[2:] for w in STATEMENT_NOUNS | INSTITUTION_NOUNS if w.startswith("ال"))
+# Contrast words that end a speaker written before the verb (لكن، غير أن ...).
+CONTRAST = words("contrast")
+# Contrast words with a pronoun that open a new clause right before a speech verb (لكنه أضاف).
+CONTRAST_PRONOUN = words("contrast_pronoun")
+# Words that end a speaker written before the verb (أما X فقال، وكان X قد صرح).
+SUBJECT_BEFORE_STOPS = words("subject_before_stop")
+# Particles skipped between the verb and a speaker written before it (X قد صرح).
+AUXILIARIES = words("auxiliary")
+# Nouns of speech that end the speaker (نقل عن الوزير قوله).
+SPEECH_NOUNS = words("speech_noun")
+# صادر عن: the statement's issuer goes on after عن.
+ISSUED = words("issued")

@@ -10,6 +10,9 @@ Three readings run over the text, first the clauses, then the quotation marks:
 
 Speakers are kept as written; `anonymous` marks unnamed sources (مصدر مطلع، مسؤول طلب عدم نشر اسمه).
 `speaker_mention` maps a quote's speaker to an entity mention for linking.
+
+The words come from the tables of `cues` (data under `models/quotes/`); each way a quote or a speaker is found, or a
+candidate turned down, is a named rule of `RULES` (`marsad.rules`) whose counter goes up when it fires.
 """
 from __future__ import annotations
 
@@ -24,44 +27,91 @@ from operator import itemgetter
 from marsad.extract.quotes.cues import (
     ACCORDING_TO,
     ANONYMITY_MARKERS,
+    AUXILIARIES,
     CAME_IN,
     CLAUSE_BREAKS,
+    CONTENT_AFTER_BI,
+    CONTENT_AFTER_ILA,
     CONTINUATION,
+    CONTRAST,
+    CONTRAST_PRONOUN,
     CUE_FORMS,
     CUE_READINGS,
     INTRO_WORDS,
+    ISSUED,
     NOT_COMPLEMENTIZER_BEFORE,
     PRONOUN_OBJECTS,
     QUANTIFIERS,
     RECIPIENT_NOUNS,
     RELATIVES,
     REPORTING,
+    SOURCE_AFTER_AN,
     SOURCE_HEADS,
     SOURCE_NOUNS,
+    SPEECH_NOUNS,
     STATEMENT_NOUNS,
     STOP_WORDS,
+    SUBJECT_BEFORE_STOPS,
     VAGUE_SOURCES,
     WEAK,
     fold,
     fold_all,
 )
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
+from marsad.rules import RuleSet
 from marsad.text.tokens import token_lists
 from marsad.types import Mention, Quote
+
+RULES = RuleSet("quotes")
 
 MIN_DIRECT_WORDS = 3  # shorter quotations are names, titles or scare quotes unless a cue introduces them
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
 _NEAR_CUE = 6  # tokens allowed between a non-reporting cue (دعا، ندد) and the quotation it introduces
-# إن، أن، بأن، أنه، بأنها ... folded
+# Grammatical particles the rules name (closed-class words; the vocabulary is in models/quotes/), folded.
+# إن، أن، بأن، أنه، بأنها ...
 _COMPLEMENTIZERS = frozenset(prep + "ان" + pronoun for prep in ("", "ب")
                              for pronoun in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم"))
+_LAM = ("لـ", "ل")  # the preposition ل written alone: لـ"الإخبارية"، وفقا لـ الوزارة
+_FI = fold("في")  # جاء في البيان
+_AN = fold("عن")  # نقل X عن Y، صادر عن
+_ILA = fold("إلى")  # أشار إلى
+_ALSO = fold("أيضا")  # أشار أيضا إلى
+_WHAT = "ما"  # بحسب ما نشرته
+_CAME_IN = fold("جاء")  # the lemma of a جاء في cue
 _VERB_STARTS = CUE_READINGS.keys() | CAME_IN  # folded words that can open a cue
 _SENTENCE_END = re.compile(r"[.!?؟]+|\n\s*\n|\n")
 _WRAPPED_LINE = 40  # a line this long that ends in a letter and goes on with a letter was wrapped, not ended
 _PUNCT_STOP = set("،,:؛;.!?؟()[]")
 _LINK_TYPES = ("PER", "ORG", "GPE")
-_BUT = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "غير"))
+_HEAD_NOUNS = SOURCE_NOUNS | STATEMENT_NOUNS  # heads whose و is a conjunction, not a letter (ومصدر -> مصدر)
+
+# Rules counted at a branch with RULES.hit (the others are registered by @RULES.rule below), registered now so
+# that `hit_counts` lists them before they fire.
+_BRANCH_RULES = (
+    "speech_verb",  # a speech verb read as a cue (قال، أكد، مضيفا ...)
+    "came_in_statement",  # جاء في البيان أن: the statement is the speaker
+    "relative_clause",  # turned down: a speech verb after التي/الذي describes, it does not report
+    "weak_verb_without_content",  # turned down: ذكر، كتب ... with no إن/أن, colon or quotation after them
+    "vague_collective",  # turned down: يرى مراقبون أن is the writer's framing
+    "cue_inside_quotation",  # turned down: a verb inside a quotation that does not close it
+    "subject_after_verb",  # قال الوزير: the speaker written after the verb
+    "source_after_an",  # نقلت الوكالة عن الوزير: the speaker after عن
+    "name_after_title",  # الناطق باسم ... فلان: the speaker reaches forward to the name its title was cut from
+    "recipient_not_speaker",  # قال لوكالة ...، للصحفيين: the recipient ends the speaker
+    "anonymous_marker",  # طلب عدم نشر اسمه: the source asked not to be named
+    "anonymous_source_noun",  # مصدر مطلع، مسؤول: a source noun without a personal name
+    "reported_clause",  # قال إن ...: reported content up to the end of its clause
+    "direct_paragraph_start",  # a quotation opening a paragraph with no cue: the previous speaker's
+    "quoted_name",  # turned down: a title or name in marks (موقع "..." الإخباري), no quote
+    "overlapping_quote",  # a quote inside a longer one is part of it
+    "according_to",  # بحسب X / وفقا لـ X: the rest of the sentence, attributed to X
+    "inherited_speaker",  # وأضاف أن، a paragraph-initial quotation: the previous speaker
+    "anaphor_same_head",  # البيان after بيان للحكومة: the anonymity of the speaker it points back to
+    "anaphor_continuation",  # وأضاف المسؤول: the previous speaker, whatever its head
+)
+for _name in _BRANCH_RULES:
+    RULES.hit(_name, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,16 +241,22 @@ def _find_cues(doc: _Doc) -> list[_Cue]:
     verbs = [i for i, word in enumerate(doc.folded) if word in _VERB_STARTS]
     for i in verbs:
         if doc.word(i - 1) in RELATIVES:
+            RULES.hit("relative_clause")
             continue
         form = _cue_form(doc, i)
         if form is not None:
             cue = _read_cue(doc, i, form[0], form[1], cues)
-        elif doc.word(i) in CAME_IN and doc.word(i + 1) == fold("في"):
-            cue = _read_cue(doc, i + 1, fold("جاء"), False, cues)  # جاء في البيان أن
+        elif doc.word(i) in CAME_IN and doc.word(i + 1) == _FI:
+            cue = _read_cue(doc, i + 1, _CAME_IN, False, cues)  # جاء في البيان أن
         else:
             continue
-        if cue is not None and _outside_quotation(doc, cue):
+        if cue is None:
+            continue
+        if _outside_quotation(doc, cue):
+            RULES.hit("came_in_statement" if cue.lemma == _CAME_IN else "speech_verb")
             cues.append(cue)
+        else:
+            RULES.hit("cue_inside_quotation")
     return cues
 
 
@@ -219,23 +275,24 @@ def _read_cue(doc: _Doc, i: int, lemma: str, participle: bool, earlier: list[_Cu
     speaker, after = (None, i + 1) if participle else _subject_after(doc, i, lemma)
     intro, content = _introducer(doc, after, i, lemma)
     if (lemma in WEAK or participle) and intro < 0:
+        RULES.hit("weak_verb_without_content")
         return None
     if speaker is None and not participle:
         speaker = _subject_before(doc, i)
     if speaker is None:
         speaker = _sentence_subject(doc, i, earlier)
     if speaker is not None and speaker.text and _head(speaker.text) in VAGUE_SOURCES:
+        RULES.hit("vague_collective")
         return None
-    index = i - 1 if lemma == fold("جاء") else i
+    index = i - 1 if lemma == _CAME_IN else i
     return _Cue(index, lemma, participle, speaker, intro, content)
 
 
 def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]:
     """The speaker written after the verb (stopping at adverbials and recipients), and where the scan stopped."""
     j = i + 1
-    if lemma == fold("نقل"):  # نقل X عن Y: Y is the speaker
-        j = next((k + 1 for k in range(j, min(j + _SUBJECT_MAX, doc.n))
-                  if doc.word(k) == fold("عن") and doc.same_sentence(i, k)), j)
+    if lemma in SOURCE_AFTER_AN:  # نقل X عن Y: Y is the speaker
+        j = _source_after_an(doc, i)
     while doc.word(j) in PRONOUN_OBJECTS:
         j += 1
     first, last = j, j - 1
@@ -251,14 +308,24 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
                 j += 1
             last = j - 1
             continue
-        if doc.word(j) in (fold("صادر"), fold("الصادر")) and doc.word(j + 1) == fold("عن"):
+        if doc.word(j) in ISSUED and doc.word(j + 1) == _AN:
             j += 1
         last = j
         j += 1
     if last < first:
         return None, j
     start, end = _fit_to_mentions(doc, doc.starts[first], doc.ends[last], j)
+    RULES.hit("subject_after_verb")
     return _speaker_at(doc, start, end), j
+
+
+def _source_after_an(doc: _Doc, i: int) -> int:
+    """نقلت الوكالة عن الوزير: the token after عن in the verb's sentence, else the token after the verb."""
+    for k in range(i + 1, min(i + 1 + _SUBJECT_MAX, doc.n)):
+        if doc.word(k) == _AN and doc.same_sentence(i, k):
+            RULES.hit("source_after_an")
+            return k + 1
+    return i + 1
 
 
 def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]:
@@ -274,6 +341,7 @@ def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]
             break
     ahead = [m for m in doc.mentions if m.type == "PER" and end <= m.start and m.end <= limit]
     if ahead:
+        RULES.hit("name_after_title")
         return start, ahead[0].end
     return (start, max(m.end for m in inside)) if inside else (start, end)
 
@@ -281,11 +349,11 @@ def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]
 def _ends_subject(doc: _Doc, j: int, lemma: str) -> bool:
     """True at a token that cannot continue a speaker phrase."""
     word = doc.word(j)
-    if doc.is_punct(j) or _is_complementizer(doc, j) or word in STOP_WORDS or word in (fold("قوله"), fold("قولها")):
+    if doc.is_punct(j) or _is_complementizer(doc, j) or word in STOP_WORDS or word in SPEECH_NOUNS:
         return True
     if _cue_form(doc, j) is not None or word.startswith("بال") or word in CLAUSE_BREAKS:
         return True
-    if lemma == fold("أفاد") and word.startswith("ب"):
+    if lemma in CONTENT_AFTER_BI and word.startswith("ب"):
         return True  # أفادت اللجنة بمقتل ...
     return _is_recipient(doc, j)
 
@@ -293,16 +361,20 @@ def _ends_subject(doc: _Doc, j: int, lemma: str) -> bool:
 def _is_recipient(doc: _Doc, j: int) -> bool:
     """لوكالة، للصحفيين، لـ"اسم الوسيلة" إن: the addressee of the statement."""
     word = doc.word(j)
-    if word.startswith("لل") and "ال" + word[2:] in RECIPIENT_NOUNS:
+    if word.startswith("لل") and "ال" + word[2:] in RECIPIENT_NOUNS or \
+            word.startswith("ل") and word[1:] in RECIPIENT_NOUNS or word in _LAM and _names_medium(doc, j + 1):
+        RULES.hit("recipient_not_speaker")
         return True
-    if word.startswith("ل") and word[1:] in RECIPIENT_NOUNS:
-        return True
-    if word in ("لـ", "ل"):
-        span = doc.span_opening_at(j + 1)
-        if span is not None:
-            k = _token_at(doc, span.outer_end)
-            return k is None or doc.is_punct(k) or _is_complementizer(doc, k)
     return False
+
+
+def _names_medium(doc: _Doc, j: int) -> bool:
+    """لـ"الإخبارية" إن: a quotation at j that a complementizer or punctuation follows names the medium."""
+    span = doc.span_opening_at(j)
+    if span is None:
+        return False
+    k = _token_at(doc, span.outer_end)
+    return k is None or doc.is_punct(k) or _is_complementizer(doc, k)
 
 
 def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
@@ -317,7 +389,7 @@ def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
         return False
     first = _token_at(doc, span.outer_start)
     before = doc.word(first - 1) if first is not None else ""
-    if before in ("لـ", "ل") or before in RECIPIENT_NOUNS or before[1:] in RECIPIENT_NOUNS:
+    if before in _LAM or before in RECIPIENT_NOUNS or before[1:] in RECIPIENT_NOUNS:
         return True
     if before in INTRO_WORDS or before == ":" or before in _COMPLEMENTIZERS or _cue_form(doc, first - 1):
         return False
@@ -326,18 +398,19 @@ def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
         and doc.word(nxt) not in STOP_WORDS and doc.span_opening_at(nxt) is None
 
 
+@RULES.rule("subject_before_verb")
 def _subject_before(doc: _Doc, i: int) -> _Speaker | None:
     """The speaker written before the verb: أما X فقال، غير أن سكانا أفادوا، وكان X، قد صرح."""
     j = i - 1
-    if doc.word(j) in (fold("قد"), fold("لقد")):
+    if doc.word(j) in AUXILIARIES:
         j -= 1
         if j >= 0 and doc.texts[j] in "،,":
             j -= 1
     last = j
     while j >= 0 and doc.same_sentence(i, j) and last - j < 6:
         word = doc.word(j)
-        if doc.is_punct(j) or word in _COMPLEMENTIZERS or word in CLAUSE_BREAKS or word in _BUT or word in (
-                fold("أما"), fold("كان"), fold("وكان"), fold("وكانت"), fold("كانت"), "و"):
+        if doc.is_punct(j) or word in _COMPLEMENTIZERS or word in CLAUSE_BREAKS or word in CONTRAST or \
+                word in SUBJECT_BEFORE_STOPS:
             break
         if _cue_form(doc, j) is not None or doc.span_at[j] is not None:
             return None
@@ -359,25 +432,48 @@ def _is_complementizer(doc: _Doc, j: int) -> bool:
 
 
 def _introducer(doc: _Doc, j: int, verb: int, lemma: str) -> tuple[int, int]:
-    """(token where content or a quotation starts, offset of reported content) after the speaker.
+    """(token where content or a quotation starts, offset of reported content) after the speaker; (-1, -1) when
+    nothing follows.
 
     أشار إلى and أفاد بـ also report a noun phrase without إن/أن (أشار البيان إلى أهمية ...)."""
+    found = _content_or_quotation(doc, j, verb)
+    if found is None and lemma in CONTENT_AFTER_ILA:
+        found = _noun_after_ila(doc, j)
+    if found is None and lemma in CONTENT_AFTER_BI:
+        found = _noun_after_bi(doc, j)
+    return (-1, -1) if found is None else found
+
+
+def _content_or_quotation(doc: _Doc, j: int, verb: int) -> tuple[int, int] | None:
+    """إن/أن (content after it), a colon or a quotation (no content offset) within the verb's sentence, before
+    another speech verb."""
     for k in range(j, min(j + _SCAN_MAX, doc.sentence_stop(verb))):
         if k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k]:
-            break
+            return None
         if _is_complementizer(doc, k):
             return k, doc.ends[k]
         span = doc.span_opening_at(k)
         if doc.texts[k] == ":" or span is not None and not _quoted_name(doc, span):
             return k, -1
-    first = j
-    if lemma == fold("أشار") and doc.word(first) == fold("أيضا"):
-        first += 1
-    if lemma == fold("أشار") and doc.word(first) == fold("إلى") and doc.span_opening_at(first + 1) is None:
-        return first, doc.ends[first]
-    if lemma == fold("أفاد") and doc.word(first).startswith("ب") and first < doc.n:
-        return first - 1, doc.starts[first]
-    return -1, -1
+    return None
+
+
+@RULES.rule("reported_noun_after_ila")
+def _noun_after_ila(doc: _Doc, j: int) -> tuple[int, int] | None:
+    """أشار (أيضا) إلى أهمية ...: the noun phrase after إلى is the content."""
+    if doc.word(j) == _ALSO:
+        j += 1
+    if doc.word(j) == _ILA and doc.span_opening_at(j + 1) is None:
+        return j, doc.ends[j]
+    return None
+
+
+@RULES.rule("reported_noun_after_bi")
+def _noun_after_bi(doc: _Doc, j: int) -> tuple[int, int] | None:
+    """أفادت اللجنة بمقتل ...: the word with بـ starts the content."""
+    if doc.word(j).startswith("ب") and j < doc.n:
+        return j - 1, doc.starts[j]
+    return None
 
 
 def _speaker_at(doc: _Doc, start: int, end: int) -> _Speaker:
@@ -397,7 +493,7 @@ def _head(text: str) -> str:
     while len(words) > 1 and words[0] in QUANTIFIERS:
         words = words[1:]
     head = words[0] if words else ""
-    if head.startswith("و") and head[1:] in SOURCE_NOUNS | STATEMENT_NOUNS:
+    if head.startswith("و") and head[1:] in _HEAD_NOUNS:
         head = head[1:]
     return head[2:] if head.startswith("ال") and len(head) > 4 else head
 
@@ -407,12 +503,17 @@ def _is_anonymous(doc: _Doc, start: int, end: int) -> bool:
     text = doc.text[start:end]
     folded = fold(text)
     if any(marker in folded for marker in ANONYMITY_MARKERS):
+        RULES.hit("anonymous_marker")
         return True
     if _head(text) not in SOURCE_NOUNS:
         return False
     if doc.mentions:
-        return not any(m.type == "PER" and start <= m.start and m.end <= end for m in doc.mentions)
-    return not _has_name_after_head(folded.split())
+        anonymous = not any(m.type == "PER" and start <= m.start and m.end <= end for m in doc.mentions)
+    else:
+        anonymous = not _has_name_after_head(folded.split())
+    if anonymous:
+        RULES.hit("anonymous_source_noun")
+    return anonymous
 
 
 def _has_name_after_head(words: list[str]) -> bool:
@@ -437,12 +538,13 @@ def _reported(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
     out = []
     starts = {c.index for c in cues if c.content >= 0}
     for cue in cues:
-        if cue.content < 0 or (cue.lemma not in REPORTING and cue.lemma != fold("جاء")):
+        if cue.content < 0 or (cue.lemma not in REPORTING and cue.lemma != _CAME_IN):
             continue
         end = _clause_end(doc, cue.intro + 1, starts)
         start, end = _trim(doc.text, cue.content, end)
         if doc.words_in(start, end) < 2:
             continue
+        RULES.hit("reported_clause")
         out.append(_quote(doc, cue, start, end, "reported"))
     return out
 
@@ -467,7 +569,7 @@ def _clause_end(doc: _Doc, k: int, cue_starts: set[int]) -> int:
 def _opens_clause(doc: _Doc, k: int) -> bool:
     word = doc.word(k)
     return word in CLAUSE_BREAKS or word in ACCORDING_TO or _cue_form(doc, k) is not None or (
-        word in (fold("لكنه"), fold("لكنها"), fold("ولكنه")) and _cue_form(doc, k + 1) is not None)
+        word in CONTRAST_PRONOUN and _cue_form(doc, k + 1) is not None)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -508,12 +610,14 @@ def _direct(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
             out.append(_quote(doc, inner, start, end, "direct"))
             continue
         if _quoted_name(doc, span):
+            RULES.hit("quoted_name")
             continue
         cue = _cue_before(doc, first, cues) or _coordinated(doc, first, attached) or _cue_after(doc, span, cues)
         if cue is not None:
             out.append(_quote(doc, cue, start, end, "direct"))
             attached.append((_token_at(doc, span.outer_end) or doc.n, cue))
         elif _starts_paragraph(doc, span.outer_start):
+            RULES.hit("direct_paragraph_start")
             out.append(Quote(doc.article, start, end, doc.text[start:end], "direct", None, None, _INHERIT, _INHERIT))
     return out
 
@@ -524,6 +628,7 @@ def _token_at(doc: _Doc, offset: int) -> int | None:
     return k if k < doc.n else None
 
 
+@RULES.rule("direct_cue_before")
 def _cue_before(doc: _Doc, first: int, cues: list[_Cue]) -> _Cue | None:
     """The nearest cue before the quotation in its sentence; a verb that does not report (دعا، ندد، وصف)
     must introduce it: a few tokens after its speaker, or through إلى/على/بأنه right before it."""
@@ -540,6 +645,7 @@ def _cue_before(doc: _Doc, first: int, cues: list[_Cue]) -> _Cue | None:
     return None
 
 
+@RULES.rule("direct_coordinated")
 def _coordinated(doc: _Doc, first: int, attached: list[tuple[int, _Cue]]) -> _Cue | None:
     """The cue of the quotation just before, when only و or a comma separates them (إلى "..."، و"...")."""
     if not attached:
@@ -550,6 +656,7 @@ def _coordinated(doc: _Doc, first: int, attached: list[tuple[int, _Cue]]) -> _Cu
     return cue if all(doc.word(k) in ("و", "") for k in range(last, first) if not doc.is_punct(k)) else None
 
 
+@RULES.rule("direct_cue_after")
 def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     """"..."، قال X: a cue right after the quotation (past a comma) whose clause has nothing else to say."""
     nxt = _token_at(doc, span.outer_end)
@@ -561,6 +668,7 @@ def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     return cue
 
 
+@RULES.rule("direct_trailing_attribution")
 def _trailing_attribution(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     """A cue and speaker closing a quotation whose mark was misplaced ("... وقال المسؤول ")."""
     inside = [c for c in cues if span.start <= doc.starts[c.index] < span.end and c.content < 0]
@@ -579,6 +687,7 @@ def _drop_contained(text: str, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
         if out and q.start < out[-1].end:
+            RULES.hit("overlapping_quote")
             if q.end > out[-1].end and q.kind == "direct":
                 out[-1] = replace(out[-1], end=q.end, text=text[out[-1].start:q.end])
             continue
@@ -606,6 +715,7 @@ def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
             end = doc.starts[i]
         start, end = _trim(doc.text, start, end)
         if doc.words_in(start, end) >= MIN_DIRECT_WORDS:
+            RULES.hit("according_to")
             out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.texts[i],
                              speaker.text, speaker.start, speaker.end, speaker.anonymous))
             taken.add(doc.sentence_of[i])
@@ -616,9 +726,9 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
     """The source after بحسب/وفقا لـ (skipping لـ and ما نشرته), when it looks like one: a statement, an
     institution, an unnamed source or a named entity (not وفق جدول معلن)."""
     j = i + 1
-    if doc.word(j) in ("لـ", "ل"):
+    if doc.word(j) in _LAM:
         j += 1
-    if doc.word(j) == "ما" and _cue_form(doc, j + 1) is not None:
+    if doc.word(j) == _WHAT and _cue_form(doc, j + 1) is not None:
         j += 2
     first = j
     while j < doc.n and j - first < _SUBJECT_MAX and doc.same_sentence(i, j) and not doc.is_punct(j):
@@ -655,26 +765,62 @@ def _resolve_speakers(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         if q.speaker_start == _INHERIT:
-            prev = next((p for p in reversed(out) if p.speaker_text), None)
-            q = replace(q, speaker_text=prev.speaker_text if prev else None,
-                        speaker_start=prev.speaker_start if prev else -1, speaker_end=prev.speaker_end if prev else -1,
-                        anonymous=prev.anonymous if prev else False)
+            q = _inherit(q, out)
         elif q.speaker_text and _is_anaphor(q.speaker_text):
-            ante = _antecedent(q, out)
-            if ante is not None:
-                q = replace(q, anonymous=ante.anonymous)
+            q = _follow_anaphor(q, out)
         out.append(q)
     return out
+
+
+def _inherit(q: Quote, done: list[Quote]) -> Quote:
+    """A quote without a speaker of its own takes the previous speaker (none at the start of the article)."""
+    prev = _previous_speaker(done)
+    if prev is None:
+        return replace(q, speaker_text=None, speaker_start=-1, speaker_end=-1, anonymous=False)
+    RULES.hit("inherited_speaker")
+    return replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
+                   speaker_end=prev.speaker_end, anonymous=prev.anonymous)
+
+
+def _follow_anaphor(q: Quote, done: list[Quote]) -> Quote:
+    """A definite description takes the anonymity of the speaker it points back to."""
+    ante = _same_head(q, done)
+    if ante is not None:
+        RULES.hit("anaphor_same_head")
+    else:
+        ante = _continued(q, done)
+        if ante is None:
+            return q
+        RULES.hit("anaphor_continuation")
+    return replace(q, anonymous=ante.anonymous)
+
+
+def _previous_speaker(done: list[Quote]) -> Quote | None:
+    return next((p for p in reversed(done) if p.speaker_text), None)
 
 
 def _sentence_subject(doc: _Doc, i: int, earlier: list[_Cue]) -> _Speaker | None:
     """For a verb with no subject of its own inside a sentence (مضيفا، لكنه استدرك، نفته الوزارة وقالت):
     the speaker of an earlier cue of the sentence, else its first named entity; None at a sentence start."""
+    found = _earlier_cue_speaker(doc, i, earlier)
+    return found if found is not None else _sentence_first_name(doc, i)
+
+
+@RULES.rule("earlier_cue_speaker")
+def _earlier_cue_speaker(doc: _Doc, i: int, earlier: list[_Cue]) -> _Speaker | None:
+    """The speaker of the latest earlier cue of the sentence that has one (قال الوزير ...، مضيفا أن)."""
     for cue in reversed(earlier):
         if not doc.same_sentence(cue.index, i):
             break
         if cue.speaker is not None:
             return cue.speaker
+    return None
+
+
+@RULES.rule("sentence_first_name")
+def _sentence_first_name(doc: _Doc, i: int) -> _Speaker | None:
+    """The first named entity (PER, then ORG, then GPE) of the sentence before the verb, when three words or more
+    come before it (عقد المجلس لقاء ...، دعا في نهايته)."""
     first = i
     while first > 0 and doc.same_sentence(first - 1, i):
         first -= 1
@@ -701,13 +847,22 @@ def _is_anaphor(speaker_text: str) -> bool:
 def _antecedent(q: Quote, done: list[Quote]) -> Quote | None:
     """The latest earlier quote whose speaker has the same head noun (البيان -> بيان للحكومة); for a
     continuation verb (وأضاف الدبلوماسي ...) the previous quote whatever its head."""
+    ante = _same_head(q, done)
+    return ante if ante is not None else _continued(q, done)
+
+
+def _same_head(q: Quote, done: list[Quote]) -> Quote | None:
+    """The latest earlier quote with another speaker span whose head noun is the same (البيان -> بيان للحكومة)."""
     head = _head(q.speaker_text or "")
     for prev in reversed(done):
         if prev.speaker_text and prev.speaker_start != q.speaker_start and _head(prev.speaker_text) == head:
             return prev
-    if q.cue and _is_continuation(q.cue):
-        return next((p for p in reversed(done) if p.speaker_text), None)
     return None
+
+
+def _continued(q: Quote, done: list[Quote]) -> Quote | None:
+    """For a continuation verb (وأضاف الدبلوماسي ...), the previous quote with a speaker."""
+    return _previous_speaker(done) if q.cue and _is_continuation(q.cue) else None
 
 
 def _is_continuation(cue: str) -> bool:
