@@ -8,7 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.extract.time import lexicon as lx
 from marsad.extract.time.timexes import find_publication_date, find_timexes
+from marsad.resources import fields, read_rows
+from marsad.rules import hit_counts
+from marsad.text.normalize import normalize
 
 PUB = "2022-06-15"  # a Wednesday
 PUB_SUN = "2024-02-04"  # a Sunday
@@ -371,3 +375,65 @@ def test_never_raises_and_offsets_hold(parts: list[str], published: str | None) 
 def test_publication_date_never_raises(text: str) -> None:
     value = find_publication_date(text)
     assert value is None or (len(value) == 10 and value[4] == "-")
+
+
+# Registered rules: each sentence below (written for this test) holds the construction of one rule, whose counter
+# in `marsad.rules.hit_counts()` rises when the sentence is read.
+RULE_CASES = [
+    ("year_pair", "تراجعت صادرات القمح بين عامي 2003 و2006 بسبب الجفاف"),
+    ("year_phrase", "افتتح الجسر الجديد عام 1987"),
+    ("date_phrase", "تسلم المدير مهامه في 14 فبراير 2011"),
+    ("day_phrase", "هبطت الطائرة صباح أمس في المطار"),
+    ("relative_unit", "ترتفع أسعار الوقود الشهر المقبل"),
+    ("duration", "ظلت القرية بلا كهرباء أربعة أيام"),
+    ("clock_phrase", "يغلق المتحف أبوابه الساعة السادسة مساء"),
+    ("time_range", "تفتح المكتبة من التاسعة حتى الثالثة عصر اليوم"),
+    ("day_range", "يقام المعرض من 8 إلى 12 مارس 2025"),
+    ("month_range", "أغلق الطريق من يناير إلى أبريل 2019"),
+    ("bare_part_of_day", "وصل المدرب أمس الاثنين وعاد إلى فندقه مساء"),
+    ("date_time", "صدر البيان 2 مارس 2024 ، 9:40 صباحا"),
+    ("hijri_gloss", "وقع العقد يوم 4/2/1445 هـ الموافق 20/8/2023م"),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence"), RULE_CASES)
+def test_rule_hit_counter_rises(rule: str, sentence: str) -> None:
+    key = f"time.{rule}"
+    before = hit_counts()
+    assert key in before, f"{rule} is not registered"
+    assert find_timexes("r", sentence, PUB), sentence
+    assert hit_counts()[key] > before[key]
+
+
+def test_rule_counter_rises_only_for_its_rule() -> None:
+    before = hit_counts()
+    find_timexes("r", "تراجعت صادرات القمح بين عامي 2003 و2006 بسبب الجفاف", PUB)
+    after = hit_counts()
+    assert after["time.year_pair"] == before["time.year_pair"] + 1
+    assert after["time.duration"] == before["time.duration"]
+    assert {f"time.{rule}" for rule, _ in RULE_CASES} <= set(after)
+
+
+def test_month_names_listed_once() -> None:
+    rows = fields(lx.TABLES / "months.tsv")
+    names = [(calendar, name) for calendar, _, name, *_ in rows]
+    assert len(names) == len(set(names))
+    # spellings that normalise alike (أبريل، إبريل، ابريل) name the same month
+    months = {(calendar, normalize(name)): month for calendar, month, name, *_ in rows}
+    assert len(months) == len({(calendar, normalize(name), month) for calendar, month, name, *_ in rows})
+    assert set(lx.GREGORIAN_MONTHS.values()) == set(lx.HIJRI_MONTHS.values()) == set(range(1, 13))
+
+
+def test_cldr_rows_are_cldr_names() -> None:
+    babel = pytest.importorskip("babel")
+    from babel.localedata import locale_identifiers
+
+    names: set[str] = set()
+    for ident in locale_identifiers():
+        if ident.split("_")[0] == "ar":
+            locale = babel.Locale.parse(ident)
+            for table in (locale.months, locale.days):
+                names |= {name for context in table.values() for width in context.values() for name in width.values()}
+    for table, column in (("months.tsv", 2), ("weekdays.tsv", 1)):
+        cldr = [row.fields[column] for row in read_rows(lx.TABLES / table) if row.provenance == "cldr"]
+        assert cldr and not set(cldr) - names, set(cldr) - names

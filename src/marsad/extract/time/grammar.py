@@ -3,6 +3,10 @@
 Rules are tried at every token that can start a phrase (a number or a word of the time lexicon) and the longest
 phrase wins (one span for "مساء أمس الأحد 25 جويلية 2021").
 A phrase whose value cannot be resolved (a weekday without a publication date) is not emitted.
+
+Every rule is registered by name in the `time` rule set (`marsad.rules`); the parser counts a hit each time a rule
+reads a phrase at a token it is tried at (`marsad analyze --explain` prints the counts). The words come from the
+tables of `lexicon`; only a few particles (من، بين، و، هذا، كل) are written here.
 """
 from __future__ import annotations
 
@@ -13,15 +17,17 @@ from datetime import date, timedelta
 from marsad.extract.time import lexicon as lx
 from marsad.extract.time import resolve as rs
 from marsad.extract.time.tokens import KNOWN, Tokens, is_future_verb
+from marsad.rules import RuleSet
 
 _MOD_DIRECTION = {-1: "before", 0: "current", 1: "after"}
 _UNIT_ISO = {"D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y", "H": "PT{}H", "MIN": "PT{}M"}
 _PART_ADVERB = {"MO": "AM", "AF": "NOON", "EV": "PM", "NI": "NIGHT"}
-_BARE_ADVERBS = frozenset({"مساء", "مساءا", "صباحا", "ليلا", "ظهرا", "عصرا", "فجرا"})
 _MONTH_FIRST = frozenset(name.split()[0] for name in [*lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS])
 _NUMBERS = lx.CARDINAL_UNITS.keys() | lx.CARDINAL_TENS.keys()
 _UNITS = lx.UNIT_FORMS.keys() | {"ال" + w for w, (_, form) in lx.UNIT_FORMS.items() if form == "dual"}
-_HOUR_FIRST = frozenset({"الساعه", *lx.HOUR_ORDINALS})
+_HOUR_FIRST = lx.HOUR_NOUNS | lx.HOUR_ORDINALS.keys()
+_DAY_RANGE_LEADS = lx.DAY_PAIR | lx.DAYS_NOUNS | {"بين"}
+_REL_DAY_FIRST = frozenset(w.split()[0] for w in lx.REL_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +62,35 @@ class _Clock:
     cued: bool  # الساعة before it, an adverb after it, or H:MM
 
 
+RULES = RuleSet("time")
 Rule = Callable[["Grammar", int], Hit | None]
 _FIRST_WORDS: dict[Rule, frozenset[str]] = {}
+_NAMES: dict[Rule, str] = {}
+_NOT_AT_NUMBERS: set[Rule] = set()
 
 
-def _starts_with(*words: Iterable[str]) -> Callable[[Rule], Rule]:
-    """Declare the words (besides numbers) that a rule's phrase can begin with; `Grammar` tries it only there."""
+def register(name: str) -> str:
+    """Register `name` in the `time` rule set, so that `hit_counts()` lists it before it first fires."""
+    if name in RULES.names:
+        raise ValueError(f"rule {name!r} registered twice in {RULES.stage!r}")
+    RULES.hit(name, 0)
+    return name
+
+
+def _rule(name: str, *words: Iterable[str], numbers: bool = True) -> Callable[[Rule], Rule]:
+    """Register a grammar rule as `name` and declare the words that its phrase can begin with, and whether a number
+    can begin it too: `Grammar` tries it only there, and counts a hit each time it reads a phrase (one increment
+    per firing, no wrapper around the rule)."""
     def mark(rule: Rule) -> Rule:
+        _NAMES[rule] = register(name)
         _FIRST_WORDS[rule] = frozenset().union(*words)
+        if not numbers:
+            _NOT_AT_NUMBERS.add(rule)
         return rule
     return mark
+
+
+_BARE_PART_OF_DAY = register("bare_part_of_day")
 
 
 class Grammar:
@@ -98,7 +123,11 @@ class Grammar:
         for i in self.starts():
             if i < end:
                 continue
-            found = [h for rule in self.rules_at(i) if (h := rule(self, i))]
+            found: list[Hit] = []
+            for rule in self.rules_at(i):
+                if h := rule(self, i):
+                    found.append(h)
+                    RULES.hit(_NAMES[rule])
             if not found:
                 continue
             best = max(found, key=lambda h: h.j)
@@ -113,10 +142,10 @@ class Grammar:
         return [i for i, word in enumerate(self.words) if word in _RULES_BY_WORD or word[:1].isdecimal()]
 
     def rules_at(self, i: int) -> tuple[Rule, ...]:
-        """The rules that can read a phrase at token i: all of them at a number (digits, H:MM), else those that
-        start with its word (a lexicon word: a cue, month, unit, يوم، من…)."""
+        """The rules that can read a phrase at token i: those that can start with a number at a number (digits,
+        H:MM), else those that start with its word (a lexicon word: a cue, month, unit, يوم، من…)."""
         word = self.words[i]
-        return _RULES if word[:1].isdecimal() else _RULES_BY_WORD.get(word, ())
+        return _NUMBER_RULES if word[:1].isdecimal() else _RULES_BY_WORD.get(word, ())
 
     def names_month(self, hit: Hit) -> bool:
         """The phrase spells its month (so that a later منه can refer to it)."""
@@ -153,15 +182,15 @@ class Grammar:
         if not (word.isdecimal() and len(word) == 4 and lo <= int(word) <= 2100):
             return None
         j = i + 1
-        mark = self.w(j) if self.w(j) in ("م", "ه") else ""
+        mark = self.w(j) if self.w(j) in lx.CALENDAR_MARKS else ""
         return j + bool(mark), int(word), mark
 
     def year_part(self, i: int) -> tuple[int, int, str] | None:
         """A year after a month: optional comma, optional لعام/عام/من عام/سنة, the year."""
         k = i + 1 if self.w(i) in ("،", ",") else i
-        if self.w(k) == "من" and self.w(k + 1) in ("عام", "العام", "سنه"):
+        if f"{self.w(k)} {self.w(k + 1)}" in lx.YEAR_LINKS:
             k += 2
-        elif self.w(k) in ("عام", "العام", "سنه", "السنه"):
+        elif self.w(k) in lx.YEAR_LINKS:
             k += 1
         return self.year_at(k)
 
@@ -171,12 +200,12 @@ class Grammar:
         if day is None:
             return None
         nxt = self.w(i + 1)
-        if day < 10 and nxt in ("عشر", "عشره"):
+        if day < 10 and nxt in lx.TEENS:
             return i + 2, day + 10
-        if day < 10 and nxt in ("العشرين", "الثلاثين") and self.t.clitic(i + 1) == "و":
+        if day < 10 and nxt in lx.ORDINAL_TENS and self.t.clitic(i + 1) == "و":
             total = day + lx.DAY_ORDINALS[nxt]
             return (i + 2, total) if total <= 31 else None
-        return None if self.w(i) == "الحادي" else (i + 1, day)
+        return None if self.w(i) in lx.COMPOUND_ORDINALS else (i + 1, day)
 
     def day_at(self, i: int) -> tuple[int, int] | None:
         day = self.num(i)
@@ -198,7 +227,7 @@ class Grammar:
         return self.numeric_date(i) or self.day_month(i) or self.month_only(i)
 
     def day_month(self, i: int) -> tuple[int, _Date] | None:
-        k = i + 1 if self.w(i) == "يوم" else i
+        k = i + 1 if self.w(i) in lx.DAY_NOUNS else i
         got = self.day_at(k)
         if not got:
             return None
@@ -221,32 +250,32 @@ class Grammar:
             return None
         if lx.REL_MODS.get(self.w(k)) == 0:
             return k + 1, self.anchor.year, self.anchor.month
-        if self.w(k) == "الشهر" and self.w(k + 1) in lx.REL_MODS:
+        if lx.REL_UNITS.get(self.w(k)) == "M" and self.w(k + 1) in lx.REL_MODS:
             end, shift = k + 2, lx.REL_MODS[self.w(k + 1)]
-        elif self.w(k) == "هذا" and self.w(k + 1) == "الشهر":
+        elif self.w(k) == "هذا" and lx.REL_UNITS.get(self.w(k + 1)) == "M":
             end, shift = k + 2, 0
         else:
             return None
         return end, *rs.shift_month(self.anchor.year, self.anchor.month, shift)
 
     def month_only(self, i: int) -> tuple[int, _Date] | None:
-        k = i + 1 if self.w(i) == "شهر" else i
-        named = self.month_name(k)
-        if not named:
+        noun = self.w(i) in lx.MONTH_NOUNS
+        got = self.month_name(i + noun)
+        if not got:
             return None
-        k, month, hijri = named
+        k, month, hijri = got
         got = self.year_or_mod(k, _Date(None, month, hijri=hijri))
         if got and (got[1].year or got[1].mod is not None):
             return got
-        cue = self.w(i - 1) in lx.MONTH_CUES or self.w(i) == "شهر"
-        ambiguous = self.w(k - 1) in lx.AMBIGUOUS_MONTHS and self.w(i) != "شهر"
+        cue = self.w(i - 1) in lx.MONTH_CUES or noun
+        ambiguous = self.w(k - 1) in lx.AMBIGUOUS_MONTHS and not noun
         return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous and not hijri else None
 
     def year_or_mod(self, k: int, d: _Date) -> tuple[int, _Date]:
         got = self.year_part(k)
         if got:
             end, year, mark = got
-            return end, replace(d, year=year, hijri=d.hijri or mark == "ه")
+            return end, replace(d, year=year, hijri=d.hijri or mark in lx.HIJRI_MARKS)
         if self.w(k) in lx.REL_MODS:
             return k + 1, replace(d, mod=lx.REL_MODS[self.w(k)])
         return k, d
@@ -272,7 +301,7 @@ class Grammar:
             day, month = first, second
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
-        return end, _Date(day, month, year, hijri=mark == "ه" or 1300 <= year <= 1500)
+        return end, _Date(day, month, year, hijri=mark in lx.HIJRI_MARKS or 1300 <= year <= 1500)
 
     # ---- resolution
     def direction(self, i: int) -> str:
@@ -323,7 +352,7 @@ class Grammar:
         return (g.isoformat(), "day") if g else None
 
     # ---- rules
-    @_starts_with(lx.SPAN_MODIFIERS, {"يوم", "شهر"}, lx.DAY_ORDINALS, _MONTH_FIRST)
+    @_rule("date_phrase", lx.SPAN_MODIFIERS, lx.DAY_NOUNS, lx.MONTH_NOUNS, lx.DAY_ORDINALS, _MONTH_FIRST)
     def date_phrase(self, i: int) -> Hit | None:
         """An absolute or partly given date, with a narrowing word before it (أواخر ديسمبر 2020)."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
@@ -335,22 +364,22 @@ class Grammar:
             return None
         return Hit(i, got[0], res[0], "interval" if "/" in res[0] else "date", res[1], got[1].hijri)
 
-    @_starts_with({w.split()[0] for w in lx.PARTS_OF_DAY}, {"يوم", "اول", "بعد", "الليله", "غد"}, lx.REL_DAYS,
-                 lx.WEEKDAYS)
+    @_rule("day_phrase", {w.split()[0] for w in lx.PARTS_OF_DAY}, lx.DAY_NOUNS, lx.TONIGHT, _REL_DAY_FIRST,
+           lx.WEEKDAYS, numbers=False)
     def day_phrase(self, i: int) -> Hit | None:
         """Part of day, يوم, أمس/اليوم/غدا, weekday, and an explicit date after them, as one phrase."""
         k, part = self.part_of_day(i)
-        k += self.w(k) == "يوم"
-        rel, k = self.relative_day(k, bool(part) or self.w(k - 1) == "يوم")
+        k += self.w(k) in lx.DAY_NOUNS
+        rel, k = self.relative_day(k, bool(part) or self.w(k - 1) in lx.DAY_NOUNS)
         weekday = lx.WEEKDAYS.get(self.w(k))
         wmod = None
         if weekday is not None:
-            if self.w(k + 1) in ("عشر", "عشره") or self.w(i - 1) == "كل":
+            if self.w(k + 1) in lx.TEENS or self.w(i - 1) == "كل":
                 return None
             k += 1
             if self.w(k) in lx.REL_MODS:
                 wmod, k = lx.REL_MODS[self.w(k)], k + 1
-        if rel is None and weekday is None and not part and self.w(i) != "يوم":
+        if rel is None and weekday is None and not part and self.w(i) not in lx.DAY_NOUNS:
             return None
         explicit = self.explicit_after(k)
         if explicit:
@@ -375,21 +404,17 @@ class Grammar:
         return i, None
 
     def relative_day(self, k: int, after_noun: bool) -> tuple[int | None, int]:
-        """(days from the anchor, end) for أمس، أول أمس، اليوم، الليلة، غدا، بعد غد."""
+        """(days from the anchor, end) for الليلة (الماضية), and the longest relative day at k: أمس، أول أمس، اليوم،
+        غدا، بعد غد; غد only after a noun (صباح غد)."""
         word = self.w(k)
-        if word == "اول" and self.w(k + 1) in ("امس", "الامس"):
-            return -2, k + 2
-        if word == "اول" and self.w(k + 1) == "من" and self.w(k + 2) == "امس":
-            return -2, k + 3
-        if word == "بعد" and self.w(k + 1) == "غد":
-            return 2, k + 2
-        if word == "الليله":
+        if word in lx.TONIGHT:
             return (-1, k + 2) if lx.REL_MODS.get(self.w(k + 1)) == -1 else (0, k + 1)
-        if word == "غد" and not after_noun:
+        if word not in _REL_DAY_FIRST or (word in lx.AFTER_NOUN_ONLY and not after_noun):
             return None, k
-        if word in lx.REL_DAYS:
-            rel = lx.REL_DAYS[word]
-            return (-2, k + 2) if rel == -1 and self.w(k + 1) == "الاول" else (rel, k + 1)
+        for size in range(min(lx.REL_DAY_WORDS, self.n - k), 0, -1):
+            rel = lx.REL_DAYS.get(" ".join(self.words[k:k + size]))
+            if rel is not None:
+                return rel, k + size
         return None, k
 
     def is_today(self, i: int, j: int) -> bool:
@@ -403,7 +428,7 @@ class Grammar:
         res = self.resolve(got[1], k2) if got else None
         return Hit(k2, got[0], res[0], "date", "day", got[1].hijri) if got and res and res[1] == "day" else None
 
-    @_starts_with(lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS)
+    @_rule("relative_unit", lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS, numbers=False)
     def relative_unit(self, i: int) -> Hit | None:
         """الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا العام, with أواخر/مطلع before it."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
@@ -419,19 +444,28 @@ class Grammar:
         kind = "interval" if unit == "W" else "date"
         return Hit(i, end, rs.relative_unit(self.anchor, unit, shift), kind, grain)
 
-    @_starts_with(lx.SPAN_MODIFIERS, {"عامي", "سنتي", "العامين", "بين", "عام", "العام", "سنه", "السنه"})
-    def year_phrase(self, i: int) -> Hit | None:
-        """عام 2000، العام 2020، عامي 2021 و2022، في 2020، 1444هـ, and a bare year where context allows."""
+    @_rule("year_pair", lx.SPAN_MODIFIERS, {w.split()[0] for w in lx.YEAR_PAIRS}, numbers=False)
+    def year_pair(self, i: int) -> Hit | None:
+        """عامي 2021 و2022، بين عامي 2015 و2017: two years as an interval (the span starts at عامي)."""
         k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
-        if self.w(k) in ("عامي", "سنتي", "العامين") or (self.w(k) == "بين" and self.w(k + 1) == "عامي"):
-            k += 1 + (self.w(k) == "بين")
-            first, second = self.year_at(k), None
-            if first and self.w(first[0]) == "و":
-                second = self.year_at(first[0] + 1)
-            if first and second and first[1] < second[1]:
-                return Hit(k - 1, second[0], f"{first[1]:04d}/{second[1]:04d}", "interval", "other")
+        if f"{self.w(k)} {self.w(k + 1)}" in lx.YEAR_PAIRS:
+            k += 2
+        elif self.w(k) in lx.YEAR_PAIRS:
+            k += 1
+        else:
             return None
-        lead = self.w(k) in ("عام", "العام", "سنه", "السنه")
+        first, second = self.year_at(k), None
+        if first and self.w(first[0]) == "و":
+            second = self.year_at(first[0] + 1)
+        if first and second and first[1] < second[1]:
+            return Hit(k - 1, second[0], f"{first[1]:04d}/{second[1]:04d}", "interval", "other")
+        return None
+
+    @_rule("year_phrase", lx.SPAN_MODIFIERS, lx.YEAR_NOUNS)
+    def year_phrase(self, i: int) -> Hit | None:
+        """عام 2000، العام 2020، في 2020، 1444هـ, 1990 إلى 1998, and a bare year where context allows."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        lead = self.w(k) in lx.YEAR_NOUNS
         k += lead
         got = self.year_at(k)
         if not got:
@@ -439,7 +473,7 @@ class Grammar:
         end, year, mark = got
         if self.glued_number(k) or (not lead and not self.bare_year_ok(i, k, end, year, mark)):
             return None
-        if mark == "ه":
+        if mark in lx.HIJRI_MARKS:
             value = rs.hijri_year_interval(year)
             return Hit(i, end, value, "interval", "other") if value else None
         to = self.w(end) in lx.DATE_CONNECTORS or self.w(end) == "/" or (self.w(end) == "و" and self.w(i - 1) == "بين")
@@ -460,7 +494,7 @@ class Grammar:
             return not counted
         return 1900 <= year <= 2099 and before not in lx.NOT_YEAR_BEFORE and not counted
 
-    @_starts_with(lx.APPROX, _NUMBERS, {"ال" + w for w in _NUMBERS}, _UNITS)
+    @_rule("duration", lx.APPROX, _NUMBERS, {"ال" + w for w in _NUMBERS}, _UNITS)
     def duration(self, i: int) -> Hit | None:
         """A number and a unit (ثلاثة أيام، 30 يوما), a dual (يومين), or one unit where a cue says so."""
         k = i + 1 if self.w(i) in lx.APPROX else i
@@ -493,7 +527,7 @@ class Grammar:
         n, k = lx.CARDINAL_UNITS[word], k + 1
         tens = self.w(k)
         tens = tens[2:] if tens.startswith("ال") else tens
-        if n < 10 and self.w(k) in ("عشر", "عشره"):
+        if n < 10 and self.w(k) in lx.TEENS:
             return n + 10, k + 1
         if k < self.n and self.t.clitic(k) == "و" and lx.CARDINAL_TENS.get(tens, 100) < 100:
             return n + lx.CARDINAL_TENS[tens], k + 1
@@ -513,20 +547,20 @@ class Grammar:
             return 2, k
         if form not in ("one", "acc"):
             return None, k
-        if self.w(k) in ("واحد", "واحده", "واحدا"):
+        if self.w(k) in lx.ONE:
             return 1, k + 1
         if self.w(k).isdecimal() or self.month_name(k):
             return None, k
         before = self.w(i - 1)
         cued = (self.w(i) in lx.APPROX or before in lx.DURATION_CUES
-                or (before == "من" and self.w(i - 2) in ("اكثر", "اقل")))
+                or (before == "من" and self.w(i - 2) in lx.MORE_OR_LESS))
         if unit == "W" or (form == "acc" and unit != "D") or (cued and unit != "D"):
             return 1, k
         return None, k
 
     def clock(self, i: int) -> _Clock | None:
         """An hour: H:MM, الساعة 10, الرابعة والنصف, with صباحا/مساء after it."""
-        k = i + 1 if self.w(i) == "الساعه" else i
+        k = i + 1 if self.w(i) in lx.HOUR_NOUNS else i
         cued = k > i
         word = self.w(k)
         if ":" in word and word[0].isdecimal():
@@ -536,7 +570,7 @@ class Grammar:
             hour, minute, k = int(word), 0, k + 1
         elif word in lx.HOUR_ORDINALS:
             hour, k = lx.HOUR_ORDINALS[word], k + 1
-            if hour in (1, 2) and self.w(k) in ("عشر", "عشره"):
+            if hour in (1, 2) and self.w(k) in lx.TEENS:
                 hour, k = hour + 10, k + 1
             minute = 0
             if self.w(k) in lx.MINUTE_FRACTIONS and k < self.n and self.t.clitic(k) == "و":
@@ -560,7 +594,7 @@ class Grammar:
         hit = self.day_phrase(k)
         return (hit.j, hit.value, part) if hit else None
 
-    @_starts_with(_HOUR_FIRST)
+    @_rule("clock_phrase", _HOUR_FIRST)
     def clock_phrase(self, i: int) -> Hit | None:
         c = self.clock(i)
         day = self.clock_day(c.j) if c else None
@@ -572,7 +606,7 @@ class Grammar:
             return Hit(i, day[0], f"{day[1]}T{c.hour:02d}:{c.minute:02d}", "time", "time")
         return Hit(i, c.j, f"T{c.hour:02d}:{c.minute:02d}", "time", "time")
 
-    @_starts_with({"من"}, _HOUR_FIRST)
+    @_rule("time_range", {"من"}, _HOUR_FIRST)
     def time_range(self, i: int) -> Hit | None:
         """من الثانية حتى الخامسة مساء الغد: two hours on one named day."""
         k = i + 1 if self.w(i) == "من" else i
@@ -589,10 +623,10 @@ class Grammar:
         value = f"{day[1]}T{hour:02d}:{first.minute:02d}/{day[1]}T{second.hour:02d}:{second.minute:02d}"
         return Hit(k, day[0], value, "interval", "other")
 
-    @_starts_with({"يومي", "ايام", "بين"}, lx.DAY_ORDINALS)
+    @_rule("day_range", _DAY_RANGE_LEADS, lx.DAY_ORDINALS)
     def day_range(self, i: int) -> Hit | None:
         """من 23 إلى 25 نوفمبر، يومي 16 و17 يناير، بين 5 و7 مايو، 30 نوفمبر - 2 ديسمبر 2021."""
-        k = i + 1 if self.w(i) in ("يومي", "ايام", "بين") else i
+        k = i + 1 if self.w(i) in _DAY_RANGE_LEADS else i
         first = self.day_at(k)
         if not first:
             return None
@@ -611,10 +645,10 @@ class Grammar:
         a, b = self.resolve(head, i), self.resolve(last, i)
         if not a or not b or a[1] != "day" or b[1] != "day" or a[0] >= b[0]:
             return None
-        start = i if self.w(i) == "يومي" else k
+        start = i if self.w(i) in lx.DAY_PAIR else k
         return Hit(start, end, f"{a[0]}/{b[0]}", "interval", "other")
 
-    @_starts_with({"من", "بين"}, _MONTH_FIRST)
+    @_rule("month_range", {"من", "بين"}, _MONTH_FIRST, numbers=False)
     def month_range(self, i: int) -> Hit | None:
         """من يناير إلى مارس 2023، بين تموز وأيلول الماضيين: two months, the year given once."""
         k = i + 1 if self.w(i) in ("من", "بين") else i
@@ -637,18 +671,20 @@ class Grammar:
         covered = {k for h in hits for k in range(h.i, h.j)}
         out = list(hits)
         for k, word in enumerate(self.words):
-            if word not in _BARE_ADVERBS or k in covered:
+            if word not in lx.BARE_ADVERBS or k in covered:
                 continue
             before = [h for h in hits if h.j <= k and h.grain == "day"]
             if before and not any(self.t.brk(x) for x in range(before[-1].j, k + 1)):
                 out.append(Hit(k, k + 1, before[-1].value[:10], "date", "day"))
+                RULES.hit(_BARE_PART_OF_DAY)
         return sorted(out, key=lambda h: h.i)
 
 
 _RULES: tuple[Rule, ...] = (
     Grammar.day_range, Grammar.month_range, Grammar.time_range, Grammar.day_phrase, Grammar.date_phrase,
-    Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_phrase, Grammar.duration,
+    Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_pair, Grammar.year_phrase, Grammar.duration,
 )
+_NUMBER_RULES = tuple(r for r in _RULES if r not in _NOT_AT_NUMBERS)
 # Only lexicon words start a phrase; each is tried with its rules, in the order above (first longest wins).
 _RULES_BY_WORD: dict[str, tuple[Rule, ...]] = {
     word: rules for word in KNOWN if (rules := tuple(r for r in _RULES if word in _FIRST_WORDS[r]))

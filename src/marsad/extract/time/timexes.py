@@ -13,20 +13,33 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from marsad.extract.time.grammar import Grammar, Hit
+from marsad.extract.time import lexicon as lx
+from marsad.extract.time.grammar import RULES, Grammar, Hit, register
 from marsad.extract.time.resolve import parse_anchor
 from marsad.extract.time.tokens import Tokens, tokenize
+from marsad.resources import fields
 from marsad.text.normalize import Normalized, is_dropped, normalize_with_map
 from marsad.types import Timex
 
 __all__ = ["find_publication_date", "find_timexes"]
 
 # Words allowed between a date and the hour that follows it (25 نوفمبر 2021 ، 5:42 مساءً).
-_DATE_TIME_GLUE = frozenset({",", "-", "|", "في", "علي", "الساعه", "عند"})
-_GLOSS = frozenset({"الموافق", "الموافقه", "الموافق ل"})
+_DATE_TIME_GLUE = frozenset({",", "-", "|", "في", "علي", "عند"}) | lx.HOUR_NOUNS
+_GLOSS = lx.GLOSSES
 _GLOSS_WORDS = max(len(g.split()) for g in _GLOSS)
-_PUBLISHED_CUES = re.compile(r"نشر|تاريخ النشر|published|posted", re.IGNORECASE)
-_UPDATED_CUES = re.compile(r"تحديث|updated", re.IGNORECASE)
+
+
+def _cues(says: str) -> re.Pattern[str]:
+    """Any word of datelines.tsv that says this (published, updated), in the raw line."""
+    words = [word for kind, word in fields(lx.TABLES / "datelines.tsv") if kind == says]
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+_PUBLISHED_CUES = _cues("published")
+_UPDATED_CUES = _cues("updated")
+# Rules applied after the grammar, counted in the `time` rule set.
+_DATE_TIME = register("date_time")
+_HIJRI_GLOSS = register("hijri_gloss")
 _HEAD_LINES = 8
 _SHORT_LINE = 14  # words: a line this short with a full date on it is a dateline or a timestamp
 _DATELINE_LEAD = 6  # a full date within this many tokens of a paragraph's start, then a dash, is a dateline
@@ -53,6 +66,7 @@ def _merge_date_time(hits: list[Hit], toks: Tokens) -> list[Hit]:
         if (prev and prev.grain == "day" and h.value.startswith("T") and h.i - prev.j <= 2
                 and all(w in _DATE_TIME_GLUE for w in toks.words[prev.j:h.i])):
             out[-1] = Hit(prev.i, h.j, prev.value[:10] + h.value, "time", "time")
+            RULES.hit(_DATE_TIME)
         else:
             out.append(h)
     return out
@@ -67,6 +81,7 @@ def _apply_glosses(hits: list[Hit], toks: Tokens) -> list[Hit]:
             greg = b if a.hijri else a
             out[n] = replace(a, value=greg.value)
             out[n + 1] = replace(b, value=greg.value)
+            RULES.hit(_HIJRI_GLOSS)
     return out
 
 

@@ -10,12 +10,17 @@ from itertools import accumulate
 from operator import add
 
 from marsad.extract.time import lexicon as lx
+from marsad.resources import fields
+from marsad.text.normalize import normalize
 
 # A token and the gap before it: what no token takes is whitespace and underscores.
 _GAP_TOKEN = re.compile(r"([\s_]*)(\d{1,2}:\d{2}(?!\d)|\d+|[^\W\d_]+|[^\w\s])")
-_CLITICS = ("وبال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-# Words that take only the conjunctions و ف: with ب ل ك they read as other words (لامس "touched").
-_CONJ_ONLY = frozenset({"امس", "غدا", "غد", "اب", "ماي", "اوت", "جوان", "ست", "سن", "عمر", "م", "ه", "ص"})
+_CLITIC_ROWS = fields(lx.TABLES / "clitics.tsv")
+# Proclitic chains in the order they are tried, and the conjunctions (و ف) that any word may take.
+_CLITICS = tuple(form for kind, form in _CLITIC_ROWS if kind == "chain")
+_CONJUNCTIONS = frozenset(form for kind, form in _CLITIC_ROWS if kind == "conjunction")
+# Words that take only the conjunctions: with ب ل ك they read as other words (لامس "touched").
+_CONJ_ONLY = frozenset(normalize(form) for kind, form in _CLITIC_ROWS if kind == "conjunction-only")
 _SENTENCE_END = frozenset(".!?؟؛;")
 
 
@@ -45,7 +50,7 @@ def _clitic_splits() -> dict[str, str]:
         for rest in KNOWN:
             if len(rest) < 2 or (article and not rest.startswith("ال")):
                 continue
-            if (rest not in _CONJ_ONLY or clitic in ("و", "ف")) and clitic + rest not in KNOWN:
+            if (rest not in _CONJ_ONLY or clitic in _CONJUNCTIONS) and clitic + rest not in KNOWN:
                 out.setdefault(clitic + rest, rest)
     return out
 
