@@ -32,14 +32,13 @@ from marsad.ingest import read_inputs
 from marsad.pipeline import (
     ARTICLE_STAGES,
     CORPUS_STAGES,
-    WRITE_BATCH,
-    Analysis,
+    DEFAULT_SETTINGS,
     analyze_documents,
     local_engine,
     span_record,
 )
 from marsad.store import SQLiteStore, content_hash
-from marsad.types import Article, RawDocument
+from marsad.types import Analysis, Article, RawDocument
 
 
 def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -77,17 +76,17 @@ def stage_pass(corpus: str, limit: int | None, db: Path) -> None:
     digests = {raw.id: content_hash(raw) for raw in raws}
     with SQLiteStore(db) as store:
         with timed("store (write)", n):
-            for group in batches(articles, WRITE_BATCH):
+            for group in batches(articles, DEFAULT_SETTINGS.store.write_batch):
                 store.put_processed([(a, digests[a.id], {name: [span_record(s) for s in by_id[a.id]]
                                                          for name, by_id in spans.items()}) for a in group])
         with timed("store (read back)", n):
             stored = list(store.articles())
             for stage in ARTICLE_STAGES:
                 store.annotations(stage.name)
-        analysis = Analysis(articles=stored, spans=spans, from_inputs=n)
+        analysis = Analysis(articles=tuple(stored), spans=spans, from_inputs=n)
         for name, run in CORPUS_STAGES:
             with timed(name, n):
-                run(analysis, store, local_engine)
+                analysis = run(analysis, store, local_engine, DEFAULT_SETTINGS)
     seconds = time.perf_counter() - start
     print(f"{'sum of stages':<22}{n / seconds:>10.0f} articles/s {seconds:>8.2f} s {peak_mib():>8.0f} MiB")
 

@@ -23,7 +23,7 @@ cross-document stages run over every stored article, and events grow incremental
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -38,22 +38,28 @@ from marsad.cluster.events import EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions
-from marsad.compare.framing import ContrastTerm, Framing, FramingTerm, contrast_terms, find_framing
+from marsad.compare.framing import contrast_terms, find_framing
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.latin import known_name, latin_name
+from marsad.settings import Settings
 from marsad.store import Store, content_hash
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
+    Analysis,
     Article,
     Claim,
     Contradiction,
+    Contrast,
+    ContrastTerm,
     Entity,
     Event,
     Fingerprint,
+    Framing,
+    FramingTerm,
     Mention,
     Quote,
     RawDocument,
@@ -64,6 +70,7 @@ from marsad.types import (
     pickled_as_fields,
 )
 
+DEFAULT_SETTINGS = Settings()
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
 
 
@@ -105,37 +112,11 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
 )
 
 
-@dataclass(slots=True)
-class Analysis:
-    """Everything marsad found in one run, ready for export."""
-
-    articles: list[Article] = field(default_factory=list)
-    spans: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # stage -> article id -> spans
-    rejected: list[Rejected] = field(default_factory=list)
-    from_inputs: int = 0  # articles read from this run's inputs (the rest come from the store)
-    reused: int = 0  # of those, articles already stored with the same content
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    framing: list[Framing] = field(default_factory=list)
-    attribution: list[dict[str, Any]] = field(default_factory=list)
-    contrasts: list[dict[str, Any]] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    stories: list[Story] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    contradictions: list[Contradiction] = field(default_factory=list)
-    summaries: list[Summary] = field(default_factory=list)
-
-    def all_spans(self, stage: str) -> list[Any]:
-        """Every span of one stage across the articles, in article order."""
-        by_article = self.spans.get(stage, {})
-        return [span for article in self.articles for span in by_article.get(article.id, [])]
-
-
 Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 """An ordered map: engine(function, items) yields function(item) for each item, in input order."""
 
 
-def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine) -> None:
+def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Entities linked and quote speakers assigned on the engine (a worker) while near-duplicates, events and
     stories are found here: neither needs the other."""
     quoted = {quote.article for quote in analysis.all_spans("quotes")}
@@ -143,9 +124,11 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                     {a.id: a.text for a in analysis.articles if a.id in quoted})
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
-        analysis.articles = mark_duplicates(analysis.articles, fingerprints=analysis.spans.get("fingerprint"))
-        _events(analysis, store)
-        analysis.entities, analysis.quotes = linking.result()
+        articles = mark_duplicates(analysis.articles, fingerprints=analysis.spans.get("fingerprint"))
+        events, stories = _events(articles, analysis.spans, store)
+        entities, quotes = linking.result()
+    return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
+                   entities=tuple(entities), quotes=tuple(quotes))
 
 
 @pickled_as_fields
@@ -164,25 +147,26 @@ def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote]]:
     return entities, assign_speakers(work.quotes, entities, work.texts)
 
 
-def _attribution(analysis: Analysis, store: Store, engine: Engine) -> None:
+def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Who each article quotes (speakers are known only once linked), and its framing terms found per article."""
     quotes: dict[str, list[Quote]] = defaultdict(list)
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
     framing = analysis.spans.get("framing", {})
-    analysis.framing = [Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles]
-    analysis.attribution = [attribution_profile(a.id, quotes[a.id]) for a in analysis.articles]
+    return replace(analysis, framing=tuple(Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles),
+                   attribution=tuple(attribution_profile(a.id, quotes[a.id]) for a in analysis.articles))
 
 
-def _events(analysis: Analysis, store: Store) -> None:
+def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]],
+            store: Store) -> tuple[list[Event], list[Story]]:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
     clusterer = store.get_state("events") or EventClusterer(model=background_model())
-    analysis.events, analysis.stories = cluster_events(analysis.articles, analysis.spans.get("mentions"),
-                                                       analysis.spans.get("timexes"), clusterer)
+    found = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer)
     store.put_state("events", clusterer)
+    return found
 
 
-def _compare(analysis: Analysis, store: Store, engine: Engine) -> None:
+def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
     summary, framing contrasts. Claims are numbered across events in event order."""
     by_id = {a.id: a for a in analysis.articles}
@@ -194,14 +178,18 @@ def _compare(analysis: Analysis, store: Store, engine: Engine) -> None:
                       sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())),
                       frozenset(framed.intersection(event.articles)))
             for event in analysis.events)
-    analysis.claims, analysis.contradictions, analysis.summaries, analysis.contrasts = [], [], [], []
+    claims: list[Claim] = []
+    contradictions: list[Contradiction] = []
+    summaries: list[Summary] = []
+    contrasts: list[Contrast] = []
     for found in engine(compare_event, work):
-        numbers = {c.id: f"c{len(analysis.claims) + n}" for n, c in enumerate(found.claims, 1)}
-        analysis.claims += [replace(c, id=numbers[c.id]) for c in found.claims]
-        analysis.contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
-                                    for c in found.contradictions]
-        analysis.summaries.append(found.summary)
-        analysis.contrasts += found.contrasts
+        numbers = {c.id: f"c{len(claims) + n}" for n, c in enumerate(found.claims, 1)}
+        claims += [replace(c, id=numbers[c.id]) for c in found.claims]
+        contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims)) for c in found.contradictions]
+        summaries.append(found.summary)
+        contrasts += found.contrasts
+    return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
+                   contrasts=tuple(contrasts))
 
 
 @pickled_as_fields
@@ -225,7 +213,7 @@ class EventComparison:
     claims: list[Claim]
     contradictions: list[Contradiction]
     summary: Summary
-    contrasts: list[dict[str, Any]]
+    contrasts: list[Contrast]
 
 
 def compare_event(work: EventWork) -> EventComparison:
@@ -236,14 +224,14 @@ def compare_event(work: EventWork) -> EventComparison:
         find_contradictions(work.event, claims, work.articles, work.timexes),
         summarize_event(work.event, central_articles(work.articles), claims,  # a huge event: its core
                         framed=work.framed),
-        [{"event": work.event, **c.to_dict()} for c in _contrasts(work.articles, work.entity_mentions)],
+        [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],
     )
 
 
 EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity rank, place, entity, mention)
 
 
-def _entity_mentions_by_article(entities: list[Entity]) -> EntityMentions:
+def _entity_mentions_by_article(entities: Sequence[Entity]) -> EntityMentions:
     """Every entity mention under its article, so an event looks up its own articles' mentions only."""
     index: EntityMentions = defaultdict(list)
     for rank, entity in enumerate(entities):
@@ -266,7 +254,8 @@ def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, st
     return contrast_terms(outlets, mentions)
 
 
-CORPUS_STAGES: tuple[tuple[str, Callable[[Analysis, Store, Engine], None]], ...] = (
+CorpusStage = Callable[[Analysis, Store, Engine, Settings], Analysis]
+CORPUS_STAGES: tuple[tuple[str, CorpusStage], ...] = (
     ("duplicates, entities, events", _duplicates_entities_events),
     ("attribution", _attribution),
     ("compare", _compare),
@@ -314,38 +303,46 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
-WRITE_BATCH = 64  # articles per store transaction: one commit each would cost the writing process more than a stage
-
-
 def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
     """The map in this process, one item after another."""
     return map(function, items)
 
 
 def analyze(paths: Iterable[str | Path], store: Store, *, engine: Engine = local_engine,
-            strict: bool = False, on_problem: Callable[[Rejected], None] | None = None,
+            settings: Settings = DEFAULT_SETTINGS, strict: bool = False,
+            on_problem: Callable[[Rejected], None] | None = None,
             on_article: Callable[[], None] | None = None) -> Analysis:
     """Run every stage over the files and folders in `paths` (see `analyze_documents`)."""
-    return analyze_documents(read_inputs(paths), store, engine=engine, strict=strict, on_problem=on_problem,
-                             on_article=on_article)
+    return analyze_documents(read_inputs(paths), store, engine=engine, settings=settings, strict=strict,
+                             on_problem=on_problem, on_article=on_article)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What this run's inputs came to: problems, and how many articles were read and how many were already stored."""
+
+    rejected: list[Rejected] = field(default_factory=list)
+    from_inputs: int = 0
+    reused: int = 0
 
 
 def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
-                      strict: bool = False, on_problem: Callable[[Rejected], None] | None = None,
+                      settings: Settings = DEFAULT_SETTINGS, strict: bool = False,
+                      on_problem: Callable[[Rejected], None] | None = None,
                       on_article: Callable[[], None] | None = None) -> Analysis:
     """Run every stage over documents already read (files, a fetched feed), storing as it goes; problems are
     reported and skipped.
 
-    Articles are stored with all their spans in transactions of `WRITE_BATCH`, so a run killed at any point and
-    started again redoes at most the articles of its last unfinished batch; documents already stored with the same
-    content are skipped.
+    Articles are stored with all their spans in transactions of `settings.store.write_batch`, so a run killed at
+    any point and started again redoes at most the articles of its last unfinished batch; documents already stored
+    with the same content are skipped.
     """
-    result = Analysis(spans={stage.name: {} for stage in ARTICLE_STAGES})
+    reading = _Reading()
 
     def problem(item: Rejected) -> None:
         if strict:
             raise StrictModeError(item)
-        result.rejected.append(item)
+        reading.rejected.append(item)
         if on_problem:
             on_problem(item)
 
@@ -357,44 +354,48 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 continue
             raw = _unique_id(item, seen)
             if store.stored_hash(raw.id) == content_hash(raw):
-                result.reused += 1
-                result.from_inputs += 1
+                reading.reused += 1
+                reading.from_inputs += 1
                 if on_article:
                     on_article()
                 continue
             yield raw
 
     results = iter(engine(process_document, pending()))
-    while group := list(islice(results, WRITE_BATCH)):
+    while group := list(islice(results, settings.store.write_batch)):
         store.put_processed([(done.article, done.digest, done.records) for done in group
                              if isinstance(done, Processed)])
         for done in group:
             if isinstance(done, Rejected):
                 problem(done)
                 continue
-            result.from_inputs += 1
+            reading.from_inputs += 1
             if on_article:
                 on_article()
-    _load_corpus(result, store)
+    articles, spans = load_corpus(store)
+    analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
+                        from_inputs=reading.from_inputs, reused=reading.reused)
     for _, run in CORPUS_STAGES:
-        run(result, store, engine)
-    return result
+        analysis = run(analysis, store, engine, settings)
+    return analysis
 
 
-def _load_corpus(result: Analysis, store: Store) -> None:
-    """The corpus is the store: every stored article, in the order first stored, with its spans (a stage added
-    since an article was stored is run on it now)."""
-    result.articles = list(store.articles())
+def load_corpus(store: Store) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
+    """The corpus is the store: every stored article, in the order first stored, with its spans by stage and
+    article (a stage added since an article was stored is run on it now)."""
+    articles = list(store.articles())
+    spans: dict[str, dict[str, list[Any]]] = {stage.name: {} for stage in ARTICLE_STAGES}
     for stage in ARTICLE_STAGES:
         stored = store.annotations(stage.name)
-        by_article = result.spans[stage.name]
-        for article in result.articles:
+        by_article = spans[stage.name]
+        for article in articles:
             if article.id in stored:
                 by_article[article.id] = [stage.span_type(**span) for span in stored[article.id]]
             else:
-                earlier = {name: spans[article.id] for name, spans in result.spans.items() if article.id in spans}
+                earlier = {name: found[article.id] for name, found in spans.items() if article.id in found}
                 by_article[article.id] = stage.run(article, earlier)
                 store.put_annotation(article.id, stage.name, [span_record(s) for s in by_article[article.id]])
+    return articles, spans
 
 
 def _unique_id(raw: RawDocument, seen: set[str]) -> RawDocument:

@@ -5,6 +5,7 @@ what a user sees is always cut from that text, never a copy that can drift.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -273,3 +274,119 @@ class Contradiction:
 
     def to_dict(self) -> dict[str, Any]:
         return {"event": self.event, "about": self.about, "claims": list(self.claims), "detail": self.detail}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class FramingTerm:
+    """A framing term as the article writes it (clitics off), its matching form, and how often it occurs."""
+
+    term: str
+    normalized: str
+    count: int
+    label: str
+    category: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "count": self.count, "label": self.label, "category": self.category}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """The framing terms one article uses in its own voice, most frequent first."""
+
+    article: str
+    terms: tuple[FramingTerm, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "terms": [t.to_dict() for t in self.terms]}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class ContrastTerm:
+    """A word or bigram one outlet uses near an entity far more than the other outlets covering it."""
+
+    outlet: str
+    entity: str
+    term: str
+    count: int
+    others: int  # occurrences near the same entity in the other outlets
+    z: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "entity": self.entity, "term": self.term, "count": self.count,
+                "others": self.others, "z": round(self.z, 2)}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """A framing contrast of one event: a word one outlet puts next to an entity that the other outlets do not."""
+
+    event: str
+    term: ContrastTerm
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, **self.term.to_dict()}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A speaker quoted in an article: the linked entity (None when unlinked) as written, and how often."""
+
+    speaker: str | None
+    text: str
+    count: int
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """How one article attributes what it reports: named and anonymous quotes, direct and reported, its voices."""
+
+    article: str
+    quotes: int
+    named: int
+    anonymous: int
+    direct: int
+    reported: int
+    voices: tuple[Voice, ...]
+    anonymous_voices: tuple[tuple[str, int], ...]  # (the source as written, how often)
+
+    def to_dict(self) -> dict[str, Any]:
+        share = round(self.anonymous / self.quotes, 3) if self.quotes else 0.0
+        return {"article": self.article, "quotes": self.quotes, "named": self.named, "anonymous": self.anonymous,
+                "direct": self.direct, "reported": self.reported, "anonymous_share": share,
+                "voices": [{"speaker": v.speaker, "text": v.text, "count": v.count} for v in self.voices],
+                "anonymous_voices": [{"text": text, "count": n} for text, n in self.anonymous_voices]}
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything marsad found over the stored corpus in one run, ready for export: an immutable record, each
+    corpus stage returning a new one with its results filled in."""
+
+    articles: tuple[Article, ...] = ()
+    spans: Mapping[str, Mapping[str, Sequence[Any]]] = field(default_factory=dict)  # stage -> article id -> spans
+    rejected: tuple[Rejected, ...] = ()
+    from_inputs: int = 0  # articles read from this run's inputs (the rest come from the store)
+    reused: int = 0  # of those, articles already stored with the same content
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # with their speakers linked to entities
+    framing: tuple[Framing, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    contrasts: tuple[Contrast, ...] = ()
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    summaries: tuple[Summary, ...] = ()
+
+    def all_spans(self, stage: str) -> list[Any]:
+        """Every span of one stage across the articles, in article order."""
+        by_article = self.spans.get(stage, {})
+        return [span for article in self.articles for span in by_article.get(article.id, [])]
+

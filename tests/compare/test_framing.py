@@ -12,7 +12,6 @@ from marsad.compare.framing import (
     _context_words,
     contrast_terms,
     find_framing,
-    framing_entries,
     load_lexicon,
 )
 from marsad.text.normalize import normalize_with_map
@@ -93,13 +92,13 @@ def test_scare_quotes(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
 
 
-def test_framing_export_leaves_out_articles_without_terms() -> None:
+def test_framing_of_an_article_with_and_without_terms() -> None:
     framings = [find_framing("a1", "وقال الناطق إن الاحتلال يتحمل المسؤولية"),
                 find_framing("a2", "وعقد الوزيران لقاء.")]
     assert framings[1] == Framing("a2", ())
-    assert framing_entries(framings) == [
-        {"article": "a1", "terms": [{"term": "الاحتلال", "count": 1, "label": "occupation",
-                                    "category": "occupation-naming"}]}]
+    assert framings[0].to_dict() == {"article": "a1", "terms": [{"term": "الاحتلال", "count": 1,
+                                                                  "label": "occupation",
+                                                                  "category": "occupation-naming"}]}
 
 
 def test_lexicon_rows_have_a_general_category() -> None:

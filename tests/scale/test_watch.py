@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import ConfigError
-from marsad.pipeline import Analysis
 from marsad.store import SQLiteStore
+from marsad.types import Analysis
 from marsad.watch import parse_interval, watch
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -8,45 +8,58 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.resources import MODELS_DIR, fields
 
 _DIGITS = "0-9٠-٩۰-۹"
 _WORDS = re.compile(r"[^\s|•·/\\\-–—،,:؛;()«»\"“”']+")
 TERMINAL = tuple(".!؟?…")
 
-SOCIAL = re.compile(r"(فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليجرام|إنستغرام|انستغرام|لينكدإن|يوتيوب|"
-                    r"facebook|twitter|whatsapp|telegram|instagram|linkedin|youtube|email|البريد الإلكتروني)", re.I)
-CHANNELS = re.compile(r"حساب|التواصل الاجتماعي|النشرة|تطبيق|قناتنا|صفحتنا|موقعنا|" + SOCIAL.pattern, re.I)
-SHARE = re.compile(r"^(شارك|شاركوا|مشاركة|انشر|share|tweet|print|طباعة)\b", re.I)
+WORDS_PATH = MODELS_DIR / "clean" / "boilerplate.tsv"
+
+
+def _lists(path: Path = WORDS_PATH) -> dict[str, list[str]]:
+    """List name -> its words (each an alternative of a regular expression), in file order."""
+    lists: dict[str, list[str]] = {}
+    for word, name in fields(path):
+        lists.setdefault(name, []).append(word)
+    return lists
+
+
+_LISTS = _lists()
+
+
+def _any(name: str) -> str:
+    """The words of one list as regular-expression alternatives: `a|b|c`."""
+    return "|".join(_LISTS[name])
+
+
+SOCIAL = re.compile(rf"({_any('social')})", re.I)
+CHANNELS = re.compile(rf"{_any('channel')}|" + SOCIAL.pattern, re.I)
+SHARE = re.compile(rf"^({_any('share')})\b", re.I)
 COMMENT = re.compile(
-    r"^(\d+\s+)?(تعليق|تعليقات|التعليقات)$|^(أضف|اضف|اترك|أترك|اكتب)\s+(تعليق|تعليقا|تعليقاً|ردا)|"
-    r"^للتعليق\b|تسجيل الدخول للتعليق|^leave a (reply|comment)|your email address will not be published|"
-    r"required fields are marked|^(name|email|website|comment)\s*\*?$|^post comment$", re.I)
-FOLLOW = re.compile(r"^(تابعونا|تابعوا|تابع|للاشتراك|اشترك|اشتركوا|انضم|انضموا|حمل|حمّل|نزل|follow us|subscribe|"
-                    r"sign up)\b", re.I)
-READ_ALSO = re.compile(r"^(اقرأ|إقرأ|اقرا|إقرا|طالع|شاهد|اقرأ المزيد)\s*(أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)?\s*[:：]?|"
-                       r"^(مواضيع|أخبار|اخبار|مقالات|روابط)\s+(ذات صلة|متعلقة|مشابهة)|^(read (also|more)|related)\b",
-                       re.I)
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظة|كل الحقوق محفوظة|حقوق (النشر|الطبع) محفوظة|"
-                       r"all rights reserved|copyright", re.I)
-SOURCE = re.compile(r"^\s*(source|المصدر|مصدر الخبر|المصدر الأصلي)\s*[:：]\s*(?P<value>.+?)\s*$", re.I)
-BYLINE = re.compile(r"^\s*(بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|written by|by)\s*[:：]?\s+(?P<value>[^|\n]+?)"
-                    r"\s*(?:[|\-–—]\s*.*)?$", re.I)
-CREDIT = re.compile(r"^\([^()]*?\b(إعداد|اعداد|تحرير|تغطية|ترجمة|تصوير|مراجعة|تدقيق)\b[^()]*\)$|"
-                    r"^(إعداد|اعداد|تحرير|تغطية|تصوير|مراجعة|تدقيق)\s*[:：]")
-TRANSLATION_NOTE = re.compile(r"^(ترجمة|ترجمه)\s*[:：]|^ترجمة خاصة$|^[-–—]{2,}\s*\S|"
-                              r"(هذا المقال|هذه المادة|المقال الأصلي).{0,60}(مترجم|ترجم|نشر|نُشر|الأصل|الناشر)")
-KEYWORDS = re.compile(r"^(كلمات مفتاحية|الكلمات المفتاحية|الكلمات الدالة|كلمات دالة|وسوم|الوسوم|هاشتاغ|tags|keywords)"
-                      r"\s*[:：]", re.I)
-SEPARATOR = re.compile(r"^[\s\-–—_=*•·~#.]+$|^\(?\s*(انتهى|انتهى الخبر|ت ت|end|ends)\s*\)?\s*[.-]?$", re.I)
+    rf"^(\d+\s+)?({_any('comment-count')})$|^({_any('comment-invite')})\s+({_any('comment-object')})|"
+    rf"^(?:{_any('comment-prompt')})\b|{_any('comment-login')}|^leave a (reply|comment)|"
+    r"your email address will not be published|required fields are marked|^(name|email|website|comment)\s*\*?$|"
+    r"^post comment$", re.I)
+FOLLOW = re.compile(rf"^({_any('follow')})\b", re.I)
+READ_ALSO = re.compile(rf"^({_any('read-also')})\s*({_any('read-also-tail')})?\s*[:：]?|"
+                       rf"^({_any('related-head')})\s+({_any('related-tail')})|^(read (also|more)|related)\b", re.I)
+COPYRIGHT = re.compile(rf"©|\(c\)\s*\d{{4}}|{_any('copyright')}", re.I)
+SOURCE = re.compile(rf"^\s*({_any('source')})\s*[:：]\s*(?P<value>.+?)\s*$", re.I)
+BYLINE = re.compile(rf"^\s*({_any('byline')})\s*[:：]?\s+(?P<value>[^|\n]+?)\s*(?:[|\-–—]\s*.*)?$", re.I)
+CREDIT = re.compile(rf"^\([^()]*?\b({_any('credit-in-parentheses')})\b[^()]*\)$|^({_any('credit-label')})\s*[:：]")
+TRANSLATION_NOTE = re.compile(rf"^({_any('translation-label')})\s*[:：]|^(?:{_any('translation-line')})$|"
+                              rf"^[-–—]{{2,}}\s*\S|({_any('translation-subject')}).{{0,60}}({_any('translation-verb')})")
+KEYWORDS = re.compile(rf"^({_any('keywords')})\s*[:：]", re.I)
+SEPARATOR = re.compile(rf"^[\s\-–—_=*•·~#.]+$|^\(?\s*({_any('end-mark')})\s*\)?\s*[.-]?$", re.I)
 CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{2,60})\)\s*$")
-CREDIT_WORDS = re.compile(r"صورة|صور|تصوير|أرشيف|ارشيف|أرشيفية|وزارة|مكتب|وكالة|رويترز|فرانس برس|أ\s*ف\s*ب|"
-                          r"أسوشيتد|الأناضول|getty|reuters|afp|ap\b|epa|photo|/", re.I)
-CAPTION_START = re.compile(r"^(صورة|الصورة|صور|من اليمين|من اليسار|في الصورة)\b")
+CREDIT_WORDS = re.compile(_any("credit-word"), re.I)
+CAPTION_START = re.compile(rf"^({_any('caption-start')})\b")
 YEAR_OR_CLOCK = re.compile(rf"(?:^|[^{_DIGITS}])(?:1[3-4][{_DIGITS}]{{2}}|(?:19|20)[{_DIGITS}]{{2}}|[١٢][٩٠][٠-٩]{{2}})"
                            rf"(?:[^{_DIGITS}]|$)|[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}")
-DATE_FILLER = frozenset(
-    "السبت الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة يوم في تاريخ نشر نُشر آخر اخر تحديث "
-    "تم محدث بتوقيت مكة غرينتش جرينتش gmt utc ص م مساء مساءً مساءا صباحا صباحاً صباح ظهرا ظهراً هـ".split())
+DATE_FILLER = frozenset(_LISTS["date-filler"])
 MASTHEAD_SEPARATOR = re.compile(r"\s[-–—|]\s|\s\|\s|[:：]\s*[«\"“]")
 
 
@@ -136,8 +149,7 @@ def classify(line: str, in_zone: bool) -> str | None:
 
 
 # Words that show a leading "X - " is a sentence with a dash, not a place: verbs of saying, prepositions.
-NOT_IN_PLACE_NAMES = frozenset(
-    "قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار إن أن في من على إلى عن وفي هذا هذه".split())
+NOT_IN_PLACE_NAMES = frozenset(_LISTS["not-in-place-name"])
 DATELINE_PREFIX = re.compile(
     r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)(?:\s*[،,]\s*[^.()\n]{0,40}?)?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+)(?:\s+|$)")

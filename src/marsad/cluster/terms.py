@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from marsad.resources import MODELS_DIR, column
 from marsad.text.normalize import match_key, text_key
 from marsad.text.tokens import proclitic_readings
 from marsad.types import Mention
@@ -31,12 +32,7 @@ ENTITY_PREFIX = "@"
 VECTOR_TERMS = 60  # an article's heaviest terms carry its topic; the long tail is noise and cost
 ENTITY_WEIGHT = 1.5  # an entity name counts a little more than a word: it names who or where
 # Function words and reporting verbs in their matching form (ة -> ه, ى -> ي, أ -> ا), after clitic stripping.
-STOPWORDS = frozenset(match_key(w) for w in """
-في من إلى على عن مع أن إن أو ثم قد لا ما لم لن كما بين حتى منذ خلال بعد قبل عند لدى حول ضد دون غير بل إلا
-هذا هذه ذلك تلك هؤلاء هو هي هم هن نحن أنا التي الذي الذين اللذين اللتين كل بعض أي أيضا كان كانت يكون تكون
-كانوا وكان وقد لقد إذ إذا فيما فيه فيها منه منها عليه عليها إليه إليها به بها له لها لهم عنه عنها أنه أنها
-قال وقال قالت أضاف وأضاف أكد وأكد أوضح وأوضح أشار وأشار وفق وفقا حيث اليوم أمس الآن عام العام يوم سنة
-""".split())
+STOPWORDS = frozenset(map(match_key, column(MODELS_DIR / "cluster" / "stopwords.tsv")))
 
 
 def words(text: str) -> list[str]:

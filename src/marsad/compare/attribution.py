@@ -3,29 +3,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from marsad.text.normalize import match_key
-from marsad.types import Quote
+from marsad.types import Attribution, Quote, Voice
 
 
-def attribution_profile(article_id: str, quotes: Sequence[Quote]) -> dict[str, Any]:
+def attribution_profile(article_id: str, quotes: Sequence[Quote]) -> Attribution:
     """Counts of named and anonymous quotes, direct and reported, and each voice with how often it is quoted."""
     own = [q for q in quotes if q.article == article_id]
     named = [q for q in own if not _is_anonymous(q)]
     voices: Counter[tuple[str | None, str]] = Counter((q.speaker, _voice_text(q)) for q in named)
     anonymous: Counter[str] = Counter(_voice_text(q) for q in own if _is_anonymous(q))
-    return {
-        "article": article_id,
-        "quotes": len(own),
-        "named": len(named),
-        "anonymous": len(own) - len(named),
-        "direct": sum(q.kind == "direct" for q in own),
-        "reported": sum(q.kind != "direct" for q in own),
-        "anonymous_share": round((len(own) - len(named)) / len(own), 3) if own else 0.0,
-        "voices": [{"speaker": speaker, "text": text, "count": n} for (speaker, text), n in voices.most_common()],
-        "anonymous_voices": [{"text": text, "count": n} for text, n in anonymous.most_common()],
-    }
+    return Attribution(
+        article_id, len(own), len(named), len(own) - len(named), sum(q.kind == "direct" for q in own),
+        sum(q.kind != "direct" for q in own),
+        tuple(Voice(speaker, text, n) for (speaker, text), n in voices.most_common()),
+        tuple(anonymous.most_common()),
+    )
 
 
 def _is_anonymous(quote: Quote) -> bool:

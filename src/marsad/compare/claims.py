@@ -26,6 +26,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marsad.compare.numbers import NumberMention, read_numbers, unit_class, unit_key
+from marsad.resources import MODELS_DIR, column
 from marsad.text.normalize import match_key, normalize
 from marsad.text.sentences import split_sentences
 from marsad.types import Article, Claim, Mention, Support, Timex
@@ -39,17 +40,11 @@ THRESHOLD = 0.22  # average-link similarity two groups need to merge
 MAX_ARTICLES = 50
 WORD_WEIGHT, CHAR_WEIGHT, ENTITY_WEIGHT, VALUE_WEIGHT = 0.45, 0.35, 0.15, 0.10
 
-STOPWORDS = frozenset(normalize(w) for w in """
-في من على إلى الى عن مع أن إن أنه أنها إنه إنها التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء كان كانت
-يكون تكون قد لقد لم لن ما لا كما بعد قبل بين حيث أو ثم هو هي هم هما عند حتى خلال منذ كل أي غير لدى عبر ضمن
-نحو أيضا فقط وقد وكان كانوا ليس أكثر أقل بعض عدة عدد أمس اليوم يوم مساء صباح قال قالت أضاف أضافت وأضاف
-أكد أكدت أوضح أشار أشارت ذكر ذكرت أفاد أفادت وفق وفقا بحسب حسب إذ إذا لكن لكنه بينما فيما وسط له لها لهم
-به بها بهم فيه فيها منه منها عليه عليها إليه عنه معه تم يتم جرى الذى آخر أخرى الآخر بشأن حول مثل دون إلا
-سوى الجاري الماضي المقبل الحالي العام عام الأول الثاني تحت فوق أمام خلف جانب لدى كذلك هناك هنا وهو وهي
-""".split())
+STOPWORDS = frozenset(normalize(w) for w in column(MODELS_DIR / "compare" / "claim_stopwords.tsv"))
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Where a sentence may join two propositions: a comma or semicolon before و، كما، فيما، بينما، مما، حيث، كذلك.
-_CLAUSE_BREAK = re.compile(r"(?:[،,]\s*(?=(?:و|كما|فيما|بينما|مما|حيث|إذ|كذلك)\S*)|[؛;]\s*)")
+_CLAUSE_OPENERS = "|".join(map(re.escape, column(MODELS_DIR / "compare" / "clause_openers.tsv")))
+_CLAUSE_BREAK = re.compile(rf"(?:[،,]\s*(?=(?:{_CLAUSE_OPENERS})\S*)|[؛;]\s*)")
 _PROCLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
                "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")

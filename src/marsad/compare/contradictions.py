@@ -19,7 +19,7 @@ from pathlib import Path
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.time.timexes import find_timexes
-from marsad.resources import fields
+from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
@@ -27,11 +27,20 @@ Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets rel
 
 WINDOW = 9  # words either side of a quantity that anchor it to what it measures
 
-_KILLED = frozenset(normalize(w) for w in ("قتيل", "قتلى", "مقتل", "قتل", "قتلوا", "لقوا", "مصرع", "وفاة", "وفيات"))
-_INJURED = frozenset(normalize(w) for w in ("جريح", "جرحى", "إصابة", "أصيب", "أصيبوا", "مصاب", "مصابين", "إصابات"))
+CUES_PATH = MODELS_DIR / "compare" / "quantity_cues.tsv"
+SLOTS_PATH = MODELS_DIR / "compare" / "slots.tsv"
+
+
+def _cues(role: str) -> list[str]:
+    """The normalised phrases of one role of `quantity_cues.tsv`, in file order."""
+    return [normalize(phrase) for phrase, row_role in fields(CUES_PATH) if row_role == role]
+
+
+_KILLED = frozenset(_cues("killed"))
+_INJURED = frozenset(_cues("injured"))
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
-_ANY_PEOPLE = frozenset(unit_key(normalize(w)) for w in ("شخص", "مدني", "مدنيين", "مواطن", "آخرين", "نسمة", "فرد"))
-TOPICS_PATH = Path(__file__).with_name("topic_synonyms.tsv")
+_ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
+TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
 def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
@@ -46,24 +55,20 @@ def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
 
 _SYNONYMS = _topic_synonyms()
 # Words that sit next to any quantity and say nothing about what is measured.
-_GENERIC = frozenset(normalize(w) for w in (
-    "مدة", "لمدة", "فترة", "استمر", "استمرت", "دام", "دامت", "استغرق", "استغرقت", "امتد", "امتدت", "مدى", "طيلة",
-    "طوال", "غضون", "نحو", "قرابة", "حوالي", "زهاء", "أكثر", "أقل", "الأقل", "بلغ", "بلغت", "حصيلة", "عدد",
-    "ارتفع", "ارتفعت", "وصل", "إجمالي", "إضافة", "بينهم", "آخرين", "مهلة", "أقصاها",
-))
-_LOWER_BOUND_BEFORE = tuple(normalize(w) for w in (
-    "أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "لا يقل عن"))
-_UPPER_BOUND_BEFORE = tuple(normalize(w) for w in ("أقل من", "ما لا يزيد على", "لا يزيد على"))
-_ABOUT_BEFORE = tuple(normalize(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "قرابة", "تقريبا"))
-_AT_LEAST_AFTER = normalize("على الأقل")
+_GENERIC = frozenset(_cues("generic"))
+_NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
+_LOWER_BOUND_BEFORE = tuple(_cues("lower-bound-before"))
+_UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
+_ABOUT_BEFORE = tuple(_cues("about-before"))
+_LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
-_UNIT_NAMES = {"D": ("يوم", "يومان", "أيام"), "W": ("أسبوع", "أسبوعان", "أسابيع"), "M": ("شهر", "شهران", "أشهر"),
-               "Y": ("سنة", "سنتان", "سنوات"), "H": ("ساعة", "ساعتان", "ساعات")}
-_SLOT_LABELS = {"killed": "عدد القتلى", "injured": "عدد الجرحى", "clock": "التوقيت", "D": "المدة بالأيام",
-                "W": "المدة بالأسابيع", "M": "المدة بالأشهر", "Y": "المدة بالسنوات", "H": "المدة بالساعات"}
+_SLOT_ROWS = fields(SLOTS_PATH)
+_UNIT_NAMES = {row[0]: (row[2], row[3], row[4]) for row in _SLOT_ROWS if len(row) >= 5}  # one, two, three to ten
+_SLOT_LABELS = {row[0]: row[1] for row in _SLOT_ROWS if row[0] != "*"}
+_OTHER_LABEL = next(row[1] for row in _SLOT_ROWS if row[0] == "*")  # {} stands for the counted noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +197,7 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
                None)
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
         return cue
-    if noun is None or noun == "%" or number.unit == noun_form("عام"):
+    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT:
         return None  # a bare number, a percentage or an age/year count is too loose a slot
     return noun
 
@@ -207,7 +212,7 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float]:
     before = normalize(text[max(0, start - 20):start]).strip()
     after = normalize(text[end:end + 25])
-    if before.endswith(_LOWER_BOUND_BEFORE) or _AT_LEAST_AFTER in after:
+    if before.endswith(_LOWER_BOUND_BEFORE) or any(map(after.__contains__, _LOWER_BOUND_AFTER)):
         return value, float("inf")
     if before.endswith(_UPPER_BOUND_BEFORE):
         return 0.0, value
@@ -288,7 +293,7 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
         if claim not in claims:
             claims.append(claim)
     slot = component[0].slot
-    label = _SLOT_LABELS.get(slot, f"عدد {slot}")
+    label = _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
     topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
     if topic and slot not in ("killed", "injured"):
         label += f" ({'، '.join(topic[:2])})"

@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
-from marsad.resources import fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import Normalized, normalize, normalize_with_map
-from marsad.types import Mention, Quote
+from marsad.types import ContrastTerm, Framing, FramingTerm, Mention, Quote
 
-LEXICON_PATH = Path(__file__).with_name("framing_lexicon.tsv")
+COMPARE_MODELS = MODELS_DIR / "compare"
+LEXICON_PATH = COMPARE_MODELS / "framing_lexicon.tsv"
 NEUTRAL = "neutral"
 SCARE_QUOTES = "scare-quotes"
 
@@ -36,25 +36,27 @@ _WORD_RUN = re.compile(r"\w+")
 _CLAUSE_BREAK = frozenset(".,;:!?()[]\"'-")
 _ONE_CLITIC = re.compile(r"^[وفبل](?=\w{3})")
 _CLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بكل]?(?=ال)")
+CUES_PATH = COMPARE_MODELS / "framing_cues.tsv"
+MONTHS_PATH = MODELS_DIR / "time" / "months.tsv"
+
+
+def _cues(role: str) -> list[str]:
+    """The cues of one role of `framing_cues.tsv`, in file order."""
+    return [cue for cue, row_role in fields(CUES_PATH) if row_role == role]
+
+
 # A head noun right before a term makes the term part of a name: حركة المقاومة الإسلامية, لجان المقاومة.
-_NAME_HEADS = frozenset(normalize(w) for w in (
-    "حركة", "جبهة", "حزب", "جمعية", "هيئة", "حملة", "لجنة", "لجان", "مرصد", "تنسيقية", "ائتلاف", "رابطة", "منظمة",
-    "شبكة", "اتحاد", "مركز", "مؤسسة", "كتائب", "سرايا", "لواء", "كتيبة", "ساحة", "شارع", "ميدان", "مستشفى", "مطار",
-    "مدرسة", "مسجد", "جامع", "مخيم", "حي", "جسر",
-))
+_NAME_HEADS = frozenset(map(normalize, _cues("name-head")))
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
-_OPPOSITION = re.compile(r"^[وفبل]?(?:ضد|(?:ال)?مناهض\w*|رفض\w*|رافض\w*|(?:ال)?مقاوم[هة]|(?:ال)?معارض[هة])$")
+_OPPOSITION = re.compile(rf"^[وفبل]?(?:{'|'.join(_cues('opposition'))})$")
 _OPPOSITION_WINDOW = 3
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
-_ATTRIBUTION = re.compile(
-    r"^[وف]?(?:ما)?(?:وصف\w*|يصف\w*|تصف\w*|واصف\w*|نعت\w*|ينعت\w*|تنعت\w*|سما\w+|سمي\w*|يسمي\w*|تسمي\w*|يسمى|"
-    r"تسمى|اسما\w+|(?:ال)?مسم[يىاه]\w*|ب(?:ال)?مسم\w*|يعرف|تعرف|عرف|(?:ال)?معروف\w*|(?:ال)?مزعوم\w*|اتهم\w*|يتهم\w*|تتهم\w*|"
-    r"تصنف\w*|يصنف\w*|صنف\w*|(?:ال)?مصنف\w*|تصنيف\w*|ادرج\w*|اعتبر\w+|يعتبر\w+|تعتبر\w+|ادعاء\w*|يدعي|تدعي|ادعي)$")
+_ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
-_MONTHS = frozenset(normalize(w) for w in (
-    "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر جانفي فيفري أفريل ماي جوان "
-    "جويلية أوت شتنبر نونبر دجنبر يوليوز غشت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين").split())
-_DATE_LEADS = frozenset(normalize(w) for w in ("عام", "سنة"))
+# Gregorian month names (the first word of كانون الثاني): a term before one names a past event (انقلاب يوليو).
+_MONTHS = frozenset(normalize(name).split()[0] for calendar, _, name, *_ in fields(MONTHS_PATH)
+                    if calendar == "gregorian")
+_DATE_LEADS = frozenset(map(normalize, _cues("date-lead")))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
 _SCARE_MAX_WORDS = 2
@@ -68,31 +70,6 @@ class LexiconEntry:
     category: str  # what the term does (delegitimising-label, martyrdom, ...), whatever it names
     label: str
     note: str
-
-
-@dataclass(frozen=True, slots=True)
-class FramingTerm:
-    """A framing term as the article writes it (clitics off), its matching form, and how often it occurs."""
-
-    term: str
-    normalized: str
-    count: int
-    label: str
-    category: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "count": self.count, "label": self.label, "category": self.category}
-
-
-@dataclass(frozen=True, slots=True)
-class Framing:
-    """The framing terms one article uses in its own voice, most frequent first."""
-
-    article: str
-    terms: tuple[FramingTerm, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "terms": [t.to_dict() for t in self.terms]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +193,6 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = ()) -> Fr
     hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
     hits += list(_scare_hits(text, norm, spans))
     return Framing(article_id, _tally(hits))
-
-
-def framing_entries(framings: Sequence[Framing]) -> list[dict[str, Any]]:
-    """The `framing` list of marsad.analysis/v1: articles without a framing term are left out."""
-    return [f.to_dict() for f in framings if f.terms]
 
 
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
@@ -353,26 +325,7 @@ _CONTEXT = 3  # tokens either side of a mention
 _PRIOR = 10.0  # total weight of the Dirichlet prior: an event is small, a light prior lets its counts speak
 _MIN_Z = 1.0  # a ranking cut, not a significance test: near one entity counts stay small
 _MIN_COUNT = 2
-_STOP = frozenset(normalize(w) for w in (
-    "في من الى إلى على عن مع ان أن إن او أو ثم قد كان كانت التي الذي الذين هذا هذه ذلك تلك بين بعد قبل عند حيث "
-    "كما لا لم لن ما وقال قال وقالت قالت اليوم امس أمس كل بعض منذ خلال حول ضد عبر لدى غير هو هي هم فيه فيها "
-    "به بها له لها إنه انه أنه إنها انها أنها وقد كذلك أيضا الوقت قام يوم").split())
-
-
-@dataclass(frozen=True, slots=True)
-class ContrastTerm:
-    """A word or bigram one outlet uses near an entity far more than the other outlets covering it."""
-
-    outlet: str
-    entity: str
-    term: str
-    count: int
-    others: int  # occurrences near the same entity in the other outlets
-    z: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"outlet": self.outlet, "entity": self.entity, "term": self.term, "count": self.count,
-                "others": self.others, "z": round(self.z, 2)}
+_STOP = frozenset(map(normalize, column(COMPARE_MODELS / "contrast_stopwords.tsv")))
 
 
 def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],

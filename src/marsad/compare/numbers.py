@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import normalize, normalize_with_map
 
 
@@ -25,58 +27,52 @@ class NumberMention(NamedTuple):
     approximate: bool = False
 
 
-def _table(pairs: dict[str, float]) -> dict[str, float]:
-    return {normalize(word): value for word, value in pairs.items()}
+NUMBER_WORDS_PATH = MODELS_DIR / "compare" / "number_words.tsv"
+COUNTED_NOUNS_PATH = MODELS_DIR / "compare" / "counted_nouns.tsv"
+CUES_PATH = MODELS_DIR / "compare" / "number_cues.tsv"
 
 
-UNITS = _table({
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
-    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
-    "ثمان": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
-})
-TEEN_HEADS = _table({"أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2})
-TEN_WORDS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
-TENS = _table({
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
-    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
-    "تسعون": 90, "تسعين": 90,
-})
-HUNDREDS = _table({
-    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
-    **{f"{u}{h}": v * 100 for u, v in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
-                                        ("ثمان", 8), ("تسع", 9)) for h in ("مئة", "مائة")},
-})
-SCALES = _table({
-    "ألف": 1e3, "آلاف": 1e3, "ألفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9,
-    "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
-})
-DUAL_SCALES = _table({"ألفان": 2e3, "ألفين": 2e3, "مليونان": 2e6, "مليونين": 2e6, "ملياران": 2e9, "مليارين": 2e9})
-FRACTIONS = _table({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3})
+def _value(cell: str) -> float:
+    """A value as the table writes it: an integer stays one (1, 100), else a float (1e3, 0.5, 1/3)."""
+    return int(cell) if cell.isdigit() else float(Fraction(cell))
+
+
+def _number_words(kind: str) -> dict[str, float]:
+    """Normalised number word -> value, for the rows of one kind of `number_words.tsv`, in file order."""
+    return {normalize(word): _value(value) for word, value, row_kind in fields(NUMBER_WORDS_PATH) if row_kind == kind}
+
+
+def _cues(role: str) -> frozenset[str]:
+    """The normalised words of one role of `number_cues.tsv`."""
+    return frozenset(normalize(word) for word, row_role in fields(CUES_PATH) if row_role == role)
+
+
+UNITS = _number_words("unit")
+TEEN_HEADS = _number_words("teen-head")
+TEN_WORDS = frozenset(word for word, value in UNITS.items() if value == 10)  # عشر، عشرة: they make the teens
+TENS = _number_words("ten")
+HUNDREDS = _number_words("hundred")
+SCALES = _number_words("scale")
+DUAL_SCALES = _number_words("dual-scale")
+FRACTIONS = _number_words("fraction")
 # Plurals that stand for a vague quantity: عشرات (tens), مئات (hundreds), آلاف, ملايين; بضعة (a few).
-APPROXIMATE = _table({"عشرات": 10, "مئات": 100, "آلاف": 1e3, "ملايين": 1e6, "مليارات": 1e9, "بضعة": 3, "بضع": 3})
+APPROXIMATE = _number_words("approximate")
 # Dual nouns: يومين is two days.
-DUAL_NOUNS = {normalize(dual): normalize(single) for single, duals in {
-    "يوم": ("يومين", "يومان"), "شهر": ("شهرين", "شهران"), "عام": ("عامين", "عامان"), "سنة": ("سنتين", "سنتان"),
-    "أسبوع": ("أسبوعين", "أسبوعان"), "ساعة": ("ساعتين", "ساعتان"), "دقيقة": ("دقيقتين", "دقيقتان"),
-    "ليلة": ("ليلتين", "ليلتان"), "قرن": ("قرنين", "قرنان"), "عقد": ("عقدين", "عقدان"),
-}.items() for dual in duals}
+DUAL_NOUNS = {normalize(form): normalize(single) for form, single, kind in fields(COUNTED_NOUNS_PATH) if kind == "dual"}
 # Broken plurals of nouns that news counts, to their singular, so أيام and يوما compare.
-SINGULAR = {normalize(p): normalize(s) for p, s in {
-    "أيام": "يوم", "أشهر": "شهر", "شهور": "شهر", "سنوات": "سنة", "سنين": "سنة", "أعوام": "عام",
-    "ساعات": "ساعة", "أسابيع": "أسبوع", "دقائق": "دقيقة", "ليال": "ليلة", "ليالي": "ليلة", "عقود": "عقد",
-    "قرون": "قرن", "قتلى": "قتيل", "جرحى": "جريح", "أشخاص": "شخص", "ضحايا": "ضحية", "أسرى": "أسير",
-    "جنود": "جندي", "أطفال": "طفل", "نساء": "امرأة", "رجال": "رجل", "دول": "دولة", "مرات": "مرة",
-}.items()}
+SINGULAR = {normalize(form): normalize(single) for form, single, kind in fields(COUNTED_NOUNS_PATH)
+            if kind == "plural"}
 # Words skipped between a number and the noun it counts ("خمسة من لاعبيه").
-_FILLERS = frozenset(normalize(w) for w in ("من", "على", "الأقل", "فقط", "نحو"))
-_PERCENT = frozenset(normalize(w) for w in ("بالمئة", "بالمائة", "%", "٪"))
-_PERCENT_AFTER_FI = frozenset(normalize(w) for w in ("المئة", "المائة"))
+_FILLERS = _cues("filler")
+_PERCENT = _cues("percent")
+_PERCENT_PHRASES = frozenset(tuple(phrase.split()) for phrase in _cues("percent-phrase"))  # في المئة
+_PERCENT_PHRASE_HEADS = frozenset(first for first, *_ in _PERCENT_PHRASES)
 # Proclitic chains tried before a number word (و، ف، ب، ل، ك and the article); longest first.
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و",
              "ف", "ب", "ل", "ك")
 _PREFIX_SET = frozenset(_PREFIXES)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
-_NO_ARTICLE = frozenset(normalize(w) for w in ("اثنين", "اثنان", "مئة", "مائة", "ألف", "ألفين", "عشر"))
+_NO_ARTICLE = _cues("no-article")
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
@@ -262,7 +258,8 @@ def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]
         return None, j  # punctuation between the number and the next word
     if j < len(toks) and (toks[j].kind == "sign" or toks[j].text in _PERCENT):
         return "%", j + 1
-    if j + 1 < len(toks) and toks[j].text == normalize("في") and toks[j + 1].text in _PERCENT_AFTER_FI:
+    if (j + 1 < len(toks) and toks[j].text in _PERCENT_PHRASE_HEADS
+            and (toks[j].text, toks[j + 1].text) in _PERCENT_PHRASES):
         return "%", j + 2
     k = j
     while k < len(toks) and k < j + 2 and toks[k].text in _FILLERS:
@@ -285,10 +282,7 @@ def noun_form(word: str) -> str:
 
 
 # Nouns that count people; a toll in قتيلا and one in شخصا speak of the same slot.
-PERSON_NOUNS = frozenset(normalize(w) for w in (
-    "قتيل", "جريح", "مصاب", "شخص", "مدني", "ضحية", "جندي", "عسكري", "طفل", "امرأة", "مواطن", "لاجئ", "نازح",
-    "معتقل", "أسير", "مقاتل", "عنصر", "متظاهر", "محتج", "موظف", "فلسطيني", "نسمة",
-))
+PERSON_NOUNS = _cues("person")
 
 
 def unit_class(unit: str | None) -> str | None:

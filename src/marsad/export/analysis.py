@@ -5,8 +5,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from marsad.compare.framing import framing_entries
-from marsad.pipeline import Analysis
+from marsad.types import Analysis
 
 SCHEMA_ID = "marsad.analysis/v1"
 KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claims", "contradictions", "framing",
@@ -21,11 +20,11 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc["timexes"] = [t.to_dict() for t in analysis.all_spans("timexes")]
     doc["entities"] = [e.to_dict() for e in analysis.entities]
     doc["quotes"] = [q.to_dict() for q in analysis.quotes]
-    doc["framing"] = framing_entries(analysis.framing)
+    doc["framing"] = [f.to_dict() for f in analysis.framing if f.terms]  # articles with no framing term left out
     for key in ("events", "stories", "claims", "contradictions", "summaries"):
         doc[key] = [item.to_dict() for item in getattr(analysis, key)]
-    doc["attribution"] = analysis.attribution
-    doc["framing_contrasts"] = analysis.contrasts
+    doc["attribution"] = [a.to_dict() for a in analysis.attribution]
+    doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
     return doc
 

@@ -15,13 +15,14 @@ from functools import lru_cache
 from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
 from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import fold, match_key
 from marsad.types import Entity, Mention, Quote
 
 # Generic heads that can open a name without changing what it names (دولة إسرائيل = إسرائيل, حركة النهضة = النهضة,
 # قوات الدعم السريع = ميليشيا الدعم السريع = الدعم السريع).
-GENERIC_HEADS = frozenset(name_tokens(
-    "دولة جمهورية المملكة مملكة سلطنة امارة حركة حزب جبهة جماعة تنظيم منظمة قوات ميليشيا ميليشيات مليشيا مليشيات"))
+GENERIC_HEADS = frozenset(token for word in column(MODELS_DIR / "link" / "generic_heads.tsv")
+                          for token in name_tokens(word))
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -131,9 +132,11 @@ def _abbreviates(short: _Group, full: _Group) -> bool:
     return core(short.tokens)[0] == core(full.tokens)[0]
 
 
-INTERNATIONAL = frozenset(name_tokens("الدولي الدولية"))
+OWNER_WORDS_PATH = MODELS_DIR / "link" / "owner_words.tsv"
+INTERNATIONAL = frozenset(token for word, kind in fields(OWNER_WORDS_PATH) if kind == "international"
+                          for token in name_tokens(word))
 # Company-form words that a firm's name is written with or without (NSO / NSO Group, Elbit / Elbit Systems).
-CORPORATE_SUFFIXES = frozenset("group inc ltd llc corp corporation holdings systems co plc sa ag gmbh".split())
+CORPORATE_SUFFIXES = frozenset(word for word, kind in fields(OWNER_WORDS_PATH) if kind == "corporate")
 
 
 @lru_cache(maxsize=1)

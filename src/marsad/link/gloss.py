@@ -12,26 +12,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.resources import MODELS_DIR, column, fields
 
 # Attached proclitics tried when a word is not known as written: (prefix, English prepositions, letters restored).
 PROCLITICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("ولل", ("and", "of"), "ال"), ("لل", ("of",), "ال"), ("وب", ("and", "in"), ""), ("ول", ("and", "of"), ""),
     ("و", ("and",), ""), ("ل", ("of",), ""), ("ب", ("in",), ""),
 )
-PREPOSITIONS = {"في": "in", "من": "from", "ضد": "against", "علي": "on", "مع": "with", "حول": "on", "عن": "on",
-                "الي": "to", "بين": "between", "لدي": "to", "و": "and"}
-COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط"})
+LINK_MODELS = MODELS_DIR / "link"
+PREPOSITIONS = {key(word): english for word, english in fields(LINK_MODELS / "prepositions.tsv")}
+COMPASS = frozenset(map(key, column(LINK_MODELS / "compass.tsv")))
 # Heads that English names with a preposition before their complement when the Arabic is an idafa, an indefinite
 # head before a definite noun (مجلس الوزراء Council of Ministers, مركز دراسات الصحراء Center for Desert
 # Studies); other heads stay compounds (وكالة الأنباء News Agency).
-OF_HEADS = {"Council": "of", "Presidency": "of", "Ministry": "of", "Assembly": "of", "House": "of", "Chamber": "of",
-            "League": "of", "Union": "of", "Federation": "of", "Association": "of", "Office": "of",
-            "Department": "of", "Court": "of", "Academy": "of", "Faculty": "of", "College": "of", "School": "of",
-            "Representatives": "of", "Valley": "of", "Center": "for", "Centre": "for", "Institute": "for",
-            "Forum": "for"}
+OF_HEADS = {row[0]: row[2] for row in fields(LINK_MODELS / "english_idafa.tsv") if row[1] == "of-head"}
 # Complements printed with `the` after the preposition (رئاسة الجمهورية Presidency of the Republic).
-THE_NOUNS = frozenset({"Republic", "People", "Nation", "State", "Kingdom", "Government", "Parliament", "Sultanate",
-                       "Emirate", "Kings"})
+THE_NOUNS = frozenset(row[0] for row in fields(LINK_MODELS / "english_idafa.tsv") if row[1] == "the-noun")
 MAX_PHRASE = 6
 FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
 

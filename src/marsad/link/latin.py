@@ -13,10 +13,11 @@ from functools import lru_cache
 from marsad.link.gloss import Glosser
 from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
 from marsad.link.romanize import NameRomanizer, has_arabic
+from marsad.resources import MODELS_DIR, column
 
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 # Words before a country's name in its formal style (دولة قطر، جمهورية مصر العربية) that English drops.
-STATE_WORDS = ("دوله", "جمهوريه", "مملكه", "المملكه", "سلطنه", "اماره", "الجمهوريه")
+STATE_WORDS = frozenset(map(key, column(MODELS_DIR / "link" / "state_words.tsv")))
 
 
 @dataclass(frozen=True, slots=True)

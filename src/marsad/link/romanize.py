@@ -13,21 +13,38 @@ import re
 from dataclasses import dataclass
 
 from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
 
 SHADDA = "\u0651"
-CONSONANTS: dict[str, str] = {
-    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
-    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
-    "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "p", "ڤ": "v", "گ": "g", "چ": "ch", "ک": "k",
-}
-FOREIGN_CONSONANTS = {"غ": "g"}
-MAGHREBI_CONSONANTS = {"ش": "ch", "ق": "k"}
+LINK_MODELS = MODELS_DIR / "link"
+LETTERS_PATH = LINK_MODELS / "romanization.tsv"
+PARTICLES_PATH = LINK_MODELS / "name_particles.tsv"
+COMPOUNDS_PATH = LINK_MODELS / "name_compounds.tsv"
+
+
+def _letters(kind: str, column: int) -> dict[str, str]:
+    """Letter -> Latin from one column of `romanization.tsv`, for the letters of one kind that fill it."""
+    return {row[0]: row[column] for row in fields(LETTERS_PATH) if row[1] == kind and len(row) > column and row[column]}
+
+
+CONSONANTS = _letters("C", 2)
+FOREIGN_CONSONANTS = _letters("C", 3)
+MAGHREBI_CONSONANTS = _letters("C", 4)
 # How a name is spelled: by Arabic rules, as a foreign name, or the French-influenced Maghrebi way.
 ARABIC, FOREIGN, MAGHREBI = "arabic", "foreign", "maghrebi"
-SON = ("بن", "ابن")
-ALEFS = {"ا": "a", "أ": "a", "آ": "a", "ٱ": "a", "إ": "i", "ى": "a"}
-VOWEL_LETTERS = frozenset("اأآإىٱ")
+SON = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "son")
+FAMILY_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "family-prefix")  # بو
+ALEFS = _letters("V", 2)
+VOWEL_LETTERS = frozenset(ALEFS)
+# Two-word name parts spelled as one word: head (عبد + a definite word) and tail (... الدين، ... الله) -> Latin.
+COMPOUND_HEADS = {key(part): latin for part, position, latin, _ in fields(COMPOUNDS_PATH) if position == "head"}
+COMPOUND_TAILS = {key(part): latin for part, position, latin, _ in fields(COMPOUNDS_PATH) if position == "tail"}
+# The parts outlets also glue to the other word (عبدالله، نصرالله): such a word is cut there.
+SPLIT_HEADS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_PATH)
+                    if position == "head" and split == "yes")
+SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_PATH)
+                    if position == "tail" and split == "yes")
 AYN, HAMZA = "ع", "ء"
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -194,11 +211,12 @@ class NameRomanizer:
             return romanize_word(word, style)
         spelled = self.given(bare, style) or romanize_word(clean_word(word)[2:], style)
         if style == MAGHREBI:
-            return spelled if bare.startswith("بو") else f"El {spelled}"
+            return spelled if bare.startswith(FAMILY_PREFIXES) else f"El {spelled}"
         return f"{'al' if inner else 'Al'}-{spelled}"
 
     def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
-        """Two-word name parts: table compounds (عبد الله), عبد + ال..., ... الدين, ... الله; (text, words used)."""
+        """Two-word name parts: table compounds (عبد الله), then `name_compounds.tsv`: عبد + ال..., ... الدين, ... الله;
+        (text, words used)."""
         if i + 1 >= len(words):
             return None
         first, second = key(words[i]), key(words[i + 1])
@@ -206,12 +224,10 @@ class NameRomanizer:
             or self.tables.given.get(f"{first} {second}")
         if known:
             return known, 2
-        if first == "عبد" and second.startswith("ال"):
-            return "Abdel" + romanize_word(words[i + 1][2:]).lower(), 2
-        if second == "الدين":
-            return self.word(words[i], style, inner=False) + "eddine", 2
-        if second == "الله":
-            return self.word(words[i], style, inner=False) + "allah", 2
+        if first in COMPOUND_HEADS and second.startswith("ال"):
+            return COMPOUND_HEADS[first] + romanize_word(words[i + 1][2:]).lower(), 2
+        if second in COMPOUND_TAILS:
+            return self.word(words[i], style, inner=False) + COMPOUND_TAILS[second], 2
         return None
 
     def regnal(self, words: list[str], i: int) -> tuple[str, int] | None:
@@ -229,7 +245,7 @@ class NameRomanizer:
         nxt = key(words[i + 1]) if i + 1 < len(words) else ""
         chain = any(key(w) in SON for w in words[i + 2:])
         feminine = i > 0 and key(words[i - 1]).endswith(("ه", "اء"))
-        father = nxt in self.tables.given or nxt == "عبد" or chain
+        father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain
         return "bin" if i > 0 and father and not feminine else "Ben"
 
     def style(self, words: list[str], person: bool) -> str:
@@ -240,8 +256,8 @@ class NameRomanizer:
             return FOREIGN
         if not person:
             return ARABIC
-        bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith("بو") and self.given(b, ARABIC) is None
-                  for w in words)
+        bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith(FAMILY_PREFIXES)
+                  and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben else ARABIC
 
@@ -272,11 +288,25 @@ def split_compounds(words: list[str]) -> list[str]:
     """Split name parts written as one word: عبدالله -> عبد الله, نصرالله -> نصر الله."""
     out: list[str] = []
     for w in words:
-        k = key(w)
-        if k.startswith("عبدال") and len(k) > 5:
-            out += [w[:3], w[3:]]
-        elif k.endswith("الله") and len(k) > 5 and not k.startswith("ال"):
-            out += [w[:-4], w[-4:]]
-        else:
+        cut = _split_point(key(w))
+        if cut is None:
             out.append(w)
+        else:
+            out += [w[:cut], w[cut:]]
     return out
+
+
+_HEAD_STARTS = tuple(head + "ال" for head in SPLIT_HEADS)  # عبدال: a head glued to a definite word
+
+
+def _split_point(k: str) -> int | None:
+    """Where a word in matching form is cut into two name parts (`SPLIT_HEADS`, `SPLIT_TAILS`), or None."""
+    if k.startswith(_HEAD_STARTS):  # one C-level test first: most words glue nothing
+        for head in SPLIT_HEADS:
+            if k.startswith(head + "ال") and len(k) > len(head) + 2:
+                return len(head)
+    if k.endswith(SPLIT_TAILS) and not k.startswith("ال"):
+        for tail in SPLIT_TAILS:
+            if k.endswith(tail) and len(k) > len(tail) + 1:
+                return -len(tail)
+    return None

@@ -34,7 +34,9 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
-GLUED_TO_NEXT = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})  # ال: the family particle آل
+# Name particles written with or without a space before the next word (عبد، أبو، بن، آل: `name_particles.tsv`).
+GLUED_TO_NEXT = frozenset(match_key(word) for word, role in fields(MODELS_DIR / "link" / "name_particles.tsv")
+                          if role == "glued")
 
 
 def name_tokens(name: str) -> list[str]:

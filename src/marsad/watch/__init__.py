@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.pipeline import Analysis, Engine, analyze_documents, local_engine
+from marsad.pipeline import Engine, analyze_documents, local_engine
 from marsad.store import Store, content_hash
-from marsad.types import RawDocument, Rejected
+from marsad.types import Analysis, RawDocument, Rejected
 from marsad.watch.feeds import FetchError, Validators, feed_documents, fetch_feed, is_feed_url
 from marsad.watch.folders import changed_documents, signatures
 
