@@ -81,3 +81,32 @@ def test_eval_ner_prints_micro_and_per_type(shared: Path, tmp_path: Path) -> Non
     lines = {line.split()[0]: line.split() for line in run.stdout.splitlines() if line.strip()}
     assert {"PER", "ORG", "LOC", "MISC", "micro"} <= set(lines)
     assert float(lines["micro"][3]) >= 0.82
+
+
+def test_a_setting_changes_the_run_and_a_bad_one_is_a_usage_error(tmp_path: Path) -> None:
+    def events(*settings: str) -> int:
+        db = tmp_path / f"{len(settings)}.db"
+        run = marsad("analyze", EXAMPLES, "--json", db.with_suffix(".json"), "--db", db, "-q", *settings,
+                     cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        return len(json.loads(db.with_suffix(".json").read_text(encoding="utf-8"))["events"])
+
+    default = events()
+    assert events("--set", "events.threshold=0.99", "--set", "duplicates.threshold=1.0") > default
+    bad = marsad("analyze", EXAMPLES, "--set", "events.nothing=1", cwd=tmp_path)
+    assert bad.returncode == 2 and "events.nothing" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_settings_from_a_toml_file_and_the_list_of_settings(tmp_path: Path) -> None:
+    (tmp_path / "run.toml").write_text("[summary]\ntarget_words = 40\n", encoding="utf-8")
+    run = marsad("analyze", EXAMPLES, "--settings", "run.toml", "--json", "a.json", "-q", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    listed = marsad("settings", cwd=tmp_path)
+    assert listed.returncode == 0 and "summary.target_words = 110" in listed.stdout
+
+
+def test_explain_prints_the_rules_that_fired(tmp_path: Path) -> None:
+    run = marsad("analyze", EXAMPLES, "--explain", "-q", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    counts = dict(line.split()[::-1] for line in run.stdout.splitlines() if line.strip())
+    assert int(counts["quotes.speech_verb"]) > 0 and int(counts["time.date_phrase"]) > 0

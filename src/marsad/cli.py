@@ -15,9 +15,11 @@ from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_eng
 from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
-from marsad.pipeline import Analysis, Engine, StrictModeError, analyze
+from marsad.pipeline import Engine, StrictModeError, analyze
+from marsad.rules import hit_counts
+from marsad.settings import SettingsError, known_settings, load_settings, parse_assignments
 from marsad.store import open_store
-from marsad.types import Rejected
+from marsad.types import Analysis, Rejected
 
 EXIT_NOTHING_PROCESSED = 2
 EXIT_ENGINE_FAILED = 3
@@ -50,20 +52,33 @@ def main() -> None:
               help="The store: an SQLite file, or a postgresql:// DSN; re-running on the same input does only "
                    "what is left.")
 @engine_options
+@click.option("--settings", "settings_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A TOML file of stage settings, one table per stage ([events] threshold = 0.25).")
+@click.option("--set", "assignments", multiple=True, metavar="STAGE.NAME=VALUE",
+              help="Change one setting for this run (repeatable); `marsad settings` lists them.")
+@click.option("--explain", is_flag=True,
+              help="Run the per-article stages in this process and print how often each registered rule fired.")
 @click.option("--strict", is_flag=True, help="Stop at the first input problem (exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Path | None, db: str,
-                    engine_name: str, scheduler: str | None, workers: int | None, strict: bool, quiet: bool) -> None:
+                    engine_name: str, scheduler: str | None, workers: int | None, settings_file: Path | None,
+                    assignments: tuple[str, ...], explain: bool, strict: bool, quiet: bool) -> None:
     """Analyse articles in PATHS (files and folders: .txt .html .json .jsonl .xml/.rss/.atom .zip .gz)."""
     def report(problem: Rejected) -> None:
         _err.print(f"marsad: skipped {problem.path}: {problem.reason}", markup=False)
 
+    try:
+        settings = load_settings(settings_file, parse_assignments(assignments))
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if explain:
+        engine_name, workers = "local", 1  # rule counters are per process: count them all here
     show_progress = not quiet and sys.stderr.isatty()
     with _engine(engine_name, scheduler, workers) as engine, open_store(db) as store, \
             _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None)
         try:
-            result = analyze(paths, store, engine=engine, strict=strict, on_problem=report,
+            result = analyze(paths, store, engine=engine, settings=settings, strict=strict, on_problem=report,
                              on_article=lambda: progress.advance(task))
         except StrictModeError as exc:
             _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
@@ -80,9 +95,24 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if not quiet:
         _err.print(f"marsad: {result.from_inputs} articles read ({result.reused} already stored), "
                    f"{len(result.rejected)} skipped; {len(result.articles)} in the store", markup=False)
+    if explain:
+        _print_rule_hits()
     if not result.from_inputs:
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+def _print_rule_hits() -> None:
+    """Each registered rule and how often it fired in this run, by stage (to stdout)."""
+    for name, count in sorted(hit_counts().items()):
+        click.echo(f"{count:>8}  {name}")
+
+
+@main.command("settings")
+def settings_command() -> None:
+    """List every stage setting with its default value (change them with --set or --settings)."""
+    for name, value in known_settings().items():
+        click.echo(f"{name} = {value!r}")
 
 
 @main.command("watch")

@@ -45,7 +45,7 @@ from marsad.extract.time.timexes import find_timexes
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.latin import known_name, latin_name
-from marsad.settings import Settings
+from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
@@ -70,7 +70,7 @@ from marsad.types import (
     pickled_as_fields,
 )
 
-DEFAULT_SETTINGS = Settings()
+DEFAULT_SETTINGS = DEFAULTS
 ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
 
 
@@ -124,8 +124,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                     {a.id: a.text for a in analysis.articles if a.id in quoted})
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
-        articles = mark_duplicates(analysis.articles, fingerprints=analysis.spans.get("fingerprint"))
-        events, stories = _events(articles, analysis.spans, store)
+        articles = mark_duplicates(analysis.articles, settings.duplicates, analysis.spans.get("fingerprint"))
+        events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes = linking.result()
     return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
                    entities=tuple(entities), quotes=tuple(quotes))
@@ -157,11 +157,12 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
                    attribution=tuple(attribution_profile(a.id, quotes[a.id]) for a in analysis.articles))
 
 
-def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]],
-            store: Store) -> tuple[list[Event], list[Story]]:
+def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
+            settings: Settings) -> tuple[list[Event], list[Story]]:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
     clusterer = store.get_state("events") or EventClusterer(model=background_model())
-    found = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer)
+    found = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer, settings.events,
+                           settings.stories)
     store.put_state("events", clusterer)
     return found
 
@@ -176,7 +177,7 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     work = (EventWork(event.id, [by_id[a] for a in event.articles],
                       {a: mentions.get(a, []) for a in event.articles}, {a: timexes.get(a, []) for a in event.articles},
                       sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())),
-                      frozenset(framed.intersection(event.articles)))
+                      frozenset(framed.intersection(event.articles)), settings)
             for event in analysis.events)
     claims: list[Claim] = []
     contradictions: list[Contradiction] = []
@@ -203,6 +204,7 @@ class EventWork:
     timexes: dict[str, list[Timex]]
     entity_mentions: list[tuple[int, int, str, Mention]]  # (entity rank, place, entity, mention), in entity order
     framed: frozenset[str] = frozenset()  # its articles that use stance-marking vocabulary in their own voice
+    settings: Settings = DEFAULTS
 
 
 @pickled_as_fields
@@ -218,12 +220,13 @@ class EventComparison:
 
 def compare_event(work: EventWork) -> EventComparison:
     """Claims, contradictions, the cited summary and the framing contrasts of one event (pure)."""
-    claims = align_claims(work.event, work.articles, work.mentions, work.timexes)
+    settings = work.settings
+    claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes),
-        summarize_event(work.event, central_articles(work.articles), claims,  # a huge event: its core
-                        framed=work.framed),
+        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions.window),
+        summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
+                        framed=work.framed, settings=settings.summary),  # a huge event: its core
         [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],
     )
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 
 from marsad.cluster.terms import words
+from marsad.settings import DEFAULTS
 from marsad.summarize import summarize_event, summarize_story
 from marsad.summarize.candidates import candidates
 from marsad.summarize.extractive import (
-    DUPLICATE_SIMILARITY,
     Vocabulary,
     article_runs,
     centrality,
@@ -87,7 +87,7 @@ def test_no_near_duplicates_in_one_summary() -> None:
     sims = (vectors @ vectors.T).toarray()
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            assert sims[i, j] < DUPLICATE_SIMILARITY
+            assert sims[i, j] < DEFAULTS.summary.duplicate_similarity
     assert sum("عشر دقائق" in t for t in texts) == 1
 
 

@@ -13,12 +13,11 @@ from functools import cache
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from marsad.settings import DEFAULTS, DuplicateSettings
 from marsad.text.normalize import text_key
 from marsad.types import Article, Fingerprint
 
 NUM_PERM = 128
-THRESHOLD = 0.7  # estimated Jaccard of word 3-gram sets at which one article is a copy of another
-CANDIDATE = 0.5  # the LSH bands catch pairs from here on, so a copy at THRESHOLD is (almost) never missed
 SHINGLE = 3
 
 
@@ -59,14 +58,15 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD,
+def mark_duplicates(articles: Sequence[Article], settings: DuplicateSettings = DEFAULTS.duplicates,
                     fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
     """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
     signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
     made = fingerprints or {}
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
     rank = {i: r for r, i in enumerate(order)}
-    lsh = MinHashLSH(threshold=min(CANDIDATE, threshold), num_perm=NUM_PERM)
+    threshold = settings.threshold
+    lsh = MinHashLSH(threshold=min(settings.candidate, threshold), num_perm=NUM_PERM)
     signatures: dict[int, MinHash | LeanMinHash] = {}
     root: dict[int, int] = {}
     for i in order:

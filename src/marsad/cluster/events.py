@@ -1,9 +1,10 @@
 """Events: articles about one happening, grouped as they arrive (single pass, candidates from an index).
 
 Articles are taken in publication order (then input order). Each is compared only with the events its heaviest
-terms point at among the events started in the last `WINDOW_DAYS` (an inverted index keyed by day and term),
+terms point at among the events started in the last `window_days` (an inverted index keyed by day and term),
 scored by TF-IDF cosine with the event's centroid (entity names included when mentions are given) times a decay
-on the days since the event was last reported, and joins the best one above `THRESHOLD` or starts a new event.
+on the days since the event was last reported, and joins the best one above `threshold` or starts a new event
+(`settings.EventSettings`).
 A syndicated copy (`Article.duplicate_of`) always joins its original's event. Stories follow in `stories.py`.
 """
 from __future__ import annotations
@@ -19,15 +20,12 @@ from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.settings import DEFAULTS, EventSettings, StorySettings
 from marsad.text.sentences import split_sentences
 from marsad.types import Article, Event, Mention, Story, Timex
 
-THRESHOLD = 0.2  # decayed cosine with an event's centroid needed to join it
-WINDOW_DAYS = 4  # an event is days long: no article joins one that started longer ago
-HALF_LIFE_DAYS = 3.0  # similarity halves for every this many days since the event was last reported
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
-MAX_CANDIDATES = 10  # events scored exactly per article, those sharing most looked-up terms
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
 
@@ -63,6 +61,7 @@ class EventClusterer:
     article_event: dict[str, int] = field(default_factory=dict)
     article_ids: list[str] = field(default_factory=list)  # the article behind each vector, in the order added
     today: int = 0
+    settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
@@ -96,40 +95,43 @@ class EventClusterer:
         return best
 
     def best_event(self, vec: Vector, day: int) -> tuple[int, float]:
-        """(event number, dot product with its summed vector) of the best match above THRESHOLD, else (-1, 0)."""
-        best, best_score, best_raw = -1, THRESHOLD, 0.0
+        """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0)."""
+        best, best_score, best_raw = -1, self.settings.threshold, 0.0
         for number in self.candidates(vec, day):
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
-            score = cosine * decay(day - event.last_day)
+            score = cosine * decay(day - event.last_day, self.settings.half_life_days)
             if score >= best_score and (score > best_score or best < 0):
                 best, best_score, best_raw = number, score, raw
         return best, best_raw
 
     def candidates(self, vec: Vector, day: int) -> list[int]:
         """Recent events sharing the most heaviest terms with the article (ties: earlier event first)."""
-        keys = product(range(day - WINDOW_DAYS, day + 1), top_terms(vec, QUERY_TERMS))
+        window = self.settings.window_days
+        keys = product(range(day - window, day + 1), top_terms(vec, QUERY_TERMS))
         shared = Counter(chain.from_iterable(map(set, map(self.index.get, keys, repeat(())))))
         by_shared = (n for _, n in sorted(zip(map(neg, shared.values()), shared, strict=True)))
-        recent = (n for n in by_shared if day - self.events[n].first_day <= WINDOW_DAYS)
-        return list(islice(recent, MAX_CANDIDATES))
+        recent = (n for n in by_shared if day - self.events[n].first_day <= window)
+        return list(islice(recent, self.settings.max_candidates))
 
 
 def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
                    timexes: Mapping[str, Sequence[Timex]] | None = None,
-                   clusterer: EventClusterer | None = None) -> tuple[list[Event], list[Story]]:
+                   clusterer: EventClusterer | None = None, settings: EventSettings = DEFAULTS.events,
+                   stories: StorySettings = DEFAULTS.stories) -> tuple[list[Event], list[Story]]:
     """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...).
 
     With the `clusterer` of an earlier run, only the articles it has not seen are clustered: they join the
     existing events or start new ones, and the earlier assignments stay as they were.
     """
     clusterer = clusterer if clusterer is not None else EventClusterer(model=background_model())
+    clusterer.settings = settings
     new = [a for a in articles if a.id not in clusterer.article_event]
     clusterer.add_batch(new, [entity_terms((mentions or {}).get(a.id, ())) for a in new])
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
-    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events])
+    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], stories.threshold)
 
 
 def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],
@@ -166,5 +168,6 @@ def day_number(published: str) -> int | None:
         return None
 
 
-def decay(days: int) -> float:
-    return 0.5 ** (max(days, 0) / HALF_LIFE_DAYS)
+def decay(days: int, half_life_days: float) -> float:
+    """The weight of a similarity `days` after the event was last reported."""
+    return 0.5 ** (max(days, 0) / half_life_days)

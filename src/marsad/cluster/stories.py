@@ -1,8 +1,8 @@
 """Stories: events linked over months or years by shared core entities and topic terms, ignoring time.
 
 A second single pass, over event cores (the heaviest terms of each event centroid) in creation order: each
-event joins the story whose centroid is closest above `STORY_THRESHOLD`, among the stories its heaviest terms
-point at, or starts a new story.
+event joins the story whose centroid is closest above the threshold (`settings.StorySettings`), among the stories
+its heaviest terms point at, or starts a new story.
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from itertools import chain, repeat
 from operator import neg
 
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
+from marsad.settings import DEFAULTS
 from marsad.types import Event, Story
 
-STORY_THRESHOLD = 0.1  # cosine between an event's core and a story's
 CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail
 QUERY_TERMS = 15
 INDEX_TERMS = 30
@@ -28,14 +28,15 @@ class StoryCluster:
     centroid: Centroid = field(default_factory=Centroid)
 
 
-def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tuple[list[Event], list[Story]]:
+def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector],
+                    threshold: float = DEFAULTS.stories.threshold) -> tuple[list[Event], list[Story]]:
     """The events with their `story` set, and the stories (s1, s2, ... in creation order)."""
     stories: list[StoryCluster] = []
     index: dict[str, list[int]] = defaultdict(list)
     story_of: list[int] = []
     cores = [normalized({t: vec[t] for t in top_terms(vec, CORE_TERMS)}) for vec in centroids]
     for vec in cores:
-        best, overlap = best_story(vec, stories, index)
+        best, overlap = best_story(vec, stories, index, threshold)
         if best < 0:
             best = len(stories)
             stories.append(StoryCluster())
@@ -49,11 +50,12 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector]) -> tup
     return linked, [build_story(n, story, linked, cores) for n, story in enumerate(stories)]
 
 
-def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]]) -> tuple[int, float]:
+def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]],
+               threshold: float) -> tuple[int, float]:
     """(story number, dot product with its summed vector) of the closest story above the threshold, else (-1, 0)."""
     shared = Counter(chain.from_iterable(map(set, map(index.get, top_terms(vec, QUERY_TERMS), repeat(())))))
     candidates = sorted(zip(map(neg, shared.values()), shared, strict=True))[:MAX_CANDIDATES]
-    best, best_score, best_raw = -1, STORY_THRESHOLD, 0.0
+    best, best_score, best_raw = -1, threshold, 0.0
     for _, number in candidates:
         score, raw = stories[number].centroid.cosine(vec)
         if score > best_score or (score == best_score and best < 0):

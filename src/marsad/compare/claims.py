@@ -8,7 +8,8 @@ clause, so it can support two claims. Sentences and clauses are grouped agglomer
 threshold), at most one per article per claim; a claim lists whole sentences. Two sentences that give different
 values for the same counted noun (56 قتيلا / 83 قتيلا) are different propositions and never join: the difference
 is a contradiction, found elsewhere. Every eligible sentence ends in a claim, so a claim with one outlet is a
-unique claim. Events of more than MAX_ARTICLES articles are aligned over their most central articles only.
+unique claim. Events of more than `max_articles` articles are aligned over their most central articles only
+(`settings.ClaimSettings`).
 """
 from __future__ import annotations
 
@@ -27,17 +28,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marsad.compare.numbers import NumberMention, read_numbers, unit_class, unit_key
 from marsad.resources import MODELS_DIR, column
+from marsad.settings import DEFAULTS, ClaimSettings
 from marsad.text.normalize import match_key, normalize
 from marsad.text.sentences import split_sentences
 from marsad.types import Article, Claim, Mention, Support, Timex
 
 MIN_WORDS = 5
 CLAUSE_WORDS = 6  # a clause shorter than this is no proposition of its own
-THRESHOLD = 0.22  # average-link similarity two groups need to merge
-# A larger event is aligned over its MAX_ARTICLES most central articles (closest to the event's mean TF-IDF
+# A larger event is aligned over its `max_articles` most central articles (closest to the event's mean TF-IDF
 # vector): alignment is quadratic in sentences and cubic in merges, and a 200-article cluster of a whole news
 # cycle gains little from every copy. The other articles' sentences support no claim.
-MAX_ARTICLES = 50
 WORD_WEIGHT, CHAR_WEIGHT, ENTITY_WEIGHT, VALUE_WEIGHT = 0.45, 0.35, 0.15, 0.10
 
 STOPWORDS = frozenset(normalize(w) for w in column(MODELS_DIR / "compare" / "claim_stopwords.tsv"))
@@ -404,7 +404,7 @@ def _exact_values(sentences: Sequence[EventSentence]) -> dict[str, tuple[list[in
 
 
 def group_sentences(sentences: Sequence[EventSentence], sim: np.ndarray,
-                    threshold: float = THRESHOLD) -> list[list[int]]:
+                    threshold: float = DEFAULTS.claims.threshold) -> list[list[int]]:
     """Average-link agglomeration: merge the most similar pair of groups while no article repeats in a group.
 
     The link of two groups is the mean similarity of their members; each merge updates it from the sums of
@@ -488,14 +488,15 @@ def _merge(i: int, j: int, totals: np.ndarray, sizes: np.ndarray, clash: np.ndar
 
 
 def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
-                 timexes: Mapping[str, Sequence[Timex]] | None = None, first_id: int = 1) -> list[Claim]:
+                 timexes: Mapping[str, Sequence[Timex]] | None = None, first_id: int = 1,
+                 settings: ClaimSettings = DEFAULTS.claims) -> list[Claim]:
     """The event's claims, numbered c{first_id}, c{first_id+1}…; every eligible sentence supports a claim.
 
     Alignment runs over units: a sentence, or each clause of a long sentence that joins propositions
     (`sentence_clauses`), so a sentence stating two things can support two claims; a claim lists the whole
     sentences of its units. Groups with exactly the same supporting sentences are one claim.
     """
-    central = central_articles(articles)
+    central = central_articles(articles, settings.max_articles)
     spans = [(article, start, end) for article in central for start, end in _claim_spans(article.text)]
     if len({article.id for article, _, _ in spans}) <= 1:  # one article speaks: each sentence is its own claim
         return [Claim(f"c{first_id + n}", event_id, article.text[start:end],
@@ -510,7 +511,7 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
         owner += [i] * len(parts)
     sim = cross_similarity(units, units, sentences)
     merged: dict[tuple[int, ...], list[int]] = {}
-    for group in group_sentences(units, sim):
+    for group in group_sentences(units, sim, settings.threshold):
         merged.setdefault(tuple(sorted({owner[k] for k in group})), []).extend(group)
     groups = sorted(merged.items(), key=lambda item: (-len(item[0]), min(item[1])))
     roots = _outlet_of(articles)
@@ -522,7 +523,7 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
     return claims
 
 
-def central_articles(articles: Sequence[Article], limit: int = MAX_ARTICLES) -> Sequence[Article]:
+def central_articles(articles: Sequence[Article], limit: int = DEFAULTS.claims.max_articles) -> Sequence[Article]:
     """All the articles, or the `limit` closest to the event's mean TF-IDF vector (content stems), in event order."""
     if len(articles) <= limit:
         return articles

@@ -20,12 +20,12 @@ from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sente
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, fields
+from marsad.settings import DEFAULTS
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
-WINDOW = 9  # words either side of a quantity that anchor it to what it measures
 
 CUES_PATH = MODELS_DIR / "compare" / "quantity_cues.tsv"
 SLOTS_PATH = MODELS_DIR / "compare" / "slots.tsv"
@@ -85,9 +85,11 @@ class Quantity:
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
-                        timexes: Mapping[str, Sequence[Timex]] | None = None) -> list[Contradiction]:
+                        timexes: Mapping[str, Sequence[Timex]] | None = None,
+                        window: int = DEFAULTS.contradictions.window) -> list[Contradiction]:
     """Contradictions between the event's articles in their values (counts, numbers, durations, dates, clock
-    times); each names the claims holding the contradicting sentences."""
+    times); each names the claims holding the contradicting sentences. A value is anchored by the content words
+    within `window` words of it."""
     roots = _root_of(articles)
     if len(set(roots.values())) < 2:
         return []  # one article and its copies: nothing to contradict
@@ -98,23 +100,25 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
     sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
-    quantities = [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end))]
+    quantities = [q for s in sentences
+                  for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
     return [_contradiction(event_id, component, claim_of, roots)
             for component in _conflict_components(quantities, roots)]
 
 
-def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex]) -> list[Quantity]:
+def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
+                        window: int = DEFAULTS.contradictions.window) -> list[Quantity]:
     """Every comparable value of a sentence (`inside`: its timexes): durations, day intervals, clock ranges, counted
     nouns."""
     if not inside and not sentence.numbers:
         return []
     words = _words(sentence)
-    found = [q for t in inside if (q := _time_quantity(sentence, t, words)) is not None]
-    found += _clock_quantities(sentence, inside, words)
+    found = [q for t in inside if (q := _time_quantity(sentence, t, words, window)) is not None]
+    found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     for number in sentence.numbers:
         if not any(a <= number.start < b for a, b in taken):
-            q = _count_quantity(sentence, number, words)
+            q = _count_quantity(sentence, number, words, window)
             if q is not None:
                 found.append(q)
     return found
@@ -129,12 +133,12 @@ def _words(sentence: EventSentence) -> Words:
     return [(m.start(), m.end(), norm[m.start():m.end()]) for m in _WORDS.finditer(text)]
 
 
-def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Content stems within WINDOW words of [start, end), outside any excluded span, synonyms folded."""
+def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]], window: int) -> frozenset[str]:
+    """Content stems within `window` words of [start, end), outside any excluded span, synonyms folded."""
     first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
     out = set()
-    for w_start, _, word in words[max(0, first - WINDOW): last + 1 + WINDOW]:
+    for w_start, _, word in words[max(0, first - window): last + 1 + window]:
         if any(a <= w_start < b for a, b in exclude) or word in STOPWORDS or word in _GENERIC or word.isdigit():
             continue
         stemmed = stem(word)
@@ -143,7 +147,7 @@ def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, in
     return frozenset(out)
 
 
-def _time_quantity(sentence: EventSentence, timex: Timex, words: Words) -> Quantity | None:
+def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: int) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
@@ -158,10 +162,11 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words) -> Quant
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)]), "date")
+    return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)], window), "date")
 
 
-def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words) -> list[Quantity]:
+def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
+                      window: int) -> list[Quantity]:
     """A from-to pair of clock times in one sentence (a curfew from 19:00 to 06:00)."""
     times = [t for t in inside if t.kind in ("time", "interval") and _TIME.search(t.value.split("/")[0])]
     clocks = [(t, [_TIME.search(p) for p in t.value.split("/")]) for t in times]
@@ -171,10 +176,11 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
     start, end = times[0].start - sentence.start, times[-1].end - sentence.start
     code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
     return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}",
-                     _anchors(words, start, end, [(start, end)]), "date")]
+                     _anchors(words, start, end, [(start, end)], window), "date")]
 
 
-def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words) -> Quantity | None:
+def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
+                    window: int) -> Quantity | None:
     """A number with the noun it counts; people killed or injured are told apart by the words around them."""
     slot = _count_slot(sentence.text, number, words)
     if slot is None:
@@ -182,8 +188,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     low, high = _number_range(sentence.text, number)
     about = "count" if slot in ("killed", "injured") else "number"
     shown = sentence.text[number.start:number.end]
-    return Quantity(sentence, slot, low, high, shown, _anchors(words, number.start, number.end,
-                                                               [(number.start, number.end)]), about)
+    anchors = _anchors(words, number.start, number.end, [(number.start, number.end)], window)
+    return Quantity(sentence, slot, low, high, shown, anchors, about)
 
 
 def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:

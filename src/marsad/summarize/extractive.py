@@ -24,6 +24,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from marsad.cluster.terms import sublinear
+from marsad.settings import DEFAULTS, SummarySettings
 from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.stems import content_stems, kept_words, stem_map, word_runs
 from marsad.text.normalize import match_key, normalize
@@ -31,11 +32,9 @@ from marsad.types import Article, Event, Story, Summary, SummarySentence
 
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
-DUPLICATE_SIMILARITY = 0.3  # two chosen sentences this close say the same: the second is never taken
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
-TARGET_WORDS = 110  # the word budget: reference news summaries run 95-145 words
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
 
 Matrix = Any  # a numpy array; kept loose so callers need not import numpy types
@@ -52,9 +51,11 @@ class ClaimLike(Protocol):
 
 
 def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence[ClaimLike] | None = None,
-                    max_sentences: int = 5, framed: Collection[str] = ()) -> Summary:
+                    max_sentences: int = 5, framed: Collection[str] = (),
+                    settings: SummarySettings = DEFAULTS.summary) -> Summary:
     """A summary of 3–6 sentences of one event, each cited to its article and the others that state it; `framed`
-    names the articles that use stance-marking vocabulary in their own voice."""
+    names the articles that use stance-marking vocabulary in their own voice; `settings` gives the word budget
+    and the similarity at which two sentences say the same."""
     limit = min(max(max_sentences, MIN_SENTENCES), MAX_SENTENCES)
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
@@ -73,7 +74,8 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     scores -= FRAMED_PENALTY * stance_marked(pool, articles, framed, voices)
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
-    chosen = select(pool, scores, Vocabulary(content, shares), redundant(sims, same_claim), limit)
+    duplicate = redundant(sims, same_claim, settings.duplicate_similarity)
+    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
                         tuple(articles[j].id for j in sorted(supporters[i])))
@@ -266,9 +268,10 @@ class Vocabulary:
         return changed
 
 
-def redundant(sims: Matrix, same_claim: Sequence[set[int]]) -> Matrix:
-    """Pairs of sentences that say the same: a high TF-IDF cosine, or backing the same corroborated claim."""
-    duplicate = sims >= DUPLICATE_SIMILARITY
+def redundant(sims: Matrix, same_claim: Sequence[set[int]], similarity: float) -> Matrix:
+    """Pairs of sentences that say the same: a TF-IDF cosine of `similarity` or more, or backing the same
+    corroborated claim."""
+    duplicate = sims >= similarity
     holders: dict[int, list[int]] = defaultdict(list)
     for i, numbers in enumerate(same_claim):
         for number in numbers:
@@ -279,7 +282,7 @@ def redundant(sims: Matrix, same_claim: Sequence[set[int]]) -> Matrix:
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
-           limit: int) -> list[int]:
+           limit: int, target_words: int) -> list[int]:
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
     no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
     budget is left out once the summary has its minimum length."""
@@ -292,7 +295,7 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
     length = 0
     while len(chosen) < limit:
         best = max(np.flatnonzero(~closed).tolist(), key=worths.__getitem__, default=-1)
-        if best < 0 or (len(chosen) >= MIN_SENTENCES and length + pool[best].words / 2 > TARGET_WORDS):
+        if best < 0 or (len(chosen) >= MIN_SENTENCES and length + pool[best].words / 2 > target_words):
             break
         chosen.append(best)
         length += pool[best].words
