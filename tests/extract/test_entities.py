@@ -36,7 +36,7 @@ def test_proclitics_come_off_names(text: str, word: str, name: str, covered: str
 def test_initial_letters_of_names_are_not_clitics(name: str) -> None:
     """A word that merely starts with ل ب ف ك و keeps its first letter (لزرق stays لزرق)."""
     lex = load_tagger().lex
-    from marsad.extract.ner.normal import fold
+    from marsad.text.normalize import fold
 
     assert lex.bare(fold(name)) == (0, fold(name))
 
@@ -260,3 +260,22 @@ def test_name_without_its_movement_head_is_found_elsewhere() -> None:
 ])
 def test_plain_text_gets_no_mentions(text: str) -> None:
     assert names(text) == set()
+
+
+# --- the document pass's rules are named and counted (marsad.rules): sentences written for these tests ---------
+
+@pytest.mark.parametrize(("rule", "text"), [
+    ("head_chain", "افتتح الوزير مطار سيلاندو الدولي بعد ترميمه."),
+    ("chain_coordination", "اجتمعت لجنة الموارد المائية والزراعية في العاصمة."),
+    ("tail_alias", "فازت جبهة الزيتون الأخضر بمقعدين. وقال أنصار الزيتون الأخضر إن النتيجة منصفة."),
+    ("latin_misc", "يعتمد المتجر على تطبيق Quillora لتسجيل الطلبات."),
+    ("latin_org", "تعاقدت البلدية مع Verdant Works لصيانة الحدائق."),
+])
+def test_a_rule_counts_its_construction(rule: str, text: str) -> None:
+    from marsad.rules import hit_counts
+
+    key = f"ner.phrases.{rule}"
+    before = hit_counts()
+    assert key in before  # registered before it fires
+    find_mentions("t", text)
+    assert hit_counts()[key] > before[key]

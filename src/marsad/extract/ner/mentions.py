@@ -21,8 +21,9 @@ import numpy as np
 
 from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
-from marsad.extract.ner.phrases import TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
+from marsad.extract.ner.phrases import RULES, TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
 from marsad.extract.ner.train import MODEL_FILE
+from marsad.extract.ner.words import words
 from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
@@ -31,20 +32,23 @@ __all__ = ["find_mentions", "load_tagger", "NerTagger"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _NEWLINE = re.compile("\n+")
-# Head words that make an unknown place a LOC rather than a GPE (منطقة القبائل, جبل ..., نهر ...).
-_LOC_HEADS = {fold(w) for w in (
-    "منطقة", "إقليم", "جبل", "جبال", "نهر", "بحر", "خليج", "صحراء", "جزيرة", "جزر", "وادي", "سهل", "هضبة",
-    "مضيق", "قناة", "شبه", "الضفة", "قطاع", "حي", "ساحة", "شارع", "مطار", "ميناء", "معبر", "مخيم", "سد",
-    "بحيرة", "غابة", "المحيط", "محيط", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "ريف", "حوض", "مرتفعات",
-)}
-# Words that end a two-word person name but are not surnames on their own (محمد السادس, ... بن ...).
-_NOT_SURNAME = {fold(w) for w in (
-    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
-    "بن", "ابن", "بنت", "أبو", "ابو", "أم", "عبد", "آل", "الابن", "الأب", "جونيور",
-)}
-# Single list places that are also everyday words: never added by the list alone.
-_AMBIGUOUS_PLACES = {fold(w) for w in ("صور", "العين", "الخبر", "قم", "المتوسط", "الساحل", "الشام", "النيل",
-                                       "دجلة", "الفرات", "الكعبة", "المحيط")}
+# Word classes of `models/ner/words.tsv`, folded.
+_LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (منطقة ...، جبل ...، نهر ...)
+_NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
+_AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
+
+# Rules of the propagation, counted at their branch in the rule set of the document pass (`phrases.RULES`).
+_BRANCH_RULES = (
+    "title_off_person",  # a person's name drops the titles before it (الرئيس، وزير الدفاع ...)
+    "surname_alias",  # a person's surname alone is the person (... فيلدنبرغ -> فيلدنبرغ)
+    "tail_alias",  # an organisation's name without its head is the organisation (حركة X -> X)
+    "known_name_again",  # a name found once is found at its other occurrences
+    "listed_name",  # a listed place or organisation the model missed
+    "loc_by_place_head",  # a place named with منطقة، جبل، نهر ... is a LOC, not a GPE
+    "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
+)
+for _name in _BRANCH_RULES:
+    RULES.hit(_name, 0)
 
 
 _FORMS: dict[str, tuple[str, ...]] = {}
@@ -206,6 +210,7 @@ class _Document:
             last -= 1
         if kind == "PER":
             titles = self.lex.gaz.titles
+            start = first
             while first < last:
                 if (self.bare[first],) in titles:
                     first += 1
@@ -213,6 +218,8 @@ class _Document:
                     first += 2
                 else:
                     break
+            if first > start:
+                RULES.hit("title_off_person")
         return first, last
 
     def key(self, first: int, last: int) -> tuple[str, ...]:
@@ -227,8 +234,10 @@ class _Document:
             votes[k][s.type] += 1
             if s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2:
                 votes[(k[-1],)]["PER-surname"] += 1
+                RULES.hit("surname_alias")
             if s.type == "ORG" and len(k) >= 2 and k[0] in TAIL_ALIAS_HEADS and self._alias_tail(k[1:]):
                 votes[k[1:]]["ORG"] += 1
+                RULES.hit("tail_alias")
         names: dict[tuple[str, ...], str] = {}
         for k, c in votes.items():
             kind = c.most_common(1)[0][0]
@@ -245,6 +254,7 @@ class _Document:
                 hit = self._lookup(names, i, max_len)
                 if hit:
                     self._add(i, i + hit[0] - 1, hit[1])
+                    RULES.hit("known_name_again")
                     continue
             if self.bare[i] not in gaz.starts:
                 continue
@@ -254,6 +264,7 @@ class _Document:
                 if n == 1 and self.bare[i] in _AMBIGUOUS_PLACES:
                     continue
                 self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
+                RULES.hit("listed_name")
 
     def _alias_tail(self, tail: tuple[str, ...]) -> bool:
         """True when a name without its head (حركة X -> X) is distinctive enough to stand alone."""
@@ -299,9 +310,11 @@ class _Document:
         if kind in ("GPE", "LOC"):
             return kind
         if k[0] in _LOC_HEADS or (k[0].startswith("ال") and k[0][2:] in _LOC_HEADS):
+            RULES.hit("loc_by_place_head")
             return "LOC"
         head = load_heads().get(k[0])
         if head is not None and head.kind == "LOC" and len(k) > 1:
+            RULES.hit("loc_by_name_head")
             return "LOC"
         return "GPE"
 

@@ -10,124 +10,64 @@
   الأردني، قائد القوات المسلحة) where the CRF found nothing.
 - **Latin-script names** inside Arabic text: ORG, MISC after برنامج/نظام/تطبيق/منظومة.
 
-Only word classes and head lists: no name of any particular entity is written here.
+Only rules: the word classes, head nouns and titles they read are data (`marsad.extract.ner.words`), and no name
+of any particular entity is written here. Every rule is named in the rule set `ner.phrases` (`marsad.rules`) and
+counted each time it fires: a rule that proposes a name counts the names it proposes, `chain_*` count the words a
+chain takes by them.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count
-from pathlib import Path
 
-from marsad.extract.ner.gazetteer import GAZETTEER_DIR
-from marsad.text.normalize import fold
+from marsad.extract.ner.words import Head, heads_with, load_heads, words
+from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
-HEADS_FILE = "name_heads.txt"
+__all__ = ["Head", "PeopleAndLatin", "PhraseRules", "RULES", "TAIL_ALIAS_HEADS", "load_heads", "positions"]
+
 MAX_CHAIN = 9  # words after the head
 MAX_CONSTRUCT = 2  # indefinite nouns in construct before the definite/proper element
 RARE = 60  # a word seen fewer times in 9M words of news is name-like
 NAME_CONT = 400  # a word after a given name or a rare name continues it when seen fewer times than this
-_F = fold
 
-# Function words and everyday words that end a chain (folded).
-STOP = {_F(w) for w in (
-    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حول", "ضد", "عبر", "خلال", "منذ", "حتى", "لدى", "عند",
-    "بعد", "قبل", "أمام", "وراء", "تحت", "فوق", "دون", "نحو", "إثر", "اثر", "عقب", "بشأن", "بحسب", "حسب", "وفق",
-    "و", "أو", "او", "ثم", "لكن", "بل", "أم", "أن", "إن", "ان", "أنه", "انه", "أنها", "إنه", "إنها", "قد", "لقد", "لا",
-    "لم", "لن", "ما", "ماذا", "كما", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "هذا", "هذه", "ذلك", "تلك",
-    "هؤلاء", "هو", "هي", "هم", "هن", "نحن", "أنا", "انت", "أنت", "كل", "بعض", "غير", "سوى", "أي", "أيضا", "ايضا",
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "اللائي", "عندما", "حين",
-    "حيث", "إذ", "إذا", "لو", "لأن", "كي", "لكي", "منه", "منها", "عليه", "عليها", "فيه", "فيها", "له", "لها", "لهم",
-    "به", "بها", "إليه", "اليه", "يوم", "أمس", "امس", "اليوم", "الآن", "الان", "غدا", "صباح", "مساء", "ليلة",
-    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الماضي", "الماضية",
-    "المقبل", "المقبلة", "الحالي", "الحالية", "الجاري", "الجارية", "القادم", "القادمة", "الأخير", "الأخيرة",
-    "السابق", "السابقة", "الأسبق", "الجديد", "الجديدة", "التالي", "التالية", "نفسه", "نفسها", "ذاته", "ذاتها",
-    "أمس", "الأسبوع", "الشهر", "السنة", "الصباح", "المساء", "الليلة", "عاما", "عام", "شهر", "أسبوع", "قال", "قالت",
-    "أكد", "أكدت", "أعلن", "أعلنت", "إنّ", "أنّ", "وقال", "وقالت", "بينما", "فيما", "كذلك", "أيضاً", "جدا",
-    "الأولى", "المعنية", "المعني", "المختصة", "المختص", "المسؤولة", "المسؤول", "المختلفة", "المختلف", "الأخرى",
-    "الآخر", "الاخرى", "كافة", "جميع", "معا", "وحدها", "وحده", "عدة", "عدد", "أكثر", "أقل", "نحو", "حوالي",
-    # evaluative and descriptive adjectives that follow a name without being part of it
-    "الإرهابي", "الإرهابية", "المتمرد", "المتمردة", "الانقلابي", "الانقلابية", "الموالي", "الموالية",
-    "المدعوم", "المدعومة", "الرسمي", "الرسمية", "الشقيق", "الشقيقة", "المزعوم", "المزعومة", "المحظور",
-    "المحظورة", "المنحل", "المنحلة", "الحاكم", "المعارض", "المتطرف", "المتطرفة", "الصديق", "الصديقة",
-    "المذكور", "المذكورة", "المحلي", "المحلية", "الرئيسي", "الرئيسية",
-)}
-# ل + these verbal nouns is a purpose ("in order to"), not part of a name.
-LIL_STOP = {_F(w) for w in (
-    "للحصول", "للتفاوض", "للمشاركة", "للتعامل", "للرد", "للمطالبة", "للاحتجاج", "للتوصل", "للتباحث", "للتشاور",
-    "للنظر", "للقاء", "للاجتماع", "للمساعدة", "للتحقيق", "للسيطرة", "للتعبير", "للإعلان",
-    "لللقاء", "للمرة", "للعام", "للشهر", "لليوم", "للأسبوع", "للسنة", "للحديث", "للوقوف", "للضغط", "للتنديد",
-    "للتصدي", "للحد", "للقيام", "للاطلاع", "للتأكد", "للإفراج", "للدعوة", "للرئيس", "للوزير",
-    "للملك", "للأمير", "للأمين", "للمتحدث", "للسفير", "للمبعوث", "للمدير", "للقائد",
-)}
-# Adjectives that continue a name besides the nisba ones (-ي، -ية).
-ADJECTIVES = {_F(w) for w in (
-    "العام", "العامة", "الأعلى", "العليا", "الأكبر", "الكبرى", "الأعظم", "العظمى", "الأوسط", "الوسطى", "الأدنى",
-    "الأقصى", "المتحد", "المتحدة", "الموحد", "الموحدة", "المسلح", "المسلحة", "المستقل", "المستقلة", "الحر", "الحرة",
-    "الدائم", "الدائمة", "الخاص", "الخاصة", "السريع", "الكبير", "الشريف", "الشريفة", "الشريفين", "المقدس",
-    "المقدسة", "المحتل", "المحتلة", "الأحمر", "الحمراء", "الأخضر", "الخضراء", "الأبيض", "البيضاء", "الأسود",
-    "السوداء", "الأزرق", "الزرقاء", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-    "العاشر", "الموحّد", "العظيم", "المركزي", "الشعبي", "الأهلي", "الإسلامي", "المشتركة", "المشترك",
-    "المؤقت", "المؤقتة", "المنتخب", "الاتحادي", "الاتحادية", "الفيدرالي", "الفيدرالية", "الملكي", "الملكية",
-)}
-# Title words after which a person's name comes (besides the gazetteer's titles).
-EXTRA_TITLES = {_F(w) for w in (
-    "زعيم", "الزعيم", "رئيسة", "أمين", "المفتش", "مفتش", "القيادي", "قيادي", "عضو", "العضو", "مستشار",
-    "المستشار", "نائب", "قائد", "المدير", "المديرة", "مدير", "مديرة", "المتحدثة", "الناطقة", "الفنان", "المغني",
-    "المغنية", "الروائي", "الشاعر", "الشاعرة", "الرئيس", "الرئيسة", "الوزير",
-    "الوزيرة", "وزير", "وزيرة", "المبعوث", "السفير", "الملك", "الأمير", "الأميرة", "الشيخ", "الجنرال", "اللواء",
-    "العميد", "العقيد", "المشير", "الفريق", "النائب", "النائبة", "الدكتور", "الدكتورة", "السيد", "السيدة",
-    "سكرتير", "السكرتير", "المنسق", "منسق", "المندوب", "مندوب", "رئيس",
-)}
-NAME_LINKS = {_F(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أم", "عبد", "آل", "ولد", "دي", "دو", "فان", "فون")}
-# Words that make a following Latin name a product or system (MISC) rather than a company (ORG).
-LATIN_MISC_BEFORE = {_F(w) for w in ("برنامج", "نظام", "تطبيق", "منظومة", "برمجية", "صاروخ", "طائرة", "منصة",
-                                     "أنظمة", "برامج", "تطبيقات")}
-# Heads whose name without the head is also used alone (حركة X -> X), when X is not an everyday word.
-# Heads that make a name only with two or more words after them (قوات الأمن is a designation).
-WEAK_HEADS = {_F(w) for w in ("مكتب", "قوات", "مجموعة", "سلطة", "برنامج", "تنظيم")}
-# Definite heads that open a name with an adjective (القوات المسلحة); others (الإدارة الأمريكية) are designations.
-DEFINITE_OK = {_F(w) for w in (
-    "القوات", "القيادة", "المجلس", "الاتحاد", "الحزب", "النقابة", "المدرسة", "الجامعة", "المتحف", "الجيش", "البنك",
-    "الجبهة", "المنظمة", "الهيئة", "اللجنة", "المركز", "المعهد", "الأكاديمية", "المحكمة", "الصندوق",
-    "المصرف", "المفوضية", "المملكة", "الجمهورية", "السلطنة", "الإمارة", "الوكالة", "الديوان", "الأمانة", "الحرس",
-    "الجمعية", "الرابطة", "التحالف", "الائتلاف", "الكلية", "المسجد", "الجامع", "الكنيسة", "القصر", "الوزارة",
-)}
-TAIL_ALIAS_HEADS = {_F(w) for w in ("حركة", "حزب", "جبهة", "جماعة", "قوات", "ميليشيا", "ميليشيات", "مليشيا",
-                                    "مليشيات", "تنظيم", "كتائب")}
-# Heads that take a second member with و (وزارة التعليم العالي والبحث العلمي).
-COORD_HEADS = {_F(w) for w in ("وزارة", "هيئة", "مفوضية", "لجنة", "الوزارة", "الهيئة")}
-# Media nouns: an outlet is named without them (قناة X is listed as X), so they end a chain.
-MEDIA = {_F(w) for w in ("قناة", "صحيفة", "جريدة", "مجلة", "موقع", "إذاعة", "تلفزيون", "شبكة", "حساب", "صفحة")}
-DIRECTIONS = {_F(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")}
+# The word classes (`models/ner/words.tsv`) and head roles (`models/gazetteer/name_heads.txt`), folded.
+STOP = words("stop")  # function words, time words, and adjectives that follow a name without being part of it
+LIL_STOP = words("lil_stop")  # ل + these is a purpose, a time or a recipient, not a لل-phrase of a name
+ADJECTIVES = words("adjective")  # adjectives that continue a name besides the nisba ones (-ي، -ية)
+NAME_LINKS = words("name_link")  # بن، أبو، عبد ...: they join the parts of a person's name
+LATIN_MISC_BEFORE = words("latin_misc_before")  # a following Latin name is a product or system (MISC)
+MEDIA = words("media")  # an outlet is named without them (قناة X is listed as X), so they end a chain
+DIRECTIONS = words("direction")  # شمال، جنوب ...: a state head takes one before its place
+WEAK_HEADS = heads_with("weak")  # heads that make a name only with two or more words after them
+DEFINITE_OK = heads_with("definite")  # definite heads that open a name with an adjective (القوات المسلحة)
+TAIL_ALIAS_HEADS = heads_with("alias")  # heads whose name without the head is also used alone (حركة X -> X)
+COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that take a second member with و
+LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
+SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
+# Grammatical particles the rules name: في، من between a title and its organisation (القيادي في حزب ...), and
+# باسم inside a title (المتحدث باسم ...).
+_IN_OF = ("في", "من")
+_IN_NAME_OF = "باسم"
 
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    kind: str  # ORG LOC GPE MISC
-    definite: bool
-
-
-@lru_cache(maxsize=2)
-def load_heads(folder: Path = GAZETTEER_DIR) -> dict[str, Head]:
-    """folded head word -> Head (indefinite heads and their derived definite forms)."""
-    from marsad.resources import fields  # the one loader of shipped tables
-
-    heads: dict[str, Head] = {}
-    for word, kind in fields(folder / HEADS_FILE):
-        if word.startswith("="):
-            heads[_F(word[1:])] = Head(kind, True)
-            continue
-        w = _F(word)
-        heads.setdefault(w, Head(kind, False))
-        heads.setdefault("ال" + w, Head(kind, True))
-    return heads
-
+RULES = RuleSet("ner.phrases")
+# Rules counted at a branch with RULES.hit (the others are registered by @RULES.rule below; mentions.py registers
+# those of the propagation), registered now so that `hit_counts` lists them before they fire.
+_BRANCH_RULES = (
+    "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
+    "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
+    "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
+    "chain_name_link",  # a link and a proper name continue a chain (... بن X)
+    "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
+    "latin_org",  # a Latin-script name inside Arabic text: ORG
+    "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
+)
+for _name in _BRANCH_RULES:
+    RULES.hit(_name, 0)
 
 _HEADS_OF: dict[str, tuple[int, str, Head] | None] = {}  # `head_of` by folded word
 
@@ -148,7 +88,7 @@ def head_of(f: str) -> tuple[int, str, Head] | None:
     for cut, r in sorted(proclitic_readings(f), key=lambda x: x[0]):
         hd = heads.get(r)
         if hd is not None:
-            if r in ("رياسه", "قياده") and f[0] == "ب":  # برئاسة، بقيادة: "headed by", "led by"
+            if r in LED_BY and f[0] == "ب":  # بقيادة: "led by"
                 return None
             return cut, r, hd
     return None
@@ -184,6 +124,29 @@ def is_latin_name(word: str) -> bool:
 # Word classes returned by `PhraseRules.classify`.
 STOP_C, SPAN, LIL, DEF, ADJ, COORD, PROPER, INDEF = range(8)
 
+# States of a chain (`_Chain.state`): after an indefinite head, nouns in construct allowed; after a definite head,
+# before its adjective; after a definite element; after a proper name.
+_AFTER_HEAD, _AFTER_DEFINITE_HEAD, _AFTER_ELEMENT, _AFTER_PROPER = "A", "B0", "B", "P"
+
+Span = tuple[int, int, str, int]  # (first, last, type, proclitic length of the first word) of a name a rule finds
+
+
+@dataclass(slots=True)
+class _Chain:
+    """A name being read from its head: where the reading is (`j`, `state`) and what it has taken so far."""
+
+    head: int  # token index of the head
+    hf: str  # the head word, folded, proclitics off
+    kind: str  # the type of the name
+    place_only: bool  # a head that takes only a place or a proper name (PLACE_ONLY)
+    state: str
+    j: int  # the next token to read
+    prev: str  # the folded word before it
+    last: int | None = None  # the last token of the name so far
+    construct: int = 0  # indefinite nouns taken in construct (or a direction before a place)
+    elements: int = 0  # words and names taken after the head
+    has_lil: bool = False  # a لل-phrase was taken
+
 
 class PhraseRules:
     """The rules over one document (`entities._Document`): `heads_pass`, then `PeopleAndLatin`."""
@@ -194,7 +157,7 @@ class PhraseRules:
         self.gaz = doc.lex.gaz
         self.count = doc.lex.count
         self.n = len(doc.words)
-        self.titles = self.gaz.titles
+        self.titles = self.gaz.rule_titles  # one-word titles after which a name comes
         # words of the people the CRF found: a facility may carry them, an organisation head stops there
         self.person_words = {doc.folded[i] for s in doc.spans if s.type == "PER" for i in range(s.first, s.last + 1)}
 
@@ -203,7 +166,7 @@ class PhraseRules:
         return self.gaz.single(word) in ("GPE", "LOC")
 
     def title(self, word: str) -> bool:
-        return (word,) in self.titles or word in EXTRA_TITLES
+        return word in self.titles
 
     def nisba_of_common(self, word: str) -> bool:
         """An indefinite adjective: -ية, or -ي on a frequent stem (دفاعي، انفصالية)."""
@@ -254,90 +217,148 @@ class PhraseRules:
         return PROPER if self.proper(f) else INDEF
 
     # --- rule 1: head + chain ---
+    @RULES.rule("head_chain")
+    def head_name(self, i: int) -> Span | None:
+        """The name opened by the head noun at token i, or None."""
+        cut, hf, head = _HEADS_OF[self.doc.folded[i]]
+        last = self.chain(i, hf, head)
+        return None if last is None else (i, last, head.kind, cut)
+
     def chain(self, h: int, hf: str, head: Head) -> int | None:
-        """Index of the last word of the name opened by the head at h, or None when no chain follows."""
-        doc = self.doc
-        kind = head.kind
+        """Index of the last word of the name opened by the head at h, or None when no chain follows.
+
+        The words after the head are read one at a time (`_read`) until one does not continue the name."""
         if head.definite and hf not in DEFINITE_OK:
             return None
-        state = "B0" if head.definite else "A"
-        last = None
-        construct = 0
-        elements = 0
-        has_lil = False
-        place_only = kind in PLACE_ONLY
-        j = h + 1
-        prev = hf
-        own = doc.owner.get(h)
-        if own is not None and own.last > h:  # a name the CRF found: extend it
-            last, j, state, prev = own.last, own.last + 1, "B", doc.folded[own.last]
-            elements = 2
-        while j < self.n and j - h <= MAX_CHAIN:
-            c = self.classify(j, prev)
-            f = doc.folded[j]
-            if c == SPAN:
-                s = doc.owner[j]
-                after = s.last + 1
-                if s.type == "PER":
-                    ok = kind == "LOC" or (kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
-                else:
-                    ok = s.type in ("LOC", "GPE", "ORG") or (s.type == "MISC" and state == "A")
-                if place_only:
-                    ok = s.type in ("LOC", "GPE") and state == "A"
-                cut, b = doc.cuts[j], doc.bare[j]
-                if (not ok or state == "B0" or not is_arabic(f) or (cut and not f.startswith("لل"))
-                        or (b in self.heads and not b.startswith("ال"))):
-                    break
-                last, j, state, prev = s.last, after, "B", doc.folded[s.last]
-                elements += 1
-                continue
-            if c == PROPER and kind != "LOC" and f in self.person_words:
+        ch = self._open(h, hf, head)
+        n = self.n
+        while ch.j < n and ch.j - h <= MAX_CHAIN:
+            if not self._read(ch):
                 break
-            if state == "A":
-                if place_only:
-                    if c in (DEF, ADJ, PROPER) and self.place(doc.bare[j]):
-                        last, state = j, "B"
-                    elif kind == "MISC" and hf == "منظومه" and c == DEF:
-                        last, state = j, "B"
-                    elif kind == "GPE" and f in DIRECTIONS and construct == 0:
-                        construct += 1
-                    else:
-                        break
-                elif c in (DEF, ADJ):
-                    last, state = j, ("P" if f in self.gaz.given else "B")
-                elif c == PROPER:
-                    last, state = j, "P"
-                elif c == INDEF and construct < MAX_CONSTRUCT and not _verb_like(f) and not self.nisba_of_common(f):
-                    construct += 1
-                else:
-                    break
-            elif state == "B0":
-                if c == ADJ and (not place_only or kind == "GPE"):
-                    last, state = j, "B"
-                else:
-                    break
-            else:
-                if c == ADJ and not (f.endswith(("يين", "يون")) and not has_lil):
-                    last = j
-                elif c == LIL and not place_only:
-                    last, has_lil, state = j, True, "B"
-                elif c == PROPER and state == "P" and not place_only and self.proper(f, strict=True):
-                    last = j
-                elif f in NAME_LINKS and state == "P" and j + 1 < self.n and self.classify(j + 1, f) == PROPER:
-                    last, j = j + 1, j + 1
-                elif (c == COORD and state == "B" and hf in COORD_HEADS and f[1:] not in self.heads
-                      and not self.place(f[1:]) and not self.title(f[1:])):
-                    last = j
-                else:
-                    break
-            elements += last == j
-            prev = f
-            j += 1
-        if last is None or (hf in WEAK_HEADS and elements < 2):
+        if ch.last is None or (hf in WEAK_HEADS and ch.elements < 2):
             return None
-        return last
+        return ch.last
 
-    def heads_pass(self) -> list[tuple[int, int, str, int]]:
+    def _open(self, h: int, hf: str, head: Head) -> _Chain:
+        """The chain of the head at h before its first word; after the name the CRF found there, if any."""
+        state = _AFTER_DEFINITE_HEAD if head.definite else _AFTER_HEAD
+        ch = _Chain(h, hf, head.kind, head.kind in PLACE_ONLY, state, h + 1, hf)
+        own = self.doc.owner.get(h)
+        if own is not None and own.last > h:  # a name the CRF found: extend it
+            ch.last, ch.j, ch.state, ch.prev = own.last, own.last + 1, _AFTER_ELEMENT, self.doc.folded[own.last]
+            ch.elements = 2
+            RULES.hit("chain_over_crf_name")
+        return ch
+
+    def _read(self, ch: _Chain) -> bool:
+        """Take the word at `ch.j` into the chain and move on; False when it ends the chain."""
+        j = ch.j
+        c = self.classify(j, ch.prev)
+        if c == SPAN:
+            return self._take_name(ch, self.doc.owner[j])
+        f = self.doc.folded[j]
+        if c == PROPER and ch.kind != "LOC" and f in self.person_words:
+            return False
+        if ch.state == _AFTER_HEAD:
+            taken = self._after_place_head(ch, c, f) if ch.place_only else self._in_construct(ch, c, f)
+        elif ch.state == _AFTER_DEFINITE_HEAD:
+            taken = self._after_definite_head(ch, c)
+        else:
+            taken = self._after_element(ch, c, f)
+        if not taken:
+            return False
+        ch.elements += ch.last == ch.j
+        ch.prev = f
+        ch.j += 1
+        return True
+
+    def _take_name(self, ch: _Chain, s) -> bool:  # noqa: ANN001 - mentions._Span
+        """A name found earlier continues the chain when its type fits the head; the chain goes on after it."""
+        doc = self.doc
+        j = ch.j
+        f, cut, b = doc.folded[j], doc.cuts[j], doc.bare[j]
+        if (not self._name_fits(ch, s) or ch.state == _AFTER_DEFINITE_HEAD or not is_arabic(f)
+                or (cut and not f.startswith("لل")) or (b in self.heads and not b.startswith("ال"))):
+            return False
+        ch.last, ch.j, ch.state, ch.prev = s.last, s.last + 1, _AFTER_ELEMENT, doc.folded[s.last]
+        ch.elements += 1
+        return True
+
+    def _name_fits(self, ch: _Chain, s) -> bool:  # noqa: ANN001 - mentions._Span
+        """Whether a name of type `s.type` can be the genitive of the head (مطار + a city, وزارة + ...)."""
+        if ch.place_only:
+            return s.type in ("LOC", "GPE") and ch.state == _AFTER_HEAD
+        if s.type == "PER":  # a facility named after a person, or an organisation of one: مؤسسة X للتنمية
+            after = s.last + 1
+            return ch.kind == "LOC" or (ch.kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
+        return s.type in ("LOC", "GPE", "ORG") or (s.type == "MISC" and ch.state == _AFTER_HEAD)
+
+    def _after_place_head(self, ch: _Chain, c: int, f: str) -> bool:
+        """After a GPE or MISC head: a place (a direction before it for a state), or a system's definite noun."""
+        j = ch.j
+        if c in (DEF, ADJ, PROPER) and self.place(self.doc.bare[j]):
+            ch.last, ch.state = j, _AFTER_ELEMENT
+        elif ch.kind == "MISC" and ch.hf in SYSTEM_HEADS and c == DEF:
+            ch.last, ch.state = j, _AFTER_ELEMENT
+        elif ch.kind == "GPE" and f in DIRECTIONS and ch.construct == 0:
+            ch.construct += 1
+        else:
+            return False
+        return True
+
+    def _in_construct(self, ch: _Chain, c: int, f: str) -> bool:
+        """After an indefinite head: a definite or proper element, or up to two indefinite nouns before one."""
+        j = ch.j
+        if c in (DEF, ADJ):
+            ch.last, ch.state = j, (_AFTER_PROPER if f in self.gaz.given else _AFTER_ELEMENT)
+        elif c == PROPER:
+            ch.last, ch.state = j, _AFTER_PROPER
+        elif c == INDEF and ch.construct < MAX_CONSTRUCT and not _verb_like(f) and not self.nisba_of_common(f):
+            ch.construct += 1
+        else:
+            return False
+        return True
+
+    def _after_definite_head(self, ch: _Chain, c: int) -> bool:
+        """After a definite head (القوات، المتحف): only an adjective (a place-only head: a GPE's)."""
+        if c == ADJ and (not ch.place_only or ch.kind == "GPE"):
+            ch.last, ch.state = ch.j, _AFTER_ELEMENT
+            return True
+        return False
+
+    def _after_element(self, ch: _Chain, c: int, f: str) -> bool:
+        """After a definite or proper element: an adjective, a لل-phrase, the rest of a proper name, or a second
+        member with و."""
+        j = ch.j
+        if c == ADJ and not (f.endswith(("يين", "يون")) and not ch.has_lil):
+            ch.last = j
+        elif c == LIL and not ch.place_only:
+            ch.last, ch.has_lil, ch.state = j, True, _AFTER_ELEMENT
+            RULES.hit("chain_lil_phrase")
+        elif c == PROPER and ch.state == _AFTER_PROPER and not ch.place_only and self.proper(f, strict=True):
+            ch.last = j
+        elif f in NAME_LINKS and self._links_proper(ch, f):
+            ch.last = ch.j = j + 1
+            RULES.hit("chain_name_link")
+        elif c == COORD and ch.state == _AFTER_ELEMENT and self._second_member(ch.hf, f):
+            ch.last = j
+            RULES.hit("chain_coordination")
+        else:
+            return False
+        return True
+
+    def _links_proper(self, ch: _Chain, link: str) -> bool:
+        """After a proper name, a link (بن، أبو ...) at `ch.j` with a proper name after it continues the name."""
+        k = ch.j + 1
+        return ch.state == _AFTER_PROPER and k < self.n and self.classify(k, link) == PROPER
+
+    def _second_member(self, hf: str, f: str) -> bool:
+        """و + a definite word (f) is the head's second member (... والبحث العلمي) when the head takes one and the
+        word is no head, place or title of its own."""
+        rest = f[1:]
+        return hf in COORD_HEADS and rest not in self.heads and not self.place(rest) and not self.title(rest)
+
+    def heads_pass(self) -> list[Span]:
         """(first, last, type, proclitic length of the head) of each head + chain name."""
         doc = self.doc
         found = []
@@ -345,14 +366,13 @@ class PhraseRules:
         for i in head_positions(doc.folded):
             if i < free or i in doc.owned:
                 continue
-            cut, hf, head = _HEADS_OF[doc.folded[i]]
-            last = self.chain(i, hf, head)
-            if last is not None:
-                found.append((i, last, head.kind, cut))
-                free = last + 1
+            name = self.head_name(i)
+            if name is not None:
+                found.append(name)
+                free = name[1] + 1
         return found
 
-    def gazetteer_pass(self) -> list[tuple[int, int, str, int]]:
+    def gazetteer_pass(self) -> list[Span]:
         """List names longer than the CRF's span over them (القدس -> القدس الشرقية)."""
         doc, gaz = self.doc, self.gaz
         found = []
@@ -368,6 +388,7 @@ class PhraseRules:
             if inside and all(s.last <= last for s in inside):
                 if not any(s.first == i and s.last == last for s in inside):
                     found.append((i, last, "LOC", doc.cuts[i]))
+                    RULES.hit("longer_listed_place")
             if inside:
                 free = last + 1
         return found
@@ -384,20 +405,29 @@ class PeopleAndLatin:
     def __init__(self, rules: PhraseRules) -> None:
         self.r = rules
         self.doc = rules.doc
-        self.titles = rules.gaz.titles
-        self.title_words = rules.gaz.title_starts | EXTRA_TITLES  # the words a title can start with
+        self.titles = rules.gaz.titles  # the titles of one or more words
+        self.one_word_titles = rules.gaz.rule_titles
+        self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
 
-    def extend_people(self) -> list[tuple[int, int, str, int]]:
+    def extend_people(self) -> list[Span]:
         """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname)."""
-        doc = self.doc
+        doc, given = self.doc, self.r.gaz.given
         found = []
         for s in list(doc.spans):
-            if s.type != "PER" or s.last - s.first > 1 or doc.folded[s.last] not in self.r.gaz.given:
-                continue
-            j = s.last + 1
-            if self.name_word(j, False) and not _verb_like(doc.folded[j]):
-                found.append((s.first, j, "PER", doc.cuts[s.first]))
+            if s.type == "PER" and s.last - s.first <= 1 and doc.folded[s.last] in given:
+                name = self.surname_after(s)
+                if name is not None:
+                    found.append(name)
         return found
+
+    @RULES.rule("given_name_surname")
+    def surname_after(self, s) -> Span | None:  # noqa: ANN001 - mentions._Span
+        """The person `s` (a given name) with the name-like word after it, or None."""
+        doc = self.doc
+        j = s.last + 1
+        if self.name_word(j, False) and not _verb_like(doc.folded[j]):
+            return s.first, j, "PER", doc.cuts[s.first]
+        return None
 
     def is_title(self, i: int) -> int:
         """Length of the title starting at token i (0 when none)."""
@@ -407,7 +437,7 @@ class PeopleAndLatin:
             return 0
         if i + 1 < self.r.n and (b, doc.folded[i + 1]) in self.titles:
             return 2
-        return 1 if (b,) in self.titles or b in EXTRA_TITLES else 0
+        return 1 if b in self.one_word_titles else 0
 
     def name_word(self, j: int, first: bool) -> bool:
         doc = self.doc
@@ -416,7 +446,7 @@ class PeopleAndLatin:
         text, f = doc.words[j], doc.folded[j]
         if is_latin_name(text):
             return True
-        if not is_arabic(f) or f in STOP or f in self.r.heads or (f,) in self.titles or f in EXTRA_TITLES:
+        if not is_arabic(f) or f in STOP or f in self.r.heads or f in self.one_word_titles:
             return False
         if self.r.place(f) or is_adjective(f) and self.r.count(f) >= RARE:
             return False
@@ -459,45 +489,58 @@ class PeopleAndLatin:
             return None
         return last
 
-    def people(self) -> list[tuple[int, int, str, int]]:
+    def people(self) -> list[Span]:
         doc = self.doc
         found = []
-        n = self.r.n
         free = 0
         for i in positions(doc.bare, self.title_words.__contains__):
-            t = self.is_title(i) if i >= free and doc.owner.get(i) is None and i not in doc.owned else 0
+            if i < free or doc.owner.get(i) is not None or i in doc.owned:
+                continue
+            t = self.is_title(i)
             if not t:
                 continue
-            j = i + t
-            prev = doc.folded[j - 1]
-            # the title's complement: وزير المالية الكويتي، المتحدث باسم الجيش، قائد القوات المسلحة
-            while j < n and j - i <= 8:
-                s = doc.owner.get(j)
-                if s is not None:
-                    if s.type == "PER":
-                        break
-                    j = s.last + 1
-                    continue
-                c = self.r.classify(j, prev)
-                f = doc.folded[j]
-                nxt = doc.owner.get(j + 1)
-                if f in ("في", "من") and nxt is not None and nxt.type != "PER":  # القيادي في حزب ...
-                    j = nxt.last + 1
-                    continue
-                if c in (DEF, ADJ, LIL) and f not in self.r.gaz.given or f == "باسم" or self.is_title(j):
-                    prev = f
-                    j += 1
-                    continue
-                break
-            last = self.name_at(j) if j < n else None
-            if last is not None:
-                found.append((j, last, "PER", 0))
-                free = last + 1
+            name = self.person_after_title(i, t)
+            if name is not None:
+                found.append(name)
+                free = name[1] + 1
         return found
 
-    def latin(self) -> list[tuple[int, int, str, int]]:
+    @RULES.rule("person_after_title")
+    def person_after_title(self, i: int, t: int) -> Span | None:
+        """The person named after the title of t words at token i (and its complement), or None."""
+        j = self.after_complement(i, t)
+        last = self.name_at(j) if j < self.r.n else None
+        return None if last is None else (j, last, "PER", 0)
+
+    def after_complement(self, i: int, t: int) -> int:
+        """The token after the complement of the title of t words at i: وزير المالية الكويتي، المتحدث باسم الجيش،
+        قائد القوات المسلحة, names found there included; a person's name ends it."""
+        doc, n = self.doc, self.r.n
+        j = i + t
+        prev = doc.folded[j - 1]
+        while j < n and j - i <= 8:
+            s = doc.owner.get(j)
+            if s is not None:
+                if s.type == "PER":
+                    break
+                j = s.last + 1
+                continue
+            c = self.r.classify(j, prev)
+            f = doc.folded[j]
+            nxt = doc.owner.get(j + 1)
+            if f in _IN_OF and nxt is not None and nxt.type != "PER":  # القيادي في حزب ...
+                j = nxt.last + 1
+                continue
+            if c in (DEF, ADJ, LIL) and f not in self.r.gaz.given or f == _IN_NAME_OF or self.is_title(j):
+                prev = f
+                j += 1
+                continue
+            break
+        return j
+
+    def latin(self) -> list[Span]:
         doc = self.doc
-        found: list[tuple[int, int, str, int]] = []
+        found: list[Span] = []
         if not _LATIN_CAPITAL.search(doc.text):
             return found
         i = 0
@@ -511,7 +554,11 @@ class PeopleAndLatin:
                 last += 1
             before = doc.words[i - 1] if i else ""
             if before not in ("(", "[") and len(doc.words[i]) > 1:
-                kind = "MISC" if i and doc.bare[i - 1] in LATIN_MISC_BEFORE else "ORG"
-                found.append((i, last, kind, 0))
+                if i and doc.bare[i - 1] in LATIN_MISC_BEFORE:
+                    found.append((i, last, "MISC", 0))
+                    RULES.hit("latin_misc")
+                else:
+                    found.append((i, last, "ORG", 0))
+                    RULES.hit("latin_org")
             i = last + 1
         return found
