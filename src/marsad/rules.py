@@ -48,6 +48,11 @@ class RuleSet:
 
         return register
 
+    def register(self, *names: str) -> None:
+        """Register rules counted by name (`hit`), so they are listed before they first fire."""
+        for name in names:
+            self._add(name)
+
     def hit(self, name: str, n: int = 1) -> None:
         """Count `n` firings of the rule `name` (registered on first use)."""
         key = self._keys.get(name) or self._add(name)

@@ -2,6 +2,7 @@
 import pytest
 
 from marsad.clean.rules import classify, dateline_prefix
+from marsad.rules import hit_counts
 
 BOILERPLATE = [
     ("شارك: فيسبوك | تويتر | واتساب", "share"),
@@ -92,3 +93,10 @@ def test_dateline_prefix(line: str, prefix: str) -> None:
 ])
 def test_no_dateline_in_body_text(line: str) -> None:
     assert dateline_prefix(line) is None
+
+
+def test_each_line_rule_is_registered_and_counted() -> None:
+    before = hit_counts()
+    assert "clean.share" in before
+    assert classify("شارك الخبر: فيسبوك | إكس | واتساب", in_zone=True) == "share"
+    assert hit_counts()["clean.share"] == before["clean.share"] + 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.resources import MODELS_DIR, fields
+from marsad.rules import RuleSet
 
 _DIGITS = "0-9٠-٩۰-۹"
 _WORDS = re.compile(r"[^\s|•·/\\\-–—،,:؛;()«»\"“”']+")
@@ -136,6 +137,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("navigation", _is_link_row),
     LineRule("masthead", is_masthead, zone_only=True),
 )
+RULES = RuleSet("clean")
+RULES.register(*(rule.name for rule in LINE_RULES))
 
 
 def classify(line: str, in_zone: bool) -> str | None:
@@ -144,6 +147,7 @@ def classify(line: str, in_zone: bool) -> str | None:
         return None
     for rule in LINE_RULES:
         if (in_zone or not rule.zone_only) and rule.matches(line):
+            RULES.hit(rule.name)
             return rule.name
     return None
 
