@@ -32,11 +32,11 @@ from marsad.ingest import read_inputs
 from marsad.pipeline import (
     ARTICLE_STAGES,
     CORPUS_STAGES,
-    DEFAULT_SETTINGS,
     analyze_documents,
     local_engine,
     span_record,
 )
+from marsad.settings import DEFAULTS
 from marsad.store import SQLiteStore, content_hash
 from marsad.types import Analysis, Article, RawDocument
 
@@ -72,11 +72,11 @@ def stage_pass(corpus: str, limit: int | None, db: Path) -> None:
         with timed(stage.name, n):
             for article in articles:
                 earlier = {name: spans[name][article.id] for name in spans if article.id in spans[name]}
-                spans[stage.name][article.id] = stage.run(article, earlier)
+                spans[stage.name][article.id] = stage.run(article, earlier, DEFAULTS)
     digests = {raw.id: content_hash(raw) for raw in raws}
     with SQLiteStore(db) as store:
         with timed("store (write)", n):
-            for group in batches(articles, DEFAULT_SETTINGS.store.write_batch):
+            for group in batches(articles, DEFAULTS.store.write_batch):
                 store.put_processed([(a, digests[a.id], {name: [span_record(s) for s in by_id[a.id]]
                                                          for name, by_id in spans.items()}) for a in group])
         with timed("store (read back)", n):
@@ -86,7 +86,7 @@ def stage_pass(corpus: str, limit: int | None, db: Path) -> None:
         analysis = Analysis(articles=tuple(stored), spans=spans, from_inputs=n)
         for name, run in CORPUS_STAGES:
             with timed(name, n):
-                analysis = run(analysis, store, local_engine, DEFAULT_SETTINGS)
+                analysis = run(analysis, store, local_engine, DEFAULTS)
     seconds = time.perf_counter() - start
     print(f"{'sum of stages':<22}{n / seconds:>10.0f} articles/s {seconds:>8.2f} s {peak_mib():>8.0f} MiB")
 

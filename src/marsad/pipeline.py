@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -70,8 +70,7 @@ from marsad.types import (
     pickled_as_fields,
 )
 
-DEFAULT_SETTINGS = DEFAULTS
-ArticleStage = Callable[[Article, dict[str, list[Any]]], list[Any]]
+ArticleStage = Callable[[Article, dict[str, list[Any]], Settings], list[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,23 +82,23 @@ class Stage:
     span_type: type
 
 
-def _mentions(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+def _mentions(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
     return find_mentions(article.id, article.text)
 
 
-def _timexes(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+def _timexes(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
     return find_timexes(article.id, article.text, article.published)
 
 
-def _quotes(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
-    return find_quotes(article.id, article.text, earlier.get("mentions", []))
+def _quotes(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
+    return find_quotes(article.id, article.text, earlier.get("mentions", []), settings.quotes)
 
 
-def _framing(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+def _framing(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
     return list(find_framing(article.id, article.text, earlier.get("quotes", [])).terms)
 
 
-def _fingerprint(article: Article, earlier: dict[str, list[Any]]) -> list[Any]:
+def _fingerprint(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
     return [fingerprint(article)]
 
 
@@ -284,14 +283,14 @@ class Processed:
     records: dict[str, list[dict[str, Any]]]
 
 
-def process_document(raw: RawDocument) -> Processed | Rejected:
+def process_document(raw: RawDocument, settings: Settings = DEFAULTS) -> Processed | Rejected:
     """The map step: clean one document and run every per-article stage on it (pure; no store, no I/O)."""
-    article = clean(raw)
+    article = clean(raw, settings.clean)
     if isinstance(article, Rejected):
         return article
     spans: dict[str, list[Any]] = {}
     for stage in ARTICLE_STAGES:
-        spans[stage.name] = stage.run(article, spans)
+        spans[stage.name] = stage.run(article, spans, settings)
     records = {name: [span_record(span) for span in found] for name, found in spans.items()}
     return Processed(article, content_hash(raw), records)
 
@@ -312,7 +311,7 @@ def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterat
 
 
 def analyze(paths: Iterable[str | Path], store: Store, *, engine: Engine = local_engine,
-            settings: Settings = DEFAULT_SETTINGS, strict: bool = False,
+            settings: Settings = DEFAULTS, strict: bool = False,
             on_problem: Callable[[Rejected], None] | None = None,
             on_article: Callable[[], None] | None = None) -> Analysis:
     """Run every stage over the files and folders in `paths` (see `analyze_documents`)."""
@@ -330,7 +329,7 @@ class _Reading:
 
 
 def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
-                      settings: Settings = DEFAULT_SETTINGS, strict: bool = False,
+                      settings: Settings = DEFAULTS, strict: bool = False,
                       on_problem: Callable[[Rejected], None] | None = None,
                       on_article: Callable[[], None] | None = None) -> Analysis:
     """Run every stage over documents already read (files, a fetched feed), storing as it goes; problems are
@@ -364,7 +363,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 continue
             yield raw
 
-    results = iter(engine(process_document, pending()))
+    results = iter(engine(partial(process_document, settings=settings), pending()))
     while group := list(islice(results, settings.store.write_batch)):
         store.put_processed([(done.article, done.digest, done.records) for done in group
                              if isinstance(done, Processed)])
@@ -375,7 +374,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
             reading.from_inputs += 1
             if on_article:
                 on_article()
-    articles, spans = load_corpus(store)
+    articles, spans = load_corpus(store, settings)
     analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
                         from_inputs=reading.from_inputs, reused=reading.reused)
     for _, run in CORPUS_STAGES:
@@ -383,7 +382,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
     return analysis
 
 
-def load_corpus(store: Store) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
+def load_corpus(store: Store, settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
     """The corpus is the store: every stored article, in the order first stored, with its spans by stage and
     article (a stage added since an article was stored is run on it now)."""
     articles = list(store.articles())
@@ -396,7 +395,7 @@ def load_corpus(store: Store) -> tuple[list[Article], dict[str, dict[str, list[A
                 by_article[article.id] = [stage.span_type(**span) for span in stored[article.id]]
             else:
                 earlier = {name: found[article.id] for name, found in spans.items() if article.id in found}
-                by_article[article.id] = stage.run(article, earlier)
+                by_article[article.id] = stage.run(article, earlier, settings)
                 store.put_annotation(article.id, stage.name, [span_record(s) for s in by_article[article.id]])
     return articles, spans
 

@@ -15,6 +15,21 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """Cleaning: boilerplate lines and mastheads."""
+
+    zone_lines: int = 6  # mastheads and datelines are looked for in this many first and last lines of a text
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    """Quotes and their speakers."""
+
+    min_direct_words: int = 3  # shorter quotations are names, titles or scare quotes unless a cue introduces them
+    near_cue: int = 6  # tokens allowed between a non-reporting cue (دعا، ندد) and the quotation it introduces
+
+
+@dataclass(frozen=True, slots=True)
 class DuplicateSettings:
     """Near-duplicates (syndicated copies) by MinHash over word 3-grams."""
 
@@ -73,6 +88,8 @@ class StoreSettings:
 class Settings:
     """Every section; `Settings()` is the default run."""
 
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
     events: EventSettings = field(default_factory=EventSettings)
     stories: StorySettings = field(default_factory=StorySettings)

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from marsad.pipeline import process_document
 from marsad.settings import Settings, SettingsError, known_settings, load_settings, parse_assignments
+from marsad.types import RawDocument
 
 
 def test_defaults_are_listed_by_stage_and_name() -> None:
@@ -41,3 +43,12 @@ def test_an_assignment_needs_a_section_and_a_value() -> None:
 def test_settings_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Settings().events.threshold = 0.5  # type: ignore[misc]
+
+
+def test_per_article_settings_reach_the_stages() -> None:
+    body = "وقال المدير العام للشركة: \"سنفتتح ثلاثة فروع جديدة في الإسكندرية قبل نهاية العام\"."
+    raw = RawDocument("a1", "a1.txt", body, "text")
+    default = process_document(raw)
+    strict = process_document(raw, load_settings(None, {"quotes.min_direct_words": "30"}))
+    assert any(q["kind"] == "direct" for q in default.records["quotes"])
+    assert not any(q["kind"] == "direct" for q in strict.records["quotes"])

@@ -10,9 +10,9 @@ from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, words
 from marsad.clean.wraps import continues, wrap_width
 from marsad.extract.time.timexes import find_publication_date
 from marsad.ingest.html import extract_page
+from marsad.settings import DEFAULTS, CleanSettings
 from marsad.types import Article, RawDocument, Rejected
 
-ZONE_LINES = 6  # mastheads and datelines live in the first and last lines of a text
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -26,7 +26,7 @@ class _Found:
     source: str | None = None
 
 
-def clean(raw: RawDocument) -> Article | Rejected:
+def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean) -> Article | Rejected:
     """The clean article of a raw document, or Rejected when nothing readable is left."""
     body, title, published, author, url = raw.body, raw.title, raw.published, raw.author, raw.url
     if raw.format == "html":
@@ -39,7 +39,7 @@ def clean(raw: RawDocument) -> Article | Rejected:
         url = url or page["url"]
         published = published or page["published"]
     found = _Found()
-    text = clean_text(body, found)
+    text = clean_text(body, found, settings)
     if not text:
         return Rejected(raw.path, "no content left after cleaning")
     return Article(
@@ -49,12 +49,13 @@ def clean(raw: RawDocument) -> Article | Rejected:
     )
 
 
-def clean_text(body: str, found: _Found | None = None) -> str:
-    """The content of `body` as paragraphs a line each; dropped strings and metadata go into `found`."""
+def clean_text(body: str, found: _Found | None = None, settings: CleanSettings = DEFAULTS.clean) -> str:
+    """The content of `body` as paragraphs a line each; dropped strings and metadata go into `found`; mastheads
+    and datelines are looked for in the first and last `settings.zone_lines` lines."""
     found = found if found is not None else _Found()
     lines = [_tidy(line) for line in unicodedata.normalize("NFC", body).split("\n")]
     content_at = [i for i, s in enumerate(lines) if s]
-    zone = set(content_at[:ZONE_LINES] + content_at[-ZONE_LINES:])
+    zone = set(content_at[:settings.zone_lines] + content_at[-settings.zone_lines:])
     kept: list[tuple[int, str]] = []
     after_read_also = False
     for i in content_at:

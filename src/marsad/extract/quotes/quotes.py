@@ -59,15 +59,14 @@ from marsad.extract.quotes.cues import (
 )
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.rules import RuleSet
+from marsad.settings import DEFAULTS, QuoteSettings
 from marsad.text.tokens import token_lists
 from marsad.types import Mention, Quote
 
 RULES = RuleSet("quotes")
 
-MIN_DIRECT_WORDS = 3  # shorter quotations are names, titles or scare quotes unless a cue introduces them
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
-_NEAR_CUE = 6  # tokens allowed between a non-reporting cue (دعا، ندد) and the quotation it introduces
 # Grammatical particles the rules name (closed-class words; the vocabulary is in models/quotes/), folded.
 # إن، أن، بأن، أنه، بأنها ...
 _COMPLEMENTIZERS = frozenset(prep + "ان" + pronoun for prep in ("", "ب")
@@ -143,9 +142,11 @@ class _Doc:
     """The article text with its tokens (parallel lists of texts, starts, ends), folded forms, sentences and
     quoted spans, computed once."""
 
-    def __init__(self, article_id: str, text: str, mentions: Sequence[Mention]) -> None:
+    def __init__(self, article_id: str, text: str, mentions: Sequence[Mention], settings: QuoteSettings) -> None:
         self.article = article_id
         self.text = text
+        self.min_direct_words = settings.min_direct_words
+        self.near_cue = settings.near_cue
         self.texts, self.starts, self.ends = token_lists(text)
         self.n = len(self.texts)
         self.folded = fold_all(self.texts)
@@ -215,9 +216,10 @@ class _Doc:
         return span if span is not None and self.starts[i] == span.outer_start else None
 
 
-def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = (),
+                settings: QuoteSettings = DEFAULTS.quotes) -> list[Quote]:
     """Direct and reported quotes of one article, in text order, with speakers as written."""
-    doc = _Doc(article_id, text, mentions)
+    doc = _Doc(article_id, text, mentions, settings)
     cues = _find_cues(doc)
     quotes = _reported(doc, cues) + _direct(doc, cues)
     quotes = _drop_contained(text, quotes)
@@ -263,7 +265,7 @@ def _find_cues(doc: _Doc) -> list[_Cue]:
 def _outside_quotation(doc: _Doc, cue: _Cue) -> bool:
     """A cue is read outside quotations, or at the very end of one (its speaker closes the quotation)."""
     span = doc.span_at[cue.index]
-    if span is None or doc.words_in(span.start, span.end) < MIN_DIRECT_WORDS:
+    if span is None or doc.words_in(span.start, span.end) < doc.min_direct_words:
         return True
     if cue.content >= 0 or cue.lemma not in REPORTING or cue.speaker is None or cue.speaker.start < 0:
         return False
@@ -334,8 +336,8 @@ def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]
     inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
     if any(m.type == "PER" for m in inside):
         return start, max(m.end for m in inside)
-    limit = doc.ends[min(j + _NEAR_CUE, doc.n - 1)] if doc.n else end
-    for k in range(j, min(j + _NEAR_CUE, doc.n)):
+    limit = doc.ends[min(j + doc.near_cue, doc.n - 1)] if doc.n else end
+    for k in range(j, min(j + doc.near_cue, doc.n)):
         if _is_complementizer(doc, k) or doc.span_opening_at(k) or doc.texts[k] in ":.":
             limit = doc.starts[k]
             break
@@ -383,7 +385,7 @@ def _quoted_name(doc: _Doc, span: QuotedSpan | None) -> bool:
     if span is None:
         return False
     words = doc.words_in(span.start, span.end)
-    if words < MIN_DIRECT_WORDS:
+    if words < doc.min_direct_words:
         return True
     if words > 4:
         return False
@@ -672,7 +674,7 @@ def _cue_after(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
 def _trailing_attribution(doc: _Doc, span: QuotedSpan, cues: list[_Cue]) -> _Cue | None:
     """A cue and speaker closing a quotation whose mark was misplaced ("... وقال المسؤول ")."""
     inside = [c for c in cues if span.start <= doc.starts[c.index] < span.end and c.content < 0]
-    if not inside or doc.words_in(span.start, doc.starts[inside[-1].index]) < MIN_DIRECT_WORDS:
+    if not inside or doc.words_in(span.start, doc.starts[inside[-1].index]) < doc.min_direct_words:
         return None
     return inside[-1]
 
@@ -714,7 +716,7 @@ def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
         else:
             end = doc.starts[i]
         start, end = _trim(doc.text, start, end)
-        if doc.words_in(start, end) >= MIN_DIRECT_WORDS:
+        if doc.words_in(start, end) >= doc.min_direct_words:
             RULES.hit("according_to")
             out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.texts[i],
                              speaker.text, speaker.start, speaker.end, speaker.anonymous))
