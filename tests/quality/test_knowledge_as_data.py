@@ -1,7 +1,8 @@
-"""Knowledge as data (#18): the code of compare/, link/, clean/, cluster/, summarize/ and text/tokens.py keeps no
-Arabic word lists; every word list, lexicon and cue table is a data file under `marsad/models/` read with
-`marsad.resources`. What code may still spell out: the proclitic particles (و ف ب ك ل and the article ال, in
-chains), ما, affixes (pronoun suffixes, plural and nisba endings) and letter classes."""
+"""Knowledge as data (#18): the code of the stage packages (extract/, compare/, link/, clean/, cluster/,
+summarize/ and text/tokens.py) keeps no Arabic word lists; every word list, lexicon and cue table is a data file
+under `marsad/models/` read with `marsad.resources`. What code may still spell out: the proclitic particles
+(و ف ب ك ل and the article ال, in chains), a handful of prepositions and demonstratives, affixes (pronoun
+suffixes, plural and nisba endings) and letter classes."""
 from __future__ import annotations
 
 import ast
@@ -12,12 +13,15 @@ import pytest
 
 from marsad.resources import PACKAGE_DIR
 
-CODE = sorted([*(p for folder in ("compare", "link", "clean", "cluster", "summarize")
-                 for p in (PACKAGE_DIR / folder).glob("*.py")), PACKAGE_DIR / "text" / "tokens.py"])
+CODE = sorted([*(p for folder in ("extract", "compare", "link", "clean", "cluster", "summarize")
+                 for p in (PACKAGE_DIR / folder).rglob("*.py")), PACKAGE_DIR / "text" / "tokens.py"])
 _ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3]{2,}")
 PARTICLE_LETTERS = frozenset("وفبكلا")  # و ف ب ك ل and ال, alone or chained (وبال، فلل)
 ALLOWED = frozenset({
     "ما",  # the particle before a naming verb (ما يسميه)
+    "في", "من", "منه", "إلى", "عن", "علي", "عند", "بين", "باسم", "لـ", "ان", "أيضا",  # prepositions, particles
+    "هذا", "هذه", "جاء",  # demonstratives; جاء of "جاء في البيان", the one verb the quote reader tests by name
+    "ست", "سي", "يت", "يتن", "تا", "ني", "هن",  # verb prefixes and suffixes
     "هما", "هم", "ها", "كم", "نا", "ات", "ين", "ون", "يين", "يون", "يه", "اء",  # suffixes and endings
     "اوي", "اويى", "وي", "اأآإىٱوي", "ئؤ", "تش",  # letter classes (long vowels, hamza seats, the digraph تش)
     "مقابل",  # "versus", the word that joins the values of a contradiction's line
