@@ -265,3 +265,10 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker_text
         else:
             assert q.speaker_start == q.speaker_end == -1
+
+
+def test_a_decimal_point_does_not_end_the_reported_clause() -> None:
+    text = "وقال المتحدث باسم هيئة الأرصاد إن سرعة الرياح بلغت 65.5 كيلومترا في الساعة وإن العاصفة ستضعف مساء."
+    (quote,) = find_quotes("a1", text)
+    assert quote.text.startswith("سرعة الرياح") and quote.text.rstrip(".").endswith("ستضعف مساء")
+    assert "هيئة الأرصاد" in (quote.speaker_text or "")

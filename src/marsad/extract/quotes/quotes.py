@@ -79,7 +79,8 @@ _ALSO = fold("أيضا")  # أشار أيضا إلى
 _WHAT = "ما"  # بحسب ما نشرته
 _CAME_IN = fold("جاء")  # the lemma of a جاء في cue
 _VERB_STARTS = CUE_READINGS.keys() | CAME_IN  # folded words that can open a cue
-_SENTENCE_END = re.compile(r"[.!?؟]+|\n\s*\n|\n")
+# A sentence ends at . ! ? ؟ or a line break; a point between two digits is a decimal point (6.8, 2.5), not an end.
+_SENTENCE_END = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟])+|\n\s*\n|\n")
 _WRAPPED_LINE = 40  # a line this long that ends in a letter and goes on with a letter was wrapped, not ended
 _PUNCT_STOP = set("،,:؛;.!?؟()[]")
 _LINK_TYPES = ("PER", "ORG", "GPE")
