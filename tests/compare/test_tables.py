@@ -13,7 +13,7 @@ TABLES = MODELS_DIR / "compare"
 @pytest.mark.parametrize(("name", "at", "roles"), [
     ("number_words.tsv", 2, {"unit", "teen-head", "ten", "hundred", "scale", "dual-scale", "fraction", "approximate"}),
     ("counted_nouns.tsv", 2, {"dual", "plural"}),
-    ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person"}),
+    ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name"}),
     ("quantity_cues.tsv", 1, {"killed", "injured", "people", "generic", "not-a-slot", "lower-bound-before",
                               "upper-bound-before", "about-before", "lower-bound-after"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "date-lead"}),

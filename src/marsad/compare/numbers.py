@@ -73,6 +73,7 @@ _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فل
 _PREFIX_SET = frozenset(_PREFIXES)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 _NO_ARTICLE = _cues("no-article")
+_FRACTION_NAMES = _cues("fraction-name")
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
@@ -191,6 +192,8 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
     if word is None:
         return None
     bare, value, _ = word
+    if bare in FRACTIONS and i + 1 < len(toks) and toks[i + 1].text in _FRACTION_NAMES:
+        return None  # ربع النهائي: the quarter-final, a name and no quantity
     if bare in APPROXIMATE:
         return _approximate(toks, i, value)
     return _continue_phrase(toks, i + 1, value, False, value if bare in SCALES else 1.0)
