@@ -279,3 +279,9 @@ def test_a_rule_counts_its_construction(rule: str, text: str) -> None:
     assert key in before  # registered before it fires
     find_mentions("t", text)
     assert hit_counts()[key] > before[key]
+
+
+def test_the_name_of_god_and_currency_units_alone_are_no_entities() -> None:
+    prices = find_mentions("a1", "وتراجع اليورو أمام الدولار بعد قرار البنك المركزي الأوروبي.")
+    assert [m.text for m in prices] == ["البنك المركزي الأوروبي"]
+    assert find_mentions("a2", "وأضاف محافظ العاصمة: الحمد لله، ونسأل الله أن يحفظ البلاد.") == []

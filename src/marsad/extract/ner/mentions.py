@@ -35,6 +35,7 @@ _NEWLINE = re.compile("\n+")
 # Word classes of `models/ner/words.tsv`, folded.
 _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (منطقة ...، جبل ...، نهر ...)
 _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
+_NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
 
 # Rules of the propagation, counted at their branch in the rule set of the document pass (`phrases.RULES`).
@@ -46,6 +47,7 @@ _BRANCH_RULES = (
     "listed_name",  # a listed place or organisation the model missed
     "loc_by_place_head",  # a place named with منطقة، جبل، نهر ... is a LOC, not a GPE
     "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
+    "not_a_name",  # a name of God or a currency unit alone is no entity
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -326,6 +328,9 @@ class _Document:
             start, head = self.mention_start(s.first, known)
             end = self.ends[s.last]
             text = head + self.text[self.ends[s.first]:end]
+            if fold(text) in _NOT_NAMES:
+                RULES.hit("not_a_name")
+                continue
             kind = self.place_type(s) if s.type == "LOC" else s.type
             out.append(Mention(article_id, start, end, text, kind))
         return out
