@@ -81,6 +81,9 @@ def test_content_line_is_kept(line: str) -> None:
     ("الدوحة (أ ف ب) - افتتحت قطر معرضا دوليا للكتاب يوم الخميس", "الدوحة (أ ف ب) - "),
     ("بيروت ، لبنان -", "بيروت ، لبنان -"),
     ("غزة - قتل خمسة أشخاص في غارة على المدينة الليلة الماضية", "غزة - "),
+    ("عمّان ـ «النشرة»: أعلنت سلطة المياه عن جدول جديد لتوزيع المياه على الأحياء", "عمّان ـ «النشرة»: "),
+    ("الكويت - «الوطن»: قررت وزارة التربية تأجيل الامتحانات أسبوعا واحدا", "الكويت - «الوطن»: "),
+    ("(وكالة الأنباء الوطنية) - اجتمع مجلس الوزراء صباح اليوم برئاسة رئيس الحكومة", "(وكالة الأنباء الوطنية) - "),
 ])
 def test_dateline_prefix(line: str, prefix: str) -> None:
     assert dateline_prefix(line) == prefix
@@ -89,6 +92,7 @@ def test_dateline_prefix(line: str, prefix: str) -> None:
 @pytest.mark.parametrize("line", [
     "السعودية - إيران: اتفاق تاريخي",
     "وقال الوزير - في تصريح للصحفيين - إن الوضع مستقر.",
+    "وأشاد ـ حفظه الله ـ بما تحقق من إنجازات في القطاع الصحي خلال العام.",  # a tatweel as a parenthetical dash
     "وصل الوزير إلى العاصمة اليوم",
 ])
 def test_no_dateline_in_body_text(line: str) -> None:
@@ -100,3 +104,20 @@ def test_each_line_rule_is_registered_and_counted() -> None:
     assert "clean.share" in before
     assert classify("شارك الخبر: فيسبوك | إكس | واتساب", in_zone=True) == "share"
     assert hit_counts()["clean.share"] == before["clean.share"] + 1
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("ر.ع/ن.ح", "initials"),
+    ("أ.م / س.ك", "initials"),
+    ("شارك الخبر", "share"),
+    ("(صورة: متطوعون يوزعون المساعدات في مخيم للنازحين - رويترز)", "caption"),
+    ("ترجمة خاصة عن «الغارديان» البريطانية", "translation-note"),
+])
+def test_wire_furniture_lines(line: str, rule: str) -> None:
+    assert classify(line, in_zone=False) == rule
+
+
+def test_a_sign_off_in_parentheses_only_at_the_edges() -> None:
+    assert classify("(النهار)", in_zone=True) == "sign-off"
+    assert classify("(النهار)", in_zone=False) is None
+

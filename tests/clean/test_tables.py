@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from marsad.clean import rules
 
-LISTS = {"social", "channel", "share", "comment-count", "comment-invite", "comment-object", "comment-prompt",
-         "comment-login", "follow", "read-also", "read-also-tail", "related-head", "related-tail", "copyright",
+LISTS = {"social", "channel", "share", "share-object", "comment-count", "comment-invite", "comment-object",
+         "comment-prompt", "comment-login", "follow", "read-also", "read-also-tail", "related-head", "related-tail",
+         "copyright",
          "source", "byline", "credit-in-parentheses", "credit-label", "translation-label", "translation-line",
          "translation-subject", "translation-verb", "keywords", "end-mark", "credit-word", "caption-start",
          "date-filler", "not-in-place-name"}

@@ -39,6 +39,7 @@ def _any(name: str) -> str:
 SOCIAL = re.compile(rf"({_any('social')})", re.I)
 CHANNELS = re.compile(rf"{_any('channel')}|" + SOCIAL.pattern, re.I)
 SHARE = re.compile(rf"^({_any('share')})\b", re.I)
+SHARE_ALONE = re.compile(rf"^({_any('share')})\s*({_any('share-object')})?\s*[:：]?$", re.I)  # شارك الخبر
 COMMENT = re.compile(
     rf"^(\d+\s+)?({_any('comment-count')})$|^({_any('comment-invite')})\s+({_any('comment-object')})|"
     rf"^(?:{_any('comment-prompt')})\b|{_any('comment-login')}|^leave a (reply|comment)|"
@@ -61,7 +62,12 @@ CAPTION_START = re.compile(rf"^({_any('caption-start')})\b")
 YEAR_OR_CLOCK = re.compile(rf"(?:^|[^{_DIGITS}])(?:1[3-4][{_DIGITS}]{{2}}|(?:19|20)[{_DIGITS}]{{2}}|[١٢][٩٠][٠-٩]{{2}})"
                            rf"(?:[^{_DIGITS}]|$)|[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}")
 DATE_FILLER = frozenset(_LISTS["date-filler"])
-MASTHEAD_SEPARATOR = re.compile(r"\s[-–—|]\s|\s\|\s|[:：]\s*[«\"“]")
+MASTHEAD_SEPARATOR = re.compile(r"\s[-–—ـ|]\s|\s\|\s|[:：]\s*[«\"“]")  # ـ: a tatweel used as a dash
+# Editors' or reporters' initials closing a wire story: ع.ب/م.س, أ.ح / ر.ع (two groups or more, slash-separated).
+_INITIAL_PAIR = r"[\u0621-\u064a]{1,3}\.\s?[\u0621-\u064a]{1,3}"
+INITIALS = re.compile(rf"^{_INITIAL_PAIR}(?:\s*/\s*{_INITIAL_PAIR})+$")
+# A short name alone in parentheses at the top or bottom of a text: an agency's or outlet's sign-off, (واس).
+SIGN_OFF = re.compile(r"^\((?P<name>[^()\d.،,:]{2,40})\)$")
 
 
 def words(line: str) -> list[str]:
@@ -84,7 +90,9 @@ def is_timestamp(line: str) -> bool:
 
 
 def is_share_bar(line: str) -> bool:
-    return bool(SHARE.match(line)) and bool(SOCIAL.search(line)) or _is_link_row(line) and bool(SOCIAL.search(line))
+    """A share prompt: share words with network names, a row of network links, or a bare «شارك الخبر»."""
+    return (bool(SHARE.match(line)) and bool(SOCIAL.search(line)) or _is_link_row(line) and bool(SOCIAL.search(line))
+            or bool(SHARE_ALONE.match(line)))
 
 
 def _is_link_row(line: str) -> bool:
@@ -94,10 +102,13 @@ def _is_link_row(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption: a line describing a picture that ends in a credit in parentheses (no final full stop)."""
+    """A photo caption: a line that opens like one (صورة:، في الصورة) or describes a picture and ends in a credit
+    in parentheses; no final full stop."""
+    if CAPTION_START.match(line) and not ends_sentence(line) and len(words(line)) <= 30:
+        return True
     m = CAPTION_CREDIT.search(line)
     if not m or len(words(line)) > 60:
-        return bool(CAPTION_START.match(line)) and not ends_sentence(line) and len(words(line)) <= 30
+        return False
     credit = m.group("credit")
     return len(words(credit)) <= 6 and (bool(CREDIT_WORDS.search(credit)) or bool(re.search("[A-Za-z]", credit)))
 
@@ -135,7 +146,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption", is_caption),
     LineRule("timestamp", is_timestamp),
     LineRule("navigation", _is_link_row),
+    LineRule("initials", lambda s: bool(INITIALS.match(s))),
     LineRule("masthead", is_masthead, zone_only=True),
+    LineRule("sign-off", lambda s: bool(SIGN_OFF.match(s)) and len(words(s)) <= 4, zone_only=True),
 )
 RULES = RuleSet("clean")
 RULES.register(*(rule.name for rule in LINE_RULES))
@@ -154,22 +167,27 @@ def classify(line: str, in_zone: bool) -> str | None:
 
 # Words that show a leading "X - " is a sentence with a dash, not a place: verbs of saying, prepositions.
 NOT_IN_PLACE_NAMES = frozenset(_LISTS["not-in-place-name"])
+# place[, date] [(agency)] or (agency) alone, then a dash, then maybe «outlet»:. A tatweel stands as the dash only
+# before «outlet»: (Saudi and Gulf prose also uses ـ for parenthetical dashes: وأشاد ـ حفظه الله ـ بـ...).
 DATELINE_PREFIX = re.compile(
-    r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)(?:\s*[،,]\s*[^.()\n]{0,40}?)?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+)(?:\s+|$)")
+    r"^(?P<dateline>(?:\((?P<lead_agency>[^()\n]{2,40})\)|(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)"
+    r"(?:\s*[،,]\s*[^.()\n]{0,40}?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?)"
+    r"(?:\s*[-–—]+|\s+ـ+(?=\s*«[^»\n]{1,40}»\s*[:：]))(?:\s*«(?P<outlet>[^»\n]{1,40})»\s*[:：])?)(?:\s+|$)")
 
 
 def dateline_prefix(line: str) -> str | None:
-    """A leading dateline such as 'City, 10 March 2023 (Agency) -' or 'City, Country -' before the body text."""
+    """A leading dateline such as 'City, 10 March 2023 (Agency) -', 'City, Country -', '(Agency) -' or
+    'City ـ «Outlet»:' before the body text."""
     m = DATELINE_PREFIX.match(line)
     if not m:
         return None
     head, rest = m.group("dateline"), line[m.end():]
-    place = words(m.group("place"))
+    place = words(m.group("place") or "")
     if len(place) > 3 or len(words(head)) > 10 or any(w in NOT_IN_PLACE_NAMES for w in place):
         return None
     if rest and len(words(rest)) < 5:
         return None
-    if not (m.group("agency") or YEAR_OR_CLOCK.search(head) or len(words(head)) <= 3):
+    tagged = m.group("agency") or m.group("lead_agency") or m.group("outlet")
+    if not (tagged or YEAR_OR_CLOCK.search(head) or len(words(head)) <= 3):
         return None
     return m.group(0)
