@@ -111,7 +111,7 @@ def test_each_line_rule_is_registered_and_counted() -> None:
     ("أ.م / س.ك", "initials"),
     ("شارك الخبر", "share"),
     ("(صورة: متطوعون يوزعون المساعدات في مخيم للنازحين - رويترز)", "caption"),
-    ("ترجمة خاصة عن «الغارديان» البريطانية", "translation-note"),
+    ("ترجمة خاصة من «لوموند» الفرنسية", "translation-note"),
 ])
 def test_wire_furniture_lines(line: str, rule: str) -> None:
     assert classify(line, in_zone=False) == rule
