@@ -5,24 +5,22 @@ keys) and nowhere in SaudiNewsNet is a trace of that corpus: a rule, row or test
 This module lists such phrases found in the given folders; `test_dev_phrases.py` fails on any that is not in the
 reviewed allow list (`dev_phrases_allowed.tsv`: famous names and institutions, broad public knowledge).
 
-Run it to see the list:  .venv/bin/python tests/quality/dev_phrases.py src tests
+Run it to see the list:  .venv/bin/python -m tests.quality.dev_phrases src tests
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.quality.corpora import ROOT, SHARED, development_corpora, saudinewsnet_records
 
 from marsad.text.normalize import normalize
 
 N = 3
 ALLOW_FILE = Path(__file__).with_name("dev_phrases_allowed.tsv")
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]{2,}")  # a letter alone is a clitic named in a comment
 _BREAK = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\s]+")  # anything but Arabic letters and spaces ends a phrase
 _TEXT_SUFFIXES = {".py", ".tsv", ".txt", ".j2", ".json", ".jsonl", ".md", ".html", ".css", ".toml", ".cfg"}
@@ -42,20 +40,14 @@ def phrases(text: str) -> Iterator[str]:
 
 def dev_corpus_files(shared: Path) -> list[Path]:
     """The texts and answer keys of every development corpus in `shared`."""
-    files = [p for p in (shared / "seeds").rglob("*") if p.is_file()]
-    for corpus in sorted((shared / "eval").iterdir()):
-        if corpus.is_dir():
-            files += [p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".py"]
-    return files + sorted((shared / "eval").glob("*.gold.json"))
+    return [p for corpus, gold in development_corpora(shared).values()
+            for p in [*sorted(q for q in corpus.rglob("*") if q.is_file()), gold]]
 
 
 def saudinewsnet_texts(folder: Path) -> Iterator[str]:
-    """Title and content of every SaudiNewsNet article (one zip a day, a JSON array in each)."""
-    for path in sorted(folder.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                for article in json.loads(z.read(name)):
-                    yield f"{article.get('title') or ''}\n{article.get('content') or ''}"
+    """Title and content of every SaudiNewsNet article."""
+    for article in saudinewsnet_records(folder):
+        yield f"{article.get('title') or ''}\n{article.get('content') or ''}"
 
 
 def own_files(folders: Iterable[Path]) -> Iterator[Path]:

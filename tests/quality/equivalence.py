@@ -5,7 +5,7 @@ Each layer of the `marsad.analysis/v1` document (entities, events, claims ...) i
 difference names the layers it touches. `test_equivalence.py` compares the current output with the recorded
 digests in `equivalence.json`; a commit that changes the output on purpose records them again, and says why:
 
-    .venv/bin/python tests/quality/equivalence.py --update
+    .venv/bin/python -m tests.quality.equivalence --update
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import zipfile
+from itertools import islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+from tests.quality.corpora import ROOT, SHARED, development_corpora, saudinewsnet_records
+
+FIXED_CORPORA = ("seeds", "dev1", "dev2")
 RECORD = Path(__file__).with_name("equivalence.json")
 SAUDINEWSNET_ARTICLES = 2000
 
@@ -34,24 +35,15 @@ def layer_digests(analysis: dict) -> dict[str, str]:
 
 def saudinewsnet_sample(folder: Path, out: Path, limit: int = SAUDINEWSNET_ARTICLES) -> Path:
     """The first `limit` SaudiNewsNet articles with text (days in order), written as one JSON array file."""
-    records: list[dict] = []
-    for day in sorted(folder.glob("*.zip")):
-        with zipfile.ZipFile(day) as z:
-            for name in z.namelist():
-                records += [r for r in json.loads(z.read(name)) if (r.get("content") or "").strip()]
-        if len(records) >= limit:
-            break
+    records = islice((r for r in saudinewsnet_records(folder) if (r.get("content") or "").strip()), limit)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / "saudinewsnet.json"
-    path.write_text(json.dumps(records[:limit], ensure_ascii=False), encoding="utf-8")
+    (out / "saudinewsnet.json").write_text(json.dumps(list(records), ensure_ascii=False), encoding="utf-8")
     return out
 
 
 def inputs(shared: Path, work: Path) -> dict[str, Path]:
     """The fixed inputs that are present: name -> folder to analyse."""
-    found = {"seeds": shared / "seeds", "dev1": shared / "eval" / "dev1" / "corpus",
-             "dev2": shared / "eval" / "dev2" / "corpus"}
-    found = {name: path for name, path in found.items() if path.is_dir()}
+    found = {name: corpus for name, (corpus, _) in development_corpora(shared).items() if name in FIXED_CORPORA}
     if (shared / "data" / "saudinewsnet").is_dir():
         found["saudinewsnet2000"] = saudinewsnet_sample(shared / "data" / "saudinewsnet", work / "saudinewsnet")
     return found

@@ -18,7 +18,7 @@ def test_output_is_the_recorded_one(shared: Path) -> None:
                for name, digests in now.items()}
     changed = {name: layers for name, layers in changed.items() if layers}
     assert not changed, ("the analysis changed (input: layers); if on purpose, record it with "
-                         f"`python tests/quality/equivalence.py --update` and say why in the commit: {changed}")
+                         f"`python -m tests.quality.equivalence --update` and say why in the commit: {changed}")
 
 
 def test_a_layer_digest_names_the_layer_that_changed() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from statistics import mean
 
 import pytest
+from tests.quality.corpora import development_corpora
 
 # Set on seeds, dev1, dev2 and real1 after the removals of issue #17 (pooled mean - 0.03, capped at the target).
 FLOORS = {
@@ -44,15 +45,6 @@ FLOORS = {
     "time.duration_value_accuracy": 0.970,
     "time.value_accuracy": 0.920,
 }
-
-
-def development_corpora(shared: Path) -> dict[str, tuple[Path, Path]]:
-    """Every development corpus with its answer key: the seeds and each `eval/NAME/` holding corpus/ and gold.json."""
-    found = {"seeds": (shared / "seeds", shared / "eval" / "seeds.gold.json")}
-    for folder in sorted((shared / "eval").iterdir()):
-        if (folder / "corpus").is_dir() and (folder / "gold.json").is_file():
-            found[folder.name] = (folder / "corpus", folder / "gold.json")
-    return {name: paths for name, paths in found.items() if paths[0].is_dir() and paths[1].is_file()}
 
 
 def score_corpus(shared: Path, corpus: Path, gold: Path, work: Path) -> dict[str, float]:
