@@ -22,6 +22,7 @@ from itertools import chain
 from pathlib import Path
 
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
+from marsad.extract.time.lexicon import GREGORIAN_MONTHS
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import Normalized, normalize, normalize_with_map
 from marsad.types import ContrastTerm, Framing, FramingTerm, Mention, Quote
@@ -37,7 +38,6 @@ _CLAUSE_BREAK = frozenset(".,;:!?()[]\"'-")
 _ONE_CLITIC = re.compile(r"^[وفبل](?=\w{3})")
 _CLITIC_BEFORE_ARTICLE = re.compile(r"^[وف]?[بكل]?(?=ال)")
 CUES_PATH = COMPARE_MODELS / "framing_cues.tsv"
-MONTHS_PATH = MODELS_DIR / "time" / "months.tsv"
 
 
 def _cues(role: str) -> list[str]:
@@ -54,8 +54,7 @@ _OPPOSITION_WINDOW = 3
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
 # Gregorian month names (the first word of كانون الثاني): a term before one names a past event (انقلاب يوليو).
-_MONTHS = frozenset(normalize(name).split()[0] for calendar, _, name, *_ in fields(MONTHS_PATH)
-                    if calendar == "gregorian")
+_MONTHS = frozenset(name.split()[0] for name in GREGORIAN_MONTHS)
 _DATE_LEADS = frozenset(map(normalize, _cues("date-lead")))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
