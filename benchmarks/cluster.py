@@ -3,8 +3,10 @@
     python benchmarks/cluster.py ../shared/data/saudinewsnet [--limit N] [--cache /tmp/articles.pkl]
 
 Reads and cleans once (optionally cached), marks near-duplicates, then clusters the first 1,000, 5,000 and all
-articles, each in a fresh child process: prints articles/s, peak memory, growth against the 1,000 run, and the
-largest events (headline and outlets) so a person can judge them. Mentions and timexes are not given.
+articles, each in a fresh child process: prints articles/s, peak memory, growth against the 1,000 run, the size
+distribution of events and stories (largest, 99th and 90th percentile, median, singletons: a clusterer that chains
+shows a giant largest cluster), and the largest events (headline and outlets) so a person can judge them.
+Mentions and timexes are not given.
 """
 from __future__ import annotations
 
@@ -68,6 +70,15 @@ def show_largest(events: list[Event], articles: list[Article]) -> None:
         print(f"          outlets: {', '.join(f'{s} {n}' for s, n in outlets.most_common(8))}")
 
 
+def size_line(name: str, sizes: list[int]) -> str:
+    """Largest, 99th and 90th percentile (nearest rank), median size and the share of singletons."""
+    ranked = sorted(sizes)
+    def rank(q: float) -> int:
+        return ranked[min(len(ranked) - 1, int(q * len(ranked)))]
+    return (f"{name:>8}: {len(ranked)} clusters, largest {ranked[-1]}, p99 {rank(0.99)}, p90 {rank(0.9)}, "
+            f"median {rank(0.5)}, singletons {sum(1 for n in ranked if n == 1) / len(ranked):.0%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus")
@@ -90,6 +101,12 @@ def main() -> None:
         base = base or seconds
         print(f"{n:>9d} {seconds:>8.1f} {n / seconds:>7.0f} {len(events):>7d} {len(stories):>8d} {peak:>9.0f} "
               f"{seconds / base:>6.1f}")
+    print(size_line("events", [len(e.articles) for e in events]))
+    story_articles = Counter[str]()
+    for event in events:
+        story_articles[event.story or ""] += len(event.articles)
+    print(size_line("stories", [story_articles[s.id] for s in stories]))
+    print(size_line("(events)", [len(s.events) for s in stories]).replace("clusters", "stories, in events"))
     show_largest(events, articles[:sizes[-1]])
 
 

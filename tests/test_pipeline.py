@@ -61,3 +61,12 @@ def test_same_input_order_same_result(tmp_path: Path) -> None:
             result = analyze([EXAMPLES], store)
         docs.append([(e.id, e.articles, e.date, e.title) for e in result.events])
     assert docs[0] == docs[1]
+
+
+def test_a_clustering_state_of_an_older_shape_is_replaced_not_trusted(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "once.db") as store:
+        once = analyze([EXAMPLES], store)
+    with SQLiteStore(tmp_path / "old.db") as store:
+        store.put_state("events", {"an": "older state"})
+        rerun = analyze([EXAMPLES], store)
+    assert partition(rerun.events) == partition(once.events)

@@ -34,7 +34,7 @@ from typing import Any
 from marsad.clean import clean
 from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import fingerprint, mark_duplicates
-from marsad.cluster.events import EventClusterer, cluster_events
+from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions
@@ -159,7 +159,9 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
             settings: Settings) -> tuple[list[Event], list[Story]]:
     """Events and stories; the clustering state is stored, so a later run only places its new articles."""
-    clusterer = store.get_state("events") or EventClusterer(model=background_model())
+    stored = store.get_state("events")
+    fresh = getattr(stored, "version", None) != STATE_VERSION
+    clusterer = EventClusterer(model=background_model()) if fresh else stored
     found = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer, settings.events,
                            settings.stories)
     store.put_state("events", clusterer)

@@ -45,6 +45,8 @@ class EventSettings:
     window_days: int = 4  # an event is days long: no article joins one that started longer ago
     half_life_days: float = 3.0  # similarity halves for every this many days since the event was last reported
     max_candidates: int = 10  # events scored exactly per article, those sharing most looked-up terms
+    core_threshold: float = 0.25  # cosine an article needs with one of an event's first members to join it
+    other_kind_weight: float = 0.3  # similarity kept with an event whose headlines report another kind of happening
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class StorySettings:
     """Stories: events joined into threads by their core terms."""
 
     threshold: float = 0.1  # cosine between an event's core and a story's
+    core_threshold: float = 0.1  # cosine an event's core needs with one of a story's first events' cores
+    max_share: float = 0.015  # a term in more than this share of articles is too common to link events
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,3 +81,35 @@ def test_event_date_from_the_leads_timexes_else_first_publication() -> None:
     assert signing.date_evidence == ("اليوم الاثنين", "أمس الاثنين")
     follow_up = next(e for e in events if "follow" in e.articles)
     assert (follow_up.date, follow_up.date_evidence) == ("2015-09-10", ())
+
+
+SHELLING = ("قتل خمسة مدنيين بينهم طفلان وأصيب عشرة آخرون في قصف مدفعي استهدف صباح اليوم بلدة كفر الزيتون "
+            "الحدودية. وقال شهود إن القذائف سقطت على سوق البلدة المكتظ وأحرقت عددا من المحال. "
+            "وهرعت سيارات الإسعاف إلى كفر الزيتون لنقل الجرحى إلى مستشفى المدينة.")
+SHELLING_REPORT = ("سقطت قذائف مدفعية على سوق بلدة كفر الزيتون الحدودية صباح اليوم فقتلت خمسة مدنيين بينهم طفلان "
+                   "وأصابت عشرة. وأفاد سكان بأن النيران أحرقت محال في السوق وأن سيارات الإسعاف نقلت الجرحى.")
+CONDEMNATION = ("أدانت وزارة الخارجية اليوم القصف المدفعي الذي استهدف سوق بلدة كفر الزيتون الحدودية وأدى إلى "
+                "مقتل خمسة مدنيين بينهم طفلان. وطالبت الوزارة في بيان بتحقيق دولي في القصف على البلدة "
+                "ومحاسبة المسؤولين عنه، وعبرت عن تضامنها مع أسر الضحايا في كفر الزيتون.")
+
+
+def test_a_condemnation_is_its_own_event_in_the_story_of_the_attack_it_condemns() -> None:
+    events, _ = cluster_events([
+        _article("attack", SHELLING, "2019-06-02", "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
+        _article("report", SHELLING_REPORT, "2019-06-02", "B", title="قذائف تقتل خمسة مدنيين في سوق كفر الزيتون"),
+        _article("condemn", CONDEMNATION, "2019-06-02", "C", title="الخارجية تدين قصف بلدة كفر الزيتون"),
+    ])
+    event_of = _event_of(events)
+    assert event_of["attack"] == event_of["report"] != event_of["condemn"]
+    assert len({e.story for e in events}) == 1
+
+
+def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
+    from marsad.cluster.events import EventCluster, EventClusterer
+    from marsad.settings import EventSettings
+
+    clusterer = EventClusterer(vectors=[{"سد": 0.8, "خزان": 0.6}, {"سد": 0.6, "اتفاق": 0.8}],
+                               settings=EventSettings(core_threshold=0.5))
+    event = EventCluster(0, 0, 0, members=[0, 1])
+    assert clusterer.near_core({"اتفاق": 1.0}, event)  # 0.8 with the second member
+    assert not clusterer.near_core({"خزان": 0.6, "زلزال": 0.8}, event)  # 0.36 at best

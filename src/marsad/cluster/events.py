@@ -18,6 +18,7 @@ from operator import neg
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
+from marsad.cluster.kinds import Kinds, headline_kinds
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
@@ -26,6 +27,8 @@ from marsad.types import Article, Event, Mention, Story, Timex
 
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
+STATE_VERSION = 2  # raised when the stored state changes shape: an older state is clustered afresh
+CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
 
@@ -38,12 +41,20 @@ class EventCluster:
     last_day: int
     members: list[int] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
+    kinds: Counter[str] = field(default_factory=Counter)  # how many members' headlines report each kind
+    typed: int = 0  # members whose headline reports a kind
 
-    def add(self, index: int, vec: Vector, day: int, overlap: float) -> None:
+    def add(self, index: int, vec: Vector, day: int, overlap: float, kinds: Kinds) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
         self.members.append(index)
         self.centroid.add(vec, overlap)
         self.last_day = max(self.last_day, day)
+        self.kinds.update(kinds)
+        self.typed += bool(kinds)
+
+    def other_kind(self, kinds: Kinds) -> bool:
+        """Whether most of the members whose headline reports a kind report none of these."""
+        return bool(kinds) and 2 * max(self.kinds[k] for k in kinds) < self.typed
 
 
 @dataclass
@@ -56,12 +67,14 @@ class EventClusterer:
     model: TermModel = field(default_factory=TermModel)
     events: list[EventCluster] = field(default_factory=list)
     vectors: list[Vector] = field(default_factory=list)
+    kinds: list[Kinds] = field(default_factory=list)
     event_of: list[int] = field(default_factory=list)
     index: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     article_event: dict[str, int] = field(default_factory=dict)
     article_ids: list[str] = field(default_factory=list)  # the article behind each vector, in the order added
     today: int = 0
     settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
+    version: int = STATE_VERSION
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
@@ -69,6 +82,7 @@ class EventClusterer:
         first = len(self.vectors)
         self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
+        self.kinds.extend(headline_kinds(a.title, a.text) for a in articles)
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -79,31 +93,42 @@ class EventClusterer:
         day = day_number(article.published) if article.published else None
         day = self.today if day is None else day
         self.today = max(self.today, day)
-        vec = self.vectors[index]
+        vec, kinds = self.vectors[index], self.kinds[index]
         original = self.article_event.get(article.duplicate_of or "")
         if original is not None:
             best, overlap = original, self.events[original].centroid.cosine(vec)[1]
         else:
-            best, overlap = self.best_event(vec, day)
+            best, overlap = self.best_event(vec, day, kinds)
         if best < 0:
             best = len(self.events)
             self.events.append(EventCluster(best, day, day))
-        self.events[best].add(index, vec, day, overlap)
+        self.events[best].add(index, vec, day, overlap, kinds)
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
         return best
 
-    def best_event(self, vec: Vector, day: int) -> tuple[int, float]:
-        """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0)."""
+    def best_event(self, vec: Vector, day: int, kinds: Kinds) -> tuple[int, float]:
+        """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
+
+        The score is the cosine with the event's centroid, decayed by the days since it was last reported and
+        lowered when its headlines report another kind of happening; and the article must come close to one of
+        the event's core (first) members, so an event cannot drift from article to article (no chaining).
+        """
         best, best_score, best_raw = -1, self.settings.threshold, 0.0
         for number in self.candidates(vec, day):
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
             score = cosine * decay(day - event.last_day, self.settings.half_life_days)
-            if score >= best_score and (score > best_score or best < 0):
+            if event.other_kind(kinds):
+                score *= self.settings.other_kind_weight
+            if score >= best_score and (score > best_score or best < 0) and self.near_core(vec, event):
                 best, best_score, best_raw = number, score, raw
         return best, best_raw
+
+    def near_core(self, vec: Vector, event: EventCluster) -> bool:
+        """Whether the article is as close as `core_threshold` to one of the event's first members."""
+        return max(dot(vec, self.vectors[m]) for m in event.members[:CORE_MEMBERS]) >= self.settings.core_threshold
 
     def candidates(self, vec: Vector, day: int) -> list[int]:
         """Recent events sharing the most heaviest terms with the article (ties: earlier event first)."""
@@ -131,7 +156,7 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
-    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], stories.threshold)
+    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], clusterer.model.share, stories)
 
 
 def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],

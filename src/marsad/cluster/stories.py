@@ -7,19 +7,20 @@ its heaviest terms point at, or starts a new story.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from operator import neg
 
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
-from marsad.settings import DEFAULTS
+from marsad.settings import DEFAULTS, StorySettings
 from marsad.types import Event, Story
 
 CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail
 QUERY_TERMS = 15
 INDEX_TERMS = 30
 MAX_CANDIDATES = 30
+CORE_EVENTS = 10  # a story's first events: its thread, which every later event must come close to
 
 
 @dataclass
@@ -28,15 +29,17 @@ class StoryCluster:
     centroid: Centroid = field(default_factory=Centroid)
 
 
-def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector],
-                    threshold: float = DEFAULTS.stories.threshold) -> tuple[list[Event], list[Story]]:
-    """The events with their `story` set, and the stories (s1, s2, ... in creation order)."""
+def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share: Callable[[str], float],
+                    settings: StorySettings = DEFAULTS.stories) -> tuple[list[Event], list[Story]]:
+    """The events with their `story` set, and the stories (s1, s2, ... in creation order). `share` tells how
+    common a term is in the news: a term in more than `settings.max_share` of articles (a country, a capital, a
+    head of state) never links two events on its own, so it is left out of the cores."""
     stories: list[StoryCluster] = []
     index: dict[str, list[int]] = defaultdict(list)
     story_of: list[int] = []
-    cores = [normalized({t: vec[t] for t in top_terms(vec, CORE_TERMS)}) for vec in centroids]
+    cores = [thread_core(vec, share, settings.max_share) for vec in centroids]
     for vec in cores:
-        best, overlap = best_story(vec, stories, index, threshold)
+        best, overlap = best_story(vec, stories, index, cores, settings)
         if best < 0:
             best = len(stories)
             stories.append(StoryCluster())
@@ -50,16 +53,25 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector],
     return linked, [build_story(n, story, linked, cores) for n, story in enumerate(stories)]
 
 
-def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]],
-               threshold: float) -> tuple[int, float]:
-    """(story number, dot product with its summed vector) of the closest story above the threshold, else (-1, 0)."""
+def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float) -> Vector:
+    """The event's core for linking: its heaviest terms that are specific enough to carry a thread."""
+    specific = (term for term in top_terms(centroid, len(centroid)) if share(term) <= max_share)
+    return normalized({term: centroid[term] for term in islice(specific, CORE_TERMS)})
+
+
+def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]], cores: Sequence[Vector],
+               settings: StorySettings) -> tuple[int, float]:
+    """(story number, dot product with its summed vector) of the closest story above the threshold whose first
+    events include one close to this one (so a story cannot drift from its thread), else (-1, 0)."""
     shared = Counter(chain.from_iterable(map(set, map(index.get, top_terms(vec, QUERY_TERMS), repeat(())))))
     candidates = sorted(zip(map(neg, shared.values()), shared, strict=True))[:MAX_CANDIDATES]
-    best, best_score, best_raw = -1, threshold, 0.0
+    best, best_score, best_raw = -1, settings.threshold, 0.0
     for _, number in candidates:
         score, raw = stories[number].centroid.cosine(vec)
         if score > best_score or (score == best_score and best < 0):
-            best, best_score, best_raw = number, score, raw
+            founders = stories[number].members[:CORE_EVENTS]
+            if max(dot(vec, cores[m]) for m in founders) >= settings.core_threshold:
+                best, best_score, best_raw = number, score, raw
     return best, best_raw
 
 

@@ -129,6 +129,13 @@ class TermModel:
     def idf(self, term: str) -> float:
         return math.log((1 + self.docs) / (1 + self.doc_freq[term])) + 1.0
 
+    def share(self, term: str) -> float:
+        """The share of documents that hold the term; an entity's is its rarest word's (`جازان` for `@جازان`)."""
+        if term.startswith(ENTITY_PREFIX):
+            stems = [self.term(word) for word in words(term[len(ENTITY_PREFIX):])]
+            return min((self.share(stem) for stem in stems if stem), default=0.0)
+        return self.doc_freq[term] / self.docs if self.docs else 0.0
+
 
 def sublinear(tf: np.ndarray) -> np.ndarray:
     """1 + log(tf), with Python's log (as the stored vectors always had), once per distinct frequency."""

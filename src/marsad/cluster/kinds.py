@@ -1,0 +1,82 @@
+"""What kind of happening an article reports: the kinds of the first trigger in its headline.
+
+A condemnation and the attack it condemns, a funeral and the shooting, a phone call and a visit share their
+actors and much of their vocabulary, yet are different happenings. The headline (the title, else the first
+sentence) names the happening first; its first trigger word (`models/cluster/event_types.tsv`) gives the set of
+kinds it can report. Two reports conflict when their sets share no kind; an article whose headline holds no
+trigger (a quote, a feature title) has no kind and conflicts with none.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from marsad.resources import MODELS_DIR, read_rows
+from marsad.text.normalize import match_key
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import proclitic_readings
+
+Kinds = frozenset[str]
+NO_KIND: Kinds = frozenset()
+MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
+PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further on is in a clause added to it
+HEADLINE_CHARS = 400  # the first sentence of a text without a headline lies in its first lines
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[tuple[str, ...], Kinds], int]:
+    """Trigger phrases (tuples of matching-form words, the article ال off the first) and the longest length."""
+    kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for row in read_rows(MODELS_DIR / "cluster" / "event_types.tsv"):
+        trigger, types = row.fields
+        words = tuple(match_key(trigger).split())
+        kinds[(_bare(words[0]), *words[1:])].update(types.split())
+    return {k: frozenset(v) for k, v in kinds.items()}, max(map(len, kinds))
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _readings(word: str) -> list[str]:
+    """The word and its proclitic readings, each without its article."""
+    return [_bare(word), *(_bare(bare) for _cut, bare in proclitic_readings(word, min_stem=3))]
+
+
+def headline(title: str | None, text: str) -> str:
+    """The article's headline: its title when it is one, else its first sentence."""
+    return title if title and len(title.split()) >= MIN_TITLE_WORDS else first_sentence(text)
+
+
+def headline_kinds(title: str | None, text: str) -> Kinds:
+    """The kinds of the headline's first trigger, with those of the first sentence's when there is a title."""
+    line = headline(title, text)
+    own = first_kinds(line)
+    return own | first_kinds(first_sentence(text, after=line)) if own else own
+
+
+def first_sentence(text: str, after: str = "") -> str:
+    """The text's first sentence, or its second when the first is `after` (a text that repeats its title)."""
+    sentences = [text[s.start:s.end] for s in split_sentences(text[:HEADLINE_CHARS])]
+    if sentences and after and match_key(sentences[0]) == match_key(after):
+        sentences = sentences[1:]
+    return sentences[0] if sentences else ""
+
+
+def first_kinds(line: str) -> Kinds:
+    """The kinds of the first trigger (the longest phrase at the first position that holds one) in a line."""
+    triggers, longest = _triggers()
+    words = match_key(line).split()
+    for i in range(min(len(words), PREDICATE_WORDS)):
+        for length in range(min(longest, len(words) - i), 0, -1):
+            rest = tuple(words[i + 1:i + length])
+            for first in _readings(words[i]):
+                found = triggers.get((first, *rest))
+                if found:
+                    return found
+    return NO_KIND
+
+
+def conflict(a: Kinds, b: Kinds) -> bool:
+    """Whether two reports are of different kinds (both known, no kind in common)."""
+    return bool(a) and bool(b) and not a & b

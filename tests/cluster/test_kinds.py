@@ -1,0 +1,56 @@
+"""What kind of happening a headline reports, in several house styles."""
+import pytest
+
+from marsad.cluster.kinds import conflict, first_sentence, headline, headline_kinds
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("المملكة تدين الهجوم الإرهابي على مسجد في الكويت", "condemn"),  # Gulf
+    ("مصرع ثلاثة أشخاص في حادث تصادم على الطريق الصحراوي", "accident"),  # Egyptian
+    ("الجيش اللبناني يتصدى لهجوم مسلحين على مواقعه في عرسال", "attack"),  # Levantine
+    ("جلالة الملك يهنئ رئيس جمهورية السنغال بمناسبة عيد الاستقلال", "congratulation"),  # Maghrebi
+    ("الرئيس الأمريكي يلتقي نظيره الفرنسي في البيت الأبيض", "meeting"),  # translated
+    ("ولي العهد يتلقى اتصالاً هاتفياً من رئيس الوزراء البريطاني", "call"),
+    ("تشييع جثمان الشهيد في مسقط رأسه بحضور الآلاف", "funeral"),
+    ("الأرصاد: رياح نشطة مثيرة للأتربة على المنطقة الشرقية", "weather"),
+    ("الأهلي يتغلب على الزمالك بهدفين في نهائي الكأس", "match"),
+])
+def test_the_first_trigger_of_the_headline_names_the_kind(title: str, kind: str) -> None:
+    assert kind in headline_kinds(title, "نص الخبر.")
+
+
+def test_clitics_and_the_article_come_off_before_the_lookup() -> None:
+    assert "condemn" in headline_kinds("وتدين الحكومة الاعتداء", "")
+    assert "market" in headline_kinds("تراجع طفيف للمؤشر العام في ختام التداولات", "")
+
+
+def test_a_reaction_and_the_happening_it_reacts_to_conflict_a_death_and_its_attack_do_not() -> None:
+    attack = headline_kinds("قصف مدفعي يستهدف بلدة حدودية شمال البلاد", "")
+    death = headline_kinds("مقتل خمسة مدنيين بينهم طفلان في بلدة حدودية", "")
+    condemnation = headline_kinds("الخارجية تدين قصف البلدة الحدودية وتطالب بتحقيق", "")
+    assert conflict(attack, condemnation) and conflict(death, condemnation)
+    assert not conflict(attack, death)
+
+
+def test_a_headline_without_a_trigger_has_no_kind_and_conflicts_with_none() -> None:
+    feature = headline_kinds("حكايات من ذاكرة المدينة القديمة", "")
+    assert not feature
+    assert not conflict(feature, headline_kinds("تحطم طائرة صغيرة قرب المطار", ""))
+
+
+def test_a_trigger_in_a_clause_added_late_in_the_headline_is_not_the_happening() -> None:
+    title = "ليلة تاريخية في العاصمة: الجماهير تملأ الشوارع حتى الفجر ورئيس الحكومة يهنئ اللاعبين"
+    assert "congratulation" not in headline_kinds(title, "")
+
+
+def test_the_lead_adds_its_kinds_to_the_titles_and_a_text_that_repeats_its_title_is_read_past_it() -> None:
+    title = "وزير الخارجية يستقبل السفير الياباني"
+    text = f"{title}\nعقد وزير الخارجية اجتماعا مع السفير الياباني بحث فيه التعاون الثنائي."
+    assert first_sentence(text, after=title).startswith("عقد وزير")
+    assert headline_kinds(title, text) >= {"meeting"}
+
+
+def test_without_a_real_title_the_first_sentence_is_the_headline() -> None:
+    text = "أعلنت الشرطة القبض على عصابة لسرقة السيارات. وقال المتحدث إن التحقيقات مستمرة."
+    assert headline("أخبار", text) == "أعلنت الشرطة القبض على عصابة لسرقة السيارات."
+    assert "arrest" in headline_kinds(None, text)
