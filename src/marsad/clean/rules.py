@@ -175,6 +175,7 @@ DATELINE_PREFIX = re.compile(
     r"(?:\s*[-–—]+|\s+ـ+(?=\s*«[^»\n]{1,40}»\s*[:：]))(?:\s*«(?P<outlet>[^»\n]{1,40})»\s*[:：])?)(?:\s+|$)")
 
 
+@RULES.rule("dateline")
 def dateline_prefix(line: str) -> str | None:
     """A leading dateline such as 'City, 10 March 2023 (Agency) -', 'City, Country -', '(Agency) -' or
     'City ـ «Outlet»:' before the body text."""

@@ -44,7 +44,21 @@ def fragment_text(markup: str) -> str:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except Exception:  # lxml raises several types on broken markup; the raw text is the best we have
         return markup
-    for bad in root.xpath("//script|//style"):
+    return _visible_text(root)
+
+
+def page_lines(markup: str) -> str:
+    """Visible text of a whole page (menus, footers and all), one block element a line; empty when unreadable."""
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except Exception:  # noqa: BLE001 (lxml raises several types on broken or empty markup)
+        return ""
+    return _visible_text(root)
+
+
+def _visible_text(root: lxml_html.HtmlElement) -> str:
+    """The text of a parsed tree without scripts and styles, each block element on its own line."""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     for el in root.iter(*BLOCKS):
         el.tail = "\n" + (el.tail or "")
