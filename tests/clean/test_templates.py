@@ -121,3 +121,12 @@ def test_templates_are_learnt_in_the_store_and_used_by_a_later_run(tmp_path: Pat
     assert detail.exit_code == 0 and line in detail.output and EXACT in detail.output
     missing = CliRunner().invoke(main, ["outlets", "Nobody", "--db", str(db)])
     assert missing.exit_code != 0 and "Nobody" in missing.output
+
+
+def test_a_recurring_short_subheading_inside_the_body_stays() -> None:
+    """A serial report's section titles recur every day; inside the body they are its structure, not furniture."""
+    bodies = [f"{story}\nأداء القطاعات\nوارتفع المؤشر العام بنسبة {n + 2} في المئة في جلسة اليوم وسط تداولات نشطة."
+              for n, story in enumerate(STORIES[:3])]
+    template = learnt(bodies)
+    assert template.rule("أداء القطاعات", in_zone=False) is None
+    assert template.rule("أداء القطاعات", in_zone=True) == EXACT

@@ -3,10 +3,11 @@
 Every outlet dresses its articles the same way (a masthead, a sign-off, a share prompt, a 'last updated' stamp, a
 related-articles block), in words no generic rule can know. `OutletTemplates` counts, per outlet, the short
 non-sentence lines of each article as it arrives: a line seen in `template_support` articles of different stories
-(exactly, or up to spelling and punctuation) is furniture anywhere in that outlet's articles; a line near the top or
-bottom that recurs with other numbers (dates, times, counters) is furniture there. Articles of one story (updates,
-re-runs) share their long lines and count once, so a story's own subheadings never become furniture. A sentence,
-a line ending in a colon (a subheading that introduces what follows) and a quotation are never furniture.
+(exactly, or up to spelling and punctuation) is furniture in that outlet's articles (inside the body only when longer
+than a subheading: a serial report's 'Market summary' stays); a line near the top or bottom that recurs with other
+numbers (dates, times, counters) is furniture there. Articles of one story (updates, re-runs) share their long lines
+and count once, so a story's own subheadings never become furniture. A sentence, a line ending in a colon (a
+subheading that introduces what follows) and a quotation are never furniture.
 
 The pipeline learns from each group of documents before cleaning it and keeps the counts in the store, so a later
 run starts from what earlier runs learnt; a new outlet starts with the generic rules alone.
@@ -33,6 +34,7 @@ _QUOTE_OPENERS = tuple("«\"“'‘")
 STORY_LINE_WORDS = 8  # lines this long are an article's own text: articles sharing one tell the same story
 STORY_LINES = 3  # the longest lines of an article that identify its story
 PRUNE_EVERY = 500  # articles of an outlet after which lines seen once and not since are forgotten
+SUBHEADING_WORDS = 3  # a learnt line this short inside the body may be a recurring subheading: kept there
 STORIES_KEPT = 32  # story keys kept per line: enough to tell re-runs apart long after a line is furniture
 
 
@@ -78,7 +80,9 @@ class Template:
         if protected(line) or len(line) > MAX_BOILERPLATE_CHARS:
             return None
         key = line_key(line)
-        found = EXACT if key in self.exact else SHAPE if in_zone and shape_key(key) in self.shape else None
+        anywhere = in_zone or len(words(line)) > SUBHEADING_WORDS
+        found = (EXACT if key in self.exact and anywhere else
+                 SHAPE if in_zone and shape_key(key) in self.shape else None)
         if found:
             RULES.hit(found)
         return found
