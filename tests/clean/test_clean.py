@@ -94,3 +94,14 @@ def test_a_second_dash_without_an_agency_stays_in_the_text() -> None:
     article = clean(raw(body))
     assert isinstance(article, Article)
     assert article.text.split("\n")[1].startswith("الدفاع المدني - انتشل")
+
+
+def test_every_dropped_string_is_listed_with_its_rule() -> None:
+    body = ("القاهرة - (أ ش أ) - افتتح وزير الثقافة معرض الكتاب بمشاركة ناشرين من ثلاثين بلدا.\n"
+            "(صورة أرشيفية)\nويستمر المعرض أسبوعين.\nشارك الخبر\n© 2024 جميع الحقوق محفوظة")
+    article = clean(raw(body))
+    assert isinstance(article, Article)
+    assert dict(zip(article.removed, article.removed_by, strict=True)) == {
+        "القاهرة -": "dateline", "(أ ش أ) -": "dateline", "(صورة أرشيفية)": "caption", "شارك الخبر": "share",
+        "© 2024 جميع الحقوق محفوظة": "copyright"}
+    assert article.to_dict()["removed_by"] == list(article.removed_by)

@@ -52,7 +52,7 @@ def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean,
     return Article(
         id=raw.id, text=text, source=raw.source or found.source, url=url,
         title=title or _headline(text), published=published or _published_from(found.removed),
-        author=author or found.author, removed=tuple(found.removed), path=raw.path,
+        author=author or found.author, removed=tuple(found.removed), removed_by=tuple(found.rules), path=raw.path,
     )
 
 
