@@ -1,4 +1,4 @@
-"""The `marsad` command line: analyze, watch, serve, schema, train, eval."""
+"""The `marsad` command line: analyze, watch, serve, outlets, schema, settings, train, eval."""
 from __future__ import annotations
 
 import json
@@ -17,8 +17,8 @@ from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
 from marsad.pipeline import Engine, StrictModeError, analyze
 from marsad.rules import hit_counts
-from marsad.settings import SettingsError, known_settings, load_settings, parse_assignments
-from marsad.store import open_store
+from marsad.settings import DEFAULTS, SettingsError, known_settings, load_settings, parse_assignments
+from marsad.store import is_postgres, open_store
 from marsad.types import Analysis, Rejected
 
 EXIT_NOTHING_PROCESSED = 2
@@ -167,6 +167,32 @@ def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit:
     except (BindError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
     serve(db, host, port, token, limit)
+
+
+@main.command("outlets")
+@click.argument("outlet", required=False)
+@click.option("--db", default="marsad.db", show_default=True, help="The store: an SQLite file, or a postgresql:// DSN.")
+def outlets_command(outlet: str | None, db: str) -> None:
+    """List the outlets in the store with the furniture learnt for each; with OUTLET, that outlet's learnt lines."""
+    from marsad.clean.templates import STATE_NAME, OutletTemplates, outlet_key
+
+    if not is_postgres(db) and not Path(db).is_file():
+        raise click.BadParameter(f"no store at {db}", param_hint="--db")
+    with open_store(db) as store:
+        templates: OutletTemplates = store.get_state(STATE_NAME) or OutletTemplates()
+    settings = DEFAULTS.clean
+    if outlet is None:
+        click.echo(f"{'articles':>8}  {'lines':>5}  {'shapes':>6}  outlet")
+        for counts in sorted(templates.outlets.values(), key=lambda c: (-c.articles, c.name)):
+            learnt = counts.template(settings)
+            click.echo(f"{counts.articles:>8}  {len(learnt.exact):>5}  {len(learnt.shape):>6}  {counts.name}")
+        return
+    counts = templates.outlets.get(outlet_key(outlet) or "")
+    if counts is None:
+        raise click.BadParameter(f"no outlet named {outlet!r} in {db}", param_hint="OUTLET")
+    click.echo(f"{counts.name}: {counts.articles} articles")
+    for rule, line in counts.furniture(settings):
+        click.echo(f"{line.support:>8}  {rule:<12}  {line.example}")
 
 
 @main.group("train")

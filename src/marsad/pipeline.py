@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.clean import clean
+from marsad.clean.templates import STATE_NAME as TEMPLATES_STATE
+from marsad.clean.templates import OutletTemplates, Template, outlet_key
 from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import fingerprint, mark_duplicates
 from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
@@ -285,9 +287,12 @@ class Processed:
     records: dict[str, list[dict[str, Any]]]
 
 
-def process_document(raw: RawDocument, settings: Settings = DEFAULTS) -> Processed | Rejected:
-    """The map step: clean one document and run every per-article stage on it (pure; no store, no I/O)."""
-    article = clean(raw, settings.clean)
+def process_document(raw: RawDocument, settings: Settings = DEFAULTS,
+                     templates: Mapping[str, Template] | None = None) -> Processed | Rejected:
+    """The map step: clean one document (with its outlet's learnt template, if any) and run every per-article stage
+    on it (pure; no store, no I/O)."""
+    outlet = outlet_key(raw.source)
+    article = clean(raw, settings.clean, templates.get(outlet) if templates and outlet else None)
     if isinstance(article, Rejected):
         return article
     spans: dict[str, list[Any]] = {}
@@ -365,17 +370,23 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 continue
             yield raw
 
-    results = iter(engine(partial(process_document, settings=settings), pending()))
-    while group := list(islice(results, settings.store.write_batch)):
-        store.put_processed([(done.article, done.digest, done.records) for done in group
-                             if isinstance(done, Processed)])
-        for done in group:
-            if isinstance(done, Rejected):
-                problem(done)
-                continue
-            reading.from_inputs += 1
-            if on_article:
-                on_article()
+    templates = store.get_state(TEMPLATES_STATE) or OutletTemplates()
+    unread = pending()
+    while documents := list(islice(unread, settings.clean.template_group)):
+        templates.learn(documents, settings.clean)  # an outlet's furniture is learnt before its articles are cleaned
+        work = partial(process_document, settings=settings, templates=templates.templates(documents, settings.clean))
+        results = iter(engine(work, documents))
+        while group := list(islice(results, settings.store.write_batch)):
+            store.put_processed([(done.article, done.digest, done.records) for done in group
+                                 if isinstance(done, Processed)])
+            for done in group:
+                if isinstance(done, Rejected):
+                    problem(done)
+                    continue
+                reading.from_inputs += 1
+                if on_article:
+                    on_article()
+        store.put_state(TEMPLATES_STATE, templates)
     articles, spans = load_corpus(store, settings)
     analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
                         from_inputs=reading.from_inputs, reused=reading.reused)

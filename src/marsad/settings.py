@@ -19,6 +19,9 @@ class CleanSettings:
     """Cleaning: boilerplate lines and mastheads."""
 
     zone_lines: int = 6  # mastheads and datelines are looked for in this many first and last lines of a text
+    template_support: int = 3  # articles of different stories a line must recur in to be its outlet's furniture
+    template_max_words: int = 20  # longer lines are never learnt as an outlet's furniture
+    template_group: int = 1000  # documents learnt from before they are cleaned (a bigger group: fewer leaks early)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,10 +74,12 @@ class Article:
     removed: tuple[str, ...] = ()
     duplicate_of: str | None = None
     path: str = ""
+    removed_by: tuple[str, ...] = ()  # the cleaning rule that dropped each string of `removed`
 
     def to_dict(self) -> dict[str, Any]:
         d = _plain(self)
         d["removed"] = list(self.removed)
+        d["removed_by"] = list(self.removed_by)
         return d
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from marsad.clean import clean, clean_text
 from marsad.types import Article, RawDocument, Rejected
 
@@ -71,3 +73,35 @@ def test_text_is_nfc() -> None:
     article = clean(raw(f"{decomposed}ذار شهر الربيع."))
     assert isinstance(article, Article)
     assert article.text.startswith("آذار")
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("الرباط - (وكالة المغرب العربي) - افتتح المعرض الدولي للفلاحة أبوابه أمام الزوار صباح اليوم.",
+     ["الرباط -", "(وكالة المغرب العربي) -"]),
+    ("عمّان – (بترا) – قررت الحكومة تمديد العمل بالتوقيت الصيفي حتى نهاية الشهر المقبل.", ["عمّان –", "(بترا) –"]),
+    ("القاهرة - (أ ش أ) - بحث وزير الري مع نظيره السوداني ملف المياه في اتصال هاتفي.", ["القاهرة -", "(أ ش أ) -"]),
+    ("أبوظبي - (وام) - أطلقت الدولة برنامجا لدعم المشاريع الصغيرة في المناطق الريفية.", ["أبوظبي -", "(وام) -"]),
+])
+def test_agency_between_two_dashes_is_part_of_the_dateline(line: str, dateline: list[str]) -> None:
+    article = clean(raw(f"عنوان الخبر\n\n{line}"))
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == line.split(" - " if " - " in line else " – ")[-1]
+    assert [r for r in article.removed if r in dateline] == dateline
+
+
+def test_a_second_dash_without_an_agency_stays_in_the_text() -> None:
+    body = "عنوان الخبر\n\nغزة - الدفاع المدني - انتشل عناصر الدفاع المدني جثامين ثلاثة أشخاص من تحت الركام."
+    article = clean(raw(body))
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1].startswith("الدفاع المدني - انتشل")
+
+
+def test_every_dropped_string_is_listed_with_its_rule() -> None:
+    body = ("القاهرة - (أ ش أ) - افتتح وزير الثقافة معرض الكتاب بمشاركة ناشرين من ثلاثين بلدا.\n"
+            "(صورة أرشيفية)\nويستمر المعرض أسبوعين.\nشارك الخبر\n© 2024 جميع الحقوق محفوظة")
+    article = clean(raw(body))
+    assert isinstance(article, Article)
+    assert dict(zip(article.removed, article.removed_by, strict=True)) == {
+        "القاهرة -": "dateline", "(أ ش أ) -": "dateline", "(صورة أرشيفية)": "caption", "شارك الخبر": "share",
+        "© 2024 جميع الحقوق محفوظة": "copyright"}
+    assert article.to_dict()["removed_by"] == list(article.removed_by)

@@ -2,19 +2,18 @@
 datelines, re-joins broken wraps, and records every dropped string in `Article.removed`."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from marsad.clean.lines import text_lines
 from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, words
+from marsad.clean.templates import Template
 from marsad.clean.wraps import continues, wrap_width
 from marsad.extract.time.timexes import find_publication_date
 from marsad.ingest.html import extract_page
 from marsad.settings import DEFAULTS, CleanSettings
 from marsad.types import Article, RawDocument, Rejected
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+DATELINE_PARTS = 2  # a wire dateline may come in two dashed parts, the second the agency: 'City - (Agency) -'
 
 
 @dataclass(slots=True)
@@ -22,12 +21,20 @@ class _Found:
     """What cleaning learnt about the article while dropping lines."""
 
     removed: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the rule that dropped each of `removed`
     author: str | None = None
     source: str | None = None
 
+    def drop(self, text: str, rule: str) -> None:
+        """Record a dropped string and the rule that dropped it."""
+        self.removed.append(text)
+        self.rules.append(rule)
 
-def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean) -> Article | Rejected:
-    """The clean article of a raw document, or Rejected when nothing readable is left."""
+
+def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean,
+          template: Template | None = None) -> Article | Rejected:
+    """The clean article of a raw document, or Rejected when nothing readable is left; `template` is the furniture
+    learnt for its outlet (`clean.templates`)."""
     body, title, published, author, url = raw.body, raw.title, raw.published, raw.author, raw.url
     if raw.format == "html":
         page = extract_page(raw.body)
@@ -39,42 +46,39 @@ def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean) -> Article
         url = url or page["url"]
         published = published or page["published"]
     found = _Found()
-    text = clean_text(body, found, settings)
+    text = clean_text(body, found, settings, template)
     if not text:
         return Rejected(raw.path, "no content left after cleaning")
     return Article(
         id=raw.id, text=text, source=raw.source or found.source, url=url,
         title=title or _headline(text), published=published or _published_from(found.removed),
-        author=author or found.author, removed=tuple(found.removed), path=raw.path,
+        author=author or found.author, removed=tuple(found.removed), removed_by=tuple(found.rules), path=raw.path,
     )
 
 
-def clean_text(body: str, found: _Found | None = None, settings: CleanSettings = DEFAULTS.clean) -> str:
+def clean_text(body: str, found: _Found | None = None, settings: CleanSettings = DEFAULTS.clean,
+               template: Template | None = None) -> str:
     """The content of `body` as paragraphs a line each; dropped strings and metadata go into `found`; mastheads
     and datelines are looked for in the first and last `settings.zone_lines` lines."""
     found = found if found is not None else _Found()
-    lines = [_tidy(line) for line in unicodedata.normalize("NFC", body).split("\n")]
+    lines = text_lines(body)
     content_at = [i for i, s in enumerate(lines) if s]
     zone = set(content_at[:settings.zone_lines] + content_at[-settings.zone_lines:])
     kept: list[tuple[int, str]] = []
     after_read_also = False
     for i in content_at:
         line = lines[i]
-        rule = classify(line, i in zone)
+        rule = classify(line, i in zone) or (template.rule(line, i in zone) if template else None)
         if rule is None and after_read_also and _is_link_title(line):
             rule = "read-also"
         after_read_also = rule == "read-also" and len(words(line)) <= 3 or (after_read_also and rule == "read-also")
         if rule is None:
             kept.append((i, line))
             continue
-        found.removed.append(line)
+        found.drop(line, rule)
         _keep_metadata(rule, line, found)
     kept = _strip_datelines(kept, found)
     return _rejoin(kept)
-
-
-def _tidy(line: str) -> str:
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _is_link_title(line: str) -> bool:
@@ -92,16 +96,17 @@ def _keep_metadata(rule: str, line: str, found: _Found) -> None:
 
 
 def _strip_datelines(kept: list[tuple[int, str]], found: _Found) -> list[tuple[int, str]]:
-    """Cut a leading dateline ('City, date (Agency) -') off the first lines of the body."""
+    """Cut a leading dateline ('City, date (Agency) -', 'City - (Agency) -') off the first lines of the body."""
     out = []
     for n, (i, line) in enumerate(kept):
-        prefix = dateline_prefix(line) if n < 3 else None
-        if prefix:
-            found.removed.append(prefix.strip())
+        for part in range(DATELINE_PARTS if n < 3 else 0):
+            prefix = dateline_prefix(line)
+            if not prefix or part and not prefix.startswith(("(", "«")):  # a second part names the agency
+                break
+            found.drop(prefix.strip(), "dateline")
             line = line[len(prefix):].strip()
-            if not line:
-                continue
-        out.append((i, line))
+        if line:
+            out.append((i, line))
     return out
 
 

@@ -41,17 +41,21 @@ CHANNELS = re.compile(rf"{_any('channel')}|" + SOCIAL.pattern, re.I)
 SHARE = re.compile(rf"^({_any('share')})\b", re.I)
 SHARE_ALONE = re.compile(rf"^({_any('share')})\s*({_any('share-object')})?\s*[:：]?$", re.I)  # شارك الخبر
 COMMENT = re.compile(
-    rf"^(\d+\s+)?({_any('comment-count')})$|^({_any('comment-invite')})\s+({_any('comment-object')})|"
+    rf"^(\d+\s+)?({_any('comment-count')})(\s*[:：]?\s*\(?\d+\)?)?$|^({_any('comment-invite')})\s+({_any('comment-object')})|"
     rf"^(?:{_any('comment-prompt')})\b|{_any('comment-login')}|^leave a (reply|comment)|"
     r"your email address will not be published|required fields are marked|^(name|email|website|comment)\s*\*?$|"
     r"^post comment$", re.I)
 FOLLOW = re.compile(rf"^({_any('follow')})\b", re.I)
 READ_ALSO = re.compile(rf"^({_any('read-also')})\s*({_any('read-also-tail')})?\s*[:：]?|"
-                       rf"^({_any('related-head')})\s+({_any('related-tail')})|^(read (also|more)|related)\b", re.I)
+                       rf"^({_any('related-head')})\s+({_any('related-tail')})|^(read (also|more)|related)\b|"
+                       rf"^({_any('most-read')})\s*[:：]?$|"
+                       rf"^({_any('related-phrase')})(\s*({_any('read-also-tail')}))?\s*([:：].*)?$", re.I)
 COPYRIGHT = re.compile(rf"©|\(c\)\s*\d{{4}}|{_any('copyright')}", re.I)
 SOURCE = re.compile(rf"^\s*({_any('source')})\s*[:：]\s*(?P<value>.+?)\s*$", re.I)
 BYLINE = re.compile(rf"^\s*({_any('byline')})\s*[:：]?\s+(?P<value>[^|\n]+?)\s*(?:[|\-–—]\s*.*)?$", re.I)
-CREDIT = re.compile(rf"^\([^()]*?\b({_any('credit-in-parentheses')})\b[^()]*\)$|^({_any('credit-label')})\s*[:：]")
+CREDIT = re.compile(rf"^\([^()]*?\b({_any('credit-in-parentheses')})\b[^()]*\)$|"
+                    rf"^({_any('credit-label')})(\s+و\s*({_any('credit-label')}|{_any('translation-label')}))*\s*[:：]",
+                    re.I)
 TRANSLATION_NOTE = re.compile(rf"^({_any('translation-label')})\s*[:：]|^(?:{_any('translation-line')})$|"
                               rf"^[-–—]{{2,}}\s*\S|({_any('translation-subject')}).{{0,60}}({_any('translation-verb')})")
 KEYWORDS = re.compile(rf"^({_any('keywords')})\s*[:：]", re.I)
@@ -66,8 +70,17 @@ MASTHEAD_SEPARATOR = re.compile(r"\s[-–—ـ|]\s|\s\|\s|[:：]\s*[«\"“]")  
 # Editors' or reporters' initials closing a wire story: ع.ب/م.س, أ.ح / ر.ع (two groups or more, slash-separated).
 _INITIAL_PAIR = r"[\u0621-\u064a]{1,3}\.\s?[\u0621-\u064a]{1,3}"
 INITIALS = re.compile(rf"^{_INITIAL_PAIR}(?:\s*/\s*{_INITIAL_PAIR})+$")
-# A short name alone in parentheses at the top or bottom of a text: an agency's or outlet's sign-off, (واس).
-SIGN_OFF = re.compile(r"^\((?P<name>[^()\d.،,:]{2,40})\)$")
+# A short name alone in parentheses at the top or bottom of a text: an agency's or outlet's sign-off, (واس); or
+# an abbreviation with dots, (د.ب.أ); or an agency's name or one pair of initials alone, with dashes or slashes.
+_SIGN_OFF_DASH = r"[\s\-–—ـ/]*"
+SIGN_OFF = re.compile(rf"^\((?P<name>[^()\d.،,:]{{2,40}})\)$|^\((?:[\w]{{1,2}}\.\s?){{1,4}}\w{{0,2}}\)$|"
+                      rf"^{_SIGN_OFF_DASH}\(?({_any('agency')})(\s*[/،,\-–]\s*({_any('agency')}))*\)?{_SIGN_OFF_DASH}$|"
+                      rf"^{_SIGN_OFF_DASH}{_INITIAL_PAIR}{_SIGN_OFF_DASH}$", re.I)
+LEGAL = re.compile(_any("legal"), re.I)
+_CONSENT = rf"(?<!\w)({_any('consent')})(?!\w)"
+COOKIE_NOTICE = re.compile(rf"({_any('cookie')}).*{_CONSENT}|{_CONSENT}.*({_any('cookie')})", re.I)
+DISCLAIMER = re.compile(rf"({_any('disclaimer-verb')})\s+(({_any('disclaimer-hedge')})\s+)?عن\s+"
+                        rf"({_any('disclaimer-object')})\s+({_any('disclaimer-owner')})", re.I)
 
 
 def words(line: str) -> list[str]:
@@ -95,9 +108,13 @@ def is_share_bar(line: str) -> bool:
             or bool(SHARE_ALONE.match(line)))
 
 
+LINK_SEPARATOR = re.compile(r"[|•·]|\s[»›>/]\s")  # bars and bullets; breadcrumb arrows and slashes between spaces
+
+
 def _is_link_row(line: str) -> bool:
-    """A row of short items separated by | or bullets: navigation, footer links, share buttons."""
-    parts = [p.strip() for p in re.split(r"[|•·]", line)]
+    """A row of short items separated by | or bullets, or a breadcrumb (Home » News » Politics): navigation,
+    footer links, share buttons."""
+    parts = [p.strip() for p in LINK_SEPARATOR.split(line)]
     return len(parts) >= 3 and all(len(words(p)) <= 4 for p in parts)
 
 
@@ -146,6 +163,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption", is_caption),
     LineRule("timestamp", is_timestamp),
     LineRule("navigation", _is_link_row),
+    LineRule("legal", lambda s: bool(LEGAL.search(s)) and len(words(s)) <= 8 and not ends_sentence(s)
+             or bool(COOKIE_NOTICE.search(s)) and len(words(s)) <= 40),
+    LineRule("disclaimer", lambda s: bool(DISCLAIMER.search(s)) and len(words(s)) <= 40),
     LineRule("initials", lambda s: bool(INITIALS.match(s))),
     LineRule("masthead", is_masthead, zone_only=True),
     LineRule("sign-off", lambda s: bool(SIGN_OFF.match(s)) and len(words(s)) <= 4, zone_only=True),
@@ -175,6 +195,7 @@ DATELINE_PREFIX = re.compile(
     r"(?:\s*[-–—]+|\s+ـ+(?=\s*«[^»\n]{1,40}»\s*[:：]))(?:\s*«(?P<outlet>[^»\n]{1,40})»\s*[:：])?)(?:\s+|$)")
 
 
+@RULES.rule("dateline")
 def dateline_prefix(line: str) -> str | None:
     """A leading dateline such as 'City, 10 March 2023 (Agency) -', 'City, Country -', '(Agency) -' or
     'City ـ «Outlet»:' before the body text."""

@@ -220,4 +220,5 @@ class SearchQuery:
 
 def _article(data: dict[str, Any]) -> Article:
     data["removed"] = tuple(data.get("removed") or ())
+    data["removed_by"] = tuple(data.get("removed_by") or ())
     return Article(**data)

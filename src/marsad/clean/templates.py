@@ -1,0 +1,186 @@
+"""Outlet templates: short lines that recur across one outlet's articles are that outlet's furniture.
+
+Every outlet dresses its articles the same way (a masthead, a sign-off, a share prompt, a 'last updated' stamp, a
+related-articles block), in words no generic rule can know. `OutletTemplates` counts, per outlet, the short
+non-sentence lines of each article as it arrives: a line seen in `template_support` articles of different stories
+(exactly, or up to spelling and punctuation) is furniture in that outlet's articles (inside the body only when longer
+than a subheading: a serial report's 'Market summary' stays); a line near the top or bottom that recurs with other
+numbers (dates, times, counters) is furniture there. Articles of one story (updates, re-runs) share their long lines
+and count once, so a story's own subheadings never become furniture. A sentence, a line ending in a colon (a
+subheading that introduces what follows) and a quotation are never furniture.
+
+The pipeline learns from each group of documents before cleaning it and keeps the counts in the store, so a later
+run starts from what earlier runs learnt; a new outlet starts with the generic rules alone.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.clean.lines import document_lines
+from marsad.clean.rules import MAX_BOILERPLATE_CHARS, RULES, ends_sentence, words
+from marsad.settings import DEFAULTS, CleanSettings
+from marsad.text.normalize import text_key
+from marsad.types import RawDocument
+
+STATE_NAME = "outlet_templates"  # the store state that keeps the counts between runs
+EXACT, SHAPE = "outlet-line", "outlet-shape"
+RULES.register(EXACT, SHAPE)
+
+_NUMBER = re.compile(r"\d+")
+_QUOTE_OPENERS = tuple("«\"“'‘")
+STORY_LINE_WORDS = 8  # lines this long are an article's own text: articles sharing one tell the same story
+STORY_LINES = 3  # the longest lines of an article that identify its story
+PRUNE_EVERY = 500  # articles of an outlet after which lines seen once and not since are forgotten
+SUBHEADING_WORDS = 3  # a learnt line this short inside the body may be a recurring subheading: kept there
+STORIES_KEPT = 32  # story keys kept per line: enough to tell re-runs apart long after a line is furniture
+
+
+def outlet_key(source: str | None) -> str | None:
+    """The outlet a document's source names (case and spacing aside), or None without one."""
+    key = " ".join((source or "").split()).casefold()
+    return key or None
+
+
+def line_key(line: str) -> str:
+    """A line up to spelling variants, punctuation and spacing."""
+    return text_key(line)
+
+
+def shape_key(key: str) -> str | None:
+    """A line key with each number as '0', or None when it has no number."""
+    shape = _NUMBER.sub("0", key)
+    return shape if shape != key else None
+
+
+def protected(line: str) -> bool:
+    """Lines that are content whatever recurs: a sentence, a subheading ending in a colon, a quotation."""
+    stripped = line.rstrip()
+    return ends_sentence(stripped) or stripped.endswith((":", "：")) or stripped.startswith(_QUOTE_OPENERS)
+
+
+def is_candidate(line: str, max_words: int) -> bool:
+    """A line that may be furniture: short, with a word that is not a number, not protected."""
+    ws = words(line)
+    return (0 < len(ws) <= max_words and len(line) <= MAX_BOILERPLATE_CHARS and not protected(line)
+            and any(len(w) > 1 and not w.isdigit() for w in ws))
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One outlet's learnt furniture: line keys that are furniture anywhere, number shapes only near the edges."""
+
+    exact: frozenset[str] = frozenset()
+    shape: frozenset[str] = frozenset()
+
+    def rule(self, line: str, in_zone: bool) -> str | None:
+        """The template rule the line matches (counted), or None."""
+        if protected(line) or len(line) > MAX_BOILERPLATE_CHARS:
+            return None
+        key = line_key(line)
+        anywhere = in_zone or len(words(line)) > SUBHEADING_WORDS
+        found = (EXACT if key in self.exact and anywhere else
+                 SHAPE if in_zone and shape_key(key) in self.shape else None)
+        if found:
+            RULES.hit(found)
+        return found
+
+
+@dataclass(slots=True)
+class LineCount:
+    """How often a line (or a line shape) recurred in one outlet."""
+
+    example: str  # the line as first seen
+    support: int = 0  # articles of different stories it occurred in
+    stories: set[int] = field(default_factory=set)  # story keys of those articles (the first STORIES_KEPT)
+    variants: set[str] = field(default_factory=set)  # for a shape: line keys seen with it (two are enough)
+    last: int = 0  # the outlet's article number when last seen
+
+    def add(self, stories: set[int], seen: int, variant: str | None = None) -> None:
+        """Count one article, unless it tells a story already counted."""
+        if not stories & self.stories:
+            self.support += 1
+        if len(self.stories) < STORIES_KEPT:
+            self.stories |= stories
+        if variant is not None and len(self.variants) < 2:
+            self.variants.add(variant)
+        self.last = seen
+
+
+@dataclass(slots=True)
+class OutletCounts:
+    """The recurring lines of one outlet."""
+
+    name: str
+    articles: int = 0
+    lines: dict[str, LineCount] = field(default_factory=dict)
+    shapes: dict[str, LineCount] = field(default_factory=dict)
+
+    def learn(self, lines: Sequence[str], settings: CleanSettings) -> None:
+        """Count the candidate lines of one article (each once)."""
+        self.articles += 1
+        stories = _story_keys(lines, settings.template_max_words)
+        edge = set(range(settings.zone_lines)) | set(range(len(lines) - settings.zone_lines, len(lines)))
+        seen: set[str] = set()
+        for n, line in enumerate(lines):
+            if not is_candidate(line, settings.template_max_words) or (key := line_key(line)) in seen:
+                continue
+            seen.add(key)
+            self.lines.setdefault(key, LineCount(line)).add(stories, self.articles)
+            shape = shape_key(key)
+            if shape and n in edge:
+                self.shapes.setdefault(shape, LineCount(line)).add(stories, self.articles, key)
+        if self.articles % PRUNE_EVERY == 0:
+            self._prune()
+
+    def template(self, settings: CleanSettings) -> Template:
+        """The lines and shapes that recurred enough to be furniture."""
+        return Template(
+            frozenset(k for k, c in self.lines.items() if c.support >= settings.template_support),
+            frozenset(k for k, c in self.shapes.items() if c.support >= settings.template_support
+                      and len(c.variants) > 1))
+
+    def furniture(self, settings: CleanSettings) -> list[tuple[str, LineCount]]:
+        """(rule, count) of each learnt line and shape, most frequent first: what `marsad outlets` shows."""
+        template = self.template(settings)
+        found = [(EXACT, self.lines[k]) for k in template.exact] + [(SHAPE, self.shapes[k]) for k in template.shape]
+        return sorted(found, key=lambda item: (-item[1].support, item[1].example))
+
+    def _prune(self) -> None:
+        """Forget lines seen in one article only and not for PRUNE_EVERY articles: memory stays bounded."""
+        for table in (self.lines, self.shapes):
+            for key in [k for k, c in table.items() if c.support < 2 and c.last <= self.articles - PRUNE_EVERY]:
+                del table[key]
+
+
+class OutletTemplates:
+    """The recurring lines of every outlet seen so far (kept in the store as the state `STATE_NAME`)."""
+
+    def __init__(self) -> None:
+        self.outlets: dict[str, OutletCounts] = {}
+
+    def learn(self, documents: Iterable[RawDocument], settings: CleanSettings = DEFAULTS.clean) -> None:
+        """Count the lines of documents that name their outlet."""
+        for raw in documents:
+            outlet = outlet_key(raw.source)
+            if outlet is not None and raw.source is not None:
+                counts = self.outlets.setdefault(outlet, OutletCounts(raw.source.strip()))
+                counts.learn(document_lines(raw), settings)
+
+    def templates(self, documents: Iterable[RawDocument],
+                  settings: CleanSettings = DEFAULTS.clean) -> dict[str, Template]:
+        """The template of each outlet these documents come from (those with some furniture learnt)."""
+        wanted = {key for raw in documents if (key := outlet_key(raw.source)) in self.outlets}
+        found = {key: self.outlets[key].template(settings) for key in wanted}
+        return {key: template for key, template in found.items() if template.exact or template.shape}
+
+
+def _story_keys(lines: Sequence[str], max_words: int) -> set[int]:
+    """What identifies an article's story: its longest lines that cannot be furniture (or its whole text when it
+    has none)."""
+    own = (line for line in lines if len(words(line)) >= STORY_LINE_WORDS and not is_candidate(line, max_words))
+    long = sorted(own, key=len, reverse=True)
+    chosen = long[:STORY_LINES] or ["\n".join(lines)]
+    return {zlib.crc32(line_key(line).encode("utf-8")) for line in chosen}
