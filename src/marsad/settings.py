@@ -49,7 +49,8 @@ class EventSettings:
     half_life_days: float = 3.0  # similarity halves for every this many days since the event was last reported
     max_candidates: int = 10  # events scored exactly per article, those sharing most looked-up terms
     core_threshold: float = 0.25  # cosine an article needs with one of an event's first members to join it
-    other_kind_weight: float = 0.3  # similarity kept with an event whose headlines report another kind of happening
+    other_happening_weight: float = 0.3  # similarity kept with an event whose headlines report another kind of
+    # happening, or a statement by another speaker
 
 
 @dataclass(frozen=True, slots=True)

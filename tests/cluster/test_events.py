@@ -113,3 +113,20 @@ def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
     event = EventCluster(0, 0, 0, members=[0, 1])
     assert clusterer.near_core({"اتفاق": 1.0}, event)  # 0.8 with the second member
     assert not clusterer.near_core({"خزان": 0.6, "زلزال": 0.8}, event)  # 0.36 at best
+
+
+OTHER_CONDEMNATION = ("عبرت جامعة الدول العربية عن استنكارها الشديد لاستهداف المدنيين في كفر الزيتون، ودعا الأمين "
+                      "العام للجامعة مجلس الأمن إلى تحمل مسؤولياته. وقال في تصريح صحفي إن استهداف الأسواق "
+                      "والأحياء السكنية جريمة لا تسقط بالتقادم، مطالبا بوقف فوري لإطلاق النار.")
+
+
+def test_two_speakers_condemning_one_attack_are_two_events_of_its_story() -> None:
+    events, _ = cluster_events([
+        _article("attack", SHELLING, "2019-06-02", "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
+        _article("ministry", CONDEMNATION, "2019-06-02", "B", title="الخارجية تدين قصف بلدة كفر الزيتون"),
+        _article("league", OTHER_CONDEMNATION, "2019-06-02", "C",
+                 title="جامعة الدول العربية تدين قصف بلدة كفر الزيتون"),
+    ])
+    event_of = _event_of(events)
+    assert len({event_of["attack"], event_of["ministry"], event_of["league"]}) == 3
+    assert len({e.story for e in events}) == 1

@@ -54,3 +54,12 @@ def test_without_a_real_title_the_first_sentence_is_the_headline() -> None:
     text = "أعلنت الشرطة القبض على عصابة لسرقة السيارات. وقال المتحدث إن التحقيقات مستمرة."
     assert headline("أخبار", text) == "أعلنت الشرطة القبض على عصابة لسرقة السيارات."
     assert "arrest" in headline_kinds(None, text)
+
+
+def test_a_statement_headline_names_its_speaker_a_happening_has_none() -> None:
+    from marsad.cluster.kinds import read_headline
+
+    kinds, speaker = read_headline("منظمة التعاون الإسلامي تدين تفجير المسجد", "")
+    assert "condemn" in kinds and speaker == ("منظمه", "التعاون", "الاسلامي")
+    assert read_headline("الاتحاد الأوروبي يرحب باتفاق وقف إطلاق النار", "")[1] == ("الاتحاد", "الاوروبي")
+    assert read_headline("مقتل خمسة مدنيين في قصف على بلدة حدودية", "")[1] == ()

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice, product, repeat
 from operator import neg
+from typing import NamedTuple
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
-from marsad.cluster.kinds import Kinds, headline_kinds
+from marsad.cluster.kinds import Kinds, read_headline, trigger_words
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
@@ -27,9 +28,16 @@ from marsad.types import Article, Event, Mention, Story, Timex
 
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
-STATE_VERSION = 2  # raised when the stored state changes shape: an older state is clustered afresh
+STATE_VERSION = 3  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
+
+
+class Headline(NamedTuple):
+    """What an article's headline says of its happening: its kinds, and its speaker's term for a statement."""
+
+    kinds: Kinds
+    speaker: frozenset[str]
 
 
 @dataclass
@@ -43,18 +51,27 @@ class EventCluster:
     centroid: Centroid = field(default_factory=Centroid)
     kinds: Counter[str] = field(default_factory=Counter)  # how many members' headlines report each kind
     typed: int = 0  # members whose headline reports a kind
+    speakers: Counter[str] = field(default_factory=Counter)  # how many members' headlines a speaker's term opens
+    spoken: int = 0  # members whose headline reports a statement with its speaker
 
-    def add(self, index: int, vec: Vector, day: int, overlap: float, kinds: Kinds) -> None:
+    def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
         self.members.append(index)
         self.centroid.add(vec, overlap)
         self.last_day = max(self.last_day, day)
-        self.kinds.update(kinds)
-        self.typed += bool(kinds)
+        self.kinds.update(headline.kinds)
+        self.typed += bool(headline.kinds)
+        self.speakers.update(headline.speaker)
+        self.spoken += bool(headline.speaker)
 
-    def other_kind(self, kinds: Kinds) -> bool:
-        """Whether most of the members whose headline reports a kind report none of these."""
-        return bool(kinds) and 2 * max(self.kinds[k] for k in kinds) < self.typed
+    def other_happening(self, vec: Vector, headline: Headline) -> bool:
+        """Whether the article reports another happening: most of the members whose headline has a kind report
+        none of its kinds, or its statement and theirs have speakers that neither side's text names."""
+        kinds, speaker = headline
+        if kinds and 2 * max(self.kinds[k] for k in kinds) < self.typed:
+            return True
+        theirs = {term for term, n in self.speakers.items() if 2 * n >= self.spoken}
+        return bool(speaker and theirs) and speaker.isdisjoint(self.centroid.total) and theirs.isdisjoint(vec)
 
 
 @dataclass
@@ -67,7 +84,7 @@ class EventClusterer:
     model: TermModel = field(default_factory=TermModel)
     events: list[EventCluster] = field(default_factory=list)
     vectors: list[Vector] = field(default_factory=list)
-    kinds: list[Kinds] = field(default_factory=list)
+    headlines: list[Headline] = field(default_factory=list)
     event_of: list[int] = field(default_factory=list)
     index: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     article_event: dict[str, int] = field(default_factory=dict)
@@ -82,7 +99,7 @@ class EventClusterer:
         first = len(self.vectors)
         self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
-        self.kinds.extend(headline_kinds(a.title, a.text) for a in articles)
+        self.headlines.extend(self.headline(a) for a in articles)
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -93,35 +110,43 @@ class EventClusterer:
         day = day_number(article.published) if article.published else None
         day = self.today if day is None else day
         self.today = max(self.today, day)
-        vec, kinds = self.vectors[index], self.kinds[index]
+        vec, headline = self.vectors[index], self.headlines[index]
         original = self.article_event.get(article.duplicate_of or "")
         if original is not None:
             best, overlap = original, self.events[original].centroid.cosine(vec)[1]
         else:
-            best, overlap = self.best_event(vec, day, kinds)
+            best, overlap = self.best_event(vec, day, headline)
         if best < 0:
             best = len(self.events)
             self.events.append(EventCluster(best, day, day))
-        self.events[best].add(index, vec, day, overlap, kinds)
+        self.events[best].add(index, vec, day, overlap, headline)
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
         return best
 
-    def best_event(self, vec: Vector, day: int, kinds: Kinds) -> tuple[int, float]:
+    def headline(self, article: Article) -> Headline:
+        """The kinds its headline reports, and the rarest term of the speaker when it reports a statement (the
+        name, not its title: `جامعه` of `جامعة الدول العربية`)."""
+        kinds, speaker = read_headline(article.title, article.text)
+        terms = list(filter(None, map(self.model.term, speaker)))
+        return Headline(kinds, frozenset([max(terms, key=self.model.idf)] if terms else []))
+
+    def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
 
         The score is the cosine with the event's centroid, decayed by the days since it was last reported and
-        lowered when its headlines report another kind of happening; and the article must come close to one of
-        the event's core (first) members, so an event cannot drift from article to article (no chaining).
+        lowered when its headlines report another happening (`EventCluster.other_happening`); and the article
+        must come close to one of the event's core (first) members, so an event cannot drift from article to
+        article (no chaining).
         """
         best, best_score, best_raw = -1, self.settings.threshold, 0.0
         for number in self.candidates(vec, day):
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
             score = cosine * decay(day - event.last_day, self.settings.half_life_days)
-            if event.other_kind(kinds):
-                score *= self.settings.other_kind_weight
+            if event.other_happening(vec, headline):
+                score *= self.settings.other_happening_weight
             if score >= best_score and (score > best_score or best < 0) and self.near_core(vec, event):
                 best, best_score, best_raw = number, score, raw
         return best, best_raw
@@ -156,7 +181,9 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
-    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], clusterer.model.share, stories)
+    kind_terms = {clusterer.model.term(word) for word in trigger_words()}
+    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events],
+                           lambda term: 1.0 if term in kind_terms else clusterer.model.share(term), stories)
 
 
 def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],

@@ -1,10 +1,14 @@
-"""What kind of happening an article reports: the kinds of the first trigger in its headline.
+"""What kind of happening an article reports, and who speaks when it is a statement: read from its headline.
 
 A condemnation and the attack it condemns, a funeral and the shooting, a phone call and a visit share their
 actors and much of their vocabulary, yet are different happenings. The headline (the title, else the first
 sentence) names the happening first; its first trigger word (`models/cluster/event_types.tsv`) gives the set of
 kinds it can report. Two reports conflict when their sets share no kind; an article whose headline holds no
 trigger (a quote, a feature title) has no kind and conflicts with none.
+
+When the kind is a statement (a condemnation, a welcome, an appeal, a message), who makes it is part of the
+happening: the words before the trigger (`المملكة تدين`, `منظمة التعاون الإسلامي ترحب`) are the speaker, and
+two governments condemning one attack are two events.
 """
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from marsad.text.tokens import proclitic_readings
 
 Kinds = frozenset[str]
 NO_KIND: Kinds = frozenset()
+SPOKEN = frozenset({"condemn", "welcome", "appeal", "congratulation", "condolence", "statement"})
+MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further on is in a clause added to it
 HEADLINE_CHARS = 400  # the first sentence of a text without a headline lies in its first lines
@@ -32,6 +38,11 @@ def _triggers() -> tuple[dict[tuple[str, ...], Kinds], int]:
         words = tuple(match_key(trigger).split())
         kinds[(_bare(words[0]), *words[1:])].update(types.split())
     return {k: frozenset(v) for k, v in kinds.items()}, max(map(len, kinds))
+
+
+def trigger_words() -> frozenset[str]:
+    """The one-word triggers (matching form, article off): words that name a kind of happening, not which one."""
+    return frozenset(words[0] for words in _triggers()[0] if len(words) == 1)
 
 
 def _bare(word: str) -> str:
@@ -50,9 +61,18 @@ def headline(title: str | None, text: str) -> str:
 
 def headline_kinds(title: str | None, text: str) -> Kinds:
     """The kinds of the headline's first trigger, with those of the first sentence's when there is a title."""
+    return read_headline(title, text)[0]
+
+
+def read_headline(title: str | None, text: str) -> tuple[Kinds, tuple[str, ...]]:
+    """(kinds, speaker): the kinds of the headline's first trigger, with those of the first sentence's when there
+    is one, and the words before the trigger when it reports a statement (else no words)."""
     line = headline(title, text)
-    own = first_kinds(line)
-    return own | first_kinds(first_sentence(text, after=line)) if own else own
+    position, own = first_trigger(line)
+    if not own:
+        return NO_KIND, ()
+    speaker = tuple(match_key(line).split()[:position]) if own <= SPOKEN else ()
+    return own | first_trigger(first_sentence(text, after=line))[1], speaker[-MAX_SPEAKER_WORDS:]
 
 
 def first_sentence(text: str, after: str = "") -> str:
@@ -63,8 +83,8 @@ def first_sentence(text: str, after: str = "") -> str:
     return sentences[0] if sentences else ""
 
 
-def first_kinds(line: str) -> Kinds:
-    """The kinds of the first trigger (the longest phrase at the first position that holds one) in a line."""
+def first_trigger(line: str) -> tuple[int, Kinds]:
+    """(word position, kinds) of the first trigger (the longest phrase at the first position that holds one)."""
     triggers, longest = _triggers()
     words = match_key(line).split()
     for i in range(min(len(words), PREDICATE_WORDS)):
@@ -73,8 +93,8 @@ def first_kinds(line: str) -> Kinds:
             for first in _readings(words[i]):
                 found = triggers.get((first, *rest))
                 if found:
-                    return found
-    return NO_KIND
+                    return i, found
+    return 0, NO_KIND
 
 
 def conflict(a: Kinds, b: Kinds) -> bool:
