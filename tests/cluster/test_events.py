@@ -93,15 +93,32 @@ CONDEMNATION = ("أدانت وزارة الخارجية اليوم القصف ا
                 "ومحاسبة المسؤولين عنه، وعبرت عن تضامنها مع أسر الضحايا في كفر الزيتون.")
 
 
-def test_a_condemnation_is_its_own_event_in_the_story_of_the_attack_it_condemns() -> None:
+OTHER_CONDEMNATION = ("عبرت جامعة الدول العربية عن استنكارها الشديد لاستهداف المدنيين في كفر الزيتون، ودعا الأمين "
+                      "العام للجامعة مجلس الأمن إلى تحمل مسؤولياته. وقال في تصريح صحفي إن استهداف الأسواق "
+                      "والأحياء السكنية جريمة لا تسقط بالتقادم، مطالبا بوقف فوري لإطلاق النار.")
+
+
+def _shelling_and_reactions() -> dict[str, str]:
+    """The event of each article: two reports of a shelling, the ministry's condemnation and the League's."""
+    day = "2019-06-02"
     events, _ = cluster_events([
-        _article("attack", SHELLING, "2019-06-02", "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
-        _article("report", SHELLING_REPORT, "2019-06-02", "B", title="قذائف تقتل خمسة مدنيين في سوق كفر الزيتون"),
-        _article("condemn", CONDEMNATION, "2019-06-02", "C", title="الخارجية تدين قصف بلدة كفر الزيتون"),
+        _article("attack", SHELLING, day, "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
+        _article("report", SHELLING_REPORT, day, "B", title="قذائف تقتل خمسة مدنيين في سوق كفر الزيتون"),
+        _article("ministry", CONDEMNATION, day, "C", title="الخارجية تدين قصف بلدة كفر الزيتون"),
+        _article("league", OTHER_CONDEMNATION, day, "D", title="جامعة الدول العربية تدين قصف بلدة كفر الزيتون"),
     ])
-    event_of = _event_of(events)
-    assert event_of["attack"] == event_of["report"] != event_of["condemn"]
-    assert len({e.story for e in events}) == 1
+    assert len({e.story for e in events}) == 1  # reactions belong to the story of what they react to
+    return _event_of(events)
+
+
+def test_a_condemnation_is_its_own_event_in_the_story_of_the_attack_it_condemns() -> None:
+    event_of = _shelling_and_reactions()
+    assert event_of["attack"] == event_of["report"] != event_of["ministry"]
+
+
+def test_two_speakers_condemning_one_attack_are_two_events_of_its_story() -> None:
+    event_of = _shelling_and_reactions()
+    assert len({event_of["attack"], event_of["ministry"], event_of["league"]}) == 3
 
 
 def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
@@ -113,20 +130,3 @@ def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
     event = EventCluster(0, 0, 0, members=[0, 1])
     assert clusterer.near_core({"اتفاق": 1.0}, event)  # 0.8 with the second member
     assert not clusterer.near_core({"خزان": 0.6, "زلزال": 0.8}, event)  # 0.36 at best
-
-
-OTHER_CONDEMNATION = ("عبرت جامعة الدول العربية عن استنكارها الشديد لاستهداف المدنيين في كفر الزيتون، ودعا الأمين "
-                      "العام للجامعة مجلس الأمن إلى تحمل مسؤولياته. وقال في تصريح صحفي إن استهداف الأسواق "
-                      "والأحياء السكنية جريمة لا تسقط بالتقادم، مطالبا بوقف فوري لإطلاق النار.")
-
-
-def test_two_speakers_condemning_one_attack_are_two_events_of_its_story() -> None:
-    events, _ = cluster_events([
-        _article("attack", SHELLING, "2019-06-02", "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
-        _article("ministry", CONDEMNATION, "2019-06-02", "B", title="الخارجية تدين قصف بلدة كفر الزيتون"),
-        _article("league", OTHER_CONDEMNATION, "2019-06-02", "C",
-                 title="جامعة الدول العربية تدين قصف بلدة كفر الزيتون"),
-    ])
-    event_of = _event_of(events)
-    assert len({event_of["attack"], event_of["ministry"], event_of["league"]}) == 3
-    assert len({e.story for e in events}) == 1
