@@ -46,11 +46,12 @@ class EventSettings:
 
     threshold: float = 0.2  # decayed cosine with an event's centroid needed to join it
     window_days: int = 4  # an event is days long: no article joins one that started longer ago
-    half_life_days: float = 3.0  # similarity halves for every this many days since the event was last reported
+    half_life_days: float = 5.0  # similarity halves for every this many days since the event was last reported
     max_candidates: int = 10  # events scored exactly per article, those sharing most looked-up terms
     core_threshold: float = 0.25  # cosine an article needs with one of an event's first members to join it
     other_happening_weight: float = 0.3  # similarity kept with an event whose headlines report another kind of
-    # happening, or a statement by another speaker
+    # happening, a statement by another speaker or a serial happening with other slots
+    slot_max_share: float = 0.03  # a headline word in fewer articles names who or where (a slot), not what
 
 
 @dataclass(frozen=True, slots=True)

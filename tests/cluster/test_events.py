@@ -130,3 +130,28 @@ def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
     event = EventCluster(0, 0, 0, members=[0, 1])
     assert clusterer.near_core({"اتفاق": 1.0}, event)  # 0.8 with the second member
     assert not clusterer.near_core({"خزان": 0.6, "زلزال": 0.8}, event)  # 0.36 at best
+
+
+def _call(counterpart: str, country: str, topic: str) -> str:
+    """A phone call reported in the wire's fixed words, with its counterpart, his country and a topic as slots."""
+    return (f"تلقى الملك اليوم اتصالا هاتفيا من {counterpart}، جرى خلاله استعراض العلاقات الثنائية بين المملكة "
+            f"و{country} وسبل دعمها وتعزيزها في مختلف المجالات. {topic}")
+
+
+def test_two_calls_reported_in_the_same_words_with_other_counterparts_are_two_events() -> None:
+    from marsad.settings import EventSettings
+
+    trade = "كما بحث الجانبان زيادة التبادل التجاري والاستثمارات المشتركة في قطاع السيارات."
+    articles = [
+        _article("japan", _call("رئيس وزراء اليابان", "اليابان", trade), "2016-05-03", "A",
+                 title="الملك يتلقى اتصالا هاتفيا من رئيس وزراء اليابان"),
+        _article("japan2", _call("رئيس الوزراء الياباني", "اليابان", trade), "2016-05-03", "B",
+                 title="اتصال هاتفي بين الملك ورئيس وزراء اليابان"),
+        _article("germany", _call("المستشارة الألمانية", "ألمانيا",
+                                  "وتناول الاتصال أزمة اللاجئين في أوروبا ومؤتمر المانحين المقرر في برلين."),
+                 "2016-05-03", "C", title="الملك يتلقى اتصالا هاتفيا من المستشارة الألمانية"),
+    ]
+    event_of = _event_of(cluster_events(articles)[0])
+    assert event_of["japan"] == event_of["japan2"] != event_of["germany"]
+    without_slots = _event_of(cluster_events(articles, settings=EventSettings(slot_max_share=0.0))[0])
+    assert len(set(without_slots.values())) == 1  # the wording alone joins them

@@ -59,7 +59,16 @@ def test_without_a_real_title_the_first_sentence_is_the_headline() -> None:
 def test_a_statement_headline_names_its_speaker_a_happening_has_none() -> None:
     from marsad.cluster.kinds import read_headline
 
-    kinds, speaker = read_headline("منظمة التعاون الإسلامي تدين تفجير المسجد", "")
-    assert "condemn" in kinds and speaker == ("منظمه", "التعاون", "الاسلامي")
-    assert read_headline("الاتحاد الأوروبي يرحب باتفاق وقف إطلاق النار", "")[1] == ("الاتحاد", "الاوروبي")
-    assert read_headline("مقتل خمسة مدنيين في قصف على بلدة حدودية", "")[1] == ()
+    condemnation = read_headline("منظمة التعاون الإسلامي تدين تفجير المسجد", "")
+    assert "condemn" in condemnation.kinds and condemnation.speaker == ("منظمه", "التعاون", "الاسلامي")
+    assert read_headline("الاتحاد الأوروبي يرحب باتفاق وقف إطلاق النار", "").speaker == ("الاتحاد", "الاوروبي")
+    assert read_headline("مقتل خمسة مدنيين في قصف على بلدة حدودية", "").speaker == ()
+
+
+def test_a_serial_headline_has_slots_the_words_that_are_no_trigger() -> None:
+    from marsad.cluster.kinds import read_headline
+
+    execution = read_headline("تنفيذ حكم القتل تعزيرا في مهرب مخدرات بمدينة بريدة", "")
+    assert "execution" in execution.kinds and "بريده" in " ".join(execution.slots)
+    assert "تعزيرا" not in execution.slots
+    assert read_headline("مقتل خمسة مدنيين في قصف على بلدة حدودية", "").slots == ()  # an attack is no series

@@ -22,22 +22,26 @@ from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.kinds import Kinds, read_headline, trigger_words
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
 from marsad.text.sentences import split_sentences
 from marsad.types import Article, Event, Mention, Story, Timex
 
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
-STATE_VERSION = 3  # raised when the stored state changes shape: an older state is clustered afresh
+RULES = RuleSet("events")  # the checks that keep an article out of an event, counted when they do
+RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core")
+STATE_VERSION = 4  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
 
 class Headline(NamedTuple):
-    """What an article's headline says of its happening: its kinds, and its speaker's term for a statement."""
+    """What an article's headline says of its happening, as terms (`kinds.read_headline`)."""
 
     kinds: Kinds
-    speaker: frozenset[str]
+    speaker: frozenset[str]  # the rarest term of a statement's speaker (the name, not the title)
+    slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
 
 
 @dataclass
@@ -53,6 +57,8 @@ class EventCluster:
     typed: int = 0  # members whose headline reports a kind
     speakers: Counter[str] = field(default_factory=Counter)  # how many members' headlines a speaker's term opens
     spoken: int = 0  # members whose headline reports a statement with its speaker
+    slots: Counter[str] = field(default_factory=Counter)  # how many members' serial headlines hold each slot term
+    serial: int = 0  # members whose headline reports a serial happening with its slots
 
     def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
@@ -63,15 +69,26 @@ class EventCluster:
         self.typed += bool(headline.kinds)
         self.speakers.update(headline.speaker)
         self.spoken += bool(headline.speaker)
+        self.slots.update(headline.slots)
+        self.serial += bool(headline.slots)
 
     def other_happening(self, vec: Vector, headline: Headline) -> bool:
         """Whether the article reports another happening: most of the members whose headline has a kind report
-        none of its kinds, or its statement and theirs have speakers that neither side's text names."""
-        kinds, speaker = headline
-        if kinds and 2 * max(self.kinds[k] for k in kinds) < self.typed:
-            return True
-        theirs = {term for term, n in self.speakers.items() if 2 * n >= self.spoken}
-        return bool(speaker and theirs) and speaker.isdisjoint(self.centroid.total) and theirs.isdisjoint(vec)
+        none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
+        give each name something the other side's text does not (another speaker, place or counterpart)."""
+        if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
+            RULES.hit("other_kind")
+        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec):
+            RULES.hit("other_speaker")
+        elif self._disagree(headline.slots, self.slots, self.serial, vec):
+            RULES.hit("other_slots")
+        else:
+            return False
+        return True
+
+    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector) -> bool:
+        theirs = {term for term, n in counts.items() if 2 * n >= members}
+        return bool(mine and theirs) and not mine <= self.centroid.total.keys() and not theirs <= vec.keys()
 
 
 @dataclass
@@ -126,11 +143,13 @@ class EventClusterer:
         return best
 
     def headline(self, article: Article) -> Headline:
-        """The kinds its headline reports, and the rarest term of the speaker when it reports a statement (the
-        name, not its title: `جامعه` of `جامعة الدول العربية`)."""
-        kinds, speaker = read_headline(article.title, article.text)
-        terms = list(filter(None, map(self.model.term, speaker)))
-        return Headline(kinds, frozenset([max(terms, key=self.model.idf)] if terms else []))
+        """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
+        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles."""
+        kinds, speaker, slots = read_headline(article.title, article.text)
+        speaker_terms = list(filter(None, map(self.model.term, speaker)))
+        return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
+                        frozenset(term for term in map(self.model.term, words(" ".join(slots)))
+                                  if term and self.model.share(term) < self.settings.slot_max_share))
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
@@ -153,7 +172,10 @@ class EventClusterer:
 
     def near_core(self, vec: Vector, event: EventCluster) -> bool:
         """Whether the article is as close as `core_threshold` to one of the event's first members."""
-        return max(dot(vec, self.vectors[m]) for m in event.members[:CORE_MEMBERS]) >= self.settings.core_threshold
+        if max(dot(vec, self.vectors[m]) for m in event.members[:CORE_MEMBERS]) >= self.settings.core_threshold:
+            return True
+        RULES.hit("far_from_core")
+        return False
 
     def candidates(self, vec: Vector, day: int) -> list[int]:
         """Recent events sharing the most heaviest terms with the article (ties: earlier event first)."""

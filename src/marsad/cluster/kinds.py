@@ -8,12 +8,16 @@ trigger (a quote, a feature title) has no kind and conflicts with none.
 
 When the kind is a statement (a condemnation, a welcome, an appeal, a message), who makes it is part of the
 happening: the words before the trigger (`المملكة تدين`, `منظمة التعاون الإسلامي ترحب`) are the speaker, and
-two governments condemning one attack are two events.
+two governments condemning one attack are two events. When the kind is serial, a happening every outlet reports
+in the same words again and again (an execution, a market session, a phone call, the weather, a match), the rest
+of the headline holds its slots (who, where: `القتل تعزيرا لمهرب هيروين بثادق`), and a report that fills them
+otherwise is another happening.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.resources import MODELS_DIR, read_rows
 from marsad.text.normalize import match_key
@@ -23,6 +27,8 @@ from marsad.text.tokens import proclitic_readings
 Kinds = frozenset[str]
 NO_KIND: Kinds = frozenset()
 SPOKEN = frozenset({"condemn", "welcome", "appeal", "congratulation", "condolence", "statement"})
+SERIAL = frozenset({"execution", "market", "weather", "economy", "match", "call", "congratulation", "condolence",
+                    "meeting", "funeral"})
 MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further on is in a clause added to it
@@ -61,18 +67,31 @@ def headline(title: str | None, text: str) -> str:
 
 def headline_kinds(title: str | None, text: str) -> Kinds:
     """The kinds of the headline's first trigger, with those of the first sentence's when there is a title."""
-    return read_headline(title, text)[0]
+    return read_headline(title, text).kinds
 
 
-def read_headline(title: str | None, text: str) -> tuple[Kinds, tuple[str, ...]]:
-    """(kinds, speaker): the kinds of the headline's first trigger, with those of the first sentence's when there
-    is one, and the words before the trigger when it reports a statement (else no words)."""
+class Reading(NamedTuple):
+    """What a headline says of its happening, in matching-form words."""
+
+    kinds: Kinds  # of its first trigger, with those of the first sentence's
+    speaker: tuple[str, ...]  # the words before the trigger of a statement
+    slots: tuple[str, ...]  # the words that are no trigger in the headline of a serial happening
+
+
+def read_headline(title: str | None, text: str) -> Reading:
+    """The kinds, speaker and slots of the article's headline (no speaker or slots where they do not apply)."""
     line = headline(title, text)
     position, own = first_trigger(line)
     if not own:
-        return NO_KIND, ()
-    speaker = tuple(match_key(line).split()[:position]) if own <= SPOKEN else ()
-    return own | first_trigger(first_sentence(text, after=line))[1], speaker[-MAX_SPEAKER_WORDS:]
+        return Reading(NO_KIND, (), ())
+    words = match_key(line).split()
+    speaker = tuple(words[:position][-MAX_SPEAKER_WORDS:]) if own <= SPOKEN else ()
+    slots = tuple(w for w in words if not _is_trigger(w)) if own <= SERIAL else ()
+    return Reading(own | first_trigger(first_sentence(text, after=line))[1], speaker, slots)
+
+
+def _is_trigger(word: str) -> bool:
+    return any((reading,) in _triggers()[0] for reading in _readings(word))
 
 
 def first_sentence(text: str, after: str = "") -> str:
