@@ -21,6 +21,9 @@ FURNITURE = [
     ("sign-off", "translated", "شينخوا", True),
     ("sign-off", "Maghrebi", "(واج)", True),
     ("sign-off", "Egyptian", "م.ح", True),
+    # end marks of wire copy
+    ("separator", "Gulf", "// انتهى //", False),
+    ("separator", "Levantine", "- يتبع -", False),
     # credits: photo, translation, editing, reporting
     ("credit", "Gulf", "عدسة: خالد المطيري", False),
     ("credit", "Egyptian", "تصوير: محمود عبد الرحمن", False),

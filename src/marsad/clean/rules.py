@@ -59,7 +59,7 @@ CREDIT = re.compile(rf"^\([^()]*?\b({_any('credit-in-parentheses')})\b[^()]*\)$|
 TRANSLATION_NOTE = re.compile(rf"^({_any('translation-label')})\s*[:：]|^(?:{_any('translation-line')})$|"
                               rf"^[-–—]{{2,}}\s*\S|({_any('translation-subject')}).{{0,60}}({_any('translation-verb')})")
 KEYWORDS = re.compile(rf"^({_any('keywords')})\s*[:：]", re.I)
-SEPARATOR = re.compile(rf"^[\s\-–—_=*•·~#.]+$|^\(?\s*({_any('end-mark')})\s*\)?\s*[.-]?$", re.I)
+SEPARATOR = re.compile(rf"^[\s\-–—_=*•·~#.]+$|^[\s/(\-–—]*({_any('end-mark')})[\s/)\-–—.]*$", re.I)
 CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{2,60})\)\s*$")
 CREDIT_WORDS = re.compile(_any("credit-word"), re.I)
 CAPTION_START = re.compile(rf"^({_any('caption-start')})\b")
