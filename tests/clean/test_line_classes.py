@@ -24,13 +24,21 @@ FURNITURE = [
     # end marks of wire copy
     ("separator", "Gulf", "// انتهى //", False),
     ("separator", "Levantine", "- يتبع -", False),
+    ("sign-off", "Egyptian", "أ.ش.أ", True),
+    ("sign-off", "translated", "Getty Images", True),
     # credits: photo, translation, editing, reporting
     ("credit", "Gulf", "عدسة: خالد المطيري", False),
     ("credit", "Egyptian", "تصوير: محمود عبد الرحمن", False),
     ("credit", "Levantine", "تحرير وترجمة: قسم الأخبار الدولية", False),
     ("credit", "translated", "(Reporting by John Smith; Editing by Mary Jones)", False),
     ("credit", "Maghrebi", "(تحرير ع. الإدريسي)", False),
+    ("credit", "Levantine", "ترجمة وتحرير: رنا حداد", False),
+    ("credit", "Gulf", "المحرر: فهد العتيبي", False),
+    ("byline", "Egyptian", "بقلم/ أحمد عبد الفتاح", False),
+    ("translation-note", "translated", "نقلاً عن «الغارديان» البريطانية", False),
     # captions
+    ("caption", "translated", "مصدر الصورة: Getty Images", False),
+    ("caption", "Gulf", "حقوق الصورة: وكالة الأنباء الرسمية", False),
     ("caption", "Gulf", "(صورة أرشيفية)", False),
     ("caption", "Levantine", "(أرشيفية)", False),
     ("caption", "Egyptian", "لقطة من مقطع الفيديو المتداول على مواقع التواصل", False),
@@ -40,7 +48,12 @@ FURNITURE = [
     ("share", "translated", "Share this article", False),
     ("follow", "Egyptian", "اشترك الآن ليصلك ملخص الأخبار كل صباح", False),
     ("follow", "Maghrebi", "تابعونا على صفحتنا الرسمية", False),
+    ("share", "Levantine", "شارك القصة", False),
+    ("share", "Maghrebi", "مشاركة الخبر عبر", False),
+    ("follow", "Gulf", "تابعنا على إنستغرام", False),
     # related and most-read lists
+    ("read-also", "pan-Arab", "المزيد من الأخبار", False),
+    ("read-also", "Egyptian", "آخر الأخبار", False),
     ("read-also", "Gulf", "الأكثر قراءة", False),
     ("read-also", "Levantine", "موضوعات ذات صلة", False),
     ("read-also", "Egyptian", "قد يهمك أيضا: أسعار الحديد اليوم في الأسواق", False),
@@ -49,6 +62,17 @@ FURNITURE = [
     ("comment", "Gulf", "التعليقات (4)", False),
     ("comment", "Levantine", "شاركنا رأيك في التعليقات", False),
     ("comment", "Maghrebi", "أضف تعليقك", False),
+    ("comment", "Egyptian", "كن أول من يعلق", False),
+    ("comment", "Gulf", "لا توجد تعليقات", False),
+    # counters, reading times and relative time stamps
+    ("counter", "Egyptian", "عدد المشاهدات: 1250", False),
+    ("counter", "Gulf", "مدة القراءة 4 دقائق", False),
+    ("counter", "Levantine", "منذ 3 ساعات", False),
+    ("counter", "Maghrebi", "2.345 قراءة", False),
+    ("counter", "translated", "5 min read", False),
+    # tags
+    ("keywords", "Gulf", "#السعودية #الاقتصاد #رؤية_2030", False),
+    ("keywords", "Levantine", "وسوم", False),
     # navigation, breadcrumbs and legal lines
     ("navigation", "pan-Arab", "الرئيسية » أخبار عربية » المغرب العربي", False),
     ("navigation", "Egyptian", "الرئيسية > محافظات > الإسكندرية", False),
@@ -88,6 +112,9 @@ CONTENT = [
     "- رفع الحد الأدنى للأجور",
     "١٢٠٠ دينار",
     "«لن نتراجع عن حقوقنا»",
+    "قبل 3 أيام من الانتخابات",
+    "3.5",
+    "منذ 3 ساعات والدفاع المدني يحاول إخماد الحريق",
     "قد يهمك أن تعرف أن الموعد النهائي لتقديم الطلبات هو نهاية الشهر.",
     "وكتب المعلق: شارك عبر الإنترنت آلاف المتابعين في النقاش.",
 ]

@@ -139,3 +139,37 @@ def test_lines_deep_inside_long_articles_are_not_learnt() -> None:
     bodies = [f"{story}\n" + "\n".join(f"{story[:40]} فقرة {k}." for k in range(8)) + f"\n{formula}\n"
               + "\n".join(f"{story[:30]} فقرة أخرى {k}." for k in range(8)) for story in STORIES[:4]]
     assert learnt(bodies) == Template()
+
+
+def test_an_outlets_own_dateline_tag_is_learnt() -> None:
+    """'City – Outlet –' where the outlet is named by no list: its tag recurs in the outlet's datelines."""
+    places = ["نواكشوط", "كيفة", "روصو", "أطار"]
+    bodies = [f"عنوان {n}\n{place} – المرصد الصحراوي – {STORIES[n]}" for n, place in enumerate(places)]
+    templates = OutletTemplates()
+    templates.learn([doc(n, body) for n, body in enumerate(bodies[:3])])
+    template = templates.templates([doc(0, "")])["example outlet"]
+    article = clean(doc(9, bodies[3]), template=template)
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == STORIES[3]
+    assert ("أطار – المرصد الصحراوي –", "outlet-dateline") in zip(article.removed, article.removed_by, strict=True)
+
+
+def test_a_dateline_tag_seen_twice_is_not_learnt_and_stays() -> None:
+    bodies = [f"عنوان\nغزة - الدفاع المدني - {story}" for story in STORIES[:2]]
+    template = learnt(bodies)
+    assert not template
+    article = clean(doc(9, f"عنوان\nغزة - الدفاع المدني - {STORIES[3]}"), template=template)
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == f"الدفاع المدني - {STORIES[3]}"
+
+
+def test_the_place_after_an_outlets_own_tag_closes_the_dateline() -> None:
+    """'Reporter – Outlet – City:': once the outlet's tag is known, the place after it is the dateline's end."""
+    reporters = ["سالم الحربي", "نورة القحطاني", "ماجد الشهري", "هند العمري"]
+    bodies = [f"عنوان\n{who}- الميدان- الرياض: {STORIES[n]}" for n, who in enumerate(reporters)]
+    template = learnt(bodies[:3])
+    article = clean(doc(9, bodies[3]), template=template)
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == STORIES[3]
+    unknown = clean(doc(9, f"عنوان\nبيروت - الوزير: {STORIES[3]}"), template=template)
+    assert isinstance(unknown, Article) and unknown.text.split("\n")[1] == f"الوزير: {STORIES[3]}"

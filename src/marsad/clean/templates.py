@@ -4,8 +4,9 @@ Every outlet dresses its articles the same way (a masthead, a sign-off, a share 
 related-articles block), in words no generic rule can know. `OutletTemplates` counts, per outlet, the short
 non-sentence lines near the top and bottom of each article as it arrives (`zone_lines`, where furniture sits): a
 line seen there in `template_support` articles of different stories, exactly or up to spelling and punctuation, or
-with other numbers (dates, times, counters), is furniture there. Inside the body a learnt line stays: a serial
-report's recurring subheadings, a decree's opening formula or a verse quoted in several stories are its text.
+with other numbers (dates, times, counters), is furniture there; so is the tag of a dateline 'City - Tag -' opening
+its articles (the outlet's or a reporter's name, which no list can know). Inside the body a learnt line stays: a
+serial report's recurring subheadings, a decree's opening formula or a verse quoted in several stories are its text.
 Articles of one story (updates, re-runs) share their long lines and count once, so a story's own subheadings never
 become furniture. A sentence, a line ending in a colon (a subheading that introduces what follows) and a quotation
 are never furniture.
@@ -21,14 +22,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.clean.lines import document_lines
-from marsad.clean.rules import MAX_BOILERPLATE_CHARS, RULES, ends_sentence, words
+from marsad.clean.rules import MAX_BOILERPLATE_CHARS, RULES, ends_sentence, tagged_dateline, words
 from marsad.settings import DEFAULTS, CleanSettings
 from marsad.text.normalize import text_key
 from marsad.types import RawDocument
 
 STATE_NAME = "outlet_templates"  # the store state that keeps the counts between runs
-EXACT, SHAPE = "outlet-line", "outlet-shape"
-RULES.register(EXACT, SHAPE)
+EXACT, SHAPE, DATELINE = "outlet-line", "outlet-shape", "outlet-dateline"
+RULES.register(EXACT, SHAPE, DATELINE)
+DATELINE_LINES = 3  # a dateline opens one of the first lines (a headline may come before it)
 
 _NUMBER = re.compile(r"\d+")
 _QUOTE_OPENERS = tuple("«\"“'‘")
@@ -77,6 +79,7 @@ class Template:
 
     exact: frozenset[str] = frozenset()
     shape: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()  # the outlet's own dateline tags: 'City - Tag -'
 
     def rule(self, line: str, in_zone: bool) -> str | None:
         """The template rule the line matches (counted), or None; only near the top or bottom (`in_zone`)."""
@@ -87,6 +90,17 @@ class Template:
         if found:
             RULES.hit(found)
         return found
+
+    def dateline(self, line: str) -> str | None:
+        """The dateline prefix 'City - Tag -' (counted) when its tag is this outlet's, or None."""
+        found = tagged_dateline(line)
+        if found is None or line_key(found[1]) not in self.tags:
+            return None
+        RULES.hit(DATELINE)
+        return found[0]
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.shape or self.tags)
 
 
 @dataclass(slots=True)
@@ -118,6 +132,7 @@ class OutletCounts:
     articles: int = 0
     lines: dict[str, LineCount] = field(default_factory=dict)
     shapes: dict[str, LineCount] = field(default_factory=dict)
+    tags: dict[str, LineCount] = field(default_factory=dict)  # tags of 'City - Tag -' datelines
 
     def learn(self, lines: Sequence[str], settings: CleanSettings, whole_page: bool = False) -> None:
         """Count the candidate lines near the top and bottom of one article (each once); of a `whole_page` (the
@@ -135,25 +150,29 @@ class OutletCounts:
             shape = shape_key(key)
             if shape:
                 self.shapes.setdefault(shape, LineCount(line)).add(stories, self.articles, key)
+        for line in lines[:DATELINE_LINES]:
+            if found := tagged_dateline(line):
+                self.tags.setdefault(line_key(found[1]), LineCount(found[0].strip())).add(stories, self.articles)
         if self.articles % PRUNE_EVERY == 0:
             self._prune()
 
     def template(self, settings: CleanSettings) -> Template:
         """The lines and shapes that recurred enough to be furniture."""
-        return Template(
-            frozenset(k for k, c in self.lines.items() if c.support >= settings.template_support),
-            frozenset(k for k, c in self.shapes.items() if c.support >= settings.template_support
-                      and len(c.variants) > 1))
+        support = settings.template_support
+        return Template(frozenset(k for k, c in self.lines.items() if c.support >= support),
+                        frozenset(k for k, c in self.shapes.items() if c.support >= support and len(c.variants) > 1),
+                        frozenset(k for k, c in self.tags.items() if c.support >= support))
 
     def furniture(self, settings: CleanSettings) -> list[tuple[str, LineCount]]:
         """(rule, count) of each learnt line and shape, most frequent first: what `marsad outlets` shows."""
         template = self.template(settings)
-        found = [(EXACT, self.lines[k]) for k in template.exact] + [(SHAPE, self.shapes[k]) for k in template.shape]
+        found = ([(EXACT, self.lines[k]) for k in template.exact] + [(SHAPE, self.shapes[k]) for k in template.shape]
+                 + [(DATELINE, self.tags[k]) for k in template.tags])
         return sorted(found, key=lambda item: (-item[1].support, item[1].example))
 
     def _prune(self) -> None:
         """Forget lines seen in one article only and not for PRUNE_EVERY articles: memory stays bounded."""
-        for table in (self.lines, self.shapes):
+        for table in (self.lines, self.shapes, self.tags):
             for key in [k for k, c in table.items() if c.support < 2 and c.last <= self.articles - PRUNE_EVERY]:
                 del table[key]
 
@@ -177,7 +196,7 @@ class OutletTemplates:
         """The template of each outlet these documents come from (those with some furniture learnt)."""
         wanted = {key for raw in documents if (key := outlet_key(raw.source)) in self.outlets}
         found = {key: self.outlets[key].template(settings) for key in wanted}
-        return {key: template for key, template in found.items() if template.exact or template.shape}
+        return {key: template for key, template in found.items() if template}
 
 
 def _story_keys(lines: Sequence[str], max_words: int) -> set[int]:
