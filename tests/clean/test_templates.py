@@ -173,3 +173,12 @@ def test_the_place_after_an_outlets_own_tag_closes_the_dateline() -> None:
     assert article.text.split("\n")[1] == STORIES[3]
     unknown = clean(doc(9, f"عنوان\nبيروت - الوزير: {STORIES[3]}"), template=template)
     assert isinstance(unknown, Article) and unknown.text.split("\n")[1] == f"الوزير: {STORIES[3]}"
+
+
+def test_a_daily_headline_with_other_numbers_stays() -> None:
+    bodies = [f"أسعار الذهب اليوم {n + 3} مارس\n{story}\nعدد الزيارات {n * 40 + 7}" for n, story in enumerate(STORIES)]
+    template = learnt(bodies[:3])
+    article = clean(doc(9, bodies[3]), template=template)
+    assert isinstance(article, Article)
+    assert article.text.split("\n") == ["أسعار الذهب اليوم 6 مارس", STORIES[3]]
+    assert article.title == "أسعار الذهب اليوم 6 مارس"

@@ -68,7 +68,7 @@ def clean_text(body: str, found: _Found | None = None, settings: CleanSettings =
     after_read_also = False
     for i in content_at:
         line = lines[i]
-        rule = classify(line, i in zone) or (template.rule(line, i in zone) if template else None)
+        rule = classify(line, i in zone) or (template.rule(line, i in zone, i == content_at[0]) if template else None)
         if rule is None and after_read_also and _is_link_title(line):
             rule = "read-also"
         after_read_also = rule == "read-also" and len(words(line)) <= 3 or (after_read_also and rule == "read-also")

@@ -81,12 +81,14 @@ class Template:
     shape: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()  # the outlet's own dateline tags: 'City - Tag -'
 
-    def rule(self, line: str, in_zone: bool) -> str | None:
-        """The template rule the line matches (counted), or None; only near the top or bottom (`in_zone`)."""
+    def rule(self, line: str, in_zone: bool, first: bool = False) -> str | None:
+        """The template rule the line matches (counted), or None; only near the top or bottom (`in_zone`). The
+        `first` line of a text is its headline when it has one: a daily headline recurs with other numbers
+        ('Gold prices on 5 March'), so it is matched exactly, never by shape."""
         if not in_zone or protected(line) or len(line) > MAX_BOILERPLATE_CHARS:
             return None
         key = line_key(line)
-        found = EXACT if key in self.exact else SHAPE if shape_key(key) in self.shape else None
+        found = EXACT if key in self.exact else SHAPE if not first and shape_key(key) in self.shape else None
         if found:
             RULES.hit(found)
         return found
