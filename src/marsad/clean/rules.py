@@ -84,7 +84,7 @@ _ABBREVIATION = r"\(?(?:[^\W\d_]{1,2}\.\s?){1,4}[^\W\d_]{0,2}\)?"  # letters wit
 SIGN_OFF = re.compile(rf"^\((?P<name>[^()\d.،,:]{{2,40}})\)$|^{_SIGN_OFF_DASH}{_ABBREVIATION}{_SIGN_OFF_DASH}$|"
                       rf"^{_SIGN_OFF_DASH}\(?({_any('agency')})(\s*[/،,\-–]\s*({_any('agency')}))*\)?{_SIGN_OFF_DASH}$|"
                       rf"^{_SIGN_OFF_DASH}{_INITIAL_PAIR}{_SIGN_OFF_DASH}$", re.I)
-LEGAL = re.compile(_any("legal"), re.I)
+LEGAL = re.compile(rf"(?<!\w)({_any('legal')})(?!\w)", re.I)
 _CONSENT = rf"(?<!\w)({_any('consent')})(?!\w)"
 COOKIE_NOTICE = re.compile(rf"({_any('cookie')}).*{_CONSENT}|{_CONSENT}.*({_any('cookie')})", re.I)
 DISCLAIMER = re.compile(rf"({_any('disclaimer-verb')})\s+(({_any('disclaimer-hedge')})\s+)?عن\s+"
@@ -172,7 +172,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("timestamp", is_timestamp),
     LineRule("counter", lambda s: bool(COUNTER.match(s))),
     LineRule("navigation", _is_link_row),
-    LineRule("legal", lambda s: bool(LEGAL.search(s)) and len(words(s)) <= 8 and not ends_sentence(s)
+    LineRule("legal", lambda s: bool(LEGAL.search(s)) and len(words(LEGAL.sub(" ", s))) <= 1 and not ends_sentence(s)
              or bool(COOKIE_NOTICE.search(s)) and len(words(s)) <= 40),
     LineRule("disclaimer", lambda s: bool(DISCLAIMER.search(s)) and len(words(s)) <= 40),
     LineRule("initials", lambda s: bool(INITIALS.match(s))),
