@@ -77,16 +77,33 @@ def test_text_is_nfc() -> None:
 
 @pytest.mark.parametrize("line, dateline", [
     ("الرباط - (وكالة المغرب العربي) - افتتح المعرض الدولي للفلاحة أبوابه أمام الزوار صباح اليوم.",
-     ["الرباط -", "(وكالة المغرب العربي) -"]),
-    ("عمّان – (بترا) – قررت الحكومة تمديد العمل بالتوقيت الصيفي حتى نهاية الشهر المقبل.", ["عمّان –", "(بترا) –"]),
-    ("القاهرة - (أ ش أ) - بحث وزير الري مع نظيره السوداني ملف المياه في اتصال هاتفي.", ["القاهرة -", "(أ ش أ) -"]),
-    ("أبوظبي - (وام) - أطلقت الدولة برنامجا لدعم المشاريع الصغيرة في المناطق الريفية.", ["أبوظبي -", "(وام) -"]),
+     "الرباط - (وكالة المغرب العربي) -"),
+    ("عمّان – (بترا) – قررت الحكومة تمديد العمل بالتوقيت الصيفي حتى نهاية الشهر المقبل.", "عمّان – (بترا) –"),
+    ("القاهرة - (أ ش أ) - بحث وزير الري مع نظيره السوداني ملف المياه في اتصال هاتفي.", "القاهرة - (أ ش أ) -"),
+    ("أبوظبي - (وام) - أطلقت الدولة برنامجا لدعم المشاريع الصغيرة في المناطق الريفية.", "أبوظبي - (وام) -"),
 ])
-def test_agency_between_two_dashes_is_part_of_the_dateline(line: str, dateline: list[str]) -> None:
+def test_agency_between_two_dashes_is_part_of_the_dateline(line: str, dateline: str) -> None:
     article = clean(raw(f"عنوان الخبر\n\n{line}"))
     assert isinstance(article, Article)
-    assert article.text.split("\n")[1] == line.split(" - " if " - " in line else " – ")[-1]
-    assert [r for r in article.removed if r in dateline] == dateline
+    assert article.text.split("\n")[1] == line[len(dateline):].strip()
+    assert " ".join(r for r, rule in zip(article.removed, article.removed_by, strict=True) if rule == "dateline") \
+        == dateline
+
+
+@pytest.mark.parametrize("dateline", [
+    "القاهرة - أ ش أ:",  # Egyptian
+    "عمّان ـ بترا ـ",  # Levantine, tatweel dashes
+    "الجزائر - واج -",  # Maghrebi
+    "الكويت-كونا",  # Gulf, glued
+    "واشنطن ـ (أ ف ب):",  # pan-Arab
+    "لندن - وكالات:",
+])
+def test_a_place_and_a_bare_agency_name_are_a_dateline(dateline: str) -> None:
+    sentence = "بحث الطرفان في اتصال هاتفي سبل تعزيز التعاون الاقتصادي بين البلدين خلال المرحلة المقبلة."
+    article = clean(raw(f"عنوان الخبر\n\n{dateline} {sentence}"))
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[1] == sentence
+    assert article.removed == (dateline,) and article.removed_by == ("dateline",)
 
 
 def test_a_second_dash_without_an_agency_stays_in_the_text() -> None:
@@ -102,6 +119,6 @@ def test_every_dropped_string_is_listed_with_its_rule() -> None:
     article = clean(raw(body))
     assert isinstance(article, Article)
     assert dict(zip(article.removed, article.removed_by, strict=True)) == {
-        "القاهرة -": "dateline", "(أ ش أ) -": "dateline", "(صورة أرشيفية)": "caption", "شارك الخبر": "share",
+        "القاهرة - (أ ش أ) -": "dateline", "(صورة أرشيفية)": "caption", "شارك الخبر": "share",
         "© 2024 جميع الحقوق محفوظة": "copyright"}
     assert article.to_dict()["removed_by"] == list(article.removed_by)

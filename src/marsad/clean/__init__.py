@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.clean.lines import text_lines
-from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, words
+from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, place_colon, words
 from marsad.clean.templates import Template
 from marsad.clean.wraps import continues, wrap_width
 from marsad.extract.time.timexes import find_publication_date
@@ -13,7 +13,7 @@ from marsad.ingest.html import extract_page
 from marsad.settings import DEFAULTS, CleanSettings
 from marsad.types import Article, RawDocument, Rejected
 
-DATELINE_PARTS = 2  # a wire dateline may come in two dashed parts, the second the agency: 'City - (Agency) -'
+DATELINE_PARTS = 2  # a dateline may come in two parts: 'City - (Agency) -', 'Reporter - Outlet - City:'
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ def clean_text(body: str, found: _Found | None = None, settings: CleanSettings =
     after_read_also = False
     for i in content_at:
         line = lines[i]
-        rule = classify(line, i in zone) or (template.rule(line, i in zone) if template else None)
+        rule = classify(line, i in zone) or (template.rule(line, i in zone, i == content_at[0]) if template else None)
         if rule is None and after_read_also and _is_link_title(line):
             rule = "read-also"
         after_read_also = rule == "read-also" and len(words(line)) <= 3 or (after_read_also and rule == "read-also")
@@ -77,7 +77,7 @@ def clean_text(body: str, found: _Found | None = None, settings: CleanSettings =
             continue
         found.drop(line, rule)
         _keep_metadata(rule, line, found)
-    kept = _strip_datelines(kept, found)
+    kept = _strip_datelines(kept, found, template)
     return _rejoin(kept)
 
 
@@ -95,15 +95,22 @@ def _keep_metadata(rule: str, line: str, found: _Found) -> None:
         found.source = m.group("value").strip() if m else None
 
 
-def _strip_datelines(kept: list[tuple[int, str]], found: _Found) -> list[tuple[int, str]]:
-    """Cut a leading dateline ('City, date (Agency) -', 'City - (Agency) -') off the first lines of the body."""
+def _strip_datelines(kept: list[tuple[int, str]], found: _Found,
+                     template: Template | None = None) -> list[tuple[int, str]]:
+    """Cut a leading dateline ('City, date (Agency) -', 'City - (Agency) -', 'City - Tag -' with a tag the outlet's
+    template knows, then maybe 'City:') off the first lines of the body."""
     out = []
     for n, (i, line) in enumerate(kept):
+        after_learnt = False
         for part in range(DATELINE_PARTS if n < 3 else 0):
-            prefix = dateline_prefix(line)
-            if not prefix or part and not prefix.startswith(("(", "«")):  # a second part names the agency
+            learnt = template.dateline(line) if template else None
+            prefix = learnt or dateline_prefix(line)
+            if part and not learnt and not (prefix or "").startswith(("(", "«")):  # a later part is the agency,
+                prefix = place_colon(line) if after_learnt else None  # or the place after the outlet's own tag
+            if not prefix:
                 break
-            found.drop(prefix.strip(), "dateline")
+            after_learnt = bool(learnt)
+            found.drop(prefix.strip(), "outlet-dateline" if learnt else "dateline")
             line = line[len(prefix):].strip()
         if line:
             out.append((i, line))

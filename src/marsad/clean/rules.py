@@ -39,7 +39,8 @@ def _any(name: str) -> str:
 SOCIAL = re.compile(rf"({_any('social')})", re.I)
 CHANNELS = re.compile(rf"{_any('channel')}|" + SOCIAL.pattern, re.I)
 SHARE = re.compile(rf"^({_any('share')})\b", re.I)
-SHARE_ALONE = re.compile(rf"^({_any('share')})\s*({_any('share-object')})?\s*[:：]?$", re.I)  # شارك الخبر
+SHARE_ALONE = re.compile(rf"^({_any('share')})\s*({_any('share-object')})?(\s*({_any('share-via')}))?\s*[:：]?$",
+                         re.I)  # شارك الخبر، شارك عبر:
 COMMENT = re.compile(
     rf"^(\d+\s+)?({_any('comment-count')})(\s*[:：]?\s*\(?\d+\)?)?$|^({_any('comment-invite')})\s+({_any('comment-object')})|"
     rf"^(?:{_any('comment-prompt')})\b|{_any('comment-login')}|^leave a (reply|comment)|"
@@ -52,14 +53,20 @@ READ_ALSO = re.compile(rf"^({_any('read-also')})\s*({_any('read-also-tail')})?\s
                        rf"^({_any('related-phrase')})(\s*({_any('read-also-tail')}))?\s*([:：].*)?$", re.I)
 COPYRIGHT = re.compile(rf"©|\(c\)\s*\d{{4}}|{_any('copyright')}", re.I)
 SOURCE = re.compile(rf"^\s*({_any('source')})\s*[:：]\s*(?P<value>.+?)\s*$", re.I)
-BYLINE = re.compile(rf"^\s*({_any('byline')})\s*[:：]?\s+(?P<value>[^|\n]+?)\s*(?:[|\-–—]\s*.*)?$", re.I)
+BYLINE = re.compile(rf"^\s*({_any('byline')})\s*[:：/]?\s+(?P<value>[^|\n]+?)\s*(?:[|\-–—]\s*.*)?$", re.I)
+_CREDIT_AND = rf"\s+و\s*({_any('credit-label')}|{_any('translation-label')})"  # تحرير وترجمة
 CREDIT = re.compile(rf"^\([^()]*?\b({_any('credit-in-parentheses')})\b[^()]*\)$|"
-                    rf"^({_any('credit-label')})(\s+و\s*({_any('credit-label')}|{_any('translation-label')}))*\s*[:：]",
+                    rf"^(?:({_any('credit-label')})({_CREDIT_AND})*|({_any('translation-label')})({_CREDIT_AND})+)\s*[:：]",
                     re.I)
 TRANSLATION_NOTE = re.compile(rf"^({_any('translation-label')})\s*[:：]|^(?:{_any('translation-line')})$|"
                               rf"^[-–—]{{2,}}\s*\S|({_any('translation-subject')}).{{0,60}}({_any('translation-verb')})")
-KEYWORDS = re.compile(rf"^({_any('keywords')})\s*[:：]", re.I)
-SEPARATOR = re.compile(rf"^[\s\-–—_=*•·~#.]+$|^\(?\s*({_any('end-mark')})\s*\)?\s*[.-]?$", re.I)
+KEYWORDS = re.compile(rf"^({_any('keywords')})\s*([:：]|$)|^#\w+(\s+#\w+)+$", re.I)  # or a row of hashtags
+_NUMBER = rf"[{_DIGITS}][{_DIGITS},.]*"
+COUNTER = re.compile(rf"^({_any('counter-label')})\s*[:：]?\s*{_NUMBER}\s*({_any('time-unit')})?$|"
+                     rf"^{_NUMBER}\s*({_any('counter-label')}|({_any('time-unit')})\s+({_any('counter-label')}))$|"
+                     rf"^({_any('time-ago')})\s+{_NUMBER}\s*({_any('time-unit')})$|"
+                     rf"^{_NUMBER}\s*({_any('time-unit')})\s+({_any('time-ago-after')})$", re.I)
+SEPARATOR = re.compile(rf"^[\s\-–—_=*•·~#.]+$|^[\s/(\-–—]*({_any('end-mark')})[\s/)\-–—.]*$", re.I)
 CAPTION_CREDIT = re.compile(r"\((?P<credit>[^()]{2,60})\)\s*$")
 CREDIT_WORDS = re.compile(_any("credit-word"), re.I)
 CAPTION_START = re.compile(rf"^({_any('caption-start')})\b")
@@ -73,10 +80,11 @@ INITIALS = re.compile(rf"^{_INITIAL_PAIR}(?:\s*/\s*{_INITIAL_PAIR})+$")
 # A short name alone in parentheses at the top or bottom of a text: an agency's or outlet's sign-off, (واس); or
 # an abbreviation with dots, (د.ب.أ); or an agency's name or one pair of initials alone, with dashes or slashes.
 _SIGN_OFF_DASH = r"[\s\-–—ـ/]*"
-SIGN_OFF = re.compile(rf"^\((?P<name>[^()\d.،,:]{{2,40}})\)$|^\((?:[\w]{{1,2}}\.\s?){{1,4}}\w{{0,2}}\)$|"
+_ABBREVIATION = r"\(?(?:[^\W\d_]{1,2}\.\s?){1,4}[^\W\d_]{0,2}\)?"  # letters with dots: أ.ف.ب، (د.ب.أ)
+SIGN_OFF = re.compile(rf"^\((?P<name>[^()\d.،,:]{{2,40}})\)$|^{_SIGN_OFF_DASH}{_ABBREVIATION}{_SIGN_OFF_DASH}$|"
                       rf"^{_SIGN_OFF_DASH}\(?({_any('agency')})(\s*[/،,\-–]\s*({_any('agency')}))*\)?{_SIGN_OFF_DASH}$|"
                       rf"^{_SIGN_OFF_DASH}{_INITIAL_PAIR}{_SIGN_OFF_DASH}$", re.I)
-LEGAL = re.compile(_any("legal"), re.I)
+LEGAL = re.compile(rf"(?<!\w)({_any('legal')})(?!\w)", re.I)
 _CONSENT = rf"(?<!\w)({_any('consent')})(?!\w)"
 COOKIE_NOTICE = re.compile(rf"({_any('cookie')}).*{_CONSENT}|{_CONSENT}.*({_any('cookie')})", re.I)
 DISCLAIMER = re.compile(rf"({_any('disclaimer-verb')})\s+(({_any('disclaimer-hedge')})\s+)?عن\s+"
@@ -162,8 +170,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("translation-note", lambda s: bool(TRANSLATION_NOTE.search(s)) and len(words(s)) <= 30),
     LineRule("caption", is_caption),
     LineRule("timestamp", is_timestamp),
+    LineRule("counter", lambda s: bool(COUNTER.match(s))),
     LineRule("navigation", _is_link_row),
-    LineRule("legal", lambda s: bool(LEGAL.search(s)) and len(words(s)) <= 8 and not ends_sentence(s)
+    LineRule("legal", lambda s: bool(LEGAL.search(s)) and len(words(LEGAL.sub(" ", s))) <= 1 and not ends_sentence(s)
              or bool(COOKIE_NOTICE.search(s)) and len(words(s)) <= 40),
     LineRule("disclaimer", lambda s: bool(DISCLAIMER.search(s)) and len(words(s)) <= 40),
     LineRule("initials", lambda s: bool(INITIALS.match(s))),
@@ -195,11 +204,18 @@ DATELINE_PREFIX = re.compile(
     r"(?:\s*[-–—]+|\s+ـ+(?=\s*«[^»\n]{1,40}»\s*[:：]))(?:\s*«(?P<outlet>[^»\n]{1,40})»\s*[:：])?)(?:\s+|$)")
 
 
+# place, a dash (or tatweel), a news agency's name (bare or in parentheses), then a dash or a colon, or just a space
+# after an agency glued to the dash: 'City - Agency -', 'City ـ Agency ـ', 'City - (Agency):', 'City-Agency '.
+WIRE_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n]{0,30}?)\s*[-–—ـ]+\s*"
+    rf"\(?(?P<agency>{_any('agency')})\)?(?:\s*(?:[-–—ـ]+|[:：])|(?=\s)))\s+", re.I)
+
+
 @RULES.rule("dateline")
 def dateline_prefix(line: str) -> str | None:
-    """A leading dateline such as 'City, 10 March 2023 (Agency) -', 'City, Country -', '(Agency) -' or
-    'City ـ «Outlet»:' before the body text."""
-    m = DATELINE_PREFIX.match(line)
+    """A leading dateline such as 'City, 10 March 2023 (Agency) -', 'City, Country -', '(Agency) -',
+    'City ـ «Outlet»:' or 'City - Agency:' before the body text."""
+    m = WIRE_DATELINE.match(line) or DATELINE_PREFIX.match(line)
     if not m:
         return None
     head, rest = m.group("dateline"), line[m.end():]
@@ -208,7 +224,38 @@ def dateline_prefix(line: str) -> str | None:
         return None
     if rest and len(words(rest)) < 5:
         return None
-    tagged = m.group("agency") or m.group("lead_agency") or m.group("outlet")
+    tagged = m.groupdict().get("agency") or m.groupdict().get("lead_agency") or m.groupdict().get("outlet")
     if not (tagged or YEAR_OR_CLOCK.search(head) or len(words(head)) <= 3):
+        return None
+    return m.group(0)
+
+
+# place, a dash, a short tag (an outlet's or a reporter's name), then a dash or a colon: 'City - Tag -', 'City ـ Tag:'
+TAGGED_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n\-–—ـ]{0,30}?)\s*[-–—ـ]+\s*"
+    r"(?P<tag>[^\s\d.،,:()«»\"\-–—ـ][^.،,:()«»\"\n\-–—ـ]{0,30}?)\s*(?:[-–—ـ]+\s|[:：]))\s*")
+# the place closing a dateline after its other parts: 'Reporter - Outlet - City:'
+PLACE_COLON = re.compile(r"^(?P<place>[^\s\d.،,:()«»\"\-–—ـ][^.،,:()«»\"\n\-–—ـ]{0,30}?)\s*[:：]\s*")
+
+
+def tagged_dateline(line: str) -> tuple[str, str] | None:
+    """('City - Tag -', 'Tag') at the start of a line whose place and tag are short names followed by a sentence;
+    whether the tag is an outlet's own is for the outlet's template to say."""
+    m = TAGGED_DATELINE.match(line)
+    if not m:
+        return None
+    place, tag = words(m.group("place")), words(m.group("tag"))
+    if not (0 < len(place) <= 3 and 0 < len(tag) <= 3) or len(words(line[m.end():])) < 5:
+        return None
+    return (None if any(w in NOT_IN_PLACE_NAMES for w in place + tag) else (m.group(0), m.group("tag")))
+
+
+def place_colon(line: str) -> str | None:
+    """'City:' opening what is left of a line after a dateline was cut: the dateline's last part."""
+    m = PLACE_COLON.match(line)
+    if not m:
+        return None
+    place = words(m.group("place"))
+    if not 0 < len(place) <= 3 or any(w in NOT_IN_PLACE_NAMES for w in place) or len(words(line[m.end():])) < 5:
         return None
     return m.group(0)
