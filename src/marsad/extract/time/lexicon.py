@@ -63,6 +63,11 @@ BARE_ADVERBS = frozenset(_words("day_parts.tsv", "bare-adverb"))
 REL_DAYS: dict[str, int] = {normalize(phrase): int(offset) for offset, phrase in _rows("relative_days.tsv")}
 REL_DAY_WORDS = max(len(phrase.split()) for phrase in REL_DAYS)
 REL_MODS: dict[str, int] = _kinds("modifiers.tsv", {"past": -1, "current": 0, "next": 1})
+# The same, preceding and following unit of the date the narrative last gave (اليوم التالي، الشهر نفسه).
+ANAPHORIC_MODS: dict[str, int] = _kinds("modifiers.tsv", {"preceding": -1, "same": 0, "following": 1})
+SAME_BEFORE = frozenset(_words("modifiers.tsv", "same-before"))
+# قبل/بعد before a counted unit: an offset from the publication date (قبل عامين).
+OFFSETS: dict[str, int] = _kinds("modifiers.tsv", {"ago": -1, "later": 1})
 # Words that narrow a month or year (أواخر العام الماضي): kept in the span, the value stays the same.
 SPAN_MODIFIERS = frozenset(_words("modifiers.tsv", "narrowing"))
 APPROX = frozenset(_words("modifiers.tsv", "approximate"))
