@@ -176,3 +176,26 @@ def test_rule_counters_rise(rule: str, text: str) -> None:
     before = hit_counts()[key]
     find_quotes("a1", text)
     assert hit_counts()[key] > before
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), [
+    ("وزير المالية: لن نرفع أسعار الوقود هذا العام\nأكد الوزير في مؤتمر صحفي أن الميزانية متوازنة.", (),
+     [("وزير المالية", "لن نرفع أسعار الوقود هذا العام")]),
+    ("الصليب الأحمر: آلاف النازحين بلا مأوى.. ومصادر طبية: المستشفيات ممتلئة بالكامل\nنص الخبر.",
+     (("الصليب الأحمر", "ORG"),),
+     [("الصليب الأحمر", "آلاف النازحين بلا مأوى"), ("ومصادر طبية", "المستشفيات ممتلئة بالكامل")]),
+])
+def test_a_headline_of_a_speaker_and_a_colon_is_a_quote(text: str, mentions: tuple[tuple[str, str], ...],
+                                                         expected: list[tuple[str, str]]) -> None:
+    heads = [q for q in _quotes(text, *mentions) if q.cue == ":"]
+    assert [(q.speaker_text, q.text) for q in heads] == expected
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("الأردن: أمطار غزيرة تغلق الطرق في الشمال\nنص الخبر.", (("الأردن", "GPE"),)),  # a place is a label
+    ("اتفاق الهدنة: ماذا بقي من بنوده بعد شهر؟\nنص الخبر.", ()),  # a topic is a label
+    ("قال رئيس البلدية للصحفيين أمس في مؤتمر عقده في مقر المجلس البلدي بحضور الأعضاء: سنعبد الطرق كلها قبل "
+     "الشتاء المقبل، ولن نتأخر هذه المرة مهما كانت الظروف والصعوبات التي تواجه البلدية وعمالها.", ()),  # no headline
+])
+def test_a_headline_label_is_no_quote(text: str, mentions: tuple[tuple[str, str], ...]) -> None:
+    assert not [q for q in _quotes(text, *mentions) if q.cue == ":"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from marsad.resources import MODELS_DIR, fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import fold as text_fold
 
 QUOTES_DIR = MODELS_DIR / "quotes"
@@ -182,6 +182,10 @@ AUXILIARIES = words("auxiliary")
 SPEECH_NOUNS = words("speech_noun")
 # صادر عن: the statement's issuer goes on after عن.
 ISSUED = words("issued")
+# Titles and organisation heads (shared with the entity stage, models/gazetteer/): a headline "وزير المالية: ..."
+# or "هيئة الطيران: ..." names a speaker by them.
+TITLES = frozenset(fold(row) for row in column(MODELS_DIR / "gazetteer" / "titles.txt"))
+ORG_HEADS = frozenset(fold(row) for row in column(MODELS_DIR / "gazetteer" / "org_heads.txt"))
 # Statements a speaker issues: one named alone (وأوضح البيان) is the previous speaker's.
 ISSUED_STATEMENTS = words("issued_statement")
 # Honorific pronouns standing for a subject named before (كتب سموه): the speaker is that subject.

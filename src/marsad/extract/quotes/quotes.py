@@ -42,10 +42,12 @@ from marsad.extract.quotes.cues import (
     CUE_READINGS,
     FRAMED,
     HONORIFIC_PRONOUNS,
+    INSTITUTION_NOUNS,
     INTRO_WORDS,
     ISSUED,
     ISSUED_STATEMENTS,
     NOT_COMPLEMENTIZER_BEFORE,
+    ORG_HEADS,
     PRONOUN_OBJECTS,
     QUANTIFIERS,
     RECIPIENT_NOUNS,
@@ -60,6 +62,7 @@ from marsad.extract.quotes.cues import (
     STATEMENT_NOUNS,
     STOP_WORDS,
     SUBJECT_BEFORE_STOPS,
+    TITLES,
     VAGUE_SOURCES,
     WEAK,
     fold,
@@ -77,6 +80,9 @@ RULES = RuleSet("quotes")
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
 _ASIDE_WORDS = 3  # words after a mid-sentence "according to" source that make it an aside of the whole sentence
+_HEADLINE_WORDS = 30  # a first line this long is a paragraph, not a headline
+_HEADLINE_SPEAKER_WORDS = 6  # words before a headline's colon that can name who speaks
+_HEADLINE_PARTS = re.compile(r"\.\.+|…")  # a headline's parts (X: ..، Y: ...)
 _FRAME_GAP = 6  # tokens from the speaker to the preposition of a verb's frame (object, adverbial, aside)
 # Grammatical particles the rules name (closed-class words; the vocabulary is in models/quotes/), folded.
 # إن، أن، بأن، أنه، بأنها ...
@@ -245,6 +251,7 @@ def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = (),
     cues = _find_cues(doc)
     quotes = _reported(doc, cues) + _direct(doc, cues)
     quotes = _drop_contained(text, quotes)
+    quotes += _headline(doc, quotes)
     quotes += _according_to(doc, quotes)
     return _resolve_speakers(doc, sorted(quotes, key=lambda q: (q.start, q.end)))
 
@@ -841,6 +848,55 @@ def _drop_contained(text: str, quotes: list[Quote]) -> list[Quote]:
             continue
         out.append(q)
     return out
+
+
+# ---------------------------------------------------------------- headlines
+
+
+@RULES.rule("headline_speaker_colon")
+def _headline(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """الوزير: لن نرفع الأسعار: a headline made of a speaker, a colon and what was said, one such part per
+    segment (X: ... .. وY: ...). Before the colon only a named person or organisation, or a source or
+    institution noun, speaks: a place (المغرب: ...), a date or a topic (اتفاق السلام: ...) is a label."""
+    end = doc.text.find("\n")
+    end = len(doc.text) if end < 0 else end
+    line = doc.text[:end].rstrip()
+    if not line or line.endswith(".") and not line.endswith("..") or doc.words_in(0, end) > _HEADLINE_WORDS:
+        return []
+    out = []
+    starts = [0] + [m.end() for m in _HEADLINE_PARTS.finditer(line)]
+    ends = [m.start() for m in _HEADLINE_PARTS.finditer(line)] + [len(line)]
+    for seg_start, seg_end in zip(starts, ends, strict=True):
+        colon = line.find(":", seg_start, seg_end)
+        if colon < 0:
+            continue
+        who_start, who_end = _trim(line, seg_start, colon)
+        who_start += line[who_start:who_end].startswith(("«", '"'))
+        start, stop = _trim(line, colon + 1, seg_end)
+        words = doc.words_in(who_start, who_end)
+        if not 0 < words <= _HEADLINE_SPEAKER_WORDS or doc.words_in(start, stop) < doc.min_direct_words \
+                or not _speaks(doc, who_start, who_end) or _overlaps([(q.start, q.end) for q in quotes], start, stop):
+            continue
+        speaker = _speaker_at(doc, who_start, who_end)
+        out.append(Quote(doc.article, start, stop, doc.text[start:stop], "reported", ":", speaker.text,
+                         speaker.start, speaker.end, speaker.anonymous))
+    return out
+
+
+def _speaks(doc: _Doc, start: int, end: int) -> bool:
+    """A phrase that can be a speaker: it opens with a named person or organisation, or is headed by a source or
+    institution noun (مصادر، وزارة)."""
+    opening = [m for m in doc.mentions if start <= m.start <= start + 2 and m.end <= end + 2]
+    if opening:
+        return any(m.type in ("PER", "ORG") for m in opening)
+    return _head(doc.text[start:end]) in _speaker_heads()
+
+
+@lru_cache(maxsize=1)
+def _speaker_heads() -> frozenset[str]:
+    """Heads of a phrase that can speak: source and institution nouns, the first words of titles, organisation
+    heads."""
+    return SOURCE_NOUNS | INSTITUTION_NOUNS | frozenset(_head(row.split()[0]) for row in TITLES | ORG_HEADS)
 
 
 # ---------------------------------------------------------------- according to

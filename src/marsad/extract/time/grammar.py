@@ -788,8 +788,9 @@ class Grammar:
     # ---- after the pass
     def anchor_clocks(self, hits: list[Hit]) -> list[Hit]:
         """A clock time without its day (عند الساعة 23:11) is on the day phrase right after it, else on the nearest
-        day phrase before it whose part of the day can hold the hour; with neither (a timetable: تفتح المراكز الساعة
-        الثامنة) it stays a time of no day, as do two times joined as a window (من الحادية عشرة ليلا حتى الرابعة فجرا)."""
+        day phrase before it whose part of the day can hold the hour; with neither (a timetable: تفتح المراكز
+        الساعة الثامنة) it stays a time of no day, as do two times joined as a window (من الحادية عشرة ليلا حتى
+        الرابعة فجرا)."""
         out = list(hits)
         for n, h in enumerate(hits):
             if not h.value.startswith("T") or "/" in h.value or self.daily_window(hits, n):
