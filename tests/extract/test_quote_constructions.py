@@ -199,3 +199,10 @@ def test_a_headline_of_a_speaker_and_a_colon_is_a_quote(text: str, mentions: tup
 ])
 def test_a_headline_label_is_no_quote(text: str, mentions: tuple[tuple[str, str], ...]) -> None:
     assert not [q for q in _quotes(text, *mentions) if q.cue == ":"]
+
+
+def test_a_joint_statement_is_credited_to_the_first_party() -> None:
+    text = "وقال بيان مشترك صادر عن وزارة الزراعة ووزارة المياه إن الموسم سيكون جيدا."
+    first, second = _mention(text, "وزارة الزراعة", "ORG"), _mention(text, "وزارة المياه", "ORG")
+    q, = find_quotes("a1", text, (first, second))
+    assert speaker_mention(q, [second, first]) == first  # whatever order the linker lists them in

@@ -1108,13 +1108,14 @@ def _is_continuation(cue: str) -> bool:
 
 
 def speaker_mention(quote: Quote, mentions: Sequence[Mention]) -> Mention | None:
-    """The mention that names the quote's speaker: inside or overlapping the speaker span, PER first, then ORG,
-    then GPE; None for anonymous speakers and speakers without a name."""
+    """The mention that names the quote's speaker: inside or overlapping the speaker span, PER first (an institution
+    speaks through its spokesperson), then ORG, then GPE (only as the head: a place does not speak), the first
+    named of each; None for anonymous speakers and speakers without a name."""
     if quote.anonymous or quote.speaker_start < 0:
         return None
-    inside = [m for m in mentions if m.article == quote.article and m.start < quote.speaker_end
-              and quote.speaker_start < m.end and m.type in _LINK_TYPES]
-    for kind in _LINK_TYPES:
+    inside = sorted((m for m in mentions if m.article == quote.article and m.start < quote.speaker_end
+                     and quote.speaker_start < m.end and m.type in _LINK_TYPES), key=lambda m: m.start)
+    for kind in _LINK_TYPES:  # of a joint statement (X وY), the first party named
         found = [m for m in inside if m.type == kind and (kind != "GPE" or _heads(quote, m))]
         if found:
             return found[0]
