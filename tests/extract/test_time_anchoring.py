@@ -66,6 +66,8 @@ def test_anchored_value(text: str, published: str, span: str, value: str) -> Non
      [("العاشرة مساء", "T22:00"), ("الرابعة فجرا", "T04:00")]),
     # an offset from an event stays a duration
     ("عاد السكان إلى قريتهم بعد عامين من الحرب.", [("عامين", "P2Y")]),
+    # بعد in a past narrative is later than the event told, not than the publication
+    ("أعيد انتخاب الرئيس بعد ثمانية أشهر أخرى.", [("ثمانية أشهر", "P8M")]),
 ])
 def test_what_stays_unanchored(text: str, kept: list[tuple[str, str]]) -> None:
     got = _values(text, SUNDAY)

@@ -474,10 +474,13 @@ class Grammar:
     @_rule("offset_date", lx.OFFSETS, numbers=False)
     def offset_date(self, i: int) -> Hit | None:
         """قبل عام، بعد ثلاثة أشهر: a counted unit after a direction word is a date that far from the publication
-        date, at the unit's grain; an offset from an event (بعد عامين من الحرب) and hours stay durations."""
+        date, at the unit's grain; an offset from an event (بعد عامين من الحرب), بعد outside a future clause
+        (the narrative's "later") and hours stay durations."""
         span = self.duration(i + 1)
-        if span is None or self.anchor is None or span.value.startswith("PT") or self.w(span.j) in ("من", "علي"):
+        if span is None or self.anchor is None or span.value.startswith("PT") or self.defined_after(span.j):
             return None
+        if lx.OFFSETS[self.w(i)] > 0 and self.direction(i) != "future":
+            return None  # أعيد تعيينه بعد ثمانية أشهر: later than the event told, not than the publication
         n, unit = int(span.value[1:-1]), span.value[-1]
         shift = n * lx.OFFSETS[self.w(i)]
         if unit == "Y":
@@ -511,6 +514,11 @@ class Grammar:
         first, last = sorted((near, far))
         return Hit(i, k + 1, f"{first.isoformat()}/{last.isoformat()}", "interval")
 
+    def defined_after(self, j: int) -> bool:
+        """A word within the next few tokens defines the unit itself (بعد شهر فقط من تعيينه، اليوم نفسه الذي)."""
+        ahead = range(j, min(j + 3, self.n))
+        return any(self.w(k) in lx.DEFINED_BY for k in ahead) and not any(self.t.brk(k) for k in ahead)
+
     def counted_units(self, i: int) -> tuple[int, int, str] | None:
         """(end, count, unit) for اليومين، الأيام الثلاثة، الساعات الـ24، الـ48 ساعة, before their modifier."""
         word = self.w(i)
@@ -540,6 +548,8 @@ class Grammar:
         if unit is None or shift is None or base is None:
             return None
         end = k + 1 if same_before else k + 2
+        if self.w(end) in lx.DEFINED_BY:
+            return None  # اليوم نفسه الذي وقع فيه الهجوم، الشهر نفسه من العام الماضي
         moved = rs.shift_date(base, unit, shift)
         if unit == "D":
             return Hit(i, end, moved.isoformat(), "date", "day")

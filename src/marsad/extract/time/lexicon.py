@@ -68,6 +68,8 @@ ANAPHORIC_MODS: dict[str, int] = _kinds("modifiers.tsv", {"preceding": -1, "same
 SAME_BEFORE = frozenset(_words("modifiers.tsv", "same-before"))
 # قبل/بعد before a counted unit: an offset from the publication date (قبل عامين).
 OFFSETS: dict[str, int] = _kinds("modifiers.tsv", {"ago": -1, "later": 1})
+# Words after a unit that define it themselves (الذي، من): the unit is then no offset or anaphor.
+DEFINED_BY = frozenset(_words("modifiers.tsv", "defined"))
 # Words that narrow a month or year (أواخر العام الماضي): kept in the span, the value stays the same.
 SPAN_MODIFIERS = frozenset(_words("modifiers.tsv", "narrowing"))
 APPROX = frozenset(_words("modifiers.tsv", "approximate"))
