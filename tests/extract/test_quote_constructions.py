@@ -57,9 +57,13 @@ def test_a_frame_runs_past_a_quotation_to_the_end_of_its_clause() -> None:
     assert second.text.startswith("التصعيد") and second.speaker_text == first.speaker_text
 
 
-def test_a_verb_of_speaking_that_describes_the_source_is_part_of_it() -> None:
-    q, = _quotes("وقال مسؤول أمني تحدث شريطة عدم الكشف عن هويته إن الدوريات ستتضاعف.")  # translated
-    assert q.speaker_text.startswith("مسؤول أمني تحدث") and q.anonymous
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول أمني تحدث شريطة عدم الكشف عن هويته إن الدوريات ستتضاعف.",  # translated
+    "وقال مسؤول أمني طلب عدم ذكر اسمه إن الدوريات ستتضاعف.",  # ذكر of the request is no cue
+])
+def test_a_verb_of_speaking_that_describes_the_source_is_part_of_it(text: str) -> None:
+    q, = _quotes(text)
+    assert q.speaker_text == "مسؤول أمني" and q.anonymous  # the role, without the request not to be named
 
 
 # (text, content, speaker): "according to" before, after and as an aside of the sentence
@@ -170,6 +174,7 @@ def test_a_unit_letter_after_a_number_may_end_a_sentence() -> None:
     ("statement_agent", "وارتفع عدد المصابين إلى مئة، وفق حصيلة أعلنتها الوزارة."),
     ("according_to_aside", "ويعاني القطاع، بحسب خبراء في الاقتصاد، من تراجع حاد في الاستثمارات."),
     ("statement_issuer", "وقال بيان لوزارة التجهيز إن الأشغال ستنتهي في الصيف."),
+    ("anonymous_role", "وقال مصدر ملاحي فضل عدم ذكر اسمه إن السفينة غادرت."),
 ])
 def test_rule_counters_rise(rule: str, text: str) -> None:
     key = f"quotes.{rule}"

@@ -65,7 +65,7 @@ SINGLE = [
      "مسؤولون", True),
     # unnamed sources
     ("وقال مسؤول حكومي طلب عدم نشر اسمه إن القرار اتخذ قبل أيام.", "القرار اتخذ قبل أيام", "reported",
-     "مسؤول حكومي طلب عدم نشر اسمه", True),
+     "مسؤول حكومي", True),  # known by its role
     ("وأوضح دبلوماسي غربي للصحفيين أن الاجتماع كان متوترا جدا.", "الاجتماع كان متوترا جدا", "reported",
      "دبلوماسي غربي", True),
     # recipient and adverbials are not part of the speaker

@@ -163,6 +163,8 @@ SOURCE_NOUNS = words("source_noun")
 QUANTIFIERS = words("quantifier")
 # Phrases that say the source asked not to be named.
 ANONYMITY_MARKERS = WORD_CLASSES["anonymity_marker"]
+# Verbs that open the request not to be named: the anonymous source's role ends before them.
+ANONYMITY_VERBS = words("anonymity_verb")
 # Vague collectives whose "opinion" is the writer's framing, not a quote (يرى مراقبون أن).
 VAGUE_SOURCES = words("vague_source")
 # Heads of a written statement; its issuer, when named, is the speaker.

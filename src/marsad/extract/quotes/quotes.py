@@ -28,6 +28,7 @@ from marsad.extract.quotes.cues import (
     ACCORDING_TO,
     ADVERBS,
     ANONYMITY_MARKERS,
+    ANONYMITY_VERBS,
     AUXILIARIES,
     CAME_IN,
     CLAUSE_BREAKS,
@@ -482,9 +483,10 @@ def _ends_subject(doc: _Doc, j: int, lemma: str) -> bool:
 
 
 def _anonymity_aside(doc: _Doc, j: int) -> bool:
-    """مسؤول تحدث شريطة عدم الكشف عن هويته: a verb that opens the source's request for anonymity describes it."""
-    following = " ".join(doc.folded[j + 1:j + 6])
-    return any(following.startswith(marker) for marker in ANONYMITY_MARKERS)
+    """مسؤول تحدث شريطة عدم الكشف عن هويته، مصدر طلب عدم ذكر اسمه: a speech verb that opens the source's request
+    for anonymity, or is a word of it, describes the source."""
+    return any(" ".join(doc.folded[k:k + 6]).startswith(marker) for k in (j + 1, j - 1, j - 2) if k >= 0
+               for marker in ANONYMITY_MARKERS)
 
 
 def _is_recipient(doc: _Doc, j: int) -> bool:
@@ -622,8 +624,26 @@ def _speaker_at(doc: _Doc, start: int, end: int) -> _Speaker:
     if doc.text.startswith("لـ", start):
         start += 2
     start = _issuer_start(doc, start, end) or start
-    text = doc.text[start:end]
-    return _Speaker(text, start, end, _is_anonymous(doc, start, end))
+    return _Speaker(doc.text[start:end], start, end, _is_anonymous(doc, start, end))
+
+
+def _role(doc: _Doc, speaker: _Speaker) -> _Speaker:
+    """The speaker as a quote names it: an unnamed source by its role (`_role_end`)."""
+    if not speaker.anonymous or speaker.start < 0:
+        return speaker
+    end = _role_end(doc, speaker.start, speaker.end)
+    return speaker if end is None else _Speaker(doc.text[speaker.start:end], speaker.start, end, True)
+
+
+@RULES.rule("anonymous_role")
+def _role_end(doc: _Doc, start: int, end: int) -> int | None:
+    """مسؤول حكومي طلب عدم نشر اسمه -> مسؤول حكومي: an unnamed source is known by its role, which ends before the
+    request not to be named (where it ends, None when nothing is cut)."""
+    first, last = doc.tokens_in(start, end)
+    for k in range(first + 1, last):
+        if doc.word(k) in ANONYMITY_VERBS:
+            return _trim(doc.text, start, doc.starts[k])[1]
+    return None
 
 
 @RULES.rule("statement_issuer")
@@ -742,6 +762,7 @@ def _quote(doc: _Doc, cue: _Cue | None, start: int, end: int, kind: str,
     spk = speaker if speaker is not None else (cue.speaker if cue else None)
     if spk is None:
         spk = _Speaker(None, _INHERIT, _INHERIT) if cue is not None else _NO_SPEAKER
+    spk = _role(doc, spk)
     cue_text = doc.texts[cue.index] if cue else None
     return Quote(doc.article, start, end, doc.text[start:end], kind, cue_text, spk.text, spk.start, spk.end,
                  spk.anonymous)
@@ -877,7 +898,7 @@ def _headline(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
         if not 0 < words <= _HEADLINE_SPEAKER_WORDS or doc.words_in(start, stop) < doc.min_direct_words \
                 or not _speaks(doc, who_start, who_end) or _overlaps([(q.start, q.end) for q in quotes], start, stop):
             continue
-        speaker = _speaker_at(doc, who_start, who_end)
+        speaker = _role(doc, _speaker_at(doc, who_start, who_end))
         out.append(Quote(doc.article, start, stop, doc.text[start:stop], "reported", ":", speaker.text,
                          speaker.start, speaker.end, speaker.anonymous))
     return out
@@ -924,6 +945,7 @@ def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
         start, end = _trim(doc.text, start, end)
         if doc.words_in(start, end) >= doc.min_direct_words and not _overlaps(spans, start, end):
             RULES.hit("according_to")
+            speaker = _role(doc, speaker)
             out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.texts[i],
                              speaker.text, speaker.start, speaker.end, speaker.anonymous))
             spans.append((start, end))
