@@ -50,6 +50,10 @@ CASES = [
     # a sentence opened by a present-tense verb: the nearest weekday; a past verb: the one before
     ("ويلتقي الفريقان يوم السبت على ملعب القاهرة الدولي.", THURSDAY, "يوم السبت", "2022-12-17"),
     ("والتقى الفريقان يوم السبت على ملعب القاهرة الدولي.", THURSDAY, "يوم السبت", "2022-12-10"),
+    # a Hijri month without its year: the one around the publication date the modifier or tense points to
+    ("تكثفت حملات التبرع خلال أيام شهر رمضان المبارك.", "2015-07-21", "شهر رمضان", "2015-06-18/2015-07-16"),
+    ("يبدأ موسم الحج في ذي الحجة المقبل.", "2015-07-21", "ذي الحجة المقبل", "2015-09-14/2015-10-13"),
+    ("ستقام البطولة في شوال الجاري.", "2015-07-21", "شوال الجاري", "2015-07-17/2015-08-15"),
     # the night between two days
     ("غمرت السيول الوادي ليلة الخميس - الجمعة.", SUNDAY, "ليلة الخميس - الجمعة", "2024-02-01/2024-02-02"),
 ]
@@ -77,6 +81,7 @@ def test_what_stays_unanchored(text: str, kept: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("text", [
     "أعلنت الوزارة النتائج في اليوم التالي.",  # the following day of no date the text gave
     "وقال المدير لموقع اليوم 24 إن الموسم ناجح.",  # a medium's name
+    "وصل الرئيس رمضان عبد الكريم إلى المطار.",  # a given name, not the month
 ])
 def test_no_anchor_no_value(text: str) -> None:
     assert _values(text, SUNDAY) == []
@@ -90,6 +95,7 @@ def test_no_anchor_no_value(text: str) -> None:
     ("weekday_fixes_year", "تنطلق الدورة يوم السبت 14 دجنبر بالرباط."),
     ("present_clause_weekday", "ويلتقي الفريقان يوم السبت."),
     ("night_of_two_days", "غمرت السيول الوادي ليلة الخميس - الجمعة."),
+    ("hijri_month_of_the_year", "تكثفت حملات التبرع خلال شهر رمضان."),
 ])
 def test_rule_counter_rises(rule: str, text: str) -> None:
     key = f"time.{rule}"

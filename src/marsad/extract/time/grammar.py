@@ -102,6 +102,7 @@ _PRESENT_CLAUSE = register("present_clause_weekday")
 _CLOCK_ANCHORED = register("clock_anchored")
 _WEEKDAY_YEAR = register("weekday_fixes_year")
 _NIGHT_PAIR = register("night_of_two_days")
+_HIJRI_MONTH = register("hijri_month_of_the_year")
 
 
 class Grammar:
@@ -283,7 +284,7 @@ class Grammar:
             return got
         cue = self.w(i - 1) in lx.MONTH_CUES or noun
         ambiguous = self.w(k - 1) in lx.AMBIGUOUS_MONTHS and not noun
-        return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous and not hijri else None
+        return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous else None
 
     def year_or_mod(self, k: int, d: _Date) -> tuple[int, _Date]:
         got = self.year_part(k)
@@ -346,7 +347,7 @@ class Grammar:
     def resolve(self, d: _Date, i: int) -> tuple[str, str] | None:
         """(value, grain) of a read date, or None when it needs an anchor that is missing."""
         if d.hijri:
-            return self.resolve_hijri(d)
+            return self.resolve_hijri(d, i)
         if d.month is None:
             return None
         if d.year is not None:
@@ -362,7 +363,9 @@ class Grammar:
         day = rs.day_month_date(self.anchor, d.month, d.day, direction)
         return (day.isoformat(), "day") if day else None
 
-    def resolve_hijri(self, d: _Date) -> tuple[str, str] | None:
+    def resolve_hijri(self, d: _Date, i: int) -> tuple[str, str] | None:
+        if d.year is None and d.day is None and d.month is not None and self.anchor is not None:
+            return self.hijri_month_near(d, i)
         year = d.year
         if year is None and self.anchor is not None and d.day is not None:
             year = rs.hijri_year_of(self.anchor)
@@ -375,6 +378,29 @@ class Grammar:
         if g and d.year is None and self.anchor and g > self.anchor:
             g = rs.hijri_to_gregorian(year - 1, d.month, d.day)
         return (g.isoformat(), "day") if g else None
+
+    def hijri_month_near(self, d: _Date, i: int) -> tuple[str, str] | None:
+        """شهر رمضان، شوال الجاري، ذي الحجة الماضي: a Hijri month named without its year is the one of the year
+        around the anchor that the modifier or the tense points to (the latest begun by default)."""
+        year = rs.hijri_year_of(self.anchor)
+        if year is None or d.month is None:
+            return None
+        months = [(value, date.fromisoformat(value[:10]), date.fromisoformat(value[11:]))
+                  for y in (year - 1, year, year + 1) if (value := rs.hijri_month_interval(y, d.month))]
+        direction = _MOD_DIRECTION[d.mod] if d.mod is not None else self.direction(i)
+        if direction == "current":
+            pick = [m for m in months if m[1] <= self.anchor <= m[2]] or [m for m in months if m[1].year
+                                                                          == self.anchor.year]
+        elif direction in ("future", "after"):
+            pick = [m for m in months if m[2] >= self.anchor and (direction == "future" or m[1] > self.anchor)]
+        elif direction == "near":
+            pick = sorted(months, key=lambda m: abs((m[1] - self.anchor).days))
+        else:
+            pick = [m for m in months if m[1] <= self.anchor and (direction == "past" or m[2] < self.anchor)][-1:]
+        if not pick:
+            return None
+        RULES.hit(_HIJRI_MONTH)
+        return pick[0][0], "other"
 
     # ---- rules
     @_rule("date_phrase", lx.SPAN_MODIFIERS, lx.DAY_NOUNS, lx.MONTH_NOUNS, lx.DAY_ORDINALS, _MONTH_FIRST)
