@@ -54,6 +54,10 @@ CASES = [
     ("تكثفت حملات التبرع خلال أيام شهر رمضان المبارك.", "2015-07-21", "شهر رمضان", "2015-06-18/2015-07-16"),
     ("يبدأ موسم الحج في ذي الحجة المقبل.", "2015-07-21", "ذي الحجة المقبل", "2015-09-14/2015-10-13"),
     ("ستقام البطولة في شوال الجاري.", "2015-07-21", "شوال الجاري", "2015-07-17/2015-08-15"),
+    # decades and centuries as the interval of their years
+    ("انتشرت الأغنية في السبعينيات بين الشباب.", SUNDAY, "السبعينيات", "1970/1979"),
+    ("هاجرت الأسرة في أواخر خمسينات القرن الماضي.", SUNDAY, "أواخر خمسينات القرن الماضي", "1950/1959"),
+    ("شيد الجامع في القرن الثامن عشر.", SUNDAY, "القرن الثامن عشر", "1700/1799"),
     # the night between two days
     ("غمرت السيول الوادي ليلة الخميس - الجمعة.", SUNDAY, "ليلة الخميس - الجمعة", "2024-02-01/2024-02-02"),
 ]
@@ -82,6 +86,7 @@ def test_what_stays_unanchored(text: str, kept: list[tuple[str, str]]) -> None:
     "أعلنت الوزارة النتائج في اليوم التالي.",  # the following day of no date the text gave
     "وقال المدير لموقع اليوم 24 إن الموسم ناجح.",  # a medium's name
     "وصل الرئيس رمضان عبد الكريم إلى المطار.",  # a given name, not the month
+    "توفي الكاتب وهو في الستينيات من عمره.",  # a decade of a life
 ])
 def test_no_anchor_no_value(text: str) -> None:
     assert _values(text, SUNDAY) == []
@@ -96,6 +101,7 @@ def test_no_anchor_no_value(text: str) -> None:
     ("present_clause_weekday", "ويلتقي الفريقان يوم السبت."),
     ("night_of_two_days", "غمرت السيول الوادي ليلة الخميس - الجمعة."),
     ("hijri_month_of_the_year", "تكثفت حملات التبرع خلال شهر رمضان."),
+    ("decade_or_century", "شيد الجامع في القرن الثامن عشر."),
 ])
 def test_rule_counter_rises(rule: str, text: str) -> None:
     key = f"time.{rule}"

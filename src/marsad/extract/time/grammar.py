@@ -103,6 +103,7 @@ _CLOCK_ANCHORED = register("clock_anchored")
 _WEEKDAY_YEAR = register("weekday_fixes_year")
 _NIGHT_PAIR = register("night_of_two_days")
 _HIJRI_MONTH = register("hijri_month_of_the_year")
+_CENTURY = 100
 
 
 class Grammar:
@@ -584,6 +585,41 @@ class Grammar:
         grain = {"M": "month", "Y": "year"}[unit]
         return Hit(i, end, rs.relative_unit(moved, unit, 0), "date", grain)
 
+    @_rule("decade_or_century", lx.SPAN_MODIFIERS, lx.DECADES, lx.CENTURY_NOUNS, numbers=False)
+    def era(self, i: int) -> Hit | None:
+        """الستينيات، تسعينات القرن الماضي، القرن التاسع عشر، أواخر القرن الماضي: a decade or a century as the
+        interval of its years. A decade without its century is the latest one begun by the publication date; a
+        decade of a life (في الستينيات من عمره) is an age."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        decade = lx.DECADES.get(self.w(k))
+        if decade is None:
+            got = self.century_at(k)
+            return Hit(i, got[0], f"{got[1]:04d}/{got[1] + _CENTURY - 1:04d}", "interval") if got else None
+        if any(self.w(x) in lx.AGE_WORDS for x in range(k + 1, k + 4)):
+            return None
+        got = self.century_at(k + 1)
+        if got:
+            end, start = got[0], got[1] + decade
+        elif self.anchor is not None:
+            start = self.anchor.year // _CENTURY * _CENTURY + decade
+            end, start = k + 1, start if start <= self.anchor.year else start - _CENTURY
+        else:
+            return None
+        return Hit(i, end, f"{start:04d}/{start + 9:04d}", "interval")
+
+    def century_at(self, k: int) -> tuple[int, int] | None:
+        """(end, first year) for القرن الماضي/الحالي، القرن العشرين، القرن الـ19، من القرن الماضي."""
+        k += self.w(k) == "من"
+        if self.w(k) not in lx.CENTURY_NOUNS:
+            return None
+        word = self.w(k + 1)
+        if word in lx.REL_MODS and self.anchor is not None:
+            return k + 2, (self.anchor.year // _CENTURY + lx.REL_MODS[word]) * _CENTURY
+        n_at = k + 2 if word == "ال" else k + 1
+        number = self.num(n_at)
+        got = (n_at + 1, number) if number else self.day_ordinal(k + 1)
+        return (got[0], (got[1] - 1) * _CENTURY) if got and 0 < got[1] <= 21 else None
+
     @_rule("relative_unit", lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS, numbers=False)
     def relative_unit(self, i: int) -> Hit | None:
         """الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا العام, with أواخر/مطلع before it."""
@@ -877,7 +913,7 @@ class Grammar:
 _RULES: tuple[Rule, ...] = (
     Grammar.day_range, Grammar.month_range, Grammar.time_range, Grammar.day_phrase, Grammar.date_phrase,
     Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_pair, Grammar.year_phrase, Grammar.duration,
-    Grammar.offset_date, Grammar.counted_period, Grammar.anaphoric_day,
+    Grammar.offset_date, Grammar.counted_period, Grammar.anaphoric_day, Grammar.era,
 )
 _NUMBER_RULES = tuple(r for r in _RULES if r not in _NOT_AT_NUMBERS)
 # Only lexicon words start a phrase; each is tried with its rules, in the order above (first longest wins).

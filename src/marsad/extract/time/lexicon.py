@@ -42,6 +42,7 @@ CARDINAL_UNITS: dict[str, int] = {word: value for value, word in _NUMBERS if val
 CARDINAL_TENS: dict[str, int] = {word: value for value, word in _NUMBERS if value > 10}
 # Ordinals for days of the month (masculine: اليوم) and clock hours (feminine: الساعة).
 DAY_ORDINALS: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "day"}
+DECADES: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "decade"}
 HOUR_ORDINALS: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "hour"}
 MINUTE_FRACTIONS: dict[str, int] = {normalize(word): int(minutes) for minutes, word in _rows("minutes.tsv")}
 
@@ -113,6 +114,7 @@ DAY_PAIR = grammar_words("day-pair")
 DAYS_NOUNS = grammar_words("days")
 MONTH_NOUNS = grammar_words("month")
 HOUR_NOUNS = grammar_words("hour")
+CENTURY_NOUNS = grammar_words("century")
 YEAR_NOUNS = grammar_words("year")
 YEAR_LINKS = YEAR_NOUNS | grammar_words("year-link")
 YEAR_PAIRS = grammar_words("year-pair")
