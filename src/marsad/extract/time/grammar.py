@@ -620,6 +620,29 @@ class Grammar:
         got = (n_at + 1, number) if number else self.day_ordinal(k + 1)
         return (got[0], (got[1] - 1) * _CENTURY) if got and 0 < got[1] <= 21 else None
 
+    @_rule("holiday", {name.split()[0] for name in lx.HOLIDAYS}, numbers=False)
+    def holiday(self, i: int) -> Hit | None:
+        """عيد الفطر، عيد الأضحى المقبل، يوم عرفة: a holiday on a fixed day of its calendar, named without a year, is
+        its occurrence nearest the publication date, or the one a modifier or a future tense points to."""
+        size = next((n for n in range(lx.HOLIDAY_WORDS, 0, -1) if " ".join(self.words[i:i + n]) in lx.HOLIDAYS), 0)
+        if not size or self.anchor is None:
+            return None
+        hijri, month, day = lx.HOLIDAYS[" ".join(self.words[i:i + size])]
+        k = i + size
+        mod = lx.REL_MODS.get(self.w(k))
+        k += mod is not None
+        if hijri:
+            year = rs.hijri_year_of(self.anchor)
+            options = [d for y in (year - 1, year, year + 1) if (d := rs.hijri_to_gregorian(y, month, day))] \
+                if year else []
+        else:
+            options = [d for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                       if (d := rs.valid_date(y, month, day))]
+        tense = self.direction(i)
+        direction = _MOD_DIRECTION[mod] if mod else "near" if mod == 0 or tense == "past" else tense
+        found = rs.pick_date(self.anchor, options, direction)
+        return Hit(i, k, found.isoformat(), "date", "day", hijri) if found else None
+
     @_rule("relative_unit", lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS, numbers=False)
     def relative_unit(self, i: int) -> Hit | None:
         """الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا العام, with أواخر/مطلع before it."""
@@ -913,7 +936,7 @@ class Grammar:
 _RULES: tuple[Rule, ...] = (
     Grammar.day_range, Grammar.month_range, Grammar.time_range, Grammar.day_phrase, Grammar.date_phrase,
     Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_pair, Grammar.year_phrase, Grammar.duration,
-    Grammar.offset_date, Grammar.counted_period, Grammar.anaphoric_day, Grammar.era,
+    Grammar.offset_date, Grammar.counted_period, Grammar.anaphoric_day, Grammar.era, Grammar.holiday,
 )
 _NUMBER_RULES = tuple(r for r in _RULES if r not in _NOT_AT_NUMBERS)
 # Only lexicon words start a phrase; each is tried with its rules, in the order above (first longest wins).

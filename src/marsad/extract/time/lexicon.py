@@ -115,6 +115,10 @@ DAYS_NOUNS = grammar_words("days")
 MONTH_NOUNS = grammar_words("month")
 HOUR_NOUNS = grammar_words("hour")
 CENTURY_NOUNS = grammar_words("century")
+# Holidays on a fixed day: name -> (hijri calendar, month, day).
+HOLIDAYS: dict[str, tuple[bool, int, int]] = {normalize(name): (calendar == "hijri", int(month), int(day))
+                                              for calendar, month, day, name in _rows("holidays.tsv")}
+HOLIDAY_WORDS = max(len(name.split()) for name in HOLIDAYS)
 YEAR_NOUNS = grammar_words("year")
 YEAR_LINKS = YEAR_NOUNS | grammar_words("year-link")
 YEAR_PAIRS = grammar_words("year-pair")

@@ -77,7 +77,12 @@ def day_month_date(anchor: date, month: int, day: int, direction: str) -> date |
     """A day and month without a year (12 غشت الماضي), placed on the requested side of the anchor."""
     if direction == "current":
         return valid_date(anchor.year, month, day)
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := valid_date(y, month, day))]
+    return pick_date(anchor, [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                               if (d := valid_date(y, month, day))], direction)
+
+
+def pick_date(anchor: date, options: list[date], direction: str) -> date | None:
+    """Of the yearly occurrences of a day (in order), the one on the requested side of the anchor."""
     if not options:
         return None
     pick = {
