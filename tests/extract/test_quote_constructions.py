@@ -211,3 +211,11 @@ def test_a_joint_statement_is_credited_to_the_first_party() -> None:
     first, second = _mention(text, "وزارة الزراعة", "ORG"), _mention(text, "وزارة المياه", "ORG")
     q, = find_quotes("a1", text, (first, second))
     assert speaker_mention(q, [second, first]) == first  # whatever order the linker lists them in
+
+
+def test_a_headline_does_not_run_on_into_the_first_paragraph() -> None:
+    text = ("المزارعون يطالبون بتعويضات عاجلة بعد موجة الصقيع الأخيرة في السهول الشمالية\n"
+            "قال رئيس الاتحاد الفلاحي إن الخسائر تجاوزت نصف المحصول.")
+    quotes = _quotes(text)
+    assert all("\n" not in q.text for q in quotes)
+    assert [q.text for q in quotes if q.cue == "قال"] == ["الخسائر تجاوزت نصف المحصول"]

@@ -81,7 +81,7 @@ RULES = RuleSet("quotes")
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
 _ASIDE_WORDS = 3  # words after a mid-sentence "according to" source that make it an aside of the whole sentence
-_HEADLINE_WORDS = 30  # a first line this long is a paragraph, not a headline
+_HEADLINE_WORDS = 20  # a first line longer than this, or ending in a full stop, is a paragraph (as clean/ reads it)
 _HEADLINE_SPEAKER_WORDS = 6  # words before a headline's colon that can name who speaks
 _HEADLINE_PARTS = re.compile(r"\.\.+|…")  # a headline's parts (X: ..، Y: ...)
 _FRAME_GAP = 6  # tokens from the speaker to the preposition of a verb's frame (object, adverbial, aside)
@@ -173,6 +173,7 @@ class _Doc:
         self.folded = fold_all(self.texts)
         self.words_before = list(accumulate(map(str.isalnum, map(itemgetter(0), self.texts)), initial=0))
         self.spans = quoted_spans(text)
+        self.headline_end = _headline_end(text)
         self.span_starts = [s.outer_start for s in self.spans]
         self.mentions = sorted((m for m in mentions if m.type in _LINK_TYPES), key=lambda m: m.start)
         self.sentence_of = self._sentence_index()
@@ -199,8 +200,8 @@ class _Doc:
     def _wrapped(self, i: int) -> bool:
         """True at a single line break inside a sentence (hard-wrapped text)."""
         text = self.text
-        if text[i:i + 1] != "\n" or text[i + 1:i + 2] == "\n":
-            return False
+        if text[i:i + 1] != "\n" or text[i + 1:i + 2] == "\n" or i == self.headline_end:
+            return False  # a headline never runs on into the first paragraph
         line = text[text.rfind("\n", 0, i) + 1:i].rstrip()
         return len(line) >= _WRAPPED_LINE and (line[-1].isalpha() or line[-1] in "،,") \
             and text[i + 1:i + 2].strip()[:1].isalpha()
@@ -879,10 +880,9 @@ def _headline(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
     """الوزير: لن نرفع الأسعار: a headline made of a speaker, a colon and what was said, one such part per
     segment (X: ... .. وY: ...). Before the colon only a named person or organisation, or a source or
     institution noun, speaks: a place (المغرب: ...), a date or a topic (اتفاق السلام: ...) is a label."""
-    end = doc.text.find("\n")
-    end = len(doc.text) if end < 0 else end
+    end = doc.headline_end
     line = doc.text[:end].rstrip()
-    if not line or line.endswith(".") and not line.endswith("..") or doc.words_in(0, end) > _HEADLINE_WORDS:
+    if end < 0 or not line:
         return []
     out = []
     starts = [0] + [m.end() for m in _HEADLINE_PARTS.finditer(line)]
@@ -902,6 +902,14 @@ def _headline(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
         out.append(Quote(doc.article, start, stop, doc.text[start:stop], "reported", ":", speaker.text,
                          speaker.start, speaker.end, speaker.anonymous))
     return out
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends when it reads as a headline (short, no final full stop), else -1."""
+    end = text.find("\n")
+    line = text[:end].rstrip() if end >= 0 else ""
+    words = len(re.findall(r"\w+", line))
+    return end if 0 < words <= _HEADLINE_WORDS and (not line.endswith(".") or line.endswith("..")) else -1
 
 
 def _speaks(doc: _Doc, start: int, end: int) -> bool:
