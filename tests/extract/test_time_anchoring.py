@@ -112,3 +112,13 @@ def test_rule_counter_rises(rule: str, text: str) -> None:
     before = hit_counts()[key]
     find_timexes("a", text, SUNDAY)
     assert hit_counts()[key] > before
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), CASES)
+def test_every_prefix_reads_without_error(text: str, published: str, span: str, value: str) -> None:
+    """A phrase cut by the end of the text (عيد الفطر as its last words) never reads past it."""
+    words = text.split()
+    for n in range(1, len(words) + 1):
+        prefix = " ".join(words[:n])
+        for t in find_timexes("a", prefix, published):
+            assert prefix[t.start:t.end] == t.text

@@ -624,7 +624,8 @@ class Grammar:
     def holiday(self, i: int) -> Hit | None:
         """عيد الفطر، عيد الأضحى المقبل، يوم عرفة: a holiday on a fixed day of its calendar, named without a year, is
         its occurrence nearest the publication date, or the one a modifier or a future tense points to."""
-        size = next((n for n in range(lx.HOLIDAY_WORDS, 0, -1) if " ".join(self.words[i:i + n]) in lx.HOLIDAYS), 0)
+        size = next((n for n in range(min(lx.HOLIDAY_WORDS, self.n - i), 0, -1)
+                     if " ".join(self.words[i:i + n]) in lx.HOLIDAYS), 0)
         if not size or self.anchor is None:
             return None
         hijri, month, day = lx.HOLIDAYS[" ".join(self.words[i:i + size])]
