@@ -219,3 +219,12 @@ def test_a_headline_does_not_run_on_into_the_first_paragraph() -> None:
     quotes = _quotes(text)
     assert all("\n" not in q.text for q in quotes)
     assert [q.text for q in quotes if q.cue == "قال"] == ["الخسائر تجاوزت نصف المحصول"]
+
+
+@pytest.mark.parametrize(("text", "place", "speaks"), [
+    ("وعبرت عمان عن قلقها من التصعيد، ودعت إلى \"ضبط النفس من جميع الأطراف\".", "عمان", True),
+    ("وتجمع آلاف من سكان مدينة الواحة أمام البلدية، وهتفوا \"لا للتهميش بعد اليوم\".", "الواحة", False),
+])
+def test_a_place_is_the_dropped_subject_only_in_the_subject_slot(text: str, place: str, speaks: bool) -> None:
+    q, = _quotes(text, (place, "GPE"))
+    assert (q.speaker_text == place) is speaks

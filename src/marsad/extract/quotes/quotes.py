@@ -1084,13 +1084,17 @@ def _sentence_first_name(doc: _Doc, i: int) -> _Speaker | None:
         first -= 1
     if sum(1 for j in range(first, i) if not doc.is_punct(j)) < 3:
         return None
-    return _first_mention(doc, doc.starts[first], doc.starts[i])
+    return _first_mention(doc, first, doc.starts[i])
 
 
-def _first_mention(doc: _Doc, start: int, end: int) -> _Speaker | None:
-    inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
+def _first_mention(doc: _Doc, first: int, end: int) -> _Speaker | None:
+    """The first named person, else organisation, of the text from token `first` to `end`; a place only where a
+    subject stands, first or right after the verb that opens the sentence (وأعربت عمان عن ...، ودعت), never inside
+    a phrase (غضب أهالي المدينة)."""
+    inside = [m for m in doc.mentions if doc.starts[first] <= m.start and m.end <= end]
+    subject_slots = {doc.starts[k] for k in (first, first + 1) if k < doc.n}
     for kind in _LINK_TYPES:
-        m = next((m for m in inside if m.type == kind), None)
+        m = next((m for m in inside if m.type == kind and (kind != "GPE" or m.start in subject_slots)), None)
         if m is not None:
             return _Speaker(m.text, m.start, m.end, False)
     return None
