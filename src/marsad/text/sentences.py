@@ -1,6 +1,7 @@
 """Sentence splitting for Arabic news: at ؟ ! . (with or without a following space) and line ends.
 
-No split at ، or inside numbers (2.5), abbreviations of one letter, or ellipses inside a sentence; a quote that
+No split at ، or inside numbers (2.5), abbreviations of one letter (U.S., د. before a name, أ.د.) or ellipses inside a
+sentence (a lone letter after a number, 2020 م., is a unit and may end one); a quote that
 runs over several sentences stays open until its closing mark, so a sentence never ends inside quotation marks
 that close later on the same line.
 """
@@ -13,6 +14,7 @@ from marsad.types import Sentence
 _OPEN = {"«": "»", "“": "”", "„": "”", '"': '"'}
 _TERMINAL = frozenset(".!؟?")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _CAN_SPLIT = re.compile("[\n" + re.escape("".join(_TERMINAL | _OPEN.keys() | set(_OPEN.values()))) + "]")
 
 
@@ -30,7 +32,17 @@ def _is_terminal(text: str, i: int) -> bool:
             return False  # an ellipsis or ".." joins
         if prev.isalpha() and prev.isascii() and (i < 2 or not text[i - 2].isalpha()):
             return False  # a one-letter Latin abbreviation: U.S.
+        if _ARABIC_LETTER.match(prev) and _lone_letter(text, i - 1):
+            return False  # a one-letter Arabic abbreviation: د. before a name, أ.د.
     return True
+
+
+def _lone_letter(text: str, i: int) -> bool:
+    """The letter at i stands alone (a space, a point or the start before it) and no number precedes it."""
+    if i > 0 and not (text[i - 1].isspace() or text[i - 1] in ".("):
+        return False
+    before = text[:i].rstrip()
+    return not before or not _DIGIT.match(before[-1])
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from marsad.resources import MODELS_DIR, fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import fold as text_fold
 
 QUOTES_DIR = MODELS_DIR / "quotes"
@@ -109,9 +109,13 @@ CONTINUATION = lemmas_with("continuation")
 WEAK = lemmas_with("weak")
 # نقل X عن Y: Y is the speaker.
 SOURCE_AFTER_AN = lemmas_with("source_after_an")
-# أشار إلى and أفاد بـ also report a noun phrase without إن/أن; بـ after أفاد ends its speaker.
+# Prepositional frames: أشار إلى، أفاد بـ، تحدث عن، حث على report a noun phrase without إن/أن; بـ after أفاد ends
+# its speaker.
 CONTENT_AFTER_ILA = lemmas_with("content_after_ila")
 CONTENT_AFTER_BI = lemmas_with("content_after_bi")
+CONTENT_AFTER_AN = lemmas_with("content_after_an")
+CONTENT_AFTER_ALA = lemmas_with("content_after_ala")
+FRAMED = CONTENT_AFTER_ILA | CONTENT_AFTER_BI | CONTENT_AFTER_AN | CONTENT_AFTER_ALA
 
 
 # ---------------------------------------------------------------- word classes
@@ -159,6 +163,8 @@ SOURCE_NOUNS = words("source_noun")
 QUANTIFIERS = words("quantifier")
 # Phrases that say the source asked not to be named.
 ANONYMITY_MARKERS = WORD_CLASSES["anonymity_marker"]
+# Verbs that open the request not to be named: the anonymous source's role ends before them.
+ANONYMITY_VERBS = words("anonymity_verb")
 # Vague collectives whose "opinion" is the writer's framing, not a quote (يرى مراقبون أن).
 VAGUE_SOURCES = words("vague_source")
 # Heads of a written statement; its issuer, when named, is the speaker.
@@ -178,3 +184,16 @@ AUXILIARIES = words("auxiliary")
 SPEECH_NOUNS = words("speech_noun")
 # صادر عن: the statement's issuer goes on after عن.
 ISSUED = words("issued")
+# Titles and organisation heads (shared with the entity stage, models/gazetteer/): a headline "وزير المالية: ..."
+# or "هيئة الطيران: ..." names a speaker by them.
+TITLES = frozenset(fold(row) for row in column(MODELS_DIR / "gazetteer" / "titles.txt"))
+ORG_HEADS = frozenset(fold(row) for row in column(MODELS_DIR / "gazetteer" / "org_heads.txt"))
+# Statements a speaker issues: one named alone (وأوضح البيان) is the previous speaker's.
+ISSUED_STATEMENTS = words("issued_statement")
+# Honorific pronouns standing for a subject named before (كتب سموه): the speaker is that subject.
+HONORIFIC_PRONOUNS = words("honorific_pronoun")
+# Relative words by the gender of the verb they ask for (التي رأت، الذي أشار).
+RELATIVE_FEMININE = words("relative_feminine")
+RELATIVE_MASCULINE = words("relative_masculine")
+# Manner adverbs skipped between a verb and its subject or content (قال بصراحة إن).
+ADVERBS = words("adverb")

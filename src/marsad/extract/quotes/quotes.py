@@ -26,10 +26,14 @@ from operator import itemgetter
 
 from marsad.extract.quotes.cues import (
     ACCORDING_TO,
+    ADVERBS,
     ANONYMITY_MARKERS,
+    ANONYMITY_VERBS,
     AUXILIARIES,
     CAME_IN,
     CLAUSE_BREAKS,
+    CONTENT_AFTER_ALA,
+    CONTENT_AFTER_AN,
     CONTENT_AFTER_BI,
     CONTENT_AFTER_ILA,
     CONTINUATION,
@@ -37,12 +41,19 @@ from marsad.extract.quotes.cues import (
     CONTRAST_PRONOUN,
     CUE_FORMS,
     CUE_READINGS,
+    FRAMED,
+    HONORIFIC_PRONOUNS,
+    INSTITUTION_NOUNS,
     INTRO_WORDS,
     ISSUED,
+    ISSUED_STATEMENTS,
     NOT_COMPLEMENTIZER_BEFORE,
+    ORG_HEADS,
     PRONOUN_OBJECTS,
     QUANTIFIERS,
     RECIPIENT_NOUNS,
+    RELATIVE_FEMININE,
+    RELATIVE_MASCULINE,
     RELATIVES,
     REPORTING,
     SOURCE_AFTER_AN,
@@ -52,6 +63,7 @@ from marsad.extract.quotes.cues import (
     STATEMENT_NOUNS,
     STOP_WORDS,
     SUBJECT_BEFORE_STOPS,
+    TITLES,
     VAGUE_SOURCES,
     WEAK,
     fold,
@@ -60,6 +72,7 @@ from marsad.extract.quotes.cues import (
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, QuoteSettings
+from marsad.text.sentences import split_sentences
 from marsad.text.tokens import token_lists
 from marsad.types import Mention, Quote
 
@@ -67,15 +80,22 @@ RULES = RuleSet("quotes")
 
 _SUBJECT_MAX = 12
 _SCAN_MAX = 25
+_ASIDE_WORDS = 3  # words after a mid-sentence "according to" source that make it an aside of the whole sentence
+_HEADLINE_WORDS = 20  # a first line longer than this, or ending in a full stop, is a paragraph (as clean/ reads it)
+_HEADLINE_SPEAKER_WORDS = 6  # words before a headline's colon that can name who speaks
+_HEADLINE_PARTS = re.compile(r"\.\.+|…")  # a headline's parts (X: ..، Y: ...)
+_FRAME_GAP = 6  # tokens from the speaker to the preposition of a verb's frame (object, adverbial, aside)
 # Grammatical particles the rules name (closed-class words; the vocabulary is in models/quotes/), folded.
 # إن، أن، بأن، أنه، بأنها ...
 _COMPLEMENTIZERS = frozenset(prep + "ان" + pronoun for prep in ("", "ب")
                              for pronoun in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم"))
+_OBJECT_PRONOUNS = ("ها", "هما", "هم", "ه")  # suffixed to a verb: أعلنتها، نقلها
 _LAM = ("لـ", "ل")  # the preposition ل written alone: لـ"الإخبارية"، وفقا لـ الوزارة
 _FI = fold("في")  # جاء في البيان
 _AN = fold("عن")  # نقل X عن Y، صادر عن
 _ILA = fold("إلى")  # أشار إلى
 _ALSO = fold("أيضا")  # أشار أيضا إلى
+_ALA = "علي"  # حث على (folded)
 _WHAT = "ما"  # بحسب ما نشرته
 _CAME_IN = fold("جاء")  # the lemma of a جاء في cue
 _VERB_STARTS = CUE_READINGS.keys() | CAME_IN  # folded words that can open a cue
@@ -153,16 +173,23 @@ class _Doc:
         self.folded = fold_all(self.texts)
         self.words_before = list(accumulate(map(str.isalnum, map(itemgetter(0), self.texts)), initial=0))
         self.spans = quoted_spans(text)
+        self.headline_end = _headline_end(text)
         self.span_starts = [s.outer_start for s in self.spans]
         self.mentions = sorted((m for m in mentions if m.type in _LINK_TYPES), key=lambda m: m.start)
         self.sentence_of = self._sentence_index()
         self.span_at = self._span_index()
 
     def _sentence_index(self) -> list[int]:
-        """Sentence number of each token; a sentence never ends inside a quotation."""
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text)
-                if not self._quoted(m.start()) and not self._wrapped(m.start())]
+        """Sentence number of each token, from the shared splitter (`text.sentences`: decimal points and
+        abbreviations do not end a sentence); a sentence never ends inside a quotation or at a wrapped line."""
+        ends = [s.end for s in split_sentences(self.text)
+                if not self._quoted(s.end - 1) and not self._wrapped(self._line_break_after(s.end))]
         return list(map(partial(bisect_right, ends), self.starts))
+
+    def _line_break_after(self, i: int) -> int:
+        """The position of the line break that ends the sentence ending at i, else i."""
+        rest = len(self.text[i:]) - len(self.text[i:].lstrip(" \t"))
+        return i + rest if self.text[i + rest:i + rest + 1] == "\n" else i
 
     def _quoted(self, i: int) -> bool:
         """True between a quotation's opening mark and the end of its content. Spans open and end in increasing
@@ -173,8 +200,8 @@ class _Doc:
     def _wrapped(self, i: int) -> bool:
         """True at a single line break inside a sentence (hard-wrapped text)."""
         text = self.text
-        if text[i] != "\n" or text[i + 1:i + 2] == "\n":
-            return False
+        if text[i:i + 1] != "\n" or text[i + 1:i + 2] == "\n" or i == self.headline_end:
+            return False  # a headline never runs on into the first paragraph
         line = text[text.rfind("\n", 0, i) + 1:i].rstrip()
         return len(line) >= _WRAPPED_LINE and (line[-1].isalpha() or line[-1] in "،,") \
             and text[i + 1:i + 2].strip()[:1].isalpha()
@@ -198,7 +225,9 @@ class _Doc:
         return self.folded[i] if 0 <= i < self.n else ""
 
     def is_punct(self, i: int) -> bool:
-        return 0 <= i < self.n and self.texts[i] in _PUNCT_STOP
+        """A punctuation token, not the point of a one-letter abbreviation (د. before a name)."""
+        return 0 <= i < self.n and self.texts[i] in _PUNCT_STOP and not (
+            self.texts[i] == "." and i > 0 and len(self.texts[i - 1]) == 1 and self.texts[i - 1].isalpha())
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < self.n and 0 <= j < self.n and self.sentence_of[i] == self.sentence_of[j]
@@ -224,6 +253,7 @@ def find_quotes(article_id: str, text: str, mentions: Sequence[Mention] = (),
     cues = _find_cues(doc)
     quotes = _reported(doc, cues) + _direct(doc, cues)
     quotes = _drop_contained(text, quotes)
+    quotes += _headline(doc, quotes)
     quotes += _according_to(doc, quotes)
     return _resolve_speakers(doc, sorted(quotes, key=lambda q: (q.start, q.end)))
 
@@ -243,11 +273,16 @@ def _find_cues(doc: _Doc) -> list[_Cue]:
     cues: list[_Cue] = []
     verbs = [i for i, word in enumerate(doc.folded) if word in _VERB_STARTS]
     for i in verbs:
-        if doc.word(i - 1) in RELATIVES:
-            RULES.hit("relative_clause")
-            continue
         form = _cue_form(doc, i)
-        if form is not None:
+        if doc.word(i - 1) in RELATIVES:
+            cue = _relative_attribution(doc, i, form) if form is not None else None
+            if cue is None:
+                RULES.hit("relative_clause")
+                continue
+        elif _describes_noun(doc, i):
+            RULES.hit("verb_describes_noun")
+            continue
+        elif form is not None:
             cue = _read_cue(doc, i, form[0], form[1], cues)
         elif doc.word(i) in CAME_IN and doc.word(i + 1) == _FI:
             cue = _read_cue(doc, i + 1, _CAME_IN, False, cues)  # جاء في البيان أن
@@ -263,6 +298,62 @@ def _find_cues(doc: _Doc) -> list[_Cue]:
     return cues
 
 
+@RULES.rule("relative_attribution")
+def _relative_attribution(doc: _Doc, i: int, form: tuple[str, bool]) -> _Cue | None:
+    """المعارضة، التي رأت أن ...، المكتب، الذي أشار إلى أن ...: a speech verb right after a relative word that
+    agrees with it and has no subject of its own (its content follows at once) reports for the noun before the
+    relative. A verb with its own subject (التي يقول الاتحاد إنها) only describes."""
+    lemma, participle = form
+    relative, verb = doc.word(i - 1), doc.word(i)
+    if participle or relative in RELATIVE_FEMININE and not _feminine(verb) \
+            or relative in RELATIVE_MASCULINE and (_feminine(verb) or verb.endswith("وا")):
+        return None
+    k = i + 1
+    while doc.word(k) in ADVERBS or doc.word(k) == _ALSO:
+        k += 1
+    direct = _is_complementizer(doc, k) or doc.word(k) == _ILA and _is_complementizer(doc, k + 1)
+    speaker = _antecedent_before(doc, i - 1) if direct else None
+    if speaker is None:
+        return None
+    intro, content = _introducer(doc, k, i, lemma)
+    return _Cue(i, lemma, participle, speaker, intro, content) if intro >= 0 else None
+
+
+def _feminine(verb: str) -> bool:
+    """A verb form that agrees with a feminine subject: past in ت, present in ت."""
+    return verb.endswith("ت") or verb.startswith("ت")
+
+
+def _antecedent_before(doc: _Doc, relative: int) -> _Speaker | None:
+    """The noun phrase before a relative word (past a comma), back to punctuation, a preposition or an
+    "according to" word: the speaker of a relative attribution."""
+    last = relative - 1
+    if doc.texts[last:last + 1] and last >= 0 and doc.texts[last] in "،,":
+        last -= 1
+    j = last
+    while j >= 0 and last - j < _SUBJECT_MAX and doc.same_sentence(j, relative):
+        word = doc.word(j)
+        if doc.is_punct(j) or word in STOP_WORDS or word in ACCORDING_TO or _is_complementizer(doc, j) \
+                or _cue_form(doc, j) is not None or doc.span_at[j] is not None:
+            break
+        j -= 1
+    if j + 1 > last:
+        return None
+    start, end = _fit_to_mentions(doc, doc.starts[j + 1], doc.ends[last], relative)
+    return _speaker_at(doc, start, end)
+
+
+def _describes_noun(doc: _Doc, i: int) -> bool:
+    """حصيلة أعلنتها الوزارة: a speech verb carrying an object pronoun right after a noun opens a relative clause
+    that describes the noun; it neither reports nor ends the clause it sits in."""
+    word = doc.word(i)
+    if word[:1] in "وف" or not doc.word(i - 1).isalpha() or doc.word(i - 1) in STOP_WORDS \
+            or doc.word(i - 1) in AUXILIARIES or _cue_form(doc, i - 1) is not None:
+        return False
+    raw = doc.texts[i]  # the pronoun written with ه, not the ة that folds to it (إضافة، مؤكدة are no verbs)
+    return any(raw.endswith(p) and CUE_FORMS.get(word[:-len(p)], ("", ""))[1] == "finite" for p in _OBJECT_PRONOUNS)
+
+
 def _outside_quotation(doc: _Doc, cue: _Cue) -> bool:
     """A cue is read outside quotations, or at the very end of one (its speaker closes the quotation)."""
     span = doc.span_at[cue.index]
@@ -275,13 +366,18 @@ def _outside_quotation(doc: _Doc, cue: _Cue) -> bool:
 
 
 def _read_cue(doc: _Doc, i: int, lemma: str, participle: bool, earlier: list[_Cue]) -> _Cue | None:
+    if _anonymity_aside(doc, i):
+        return None  # مسؤول تحدث شريطة عدم الكشف عن هويته: part of the source's description
     speaker, after = (None, i + 1) if participle else _subject_after(doc, i, lemma)
     intro, content = _introducer(doc, after, i, lemma)
     if (lemma in WEAK or participle) and intro < 0:
         RULES.hit("weak_verb_without_content")
         return None
-    if speaker is None and not participle:
-        speaker = _subject_before(doc, i)
+    if speaker is not None and speaker.text and fold(speaker.text.split()[0]) in HONORIFIC_PRONOUNS:
+        RULES.hit("honorific_subject")  # كتب سموه: the person named before
+        speaker = _sentence_subject(doc, i, earlier)
+    elif speaker is None and not participle and doc.word(i + 1) not in PRONOUN_OBJECTS:
+        speaker = _subject_before(doc, i)  # not for حذر فيها من أن: a relative clause on the noun before the verb
     if speaker is None:
         speaker = _sentence_subject(doc, i, earlier)
     if speaker is not None and speaker.text and _head(speaker.text) in VAGUE_SOURCES:
@@ -296,7 +392,7 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
     j = i + 1
     if lemma in SOURCE_AFTER_AN:  # نقل X عن Y: Y is the speaker
         j = _source_after_an(doc, i)
-    while doc.word(j) in PRONOUN_OBJECTS:
+    while doc.word(j) in PRONOUN_OBJECTS or doc.word(j) in ADVERBS:
         j += 1
     first, last = j, j - 1
     stop = min(first + _SUBJECT_MAX, doc.sentence_stop(i))
@@ -319,7 +415,7 @@ def _subject_after(doc: _Doc, i: int, lemma: str) -> tuple[_Speaker | None, int]
         return None, j
     start, end = _fit_to_mentions(doc, doc.starts[first], doc.ends[last], j)
     RULES.hit("subject_after_verb")
-    return _speaker_at(doc, start, end), j
+    return _speaker_at(doc, start, _apposed_name_end(doc, start, end, last)), j
 
 
 def _source_after_an(doc: _Doc, i: int) -> int:
@@ -349,16 +445,49 @@ def _fit_to_mentions(doc: _Doc, start: int, end: int, j: int) -> tuple[int, int]
     return (start, max(m.end for m in inside)) if inside else (start, end)
 
 
+@RULES.rule("apposed_name")
+def _apposed_name(doc: _Doc, last: int) -> Mention | None:
+    """الناطق باسم الوزارة في الحكومة المؤقتة، فلان الفلاني، إن ...: a personal name set off by commas after the
+    title the speaker phrase ended with, before the content begins."""
+    for k in range(last + 1, min(last + 1 + _SUBJECT_MAX, doc.n - 1)):
+        if not doc.same_sentence(last, k) or _is_complementizer(doc, k) or doc.span_opening_at(k) \
+                or doc.texts[k] in ":.؛;" or _cue_form(doc, k) is not None:
+            return None
+        if doc.texts[k] in "،,":
+            name = next((m for m in doc.mentions if m.type == "PER" and m.start == doc.starts[k + 1]), None)
+            after = _token_at(doc, name.end) if name is not None else None
+            if name is not None and (after is None or doc.texts[after] in "،,." or _is_complementizer(doc, after)):
+                return name
+            return None
+    return None
+
+
+def _apposed_name_end(doc: _Doc, start: int, end: int, last: int) -> int:
+    """The end of the speaker: past an apposed personal name when the phrase names no person itself."""
+    if any(m.type == "PER" and start <= m.start < end for m in doc.mentions):
+        return end
+    name = _apposed_name(doc, last)
+    return name.end if name is not None else end
+
+
 def _ends_subject(doc: _Doc, j: int, lemma: str) -> bool:
     """True at a token that cannot continue a speaker phrase."""
     word = doc.word(j)
     if doc.is_punct(j) or _is_complementizer(doc, j) or word in STOP_WORDS or word in SPEECH_NOUNS:
         return True
-    if _cue_form(doc, j) is not None or word.startswith("بال") or word in CLAUSE_BREAKS:
+    if _cue_form(doc, j) is not None and not _anonymity_aside(doc, j) or word.startswith("بال") \
+            or word in CLAUSE_BREAKS:
         return True
     if lemma in CONTENT_AFTER_BI and word.startswith("ب"):
         return True  # أفادت اللجنة بمقتل ...
     return _is_recipient(doc, j)
+
+
+def _anonymity_aside(doc: _Doc, j: int) -> bool:
+    """مسؤول تحدث شريطة عدم الكشف عن هويته، مصدر طلب عدم ذكر اسمه: a speech verb that opens the source's request
+    for anonymity, or is a word of it, describes the source."""
+    return any(" ".join(doc.folded[k:k + 6]).startswith(marker) for k in (j + 1, j - 1, j - 2) if k >= 0
+               for marker in ANONYMITY_MARKERS)
 
 
 def _is_recipient(doc: _Doc, j: int) -> bool:
@@ -438,12 +567,13 @@ def _introducer(doc: _Doc, j: int, verb: int, lemma: str) -> tuple[int, int]:
     """(token where content or a quotation starts, offset of reported content) after the speaker; (-1, -1) when
     nothing follows.
 
-    أشار إلى and أفاد بـ also report a noun phrase without إن/أن (أشار البيان إلى أهمية ...)."""
+    A verb with a prepositional frame (أشار إلى، أفاد بـ، تحدث عن، دعا X إلى) also reports the phrase after its
+    preposition, when the preposition comes before any إن/أن, colon or quotation."""
     found = _content_or_quotation(doc, j, verb)
-    if found is None and lemma in CONTENT_AFTER_ILA:
-        found = _noun_after_ila(doc, j)
-    if found is None and lemma in CONTENT_AFTER_BI:
-        found = _noun_after_bi(doc, j)
+    framed = _framed_content(doc, j, verb, lemma) if lemma in FRAMED else None
+    if framed is not None and (found is None or framed[0] < found[0] and not (
+            found[0] == framed[0] + 1 and (found[1] >= 0 or _ends_clause(doc, found[0])))):
+        found = framed  # not إلى أن (the complementizer's content) nor إلى "..." alone (a direct quote)
     return (-1, -1) if found is None else found
 
 
@@ -451,7 +581,7 @@ def _content_or_quotation(doc: _Doc, j: int, verb: int) -> tuple[int, int] | Non
     """إن/أن (content after it), a colon or a quotation (no content offset) within the verb's sentence, before
     another speech verb."""
     for k in range(j, min(j + _SCAN_MAX, doc.sentence_stop(verb))):
-        if k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k]:
+        if k > verb + 1 and _cue_form(doc, k) and not doc.span_at[k] and not _describes_noun(doc, k):
             return None
         if _is_complementizer(doc, k):
             return k, doc.ends[k]
@@ -461,29 +591,70 @@ def _content_or_quotation(doc: _Doc, j: int, verb: int) -> tuple[int, int] | Non
     return None
 
 
-@RULES.rule("reported_noun_after_ila")
-def _noun_after_ila(doc: _Doc, j: int) -> tuple[int, int] | None:
-    """أشار (أيضا) إلى أهمية ...: the noun phrase after إلى is the content."""
+def _ends_clause(doc: _Doc, k: int) -> bool:
+    """The quotation opening at token k runs to the end of its clause (only punctuation after it)."""
+    span = doc.span_opening_at(k)
+    if span is None:
+        return False
+    after = _token_at(doc, span.outer_end)
+    return after is None or not doc.same_sentence(k, after) or doc.is_punct(after) and (
+        after + 1 >= doc.n or not doc.same_sentence(k, after + 1) or _opens_clause(doc, after + 1))
+
+
+@RULES.rule("reported_prepositional_frame")
+def _framed_content(doc: _Doc, j: int, verb: int, lemma: str) -> tuple[int, int] | None:
+    """دعا الوزير المواطنين إلى ...، تعهد في وقت سابق بـ ...، تحدث أمس عن ...: the phrase after the verb's
+    preposition, found within `_FRAME_GAP` tokens after the speaker (an object, an adverbial or an aside may come
+    between), is the content. (intro token, content offset) as `_introducer` returns them."""
     if doc.word(j) == _ALSO:
         j += 1
-    if doc.word(j) == _ILA and doc.span_opening_at(j + 1) is None:
-        return j, doc.ends[j]
-    return None
-
-
-@RULES.rule("reported_noun_after_bi")
-def _noun_after_bi(doc: _Doc, j: int) -> tuple[int, int] | None:
-    """أفادت اللجنة بمقتل ...: the word with بـ starts the content."""
-    if doc.word(j).startswith("ب") and j < doc.n:
-        return j - 1, doc.starts[j]
+    for k in range(j, min(j + _FRAME_GAP, doc.sentence_stop(verb))):
+        word = doc.word(k)
+        if k > verb + 1 and _cue_form(doc, k) and not _describes_noun(doc, k) or _is_complementizer(doc, k) \
+                or doc.texts[k] in ":؛;":
+            return None
+        if lemma in CONTENT_AFTER_BI and word.startswith("ب") and word not in PRONOUN_OBJECTS and k + 1 < doc.n:
+            return (k, doc.ends[k]) if word == "ب" else (k - 1, doc.starts[k])
+        if word == _ILA and lemma in CONTENT_AFTER_ILA or word == _AN and lemma in CONTENT_AFTER_AN \
+                or word == _ALA and lemma in CONTENT_AFTER_ALA:
+            return (k, doc.ends[k]) if k + 1 < doc.n and doc.same_sentence(k, k + 1) else None
     return None
 
 
 def _speaker_at(doc: _Doc, start: int, end: int) -> _Speaker:
     if doc.text.startswith("لـ", start):
         start += 2
-    text = doc.text[start:end]
-    return _Speaker(text, start, end, _is_anonymous(doc, start, end))
+    start = _issuer_start(doc, start, end) or start
+    return _Speaker(doc.text[start:end], start, end, _is_anonymous(doc, start, end))
+
+
+def _role(doc: _Doc, speaker: _Speaker) -> _Speaker:
+    """The speaker as a quote names it: an unnamed source by its role (`_role_end`)."""
+    if not speaker.anonymous or speaker.start < 0:
+        return speaker
+    end = _role_end(doc, speaker.start, speaker.end)
+    return speaker if end is None else _Speaker(doc.text[speaker.start:end], speaker.start, end, True)
+
+
+@RULES.rule("anonymous_role")
+def _role_end(doc: _Doc, start: int, end: int) -> int | None:
+    """مسؤول حكومي طلب عدم نشر اسمه -> مسؤول حكومي: an unnamed source is known by its role, which ends before the
+    request not to be named (where it ends, None when nothing is cut)."""
+    first, last = doc.tokens_in(start, end)
+    for k in range(first + 1, last):
+        if doc.word(k) in ANONYMITY_VERBS:
+            return _trim(doc.text, start, doc.starts[k])[1]
+    return None
+
+
+@RULES.rule("statement_issuer")
+def _issuer_start(doc: _Doc, start: int, end: int) -> int | None:
+    """بيان للحكومة، رسالة لوزارة الخارجية: a statement speaks for its issuer, named after ل (where it starts)."""
+    first, last = doc.tokens_in(start, end)
+    if last - first < 2 or _head(doc.texts[first]) not in ISSUED_STATEMENTS:
+        return None
+    issuer = doc.word(first + 1)
+    return doc.starts[first + 1] if issuer.startswith("ل") and len(issuer) > 3 else None
 
 
 # ---------------------------------------------------------------- anonymity
@@ -541,7 +712,7 @@ def _reported(doc: _Doc, cues: list[_Cue]) -> list[Quote]:
     out = []
     starts = {c.index for c in cues if c.content >= 0}
     for cue in cues:
-        if cue.content < 0 or (cue.lemma not in REPORTING and cue.lemma != _CAME_IN):
+        if cue.content < 0 or (cue.lemma not in REPORTING and cue.lemma not in FRAMED and cue.lemma != _CAME_IN):
             continue
         end = _clause_end(doc, cue.intro + 1, starts)
         start, end = _trim(doc.text, cue.content, end)
@@ -571,6 +742,8 @@ def _clause_end(doc: _Doc, k: int, cue_starts: set[int]) -> int:
 
 def _opens_clause(doc: _Doc, k: int) -> bool:
     word = doc.word(k)
+    if word == _FI and doc.word(k + 1) in CLAUSE_BREAKS:  # في حين
+        return True
     return word in CLAUSE_BREAKS or word in ACCORDING_TO or _cue_form(doc, k) is not None or (
         word in CONTRAST_PRONOUN and _cue_form(doc, k + 1) is not None)
 
@@ -590,6 +763,7 @@ def _quote(doc: _Doc, cue: _Cue | None, start: int, end: int, kind: str,
     spk = speaker if speaker is not None else (cue.speaker if cue else None)
     if spk is None:
         spk = _Speaker(None, _INHERIT, _INHERIT) if cue is not None else _NO_SPEAKER
+    spk = _role(doc, spk)
     cue_text = doc.texts[cue.index] if cue else None
     return Quote(doc.article, start, end, doc.text[start:end], kind, cue_text, spk.text, spk.start, spk.end,
                  spk.anonymous)
@@ -698,31 +872,96 @@ def _drop_contained(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+# ---------------------------------------------------------------- headlines
+
+
+@RULES.rule("headline_speaker_colon")
+def _headline(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """الوزير: لن نرفع الأسعار: a headline made of a speaker, a colon and what was said, one such part per
+    segment (X: ... .. وY: ...). Before the colon only a named person or organisation, or a source or
+    institution noun, speaks: a place (المغرب: ...), a date or a topic (اتفاق السلام: ...) is a label."""
+    end = doc.headline_end
+    line = doc.text[:end].rstrip()
+    if end < 0 or not line:
+        return []
+    out = []
+    starts = [0] + [m.end() for m in _HEADLINE_PARTS.finditer(line)]
+    ends = [m.start() for m in _HEADLINE_PARTS.finditer(line)] + [len(line)]
+    for seg_start, seg_end in zip(starts, ends, strict=True):
+        colon = line.find(":", seg_start, seg_end)
+        if colon < 0:
+            continue
+        who_start, who_end = _trim(line, seg_start, colon)
+        who_start += line[who_start:who_end].startswith(("«", '"'))
+        start, stop = _trim(line, colon + 1, seg_end)
+        words = doc.words_in(who_start, who_end)
+        if not 0 < words <= _HEADLINE_SPEAKER_WORDS or doc.words_in(start, stop) < doc.min_direct_words \
+                or not _speaks(doc, who_start, who_end) or _overlaps([(q.start, q.end) for q in quotes], start, stop):
+            continue
+        speaker = _role(doc, _speaker_at(doc, who_start, who_end))
+        out.append(Quote(doc.article, start, stop, doc.text[start:stop], "reported", ":", speaker.text,
+                         speaker.start, speaker.end, speaker.anonymous))
+    return out
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends when it reads as a headline (short, no final full stop), else -1."""
+    end = text.find("\n")
+    line = text[:end].rstrip() if end >= 0 else ""
+    words = len(re.findall(r"\w+", line))
+    return end if 0 < words <= _HEADLINE_WORDS and (not line.endswith(".") or line.endswith("..")) else -1
+
+
+def _speaks(doc: _Doc, start: int, end: int) -> bool:
+    """A phrase that can be a speaker: it opens with a named person or organisation, or is headed by a source or
+    institution noun (مصادر، وزارة)."""
+    opening = [m for m in doc.mentions if start <= m.start <= start + 2 and m.end <= end + 2]
+    if opening:
+        return any(m.type in ("PER", "ORG") for m in opening)
+    return _head(doc.text[start:end]) in _speaker_heads()
+
+
+@lru_cache(maxsize=1)
+def _speaker_heads() -> frozenset[str]:
+    """Heads of a phrase that can speak: source and institution nouns, the first words of titles, organisation
+    heads."""
+    return SOURCE_NOUNS | INSTITUTION_NOUNS | frozenset(_head(row.split()[0]) for row in TITLES | ORG_HEADS)
+
+
 # ---------------------------------------------------------------- according to
 
 
 def _according_to(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
-    """بحسب X / وفقا لـ X in a sentence with no quote: the rest of the sentence, attributed to X."""
-    out = []
-    taken = {doc.sentence_of[k] for q in quotes for k in range(*doc.tokens_in(q.start, q.end))}
+    """بحسب X / وفقا لـ X outside other quotes: the part of the sentence it attributes (after it when it opens the
+    sentence, the whole sentence when it is an aside, else before it), attributed to X."""
+    out: list[Quote] = []
+    spans = [(q.start, q.end) for q in quotes]
     for i in [i for i, word in enumerate(doc.folded) if word in ACCORDING_TO]:
-        if doc.sentence_of[i] in taken or doc.span_at[i] is not None:
+        if doc.span_at[i] is not None or _overlaps(spans, doc.starts[i], doc.ends[i]):
             continue
         speaker, after = _source_after(doc, i)
         if speaker is None:
             continue
         start, end = _sentence_bounds(doc, i)
+        tail = doc.words_in(doc.starts[after], end) if after < doc.n and doc.same_sentence(i, after) else 0
         if doc.starts[i] - start < 3:  # attribution first: the content follows it
             start = doc.starts[after] if after < doc.n else end
+        elif tail >= _ASIDE_WORDS and doc.is_punct(i - 1) and not _overlaps(spans, doc.starts[after], end):
+            RULES.hit("according_to_aside")  # X، بحسب Y، Z: the attribution is an aside, the sentence is the content
         else:
             end = doc.starts[i]
         start, end = _trim(doc.text, start, end)
-        if doc.words_in(start, end) >= doc.min_direct_words:
+        if doc.words_in(start, end) >= doc.min_direct_words and not _overlaps(spans, start, end):
             RULES.hit("according_to")
+            speaker = _role(doc, speaker)
             out.append(Quote(doc.article, start, end, doc.text[start:end], "reported", doc.texts[i],
                              speaker.text, speaker.start, speaker.end, speaker.anonymous))
-            taken.add(doc.sentence_of[i])
+            spans.append((start, end))
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
 
 
 def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
@@ -733,6 +972,8 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
         j += 1
     if doc.word(j) == _WHAT and _cue_form(doc, j + 1) is not None:
         j += 2
+        while doc.word(j) in PRONOUN_OBJECTS:
+            j += 1  # بحسب ما صرح به موظفون
     first = j
     while j < doc.n and j - first < _SUBJECT_MAX and doc.same_sentence(i, j) and not doc.is_punct(j):
         if j > first and (_ends_subject(doc, j, "") or doc.span_opening_at(j)):
@@ -740,6 +981,9 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
         j += 1
     if j <= first:
         return None, j
+    agent = _statement_agent(doc, j) if doc.same_sentence(i, j) else None
+    if agent is not None:
+        return agent
     start, end = doc.starts[first], doc.ends[j - 1]
     word = doc.word(first)
     if first == i + 1 and word.startswith("ل") and not word.startswith("لل") and word[1:] in SOURCE_HEADS:
@@ -750,7 +994,18 @@ def _source_after(doc: _Doc, i: int) -> tuple[_Speaker | None, int]:
     named = any(start <= m.start < end for m in doc.mentions)
     if not named and head not in SOURCE_HEADS or head in VAGUE_SOURCES:
         return None, j
+    end = _apposed_name_end(doc, start, end, j - 1)
     return _Speaker(doc.text[start:end], start, end, _is_anonymous(doc, start, end)), j
+
+
+@RULES.rule("statement_agent")
+def _statement_agent(doc: _Doc, j: int) -> tuple[_Speaker, int] | None:
+    """وفق حصيلة أعلنتها الوزارة: the subject of the speech verb that describes the source noun is the speaker."""
+    form = _cue_form(doc, j) if _describes_noun(doc, j) else None
+    if form is None:
+        return None
+    speaker, after = _subject_after(doc, j, form[0])
+    return (speaker, after) if speaker is not None else None
 
 
 def _sentence_bounds(doc: _Doc, i: int) -> tuple[int, int]:
@@ -829,13 +1084,17 @@ def _sentence_first_name(doc: _Doc, i: int) -> _Speaker | None:
         first -= 1
     if sum(1 for j in range(first, i) if not doc.is_punct(j)) < 3:
         return None
-    return _first_mention(doc, doc.starts[first], doc.starts[i])
+    return _first_mention(doc, first, doc.starts[i])
 
 
-def _first_mention(doc: _Doc, start: int, end: int) -> _Speaker | None:
-    inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
+def _first_mention(doc: _Doc, first: int, end: int) -> _Speaker | None:
+    """The first named person, else organisation, of the text from token `first` to `end`; a place only where a
+    subject stands, first or right after the verb that opens the sentence (وأعربت عمان عن ...، ودعت), never inside
+    a phrase (غضب أهالي المدينة)."""
+    inside = [m for m in doc.mentions if doc.starts[first] <= m.start and m.end <= end]
+    subject_slots = {doc.starts[k] for k in (first, first + 1) if k < doc.n}
     for kind in _LINK_TYPES:
-        m = next((m for m in inside if m.type == kind), None)
+        m = next((m for m in inside if m.type == kind and (kind != "GPE" or m.start in subject_slots)), None)
         if m is not None:
             return _Speaker(m.text, m.start, m.end, False)
     return None
@@ -848,10 +1107,18 @@ def _is_anaphor(speaker_text: str) -> bool:
 
 
 def _antecedent(q: Quote, done: list[Quote]) -> Quote | None:
-    """The latest earlier quote whose speaker has the same head noun (البيان -> بيان للحكومة); for a
-    continuation verb (وأضاف الدبلوماسي ...) the previous quote whatever its head."""
-    ante = _same_head(q, done)
-    return ante if ante is not None else _continued(q, done)
+    """The speaker a definite description points back to, in order of rank: an earlier quote with the same speaker
+    span (قال المدرب ...، مؤكدا), the latest whose speaker has the same head noun (البيان -> بيان للحكومة), for a
+    continuation verb (وأضاف الدبلوماسي ...) the previous quote whatever its head, and for a statement (أوضح
+    البيان) the previous speaker, its issuer."""
+    same = next((p for p in reversed(done) if p.speaker_start == q.speaker_start), None)
+    if same is not None:
+        return same
+    ante = _same_head(q, done) or _continued(q, done)
+    if ante is None and _head(q.speaker_text or "") in ISSUED_STATEMENTS:
+        RULES.hit("statement_of_previous_speaker")
+        ante = _previous_speaker(done)
+    return ante
 
 
 def _same_head(q: Quote, done: list[Quote]) -> Quote | None:
@@ -875,17 +1142,23 @@ def _is_continuation(cue: str) -> bool:
 
 
 def speaker_mention(quote: Quote, mentions: Sequence[Mention]) -> Mention | None:
-    """The mention that names the quote's speaker: inside or overlapping the speaker span, PER first, then ORG,
-    then GPE; None for anonymous speakers and speakers without a name."""
+    """The mention that names the quote's speaker: inside or overlapping the speaker span, PER first (an institution
+    speaks through its spokesperson), then ORG, then GPE (only as the head: a place does not speak), the first
+    named of each; None for anonymous speakers and speakers without a name."""
     if quote.anonymous or quote.speaker_start < 0:
         return None
-    inside = [m for m in mentions if m.article == quote.article and m.start < quote.speaker_end
-              and quote.speaker_start < m.end and m.type in _LINK_TYPES]
-    for kind in _LINK_TYPES:
-        found = [m for m in inside if m.type == kind]
+    inside = sorted((m for m in mentions if m.article == quote.article and m.start < quote.speaker_end
+                     and quote.speaker_start < m.end and m.type in _LINK_TYPES), key=lambda m: m.start)
+    for kind in _LINK_TYPES:  # of a joint statement (X وY), the first party named
+        found = [m for m in inside if m.type == kind and (kind != "GPE" or _heads(quote, m))]
         if found:
             return found[0]
     return None
+
+
+def _heads(quote: Quote, mention: Mention) -> bool:
+    """A place speaks only as the head of the speaker phrase (قالت باريس), not inside it (سكان في المدينة)."""
+    return mention.start - quote.speaker_start <= 2
 
 
 def speaker_mentions(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> list[Mention | None]:

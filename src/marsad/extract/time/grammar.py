@@ -28,6 +28,13 @@ _UNITS = lx.UNIT_FORMS.keys() | {"ال" + w for w, (_, form) in lx.UNIT_FORMS.it
 _HOUR_FIRST = lx.HOUR_NOUNS | lx.HOUR_ORDINALS.keys()
 _DAY_RANGE_LEADS = lx.DAY_PAIR | lx.DAYS_NOUNS | {"بين"}
 _REL_DAY_FIRST = frozenset(w.split()[0] for w in lx.REL_DAYS)
+_COUNTED_UNITS = frozenset("ال" + w for w, (_, form) in lx.UNIT_FORMS.items() if form in ("dual", "plural"))
+_DAY_WORDS = frozenset(w for w in lx.REL_DAYS if lx.REL_DAYS[w] == 0) | lx.TONIGHT  # اليوم، الليلة
+_PART_FIRST = frozenset(w.split()[0] for w in lx.PARTS_OF_DAY)
+# Hours a part of the day can hold (a clock time is not anchored to a day phrase of another part).
+_PART_HOURS = {"MO": range(3, 13), "AF": range(11, 19), "EV": range(15, 24), "NI": (*range(18, 24), *range(0, 6))}
+_WINDOW_JOINERS = lx.DATE_CONNECTORS | {"و"}
+_CLOCK_DAY_GAP = 4  # tokens between a clock time and the day phrase after it that dates it (بتوقيت مكة يوم)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,12 @@ def _rule(name: str, *words: Iterable[str], numbers: bool = True) -> Callable[[R
 
 
 _BARE_PART_OF_DAY = register("bare_part_of_day")
+_PRESENT_CLAUSE = register("present_clause_weekday")
+_CLOCK_ANCHORED = register("clock_anchored")
+_WEEKDAY_YEAR = register("weekday_fixes_year")
+_NIGHT_PAIR = register("night_of_two_days")
+_HIJRI_MONTH = register("hijri_month_of_the_year")
+_CENTURY = 100
 
 
 class Grammar:
@@ -102,6 +115,7 @@ class Grammar:
         self.n = len(toks)
         self.anchor = anchor
         self.last_month: tuple[int, int] | None = None
+        self.last_day: date | None = None  # the date the narrative last gave, for اليوم التالي and clock times
 
     # ---- token access
     def w(self, i: int) -> str:
@@ -134,6 +148,8 @@ class Grammar:
             hits.append(best)
             if best.grain in ("day", "month") and self.names_month(best):
                 self.last_month = (int(best.value[:4]), int(best.value[5:7]))
+            if best.grain == "day":
+                self.last_day = date.fromisoformat(best.value[:10])
             end = best.j
         return self.bare_parts_of_day(hits)
 
@@ -269,7 +285,7 @@ class Grammar:
             return got
         cue = self.w(i - 1) in lx.MONTH_CUES or noun
         ambiguous = self.w(k - 1) in lx.AMBIGUOUS_MONTHS and not noun
-        return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous and not hijri else None
+        return (k, _Date(None, month, hijri=hijri)) if cue and not ambiguous else None
 
     def year_or_mod(self, k: int, d: _Date) -> tuple[int, _Date]:
         got = self.year_part(k)
@@ -306,9 +322,9 @@ class Grammar:
     # ---- resolution
     def direction(self, i: int) -> str:
         """Past by default; the nearest tense cue in the words before i decides otherwise."""
-        for k in range(i - 1, max(-1, i - 9), -1):
-            if self.t.brk(k + 1):
-                break
+        for k in range(i - 1, max(-2, i - 9), -1):
+            if k < 0 or self.t.brk(k + 1):  # the sentence starts at k + 1
+                return "near" if self.present_clause(k + 1) else "past"
             word = self.w(k)
             if word in lx.FUTURE_CUES or is_future_verb(word):
                 return "future"
@@ -318,10 +334,21 @@ class Grammar:
                 return "past"
         return "past"
 
+    def present_clause(self, k: int) -> bool:
+        """A sentence opened by a present-tense verb (ويلتقي الفريقان، يصل الوفد) speaks of days around the anchor:
+        a weekday in it is the nearest one, ahead or behind."""
+        word = self.w(k)
+        word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if len(word) >= 4 and word[0] == "ي" and word not in KNOWN:
+            RULES.hit(_PRESENT_CLAUSE)
+            return True
+        return False
+
+
     def resolve(self, d: _Date, i: int) -> tuple[str, str] | None:
         """(value, grain) of a read date, or None when it needs an anchor that is missing."""
         if d.hijri:
-            return self.resolve_hijri(d)
+            return self.resolve_hijri(d, i)
         if d.month is None:
             return None
         if d.year is not None:
@@ -337,7 +364,9 @@ class Grammar:
         day = rs.day_month_date(self.anchor, d.month, d.day, direction)
         return (day.isoformat(), "day") if day else None
 
-    def resolve_hijri(self, d: _Date) -> tuple[str, str] | None:
+    def resolve_hijri(self, d: _Date, i: int) -> tuple[str, str] | None:
+        if d.year is None and d.day is None and d.month is not None and self.anchor is not None:
+            return self.hijri_month_near(d, i)
         year = d.year
         if year is None and self.anchor is not None and d.day is not None:
             year = rs.hijri_year_of(self.anchor)
@@ -350,6 +379,29 @@ class Grammar:
         if g and d.year is None and self.anchor and g > self.anchor:
             g = rs.hijri_to_gregorian(year - 1, d.month, d.day)
         return (g.isoformat(), "day") if g else None
+
+    def hijri_month_near(self, d: _Date, i: int) -> tuple[str, str] | None:
+        """شهر رمضان، شوال الجاري، ذي الحجة الماضي: a Hijri month named without its year is the one of the year
+        around the anchor that the modifier or the tense points to (the latest begun by default)."""
+        year = rs.hijri_year_of(self.anchor)
+        if year is None or d.month is None:
+            return None
+        months = [(value, date.fromisoformat(value[:10]), date.fromisoformat(value[11:]))
+                  for y in (year - 1, year, year + 1) if (value := rs.hijri_month_interval(y, d.month))]
+        direction = _MOD_DIRECTION[d.mod] if d.mod is not None else self.direction(i)
+        if direction == "current":
+            pick = [m for m in months if m[1] <= self.anchor <= m[2]] or [m for m in months if m[1].year
+                                                                          == self.anchor.year]
+        elif direction in ("future", "after"):
+            pick = [m for m in months if m[2] >= self.anchor and (direction == "future" or m[1] > self.anchor)]
+        elif direction == "near":
+            pick = sorted(months, key=lambda m: abs((m[1] - self.anchor).days))
+        else:
+            pick = [m for m in months if m[1] <= self.anchor and (direction == "past" or m[2] < self.anchor)][-1:]
+        if not pick:
+            return None
+        RULES.hit(_HIJRI_MONTH)
+        return pick[0][0], "other"
 
     # ---- rules
     @_rule("date_phrase", lx.SPAN_MODIFIERS, lx.DAY_NOUNS, lx.MONTH_NOUNS, lx.DAY_ORDINALS, _MONTH_FIRST)
@@ -381,7 +433,7 @@ class Grammar:
                 wmod, k = lx.REL_MODS[self.w(k)], k + 1
         if rel is None and weekday is None and not part and self.w(i) not in lx.DAY_NOUNS:
             return None
-        explicit = self.explicit_after(k)
+        explicit = self.explicit_after(k, weekday)
         if explicit:
             return replace(explicit, i=i)
         if (rel is None and weekday is None) or self.anchor is None:
@@ -393,6 +445,9 @@ class Grammar:
         elif weekday is not None:
             direction = _MOD_DIRECTION[wmod] if wmod is not None else self.direction(i)
             day = rs.weekday_date(self.anchor, weekday, "past" if direction == "current" else direction)
+            if wmod is None and self.w(k) in ("-", "/") and lx.WEEKDAYS.get(self.w(k + 1)) == (weekday + 1) % 7:
+                RULES.hit(_NIGHT_PAIR)  # ليل الأحد - الاثنين: the night between two days
+                return Hit(i, k + 2, f"{day.isoformat()}/{(day + timedelta(days=1)).isoformat()}", "interval")
         return Hit(i, k, day.isoformat(), "date", "day")
 
     def part_of_day(self, i: int) -> tuple[int, str | None]:
@@ -419,14 +474,175 @@ class Grammar:
 
     def is_today(self, i: int, j: int) -> bool:
         """اليوم as today, not a named day (اليوم العالمي) or part of a name (روسيا اليوم)."""
-        return self.w(j) not in lx.NOT_TODAY_AFTER and self.w(i - 1) not in lx.NOT_TODAY_BEFORE
+        return self.w(j) not in lx.NOT_TODAY_AFTER and self.w(i - 1) not in lx.NOT_TODAY_BEFORE \
+            and not self.w(j).isdecimal()  # a name such as "اليوم 24"
 
-    def explicit_after(self, k: int) -> Hit | None:
-        """A full date right after a weekday or day word: الأحد 25 جويلية 2021، ليلة 25 جويلية."""
+    def explicit_after(self, k: int, weekday: int | None = None) -> Hit | None:
+        """A full date right after a weekday or day word: الأحد 25 جويلية 2021، ليلة 25 جويلية. A day and month
+        without a year take the year in which they fall on the weekday written beside them."""
         k2 = k + 1 if self.w(k) == "," else k
         got = self.numeric_date(k2) or self.day_month(k2)
+        if got and weekday is not None and got[1].year is None and not got[1].hijri and got[1].mod is None:
+            year = self.weekday_year(got[1], weekday)
+            if year is not None:
+                RULES.hit(_WEEKDAY_YEAR)
+                got = (got[0], replace(got[1], year=year))
         res = self.resolve(got[1], k2) if got else None
         return Hit(k2, got[0], res[0], "date", "day", got[1].hijri) if got and res and res[1] == "day" else None
+
+    def weekday_year(self, d: _Date, weekday: int) -> int | None:
+        """The year, next to the anchor's, in which the day and month fall on the weekday (nearest the anchor)."""
+        if self.anchor is None or d.month is None or d.day is None:
+            return None
+        days = [x for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                if (x := rs.valid_date(y, d.month, d.day)) and x.weekday() == weekday]
+        return min(days, key=lambda x: abs((x - self.anchor).days)).year if days else None
+
+    @_rule("offset_date", lx.OFFSETS, numbers=False)
+    def offset_date(self, i: int) -> Hit | None:
+        """قبل عام، بعد ثلاثة أشهر: a counted unit after a direction word is a date that far from the publication
+        date, at the unit's grain; an offset from an event (بعد عامين من الحرب), بعد outside a future clause
+        (the narrative's "later") and hours stay durations."""
+        span = self.duration(i + 1)
+        if span is None or self.anchor is None or span.value.startswith("PT") or self.defined_after(span.j):
+            return None
+        if lx.OFFSETS[self.w(i)] > 0 and self.direction(i) != "future":
+            return None  # أعيد تعيينه بعد ثمانية أشهر: later than the event told, not than the publication
+        n, unit = int(span.value[1:-1]), span.value[-1]
+        shift = n * lx.OFFSETS[self.w(i)]
+        if unit == "Y":
+            return Hit(i, span.j, f"{self.anchor.year + shift:04d}", "date", "year")
+        if unit == "M":
+            return Hit(i, span.j, rs.iso_month(*rs.shift_month(self.anchor.year, self.anchor.month, shift)),
+                       "date", "month")
+        day = self.anchor + timedelta(days=shift * (7 if unit == "W" else 1))
+        return Hit(i, span.j, day.isoformat(), "date", "day")
+
+    @_rule("counted_period", _COUNTED_UNITS, {"ال"}, numbers=False)
+    def counted_period(self, i: int) -> Hit | None:
+        """اليومين التاليين، الأسابيع الثلاثة المقبلة، الـ48 ساعة الماضية: counted units with a direction word are an
+        interval: from the publication date on (coming), up to it (past), or from the day after the date the
+        narrative last gave (following), up to the day before it (preceding). Hours and minutes stay durations."""
+        got = self.counted_units(i)
+        if got is None:
+            return None
+        k, n, unit = got
+        word = self.w(k)
+        if word in lx.REL_MODS and lx.REL_MODS[word] != 0:
+            step, base, start_gap = lx.REL_MODS[word], self.anchor, 0
+        elif word in lx.ANAPHORIC_MODS and lx.ANAPHORIC_MODS[word] != 0:
+            step, base, start_gap = lx.ANAPHORIC_MODS[word], self.last_day, 1
+        else:
+            return None
+        if base is None or unit not in ("D", "W", "M", "Y"):
+            return None
+        near = base + timedelta(days=step * start_gap)
+        far = rs.shift_date(base, unit, step * n)
+        first, last = sorted((near, far))
+        return Hit(i, k + 1, f"{first.isoformat()}/{last.isoformat()}", "interval")
+
+    def defined_after(self, j: int) -> bool:
+        """A word within the next few tokens defines the unit itself (بعد شهر فقط من تعيينه، اليوم نفسه الذي)."""
+        ahead = range(j, min(j + 3, self.n))
+        return any(self.w(k) in lx.DEFINED_BY for k in ahead) and not any(self.t.brk(k) for k in ahead)
+
+    def counted_units(self, i: int) -> tuple[int, int, str] | None:
+        """(end, count, unit) for اليومين، الأيام الثلاثة، الساعات الـ24، الـ48 ساعة, before their modifier."""
+        word = self.w(i)
+        if word == "ال":
+            n, k = self.count(i + 1)
+            unit = self.unit_at(k) if n is not None else None
+            return (k + 1, n, unit[0]) if unit and n is not None else None
+        unit, form = lx.UNIT_FORMS.get(word[2:], ("", ""))
+        if form == "dual":
+            return i + 1, 2, unit
+        k = i + 1 + (self.w(i + 1) == "ال")
+        n, k = self.count(k)
+        return (k, n, unit) if n is not None and form == "plural" else None
+
+    @_rule("anaphoric_day", _DAY_WORDS, lx.REL_UNITS, lx.SAME_BEFORE, _PART_FIRST, numbers=False)
+    def anaphoric_day(self, i: int) -> Hit | None:
+        """اليوم نفسه، في اليوم التالي، صباح اليوم السابق، نفس الشهر، العام التالي: the day, week, month or year of
+        the date the narrative last gave, or the one before or after it; nothing when the text gave no date (the
+        publication date is no narrative's "same day")."""
+        k, _part = self.part_of_day(i)
+        same_before = self.w(k) in lx.SAME_BEFORE
+        k += same_before
+        word = self.w(k)
+        unit = "D" if word in _DAY_WORDS else lx.REL_UNITS.get(word)
+        shift = 0 if same_before else lx.ANAPHORIC_MODS.get(self.w(k + 1))
+        base = self.last_day
+        if unit is None or shift is None or base is None:
+            return None
+        end = k + 1 if same_before else k + 2
+        if self.w(end) in lx.DEFINED_BY:
+            return None  # اليوم نفسه الذي وقع فيه الهجوم، الشهر نفسه من العام الماضي
+        moved = rs.shift_date(base, unit, shift)
+        if unit == "D":
+            return Hit(i, end, moved.isoformat(), "date", "day")
+        if unit == "W":
+            return Hit(i, end, rs.relative_unit(moved, "W", 0), "interval")
+        grain = {"M": "month", "Y": "year"}[unit]
+        return Hit(i, end, rs.relative_unit(moved, unit, 0), "date", grain)
+
+    @_rule("decade_or_century", lx.SPAN_MODIFIERS, lx.DECADES, lx.CENTURY_NOUNS, numbers=False)
+    def era(self, i: int) -> Hit | None:
+        """الستينيات، تسعينات القرن الماضي، القرن التاسع عشر، أواخر القرن الماضي: a decade or a century as the
+        interval of its years. A decade without its century is the latest one begun by the publication date; a
+        decade of a life (في الستينيات من عمره) is an age."""
+        k = i + 1 if self.w(i) in lx.SPAN_MODIFIERS else i
+        decade = lx.DECADES.get(self.w(k))
+        if decade is None:
+            got = self.century_at(k)
+            return Hit(i, got[0], f"{got[1]:04d}/{got[1] + _CENTURY - 1:04d}", "interval") if got else None
+        if any(self.w(x) in lx.AGE_WORDS for x in range(k + 1, k + 4)):
+            return None
+        got = self.century_at(k + 1)
+        if got:
+            end, start = got[0], got[1] + decade
+        elif self.anchor is not None:
+            start = self.anchor.year // _CENTURY * _CENTURY + decade
+            end, start = k + 1, start if start <= self.anchor.year else start - _CENTURY
+        else:
+            return None
+        return Hit(i, end, f"{start:04d}/{start + 9:04d}", "interval")
+
+    def century_at(self, k: int) -> tuple[int, int] | None:
+        """(end, first year) for القرن الماضي/الحالي، القرن العشرين، القرن الـ19، من القرن الماضي."""
+        k += self.w(k) == "من"
+        if self.w(k) not in lx.CENTURY_NOUNS:
+            return None
+        word = self.w(k + 1)
+        if word in lx.REL_MODS and self.anchor is not None:
+            return k + 2, (self.anchor.year // _CENTURY + lx.REL_MODS[word]) * _CENTURY
+        n_at = k + 2 if word == "ال" else k + 1
+        number = self.num(n_at)
+        got = (n_at + 1, number) if number else self.day_ordinal(k + 1)
+        return (got[0], (got[1] - 1) * _CENTURY) if got and 0 < got[1] <= 21 else None
+
+    @_rule("holiday", {name.split()[0] for name in lx.HOLIDAYS}, numbers=False)
+    def holiday(self, i: int) -> Hit | None:
+        """عيد الفطر، عيد الأضحى المقبل، يوم عرفة: a holiday on a fixed day of its calendar, named without a year, is
+        its occurrence nearest the publication date, or the one a modifier or a future tense points to."""
+        size = next((n for n in range(min(lx.HOLIDAY_WORDS, self.n - i), 0, -1)
+                     if " ".join(self.words[i:i + n]) in lx.HOLIDAYS), 0)
+        if not size or self.anchor is None:
+            return None
+        hijri, month, day = lx.HOLIDAYS[" ".join(self.words[i:i + size])]
+        k = i + size
+        mod = lx.REL_MODS.get(self.w(k))
+        k += mod is not None
+        if hijri:
+            year = rs.hijri_year_of(self.anchor)
+            options = [d for y in (year - 1, year, year + 1) if (d := rs.hijri_to_gregorian(y, month, day))] \
+                if year else []
+        else:
+            options = [d for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                       if (d := rs.valid_date(y, month, day))]
+        tense = self.direction(i)
+        direction = _MOD_DIRECTION[mod] if mod else "near" if mod == 0 or tense == "past" else tense
+        found = rs.pick_date(self.anchor, options, direction)
+        return Hit(i, k, found.isoformat(), "date", "day", hijri) if found else None
 
     @_rule("relative_unit", lx.SPAN_MODIFIERS, {"هذا", "هذه"}, lx.REL_UNITS, numbers=False)
     def relative_unit(self, i: int) -> Hit | None:
@@ -666,6 +882,44 @@ class Grammar:
         return Hit(k, second[0], f"{rs.iso_month(start_year, first[1])}/{end[0]}", "interval", "other")
 
     # ---- after the pass
+    def anchor_clocks(self, hits: list[Hit]) -> list[Hit]:
+        """A clock time without its day (عند الساعة 23:11) is on the day phrase right after it, else on the nearest
+        day phrase before it whose part of the day can hold the hour; with neither (a timetable: تفتح المراكز
+        الساعة الثامنة) it stays a time of no day, as do two times joined as a window (من الحادية عشرة ليلا حتى
+        الرابعة فجرا)."""
+        out = list(hits)
+        for n, h in enumerate(hits):
+            if not h.value.startswith("T") or "/" in h.value or self.daily_window(hits, n):
+                continue
+            day = self.day_after(hits, n) or self.day_before(out, n, int(h.value[1:3]))
+            if day:
+                RULES.hit(_CLOCK_ANCHORED)
+                out[n] = replace(h, value=day + h.value)
+        return out
+
+    def daily_window(self, hits: list[Hit], n: int) -> bool:
+        bare = [m for m in (n - 1, n + 1) if 0 <= m < len(hits) and hits[m].value.startswith("T")]
+        return any(all(w in _WINDOW_JOINERS for w in self.words[min(hits[m].j, hits[n].j):max(hits[m].i, hits[n].i)])
+                   for m in bare)
+
+    def day_after(self, hits: list[Hit], n: int) -> str | None:
+        """The date of a day phrase a few tokens after hit n, in the same sentence."""
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if nxt is None or nxt.grain != "day" or nxt.i - hits[n].j > _CLOCK_DAY_GAP:
+            return None
+        return None if any(self.t.brk(x) for x in range(hits[n].j, nxt.i + 1)) else nxt.value[:10]
+
+    def day_before(self, hits: list[Hit], n: int, hour: int) -> str | None:
+        """The date of the nearest earlier day phrase (or dated time) whose part of the day holds the hour."""
+        for h in reversed(hits[:n]):
+            if h.grain not in ("day", "time") or not h.value[:1].isdecimal():
+                continue
+            two = f"{self.w(h.i)} {self.w(h.i + 1)}"
+            part = lx.PARTS_OF_DAY.get(two) or lx.PARTS_OF_DAY.get(self.w(h.i))
+            if part is None or hour in _PART_HOURS[part]:
+                return h.value[:10]
+        return None
+
     def bare_parts_of_day(self, hits: list[Hit]) -> list[Hit]:
         """مساء/صباحا alone, after a dated phrase in the same sentence, is that day."""
         covered = {k for h in hits for k in range(h.i, h.j)}
@@ -683,6 +937,7 @@ class Grammar:
 _RULES: tuple[Rule, ...] = (
     Grammar.day_range, Grammar.month_range, Grammar.time_range, Grammar.day_phrase, Grammar.date_phrase,
     Grammar.clock_phrase, Grammar.relative_unit, Grammar.year_pair, Grammar.year_phrase, Grammar.duration,
+    Grammar.offset_date, Grammar.counted_period, Grammar.anaphoric_day, Grammar.era, Grammar.holiday,
 )
 _NUMBER_RULES = tuple(r for r in _RULES if r not in _NOT_AT_NUMBERS)
 # Only lexicon words start a phrase; each is tried with its rules, in the order above (first longest wins).

@@ -42,6 +42,7 @@ CARDINAL_UNITS: dict[str, int] = {word: value for value, word in _NUMBERS if val
 CARDINAL_TENS: dict[str, int] = {word: value for value, word in _NUMBERS if value > 10}
 # Ordinals for days of the month (masculine: اليوم) and clock hours (feminine: الساعة).
 DAY_ORDINALS: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "day"}
+DECADES: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "decade"}
 HOUR_ORDINALS: dict[str, int] = {normalize(w): int(v) for counts, v, w in _rows("ordinals.tsv") if counts == "hour"}
 MINUTE_FRACTIONS: dict[str, int] = {normalize(word): int(minutes) for minutes, word in _rows("minutes.tsv")}
 
@@ -63,6 +64,13 @@ BARE_ADVERBS = frozenset(_words("day_parts.tsv", "bare-adverb"))
 REL_DAYS: dict[str, int] = {normalize(phrase): int(offset) for offset, phrase in _rows("relative_days.tsv")}
 REL_DAY_WORDS = max(len(phrase.split()) for phrase in REL_DAYS)
 REL_MODS: dict[str, int] = _kinds("modifiers.tsv", {"past": -1, "current": 0, "next": 1})
+# The same, preceding and following unit of the date the narrative last gave (اليوم التالي، الشهر نفسه).
+ANAPHORIC_MODS: dict[str, int] = _kinds("modifiers.tsv", {"preceding": -1, "same": 0, "following": 1})
+SAME_BEFORE = frozenset(_words("modifiers.tsv", "same-before"))
+# قبل/بعد before a counted unit: an offset from the publication date (قبل عامين).
+OFFSETS: dict[str, int] = _kinds("modifiers.tsv", {"ago": -1, "later": 1})
+# Words after a unit that define it themselves (الذي، من): the unit is then no offset or anaphor.
+DEFINED_BY = frozenset(_words("modifiers.tsv", "defined"))
 # Words that narrow a month or year (أواخر العام الماضي): kept in the span, the value stays the same.
 SPAN_MODIFIERS = frozenset(_words("modifiers.tsv", "narrowing"))
 APPROX = frozenset(_words("modifiers.tsv", "approximate"))
@@ -106,6 +114,11 @@ DAY_PAIR = grammar_words("day-pair")
 DAYS_NOUNS = grammar_words("days")
 MONTH_NOUNS = grammar_words("month")
 HOUR_NOUNS = grammar_words("hour")
+CENTURY_NOUNS = grammar_words("century")
+# Holidays on a fixed day: name -> (hijri calendar, month, day).
+HOLIDAYS: dict[str, tuple[bool, int, int]] = {normalize(name): (calendar == "hijri", int(month), int(day))
+                                              for calendar, month, day, name in _rows("holidays.tsv")}
+HOLIDAY_WORDS = max(len(name.split()) for name in HOLIDAYS)
 YEAR_NOUNS = grammar_words("year")
 YEAR_LINKS = YEAR_NOUNS | grammar_words("year-link")
 YEAR_PAIRS = grammar_words("year-pair")

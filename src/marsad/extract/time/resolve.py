@@ -1,6 +1,7 @@
 """Calendar arithmetic for time expressions: the anchor, relative days, months and weeks, Hijri conversion, ISO values.
 
-A direction says where an underspecified date lies relative to the anchor (the publication date):
+A direction says where an underspecified date lies relative to the anchor (the publication date, or for anaphoric
+expressions the date the narrative last gave):
 `past` on or before it, `before` strictly before, `future` on or after, `after` strictly after, `near` closest.
 """
 from __future__ import annotations
@@ -76,7 +77,12 @@ def day_month_date(anchor: date, month: int, day: int, direction: str) -> date |
     """A day and month without a year (12 غشت الماضي), placed on the requested side of the anchor."""
     if direction == "current":
         return valid_date(anchor.year, month, day)
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := valid_date(y, month, day))]
+    return pick_date(anchor, [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                               if (d := valid_date(y, month, day))], direction)
+
+
+def pick_date(anchor: date, options: list[date], direction: str) -> date | None:
+    """Of the yearly occurrences of a day (in order), the one on the requested side of the anchor."""
     if not options:
         return None
     pick = {
@@ -87,6 +93,17 @@ def day_month_date(anchor: date, month: int, day: int, direction: str) -> date |
         "near": sorted(options, key=lambda d: (abs((d - anchor).days), d > anchor))[:1],
     }[direction]
     return pick[0] if pick else None
+
+
+def shift_date(anchor: date, unit: str, n: int) -> date:
+    """The anchor moved by n days (D), weeks (W), months (M) or years (Y); a day the month lacks becomes its last."""
+    if unit in ("D", "W"):
+        return anchor + timedelta(days=n * (7 if unit == "W" else 1))
+    year, month = shift_month(anchor.year, anchor.month, n * (12 if unit == "Y" else 1))
+    day = anchor.day
+    while valid_date(year, month, day) is None:
+        day -= 1
+    return date(year, month, day)
 
 
 def relative_unit(anchor: date, unit: str, shift: int) -> str:

@@ -4,8 +4,9 @@
     find_publication_date(text) -> "YYYY-MM-DD" | None     a dateline or timestamp near the top
 
 The text is normalised with an offset map (`marsad.text.normalize`), read by the grammar in `time_grammar`,
-and every span is cut from the original text. Relative expressions are resolved against `published` only;
-without it they are left out, never guessed from today's date.
+and every span is cut from the original text. Deictic expressions (أمس، الأسبوع المقبل، قبل عامين) are resolved
+against `published`, anaphoric ones (اليوم التالي، اليوم نفسه) and clock times against the date the narrative last
+gave; without that anchor they are left out (or a bare time), never guessed from today's date.
 """
 from __future__ import annotations
 
@@ -54,8 +55,9 @@ def find_timexes(article_id: str, text: str, published: str | None) -> list[Time
 
 
 def _parse(toks: Tokens, anchor: date | None) -> list[Hit]:
-    hits = Grammar(toks, anchor).parse()
-    return _apply_glosses(_merge_date_time(hits, toks), toks)
+    grammar = Grammar(toks, anchor)
+    hits = _merge_date_time(grammar.parse(), toks)
+    return _apply_glosses(grammar.anchor_clocks(hits), toks)
 
 
 def _merge_date_time(hits: list[Hit], toks: Tokens) -> list[Hit]:

@@ -27,12 +27,13 @@ _SENTENCE_END = frozenset(".!?؟؛;")
 def _known_words() -> frozenset[str]:
     tables = (lx.GREGORIAN_MONTHS, lx.HIJRI_MONTHS, lx.WEEKDAYS, lx.CARDINAL_UNITS, lx.CARDINAL_TENS,
               lx.DAY_ORDINALS, lx.HOUR_ORDINALS, lx.MINUTE_FRACTIONS, lx.PARTS_OF_DAY, lx.HOUR_ADVERBS,
-              lx.REL_DAYS, lx.REL_UNITS, lx.REL_MODS, lx.UNIT_FORMS)
-    sets = (lx.SPAN_MODIFIERS, lx.APPROX, lx.MONTH_CUES, lx.YEAR_CUES, lx.FUTURE_CUES, lx.PAST_CUES,
+              lx.REL_DAYS, lx.REL_UNITS, lx.REL_MODS, lx.UNIT_FORMS, lx.ANAPHORIC_MODS, lx.OFFSETS,
+              lx.DECADES, lx.HOLIDAYS)
+    sets = (lx.SAME_BEFORE, lx.SPAN_MODIFIERS, lx.APPROX, lx.MONTH_CUES, lx.YEAR_CUES, lx.FUTURE_CUES, lx.PAST_CUES,
             lx.NEAR_CUES, lx.DATE_CONNECTORS, lx.AGE_WORDS, lx.DURATION_CUES, lx.KEYWORDS)
     words = {w for t in tables for key in t for w in key.split()} | {w for s in sets for key in s for w in key.split()}
     words |= {"ال" + w for w in lx.CARDINAL_UNITS} | {"ال" + w for w in lx.CARDINAL_TENS}
-    words |= {"ال" + w for w, (_, form) in lx.UNIT_FORMS.items() if form == "dual"}
+    words |= {"ال" + w for w, (_, form) in lx.UNIT_FORMS.items() if form in ("dual", "plural")} | {"ال"}
     return frozenset(words)
 
 
