@@ -114,6 +114,19 @@ def test_search_filters(client: TestClient, params: dict[str, str], expected: li
     assert found(client, **params) == expected
 
 
+def test_search_counts_every_match_and_pages_through_them(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "الرباط", "limit": 1}).json()
+    second = client.get("/api/search", params={"q": "الرباط", "limit": 1, "offset": 1}).json()
+    assert first["count"] == second["count"] == 2 and first["next_offset"] == 1 and second["next_offset"] is None
+    assert {first["results"][0]["article"], second["results"][0]["article"]} == {HOSTILE, PLAIN}
+
+
+def test_search_finds_other_inflections_and_alternatives(client: TestClient) -> None:
+    assert found(client, q="والرباط") == found(client, q="الرباط") == [HOSTILE, PLAIN]  # clitics off
+    assert found(client, q="الخميس OR الاربعاء") == [HOSTILE, PLAIN]
+    assert found(client, q='"غير موجود" OR الخميس') == [PLAIN]
+
+
 def test_search_page_shows_snippets_with_the_match_marked(client: TestClient) -> None:
     page = client.get("/search", params={"q": "اعلنت"}).text
     assert "نتيجتان" in page

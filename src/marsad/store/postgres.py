@@ -15,8 +15,9 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
+from marsad.store.query import exact_forms, like_condition, parse
 from marsad.store.sqlite import Processed, SearchQuery, _article
-from marsad.text.normalize import match_key, text_key
+from marsad.text.normalize import text_key
 from marsad.types import Article
 
 SCHEMA = """
@@ -177,13 +178,32 @@ class PostgresStore:
         row = self._db.execute("SELECT version FROM analysis WHERE id = 1").fetchone()
         return int(row[0]) if row else 0
 
-    def search(self, query: SearchQuery, limit: int = 50) -> list[str]:
-        """Ids of the analysed articles matching `query` (Arabic-normalised substrings, all terms), best first:
-        by how often the terms occur per length of text (SQLite ranks by bm25), else newest first."""
-        terms = match_key(query.text).split()
-        where = ["t.key LIKE %s" for _ in terms]
-        params: list[Any] = ["%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                             for term in terms]
+    def search(self, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[str]:
+        """Ids of the analysed articles matching `query` (`store.query`: stems, phrases, OR), best first: those
+        holding the words as typed, then by how often the stems occur per length of text, else newest first."""
+        sql, params = self._search_sql(query, "m.article_id")
+        parsed = parse(query.text)
+        order = 'm.published DESC NULLS LAST, m.article_id COLLATE "C"'
+        if parsed:
+            exact = " + ".join("(strpos(t.key, %s) > 0)::int" for _ in exact_forms(parsed))
+            stems = [form for needles in parsed for needle in needles for form in needle.forms]
+            hits = " + ".join("(length(t.key) - length(replace(t.key, %s, ''))) / length(%s)" for _ in stems)
+            order = f"{exact} DESC, ({hits})::float / (1 + length(t.key) / 1000.0) DESC, {order}"
+            params.extend(exact_forms(parsed))
+            params.extend(form for form in stems for _ in range(2))
+        return [row[0] for row in self._db.execute(f"{sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                                                   (*params, limit, offset)).fetchall()]
+
+    def search_count(self, query: SearchQuery) -> int:
+        """How many analysed articles match `query` (all of them, not one page)."""
+        sql, params = self._search_sql(query, "COUNT(*)")
+        row = self._db.execute(sql, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def _search_sql(self, query: SearchQuery, select: str) -> tuple[str, list[Any]]:
+        """SELECT `select` over the articles matching the query's words and filters, and its parameters."""
+        condition, params = like_condition(parse(query.text), "t.key", "%s")
+        where: list[Any] = [condition]
         for clause, value in (("m.source = %s", query.outlet), ("m.published >= %s", query.date_from),
                               ("m.published <= %s", query.date_to and query.date_to + "~"),  # "~" sorts after
                               # digits (in the C collation): a month or year as the end includes its days
@@ -192,11 +212,5 @@ class PostgresStore:
             if value:
                 where.append(clause)
                 params.append(value)
-        order = 'm.published DESC NULLS LAST, m.article_id COLLATE "C"'
-        if terms:
-            hits = " + ".join("(length(t.key) - length(replace(t.key, %s, ''))) / length(%s)" for _ in terms)
-            order = f"({hits})::float / (1 + length(t.key) / 1000.0) DESC, {order}"
-            params.extend(term for term in terms for _ in range(2))
-        sql = (f"SELECT m.article_id FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
-               f"WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT %s")
-        return [row[0] for row in self._db.execute(sql, (*params, limit)).fetchall()]
+        return (f"SELECT {select} FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
+                f"WHERE {' AND '.join(where)}"), params

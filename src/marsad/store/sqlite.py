@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from marsad.text.normalize import match_key, text_key
+from marsad.store.query import exact_forms, fts_expression, like_condition, parse
+from marsad.text.normalize import text_key
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -171,18 +172,38 @@ class SQLiteStore:
         row = self._query_one("SELECT version FROM analysis WHERE id = 1")
         return int(row[0]) if row else 0
 
-    def search(self, query: SearchQuery, limit: int = 50) -> list[str]:
-        """Ids of the analysed articles matching `query`, best first (Arabic-normalised, substring match)."""
-        terms = match_key(query.text).split()
-        long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
-        where, params = ["1 = 1"], []
-        if long_terms:
-            where.append("t.key MATCH ?")
-            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-        for term in terms:
-            if len(term) < MIN_TRIGRAM:
-                where.append("t.key LIKE ? ESCAPE '\\'")
-                params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    def search(self, query: SearchQuery, limit: int = 50, offset: int = 0) -> list[str]:
+        """Ids of the analysed articles matching `query` (`store.query`: stems, phrases, OR), best first: those
+        holding the words as typed, then by the index's rank (bm25), else newest first."""
+        sql, params = self._search_sql(query, "m.article_id")
+        parsed = parse(query.text)
+        order = ("m.published DESC, m.article_id" if not parsed else
+                 " + ".join("(instr(t.key, ?) > 0)" for _ in exact_forms(parsed)) + " DESC, "
+                 + ("t.rank" if fts_expression(parsed, MIN_TRIGRAM) else "m.published DESC, m.article_id"))
+        params.extend(exact_forms(parsed))
+        try:
+            return [row[0] for row in self._db.execute(f"{sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                                                       (*params, limit, offset))]
+        except sqlite3.OperationalError:  # no analysis stored yet: the tables are missing in a read-only store
+            return []
+
+    def search_count(self, query: SearchQuery) -> int:
+        """How many analysed articles match `query` (all of them, not one page)."""
+        sql, params = self._search_sql(query, "COUNT(*)")
+        try:
+            return int(self._db.execute(sql, params).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+    def _search_sql(self, query: SearchQuery, select: str) -> tuple[str, list[Any]]:
+        """SELECT `select` over the articles matching the query's words and filters, and its parameters."""
+        parsed = parse(query.text)
+        expression = fts_expression(parsed, MIN_TRIGRAM)
+        if expression:
+            where, params = ["t.key MATCH ?"], [expression]
+        else:
+            condition, params = like_condition(parsed, "t.key", "?")
+            where = [condition]
         for clause, value in (("m.source = ?", query.outlet), ("m.published >= ?", query.date_from),
                               ("m.published <= ?", query.date_to and query.date_to + "~"),  # "~" sorts after
                               # digits: a month or year as the end includes its days
@@ -191,13 +212,8 @@ class SQLiteStore:
             if value:
                 where.append(clause)
                 params.append(value)
-        order = "t.rank" if long_terms else "m.published DESC, m.article_id"
-        sql = (f"SELECT m.article_id FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
-               f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?")
-        try:
-            return [row[0] for row in self._db.execute(sql, (*params, limit))]
-        except sqlite3.OperationalError:  # no analysis stored yet: the tables are missing in a read-only store
-            return []
+        return (f"SELECT {select} FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
+                f"WHERE {' AND '.join(where)}"), params
 
     def _query_one(self, sql: str) -> tuple[Any, ...] | None:
         try:
@@ -209,7 +225,8 @@ class SQLiteStore:
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """A search over the analysed articles: words (any spelling variant), outlet, entity id, date range (ISO)."""
+    """A search over the analysed articles: words (`store.query`: any spelling and inflection, "phrases", OR),
+    outlet, entity id, date range (ISO)."""
 
     text: str = ""
     outlet: str | None = None

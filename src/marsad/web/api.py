@@ -56,8 +56,10 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = "",
            entity: Annotated[str | None, Query(max_length=200)] = None,
            date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
            date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
-           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Json:
+           limit: Annotated[int, Query(ge=1, le=200)] = 50,
+           offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Json:
     query = SearchQuery(q, outlet or None, entity or None, date_from or None, date_to or None)
-    hits = request.app.state.data.search(query, limit)
+    found = request.app.state.data.search(query, limit, offset)
     return {"query": {"q": q, "outlet": outlet, "entity": entity, "from": date_from, "to": date_to},
-            "count": len(hits), "results": [h.to_dict() for h in hits]}
+            "count": found.total, "offset": offset, "next_offset": found.next_offset,
+            "results": [h.to_dict() for h in found.hits]}

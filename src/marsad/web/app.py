@@ -15,7 +15,7 @@ from marsad.export.report import environment
 from marsad.export.views import DocumentView
 from marsad.store.sqlite import SearchQuery, SQLiteStore
 from marsad.web import api, pages, security
-from marsad.web.search import Hit, search
+from marsad.web.search import Results, search
 
 MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صالح: راجع قيم البحث", 500: "حدث خطأ في الخادم"}
 
@@ -37,10 +37,10 @@ class Data:
                 self._version = version
             return self._view
 
-    def search(self, query: SearchQuery, limit: int = 50) -> list[Hit]:
+    def search(self, query: SearchQuery, limit: int = 50, offset: int = 0) -> Results:
         view = self.view()
         with self._lock:
-            return search(self.store, view, query, limit)
+            return search(self.store, view, query, limit, offset)
 
 
 def create_app(db: str | Path, token: str | None = None, *,

@@ -35,6 +35,7 @@ class AppLinks:
 
 
 LINKS = AppLinks()
+SEARCH_PAGE = 50  # results per page of the search page
 
 
 def view_of(request: Request) -> DocumentView:
@@ -102,8 +103,17 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
 @router.get("/search")
 def search_page(request: Request, q: Text = "", outlet: Text = "", entity: Text = "",
                 date_from: Annotated[Day, Query(alias="from")] = None,
-                date_to: Annotated[Day, Query(alias="to")] = None) -> HTMLResponse:
+                date_to: Annotated[Day, Query(alias="to")] = None,
+                page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
     query = SearchQuery(q, outlet or None, entity or None, date_from or None, date_to or None)
     asked = any((q, outlet, entity, date_from, date_to))
-    hits = request.app.state.data.search(query) if asked else []
-    return render(request, "search.html.j2", query=query, asked=asked, hits=hits)
+    found = request.app.state.data.search(query, SEARCH_PAGE, (page - 1) * SEARCH_PAGE) if asked else None
+    return render(request, "search.html.j2", query=query, asked=asked, found=found,
+                  previous_page=page_link(request, page - 1) if page > 1 else None,
+                  next_page=page_link(request, page + 1) if found and found.next_offset is not None else None)
+
+
+def page_link(request: Request, page: int) -> str:
+    """This page's address (path and query) at another page number."""
+    url = request.url.include_query_params(page=page)
+    return f"{url.path}?{url.query}"

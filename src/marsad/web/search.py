@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from marsad.export.highlight import Mark, Piece, pieces
 from marsad.export.views import DocumentView
-from marsad.store.sqlite import SearchQuery, SQLiteStore
-from marsad.text.normalize import match_key, normalize_with_map
+from marsad.store.base import Store
+from marsad.store.query import parse
+from marsad.store.sqlite import SearchQuery
+from marsad.text.normalize import normalize_with_map
 
 SNIPPET_CONTEXT = 90
 
@@ -27,10 +29,29 @@ class Hit:
                 "published": a.get("published"), "snippet": "".join(p.text for p in self.snippet)}
 
 
-def search(store: SQLiteStore, view: DocumentView, query: SearchQuery, limit: int = 50) -> list[Hit]:
-    """The articles matching `query`, best first, each with a snippet of its own text."""
-    terms = match_key(query.text).split()
-    return [_hit(view, article_id, terms) for article_id in store.search(query, limit) if article_id in view.articles]
+@dataclass(frozen=True, slots=True)
+class Results:
+    """One page of hits, where it starts, and how many articles match in all."""
+
+    hits: list[Hit]
+    offset: int
+    total: int
+
+    @property
+    def next_offset(self) -> int | None:
+        """Where the next page starts, or None on the last page."""
+        end = self.offset + len(self.hits)
+        return end if end < self.total else None
+
+
+def search(store: Store, view: DocumentView, query: SearchQuery, limit: int = 50, offset: int = 0) -> Results:
+    """A page of the articles matching `query`, best first, each with a snippet of its own text (every form the
+    query was matched by is marked), and the number of matching articles."""
+    terms = sorted({form for needles in parse(query.text) for n in needles for form in n.forms}, key=len,
+                   reverse=True)
+    hits = [_hit(view, article_id, terms) for article_id in store.search(query, limit, offset)
+            if article_id in view.articles]
+    return Results(hits, offset, store.search_count(query))
 
 
 def _hit(view: DocumentView, article_id: str, terms: list[str]) -> Hit:
@@ -44,14 +65,16 @@ def _hit(view: DocumentView, article_id: str, terms: list[str]) -> Hit:
 
 
 def find_terms(text: str, terms: list[str]) -> list[Mark]:
-    """Every occurrence of the (normalised) terms in the text, as marks over the original characters."""
+    """Every occurrence of the (normalised) terms in the text, as marks over the original characters; where two
+    occurrences overlap, the one of the term listed first is kept."""
     normalized = normalize_with_map(text)
-    marks = []
+    marks: list[Mark] = []
     for term in terms:
         at = normalized.text.find(term)
         while at >= 0:
             start, end = normalized.to_original(at, at + len(term))
-            marks.append(Mark(start, end, "hit"))
+            if all(end <= m.start or start >= m.end for m in marks):
+                marks.append(Mark(start, end, "hit"))
             at = normalized.text.find(term, at + len(term))
     return sorted(marks, key=lambda m: m.start)
 

@@ -1,0 +1,112 @@
+"""What a search box query asks, in the forms the search index holds (`text_key`: normalised, unpunctuated).
+
+A query is alternatives separated by `OR`; each alternative lists needles that must all be found. A needle is a
+word or a "quoted phrase", and is found when any of its forms is a substring of an article's key. A word's form
+drops the proclitics and article (وللفيضانات -> فيضانات) and a plural ending (فيضانات -> فيضان), so every
+inflection that contains the stem is found; a compound name is found joined or apart (عبدالله / عبد الله).
+Results that hold the words as typed rank first (`exact`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.resources import MODELS_DIR, column
+from marsad.text.normalize import match_key
+from marsad.text.tokens import proclitic_readings
+
+OR = "OR"
+MIN_STEM = 3  # a stem keeps this many letters: shorter ones would be found inside unrelated words
+PLURAL_ENDINGS = ("ات", "ون", "ين")
+_PHRASE = re.compile(r'"([^"]+)"|(\S+)')
+
+
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """One word or phrase of a query: found when any of its forms is in the text; `exact` is the form as typed."""
+
+    forms: tuple[str, ...]
+    exact: str
+
+
+Query = tuple[tuple[Needle, ...], ...]  # alternatives, each a conjunction of needles
+
+
+def parse(text: str) -> Query:
+    """The alternatives and needles of a query; words are matched by stem, quoted phrases as written."""
+    alternatives: list[list[Needle]] = [[]]
+    for phrase, word in _PHRASE.findall(text):
+        if word == OR:
+            alternatives.append([])
+        elif phrase:
+            key = match_key(phrase)
+            if key:
+                alternatives[-1].append(Needle((key,), key))
+        else:
+            alternatives[-1].extend(Needle(word_forms(key), key) for key in match_key(word).split())
+    return tuple(tuple(needles) for needles in alternatives if needles)
+
+
+@lru_cache(maxsize=4096)
+def word_forms(key: str) -> tuple[str, ...]:
+    """The forms a word of the query is found by: its stem, and the stem apart or joined for a compound name."""
+    stem = _without_ending(_without_proclitics(key))
+    for prefix in _compound_prefixes():
+        rest = stem[len(prefix):]
+        if stem.startswith(prefix) and len(rest) >= MIN_STEM:
+            return stem, f"{prefix} {rest}"
+    return (stem,)
+
+
+def _without_proclitics(word: str) -> str:
+    """The word without a proclitic chain: after the article a stem of MIN_STEM letters, else one more (بنات is
+    no ب + نات)."""
+    for _cut, bare in proclitic_readings(word, min_stem=MIN_STEM):
+        if bare.startswith("ال") and len(bare) - 2 >= MIN_STEM:
+            return bare[2:]
+        if len(bare) > MIN_STEM:
+            return bare
+    return word[2:] if word.startswith("ال") and len(word) - 2 >= MIN_STEM else word
+
+
+def _without_ending(word: str) -> str:
+    for ending in PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM + 1:
+            return word[:-len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _compound_prefixes() -> tuple[str, ...]:
+    return tuple(map(match_key, column(MODELS_DIR / "search" / "compound_prefixes.tsv")))
+
+
+def like_condition(query: Query, column_name: str, placeholder: str) -> tuple[str, list[str]]:
+    """A SQL condition (LIKE on `column_name`, with the driver's `placeholder`) and its parameters."""
+    params: list[str] = []
+
+    def like(form: str) -> str:
+        params.append("%" + form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        return f"{column_name} LIKE {placeholder} ESCAPE '\\'"
+
+    alternatives = [" AND ".join("(" + " OR ".join(map(like, needle.forms)) + ")" for needle in needles)
+                    for needles in query]
+    return "(" + " OR ".join(f"({a})" for a in alternatives) + ")" if alternatives else "1 = 1", params
+
+
+def fts_expression(query: Query, min_length: int) -> str | None:
+    """The query as an FTS5 expression over a trigram index, or None when a form is too short for it."""
+    if not query or any(len(form) < min_length for needles in query for n in needles for form in n.forms):
+        return None
+
+    def quoted(form: str) -> str:
+        return '"' + form.replace('"', '""') + '"'
+
+    return " OR ".join("(" + " AND ".join("(" + " OR ".join(map(quoted, n.forms)) + ")" for n in needles) + ")"
+                       for needles in query)
+
+
+def exact_forms(query: Query) -> list[str]:
+    """The needles as typed, to rank the articles that hold them above those holding only their stems."""
+    return [needle.exact for needles in query for needle in needles]
