@@ -61,6 +61,36 @@ def test_exit_2_when_nothing_was_processed(tmp_path: Path) -> None:
     assert run.returncode == 2 and "no article could be processed" in run.stderr
 
 
+def test_a_run_that_processed_nothing_leaves_no_new_store(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    run = marsad("analyze", tmp_path / "empty.txt", "--db", "new.db", cwd=tmp_path)
+    assert run.returncode == 2 and not list(tmp_path.glob("new.db*"))
+
+
+def test_the_closing_line_says_what_the_run_found_and_wrote(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    run = marsad("analyze", tmp_path / "a.txt", "--json", "a.json", cwd=tmp_path)
+    last = run.stderr.strip().splitlines()[-1]
+    assert run.returncode == 0 and "1 article read" in last and "1 event" in last and "1 story" in last
+    assert "0 contradictions" in last and last.endswith("wrote a.json")
+
+
+@pytest.mark.parametrize("db", ["folder", "not-a-store.db", "postgresql://marsad:secret@127.0.0.1:1/none"])
+def test_a_bad_store_is_one_line_and_exit_2(tmp_path: Path, db: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "not-a-store.db").write_text("plain text, no database", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    run = marsad("analyze", tmp_path / "a.txt", "--db", db, cwd=tmp_path)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "secret" not in run.stderr
+    assert run.stderr.startswith("marsad: cannot open the store") and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_serve_refuses_a_file_that_is_no_store(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("plain text, no database", encoding="utf-8")
+    run = marsad("serve", "--db", "notes.db", cwd=tmp_path)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "cannot serve" in run.stderr
+
+
 def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")

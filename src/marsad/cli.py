@@ -12,16 +12,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
-from marsad.errors import ConfigError, EngineError
+from marsad.errors import ConfigError, EngineError, StoreError
 from marsad.export.analysis import json_schema, to_document
 from marsad.export.report import render_report
 from marsad.pipeline import Engine, StrictModeError, analyze
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS, SettingsError, known_settings, load_settings, parse_assignments
-from marsad.store import is_postgres, open_store
+from marsad.store import Store, check_readable, is_postgres, open_store
 from marsad.types import Analysis, Rejected
 
 EXIT_NOTHING_PROCESSED = 2
+EXIT_BAD_STORE = 2
+EXIT_INTERRUPTED = 130
 EXIT_ENGINE_FAILED = 3
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -74,7 +76,8 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if explain:
         engine_name, workers = "local", 1  # rule counters are per process: count them all here
     show_progress = not quiet and sys.stderr.isatty()
-    with _engine(engine_name, scheduler, workers) as engine, open_store(db) as store, \
+    new_store = not is_postgres(db) and not Path(db).exists()
+    with _engine(engine_name, scheduler, workers) as engine, _store(db) as store, \
             _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None)
         try:
@@ -86,20 +89,63 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
         except EngineError as exc:
             _err.print(f"marsad: {exc}", markup=False)
             sys.exit(EXIT_ENGINE_FAILED)
-        document = to_document(result)
-        store.put_analysis(document)
+        except KeyboardInterrupt:
+            progress.stop()
+            _err.print(f"marsad: interrupted; the {store.count()} articles stored in {db} are kept: run the same "
+                       "command again to go on from there", markup=False)
+            sys.exit(EXIT_INTERRUPTED)
+        if result.from_inputs or result.articles:
+            document = to_document(result)
+            store.put_analysis(document)
+    if not result.from_inputs and not result.articles:
+        if new_store:
+            _remove_sqlite(db)  # a run that processed nothing leaves no empty store behind
+        _err.print("marsad: no article could be processed", markup=False)
+        sys.exit(EXIT_NOTHING_PROCESSED)
     if json_out:
         _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
     if html_out:
         _write(html_out, render_report(document))
     if not quiet:
-        _err.print(f"marsad: {result.from_inputs} articles read ({result.reused} already stored), "
-                   f"{len(result.rejected)} skipped; {len(result.articles)} in the store", markup=False)
+        _err.print(closing_summary(result, db, [p for p in (json_out, html_out) if p]), markup=False)
     if explain:
         _print_rule_hits()
     if not result.from_inputs:
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+def closing_summary(result: Analysis, db: str, written: list[Path]) -> str:
+    """What a run did, in one line: articles read, reused, skipped; the corpus's events, stories and
+    contradictions; where the outputs went."""
+    counts = [plural(result.from_inputs, "article") + f" read ({result.reused} already stored)",
+              f"{len(result.rejected)} skipped", f"{len(result.articles)} in the store {db}",
+              plural(len(result.events), "event"), plural(len(result.stories), "story", "stories"),
+              plural(len(result.contradictions), "contradiction")]
+    wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
+    return "marsad: " + ", ".join(counts) + wrote
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Store]:
+    """The store at `db`; one line and exit status 2 when it cannot be opened (a folder, another kind of file, a
+    server out of reach), never a traceback."""
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _err.print(f"marsad: cannot open the store {exc}", markup=False)
+        sys.exit(EXIT_BAD_STORE)
+    with store:
+        yield store
+
+
+def _remove_sqlite(path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(path + suffix).unlink(missing_ok=True)
 
 
 def _print_rule_hits() -> None:
@@ -133,7 +179,7 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
     def say(message: str) -> None:
         _err.print(f"marsad: {message}", markup=False)
 
-    with _engine(engine_name, scheduler, workers) as engine, open_store(db) as store:
+    with _engine(engine_name, scheduler, workers) as engine, _store(db) as store:
         def publish(number: int, result: Analysis | None) -> None:
             if result is not None:
                 store.put_analysis(to_document(result))
@@ -166,6 +212,11 @@ def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit:
         limit = RateLimit.parse(rate_limit, limit_loopback=limit_loopback)
     except (BindError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
+    try:
+        check_readable(str(db))
+    except StoreError as exc:
+        _err.print(f"marsad: cannot serve {exc} (write a store with `marsad analyze --db`)", markup=False)
+        sys.exit(EXIT_BAD_STORE)
     serve(db, host, port, token, limit)
 
 
@@ -178,7 +229,7 @@ def outlets_command(outlet: str | None, db: str) -> None:
 
     if not is_postgres(db) and not Path(db).is_file():
         raise click.BadParameter(f"no store at {db}", param_hint="--db")
-    with open_store(db) as store:
+    with _store(db) as store:
         templates: OutletTemplates = store.get_state(STATE_NAME) or OutletTemplates()
     settings = DEFAULTS.clean
     if outlet is None:
