@@ -10,15 +10,19 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from markupsafe import Markup
 
 from marsad.export import plots
 from marsad.export.highlight import Mark, Piece, paragraphs, valid
+from marsad.text.normalize import match_key
 
 Doc = dict[str, Any]
 UNKNOWN_OUTLET = "مصدر غير معروف"
+RECENCY_HALF_LIFE_DAYS = 2.0  # a story's coverage halves for every two days since its last article
+CARD_EVENTS = 3  # a story card shows its latest events
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -134,6 +138,41 @@ class StoryView:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryCard:
+    """A story as a listing shows it: its latest events, its size and span, and its current coverage."""
+
+    story: Doc  # id "" for an event that belongs to no story
+    latest: tuple[TimelineItem, ...]
+    events: int
+    articles: int
+    outlets: tuple[str, ...]
+    first: str | None
+    last: str | None
+    coverage: float  # outlets x recency: what a news monitor ranks by
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """Which stories a listing keeps: those with an article of this outlet, in this date range, naming this entity."""
+
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+
+    def keeps(self, view: DocumentView, article_id: str) -> bool:
+        """Whether the article passes every condition set (an undated article fails a date range)."""
+        published = ((view.articles.get(article_id) or {}).get("published") or "")[:10]
+        if self.outlet and view.outlet(article_id) != self.outlet:
+            return False
+        if (self.date_from and published < self.date_from) or (self.date_to and not published):
+            return False
+        if self.date_to and published > self.date_to + "~":  # "~" sorts after digits: a month or year as the end
+            return False
+        return not self.entity or any(m["entity"] == self.entity for m in view.spans(article_id, "mentions"))
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     article: Doc
     outlet: str
@@ -197,6 +236,32 @@ class DocumentView:
         views += [StoryView({"id": "", "title": e["title"], "events": [e["id"]]}, self._timeline([e["id"]]),
                             Markup("")) for e in loose]
         return sorted(views, key=lambda v: (_first_date(v.timeline), v.story["id"]))
+
+    def story_cards(self, keep: StoryFilter = StoryFilter()) -> list[StoryCard]:
+        """The stories (and events of no story) with an article the filter keeps, by current coverage: the
+        outlets reporting them, halved for every `RECENCY_HALF_LIFE_DAYS` their last article lies before the
+        corpus's latest; then by articles, latest first."""
+        latest_day = max((a.get("published") or "")[:10] for a in self.articles.values()) if self.articles else ""
+        groups = [(s, s.get("events", [])) for s in self.stories.values()]
+        groups += [({"id": "", "title": e["title"]}, [e["id"]]) for e in self.events.values()
+                   if e.get("story") not in self.stories]
+        cards = []
+        for story, event_ids in groups:
+            article_ids = [a for e in event_ids for a in self.events.get(e, {}).get("articles", [])
+                           if a in self.articles]
+            if article_ids and any(keep.keeps(self, a) for a in article_ids):
+                cards.append(self._card(story, event_ids, article_ids, latest_day))
+        return sorted(cards, key=lambda c: (-c.coverage, -c.articles, _negated(c.last or ""), c.story["id"],
+                                            c.story["title"]))
+
+    def _card(self, story: Doc, event_ids: list[str], article_ids: list[str], latest_day: str) -> StoryCard:
+        days = sorted(d for d in ((self.articles[a].get("published") or "")[:10] for a in article_ids) if d)
+        outlets = tuple(sorted({self.outlet(a) for a in article_ids}))
+        timeline = self._timeline(event_ids)
+        return StoryCard(story, tuple(reversed(timeline[-CARD_EVENTS:])), len(timeline), len(set(article_ids)),
+                         outlets, days[0] if days else None, days[-1] if days else None,
+                         len(outlets) * 0.5 ** (_days_between(days[-1], latest_day) / RECENCY_HALF_LIFE_DAYS)
+                         if days else 0.0)
 
     # -- stories and events --------------------------------------------------------------------------------------
     def story_view(self, story_id: str) -> StoryView:
@@ -269,6 +334,17 @@ class DocumentView:
                 group.quotes.append(quote)
         return tuple(sorted(groups.values(), key=lambda s: (s.anonymous, -len(s.quotes), s.name)))
 
+    def entity_listing(self, query: str = "", by_name: bool = False) -> tuple[EntityRow, ...]:
+        """Every entity mentioned, most mentioned first (or by name), keeping those whose name, Latin name or a
+        form used holds the query (Arabic-normalised, any case)."""
+        rows = self.entity_rows(list(self.articles))
+        needle = match_key(query)
+        if needle:
+            rows = tuple(r for r in rows if any(needle in match_key(name) for name in
+                                                (r.entity.get("name") or "", r.entity.get("name_latin") or "",
+                                                 *r.forms)))
+        return tuple(sorted(rows, key=lambda r: match_key(r.entity.get("name") or ""))) if by_name else rows
+
     def entity_rows(self, article_ids: list[str]) -> tuple[EntityRow, ...]:
         """Entities mentioned in these articles, most mentioned first, with the forms used."""
         counts: Counter[str] = Counter()
@@ -334,6 +410,19 @@ class DocumentView:
         top = sorted(speakers, key=lambda s: -len(s.quotes))[:limit]
         bars = [plots.Bar(s.name, len(s.quotes), s.anonymous) for s in top]
         return plots.bar_chart(bars, title) if bars else Markup("")
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """Whole days from one ISO date to another (0 when either is no date)."""
+    try:
+        return max((date.fromisoformat(later) - date.fromisoformat(earlier)).days, 0)
+    except ValueError:
+        return 0
+
+
+def _negated(day: str) -> tuple[int, ...]:
+    """A key that sorts ISO dates latest first."""
+    return tuple(-ord(c) for c in day)
 
 
 def _first_date(timeline: tuple[TimelineItem, ...]) -> str:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from marsad.export.report import shared_context, stylesheet
-from marsad.export.views import DocumentView
+from marsad.export.views import DocumentView, StoryFilter
 from marsad.store.sqlite import SearchQuery
 from marsad.web.security import valid_id
 
@@ -36,6 +36,8 @@ class AppLinks:
 
 LINKS = AppLinks()
 SEARCH_PAGE = 50  # results per page of the search page
+STORIES_PAGE = 20  # story cards per page of the home page
+ENTITIES_PAGE = 100  # rows per page of the entities page
 
 
 def view_of(request: Request) -> DocumentView:
@@ -63,9 +65,17 @@ def css() -> Response:
 
 
 @router.get("/")
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, outlet: Text = "", entity: Text = "",
+         date_from: Annotated[Day, Query(alias="from")] = None, date_to: Annotated[Day, Query(alias="to")] = None,
+         page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
+    """The stories by current coverage (outlets x recency), a page at a time, with the overview charts first."""
     view = view_of(request)
-    return render(request, "home.html.j2", stories=view.story_list(),
+    cards = view.story_cards(StoryFilter(outlet or None, date_from or None, date_to or None, entity or None))
+    shown = cards[(page - 1) * STORIES_PAGE:page * STORIES_PAGE]
+    return render(request, "home.html.j2", cards=shown, total=len(cards), first=(page - 1) * STORIES_PAGE + 1,
+                  filters={"outlet": outlet, "entity": entity, "from": date_from or "", "to": date_to or ""},
+                  previous_page=page_link(request, page - 1) if page > 1 else None,
+                  next_page=page_link(request, page + 1) if page * STORIES_PAGE < len(cards) else None,
                   coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
                   quoted=view.quoted_plot(view.speakers(list(view.articles)), "أكثر من اقتُبس في المقالات"))
 
@@ -90,8 +100,15 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/entities")
-def entities(request: Request) -> HTMLResponse:
-    return render(request, "entities.html.j2", rows=view_of(request).entity_rows(list(view_of(request).articles)))
+def entities(request: Request, q: Text = "", sort: Annotated[str, Query(pattern="^(mentions|name)$")] = "mentions",
+             page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
+    """The entities a page at a time, most mentioned (or by name), those whose names hold `q`."""
+    rows = view_of(request).entity_listing(q, by_name=sort == "name")
+    shown = rows[(page - 1) * ENTITIES_PAGE:page * ENTITIES_PAGE]
+    return render(request, "entities.html.j2", rows=shown, total=len(rows), q=q, sort=sort,
+                  first=(page - 1) * ENTITIES_PAGE + 1,
+                  previous_page=page_link(request, page - 1) if page > 1 else None,
+                  next_page=page_link(request, page + 1) if page * ENTITIES_PAGE < len(rows) else None)
 
 
 @router.get("/entities/{entity_id}")

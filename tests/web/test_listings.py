@@ -1,0 +1,80 @@
+"""Long listings stay usable: the home page ranks stories by current coverage a page at a time, with filters;
+entities page and search by name; every listing has a JSON twin with limit/offset and its total."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from marsad.store import SQLiteStore
+from marsad.web.app import create_app
+
+OUTLETS = ("Wire A", "Paper B", "Site C")
+
+
+def _document(stories: int) -> dict:
+    """`stories` one-event stories; story k has k % 3 + 1 outlets and its last article k days before the newest."""
+    newest = date(2024, 5, 31)
+    articles, events, story_rows, entities = [], [], [], []
+    for k in range(stories):
+        ids = [f"a{k}_{n}" for n in range(k % 3 + 1)]
+        day = (newest - timedelta(days=k)).isoformat()
+        articles += [{"id": i, "source": OUTLETS[n], "title": f"خبر {k}", "published": day,
+                      "text": f"نص الخبر رقم {k}."} for n, i in enumerate(ids)]
+        events.append({"id": f"v{k}", "story": f"s{k}", "title": f"حدث {k}", "date": day, "articles": ids})
+        story_rows.append({"id": f"s{k}", "title": f"قصة {k}", "events": [f"v{k}"]})
+        entities.append({"id": f"e{k}", "type": "PER", "name": f"شخص رقم {k}", "name_latin": f"Person {k}",
+                         "aliases": [], "mentions": [{"article": ids[0], "start": 0, "end": 2, "text": "نص"}]})
+    return {"schema": "marsad.analysis/v1", "articles": articles, "entities": entities, "events": events,
+            "stories": story_rows, "quotes": [], "timexes": [], "claims": [], "contradictions": [], "framing": [],
+            "summaries": [], "rejected": []}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path: Path = tmp_path_factory.mktemp("listings") / "marsad.db"
+    with SQLiteStore(path) as store:
+        store.put_analysis(_document(45))
+    return TestClient(create_app(path))
+
+
+def test_stories_rank_by_outlets_and_recency_a_page_at_a_time(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"limit": 3})
+    assert first.headers["X-Total-Count"] == "45"
+    # 3 outlets two days ago (1.5) over 2 yesterday (1.41) over 1 today (1.0); s5 has 3 outlets, 5 days old (0.53)
+    assert [s["id"] for s in first.json()] == ["s2", "s1", "s0"]
+    second = client.get("/api/stories", params={"limit": 3, "offset": 3}).json()
+    assert not {s["id"] for s in second} & {"s2", "s1", "s0"}
+
+
+def test_the_home_page_shows_twenty_stories_and_links_the_next_page(client: TestClient) -> None:
+    home = client.get("/").text
+    assert home.count('class="card story-card"') == 20 and 'rel="next" href="/?page=2"' in home
+    assert home.index("نظرة عامة") < home.index("story-card")  # the overview comes first
+    last = client.get("/", params={"page": 3}).text
+    assert last.count('class="card story-card"') == 5 and 'rel="next"' not in last and 'rel="prev"' in last
+
+
+def test_the_home_page_filters_by_outlet_date_and_entity(client: TestClient) -> None:
+    assert client.get("/api/stories", params={"outlet": "Site C"}).headers["X-Total-Count"] == "15"
+    dated = client.get("/api/stories", params={"from": "2024-05-29", "to": "2024-05-31"}).json()
+    assert sorted(s["id"] for s in dated) == ["s0", "s1", "s2"]
+    assert [s["id"] for s in client.get("/api/stories", params={"entity": "e7"}).json()] == ["s7"]
+    assert client.get("/", params={"outlet": "Site C"}).text.count('class="card story-card"') == 15
+
+
+def test_entities_page_search_and_sort(client: TestClient) -> None:
+    page = client.get("/entities").text
+    assert "45 كيانا" in page and page.count("<tr><td><a") == 45
+    found = client.get("/entities", params={"q": "person 4"}).text  # the Latin name, any case
+    assert found.count("<tr><td><a") == 6  # Person 4 and Person 40 to 44
+    listed = client.get("/api/entities", params={"q": "شخص", "limit": 10})
+    assert listed.headers["X-Total-Count"] == "45" and len(listed.json()) == 10
+    assert client.get("/entities", params={"sort": "alphabet"}).status_code == 422
+
+
+def test_events_listing_latest_first(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 2}).json()
+    assert [e["id"] for e in events] == ["v0", "v1"] and events[0]["articles"] == 1
