@@ -105,7 +105,7 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if json_out:
         _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
     if html_out:
-        _write(html_out, render_report(document))
+        _write(html_out, render_report(document, settings.report))
     if not quiet:
         _err.print(closing_summary(result, db, [p for p in (json_out, html_out) if p]), markup=False)
     if explain:

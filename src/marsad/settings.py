@@ -87,6 +87,14 @@ class SummarySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportSettings:
+    """The static HTML report: what it shows in full, so it opens fast at any corpus size."""
+
+    full_stories: int = 30  # stories shown in full (events, articles, entities), by current coverage; the rest listed
+    full_entities: int = 300  # entity cards, the most mentioned in the stories shown in full
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSettings:
     """How results are written."""
 
@@ -105,6 +113,7 @@ class Settings:
     claims: ClaimSettings = field(default_factory=ClaimSettings)
     contradictions: ContradictionSettings = field(default_factory=ContradictionSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
 
     def with_values(self, values: Mapping[str, Any]) -> Settings:

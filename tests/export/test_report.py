@@ -161,3 +161,15 @@ def test_empty_document_renders() -> None:
                                          (103, "103 مقالات")])
 def test_counted_nouns_follow_arabic_grammar(n: int, text: str) -> None:
     assert arabic_count(n, "article") == text
+
+
+def test_a_large_corpus_shows_its_widest_stories_in_full_and_lists_the_rest() -> None:
+    from tests.synthetic import many_stories
+
+    from marsad.settings import ReportSettings
+
+    page = render_report(many_stories(45), ReportSettings(full_stories=5, full_entities=3))
+    assert page.count('<section class="card" id="story-') == 5 and "40 قصة أقل تغطية" in page
+    assert 'id="story-s2"' in page and 'id="story-s44"' not in page  # the widest current coverage first
+    assert "a2_0" in page and 'id="article-a44_0"' not in page  # only the articles of the stories in full
+    assert page.count('id="entity-') == 3

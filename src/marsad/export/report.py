@@ -13,7 +13,8 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from marsad.export.views import DocumentView, Links, ReportLinks, anchor
+from marsad.export.views import DocumentView, Links, ReportLinks, StoryView, anchor
+from marsad.settings import DEFAULTS, ReportSettings
 
 _SHARED = PackageLoader("marsad.export", "templates")
 # Arabic counted nouns: (one, two, 3-10, 11-99); 0 and round hundreds take the singular (the last form minus ا).
@@ -67,11 +68,18 @@ def _csp(css: str) -> str:
 _ENV = environment()
 
 
-def render_report(document: dict[str, Any]) -> str:
-    """The report page for a `marsad.analysis/v1` document."""
+def render_report(document: dict[str, Any], settings: ReportSettings = DEFAULTS.report) -> str:
+    """The report page for a `marsad.analysis/v1` document: the `full_stories` stories of widest current
+    coverage in full (their events, articles and the entities most mentioned in them), the rest as an index."""
     view, css = DocumentView(document), stylesheet()
     everyone = view.speakers(list(view.articles))
+    cards = view.story_cards()
+    full = [view.story_view(c.story["id"]) if c.story["id"] else StoryView(c.story, c.latest, Markup(""))
+            for c in cards[:settings.full_stories]]
+    shown = [a for sv in full for item in sv.timeline for a in item.event.get("articles", []) if a in view.articles]
     return _ENV.get_template("report.html.j2").render(
-        **shared_context(view, ReportLinks()), css=Markup(css), csp=_csp(css), stories=view.story_list(),
+        **shared_context(view, ReportLinks()), css=Markup(css), csp=_csp(css), stories=full,
+        index=cards[settings.full_stories:], articles=[view.articles[a] for a in dict.fromkeys(shown)],
+        entities=view.entity_rows(list(dict.fromkeys(shown)))[:settings.full_entities], total_stories=len(cards),
         coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
         quoted=view.quoted_plot(everyone, "أكثر من اقتُبس في المقالات"))
