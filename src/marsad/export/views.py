@@ -210,6 +210,12 @@ class DocumentView:
         for entity in doc.get("entities", []):
             for mention in entity.get("mentions", []):
                 self._per_article[mention["article"]]["mentions"].append({**mention, "entity": entity["id"]})
+        self._claims_of: dict[str, list[Doc]] = defaultdict(list)
+        for claim in doc.get("claims", []):
+            self._claims_of[claim.get("event") or ""].append(claim)
+        self._contradictions_of: dict[str, list[Doc]] = defaultdict(list)
+        for contradiction in doc.get("contradictions", []):
+            self._contradictions_of[contradiction.get("event") or ""].append(contradiction)
         self._events_of: dict[str, list[Doc]] = defaultdict(list)
         for event in doc.get("events", []):
             for article_id in event.get("articles", []):
@@ -295,27 +301,25 @@ class DocumentView:
                      for s in sentences)
 
     def _matrix(self, event_id: str, outlets: tuple[str, ...]) -> tuple[MatrixRow, ...]:
-        """Each claim of the event against each outlet covering it, most corroborated first."""
+        """Each claim of the event against each outlet covering it, most corroborated first; a claim whose text
+        and row repeat an earlier one's (two articles of one outlet wording it alike) is shown once."""
         against: dict[str, set[str]] = defaultdict(set)
-        for contradiction in self.doc.get("contradictions", []):
-            if contradiction.get("event") == event_id:
-                ids = contradiction.get("claims", [])
-                for claim_id in ids:
-                    against[claim_id] |= {self.outlet(s["article"]) for other in ids if other != claim_id
-                                          for s in self.claims.get(other, {}).get("support", [])}
-        rows = []
-        for claim in (c for c in self.doc.get("claims", []) if c.get("event") == event_id):
+        for contradiction in self._contradictions_of.get(event_id, []):
+            ids = contradiction.get("claims", [])
+            for claim_id in ids:
+                against[claim_id] |= {self.outlet(s["article"]) for other in ids if other != claim_id
+                                      for s in self.claims.get(other, {}).get("support", [])}
+        rows: dict[tuple[str, tuple[str, ...]], MatrixRow] = {}
+        for claim in self._claims_of.get(event_id, []):
             stated = {self.outlet(s["article"]) for s in claim.get("support", [])}
             cells = tuple("stated" if o in stated else "contradicts" if o in against[claim["id"]] else "silent"
                           for o in outlets)
-            rows.append(MatrixRow(claim, cells))
-        return tuple(sorted(rows, key=lambda r: (-r.stated, "contradicts" not in r.cells)))
+            rows.setdefault((match_key(claim.get("text") or claim["id"]), cells), MatrixRow(claim, cells))
+        return tuple(sorted(rows.values(), key=lambda r: (-r.stated, "contradicts" not in r.cells)))
 
     def _contradictions(self, event_id: str) -> tuple[ContradictionView, ...]:
         views = []
-        for c in self.doc.get("contradictions", []):
-            if c.get("event") != event_id:
-                continue
+        for c in self._contradictions_of.get(event_id, []):
             claims = tuple((self.claims[i], tuple(self.cite(s["article"]) for s in self.claims[i].get("support", [])))
                            for i in c.get("claims", []) if i in self.claims)
             views.append(ContradictionView(c.get("about", "other"), c.get("detail", ""), claims))
