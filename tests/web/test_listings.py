@@ -58,3 +58,19 @@ def test_entities_page_search_and_sort(client: TestClient) -> None:
 def test_events_listing_latest_first(client: TestClient) -> None:
     events = client.get("/api/events", params={"limit": 2}).json()
     assert [e["id"] for e in events] == ["v0", "v1"] and events[0]["articles"] == 1
+
+
+def test_a_long_story_shows_its_events_in_full_ten_at_a_time(tmp_path: Path) -> None:
+    from tests.synthetic import many_stories
+
+    document = many_stories(25)
+    events = [e["id"] for e in document["events"]]
+    document["stories"] = [{"id": "s0", "title": "قصة طويلة", "events": events}]
+    for event in document["events"]:
+        event["story"] = "s0"
+    with SQLiteStore(tmp_path / "story.db") as store:
+        store.put_analysis(document)
+    client = TestClient(create_app(tmp_path / "story.db"))
+    first, last = client.get("/stories/s0").text, client.get("/stories/s0", params={"page": 3}).text
+    assert first.count('class="card event"') == 10 and 'href="/stories/s0?page=2"' in first
+    assert last.count('class="card event"') == 5 and 'rel="next"' not in last

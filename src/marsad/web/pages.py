@@ -38,6 +38,7 @@ LINKS = AppLinks()
 SEARCH_PAGE = 50  # results per page of the search page
 STORIES_PAGE = 20  # story cards per page of the home page
 ENTITIES_PAGE = 100  # rows per page of the entities page
+STORY_EVENTS_PAGE = 10  # events shown in full per page of a story page
 
 
 def view_of(request: Request) -> DocumentView:
@@ -81,10 +82,14 @@ def home(request: Request, outlet: Text = "", entity: Text = "",
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: str) -> HTMLResponse:
+def story(request: Request, story_id: str, page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
+    """The story's timeline, then its events in full, `STORY_EVENTS_PAGE` at a time."""
     view = view_of(request)
     sv = view.story_view(require(view.stories, story_id))
-    return render(request, "story.html.j2", sv=sv, events=[view.event_view(t.event["id"]) for t in sv.timeline])
+    shown = sv.timeline[(page - 1) * STORY_EVENTS_PAGE:page * STORY_EVENTS_PAGE]
+    return render(request, "story.html.j2", sv=sv, events=[view.event_view(t.event["id"]) for t in shown],
+                  previous_page=page_link(request, page - 1) if page > 1 else None,
+                  next_page=page_link(request, page + 1) if page * STORY_EVENTS_PAGE < len(sv.timeline) else None)
 
 
 @router.get("/events/{event_id}")
