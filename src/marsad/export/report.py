@@ -69,17 +69,23 @@ _ENV = environment()
 
 
 def render_report(document: dict[str, Any], settings: ReportSettings = DEFAULTS.report) -> str:
-    """The report page for a `marsad.analysis/v1` document: the `full_stories` stories of widest current
-    coverage in full (their events, articles and the entities most mentioned in them), the rest as an index."""
+    """The report page for a `marsad.analysis/v1` document, readable at any size: the `full_stories` stories of
+    widest current coverage with their first `full_events` events in full, the `full_articles` articles those
+    events' summaries cite (then their other articles) and the entities most mentioned in them; the other
+    stories as an index."""
     view, css = DocumentView(document), stylesheet()
     everyone = view.speakers(list(view.articles))
     cards = view.story_cards()
     full = [view.story_view(c.story["id"]) if c.story["id"] else StoryView(c.story, c.latest, Markup(""))
             for c in cards[:settings.full_stories]]
-    shown = [a for sv in full for item in sv.timeline for a in item.event.get("articles", []) if a in view.articles]
+    events = [item.event for sv in full for item in sv.timeline][:settings.full_events]
+    cited = [s["article"] for e in events for s in view.summary_sentences(e["id"])]
+    members = [a for e in events for a in e.get("articles", [])]
+    shown = [a for a in dict.fromkeys([*cited, *members]) if a in view.articles][:settings.full_articles]
     return _ENV.get_template("report.html.j2").render(
         **shared_context(view, ReportLinks()), css=Markup(css), csp=_csp(css), stories=full,
-        index=cards[settings.full_stories:], articles=[view.articles[a] for a in dict.fromkeys(shown)],
-        entities=view.entity_rows(list(dict.fromkeys(shown)))[:settings.full_entities], total_stories=len(cards),
+        events_in_full={e["id"] for e in events}, index=cards[settings.full_stories:],
+        articles=[view.articles[a] for a in shown], entities=view.entity_rows(shown)[:settings.full_entities],
+        total_stories=len(cards),
         coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
         quoted=view.quoted_plot(everyone, "أكثر من اقتُبس في المقالات"))

@@ -295,8 +295,12 @@ class DocumentView:
             entities=self.entity_rows(article_ids), framing=self._framing(article_ids),
             quoted_plot=self.quoted_plot(speakers, "من اقتُبس في هذا الحدث"))
 
+    def summary_sentences(self, event_id: str) -> list[Doc]:
+        """The event's summary sentences as stored ({text, article, also_in})."""
+        return list(self._summaries.get(event_id, {}).get("sentences", []))
+
     def _summary(self, event_id: str) -> tuple[SummaryLine, ...]:
-        sentences = self._summaries.get(event_id, {}).get("sentences", [])
+        sentences = self.summary_sentences(event_id)
         return tuple(SummaryLine(s["text"], self.cite(s["article"]), tuple(self.cite(a) for a in s.get("also_in", [])))
                      for s in sentences)
 
