@@ -36,3 +36,15 @@ def test_forms_too_short_for_trigrams_fall_back_to_like() -> None:
 def test_query_syntax_is_only_words() -> None:
     assert parse("OR") == () and parse('*"') == ()
     assert fts_expression(parse('say "hi" NEAR(a b)'), 1) == '(("say") AND ("hi") AND ("near") AND ("a") AND ("b"))'
+
+
+def test_a_latin_word_also_finds_the_arabic_names_of_the_entities_it_names() -> None:
+    from marsad.store.query import name_rows, with_names
+
+    rows = list(name_rows([{"name": "ناصر بوريطة", "name_latin": "Nasser Bourita", "aliases": ["بوريطة"]}]))
+    assert sorted(rows) == sorted([("bourita", "ناصر بوريطه"), ("bourita", "بوريطه"), ("nasser", "ناصر بوريطه"),
+                                   ("nasser", "بوريطه")])
+    names = dict.fromkeys(w for w, _ in rows)
+    lookup = {w: [n for x, n in rows if x == w] for w in names}
+    query = with_names(parse("Bourita الرباط"), lambda word: lookup.get(word, []))
+    assert set(query[0][0].forms) == {"bourita", "ناصر بوريطه", "بوريطه"} and query[0][1].forms == ("رباط",)

@@ -125,6 +125,7 @@ def test_search_finds_other_inflections_and_alternatives(client: TestClient) -> 
     assert found(client, q="والرباط") == found(client, q="الرباط") == [HOSTILE, PLAIN]  # clitics off
     assert found(client, q="الخميس OR الاربعاء") == [HOSTILE, PLAIN]
     assert found(client, q='"غير موجود" OR الخميس') == [PLAIN]
+    assert found(client, q="bourita") == found(client, q="Nasser Bourita") == [HOSTILE]  # the Latin name
 
 
 def test_search_page_shows_snippets_with_the_match_marked(client: TestClient) -> None:

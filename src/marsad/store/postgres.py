@@ -15,7 +15,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from marsad.store.query import exact_forms, like_condition, parse
+from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, with_names
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.text.normalize import text_key
 from marsad.types import Article
@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS search_entities (
 CREATE TABLE IF NOT EXISTS search_text (
     article_id TEXT PRIMARY KEY,
     key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_names (
+    word TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (word, name)
 );
 """
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad": one session creates the tables at a time
@@ -161,7 +166,9 @@ class PostgresStore:
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
                         (_json(doc),))
-            cur.execute("TRUNCATE search_articles, search_entities, search_text")
+            cur.execute("TRUNCATE search_articles, search_entities, search_text, search_names")
+            cur.executemany("INSERT INTO search_names VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                            list(name_rows(doc.get("entities", []))))
             cur.executemany("INSERT INTO search_articles VALUES (%s, %s, %s)",
                             [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None) for a in articles])
             cur.executemany("INSERT INTO search_entities VALUES (%s, %s) ON CONFLICT DO NOTHING", sorted(links))
@@ -182,7 +189,7 @@ class PostgresStore:
         """Ids of the analysed articles matching `query` (`store.query`: stems, phrases, OR), best first: those
         holding the words as typed, then by how often the stems occur per length of text, else newest first."""
         sql, params = self._search_sql(query, "m.article_id")
-        parsed = parse(query.text)
+        parsed = self._parse(query.text)
         order = 'm.published DESC NULLS LAST, m.article_id COLLATE "C"'
         if parsed:
             exact = " + ".join("(strpos(t.key, %s) > 0)::int" for _ in exact_forms(parsed))
@@ -200,9 +207,16 @@ class PostgresStore:
         row = self._db.execute(sql, params).fetchone()
         return int(row[0]) if row else 0
 
+    def _parse(self, text: str) -> Query:
+        """The query's needles, Latin words also found by the Arabic names of the entities they name."""
+        def names_of(word: str) -> list[str]:
+            return [row[0] for row in self._db.execute("SELECT name FROM search_names WHERE word = %s", (word,))]
+
+        return with_names(parse(text), names_of)
+
     def _search_sql(self, query: SearchQuery, select: str) -> tuple[str, list[Any]]:
         """SELECT `select` over the articles matching the query's words and filters, and its parameters."""
-        condition, params = like_condition(parse(query.text), "t.key", "%s")
+        condition, params = like_condition(self._parse(query.text), "t.key", "%s")
         where: list[Any] = [condition]
         for clause, value in (("m.source = %s", query.outlet), ("m.published >= %s", query.date_from),
                               ("m.published <= %s", query.date_to and query.date_to + "~"),  # "~" sorts after

@@ -4,12 +4,14 @@ A query is alternatives separated by `OR`; each alternative lists needles that m
 word or a "quoted phrase", and is found when any of its forms is a substring of an article's key. A word's form
 drops the proclitics and article (وللفيضانات -> فيضانات) and a plural ending (فيضانات -> فيضان), so every
 inflection that contains the stem is found; a compound name is found joined or apart (عبدالله / عبد الله).
-Results that hold the words as typed rank first (`exact`).
+Results that hold the words as typed rank first (`exact`). A word in Latin letters also finds the articles that
+name an entity whose Latin name holds it (Bourita -> بوريطة), by the entity's Arabic names (`with_names`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.resources import MODELS_DIR, column
@@ -110,3 +112,23 @@ def fts_expression(query: Query, min_length: int) -> str | None:
 def exact_forms(query: Query) -> list[str]:
     """The needles as typed, to rank the articles that hold them above those holding only their stems."""
     return [needle.exact for needles in query for needle in needles]
+
+
+def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, str]]:
+    """(Latin word, Arabic name key) for each word of three letters or more of each entity's Latin name and each
+    of its Arabic names (name and aliases): the rows a store keeps to expand Latin words (`with_names`)."""
+    for entity in entities:
+        latin = str(entity.get("name_latin") or "").lower()
+        names = {match_key(str(n)) for n in (entity.get("name"), *(entity.get("aliases") or ())) if n}
+        for word in {w for w in re.findall(r"[a-z]+", latin) if len(w) >= MIN_STEM}:
+            yield from ((word, name) for name in sorted(names) if name)
+
+
+def with_names(query: Query, names_of: Callable[[str], list[str]]) -> Query:
+    """The query with each Latin word's needle also found by the Arabic names of the entities it names."""
+    def expanded(needle: Needle) -> Needle:
+        if not needle.exact.isascii():
+            return needle
+        return replace(needle, forms=tuple(dict.fromkeys([*needle.forms, *names_of(needle.exact.lower())])))
+
+    return tuple(tuple(map(expanded, needles)) for needles in query)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from marsad.store.query import exact_forms, fts_expression, like_condition, parse
+from marsad.store.query import Query, exact_forms, fts_expression, like_condition, name_rows, parse, with_names
 from marsad.text.normalize import text_key
 from marsad.types import Article, RawDocument
 
@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS search_entities (
     PRIMARY KEY (entity_id, article_id)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(article_id UNINDEXED, key, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS search_names (
+    word TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (word, name)
+);
 """
 MIN_TRIGRAM = 3  # the trigram index answers MATCH only for terms this long; shorter ones fall back to LIKE
 
@@ -152,8 +157,10 @@ class SQLiteStore:
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
                 (json.dumps(doc, ensure_ascii=False),))
-            for table in ("search_articles", "search_entities", "search_text"):
+            for table in ("search_articles", "search_entities", "search_text", "search_names"):
                 self._db.execute(f"DELETE FROM {table}")
+            self._db.executemany("INSERT OR IGNORE INTO search_names VALUES (?, ?)",
+                                 name_rows(doc.get("entities", [])))
             self._db.executemany("INSERT INTO search_articles VALUES (?, ?, ?)",
                                  [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
                                   for a in articles])
@@ -176,7 +183,7 @@ class SQLiteStore:
         """Ids of the analysed articles matching `query` (`store.query`: stems, phrases, OR), best first: those
         holding the words as typed, then by the index's rank (bm25), else newest first."""
         sql, params = self._search_sql(query, "m.article_id")
-        parsed = parse(query.text)
+        parsed = self._parse(query.text)
         order = ("m.published DESC, m.article_id" if not parsed else
                  " + ".join("(instr(t.key, ?) > 0)" for _ in exact_forms(parsed)) + " DESC, "
                  + ("t.rank" if fts_expression(parsed, MIN_TRIGRAM) else "m.published DESC, m.article_id"))
@@ -195,9 +202,19 @@ class SQLiteStore:
         except sqlite3.OperationalError:
             return 0
 
+    def _parse(self, text: str) -> Query:
+        """The query's needles, Latin words also found by the Arabic names of the entities they name."""
+        def names_of(word: str) -> list[str]:
+            try:
+                return [row[0] for row in self._db.execute("SELECT name FROM search_names WHERE word = ?", (word,))]
+            except sqlite3.OperationalError:  # a read-only store of an older version has no such table
+                return []
+
+        return with_names(parse(text), names_of)
+
     def _search_sql(self, query: SearchQuery, select: str) -> tuple[str, list[Any]]:
         """SELECT `select` over the articles matching the query's words and filters, and its parameters."""
-        parsed = parse(query.text)
+        parsed = self._parse(query.text)
         expression = fts_expression(parsed, MIN_TRIGRAM)
         if expression:
             where, params = ["t.key MATCH ?"], [expression]
