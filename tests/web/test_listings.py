@@ -74,3 +74,15 @@ def test_a_long_story_shows_its_events_in_full_ten_at_a_time(tmp_path: Path) -> 
     first, last = client.get("/stories/s0").text, client.get("/stories/s0", params={"page": 3}).text
     assert first.count('class="card event"') == 10 and 'href="/stories/s0?page=2"' in first
     assert last.count('class="card event"') == 5 and 'rel="next"' not in last
+
+
+def test_outlet_pages_show_what_each_covered_and_missed(client: TestClient) -> None:
+    listing = client.get("/outlets").text
+    assert all(f"/outlets/{name.replace(' ', '%20')}" in listing for name in ("Wire A", "Paper B", "Site C"))
+    page = client.get("/outlets/Site C").text
+    covered = page[page.index('id="covered"'):page.index('id="missed"')]
+    missed = page[page.index('id="missed"'):page.index('id="sourcing"')]
+    assert covered.count("<li>") == 15 and missed.count("<li>") == 15  # k % 3 == 2 covered; k % 3 == 1 missed
+    assert ">قصة 2<" in covered and ">قصة 1<" in missed
+    assert "لم يفته" in client.get("/outlets/Wire A").text  # every story has Wire A
+    assert client.get("/outlets/Nobody").status_code == 404

@@ -152,6 +152,21 @@ class StoryCard:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletView:
+    """One outlet against the others: its volume over time, the stories it covered and those it missed that
+    several others covered, whom it quotes (named and anonymous) and the framing vocabulary it uses."""
+
+    name: str
+    articles: int
+    coverage_plot: Markup
+    covered: tuple[StoryCard, ...]
+    missed: tuple[StoryCard, ...]
+    speakers: tuple[Speaker, ...]
+    anonymous_share: float
+    framing: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryFilter:
     """Which stories a listing keeps: those with an article of this outlet, in this date range, naming this entity."""
 
@@ -259,6 +274,26 @@ class DocumentView:
                 cards.append(self._card(story, event_ids, article_ids, latest_day))
         return sorted(cards, key=lambda c: (-c.coverage, -c.articles, _negated(c.last or ""), c.story["id"],
                                             c.story["title"]))
+
+    def outlet_view(self, name: str, listed: int = 20) -> OutletView:
+        """The outlet's page: what it covered and missed (stories two other outlets or more covered, widest
+        coverage first, `listed` of each), whom it quotes and its framing terms."""
+        article_ids = [a for a in self.articles if self.outlet(a) == name]
+        cards = self.story_cards()
+        covered = [c for c in cards if name in c.outlets]
+        missed = [c for c in cards if name not in c.outlets and len(c.outlets) >= 2]
+        speakers = self.speakers(article_ids)
+        quotes = sum(len(s.quotes) for s in speakers)
+        anonymous = sum(len(s.quotes) for s in speakers if s.anonymous)
+        framing = dict(self._framing(article_ids)).get(name, ())
+        return OutletView(name, len(article_ids),
+                          self.coverage_plot(article_ids, f"مقالات {name} حسب التاريخ"),
+                          tuple(covered[:listed]), tuple(missed[:listed]), speakers[:listed],
+                          anonymous / quotes if quotes else 0.0, framing[:listed])
+
+    def outlet_rows(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, most first."""
+        return Counter(self.outlet(a) for a in self.articles).most_common()
 
     def _card(self, story: Doc, event_ids: list[str], article_ids: list[str], latest_day: str) -> StoryCard:
         days = sorted(d for d in ((self.articles[a].get("published") or "")[:10] for a in article_ids) if d)

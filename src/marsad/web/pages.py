@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from marsad.export.report import shared_context, stylesheet
@@ -29,6 +29,9 @@ class AppLinks:
 
     def event(self, item_id: str) -> str:
         return "/events/" + quote(item_id, safe="")
+
+    def outlet(self, name: str) -> str:
+        return "/outlets/" + quote(name, safe="")
 
     def story(self, item_id: str) -> str:
         return "/stories/" + quote(item_id, safe="")
@@ -114,6 +117,20 @@ def entities(request: Request, q: Text = "", sort: Annotated[str, Query(pattern=
                   first=(page - 1) * ENTITIES_PAGE + 1,
                   previous_page=page_link(request, page - 1) if page > 1 else None,
                   next_page=page_link(request, page + 1) if page * ENTITIES_PAGE < len(rows) else None)
+
+
+@router.get("/outlets")
+def outlets(request: Request) -> HTMLResponse:
+    return render(request, "outlets.html.j2", rows=view_of(request).outlet_rows())
+
+
+@router.get("/outlets/{name}")
+def outlet(request: Request, name: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    """One outlet: volume, stories covered and missed, sourcing profile, framing vocabulary."""
+    view = view_of(request)
+    if name not in view.outlets():
+        raise HTTPException(404)
+    return render(request, "outlet.html.j2", ov=view.outlet_view(name))
 
 
 @router.get("/entities/{entity_id}")
