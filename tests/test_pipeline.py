@@ -70,3 +70,12 @@ def test_a_clustering_state_of_an_older_shape_is_replaced_not_trusted(tmp_path: 
         store.put_state("events", {"an": "older state"})
         rerun = analyze([EXAMPLES], store)
     assert partition(rerun.events) == partition(once.events)
+
+
+def test_each_corpus_stage_is_announced_as_it_starts(tmp_path: Path) -> None:
+    from marsad.pipeline import CORPUS_STAGES
+
+    stages: list[str] = []
+    with SQLiteStore(tmp_path / "m.db") as store:
+        analyze([EXAMPLES], store, on_stage=stages.append)
+    assert stages == ["loading the stored corpus", *(name for name, _ in CORPUS_STAGES)]

@@ -79,10 +79,11 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     new_store = not is_postgres(db) and not Path(db).exists()
     with _engine(engine_name, scheduler, workers) as engine, _store(db) as store, \
             _progress(show_progress) as progress:
-        task = progress.add_task("analysing", total=None)
+        task = progress.add_task("reading and analysing articles", total=None)
         try:
             result = analyze(paths, store, engine=engine, settings=settings, strict=strict, on_problem=report,
-                             on_article=lambda: progress.advance(task))
+                             on_article=lambda: progress.advance(task),
+                             on_stage=lambda name: progress.update(task, description=f"across the corpus: {name}"))
         except StrictModeError as exc:
             _err.print(f"marsad: {exc} (--strict: stopping)", markup=False)
             sys.exit(EXIT_NOTHING_PROCESSED)
@@ -95,6 +96,7 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
                        "command again to go on from there", markup=False)
             sys.exit(EXIT_INTERRUPTED)
         if result.from_inputs or result.articles:
+            progress.update(task, description="storing the analysis")
             document = to_document(result)
             store.put_analysis(document)
     if not result.from_inputs and not result.articles:

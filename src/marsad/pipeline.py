@@ -320,10 +320,11 @@ def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterat
 def analyze(paths: Iterable[str | Path], store: Store, *, engine: Engine = local_engine,
             settings: Settings = DEFAULTS, strict: bool = False,
             on_problem: Callable[[Rejected], None] | None = None,
-            on_article: Callable[[], None] | None = None) -> Analysis:
+            on_article: Callable[[], None] | None = None,
+            on_stage: Callable[[str], None] | None = None) -> Analysis:
     """Run every stage over the files and folders in `paths` (see `analyze_documents`)."""
     return analyze_documents(read_inputs(paths), store, engine=engine, settings=settings, strict=strict,
-                             on_problem=on_problem, on_article=on_article)
+                             on_problem=on_problem, on_article=on_article, on_stage=on_stage)
 
 
 @dataclass(slots=True)
@@ -338,9 +339,11 @@ class _Reading:
 def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
                       settings: Settings = DEFAULTS, strict: bool = False,
                       on_problem: Callable[[Rejected], None] | None = None,
-                      on_article: Callable[[], None] | None = None) -> Analysis:
+                      on_article: Callable[[], None] | None = None,
+                      on_stage: Callable[[str], None] | None = None) -> Analysis:
     """Run every stage over documents already read (files, a fetched feed), storing as it goes; problems are
-    reported and skipped.
+    reported and skipped; `on_article` is called for each article read, `on_stage` with the name of each corpus
+    stage as it starts.
 
     Articles are stored with all their spans in transactions of `settings.store.write_batch`, so a run killed at
     any point and started again redoes at most the articles of its last unfinished batch; documents already stored
@@ -387,10 +390,14 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 if on_article:
                     on_article()
         store.put_state(TEMPLATES_STATE, templates)
+    if on_stage:
+        on_stage("loading the stored corpus")
     articles, spans = load_corpus(store, settings)
     analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
                         from_inputs=reading.from_inputs, reused=reading.reused)
-    for _, run in CORPUS_STAGES:
+    for name, run in CORPUS_STAGES:
+        if on_stage:
+            on_stage(name)
         analysis = run(analysis, store, engine, settings)
     return analysis
 
