@@ -126,6 +126,8 @@ def test_search_finds_other_inflections_and_alternatives(client: TestClient) -> 
     assert found(client, q="الخميس OR الاربعاء") == [HOSTILE, PLAIN]
     assert found(client, q='"غير موجود" OR الخميس') == [PLAIN]
     assert found(client, q="bourita") == found(client, q="Nasser Bourita") == [HOSTILE]  # the Latin name
+    assert client.get("/api/search", params={"q": "الرباط"}).json()["results"][0]["events"] == ["v1"]
+    assert 'href="/events/v1"' in client.get("/search", params={"q": "الرباط"}).text  # each hit leads to its event
 
 
 def test_search_page_shows_snippets_with_the_match_marked(client: TestClient) -> None:

@@ -247,6 +247,10 @@ class DocumentView:
     def cite(self, article_id: str) -> Cite:
         return Cite(article_id, self.outlet(article_id))
 
+    def events_of(self, article_id: str) -> list[Doc]:
+        """The events an article belongs to."""
+        return self._events_of.get(article_id, [])
+
     def spans(self, article_id: str, key: str) -> list[Doc]:
         return self._per_article.get(article_id, {}).get(key, [])
 

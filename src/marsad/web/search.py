@@ -19,6 +19,7 @@ class Hit:
 
     article: dict
     outlet: str
+    events: list[dict]  # the events the article belongs to, so a result leads to the whole happening
     snippet: list[Piece]
     cut_start: bool
     cut_end: bool
@@ -26,7 +27,8 @@ class Hit:
     def to_dict(self) -> dict[str, object]:
         a = self.article
         return {"article": a["id"], "title": a.get("title"), "source": a.get("source"),
-                "published": a.get("published"), "snippet": "".join(p.text for p in self.snippet)}
+                "published": a.get("published"), "events": [e["id"] for e in self.events],
+                "snippet": "".join(p.text for p in self.snippet)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,8 @@ def _hit(view: DocumentView, article_id: str, terms: list[str]) -> Hit:
     center = found[0].start if found else 0
     start = _snap(text, max(0, center - SNIPPET_CONTEXT), backwards=True)
     end = _snap(text, min(len(text), center + 2 * SNIPPET_CONTEXT), backwards=False)
-    return Hit(article, view.outlet(article_id), pieces(text, found, start, end), start > 0, end < len(text))
+    return Hit(article, view.outlet(article_id), view.events_of(article_id), pieces(text, found, start, end),
+               start > 0, end < len(text))
 
 
 def find_terms(text: str, terms: list[str]) -> list[Mark]:
