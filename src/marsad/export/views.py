@@ -225,6 +225,10 @@ class DocumentView:
         for entity in doc.get("entities", []):
             for mention in entity.get("mentions", []):
                 self._per_article[mention["article"]]["mentions"].append({**mention, "entity": entity["id"]})
+        self._quotes_by: dict[str, list[Doc]] = defaultdict(list)  # speaker entity -> its quotes
+        for quote in doc.get("quotes", []):
+            if quote.get("speaker"):
+                self._quotes_by[quote["speaker"]].append(quote)
         self._claims_of: dict[str, list[Doc]] = defaultdict(list)
         for claim in doc.get("claims", []):
             self._claims_of[claim.get("event") or ""].append(claim)
@@ -440,7 +444,7 @@ class DocumentView:
             if mention["text"] not in forms[mention["article"]]:
                 forms[mention["article"]].append(mention["text"])
         by_article = tuple((self.articles[a], tuple(f)) for a, f in forms.items() if a in self.articles)
-        quotes = tuple(q for q in self.doc.get("quotes", []) if q.get("speaker") == entity_id)
+        quotes = tuple(self._quotes_by.get(entity_id, ()))
         events = {e["id"]: e for a in forms for e in self._events_of.get(a, [])}
         return EntityView(entity, by_article, quotes, tuple(events.values()))
 
