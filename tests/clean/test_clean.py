@@ -39,9 +39,14 @@ def test_metadata_kept_from_dropped_lines() -> None:
     article = clean(raw(body))
     assert isinstance(article, Article)
     assert article.author == "ليلى حسن"
-    assert article.source == "Example Agency"
+    assert article.source is None  # the agency a line credits is no outlet
     assert "بقلم: ليلى حسن" in article.removed and "Source: Example Agency" in article.removed
     assert "Source" not in article.text and "ليلى" not in article.text
+
+
+def test_without_a_named_outlet_the_pages_domain_is_the_outlet() -> None:
+    article = clean(raw("عنوان\nنص الخبر الأول هنا وهو طويل بما يكفي ليكون فقرة.", url="https://www.example-news.com/a/1"))
+    assert isinstance(article, Article) and article.source == "example-news.com"
 
 
 def test_manifest_metadata_wins_over_text() -> None:

@@ -3,9 +3,10 @@ datelines, re-joins broken wraps, and records every dropped string in `Article.r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from marsad.clean.lines import text_lines
-from marsad.clean.rules import BYLINE, SOURCE, classify, dateline_prefix, place_colon, words
+from marsad.clean.rules import BYLINE, classify, dateline_prefix, place_colon, words
 from marsad.clean.templates import Template
 from marsad.clean.wraps import continues, wrap_width
 from marsad.extract.time.timexes import find_publication_date
@@ -23,7 +24,6 @@ class _Found:
     removed: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # the rule that dropped each of `removed`
     author: str | None = None
-    source: str | None = None
 
     def drop(self, text: str, rule: str) -> None:
         """Record a dropped string and the rule that dropped it."""
@@ -50,10 +50,17 @@ def clean(raw: RawDocument, settings: CleanSettings = DEFAULTS.clean,
     if not text:
         return Rejected(raw.path, "no content left after cleaning")
     return Article(
-        id=raw.id, text=text, source=raw.source or found.source, url=url,
+        id=raw.id, text=text, source=raw.source or outlet_of(url), url=url,
         title=title or _headline(text), published=published or _published_from(found.removed),
         author=author or found.author, removed=tuple(found.removed), removed_by=tuple(found.rules), path=raw.path,
     )
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a page's address names (its host without `www.`), for articles that come without one: the
+    agency a body line credits ('المصدر: وكالات') is no outlet."""
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def clean_text(body: str, found: _Found | None = None, settings: CleanSettings = DEFAULTS.clean,
@@ -90,9 +97,6 @@ def _keep_metadata(rule: str, line: str, found: _Found) -> None:
     if rule == "byline" and found.author is None:
         m = BYLINE.match(line)
         found.author = m.group("value").strip() if m else None
-    elif rule == "source" and found.source is None:
-        m = SOURCE.match(line)
-        found.source = m.group("value").strip() if m else None
 
 
 def _strip_datelines(kept: list[tuple[int, str]], found: _Found,
