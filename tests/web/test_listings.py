@@ -86,3 +86,10 @@ def test_outlet_pages_show_what_each_covered_and_missed(client: TestClient) -> N
     assert ">قصة 2<" in covered and ">قصة 1<" in missed
     assert "لم يفته" in client.get("/outlets/Wire A").text  # every story has Wire A
     assert client.get("/outlets/Nobody").status_code == 404
+
+
+def test_the_home_page_charts_the_widest_stories_day_by_day(client: TestClient) -> None:
+    home = client.get("/").text
+    chart = home[home.index("القصص الأوسع تغطية يوما بيوم"):]
+    chart = chart[:chart.index("</svg>")]
+    assert chart.count("<circle") == 8 and "قصة 2 · 2024-05-29: 3" in chart  # eight stories, one day each

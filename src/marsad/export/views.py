@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -455,6 +456,19 @@ class DocumentView:
             published = (self.articles.get(article_id) or {}).get("published")
             if published:
                 counts[(self.outlet(article_id), published[:10])] += 1
+        return plots.coverage_chart(counts, title) if counts else Markup("")
+
+    def story_volume_plot(self, cards: Sequence[StoryCard], title: str) -> Markup:
+        """Articles per day of each of these stories (rows in their order): how their coverage rose and fell."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for card in cards:
+            label = card.story["title"]
+            story = self.stories.get(card.story["id"])
+            for event_id in story.get("events", []) if story else [item.event["id"] for item in card.latest]:
+                for article_id in self.events.get(event_id, {}).get("articles", []):
+                    published = (self.articles.get(article_id) or {}).get("published")
+                    if published:
+                        counts[(label, published[:10])] += 1
         return plots.coverage_chart(counts, title) if counts else Markup("")
 
     def quoted_plot(self, speakers: tuple[Speaker, ...], title: str, limit: int = 10) -> Markup:

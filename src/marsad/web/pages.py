@@ -40,6 +40,7 @@ class AppLinks:
 LINKS = AppLinks()
 SEARCH_PAGE = 50  # results per page of the search page
 STORIES_PAGE = 20  # story cards per page of the home page
+VOLUME_STORIES = 8  # stories in the home page's chart of coverage day by day
 ENTITIES_PAGE = 100  # rows per page of the entities page
 STORY_EVENTS_PAGE = 10  # events shown in full per page of a story page
 
@@ -81,6 +82,7 @@ def home(request: Request, outlet: Text = "", entity: Text = "",
                   previous_page=page_link(request, page - 1) if page > 1 else None,
                   next_page=page_link(request, page + 1) if page * STORIES_PAGE < len(cards) else None,
                   coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
+                  volume=view.story_volume_plot(cards[:VOLUME_STORIES], "تغطية القصص الأوسع يوما بيوم"),
                   quoted=view.quoted_plot(view.speakers(list(view.articles)), "أكثر من اقتُبس في المقالات"))
 
 
