@@ -79,3 +79,18 @@ def test_each_corpus_stage_is_announced_as_it_starts(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "m.db") as store:
         analyze([EXAMPLES], store, on_stage=stages.append)
     assert stages == ["loading the stored corpus", *(name for name, _ in CORPUS_STAGES)]
+
+
+def test_each_story_carries_a_dated_timeline_cited_to_its_articles(tmp_path: Path) -> None:
+    from marsad.export.analysis import to_document
+
+    with SQLiteStore(tmp_path / "m.db") as store:
+        document = to_document(analyze([EXAMPLES], store))
+    summaries = {s["event"]: s["sentences"][0] for s in document["summaries"] if s["sentences"]}
+    for story in document["stories"]:
+        timeline = story["timeline"]
+        assert [line["event"] for line in timeline] and {line["event"] for line in timeline} == set(story["events"])
+        assert [line["date"] or "" for line in timeline] == sorted(line["date"] or "" for line in timeline)
+        for line in timeline:
+            first = summaries.get(line["event"])
+            assert (line["text"], line["article"]) == ((first["text"], first["article"]) if first else (None, None))

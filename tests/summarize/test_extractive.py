@@ -119,9 +119,9 @@ def test_story_timeline_is_in_date_order() -> None:
     events = [Event("v2", "s1", "Second", "2024-03-09", ("b1",)), Event("v1", "s1", "First", "2024-03-04", ("a1",))]
     story = Story("s1", "Bridge", ("v2", "v1"))
     timeline = summarize_story(story, events, {"v1": summary()})
-    assert [t[:2] for t in timeline] == [("2024-03-04", "First"), ("2024-03-09", "Second")]
-    assert timeline[0][2] == summary().sentences[0].text
-    assert timeline[1][2] == ""
+    assert [(t.date, t.title) for t in timeline] == [("2024-03-04", "First"), ("2024-03-09", "Second")]
+    assert timeline[0].sentence == summary().sentences[0] and timeline[1].sentence is None
+    assert timeline[0].to_dict()["article"] == summary().sentences[0].article and timeline[1].to_dict()["text"] is None
 
 
 class _Claim:

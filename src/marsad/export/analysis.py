@@ -5,6 +5,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from marsad.summarize import summarize_story
 from marsad.types import Analysis
 
 SCHEMA_ID = "marsad.analysis/v1"
@@ -23,6 +24,8 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc["framing"] = [f.to_dict() for f in analysis.framing if f.terms]  # articles with no framing term left out
     for key in ("events", "stories", "claims", "contradictions", "summaries"):
         doc[key] = [item.to_dict() for item in getattr(analysis, key)]
+    for story, row in zip(analysis.stories, doc["stories"], strict=True):
+        row["timeline"] = [line.to_dict() for line in summarize_story(story, analysis.events, analysis.summaries)]
     doc["attribution"] = [a.to_dict() for a in analysis.attribution]
     doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]

@@ -314,15 +314,31 @@ def reading_order(chosen: Sequence[int], pool: Sequence[Candidate]) -> list[int]
     return sorted(chosen, key=lambda i: (rank[pool[i].article], pool[i].position))
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineLine:
+    """One event of a story's timeline: when, what, and the first sentence of its summary with its citation."""
+
+    event: str
+    date: str | None
+    title: str
+    sentence: SummarySentence | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "date": self.date, "title": self.title,
+                "text": self.sentence.text if self.sentence else None,
+                "article": self.sentence.article if self.sentence else None}
+
+
 def summarize_story(story: Story, events: Sequence[Event],
-                    summaries: Mapping[str, Summary] | Sequence[Summary]) -> list[tuple[str | None, str, str]]:
-    """The story's timeline: (event date, event title, first summary sentence) per event, oldest first."""
+                    summaries: Mapping[str, Summary] | Sequence[Summary]) -> list[TimelineLine]:
+    """The story's dated timeline, oldest first: each event with the first sentence of its summary, cited."""
     by_event = summaries if isinstance(summaries, Mapping) else {s.event: s for s in summaries}
     known = {event.id: event for event in events}
     timeline = [known[e] for e in story.events if e in known]
     timeline.sort(key=lambda event: (event.date is None, event.date or ""))
-    return [(event.date, event.title, first_sentence(by_event.get(event.id))) for event in timeline]
+    return [TimelineLine(event.id, event.date, event.title, first_sentence(by_event.get(event.id)))
+            for event in timeline]
 
 
-def first_sentence(summary: Summary | None) -> str:
-    return summary.sentences[0].text if summary and summary.sentences else ""
+def first_sentence(summary: Summary | None) -> SummarySentence | None:
+    return summary.sentences[0] if summary and summary.sentences else None
