@@ -328,3 +328,24 @@ def test_common_words_come_from_the_learned_rates() -> None:
     assert "علي" in common  # the preposition على folds to it
     assert "ايران" not in common and "جازان" not in common  # a name, and a city the tagger often misses
     assert all(rates[w][0] >= 30 for w in common)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلنت الجامعة الملكية الأردنية لكرة السلة عن برنامج المباريات.", "الجامعة الملكية الأردنية لكرة السلة"),
+    ("وقال الاتحاد المصري لكرة القدم إن المباراة ستقام في موعدها.", "الاتحاد المصري لكرة القدم"),
+    ("ورحبت المنظمة العربية لحقوق الإنسان بالقرار.", "المنظمة العربية لحقوق الإنسان"),
+    ("ودعا المعهد الوطني لبحوث الفلك إلى متابعة الخسوف.", "المعهد الوطني لبحوث الفلك"),
+    ("وأدرجت منظمة الأمم المتحدة للتربية والعلم والثقافة الموقع في قائمة التراث.",
+     "منظمة الأمم المتحدة للتربية والعلم والثقافة"),
+    ("وأعلنت الهيئة العامة للسياحة والآثار عن مواقع جديدة.", "الهيئة العامة للسياحة والآثار"),
+])
+def test_long_institutional_names_are_not_cut(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وسعت وزارة الداخلية لتعزيز الأمن في المدينة.", "وزارة الداخلية"),  # a purpose after an indefinite head
+    ("وتحرك الاتحاد الأفريقي لدعم الحكومة الصومالية.", "الاتحاد الأفريقي"),  # a purpose listed in lil_stop
+])
+def test_a_purpose_after_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)
