@@ -2,9 +2,10 @@
 
 Outlets transcribe foreign names differently (جانتس / غانتس, شمخاني / شامخاني, دقلو / دجالو): the g sound is
 written ج غ ك or ق, long vowels come and go, and compound names are written with or without a space
-(عبد اللطيف / عبداللطيف، بن عبد العزيز / بن عبدالعزيز). A name's *skeleton* folds those differences away; given names that are one name in
-different forms (بنيامين / بيني) come from a table. Two different given names of the gazetteer's list (سلمان /
-سليمان) are two names, alone or after بن، أبو ...: the skeleton only bridges spellings of names it does not list.
+(عبد اللطيف / عبداللطيف، بن عبد العزيز / بن عبدالعزيز). A name's *skeleton* folds those differences away;
+given names that are one name in different forms (بنيامين / بيني) come from a table. Two different given names
+of the gazetteer's list that share a skeleton (سلمان / سليمان) are two people before one patronymic, and two
+patronymics (بن سلمان / بن سليمان) are never one.
 """
 from __future__ import annotations
 
