@@ -349,3 +349,12 @@ def test_long_institutional_names_are_not_cut(text: str, name: str) -> None:
 ])
 def test_a_purpose_after_a_name_is_not_part_of_it(text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وذكرت وكالة رويترز أن المفاوضات تعثرت.", "رويترز"),  # a name the tagger knows
+    ("ونقلت وكالة سبوتنيك عن مصدر قوله إن الوفد وصل.", "سبوتنيك"),  # a rare proper name
+    ("وقالت وكالة الأنباء السعودية إن الملك استقبل الوفد.", "وكالة الأنباء السعودية"),  # a genitive chain
+])
+def test_an_agency_named_in_apposition_is_its_name(text: str, name: str) -> None:
+    assert [m[0] for m in mentions(text)] == [name]

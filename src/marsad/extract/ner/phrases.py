@@ -46,6 +46,7 @@ DEFINITE_OK = heads_with("definite")  # definite heads that open a name with an 
 TAIL_ALIAS_HEADS = heads_with("alias")  # heads whose name without the head is also used alone (حركة X -> X)
 COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that take a second member with و
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
+APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -66,6 +67,7 @@ _BRANCH_RULES = (
     "chain_lil_construct",  # after a definite head and its adjective, ل + an indefinite noun in construct continues
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
     "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
+    "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
 )
@@ -225,6 +227,15 @@ class PhraseRules:
     def head_name(self, i: int) -> Span | None:
         """The name opened by the head noun at token i, or None."""
         cut, hf, head = _HEADS_OF[self.doc.folded[i]]
+        if hf in APPOSITIVE_HEADS and i + 1 < self.n:
+            after = self.classify(i + 1, hf)
+            if after == SPAN:  # the tagger's name stands alone
+                return None
+            if after == PROPER:
+                last = self.chain(i, hf, head)
+                if last is not None:
+                    RULES.hit("appositive_name")
+                    return i + 1, last, head.kind, self.doc.cuts[i + 1]
         last = self.chain(i, hf, head)
         return None if last is None else (i, last, head.kind, cut)
 
