@@ -183,3 +183,19 @@ def test_well_known_people_are_found_across_long_vowels_and_splits(written: str,
 def test_loose_matching_never_turns_one_arabic_name_into_another(written: str, famous: str) -> None:
     assert known_name(famous, "PER") is not None
     assert known_name(written, "PER") is None
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("كارينو كاستيلو", "Karino Kastilo"),  # transcribed: no Arabic vowel guessing (not Kastilou)
+    ("فاكوندو تيلو", "Facundo Tilo"),  # a listed foreign given name, then the foreign rules
+    ("أليخاندرو فيرو", "Alikhandero Firo"),  # no Arabic article (Al-) in a foreign name
+])
+def test_transcribed_european_names_are_spelt_as_foreign(arabic: str, latin: str) -> None:
+    assert latin_name(arabic, "PER") == latin
+
+
+@pytest.mark.parametrize("arabic", ["عمرو موسى", "عيدروس العيدروس", "حمو بيكا"])
+def test_arabic_names_keep_the_arabic_rules(arabic: str) -> None:
+    from marsad.link.latin import _namer
+
+    assert not _namer().romanizer.transcribed(arabic.split())

@@ -29,7 +29,7 @@ def test_transcription_variants_share_a_skeleton(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("a, b, same", [
     ("بنيامين", "بيني", True), ("محمد", "محمّد", True), ("عبدالله", "عبدالله", True),
-    ("احمد", "محمد", False), ("يوسف", "يونس", False),
+    ("احمد", "محمد", False), ("يوسف", "يونس", False), ("هانس", "هانز", True),
 ])
 def test_given_names(a: str, b: str, same: bool) -> None:
     assert same_given_name(a, b) is same
@@ -37,7 +37,19 @@ def test_given_names(a: str, b: str, same: bool) -> None:
 
 def test_full_names_need_both_parts() -> None:
     assert same_full_name(["بيني", "غانتس"], ["بنيامين", "جانتس"])
+    assert same_full_name(["راشد", "الغنوشي"], ["رشيد", "الغنوشي"])  # a rare surname: one man, misspelt
+    assert not same_full_name(["محمد", "حسن"], ["محمد", "حسين"])  # two listed names, one skeleton
     assert not same_full_name(["خالد", "غانتس"], ["بيني", "غانتس"])
+
+
+def test_namesakes_with_two_listed_given_names_stay_apart() -> None:
+    """سلمان بن عبدالعزيز and سليمان بن عبدالعزيز share a skeleton, not a name; nor do their sons."""
+    mentions = [m("a", "سلمان بن عبدالعزيز"), m("b", "سلمان بن عبد العزيز آل سعود"), m("c", "سليمان بن عبدالعزيز"),
+                m("d", "محمد بن سلمان"), m("e", "محمد بن سليمان الصقير")]
+    entities = link_entities(mentions, plain)
+    assert groups(entities) == {frozenset({("a", "سلمان بن عبدالعزيز"), ("b", "سلمان بن عبد العزيز آل سعود")}),
+                                frozenset({("c", "سليمان بن عبدالعزيز")}), frozenset({("d", "محمد بن سلمان")}),
+                                frozenset({("e", "محمد بن سليمان الصقير")})}
 
 
 def test_variants_across_outlets_are_one_entity() -> None:

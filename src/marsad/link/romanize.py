@@ -4,8 +4,9 @@ A word becomes a row of units, consonants and long vowels; short vowels, which A
 by a few rules (a vowel after the first consonant of a word-initial cluster, u in the participle mu-CaaCiC, one
 inside any run of three consonants or after a doubled one, `e` between two final consonants after a long vowel:
 خالد Khaled, سلمان Salman, جعفر Jaafar, شمّري Shammari, مساعد Musaed). Name parts found in the given- and
-family-name tables keep their usual spelling; names that start with a foreign given name are romanised without the
-Arabic vowel guesses (بلينكن Blinken, not Balinkan), a final ي as y (كيربي Kirby).
+family-name tables keep their usual spelling; names that start with a foreign given name, or that read as
+transcribed from a European language (no known Arabic part, a foreign ending: رونالدو), are romanised without the
+Arabic vowel guesses (بلينكن Blinken, not Balinkan; Ronaldo, not Rounaldou), a final ي as y (كيربي Kirby).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ LINK_MODELS = MODELS_DIR / "link"
 LETTERS_PATH = LINK_MODELS / "romanization.tsv"
 PARTICLES_PATH = LINK_MODELS / "name_particles.tsv"
 COMPOUNDS_PATH = LINK_MODELS / "name_compounds.tsv"
+FOREIGN_ENDINGS_PATH = LINK_MODELS / "foreign_endings.tsv"
 
 
 def _letters(kind: str, column: int) -> dict[str, str]:
@@ -45,6 +47,8 @@ SPLIT_HEADS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
                     if position == "head" and split == "yes")
 SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_PATH)
                     if position == "tail" and split == "yes")
+# Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
+FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
 AYN, HAMZA = "ع", "ء"
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -207,7 +211,7 @@ class NameRomanizer:
         if known:
             return known
         bare = strip_article(k)
-        if bare == k:
+        if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
             return romanize_word(word, style)
         spelled = self.given(bare, style) or romanize_word(clean_word(word)[2:], style)
         if style == MAGHREBI:
@@ -256,10 +260,21 @@ class NameRomanizer:
             return FOREIGN
         if not person:
             return ARABIC
+        if self.transcribed(words):
+            return FOREIGN
         bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith(FAMILY_PREFIXES)
                   and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben else ARABIC
+
+    def transcribed(self, words: list[str]) -> bool:
+        """A name transcribed from a European language: no word the Arabic name tables know, and one with a foreign
+        ending (`foreign_endings.tsv`: رونالدو، باولو)."""
+        keys = [strip_article(key(w)) for w in words if has_arabic(w)]
+        t = self.tables
+        if not keys or any(k in t.given or k in t.family or k in t.maghrebi or k in SON for k in keys):
+            return False
+        return any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys)
 
     def name(self, text: str, person: bool) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside and the Maghrebi

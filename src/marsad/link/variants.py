@@ -2,17 +2,20 @@
 
 Outlets transcribe foreign names differently (جانتس / غانتس, شمخاني / شامخاني, دقلو / دجالو): the g sound is
 written ج غ ك or ق, long vowels come and go, and compound names are written with or without a space
-(عبد اللطيف / عبداللطيف). A name's *skeleton* folds those differences away; given names that are one name in
-different forms (بنيامين / بيني) come from a table.
+(عبد اللطيف / عبداللطيف، بن عبد العزيز / بن عبدالعزيز). A name's *skeleton* folds those differences away;
+given names that are one name in different forms (بنيامين / بيني) come from a table. Two different given names
+of the gazetteer's list that share a skeleton (سلمان / سليمان) are two people before one patronymic, and two
+patronymics (بن سلمان / بن سليمان) are never one.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.resources import MODELS_DIR, fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.text.normalize import match_key
 
 VARIANTS_FILE = MODELS_DIR / "given_name_variants.tsv"
+GIVEN_NAMES_FILE = MODELS_DIR / "gazetteer" / "given_names.txt"
 
 # Letters that stand for one foreign sound (after normalisation: hamza forms, ى, ة already unified).
 SOUND_CLASSES = str.maketrans({"ج": "g", "غ": "g", "ك": "g", "ق": "g", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز",
@@ -46,14 +49,17 @@ def name_tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 18)
 def _glued(name: str) -> tuple[str, ...]:
-    """`name_tokens`, cached: a corpus names the same people and bodies thousands of times."""
+    """`name_tokens`, cached: a corpus names the same people and bodies thousands of times. Particles chain
+    (بن عبد العزيز -> بنعبدالعزيز, as بن عبدالعزيز)."""
     words = match_key(name).split()
     out: list[str] = []
+    glue = False  # the word before is a particle
     for word in words:
-        if out and out[-1] in GLUED_TO_NEXT:
+        if glue:
             out[-1] += word
         else:
             out.append(word)
+        glue = word in GLUED_TO_NEXT
     return tuple(out)
 
 
@@ -67,12 +73,41 @@ def given_name_groups() -> dict[str, int]:
     return groups
 
 
+@lru_cache(maxsize=1)
+def listed_given_names() -> frozenset[str]:
+    """The given names of the gazetteer (`models/gazetteer/given_names.txt`), as name tokens."""
+    return frozenset("".join(name_tokens(name)) for name in column(GIVEN_NAMES_FILE))
+
+
+def _listed_name(token: str) -> str | None:
+    """The listed given name a token is, alone or after a glued particle (بنسلمان -> سلمان), or None."""
+    listed = listed_given_names()
+    if token in listed:
+        return token
+    for particle in GLUED_TO_NEXT:
+        if token.startswith(particle) and token[len(particle):] in listed:
+            return token[len(particle):]
+    return None
+
+
+def distinct_listed_names(a: str, b: str) -> bool:
+    """Whether two name tokens are two different listed given names (سلمان / سليمان، بن سلمان / بن سليمان) that
+    the variants table does not pair."""
+    x, y = _listed_name(a), _listed_name(b)
+    if x is None or y is None or x == y:
+        return False
+    groups = given_name_groups()
+    return not (x in groups and groups.get(y) == groups[x])
+
+
 def same_given_name(a: str, b: str) -> bool:
-    """Whether two given names are one name: the same skeleton, a listed variant pair, or a short form of it."""
-    if a == b or skeleton(a) == skeleton(b):
+    """Whether two given names can be one name: a listed variant pair, the same skeleton, or a short form of it."""
+    if a == b:
         return True
     groups = given_name_groups()
     if a in groups and groups.get(b) == groups[a]:
+        return True
+    if skeleton(a) == skeleton(b):
         return True
     short, long = sorted((skeleton(a), skeleton(b)), key=len)
     return len(short) >= 2 and long.startswith(short) and not (a in groups and b in groups)
@@ -85,13 +120,24 @@ def surname_key(word: str) -> str:
 
 
 def same_surname(a: str, b: str) -> bool:
-    return a == b or (len(surname_key(a)) >= 2 and surname_key(a) == surname_key(b))
+    """Whether two later parts of names are one: the same, or spellings of one (never two listed given names)."""
+    if a == b:
+        return True
+    return len(surname_key(a)) >= 2 and surname_key(a) == surname_key(b) and not distinct_listed_names(a, b)
+
+
+PATRONYMIC = frozenset(match_key(word) for word, role in fields(MODELS_DIR / "link" / "name_particles.tsv")
+                      if role == "son")
 
 
 def same_full_name(a: list[str], b: list[str]) -> bool:
     """Two multi-word person names are one when their given names are variants and one name's later parts are
-    the start of the other's (فيصل بن فرحان = فيصل بن فرحان بن عبدالله; بيني غانتس = بنيامين جانتس)."""
+    the start of the other's (فيصل بن فرحان = فيصل بن فرحان بن عبدالله; بيني غانتس = بنيامين جانتس). Two listed
+    given names before one patronymic are two people (سلمان / سليمان بن عبدالعزيز); before a family name they
+    can be one person's name misspelt (راشد / رشيد + the same rare surname)."""
     if len(a) < 2 or len(b) < 2 or not same_given_name(a[0], b[0]):
+        return False
+    if a[1].startswith(tuple(PATRONYMIC)) and distinct_listed_names(a[0], b[0]):
         return False
     shorter, longer = sorted((a[1:], b[1:]), key=len)
     return all(same_surname(x, y) for x, y in zip(shorter, longer, strict=False))

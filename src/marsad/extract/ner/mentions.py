@@ -21,14 +21,15 @@ import numpy as np
 
 from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
+from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.phrases import RULES, TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
 from marsad.extract.ner.train import MODEL_FILE
-from marsad.extract.ner.words import words
+from marsad.extract.ner.words import month_names, words
 from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
 
-__all__ = ["find_mentions", "load_tagger", "NerTagger"]
+__all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _NEWLINE = re.compile("\n+")
@@ -48,6 +49,9 @@ _BRANCH_RULES = (
     "loc_by_place_head",  # a place named with منطقة، جبل، نهر ... is a LOC, not a GPE
     "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
     "not_a_name",  # a name of God or a currency unit alone is no entity
+    "month_not_name",  # a month name alone is no entity (نيسان is April before it is a carmaker)
+    "common_word_kept_apart",  # an everyday word (`name_rates.common_word`) spreads only when the tagger said so
+    #   at half of its occurrences in the article
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -161,6 +165,7 @@ class _Document:
         self._firsts: set[str] = set()
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
+        self._occurrences: Counter[str] | None = None  # bare word -> its occurrences, counted when first needed
         self._tag(tagger, ids)
 
     def _tag(self, tagger: NerTagger, ids: list[int]) -> None:
@@ -168,6 +173,7 @@ class _Document:
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
             self._add(first, last, kind)
+        self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
 
     def _add(self, first: int, last: int, kind: str) -> None:
         first, last = self._trim(first, last, kind)
@@ -234,7 +240,8 @@ class _Document:
         for s in self.spans:
             k = self.key(s.first, s.last)
             votes[k][s.type] += 1
-            if s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2:
+            if (s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2
+                    and self._spreads(k[-1])):
                 votes[(k[-1],)]["PER-surname"] += 1
                 RULES.hit("surname_alias")
             if s.type == "ORG" and len(k) >= 2 and k[0] in TAIL_ALIAS_HEADS and self._alias_tail(k[1:]):
@@ -254,7 +261,9 @@ class _Document:
                 continue
             if self.folded[i] in known:
                 hit = self._lookup(names, i, max_len)
-                if hit:
+                if hit and hit[0] == 1 and not self._spreads(self.bare[i]):
+                    RULES.hit("common_word_kept_apart")
+                elif hit:
                     self._add(i, i + hit[0] - 1, hit[1])
                     RULES.hit("known_name_again")
                     continue
@@ -263,10 +272,20 @@ class _Document:
             m = gaz.match([self.bare[i]] + self.folded[i + 1:i + gaz.max_len], 0)
             if m and m[1] in ("GPE", "LOC", "ORG") and (m[0] > 1 or m[1] != "ORG"):
                 n, kind = m
-                if n == 1 and self.bare[i] in _AMBIGUOUS_PLACES:
+                if n == 1 and (self.bare[i] in _AMBIGUOUS_PLACES or not self._spreads(self.bare[i])):
                     continue
                 self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
                 RULES.hit("listed_name")
+
+    def _spreads(self, word: str) -> bool:
+        """Whether a one-word name may be found at other occurrences (propagated, or added from a list): always,
+        unless it is an everyday word (`common_word`) that the tagger read as a name in under half of its
+        occurrences in this article (على beside علي، المدينة "the city" beside the city of that name)."""
+        if not common_word(word):
+            return True
+        if self._occurrences is None:
+            self._occurrences = Counter(self.bare)
+        return self.tagged_alone[word] * 2 >= self._occurrences[word]
 
     def _alias_tail(self, tail: tuple[str, ...]) -> bool:
         """True when a name without its head (حركة X -> X) is distinctive enough to stand alone."""
@@ -320,6 +339,11 @@ class _Document:
             return "LOC"
         return "GPE"
 
+    def _month(self, text: str, s: _Span) -> bool:
+        """A month name alone (نيسان، أيلول، رمضان) is no entity; a person named after one keeps a given name."""
+        f = fold(text)
+        return f in month_names() and not (s.type == "PER" and f in self.lex.gaz.given)
+
     def mentions(self, article_id: str) -> list[Mention]:
         known = {w for s in self.spans for w in self.key(s.first, s.last)[1:]}
         known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.cuts[s.first]}
@@ -330,6 +354,9 @@ class _Document:
             text = head + self.text[self.ends[s.first]:end]
             if fold(text) in _NOT_NAMES:
                 RULES.hit("not_a_name")
+                continue
+            if self._month(text, s):
+                RULES.hit("month_not_name")
                 continue
             kind = self.place_type(s) if s.type == "LOC" else s.type
             out.append(Mention(article_id, start, end, text, kind))
@@ -343,9 +370,14 @@ def proclitic_bare(word: str, cut: int) -> str:
     return "ال" + word[cut:] if word[:cut].endswith("لل") else word[cut:]
 
 
+def tagged_document(text: str) -> _Document:
+    """The article with the tagger's spans only (no phrase rules, no propagation): what its context alone says."""
+    return _Document(load_tagger(), text)
+
+
 def find_mentions(article_id: str, text: str) -> list[Mention]:
     """Every PER/ORG/GPE/LOC/MISC mention in `text` (offsets into it), clitics off, `ال` kept."""
-    doc = _Document(load_tagger(), text)
+    doc = tagged_document(text)
     doc.apply_rules()
     doc.propagate()
     return doc.mentions(article_id)

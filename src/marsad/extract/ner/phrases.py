@@ -46,6 +46,7 @@ DEFINITE_OK = heads_with("definite")  # definite heads that open a name with an 
 TAIL_ALIAS_HEADS = heads_with("alias")  # heads whose name without the head is also used alone (حركة X -> X)
 COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that take a second member with و
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
+APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -63,6 +64,10 @@ _BRANCH_RULES = (
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
     "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
+    "chain_lil_construct",  # after a definite head and its adjective, ل + an indefinite noun in construct continues
+    #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
+    "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
+    "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
 )
@@ -146,6 +151,7 @@ class _Chain:
     construct: int = 0  # indefinite nouns taken in construct (or a direction before a place)
     elements: int = 0  # words and names taken after the head
     has_lil: bool = False  # a لل-phrase was taken
+    definite: bool = False  # the head is definite (الاتحاد المصري ...)
 
 
 class PhraseRules:
@@ -221,6 +227,15 @@ class PhraseRules:
     def head_name(self, i: int) -> Span | None:
         """The name opened by the head noun at token i, or None."""
         cut, hf, head = _HEADS_OF[self.doc.folded[i]]
+        if hf in APPOSITIVE_HEADS and i + 1 < self.n:
+            after = self.classify(i + 1, hf)
+            if after == SPAN:  # the tagger's name stands alone
+                return None
+            if after == PROPER:
+                last = self.chain(i, hf, head)
+                if last is not None:
+                    RULES.hit("appositive_name")
+                    return i + 1, last, head.kind, self.doc.cuts[i + 1]
         last = self.chain(i, hf, head)
         return None if last is None else (i, last, head.kind, cut)
 
@@ -242,7 +257,7 @@ class PhraseRules:
     def _open(self, h: int, hf: str, head: Head) -> _Chain:
         """The chain of the head at h before its first word; after the name the CRF found there, if any."""
         state = _AFTER_DEFINITE_HEAD if head.definite else _AFTER_HEAD
-        ch = _Chain(h, hf, head.kind, head.kind in PLACE_ONLY, state, h + 1, hf)
+        ch = _Chain(h, hf, head.kind, head.kind in PLACE_ONLY, state, h + 1, hf, definite=head.definite)
         own = self.doc.owner.get(h)
         if own is not None and own.last > h:  # a name the CRF found: extend it
             ch.last, ch.j, ch.state, ch.prev = own.last, own.last + 1, _AFTER_ELEMENT, self.doc.folded[own.last]
@@ -335,6 +350,10 @@ class PhraseRules:
         elif c == LIL and not ch.place_only:
             ch.last, ch.has_lil, ch.state = j, True, _AFTER_ELEMENT
             RULES.hit("chain_lil_phrase")
+        elif c in (INDEF, PROPER, STOP_C) and ch.definite and not ch.place_only and self._lil_construct(j, f):
+            ch.last, ch.has_lil, ch.state = j + 1, True, _AFTER_ELEMENT
+            ch.j = j + 1
+            RULES.hit("chain_lil_construct")
         elif c == PROPER and ch.state == _AFTER_PROPER and not ch.place_only and self.proper(f, strict=True):
             ch.last = j
         elif f in NAME_LINKS and self._links_proper(ch, f):
@@ -343,6 +362,9 @@ class PhraseRules:
         elif c == COORD and ch.state == _AFTER_ELEMENT and self._second_member(ch.hf, f):
             ch.last = j
             RULES.hit("chain_coordination")
+        elif c == COORD and ch.last == j - 1 and ch.prev.startswith(("لل", "وال")) and ch.has_lil and self._free(f[1:]):
+            ch.last = j
+            RULES.hit("chain_lil_coordination")
         else:
             return False
         return True
@@ -352,11 +374,24 @@ class PhraseRules:
         k = ch.j + 1
         return ch.state == _AFTER_PROPER and k < self.n and self.classify(k, link) == PROPER
 
+    def _lil_construct(self, j: int, f: str) -> bool:
+        """ل + an indefinite noun + a definite word continues a name as a لل-phrase does (... لكرة القدم، ... لدول
+        الخليج العربية): not a purpose, time or recipient (`LIL_STOP`), a verb, a place or a title."""
+        stem, doc = f[1:], self.doc
+        if (not f.startswith("ل") or f.startswith("لل") or len(stem) < 3 or f in STOP or not is_arabic(f)
+                or j in doc.owned or j + 1 >= self.n or "ل" + f in LIL_STOP or _verb_like(stem)
+                or not self._free(stem)):
+            return False
+        return self.classify(j + 1, stem) in (DEF, ADJ) and not self.title(self.doc.folded[j + 1])
+
+    def _free(self, word: str) -> bool:
+        """A word that is no head, place or title of its own, so it can go on inside a name."""
+        return word not in self.heads and not self.place(word) and not self.title(word)
+
     def _second_member(self, hf: str, f: str) -> bool:
         """و + a definite word (f) is the head's second member (... والبحث العلمي) when the head takes one and the
         word is no head, place or title of its own."""
-        rest = f[1:]
-        return hf in COORD_HEADS and rest not in self.heads and not self.place(rest) and not self.title(rest)
+        return hf in COORD_HEADS and self._free(f[1:])
 
     def heads_pass(self) -> list[Span]:
         """(first, last, type, proclitic length of the head) of each head + chain name."""

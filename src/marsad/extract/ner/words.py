@@ -4,6 +4,7 @@
   adjectives that continue a name, the links of a person's name, place heads, media nouns ... (`words`).
 - `models/gazetteer/name_heads.txt`: head nouns that open a multi-word name, their type and roles (`load_heads`,
   `heads_with`).
+- `models/time/months.tsv`: month names, which are no names of ours alone (`month_names`).
 - `models/gazetteer/titles.txt`: titles (`gazetteer.load_gazetteer`: `titles` for the CRF features, `rule_titles`
   for the document pass).
 
@@ -22,8 +23,9 @@ from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import fold
 
 WORDS_FILE = MODELS_DIR / "ner" / "words.tsv"
+MONTHS_FILE = MODELS_DIR / "time" / "months.tsv"  # the one list of month names (the time stage's)
 HEADS_FILE = "name_heads.txt"
-HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system"})
+HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive"})
 _OF_DEFINITE_FORM = ("definite", "definite_coord")  # roles that name the head's ال form
 
 
@@ -39,6 +41,12 @@ def word_classes(path: Path = WORDS_FILE) -> dict[str, frozenset[str]]:
 def words(name: str) -> frozenset[str]:
     """The folded words of one class of `models/ner/words.tsv` (KeyError for a class the file does not have)."""
     return word_classes()[name]
+
+
+@lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """The folded month names of every calendar and region (نيسان، يناير، جانفي، رمضان ...)."""
+    return frozenset(fold(row[2]) for row in fields(MONTHS_FILE))
 
 
 @dataclass(frozen=True, slots=True)
