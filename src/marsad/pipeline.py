@@ -227,7 +227,7 @@ def compare_event(work: EventWork) -> EventComparison:
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions.window),
+        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
                         framed=work.framed, settings=settings.summary),  # a huge event: its core
         [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],

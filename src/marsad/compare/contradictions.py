@@ -11,16 +11,17 @@ also gives the other outlet's value, and a syndicated copy against its original.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, fields
-from marsad.settings import DEFAULTS
+from marsad.settings import DEFAULTS, ContradictionSettings
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
@@ -36,20 +37,25 @@ def _cues(role: str) -> list[str]:
     return [normalize(phrase) for phrase, row_role in fields(CUES_PATH) if row_role == role]
 
 
-_KILLED = frozenset(_cues("killed"))
-_INJURED = frozenset(_cues("injured"))
+# Tolls: the people a happening killed, injured, left missing or displaced, or who were arrested; a figure next to
+# one of their words is that toll.
+_CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
+_TOLL_WORDS = {role: frozenset(_cues(role)) for role in _CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
+_TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
+TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
 def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
-    """Stem -> the word that stands for its group: killed | injured for casualty words, else the first word of its
-    topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
-    groups: dict[str, Iterable[str]] = {"killed": _KILLED, "injured": _INJURED}
+    """Stem -> the word that stands for its group: the toll (killed, injured...) for casualty words, else the first
+    word of its topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
+    groups: dict[str, Iterable[str]] = {}
     for _, written in fields(path):
         words = written.split()
         groups[words[0]] = [normalize(w) for w in words]
+    groups |= _TOLL_WORDS  # a toll's words over a topic's: اعتقال 20 شخصا is a count of the arrested
     return {stem(w): canon for canon, words in groups.items() for w in words}
 
 
@@ -60,7 +66,9 @@ _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or 
 _LOWER_BOUND_BEFORE = tuple(_cues("lower-bound-before"))
 _UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
 _ABOUT_BEFORE = tuple(_cues("about-before"))
+_ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
+NEAR_BEFORE, NEAR_AFTER = 3, 2  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
@@ -81,18 +89,19 @@ class Quantity:
     high: float
     shown: str
     anchors: frozenset[str]
+    near: frozenset[str]  # the anchors next to the value: what it measures
     about: str  # count | number | date
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
                         timexes: Mapping[str, Sequence[Timex]] | None = None,
-                        window: int = DEFAULTS.contradictions.window) -> list[Contradiction]:
-    """Contradictions between the event's articles in their values (counts, numbers, durations, dates, clock
+                        settings: ContradictionSettings = DEFAULTS.contradictions) -> list[Contradiction]:
+    """Contradictions between the event's outlets in their values (counts, numbers, durations, dates, clock
     times); each names the claims holding the contradicting sentences. A value is anchored by the content words
-    within `window` words of it."""
-    roots = _root_of(articles)
-    if len(set(roots.values())) < 2:
-        return []  # one article and its copies: nothing to contradict
+    within `settings.window` words of it; two values share a slot when they share `settings.shared_anchors`."""
+    outlets = _outlet_of(articles)
+    if len(set(outlets.values())) < 2:
+        return []  # one outlet and its copies: nothing to contradict
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     claimed = {article for article, _ in claim_of}
     speaking = [a for a in articles if a.id in claimed]  # the others' sentences are in no claim
@@ -101,9 +110,17 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
     quantities = [q for s in sentences
-                  for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
-    return [_contradiction(event_id, component, claim_of, roots)
-            for component in _conflict_components(quantities, roots)]
+                  for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), settings.window)]
+    def same_fact(a: Quantity, b: Quantity) -> bool:
+        """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
+        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two)."""
+        shared = a.anchors & b.anchors
+        if len(shared) < settings.shared_anchors and not shared & a.near & b.near:
+            return False
+        return a.slot in _CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
+
+    return [_contradiction(event_id, component, claim_of, outlets)
+            for component in _conflict_components(quantities, outlets, same_fact)]
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -133,25 +150,35 @@ def _words(sentence: EventSentence) -> Words:
     return [(m.start(), m.end(), norm[m.start():m.end()]) for m in _WORDS.finditer(text)]
 
 
-def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]], window: int) -> frozenset[str]:
-    """Content stems within `window` words of [start, end), outside any excluded span, synonyms folded."""
+def _anchors(words: Words, start: int, end: int, window: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Content stems within `window` words of the value at [start, end), synonyms folded; and the nearest of them
+    (NEAR_BEFORE before it, NEAR_AFTER after it): the words that name what the value measures (زيارته التي استمرت
+    يومين، أربعة أيام من المحادثات)."""
     first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
-    out = set()
-    for w_start, _, word in words[max(0, first - window): last + 1 + window]:
-        if any(a <= w_start < b for a, b in exclude) or word in STOPWORDS or word in _GENERIC or word.isdigit():
-            continue
-        stemmed = stem(word)
-        if stemmed not in STOPWORDS and len(stemmed) > 2:
-            out.add(_SYNONYMS.get(stemmed, stemmed))
-    return frozenset(out)
+    before = [s for w in reversed(words[max(0, first - window):first]) if w[0] < start and (s := _anchor(w[2]))]
+    after = [s for w in words[last + 1:last + 1 + window] if (s := _anchor(w[2]))]
+    return frozenset(before + after), frozenset(before[:NEAR_BEFORE] + after[:NEAR_AFTER])
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor(word: str) -> str | None:
+    """A word's stem as an anchor (synonyms folded), None for a stopword, a generic word, a number or a stub."""
+    if word in STOPWORDS or word in _GENERIC or word.isdigit():
+        return None
+    stemmed = stem(word)
+    if stemmed in STOPWORDS or len(stemmed) <= 2:
+        return None
+    return _SYNONYMS.get(stemmed, stemmed)
 
 
 def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: int) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
-        n, unit = float(m.group(1)), ("H" if timex.value.startswith("PT") else m.group(2))
+        n, unit = float(m.group(1)), m.group(2)
+        if timex.value.startswith("PT") and unit == "M":
+            unit = "MIN"  # PT45M is 45 minutes; P3M is three months
         if unit == "W":
             n, unit = n * 7, "D"
         low, high = _hedged(sentence.text, start, end, n)
@@ -162,7 +189,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)], window), "date")
+    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date")
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -175,37 +202,46 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
         return []
     start, end = times[0].start - sentence.start, times[-1].end - sentence.start
     code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
-    return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}",
-                     _anchors(words, start, end, [(start, end)], window), "date")]
+    return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}", *_anchors(words, start, end, window),
+                     "date")]
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
                     window: int) -> Quantity | None:
-    """A number with the noun it counts; people killed or injured are told apart by the words around them."""
+    """A number with the noun it counts; tolls (killed, injured, missing...) are told apart by the words around
+    them."""
     slot = _count_slot(sentence.text, number, words)
     if slot is None:
         return None
     low, high = _number_range(sentence.text, number)
-    about = "count" if slot in ("killed", "injured") else "number"
+    about = "count" if slot in _CASUALTIES else "number"
     shown = sentence.text[number.start:number.end]
-    anchors = _anchors(words, number.start, number.end, [(number.start, number.end)], window)
-    return Quantity(sentence, slot, low, high, shown, anchors, about)
+    return Quantity(sentence, slot, low, high, shown, *_anchors(words, number.start, number.end, window), about)
 
 
 def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
-    """killed | injured for casualty figures, else the counted noun's key; None for a bare number."""
+    """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number."""
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
-    if canon in ("killed", "injured"):
+    if canon in _CASUALTIES:
         return canon
-    before = [w for _, e, w in words if e <= number.start][-3:]
-    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before) if _SYNONYMS.get(stem(w)) in ("killed", "injured")),
-               None)
+    before = [w for _, e, w in words if e <= number.start]
+    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in _CASUALTIES),
+               None) or _tallied(before[-TALLY_WINDOW:])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
         return cue
     if noun is None or noun == "%" or number.unit in _NOT_A_SLOT:
         return None  # a bare number, a percentage or an age/year count is too loose a slot
     return noun
+
+
+def _tallied(before: Sequence[str]) -> str | None:
+    """The toll a tally names before its figure: عدد المفقودين جراء الفيضانات بلغ 10 آلاف (the counted noun first)."""
+    for word, following in zip(before, before[1:], strict=False):
+        toll = _SYNONYMS.get(stem(following))
+        if word in _TALLY and toll in _CASUALTIES:
+            return toll
+    return None
 
 
 def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
@@ -223,25 +259,26 @@ def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float
     if before.endswith(_UPPER_BOUND_BEFORE):
         return 0.0, value
     if before.endswith(_ABOUT_BEFORE):
-        return value * 0.8, value * 1.2
+        return value * (1 - _ABOUT), value * (1 + _ABOUT)
     return value, value
 
 
-def _root_of(articles: Sequence[Article]) -> dict[str, str]:
-    """The article each one copies (itself when original): a copy never contradicts its original."""
+def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:
+    """The outlet of the article each one copies (itself when original): a copy never contradicts its original,
+    and an outlet never contradicts itself (a later report of its own updates the earlier one)."""
     by_id = {a.id: a for a in articles}
-    roots = {}
+    outlets = {}
     for a in articles:
         root = a
         while root.duplicate_of in by_id and root.duplicate_of != root.id:
             root = by_id[root.duplicate_of]  # type: ignore[index]
-        roots[a.id] = root.id
-    return roots
+        outlets[a.id] = root.source or root.id
+    return outlets
 
 
-def _same_slot(a: Quantity, b: Quantity) -> bool:
-    """Same kind of value, anchored by a shared word; counts also on the same publication day."""
-    if a.slot != b.slot or not (a.anchors & b.anchors):
+def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool]) -> bool:
+    """Same kind of value about the same fact (`same_fact`); counts also on the same publication day."""
+    if a.slot != b.slot or not same_fact(a, b):
         return False
     if a.about == "date":
         return True
@@ -253,14 +290,15 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -> list[list[Quantity]]:
+def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
+                         same_fact: Callable[[Quantity, Quantity], bool]) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
-    article = [roots[q.sentence.article.id] for q in quantities]
+    article = [outlets[q.sentence.article.id] for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j]))
+                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact))
     compatible = [_compatible(quantities[i], quantities[j]) for i, j in pairs]
     agreed = {(i, article[j]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
     agreed |= {(j, article[i]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
@@ -286,7 +324,7 @@ def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -
 
 
 def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[tuple[str, int], str],
-                   roots: Mapping[str, str]) -> Contradiction:
+                   outlets: Mapping[str, str]) -> Contradiction:
     """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
     by_value: dict[str, list[str]] = {}
     claims: list[str] = []
@@ -301,7 +339,7 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
     slot = component[0].slot
     label = _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
     topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
-    if topic and slot not in ("killed", "injured"):
+    if topic and slot not in _CASUALTIES:
         label += f" ({'، '.join(topic[:2])})"
     values = " مقابل ".join(f"{value} ({'، '.join(outlets)})" for value, outlets in by_value.items())
     return Contradiction(event_id, component[0].about, tuple(claims), f"{label}: {values}")
