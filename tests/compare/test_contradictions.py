@@ -95,7 +95,7 @@ def test_an_outlet_never_contradicts_its_own_other_report() -> None:
 
 
 def test_missing_people_are_a_toll_of_their_own() -> None:
-    a = _toll("a", "Wire", "2030-09-14", "قال الهلال الأحمر إن عدد المفقودين جراء الفيضانات بلغ 10 آلاف و100 شخص.")
+    a = _toll("a", "Wire", "2030-09-14", "وأفاد الهلال بأن حصيلة المفقودين جراء الفيضانات بلغت 10 آلاف و100 شخص.")
     b = _toll("b", "Daily", "2030-09-14", "وذكر المتحدث أن الفيضانات خلفت نحو 6 آلاف مفقود حتى الآن في المدينة.")
     (contradiction,) = _run(a, b)[1]
     assert contradiction.about == "count" and "10 آلاف و100" in contradiction.detail

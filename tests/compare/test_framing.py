@@ -45,6 +45,21 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
      {"ارتقى شهيدا": (1, "martyr"), "قوات الاحتلال": (1, "occupation")}),
     ("وارتقى المدافع لكرة عرضية وسجل برأسه هدف الفوز.", {}),
     ("وتعمل الهيئة على الارتقاء بمستوى الخدمات البلدية.", {}),
+    # terms by function, whatever the story: honorifics (Moroccan, Gulf), kinship rhetoric, epic and tragedy labels
+    ("وأشرف جلالة الملك على إطلاق المشروع تنفيذا لتوجيهاته السامية.",
+     {"جلالة": (1, "royal"), "السامية": (1, "sublime")}),
+    ("واستقبل الأمير المفدى -حفظه الله- الوفد في قصره.", {"المفدى": (1, "royal"), "حفظه الله": (1, "blessing")}),
+    ("وأرسلت الحكومة قافلة مساعدات إلى الشعب السوداني الشقيق.", {"الشقيق": (1, "brother")}),
+    ("وحقق المنتخب ملحمة كروية أمام العملاق البرازيلي.", {"ملحمة": (1, "epic"), "العملاق": (1, "giant")}),
+    ("وعاشت القرية فاجعة حقيقية بعد انهيار السد.", {"فاجعة": (1, "tragedy")}),
+    ("وهاجمت ميليشياته القرى الحدودية فجرا.", {"ميليشياته": (1, "militia")}),
+    ("وأصدرت الحكومة غير المعترف بها دوليا قرارا جديدا.", {"غير المعترف بها": (1, "unrecognised")}),
+    ("وزعم الناطق أن القوات انسحبت من المدينة.", {"زعم": (1, "claimed")}),
+    ("وتحدث الكاتب عن الإرث الاستعماري في القارة.", {"الاستعماري": (1, "colonial")}),
+    # the same words in their plain senses, and titles of rank every outlet writes
+    ("وحضر العرس أخوه الشقيق الأكبر وأخته غير الشقيقة.", {}),
+    ("واستقبل صاحب السمو ولي العهد معالي الوزير في مكتبه.", {}),
+    ("وناقش المؤتمر سبل مكافحة معاداة السامية في أوروبا.", {}),
     # whole words only
     ("وأعلنت الكيانات الاقتصادية الكبرى عن خطط جديدة.", {}),
     ("ولم يطبعوا الكتاب بعد.", {}),
@@ -109,7 +124,7 @@ def test_framing_of_an_article_with_and_without_terms() -> None:
 def test_lexicon_rows_have_a_general_category() -> None:
     lexicon = load_lexicon()
     categories = {e.category for e in lexicon}
-    assert len(categories - {NEUTRAL}) >= 7
+    assert len(categories - {NEUTRAL}) >= 15  # by function: honorific, kinship, epic, tragedy, blame...
     assert all(e.term and e.category and e.label and e.note for e in lexicon)
     assert all(e.category == NEUTRAL for e in lexicon if e.label == NEUTRAL)
     assert len({(e.term, e.label) for e in lexicon}) == len(lexicon)

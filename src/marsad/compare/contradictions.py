@@ -152,8 +152,8 @@ def _words(sentence: EventSentence) -> Words:
 
 def _anchors(words: Words, start: int, end: int, window: int) -> tuple[frozenset[str], frozenset[str]]:
     """Content stems within `window` words of the value at [start, end), synonyms folded; and the nearest of them
-    (NEAR_BEFORE before it, NEAR_AFTER after it): the words that name what the value measures (زيارته التي استمرت
-    يومين، أربعة أيام من المحادثات)."""
+    (NEAR_BEFORE before it, NEAR_AFTER after it): the words that name what the value measures (جولته التي دامت
+    أسبوعا، ثلاثة أسابيع من المفاوضات)."""
     first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
     before = [s for w in reversed(words[max(0, first - window):first]) if w[0] < start and (s := _anchor(w[2]))]
