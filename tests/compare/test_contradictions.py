@@ -120,3 +120,16 @@ def test_minutes_are_not_hours() -> None:
     b = _toll("b", "Daily", "2030-05-02", "وأكد السكان أن انقطاع الكهرباء في الحي دام 50 دقيقة.")
     (contradiction,) = _run(a, b)[1]
     assert "دقيقة" in contradiction.detail and "ساع" not in contradiction.detail
+
+
+def test_a_steady_figure_reported_days_apart_still_contradicts() -> None:
+    a = _toll("a", "Wire", "2030-02-10", "وقال المرصد إن قوة الهزة الأرضية التي ضربت الساحل بلغت 6.4 درجات.")
+    b = _toll("b", "Daily", "2030-02-12", "وأوضح المعهد أن قوة الهزة الأرضية التي ضربت الساحل بلغت 5.9 درجات.")
+    (contradiction,) = _run(a, b)[1]
+    assert "6.4" in contradiction.detail and "5.9" in contradiction.detail
+
+
+def test_money_reported_days_apart_is_not_a_contradiction() -> None:
+    a = _toll("a", "Wire", "2030-02-10", "وأغلق سعر خام برنت في السوق عند 81 دولارا للبرميل الواحد.")
+    b = _toll("b", "Daily", "2030-02-12", "وأغلق سعر خام برنت في السوق عند 84 دولارا للبرميل الواحد.")
+    assert _run(a, b)[1] == []

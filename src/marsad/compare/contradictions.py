@@ -42,6 +42,7 @@ def _cues(role: str) -> list[str]:
 _CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
 _TOLL_WORDS = {role: frozenset(_cues(role)) for role in _CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
+_CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
@@ -120,7 +121,7 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         return a.slot in _CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
 
     return [_contradiction(event_id, component, claim_of, outlets)
-            for component in _conflict_components(quantities, outlets, same_fact)]
+            for component in _conflict_components(quantities, outlets, same_fact, settings.drift)]
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -230,8 +231,8 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
                None) or _tallied(before[-TALLY_WINDOW:])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
         return cue
-    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT:
-        return None  # a bare number, a percentage or an age/year count is too loose a slot
+    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT or number.unit in STOPWORDS:
+        return None  # a bare number, a percentage, an age/year count or a function word is too loose a slot
     return noun
 
 
@@ -276,14 +277,19 @@ def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:
     return outlets
 
 
-def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool]) -> bool:
-    """Same kind of value about the same fact (`same_fact`); counts also on the same publication day."""
+def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> bool:
+    """Same kind of value about the same fact (`same_fact`) at the same time: a toll, an amount of money or a market
+    reading changes from day to day, so it is compared on one publication day; another figure (a magnitude, a
+    population, a count of homes) also across days, when the values stay within `drift` of each other."""
     if a.slot != b.slot or not same_fact(a, b):
         return False
     if a.about == "date":
         return True
     day_a, day_b = a.sentence.article.published, b.sentence.article.published
-    return bool(day_a) and day_a == day_b
+    if bool(day_a) and day_a == day_b:
+        return True
+    return (a.slot not in _CASUALTIES and a.slot not in _CHANGING
+            and max(a.low, b.low) <= drift * min(a.high, b.high))
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -291,14 +297,14 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
-                         same_fact: Callable[[Quantity, Quantity], bool]) -> list[list[Quantity]]:
+                         same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
     article = [outlets[q.sentence.article.id] for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact))
+                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, drift))
     compatible = [_compatible(quantities[i], quantities[j]) for i, j in pairs]
     agreed = {(i, article[j]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
     agreed |= {(j, article[i]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
