@@ -8,6 +8,7 @@ from marsad.compare.framing import (
     NEUTRAL,
     SCARE_QUOTES,
     Framing,
+    _content_word,
     _content_words,
     _context_words,
     contrast_terms,
@@ -164,3 +165,14 @@ def test_context_read_off_the_normalised_article_is_that_of_the_slice() -> None:
             assert _context_words(norm, start, end, set(), from_end=False) == tuple(words[:3])
             assert _context_words(norm, start, end, set(), from_end=True) == tuple(words[-3:])
     assert _context_words(norm, 0, len(text), {"العاصمه"}, from_end=False) == ("وصل", "وزير", "الحرب")
+
+
+@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023"])
+def test_contrast_leaves_out_fragments_function_words_and_times(word: str) -> None:
+    assert _content_word(word) is None
+
+
+@pytest.mark.parametrize(("word", "counted"), [("الحرب", "الحرب"), ("والحرب", "الحرب"), ("الغزاه", "الغزاه"),
+                                               ("وزير", "وزير")])
+def test_contrast_keeps_content_words(word: str, counted: str) -> None:
+    assert _content_word(word) == counted

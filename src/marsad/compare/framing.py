@@ -21,10 +21,11 @@ from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
 
+from marsad.cluster.terms import STOPWORDS as CLUSTER_STOPWORDS
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
-from marsad.extract.time.lexicon import GREGORIAN_MONTHS
+from marsad.extract.time.lexicon import GREGORIAN_MONTHS, PARTS_OF_DAY, WEEKDAYS
 from marsad.resources import MODELS_DIR, column, fields
-from marsad.text.normalize import Normalized, normalize, normalize_with_map
+from marsad.text.normalize import Normalized, match_key, normalize, normalize_with_map
 from marsad.types import ContrastTerm, Framing, FramingTerm, Mention, Quote
 
 COMPARE_MODELS = MODELS_DIR / "compare"
@@ -325,6 +326,8 @@ _PRIOR = 10.0  # total weight of the Dirichlet prior: an event is small, a light
 _MIN_Z = 1.0  # a ranking cut, not a significance test: near one entity counts stay small
 _MIN_COUNT = 2
 _STOP = frozenset(map(normalize, column(COMPARE_MODELS / "contrast_stopwords.tsv")))
+# Days, months and parts of the day say when, not how an outlet frames: مساء الأحد is no contrast.
+_TIME_WORDS = frozenset(chain(WEEKDAYS, GREGORIAN_MONTHS, PARTS_OF_DAY, (f"ال{w}" for w in PARTS_OF_DAY)))
 
 
 def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
@@ -400,11 +403,15 @@ def _context_words(norm: Normalized, start: int, end: int, names: set[str], from
 
 @lru_cache(maxsize=1 << 16)
 def _content_word(word: str) -> str | None:
-    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word or one letter."""
+    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word (the table's, or
+    the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or time of day."""
     if word.isdigit():
         return None
     word = _CLITIC_BEFORE_ARTICLE.sub("", word)
-    return word if word not in _STOP and len(word) > 1 else None
+    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS:
+        return None
+    bare = word[1:] if word[0] in "وف" else word
+    return None if bare in _STOP or match_key(bare) in CLUSTER_STOPWORDS else word
 
 
 def _ngrams(words: tuple[str, ...]) -> list[str]:
