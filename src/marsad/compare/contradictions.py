@@ -39,8 +39,8 @@ def _cues(role: str) -> list[str]:
 
 # Tolls: the people a happening killed, injured, left missing or displaced, or who were arrested; a figure next to
 # one of their words is that toll.
-_CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
-_TOLL_WORDS = {role: frozenset(_cues(role)) for role in _CASUALTIES}
+CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
+_TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
@@ -96,32 +96,42 @@ class Quantity:
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
                         timexes: Mapping[str, Sequence[Timex]] | None = None,
-                        settings: ContradictionSettings = DEFAULTS.contradictions) -> list[Contradiction]:
+                        settings: ContradictionSettings = DEFAULTS.contradictions,
+                        quantities: Sequence[Quantity] | None = None) -> list[Contradiction]:
     """Contradictions between the event's outlets in their values (counts, numbers, durations, dates, clock
     times); each names the claims holding the contradicting sentences. A value is anchored by the content words
-    within `settings.window` words of it; two values share a slot when they share `settings.shared_anchors`."""
-    outlets = _outlet_of(articles)
+    within `settings.window` words of it; two values share a slot when they share `settings.shared_anchors`.
+    `quantities`: the event's `stated_quantities`, when already read."""
+    outlets = outlet_of(articles)
     if len(set(outlets.values())) < 2:
         return []  # one outlet and its copies: nothing to contradict
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
-    claimed = {article for article, _ in claim_of}
-    speaking = [a for a in articles if a.id in claimed]  # the others' sentences are in no claim
-    if timexes is None:
-        timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
-    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
-    times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
-    quantities = [q for s in sentences
-                  for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), settings.window)]
+    if quantities is None:
+        quantities = stated_quantities(claims, articles, timexes, settings.window)
+
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
         within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two)."""
         shared = a.anchors & b.anchors
         if len(shared) < settings.shared_anchors and not shared & a.near & b.near:
             return False
-        return a.slot in _CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
+        return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
 
     return [_contradiction(event_id, component, claim_of, outlets)
-            for component in _conflict_components(quantities, outlets, same_fact, settings.drift)]
+            for component in _conflict_components(list(quantities), outlets, same_fact, settings.drift)]
+
+
+def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
+                      timexes: Mapping[str, Sequence[Timex]] | None = None,
+                      window: int = DEFAULTS.contradictions.window) -> list[Quantity]:
+    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned)."""
+    claimed = {(s.article, s.start) for c in claims for s in c.support}
+    speaking = [a for a in articles if a.id in {article for article, _ in claimed}]
+    if timexes is None:
+        timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
+    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claimed]
+    times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
+    return [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -215,7 +225,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if slot is None:
         return None
     low, high = _number_range(sentence.text, number)
-    about = "count" if slot in _CASUALTIES else "number"
+    about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:number.end]
     return Quantity(sentence, slot, low, high, shown, *_anchors(words, number.start, number.end, window), about)
 
@@ -224,12 +234,16 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number."""
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
-    if canon in _CASUALTIES:
+    if canon in CASUALTIES:
         return canon
     before = [w for _, e, w in words if e <= number.start]
-    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in _CASUALTIES),
+    after = [w for s, _, w in words if s >= number.end][1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
                None) or _tallied(before[-TALLY_WINDOW:])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
+        return cue
+    cue = next((_SYNONYMS.get(stem(w)) for w in after if _SYNONYMS.get(stem(w)) in CASUALTIES), None)
+    if cue and number.unit is not None and unit_key(number.unit) in _ANY_PEOPLE:
         return cue
     if noun is None or noun == "%" or number.unit in _NOT_A_SLOT or number.unit in STOPWORDS:
         return None  # a bare number, a percentage, an age/year count or a function word is too loose a slot
@@ -240,7 +254,7 @@ def _tallied(before: Sequence[str]) -> str | None:
     """The toll a tally names before its figure: عدد المفقودين جراء الفيضانات بلغ 10 آلاف (the counted noun first)."""
     for word, following in zip(before, before[1:], strict=False):
         toll = _SYNONYMS.get(stem(following))
-        if word in _TALLY and toll in _CASUALTIES:
+        if word in _TALLY and toll in CASUALTIES:
             return toll
     return None
 
@@ -264,7 +278,7 @@ def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float
     return value, value
 
 
-def _outlet_of(articles: Sequence[Article]) -> dict[str, str]:
+def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
     """The outlet of the article each one copies (itself when original): a copy never contradicts its original,
     and an outlet never contradicts itself (a later report of its own updates the earlier one)."""
     by_id = {a.id: a for a in articles}
@@ -288,7 +302,7 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     day_a, day_b = a.sentence.article.published, b.sentence.article.published
     if bool(day_a) and day_a == day_b:
         return True
-    return (a.slot not in _CASUALTIES and a.slot not in _CHANGING
+    return (a.slot not in CASUALTIES and a.slot not in _CHANGING
             and max(a.low, b.low) <= drift * min(a.high, b.high))
 
 
@@ -343,12 +357,17 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
         if claim not in claims:
             claims.append(claim)
     slot = component[0].slot
-    label = _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
+    label = slot_label(slot)
     topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
-    if topic and slot not in _CASUALTIES:
+    if topic and slot not in CASUALTIES:
         label += f" ({'، '.join(topic[:2])})"
     values = " مقابل ".join(f"{value} ({'، '.join(outlets)})" for value, outlets in by_value.items())
     return Contradiction(event_id, component[0].about, tuple(claims), f"{label}: {values}")
+
+
+def slot_label(slot: str) -> str:
+    """How a slot is named in Arabic: عدد القتلى، المدة بالأيام، عدد مسكن."""
+    return _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
 
 
 def _count_phrase(n: float, unit: str) -> str:
