@@ -22,7 +22,7 @@ def _series(*articles: Article):
 def test_a_rising_toll_is_a_series_in_order_of_publication_not_a_contradiction() -> None:
     articles = (
         _report("c", "Gazette", "2030-03-06", "وارتفعت حصيلة ضحايا الزلزال في الإقليم إلى 912 قتيلا."),
-        _report("a", "Wire", "2030-03-04", "وقالت السلطات إن الزلزال خلف 120 قتيلا في الإقليم."),
+        _report("a", "Wire", "2030-03-04", "وقالت السلطات إن الهزة خلفت 120 قتيلا في الإقليم."),
         _report("b", "Daily", "2030-03-05", "وأعلنت الداخلية أن حصيلة الزلزال بلغت 430 قتيلا في الإقليم."),
     )
     series, contradictions = _series(*articles)
@@ -33,15 +33,15 @@ def test_a_rising_toll_is_a_series_in_order_of_publication_not_a_contradiction()
 
 
 def test_a_syndicated_copy_adds_no_report_and_one_report_is_no_series() -> None:
-    a = _report("a", "Wire", "2030-03-04", "وقالت السلطات إن الزلزال خلف 120 قتيلا في الإقليم.")
+    a = _report("a", "Wire", "2030-03-04", "وقالت السلطات إن الهزة خلفت 120 قتيلا في الإقليم.")
     copy = Article("b", source="Portal", published="2030-03-04", duplicate_of="a",
-                   text="وقالت السلطات إن الزلزال خلف 120 قتيلا في الإقليم.")
+                   text="وقالت السلطات إن الهزة خلفت 120 قتيلا في الإقليم.")
     assert _series(a, copy)[0] == []
 
 
 def test_hedged_figures_keep_their_range_and_export_an_open_bound() -> None:
     articles = (
-        _report("a", "Wire", "2030-03-04", "وأفادت الأمم المتحدة بأن أكثر من 5000 شخص نزحوا من القرى."),
+        _report("a", "Wire", "2030-03-04", "وأفادت الأمم المتحدة بأن أكثر من 5000 شخص نزحوا باتجاه الشمال."),
         _report("b", "Daily", "2030-03-05", "وذكر الهلال الأحمر أن عدد النازحين من القرى بلغ 7200 نازح."),
     )
     (displaced,) = _series(*articles)[0]

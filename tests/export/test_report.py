@@ -161,3 +161,15 @@ def test_empty_document_renders() -> None:
                                          (103, "103 مقالات")])
 def test_counted_nouns_follow_arabic_grammar(n: int, text: str) -> None:
     assert arabic_count(n, "article") == text
+
+
+def test_a_figure_over_time_is_charted_in_its_event_with_escaped_labels(doc: dict) -> None:
+    event = doc["events"][0]["id"]
+    article = doc["events"][0]["articles"][0]
+    points = [{"article": article, "outlet": "x", "published": day, "low": low, "high": low, "shown": shown,
+               "sentence": ""} for day, low, shown in (("2030-03-04", 120, "120"), ("2030-03-05", 430, "<b>430"))]
+    page = render_report({**doc, "figures": [{"event": event, "quantity": "killed", "label": "عدد القتلى",
+                                              "points": points}]})
+    assert "الأرقام عبر الزمن" in page and "<title>عدد القتلى</title>" in page
+    assert "&lt;b&gt;430" in page and "<b>430" not in page
+    assert "الأرقام عبر الزمن" not in render_report(doc)  # an older document without figures
