@@ -43,6 +43,7 @@ from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.compare.figures import figure_series
 from marsad.compare.framing import contrast_terms, find_framing
+from marsad.compare.order import order_contradictions
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
@@ -100,7 +101,7 @@ def _quotes(article: Article, earlier: dict[str, list[Any]], settings: Settings)
 
 
 def _framing(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
-    return list(find_framing(article.id, article.text, earlier.get("quotes", [])).terms)
+    return list(find_framing(article.id, article.text, earlier.get("quotes", []), earlier.get("mentions", [])).terms)
 
 
 def _fingerprint(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
@@ -235,7 +236,8 @@ def compare_event(work: EventWork) -> EventComparison:
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities),
+        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities)
+        + order_contradictions(work.event, claims, work.articles, [(e, m) for _, _, e, m in work.entity_mentions]),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
                         framed=work.framed, settings=settings.summary),  # a huge event: its core
         [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],

@@ -178,3 +178,12 @@ def test_contrast_leaves_out_fragments_function_words_and_times(word: str) -> No
                                                ("وزير", "وزير")])
 def test_contrast_keeps_content_words(word: str, counted: str) -> None:
     assert _content_word(word) == counted
+
+
+def test_a_government_named_after_its_leader_is_a_regime_label() -> None:
+    text = 'وقالت الصحيفة إن نظام صدام حسين انهار، وإن النظام السابق ترك البلاد منهكة. وقال "نظام زيد عمرو انتهى".'
+    mentions = [Mention("a1", text.find(name), text.find(name) + len(name), name, kind)
+                for name, kind in (("صدام حسين", "PER"), ("زيد عمرو", "PER"))]
+    mentions.append(Mention("a1", text.find("البلاد"), text.find("البلاد") + 6, "البلاد", "GPE"))
+    terms = find_framing("a1", text, (), mentions).terms
+    assert [(t.term, t.label, t.category) for t in terms] == [("نظام صدام حسين", "regime", "delegitimising-label")]
