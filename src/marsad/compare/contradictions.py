@@ -61,6 +61,9 @@ def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
 
 
 _SYNONYMS = _topic_synonyms()
+# The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
+_HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
+_DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
@@ -69,8 +72,9 @@ _UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
 _ABOUT_BEFORE = tuple(_cues("about-before"))
 _ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
-NEAR_BEFORE, NEAR_AFTER = 3, 2  # content words either side of a value that name what it measures
+NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
+_DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
@@ -111,8 +115,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two)."""
+        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two).
+        Durations: a happening (a topic of `topic_synonyms.tsv`) stands next to both."""
         shared = a.anchors & b.anchors
+        if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
+            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.max_ratio * min(
+                a.high, b.high)
         if len(shared) < settings.shared_anchors and not shared & a.near & b.near:
             return False
         return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
@@ -222,8 +230,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     """A number with the noun it counts; tolls (killed, injured, missing...) are told apart by the words around
     them."""
     slot = _count_slot(sentence.text, number, words)
-    if slot is None:
-        return None
+    if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
+        return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
     low, high = _number_range(sentence.text, number)
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:number.end]

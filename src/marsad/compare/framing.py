@@ -199,7 +199,6 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), menti
 
 
 _LEADER_LABELS = frozenset(map(normalize, _cues("leader-label")))
-_LEADER_ENTRY = LexiconEntry("نظام", "delegitimising-label", "regime", "a government named after its leader")
 _LEADER_CLITICS = re.compile(r"^[وف]?[بلك]?")
 
 
@@ -217,7 +216,8 @@ def _leader_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> It
         label_start = norm.text.rfind(before[0], 0, start) + clitics
         o_start = norm.to_original(label_start, label_start)[0]
         written = " ".join(text[o_start:m.end].split())
-        yield _Hit(label_start, bisect_left(norm.offsets, m.end), written, _squash(written), _LEADER_ENTRY)
+        entry = LexiconEntry(before[0][clitics:], "delegitimising-label", "regime", "a government named for its leader")
+        yield _Hit(label_start, bisect_left(norm.offsets, m.end), written, _squash(written), entry)
 
 
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:

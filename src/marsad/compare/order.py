@@ -21,6 +21,8 @@ RULES = RuleSet("order")
 CUES_PATH = MODELS_DIR / "compare" / "order_cues.tsv"
 _AFTER = frozenset(normalize(cue) for cue, role in fields(CUES_PATH) if role == "after")
 _FOLLOWER = frozenset(normalize(cue) for cue, role in fields(CUES_PATH) if role == "follower")
+# How an order contradiction reads: {actors} before in {first}, after in {second}.
+_WORDING = next(cue for cue, role in fields(CUES_PATH) if role == "wording")
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 FOLLOWER_WINDOW = 12  # characters between a follower cue and the actor it names (وحذت تونس / لحقت بها تونس)
@@ -60,8 +62,8 @@ def order_contradictions(event_id: str, claims: Sequence[Claim], articles: Seque
                 RULES.hit("before-and-after")
                 key = (claim_of[(first.article, first.start)], claim_of[(second.article, second.start)])
                 actors = "، ".join(names[e] for e in swapped)
-                found.setdefault(key, Contradiction(event_id, "other", key, (
-                    f"الترتيب: {actors} قبل ({outlets[first.article]}) مقابل بعد ({outlets[second.article]})")))
+                found.setdefault(key, Contradiction(event_id, "other", key, _WORDING.format(
+                    actors=actors, first=outlets[first.article], second=outlets[second.article])))
     return list(found.values())
 
 
