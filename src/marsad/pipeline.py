@@ -14,6 +14,7 @@
                          compare/ summarize/ per event (a map): claims, contradictions, summary
                                                                                     -> Claim, Contradiction, Summary
                                      words one outlet alone puts next to an entity  -> framing contrasts
+                                     each reported figure in order of publication  -> FigureSeries
 
 An engine runs the two maps and the linking: in this process, on worker processes, or on Dask (`marsad.engines`).
 
@@ -39,8 +40,10 @@ from marsad.cluster.duplicates import fingerprint, mark_duplicates
 from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
-from marsad.compare.contradictions import find_contradictions
+from marsad.compare.contradictions import find_contradictions, stated_quantities
+from marsad.compare.figures import figure_series
 from marsad.compare.framing import contrast_terms, find_framing
+from marsad.compare.order import order_contradictions
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
@@ -59,6 +62,7 @@ from marsad.types import (
     ContrastTerm,
     Entity,
     Event,
+    FigureSeries,
     Fingerprint,
     Framing,
     FramingTerm,
@@ -97,7 +101,7 @@ def _quotes(article: Article, earlier: dict[str, list[Any]], settings: Settings)
 
 
 def _framing(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
-    return list(find_framing(article.id, article.text, earlier.get("quotes", [])).terms)
+    return list(find_framing(article.id, article.text, earlier.get("quotes", []), earlier.get("mentions", [])).terms)
 
 
 def _fingerprint(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
@@ -172,7 +176,7 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
 
 def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
-    summary, framing contrasts. Claims are numbered across events in event order."""
+    summary, framing contrasts, figures over time. Claims are numbered across events in event order."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
     entity_mentions = _entity_mentions_by_article(analysis.entities)
@@ -186,14 +190,16 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     contradictions: list[Contradiction] = []
     summaries: list[Summary] = []
     contrasts: list[Contrast] = []
+    figures: list[FigureSeries] = []
     for found in engine(compare_event, work):
         numbers = {c.id: f"c{len(claims) + n}" for n, c in enumerate(found.claims, 1)}
         claims += [replace(c, id=numbers[c.id]) for c in found.claims]
         contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims)) for c in found.contradictions]
         summaries.append(found.summary)
         contrasts += found.contrasts
+        figures += found.figures
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
-                   contrasts=tuple(contrasts))
+                   contrasts=tuple(contrasts), figures=tuple(figures))
 
 
 @pickled_as_fields
@@ -219,18 +225,23 @@ class EventComparison:
     contradictions: list[Contradiction]
     summary: Summary
     contrasts: list[Contrast]
+    figures: list[FigureSeries]
 
 
 def compare_event(work: EventWork) -> EventComparison:
-    """Claims, contradictions, the cited summary and the framing contrasts of one event (pure)."""
+    """Claims, contradictions, the cited summary, the framing contrasts and the figures over time of one event
+    (pure)."""
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
+    quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions.window),
+        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities)
+        + order_contradictions(work.event, claims, work.articles, [(e, m) for _, _, e, m in work.entity_mentions]),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
                         framed=work.framed, settings=settings.summary),  # a huge event: its core
         [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],
+        figure_series(work.event, quantities, work.articles),
     )
 
 

@@ -280,6 +280,40 @@ class Contradiction:
 
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
+class FigurePoint:
+    """One report of a figure: the value an article gives (low to high for a hedge or a range), its outlet and day."""
+
+    article: str
+    outlet: str
+    published: str | None
+    low: float
+    high: float
+    shown: str  # as the article writes it
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        high = None if self.high == float("inf") else self.high  # "more than": no upper bound in JSON
+        return {"article": self.article, "outlet": self.outlet, "published": self.published, "low": self.low,
+                "high": high, "shown": self.shown, "sentence": self.sentence}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """A figure of an event over time (a toll, a count of homes, a sum): its reports in order of publication."""
+
+    event: str
+    quantity: str  # killed | injured | missing | displaced | arrested | the counted noun
+    label: str
+    points: tuple[FigurePoint, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "quantity": self.quantity, "label": self.label,
+                "points": [p.to_dict() for p in self.points]}
+
+
+@pickled_as_fields
+@dataclass(frozen=True, slots=True)
 class FramingTerm:
     """A framing term as the article writes it (clitics off), its matching form, and how often it occurs."""
 
@@ -386,6 +420,7 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     summaries: tuple[Summary, ...] = ()
+    figures: tuple[FigureSeries, ...] = ()
 
     def all_spans(self, stage: str) -> list[Any]:
         """Every span of one stage across the articles, in article order."""

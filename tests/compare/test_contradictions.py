@@ -86,3 +86,58 @@ def test_durations_of_different_happenings_do_not_contradict() -> None:
     a = Article("a", source="Wire", published="2030-05-02", text="وقال الاتحاد إن الإضراب استمر ستة أيام قبل التسوية.")
     b = Article("b", source="Daily", published="2030-05-02", text="وأوضحت النقابة أن الزيارة دامت ثلاثة أيام فقط.")
     assert _run(a, b)[1] == []
+
+
+def test_an_outlet_never_contradicts_its_own_other_report() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت وزارة الصحة أن حصيلة القتلى في انهيار المبنى بلغت 31 قتيلا.")
+    b = _toll("b", "Wire", "2030-03-04", "قالت وزارة الصحة مساء إن حصيلة القتلى في انهيار المبنى بلغت 44 قتيلا.")
+    assert _run(a, b)[1] == []
+
+
+def test_missing_people_are_a_toll_of_their_own() -> None:
+    a = _toll("a", "Wire", "2030-09-14", "وأفاد الهلال بأن حصيلة المفقودين جراء الفيضانات بلغت 10 آلاف و100 شخص.")
+    b = _toll("b", "Daily", "2030-09-14", "وذكر المتحدث أن الفيضانات خلفت نحو 6 آلاف مفقود حتى الآن في المدينة.")
+    (contradiction,) = _run(a, b)[1]
+    assert contradiction.about == "count" and "10 آلاف و100" in contradiction.detail
+    assert "المفقودين" in contradiction.detail
+
+
+def test_spans_many_times_apart_are_different_things() -> None:
+    a = _toll("a", "Wire", "2030-05-02", "وقال الاتحاد إن الإضراب في الموانئ استمر سبعة أيام.")
+    b = _toll("b", "Daily", "2030-05-02", "وأوضحت النقابة أن الإضراب في الموانئ يهدد منذ 60 يوما.")
+    assert _run(a, b)[1] == []
+
+
+def test_about_a_figure_is_not_more_than_a_larger_one() -> None:
+    a = _toll("a", "Wire", "2030-07-01", "وحضر المباراة في الملعب الكبير نحو 30 ألف مشجع من الجماهير.")
+    b = _toll("b", "Daily", "2030-07-01", "وحضر المباراة في الملعب الكبير أكثر من 36 ألف مشجع من الجماهير.")
+    (contradiction,) = _run(a, b)[1]
+    assert "30 ألف" in contradiction.detail and "36 ألف" in contradiction.detail
+
+
+def test_minutes_are_not_hours() -> None:
+    a = _toll("a", "Wire", "2030-05-02", "وقال الشهود إن انقطاع الكهرباء في الحي استمر 40 دقيقة.")
+    b = _toll("b", "Daily", "2030-05-02", "وأكد السكان أن انقطاع الكهرباء في الحي دام 50 دقيقة.")
+    (contradiction,) = _run(a, b)[1]
+    assert "دقيقة" in contradiction.detail and "ساع" not in contradiction.detail
+
+
+def test_a_steady_figure_reported_days_apart_still_contradicts() -> None:
+    a = _toll("a", "Wire", "2030-02-10", "وقال المرصد إن قوة الهزة الأرضية التي ضربت الساحل بلغت 6.4 درجات.")
+    b = _toll("b", "Daily", "2030-02-12", "وأوضح المعهد أن قوة الهزة الأرضية التي ضربت الساحل بلغت 5.9 درجات.")
+    (contradiction,) = _run(a, b)[1]
+    assert "6.4" in contradiction.detail and "5.9" in contradiction.detail
+
+
+def test_money_reported_days_apart_is_not_a_contradiction() -> None:
+    a = _toll("a", "Wire", "2030-02-10", "وأغلق سعر خام برنت في السوق عند 81 دولارا للبرميل الواحد.")
+    b = _toll("b", "Daily", "2030-02-12", "وأغلق سعر خام برنت في السوق عند 84 دولارا للبرميل الواحد.")
+    assert _run(a, b)[1] == []
+
+
+def test_ranks_days_and_ratios_are_no_counts() -> None:
+    a = _toll("a", "Wire", "2030-07-01", "وتقام المباراة المؤجلة من الجولة الـ12 في الدوري يوم الخامس من الشهر.")
+    b = _toll("b", "Daily", "2030-07-01", "وتقام المباراة المؤجلة من الجولة الـ14 في الدوري بعد أسبوع من الآن.")
+    c = _toll("c", "Wire", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.4 مرة من إنتاج المصنع المنافس في المدينة.")
+    d = _toll("d", "Daily", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.8 مرة من إنتاج المصنع المنافس في المدينة.")
+    assert _run(a, b)[1] == [] and _run(c, d)[1] == []

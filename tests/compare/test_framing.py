@@ -8,6 +8,7 @@ from marsad.compare.framing import (
     NEUTRAL,
     SCARE_QUOTES,
     Framing,
+    _content_word,
     _content_words,
     _context_words,
     contrast_terms,
@@ -45,6 +46,23 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
      {"ارتقى شهيدا": (1, "martyr"), "قوات الاحتلال": (1, "occupation")}),
     ("وارتقى المدافع لكرة عرضية وسجل برأسه هدف الفوز.", {}),
     ("وتعمل الهيئة على الارتقاء بمستوى الخدمات البلدية.", {}),
+    # terms by function, whatever the story: honorifics (Moroccan, Gulf), kinship rhetoric, epic and tragedy labels
+    ("وأشرف جلالة الملك على إطلاق المشروع تنفيذا لتوجيهاته السامية.",
+     {"جلالة": (1, "royal"), "توجيهاته السامية": (1, "sublime")}),
+    ("واستقبل الأمير المفدى -حفظه الله- الوفد في قصره.", {"المفدى": (1, "royal"), "حفظه الله": (1, "blessing")}),
+    ("وأرسلت الحكومة قافلة مساعدات إلى الشعب السوداني الشقيق.", {"الشقيق": (1, "brother")}),
+    ("وحقق المنتخب ملحمة كروية أمام العملاق البرازيلي.", {"ملحمة": (1, "epic"), "العملاق": (1, "giant")}),
+    ("وعاشت القرية فاجعة حقيقية بعد انهيار السد.", {"فاجعة": (1, "tragedy")}),
+    ("وهاجمت ميليشياته القرى الحدودية فجرا.", {"ميليشياته": (1, "militia")}),
+    ("وأصدرت الحكومة غير المعترف بها دوليا قرارا جديدا.", {"غير المعترف بها": (1, "unrecognised")}),
+    ("وزعم الناطق أن القوات انسحبت من المدينة.", {"زعم": (1, "claimed")}),
+    ("وتحدث الكاتب عن الإرث الاستعماري في القارة.", {"الاستعماري": (1, "colonial")}),
+    # the same words in their plain senses, and titles of rank every outlet writes
+    ("وحضر العرس أخوه الشقيق الأكبر وأخته غير الشقيقة.", {}),
+    ("واستقبل صاحب السمو ولي العهد معالي الوزير في مكتبه.", {}),
+    ("وناقش المؤتمر سبل مكافحة معاداة السامية في أوروبا.", {}),
+    ("وأصدرت المفوضية السامية لشؤون اللاجئين تقريرا عن أهدافها السامية.", {}),
+    ("وأصيب السائق بعد انقلاب سيارته على الطريق السريع.", {}),
     # whole words only
     ("وأعلنت الكيانات الاقتصادية الكبرى عن خطط جديدة.", {}),
     ("ولم يطبعوا الكتاب بعد.", {}),
@@ -109,7 +127,7 @@ def test_framing_of_an_article_with_and_without_terms() -> None:
 def test_lexicon_rows_have_a_general_category() -> None:
     lexicon = load_lexicon()
     categories = {e.category for e in lexicon}
-    assert len(categories - {NEUTRAL}) >= 7
+    assert len(categories - {NEUTRAL}) >= 15  # by function: honorific, kinship, epic, tragedy, blame...
     assert all(e.term and e.category and e.label and e.note for e in lexicon)
     assert all(e.category == NEUTRAL for e in lexicon if e.label == NEUTRAL)
     assert len({(e.term, e.label) for e in lexicon}) == len(lexicon)
@@ -149,3 +167,23 @@ def test_context_read_off_the_normalised_article_is_that_of_the_slice() -> None:
             assert _context_words(norm, start, end, set(), from_end=False) == tuple(words[:3])
             assert _context_words(norm, start, end, set(), from_end=True) == tuple(words[-3:])
     assert _context_words(norm, 0, len(text), {"العاصمه"}, from_end=False) == ("وصل", "وزير", "الحرب")
+
+
+@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023"])
+def test_contrast_leaves_out_fragments_function_words_and_times(word: str) -> None:
+    assert _content_word(word) is None
+
+
+@pytest.mark.parametrize(("word", "counted"), [("الحرب", "الحرب"), ("والحرب", "الحرب"), ("الغزاه", "الغزاه"),
+                                               ("وزير", "وزير")])
+def test_contrast_keeps_content_words(word: str, counted: str) -> None:
+    assert _content_word(word) == counted
+
+
+def test_a_government_named_after_its_leader_is_a_regime_label() -> None:
+    text = 'وقالت الصحيفة إن نظام صدام حسين انهار، وإن النظام السابق ترك البلاد منهكة. وقال "نظام زيد عمرو انتهى".'
+    mentions = [Mention("a1", text.find(name), text.find(name) + len(name), name, kind)
+                for name, kind in (("صدام حسين", "PER"), ("زيد عمرو", "PER"))]
+    mentions.append(Mention("a1", text.find("البلاد"), text.find("البلاد") + 6, "البلاد", "GPE"))
+    terms = find_framing("a1", text, (), mentions).terms
+    assert [(t.term, t.label, t.category) for t in terms] == [("نظام صدام حسين", "regime", "delegitimising-label")]

@@ -13,10 +13,12 @@ TABLES = MODELS_DIR / "compare"
 @pytest.mark.parametrize(("name", "at", "roles"), [
     ("number_words.tsv", 2, {"unit", "teen-head", "ten", "hundred", "scale", "dual-scale", "fraction", "approximate"}),
     ("counted_nouns.tsv", 2, {"dual", "plural"}),
-    ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name"}),
-    ("quantity_cues.tsv", 1, {"killed", "injured", "people", "generic", "not-a-slot", "lower-bound-before",
+    ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name",
+                          "range-link"}),
+    ("quantity_cues.tsv", 1, {"killed", "injured", "missing", "displaced", "arrested", "tally", "people", "generic",
+                              "changing", "not-a-slot", "lower-bound-before",
                               "upper-bound-before", "about-before", "lower-bound-after"}),
-    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "date-lead"}),
+    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}
@@ -30,7 +32,7 @@ def test_number_values() -> None:
 
 
 def test_slots_name_every_duration_unit() -> None:
-    assert set(contradictions._UNIT_NAMES) == set("DWMYH")
+    assert set(contradictions._UNIT_NAMES) == {*"DWMYH", "MIN"}
     assert {"killed", "injured", "clock"} <= set(contradictions._SLOT_LABELS)
     assert contradictions._OTHER_LABEL.format("طائرة") == "عدد طائرة"
 

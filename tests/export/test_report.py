@@ -173,3 +173,15 @@ def test_a_large_corpus_shows_its_widest_stories_in_full_and_lists_the_rest() ->
     assert 'id="story-s2"' in page and 'id="story-s44"' not in page  # the widest current coverage first
     assert "a2_0" in page and 'id="article-a44_0"' not in page  # only the articles of the stories in full
     assert page.count('id="entity-') == 3
+
+
+def test_a_figure_over_time_is_charted_in_its_event_with_escaped_labels(doc: dict) -> None:
+    event = doc["events"][0]["id"]
+    article = doc["events"][0]["articles"][0]
+    points = [{"article": article, "outlet": "x", "published": day, "low": low, "high": low, "shown": shown,
+               "sentence": ""} for day, low, shown in (("2030-03-04", 120, "120"), ("2030-03-05", 430, "<b>430"))]
+    page = render_report({**doc, "figures": [{"event": event, "quantity": "killed", "label": "عدد القتلى",
+                                              "points": points}]})
+    assert "الأرقام عبر الزمن" in page and "<title>عدد القتلى</title>" in page
+    assert "&lt;b&gt;430" in page and "<b>430" not in page
+    assert "الأرقام عبر الزمن" not in render_report(doc)  # an older document without figures

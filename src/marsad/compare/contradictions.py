@@ -11,16 +11,17 @@ also gives the other outlet's value, and a syndicated copy against its original.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, fields
-from marsad.settings import DEFAULTS
+from marsad.settings import DEFAULTS, ContradictionSettings
 from marsad.text.normalize import normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
@@ -36,32 +37,44 @@ def _cues(role: str) -> list[str]:
     return [normalize(phrase) for phrase, row_role in fields(CUES_PATH) if row_role == role]
 
 
-_KILLED = frozenset(_cues("killed"))
-_INJURED = frozenset(_cues("injured"))
+# Tolls: the people a happening killed, injured, left missing or displaced, or who were arrested; a figure next to
+# one of their words is that toll.
+CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
+_TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
+_CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
+_TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
+TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
 def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
-    """Stem -> the word that stands for its group: killed | injured for casualty words, else the first word of its
-    topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
-    groups: dict[str, Iterable[str]] = {"killed": _KILLED, "injured": _INJURED}
+    """Stem -> the word that stands for its group: the toll (killed, injured...) for casualty words, else the first
+    word of its topic in `topic_synonyms.tsv` (shown in a contradiction's label)."""
+    groups: dict[str, Iterable[str]] = {}
     for _, written in fields(path):
         words = written.split()
         groups[words[0]] = [normalize(w) for w in words]
+    groups |= _TOLL_WORDS  # a toll's words over a topic's: اعتقال 20 شخصا is a count of the arrested
     return {stem(w): canon for canon, words in groups.items() for w in words}
 
 
 _SYNONYMS = _topic_synonyms()
+# The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
+_HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
+_DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
 _LOWER_BOUND_BEFORE = tuple(_cues("lower-bound-before"))
 _UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
 _ABOUT_BEFORE = tuple(_cues("about-before"))
+_ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
+NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
+_DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
@@ -81,29 +94,52 @@ class Quantity:
     high: float
     shown: str
     anchors: frozenset[str]
+    near: frozenset[str]  # the anchors next to the value: what it measures
     about: str  # count | number | date
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
                         timexes: Mapping[str, Sequence[Timex]] | None = None,
-                        window: int = DEFAULTS.contradictions.window) -> list[Contradiction]:
-    """Contradictions between the event's articles in their values (counts, numbers, durations, dates, clock
+                        settings: ContradictionSettings = DEFAULTS.contradictions,
+                        quantities: Sequence[Quantity] | None = None) -> list[Contradiction]:
+    """Contradictions between the event's outlets in their values (counts, numbers, durations, dates, clock
     times); each names the claims holding the contradicting sentences. A value is anchored by the content words
-    within `window` words of it."""
-    roots = _root_of(articles)
-    if len(set(roots.values())) < 2:
-        return []  # one article and its copies: nothing to contradict
+    within `settings.window` words of it; two values share a slot when they share `settings.shared_anchors`.
+    `quantities`: the event's `stated_quantities`, when already read."""
+    outlets = outlet_of(articles)
+    if len(set(outlets.values())) < 2:
+        return []  # one outlet and its copies: nothing to contradict
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
-    claimed = {article for article, _ in claim_of}
-    speaking = [a for a in articles if a.id in claimed]  # the others' sentences are in no claim
+    if quantities is None:
+        quantities = stated_quantities(claims, articles, timexes, settings.window)
+
+    def same_fact(a: Quantity, b: Quantity) -> bool:
+        """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
+        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two).
+        Durations: a happening (a topic of `topic_synonyms.tsv`) stands next to both."""
+        shared = a.anchors & b.anchors
+        if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
+            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.max_ratio * min(
+                a.high, b.high)
+        if len(shared) < settings.shared_anchors and not shared & a.near & b.near:
+            return False
+        return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
+
+    return [_contradiction(event_id, component, claim_of, outlets)
+            for component in _conflict_components(list(quantities), outlets, same_fact, settings.drift)]
+
+
+def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
+                      timexes: Mapping[str, Sequence[Timex]] | None = None,
+                      window: int = DEFAULTS.contradictions.window) -> list[Quantity]:
+    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned)."""
+    claimed = {(s.article, s.start) for c in claims for s in c.support}
+    speaking = [a for a in articles if a.id in {article for article, _ in claimed}]
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
-    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claim_of]
+    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claimed]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
-    quantities = [q for s in sentences
-                  for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
-    return [_contradiction(event_id, component, claim_of, roots)
-            for component in _conflict_components(quantities, roots)]
+    return [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -133,25 +169,35 @@ def _words(sentence: EventSentence) -> Words:
     return [(m.start(), m.end(), norm[m.start():m.end()]) for m in _WORDS.finditer(text)]
 
 
-def _anchors(words: Words, start: int, end: int, exclude: Sequence[tuple[int, int]], window: int) -> frozenset[str]:
-    """Content stems within `window` words of [start, end), outside any excluded span, synonyms folded."""
+def _anchors(words: Words, start: int, end: int, window: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Content stems within `window` words of the value at [start, end), synonyms folded; and the nearest of them
+    (NEAR_BEFORE before it, NEAR_AFTER after it): the words that name what the value measures (جولته التي دامت
+    أسبوعا، ثلاثة أسابيع من المفاوضات)."""
     first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), -1)
-    out = set()
-    for w_start, _, word in words[max(0, first - window): last + 1 + window]:
-        if any(a <= w_start < b for a, b in exclude) or word in STOPWORDS or word in _GENERIC or word.isdigit():
-            continue
-        stemmed = stem(word)
-        if stemmed not in STOPWORDS and len(stemmed) > 2:
-            out.add(_SYNONYMS.get(stemmed, stemmed))
-    return frozenset(out)
+    before = [s for w in reversed(words[max(0, first - window):first]) if w[0] < start and (s := _anchor(w[2]))]
+    after = [s for w in words[last + 1:last + 1 + window] if (s := _anchor(w[2]))]
+    return frozenset(before + after), frozenset(before[:NEAR_BEFORE] + after[:NEAR_AFTER])
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor(word: str) -> str | None:
+    """A word's stem as an anchor (synonyms folded), None for a stopword, a generic word, a number or a stub."""
+    if word in STOPWORDS or word in _GENERIC or word.isdigit():
+        return None
+    stemmed = stem(word)
+    if stemmed in STOPWORDS or len(stemmed) <= 2:
+        return None
+    return _SYNONYMS.get(stemmed, stemmed)
 
 
 def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: int) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
-        n, unit = float(m.group(1)), ("H" if timex.value.startswith("PT") else m.group(2))
+        n, unit = float(m.group(1)), m.group(2)
+        if timex.value.startswith("PT") and unit == "M":
+            unit = "MIN"  # PT45M is 45 minutes; P3M is three months
         if unit == "W":
             n, unit = n * 7, "D"
         low, high = _hedged(sentence.text, start, end, n)
@@ -162,7 +208,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, _anchors(words, start, end, [(start, end)], window), "date")
+    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date")
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -175,37 +221,50 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
         return []
     start, end = times[0].start - sentence.start, times[-1].end - sentence.start
     code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
-    return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}",
-                     _anchors(words, start, end, [(start, end)], window), "date")]
+    return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}", *_anchors(words, start, end, window),
+                     "date")]
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
                     window: int) -> Quantity | None:
-    """A number with the noun it counts; people killed or injured are told apart by the words around them."""
+    """A number with the noun it counts; tolls (killed, injured, missing...) are told apart by the words around
+    them."""
     slot = _count_slot(sentence.text, number, words)
-    if slot is None:
-        return None
+    if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
+        return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
     low, high = _number_range(sentence.text, number)
-    about = "count" if slot in ("killed", "injured") else "number"
+    about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:number.end]
-    anchors = _anchors(words, number.start, number.end, [(number.start, number.end)], window)
-    return Quantity(sentence, slot, low, high, shown, anchors, about)
+    return Quantity(sentence, slot, low, high, shown, *_anchors(words, number.start, number.end, window), about)
 
 
 def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
-    """killed | injured for casualty figures, else the counted noun's key; None for a bare number."""
+    """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number."""
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
-    if canon in ("killed", "injured"):
+    if canon in CASUALTIES:
         return canon
-    before = [w for _, e, w in words if e <= number.start][-3:]
-    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before) if _SYNONYMS.get(stem(w)) in ("killed", "injured")),
-               None)
+    before = [w for _, e, w in words if e <= number.start]
+    after = [w for s, _, w in words if s >= number.end][1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
+               None) or _tallied(before[-TALLY_WINDOW:])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
         return cue
-    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT:
-        return None  # a bare number, a percentage or an age/year count is too loose a slot
+    cue = next((_SYNONYMS.get(stem(w)) for w in after if _SYNONYMS.get(stem(w)) in CASUALTIES), None)
+    if cue and number.unit is not None and unit_key(number.unit) in _ANY_PEOPLE:
+        return cue
+    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT or number.unit in STOPWORDS:
+        return None  # a bare number, a percentage, an age/year count or a function word is too loose a slot
     return noun
+
+
+def _tallied(before: Sequence[str]) -> str | None:
+    """The toll a tally names before its figure: عدد المفقودين جراء الفيضانات بلغ 10 آلاف (the counted noun first)."""
+    for word, following in zip(before, before[1:], strict=False):
+        toll = _SYNONYMS.get(stem(following))
+        if word in _TALLY and toll in CASUALTIES:
+            return toll
+    return None
 
 
 def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
@@ -223,44 +282,51 @@ def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float
     if before.endswith(_UPPER_BOUND_BEFORE):
         return 0.0, value
     if before.endswith(_ABOUT_BEFORE):
-        return value * 0.8, value * 1.2
+        return value * (1 - _ABOUT), value * (1 + _ABOUT)
     return value, value
 
 
-def _root_of(articles: Sequence[Article]) -> dict[str, str]:
-    """The article each one copies (itself when original): a copy never contradicts its original."""
+def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
+    """The outlet of the article each one copies (itself when original): a copy never contradicts its original,
+    and an outlet never contradicts itself (a later report of its own updates the earlier one)."""
     by_id = {a.id: a for a in articles}
-    roots = {}
+    outlets = {}
     for a in articles:
         root = a
         while root.duplicate_of in by_id and root.duplicate_of != root.id:
             root = by_id[root.duplicate_of]  # type: ignore[index]
-        roots[a.id] = root.id
-    return roots
+        outlets[a.id] = root.source or root.id
+    return outlets
 
 
-def _same_slot(a: Quantity, b: Quantity) -> bool:
-    """Same kind of value, anchored by a shared word; counts also on the same publication day."""
-    if a.slot != b.slot or not (a.anchors & b.anchors):
+def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> bool:
+    """Same kind of value about the same fact (`same_fact`) at the same time: a toll, an amount of money or a market
+    reading changes from day to day, so it is compared on one publication day; another figure (a magnitude, a
+    population, a count of homes) also across days, when the values stay within `drift` of each other."""
+    if a.slot != b.slot or not same_fact(a, b):
         return False
     if a.about == "date":
         return True
     day_a, day_b = a.sentence.article.published, b.sentence.article.published
-    return bool(day_a) and day_a == day_b
+    if bool(day_a) and day_a == day_b:
+        return True
+    return (a.slot not in CASUALTIES and a.slot not in _CHANGING
+            and max(a.low, b.low) <= drift * min(a.high, b.high))
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -> list[list[Quantity]]:
+def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
+                         same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
-    article = [roots[q.sentence.article.id] for q in quantities]
+    article = [outlets[q.sentence.article.id] for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j]))
+                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, drift))
     compatible = [_compatible(quantities[i], quantities[j]) for i, j in pairs]
     agreed = {(i, article[j]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
     agreed |= {(j, article[i]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
@@ -286,7 +352,7 @@ def _conflict_components(quantities: list[Quantity], roots: Mapping[str, str]) -
 
 
 def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[tuple[str, int], str],
-                   roots: Mapping[str, str]) -> Contradiction:
+                   outlets: Mapping[str, str]) -> Contradiction:
     """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
     by_value: dict[str, list[str]] = {}
     claims: list[str] = []
@@ -299,12 +365,17 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
         if claim not in claims:
             claims.append(claim)
     slot = component[0].slot
-    label = _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
+    label = slot_label(slot)
     topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
-    if topic and slot not in ("killed", "injured"):
+    if topic and slot not in CASUALTIES:
         label += f" ({'، '.join(topic[:2])})"
     values = " مقابل ".join(f"{value} ({'، '.join(outlets)})" for value, outlets in by_value.items())
     return Contradiction(event_id, component[0].about, tuple(claims), f"{label}: {values}")
+
+
+def slot_label(slot: str) -> str:
+    """How a slot is named in Arabic: عدد القتلى، المدة بالأيام، عدد مسكن."""
+    return _SLOT_LABELS.get(slot) or _OTHER_LABEL.format(slot)
 
 
 def _count_phrase(n: float, unit: str) -> str:

@@ -21,13 +21,16 @@ from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
 
+from marsad.cluster.terms import STOPWORDS as CLUSTER_STOPWORDS
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
-from marsad.extract.time.lexicon import GREGORIAN_MONTHS
+from marsad.extract.time.lexicon import GREGORIAN_MONTHS, PARTS_OF_DAY, WEEKDAYS
 from marsad.resources import MODELS_DIR, column, fields
-from marsad.text.normalize import Normalized, normalize, normalize_with_map
+from marsad.rules import RuleSet
+from marsad.text.normalize import Normalized, match_key, normalize, normalize_with_map
 from marsad.types import ContrastTerm, Framing, FramingTerm, Mention, Quote
 
 COMPARE_MODELS = MODELS_DIR / "compare"
+RULES = RuleSet("framing")
 LEXICON_PATH = COMPARE_MODELS / "framing_lexicon.tsv"
 NEUTRAL = "neutral"
 SCARE_QUOTES = "scare-quotes"
@@ -180,18 +183,41 @@ def _squash(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
-def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = ()) -> Framing:
+def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), mentions: Sequence[Mention] = ()) -> Framing:
     """The framing terms of one article in its own voice, with counts; empty `terms` when there are none.
 
-    Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own.
+    Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own. `mentions`
+    (the article's named entities) let a label name a government after its leader (نظام + a person).
     """
     norm = normalize_with_map(text)
     spans = quoted_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     quoted += [(q.start, q.end) for q in quotes if q.kind == "direct"]
-    hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
+    hits = [h for h in [*_lexicon_hits(text, norm), *_leader_hits(text, norm, mentions)] if _own_voice(h, norm, quoted)]
     hits += list(_scare_hits(text, norm, spans))
     return Framing(article_id, _tally(hits))
+
+
+_LEADER_LABELS = frozenset(map(normalize, _cues("leader-label")))
+_LEADER_CLITICS = re.compile(r"^[وف]?[بلك]?")
+
+
+def _leader_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
+    """A leader-label word (نظام) right before a person's name: a government named after its leader (نظام فلان)."""
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        start = bisect_left(norm.offsets, m.start)
+        before = _words_before(norm.text, start, 1)
+        clitics = len(_LEADER_CLITICS.match(before[0]).group()) if before else 0  # type: ignore[union-attr]
+        if not before or before[0][clitics:] not in _LEADER_LABELS:
+            continue
+        RULES.hit("leader-label")
+        label_start = norm.text.rfind(before[0], 0, start) + clitics
+        o_start = norm.to_original(label_start, label_start)[0]
+        written = " ".join(text[o_start:m.end].split())
+        entry = LexiconEntry(before[0][clitics:], "delegitimising-label", "regime", "a government named for its leader")
+        yield _Hit(label_start, bisect_left(norm.offsets, m.end), written, _squash(written), entry)
 
 
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
@@ -325,6 +351,8 @@ _PRIOR = 10.0  # total weight of the Dirichlet prior: an event is small, a light
 _MIN_Z = 1.0  # a ranking cut, not a significance test: near one entity counts stay small
 _MIN_COUNT = 2
 _STOP = frozenset(map(normalize, column(COMPARE_MODELS / "contrast_stopwords.tsv")))
+# Days, months and parts of the day say when, not how an outlet frames: مساء الأحد is no contrast.
+_TIME_WORDS = frozenset(chain(WEEKDAYS, GREGORIAN_MONTHS, PARTS_OF_DAY, (f"ال{w}" for w in PARTS_OF_DAY)))
 
 
 def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
@@ -400,11 +428,15 @@ def _context_words(norm: Normalized, start: int, end: int, names: set[str], from
 
 @lru_cache(maxsize=1 << 16)
 def _content_word(word: str) -> str | None:
-    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word or one letter."""
+    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word (the table's, or
+    the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or time of day."""
     if word.isdigit():
         return None
     word = _CLITIC_BEFORE_ARTICLE.sub("", word)
-    return word if word not in _STOP and len(word) > 1 else None
+    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS:
+        return None
+    bare = word[1:] if word[0] in "وف" else word
+    return None if bare in _STOP or match_key(bare) in CLUSTER_STOPWORDS else word
 
 
 def _ngrams(words: tuple[str, ...]) -> list[str]:

@@ -74,6 +74,7 @@ _PREFIX_SET = frozenset(_PREFIXES)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 _NO_ARTICLE = _cues("no-article")
 _FRACTION_NAMES = _cues("fraction-name")
+_RANGE_LINKS = _cues("range-link")  # و، إلى، حتى between the two ends of a range
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGIT = re.compile(r"\d")
@@ -179,7 +180,8 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
     """A number phrase starting at token i: (index after it, value, unit if the phrase is a dual noun, approx)."""
     tok = toks[i]
     if tok.kind == "num":
-        return _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
+        read = _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
+        return read if read[0] > i + 1 else (read[0], read[1] * _range_scale(toks, i), None, False)
     if tok.kind != "word" or not _number_like(tok.text):
         return None
     dual = _bare(tok.text, DUAL_NOUNS)
@@ -196,7 +198,8 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
         return None  # ربع النهائي: the quarter-final, a name and no quantity
     if bare in APPROXIMATE:
         return _approximate(toks, i, value)
-    return _continue_phrase(toks, i + 1, value, False, value if bare in SCALES else 1.0)
+    scale = value if bare in SCALES else value / 2 if bare in DUAL_SCALES else 1.0
+    return _continue_phrase(toks, i + 1, value, False, scale)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -229,6 +232,10 @@ def _continue_phrase(toks: list[_Tok], j: int, value: float, approximate: bool,
                      last_scale: float = 1.0) -> tuple[int, float, str | None, bool]:
     """Extend a number by the words that compose with it: a scale, و + a smaller part, a fraction of a scale."""
     while j < len(toks) and toks[j].kind == "word":
+        if last_scale > 1 and (joined_digits := _joined_digits(toks, j, last_scale)) is not None:
+            j, part = joined_digits
+            value += part
+            break
         word = _word_value(toks[j])
         if word is None:
             break
@@ -245,6 +252,28 @@ def _continue_phrase(toks: list[_Tok], j: int, value: float, approximate: bool,
             break
         j += 1
     return j, value, None, approximate
+
+
+def _range_scale(toks: list[_Tok], i: int) -> float:
+    """The scale a bare number shares with the other end of its range: "بين 18 و20 ألفا" is 18000 to 20000, "5 إلى
+    6 آلاف" 5000 to 6000; 1 when no larger number with a scale follows as the other end."""
+    link, other = i + 1, i + 2
+    if (other + 1 >= len(toks) or toks[link].text not in _RANGE_LINKS or toks[other].kind != "num"
+            or _digits_value(toks[i].text) >= 1000):
+        return 1.0
+    scale = SCALES.get(toks[other + 1].text)
+    return scale if scale is not None and _digits_value(toks[other].text) > _digits_value(toks[i].text) else 1.0
+
+
+def _joined_digits(toks: list[_Tok], j: int, last_scale: float) -> tuple[int, float] | None:
+    """و + digits after a scale, with the digits' own smaller scale if any: "59 ألفا و674" (+674), "3 ملايين و200
+    ألف" (+200000); (index after it, the part) or None when the part is not smaller than the scale before."""
+    if toks[j].text != "و" or j + 1 >= len(toks) or toks[j + 1].kind != "num" or toks[j + 1].start != toks[j].end:
+        return None
+    part, end = _digits_value(toks[j + 1].text), j + 2
+    if end < len(toks) and toks[end].kind == "word" and (scale := SCALES.get(toks[end].text)) is not None:
+        part, end = part * scale, end + 1
+    return (end, part) if part < last_scale else None
 
 
 def _order(value: float) -> float:
@@ -267,7 +296,8 @@ def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]
     k = j
     while k < len(toks) and k < j + 2 and toks[k].text in _FILLERS:
         k += 1
-    if k < len(toks) and toks[k].kind == "word" and len(toks[k].text) > 1 and _word_value(toks[k]) is None:
+    if (k < len(toks) and toks[k].kind == "word" and len(toks[k].text) > 1 and _word_value(toks[k]) is None
+            and toks[k].text not in _RANGE_LINKS):
         return noun_form(toks[k].text), j
     return None, j
 

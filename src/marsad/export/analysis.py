@@ -28,6 +28,7 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
         row["timeline"] = [line.to_dict() for line in summarize_story(story, analysis.events, analysis.summaries)]
     doc["attribution"] = [a.to_dict() for a in analysis.attribution]
     doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
+    doc["figures"] = [f.to_dict() for f in analysis.figures]
     doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
     return doc
 

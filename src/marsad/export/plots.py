@@ -1,4 +1,4 @@
-"""Small hand-made SVG plots: coverage over time per outlet, and who is quoted.
+"""Small hand-made SVG plots: coverage over time per outlet, who is quoted, and a figure over time.
 
 Every label is escaped through `Markup.format`; sizes are in a narrow view box (360 wide) so the plots stay
 legible on a phone without scaling the text down. Only presentation attributes are used (no inline style), so a
@@ -88,3 +88,29 @@ def coverage_chart(counts: dict[tuple[str, str], int], title: str) -> Markup:
                                                         y=round(y, 1), r=round(r, 1), a=ACCENT, o=outlet, d=date,
                                                         n=n))
     return _svg(top + row * len(outlets) + bottom, title, Markup("").join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report of a figure: who gave it and when, its value (the lower end of a range) and how it was written."""
+
+    label: str
+    value: float
+    shown: str
+
+
+def figure_chart(reports: Sequence[Report], title: str) -> Markup:
+    """A figure over time: one bar per report in order of publication (top to bottom), the value as written."""
+    row, top = 24, 6
+    most = max((r.value for r in reports), default=1) or 1
+    room = WIDTH - LABEL_WIDTH - 70
+    parts = []
+    for i, report in enumerate(reports):
+        y = top + i * row
+        length = max(2, round(room * report.value / most))
+        x = WIDTH - LABEL_WIDTH - 6 - length
+        parts.append(_label(WIDTH - 2, y + 13, report.label) + Markup(
+            '<rect x="{x}" y="{y}" width="{w}" height="16" rx="3" fill="{fill}"/>'
+            '<text x="{vx}" y="{ty}" text-anchor="end" direction="rtl" fill="{muted}">{shown}</text>').format(
+            ty=y + 13, x=x, y=y, w=length, fill=ACCENT, vx=x - 4, muted=MUTED, shown=_short(report.shown, 12)))
+    return _svg(top * 2 + row * len(reports), title, Markup("").join(parts))

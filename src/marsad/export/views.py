@@ -129,6 +129,7 @@ class EventView:
     entities: tuple[EntityRow, ...]
     framing: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]
     quoted_plot: Markup
+    figure_plots: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +338,14 @@ class DocumentView:
             summary=self._summary(event_id), matrix=self._matrix(event_id, outlets),
             contradictions=self._contradictions(event_id), speakers=speakers,
             entities=self.entity_rows(article_ids), framing=self._framing(article_ids),
-            quoted_plot=self.quoted_plot(speakers, "من اقتُبس في هذا الحدث"))
+            quoted_plot=self.quoted_plot(speakers, "من اقتُبس في هذا الحدث"),
+            figure_plots=self._figure_plots(event_id))
+
+    def _figure_plots(self, event_id: str) -> tuple[Markup, ...]:
+        """Each figure of the event over time (the `figures` key, absent from older documents)."""
+        return tuple(plots.figure_chart([plots.Report(f"{(p.get('published') or '')[5:10]} {self.outlet(p['article'])}",
+                                          p["low"], p["shown"]) for p in f["points"]], f["label"])
+                     for f in self.doc.get("figures", []) if f.get("event") == event_id)
 
     def summary_sentences(self, event_id: str) -> list[Doc]:
         """The event's summary sentences as stored ({text, article, also_in})."""
