@@ -93,3 +93,17 @@ def test_the_home_page_charts_the_widest_stories_day_by_day(client: TestClient) 
     chart = home[home.index("القصص الأوسع تغطية يوما بيوم"):]
     chart = chart[:chart.index("</svg>")]
     assert chart.count("<circle") == 8 and "قصة 2 · 2024-05-29: 3" in chart  # eight stories, one day each
+
+
+def test_a_large_event_folds_its_articles_beyond_twenty(tmp_path: Path) -> None:
+    from tests.synthetic import many_stories
+
+    document = many_stories(30)
+    document["events"] = [{"id": "v0", "story": "s0", "title": "حدث كبير", "date": "2024-05-31",
+                           "articles": [a["id"] for a in document["articles"]]}]
+    document["stories"] = [{"id": "s0", "title": "قصة", "events": ["v0"]}]
+    with SQLiteStore(tmp_path / "event.db") as store:
+        store.put_analysis(document)
+    page = TestClient(create_app(tmp_path / "event.db")).get("/events/v0").text
+    folded, beyond = page[page.index("مقالات أخرى"):], len(document["articles"]) - 20
+    assert f"مقالات أخرى ({beyond})" in page and folded.count("<li>") == beyond
