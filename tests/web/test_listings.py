@@ -107,3 +107,10 @@ def test_a_large_event_folds_its_articles_beyond_twenty(tmp_path: Path) -> None:
     page = TestClient(create_app(tmp_path / "event.db")).get("/events/v0").text
     folded, beyond = page[page.index("مقالات أخرى"):], len(document["articles"]) - 20
     assert f"مقالات أخرى ({beyond})" in page and folded.count("<li>") == beyond
+
+
+def test_the_home_page_charts_which_outlets_cover_the_widest_stories(client: TestClient) -> None:
+    home = client.get("/").text
+    chart = home[home.index("<title>من يغطي القصص الأوسع</title>"):]
+    chart = chart[:chart.index("</svg>")]
+    assert "قصة 2 · Site C: 1" in chart and "قصة 0 · Paper B" not in chart  # story 0 has Wire A alone

@@ -30,9 +30,13 @@ def _short(label: str, limit: int = 20) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
 def _label(x: float, y: float, text: str) -> Markup:
     """A label whose right edge is at `x`, laid out right-to-left when it is Arabic."""
-    rtl = any("\u0600" <= ch <= "\u06ff" for ch in text)
+    rtl = _is_arabic(text)
     return Markup('<text x="{x}" y="{y}" text-anchor="{anchor}" direction="{d}" fill="{ink}">{t}</text>').format(
         x=x, y=y, anchor="start" if rtl else "end", d="rtl" if rtl else "ltr", ink=INK, t=_short(text))
 
@@ -62,7 +66,8 @@ def bar_chart(bars: Sequence[Bar], title: str) -> Markup:
 
 
 def coverage_chart(counts: dict[tuple[str, str], int], title: str) -> Markup:
-    """Articles per outlet (rows) and date (columns, earliest on the right); a dot's area grows with the count."""
+    """Articles per row (an outlet, a story) and column (a date, earliest on the right; or an outlet); a dot's
+    area grows with the count."""
     outlets = sorted({o for o, _ in counts}, key=lambda o: (-sum(n for (k, _), n in counts.items() if k == o), o))
     dates = sorted({d for _, d in counts})
     row, top, bottom = 26, 8, 64
@@ -74,8 +79,9 @@ def coverage_chart(counts: dict[tuple[str, str], int], title: str) -> Markup:
         y_axis = top + row * len(outlets) + 8
         parts.append(Markup('<line x1="{x}" y1="{t}" x2="{x}" y2="{b}" stroke="{g}"/>'
                             '<text x="{x}" y="{y}" transform="rotate(-55 {x} {y})" text-anchor="end" '
-                            'direction="ltr" fill="{m}" font-size="10">{d}</text>').format(
-            x=round(x, 1), t=top, b=y_axis - 6, g=GRID, y=y_axis + 4, m=MUTED, d=date))
+                            'direction="{dir}" fill="{m}" font-size="10">{d}</text>').format(
+            x=round(x, 1), t=top, b=y_axis - 6, g=GRID, y=y_axis + 4, m=MUTED, d=_short(date, 16),
+            dir="rtl" if _is_arabic(date) else "ltr"))
     for i, outlet in enumerate(outlets):
         y = top + i * row + row / 2
         parts.append(_label(WIDTH - 2, round(y + 4, 1), outlet))

@@ -467,17 +467,26 @@ class DocumentView:
         return plots.coverage_chart(counts, title) if counts else Markup("")
 
     def story_volume_plot(self, cards: Sequence[StoryCard], title: str) -> Markup:
-        """Articles per day of each of these stories (rows in their order): how their coverage rose and fell."""
+        """Articles per day of each of these stories (rows by volume): how their coverage rose and fell."""
         counts: Counter[tuple[str, str]] = Counter()
         for card in cards:
-            label = card.story["title"]
-            story = self.stories.get(card.story["id"])
-            for event_id in story.get("events", []) if story else [item.event["id"] for item in card.latest]:
-                for article_id in self.events.get(event_id, {}).get("articles", []):
-                    published = (self.articles.get(article_id) or {}).get("published")
-                    if published:
-                        counts[(label, published[:10])] += 1
+            for article in self._card_articles(card):
+                if article.get("published"):
+                    counts[(card.story["title"], article["published"][:10])] += 1
         return plots.coverage_chart(counts, title) if counts else Markup("")
+
+    def story_outlet_plot(self, cards: Sequence[StoryCard], title: str) -> Markup:
+        """Articles of each outlet (columns) on each of these stories (rows): who covers what."""
+        counts: Counter[tuple[str, str]] = Counter((card.story["title"], self.outlet(article["id"]))
+                                                   for card in cards for article in self._card_articles(card))
+        return plots.coverage_chart(counts, title) if counts else Markup("")
+
+    def _card_articles(self, card: StoryCard) -> list[Doc]:
+        """The articles of a listed story (or of its one event when it belongs to no story)."""
+        story = self.stories.get(card.story["id"])
+        event_ids = story.get("events", []) if story else [item.event["id"] for item in card.latest]
+        return [self.articles[a] for e in event_ids for a in self.events.get(e, {}).get("articles", [])
+                if a in self.articles]
 
     def quoted_plot(self, speakers: tuple[Speaker, ...], title: str, limit: int = 10) -> Markup:
         top = sorted(speakers, key=lambda s: -len(s.quotes))[:limit]

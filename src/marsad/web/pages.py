@@ -83,6 +83,7 @@ def home(request: Request, outlet: Text = "", entity: Text = "",
                   next_page=page_link(request, page + 1) if page * STORIES_PAGE < len(cards) else None,
                   coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
                   volume=view.story_volume_plot(cards[:VOLUME_STORIES], "تغطية القصص الأوسع يوما بيوم"),
+                  who_covers=view.story_outlet_plot(cards[:VOLUME_STORIES], "من يغطي القصص الأوسع"),
                   quoted=view.quoted_plot(view.speakers(list(view.articles)), "أكثر من اقتُبس في المقالات"))
 
 
