@@ -114,3 +114,8 @@ def test_the_home_page_charts_which_outlets_cover_the_widest_stories(client: Tes
     chart = home[home.index("<title>من يغطي القصص الأوسع</title>"):]
     chart = chart[:chart.index("</svg>")]
     assert "قصة 2 · Site C: 1" in chart and "قصة 0 · Paper B" not in chart  # story 0 has Wire A alone
+
+
+def test_an_entity_page_charts_its_mentions_over_time(client: TestClient) -> None:
+    page = client.get("/entities/e4").text
+    assert "ذكره عبر الزمن" in page and "Wire A · 2024-05-27: 1" in page  # e4 is named in story 4's first article

@@ -139,7 +139,9 @@ def outlet(request: Request, name: Annotated[str, Path(max_length=200)]) -> HTML
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     view = view_of(request)
-    return render(request, "entity.html.j2", en=view.entity_view(require(view.entities, entity_id)))
+    en = view.entity_view(require(view.entities, entity_id))
+    return render(request, "entity.html.j2", en=en, trend=view.coverage_plot(
+        [article["id"] for article, _ in en.by_article], f"المقالات التي تذكر {en.entity['name']} حسب المصدر والتاريخ"))
 
 
 @router.get("/search")
