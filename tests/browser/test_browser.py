@@ -202,3 +202,68 @@ def test_hostile_article_in_the_app_runs_nothing(server: dict[str, str], desktop
     desktop.page.goto(server["hostile"] + "/no/such/page")
     sync_api.expect(desktop.page.get_by_text("الصفحة غير موجودة")).to_be_visible()
     desktop.shot("app-404")
+
+
+NEWS_ARTICLES = 400  # real SaudiNewsNet articles of the first day: enough for several pages of stories
+
+
+@pytest.fixture(scope="module")
+def news_app(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a store analysed from real SaudiNewsNet articles (skipped without the shared data)."""
+    from itertools import islice
+
+    from tests.quality.corpora import saudinewsnet_records
+
+    folder = shared / "data" / "saudinewsnet"
+    if not folder.is_dir():
+        pytest.skip(f"no SaudiNewsNet at {folder}")
+    out = tmp_path_factory.mktemp("news")
+    with (out / "news.jsonl").open("w", encoding="utf-8") as f:
+        for record in islice(saudinewsnet_records(folder), NEWS_ARTICLES):
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    run = subprocess.run([sys.executable, "-m", "marsad", "analyze", "news.jsonl", "--db", "news.db", "-q"],
+                         cwd=out, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(out / "news.db"), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    threading.Thread(target=srv.run, daemon=True).start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert time.monotonic() < deadline, "the app did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+
+
+def test_real_news_pages_page_filter_and_lead_to_outlets(news_app: str, desktop: Watched) -> None:
+    page = desktop.page
+    page.goto(news_app + "/")
+    assert page.locator("li.story-card").count() == 20
+    page.locator("a[rel=next]").first.click()
+    page.wait_for_url("**/?page=2")
+    assert page.locator("li.story-card").count() >= 1
+    page.goto(news_app + "/outlets")
+    page.locator("table a").first.click()
+    sync_api.expect(page.locator("#covered li").first).to_be_visible()
+    outlet = page.locator("h1").inner_text()
+    page.goto(news_app + "/")
+    page.select_option("form.filters select[name=outlet]", label=outlet)
+    page.locator("form.filters button").click()
+    page.wait_for_url("**/?outlet=**")
+    assert page.locator("li.story-card").count() >= 1
+    desktop.shot("app-news-home-filtered")
+    assert desktop.errors == []
+
+
+def test_real_news_search_finds_every_inflection(news_app: str, phone: Watched) -> None:
+    def total(query: str) -> int:
+        phone.page.goto(news_app + "/search?q=" + query)
+        text = phone.page.locator("#result-count").inner_text()
+        if "لا نتائج" in text:
+            return 0
+        return int(next((w for w in text.split() if w.isdigit()), "2" if "نتيجتان" in text else "1"))
+
+    with_article, bare = total("الأمير"), total("أمير")
+    assert bare >= with_article > 0  # the stem finds the forms with and without the article
+    phone.shot("app-news-search-phone")
