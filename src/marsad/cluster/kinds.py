@@ -19,6 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.cluster.terms import MIN_STEM, without_article
 from marsad.resources import MODELS_DIR, read_rows
 from marsad.text.normalize import match_key
 from marsad.text.sentences import split_sentences
@@ -42,7 +43,7 @@ def _triggers() -> tuple[dict[tuple[str, ...], Kinds], int]:
     for row in read_rows(MODELS_DIR / "cluster" / "event_types.tsv"):
         trigger, types = row.fields
         words = tuple(match_key(trigger).split())
-        kinds[(_bare(words[0]), *words[1:])].update(types.split())
+        kinds[(without_article(words[0]), *words[1:])].update(types.split())
     return {k: frozenset(v) for k, v in kinds.items()}, max(map(len, kinds))
 
 
@@ -51,13 +52,10 @@ def trigger_words() -> frozenset[str]:
     return frozenset(words[0] for words in _triggers()[0] if len(words) == 1)
 
 
-def _bare(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
-
-
 def _readings(word: str) -> list[str]:
     """The word and its proclitic readings, each without its article."""
-    return [_bare(word), *(_bare(bare) for _cut, bare in proclitic_readings(word, min_stem=3))]
+    bares = (bare for _cut, bare in proclitic_readings(word, min_stem=MIN_STEM))
+    return [without_article(word), *map(without_article, bares)]
 
 
 def headline(title: str | None, text: str) -> str:
@@ -107,9 +105,10 @@ def first_trigger(line: str) -> tuple[int, Kinds]:
     triggers, longest = _triggers()
     words = match_key(line).split()
     for i in range(min(len(words), PREDICATE_WORDS)):
+        readings = _readings(words[i])
         for length in range(min(longest, len(words) - i), 0, -1):
             rest = tuple(words[i + 1:i + length])
-            for first in _readings(words[i]):
+            for first in readings:
                 found = triggers.get((first, *rest))
                 if found:
                     return i, found

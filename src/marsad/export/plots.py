@@ -49,20 +49,25 @@ def _svg(height: int, title: str, body: Markup) -> Markup:
 
 def bar_chart(bars: Sequence[Bar], title: str) -> Markup:
     """Horizontal bars growing from the right (the reading start), value written at each bar's end."""
+    return _bars([(b.label, b.value, str(b.value), "ltr", GREY if b.muted else ACCENT) for b in bars], title, 36)
+
+
+def _bars(rows: Sequence[tuple[str, float, str, str, str]], title: str, value_room: int) -> Markup:
+    """Bars from the right, one per (label, value, text written at its end, that text's direction, fill);
+    `value_room` is the width kept for that text."""
     row, top = 24, 6
-    most = max((b.value for b in bars), default=1) or 1
-    room = WIDTH - LABEL_WIDTH - 36
+    most = max((value for _, value, _, _, _ in rows), default=1) or 1
+    room = WIDTH - LABEL_WIDTH - value_room
     parts = []
-    for i, bar in enumerate(bars):
+    for i, (label, value, shown, direction, fill) in enumerate(rows):
         y = top + i * row
-        length = max(2, round(room * bar.value / most))
+        length = max(2, round(room * value / most))
         x = WIDTH - LABEL_WIDTH - 6 - length
-        parts.append(_label(WIDTH - 2, y + 13, bar.label) + Markup(
+        parts.append(_label(WIDTH - 2, y + 13, label) + Markup(
             '<rect x="{x}" y="{y}" width="{w}" height="16" rx="3" fill="{fill}"/>'
-            '<text x="{vx}" y="{ty}" text-anchor="end" direction="ltr" fill="{muted}">{value}</text>').format(
-            ty=y + 13, x=x, y=y, w=length, fill=GREY if bar.muted else ACCENT, vx=x - 4, muted=MUTED,
-            value=bar.value))
-    return _svg(top * 2 + row * len(bars), title, Markup("").join(parts))
+            '<text x="{vx}" y="{ty}" text-anchor="end" direction="{d}" fill="{muted}">{shown}</text>').format(
+            ty=y + 13, x=x, y=y, w=length, fill=fill, vx=x - 4, d=direction, muted=MUTED, shown=shown))
+    return _svg(top * 2 + row * len(rows), title, Markup("").join(parts))
 
 
 def coverage_chart(counts: dict[tuple[str, str], int], title: str) -> Markup:
@@ -107,16 +112,4 @@ class Report:
 
 def figure_chart(reports: Sequence[Report], title: str) -> Markup:
     """A figure over time: one bar per report in order of publication (top to bottom), the value as written."""
-    row, top = 24, 6
-    most = max((r.value for r in reports), default=1) or 1
-    room = WIDTH - LABEL_WIDTH - 70
-    parts = []
-    for i, report in enumerate(reports):
-        y = top + i * row
-        length = max(2, round(room * report.value / most))
-        x = WIDTH - LABEL_WIDTH - 6 - length
-        parts.append(_label(WIDTH - 2, y + 13, report.label) + Markup(
-            '<rect x="{x}" y="{y}" width="{w}" height="16" rx="3" fill="{fill}"/>'
-            '<text x="{vx}" y="{ty}" text-anchor="end" direction="rtl" fill="{muted}">{shown}</text>').format(
-            ty=y + 13, x=x, y=y, w=length, fill=ACCENT, vx=x - 4, muted=MUTED, shown=_short(report.shown, 12)))
-    return _svg(top * 2 + row * len(reports), title, Markup("").join(parts))
+    return _bars([(r.label, r.value, _short(r.shown, 12), "rtl", ACCENT) for r in reports], title, 70)
