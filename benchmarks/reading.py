@@ -18,9 +18,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from marsad.export.analysis import to_document
 from marsad.export.report import render_report
-from marsad.pipeline import analyze
+from marsad.pipeline import analyze, publish
 from marsad.store import SQLiteStore
 from marsad.web.app import create_app
 
@@ -35,7 +34,7 @@ def build(corpus: Path, days: int, db: Path) -> None:
             return
         started = time.perf_counter()
         result = analyze(sorted(corpus.glob("*.zip"))[:days], store)
-        store.put_analysis(to_document(result))
+        publish(store, result)
         print(f"analysed {len(result.articles)} articles into {db} in {time.perf_counter() - started:.0f} s")
 
 

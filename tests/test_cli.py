@@ -140,3 +140,26 @@ def test_explain_prints_the_rules_that_fired(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     counts = dict(line.split()[::-1] for line in run.stdout.splitlines() if line.strip())
     assert int(counts["quotes.speech_verb"]) > 0 and int(counts["time.date_phrase"]) > 0
+
+
+def test_an_unchanged_rerun_is_a_no_op_that_still_writes_the_outputs(tmp_path: Path) -> None:
+    first = marsad("analyze", EXAMPLES, "--json", "a.json", cwd=tmp_path)
+    again = marsad("analyze", EXAMPLES, "--json", "b.json", "--html", "b.html", cwd=tmp_path)
+    assert first.returncode == 0 and again.returncode == 0, again.stderr
+    assert "the stored analysis is current" in again.stderr
+    before, after = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("a.json", "b.json"))
+    assert before == after and (tmp_path / "b.html").stat().st_size > 0
+
+
+def test_the_progress_total_is_counted_on_a_side_thread(tmp_path: Path) -> None:
+    import threading
+
+    from marsad.cli import _count_inputs
+
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    totals: list[int] = []
+    done = threading.Event()
+    _count_inputs((tmp_path,), lambda n: (totals.append(n), done.set()))
+    assert done.wait(30) and totals == [2]

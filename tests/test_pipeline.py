@@ -7,6 +7,7 @@ from pathlib import Path
 
 from marsad.pipeline import analyze
 from marsad.store import SQLiteStore
+from marsad.types import Analysis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -38,13 +39,19 @@ def test_examples_form_two_stories_of_several_outlets(tmp_path: Path) -> None:
     assert all(e.story in {s.id for s in result.stories} for e in result.events)
 
 
-def test_a_later_delivery_joins_existing_events(tmp_path: Path) -> None:
+def early_grown_once(tmp_path: Path) -> tuple[Analysis, Analysis, Analysis]:
+    """The examples analysed in two deliveries into one store (after each), and at once into another."""
     first, later = split_examples(tmp_path)
     with SQLiteStore(tmp_path / "inc.db") as store:
         early = analyze([first], store)
         grown = analyze([later], store)
     with SQLiteStore(tmp_path / "once.db") as store:
         once = analyze([first, later], store)
+    return early, grown, once
+
+
+def test_a_later_delivery_joins_existing_events(tmp_path: Path) -> None:
+    early, grown, once = early_grown_once(tmp_path)
     assert grown.from_inputs == len(once.articles) - len(early.articles)
     assert len(grown.articles) == len(once.articles)
     # earlier events keep their ids and members, new articles join them rather than starting over
@@ -94,3 +101,62 @@ def test_each_story_carries_a_dated_timeline_cited_to_its_articles(tmp_path: Pat
         for line in timeline:
             first = summaries.get(line["event"])
             assert (line["text"], line["article"]) == ((first["text"], first["article"]) if first else (None, None))
+
+
+def test_entities_keep_their_ids_when_the_store_grows(tmp_path: Path) -> None:
+    early, grown, once = early_grown_once(tmp_path)
+    by_id = {e.id: e for e in grown.entities}
+    kept = [e for e in early.entities if e.id in by_id and e.name in {by_id[e.id].name, *by_id[e.id].aliases}]
+    assert len(kept) >= 0.95 * len(early.entities)
+    assert len({e.id for e in grown.entities}) == len(grown.entities)
+    assert sorted(len(e.mentions) for e in grown.entities) == sorted(len(e.mentions) for e in once.entities)
+
+
+def test_an_unchanged_rerun_keeps_the_published_analysis(tmp_path: Path) -> None:
+    from marsad.pipeline import publish
+    from marsad.settings import DEFAULTS, load_settings
+
+    with SQLiteStore(tmp_path / "m.db") as store:
+        published = publish(store, analyze([EXAMPLES], store))
+        stages: list[str] = []
+        rerun = analyze([EXAMPLES], store, on_stage=stages.append)
+        assert rerun.unchanged and not stages and rerun.reused == rerun.from_inputs
+        assert rerun.totals() == {"articles": len(published["articles"]), "events": len(published["events"]),
+                                  "stories": len(published["stories"]),
+                                  "contradictions": len(published["contradictions"])}
+        changed = analyze([EXAMPLES], store, settings=load_settings(None, {"events.threshold": "0.3"}),
+                          on_stage=stages.append)
+        assert not changed.unchanged and stages and changed.articles
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "new.txt").write_text("أعلنت الحكومة اليوم عن خطة جديدة للنقل العام في العاصمة.",
+                                                  encoding="utf-8")
+        grown = analyze([EXAMPLES, tmp_path / "more"], store, settings=DEFAULTS)
+        assert not grown.unchanged and len(grown.articles) == len(published["articles"]) + 1
+
+
+def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path) -> None:
+    from marsad.export.analysis import to_document
+    from marsad.pipeline import COMPARISON, compare_event, local_engine
+
+    compared: list[str] = []
+
+    def counting(function, items):  # type: ignore[no-untyped-def]
+        items = list(items)
+        if function is compare_event:
+            compared.extend(work.event for work in items)
+        return local_engine(function, items)
+
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "inc.db") as store:
+        early = analyze([first], store, engine=counting)
+        compared.clear()
+        grown = analyze([later], store, engine=counting)
+        new_articles = {a.id for a in grown.articles} - {a.id for a in early.articles}
+        assert set(compared) == {e.id for e in grown.events if new_articles & set(e.articles)}
+        compared.clear()
+        assert not analyze([later], store, engine=counting).unchanged and not compared  # nothing new to compare
+        store.put_states(dict.fromkeys(store.get_states(COMPARISON)))  # forget every comparison: all again
+        full = analyze([later], store, engine=counting)
+        assert set(compared) == {e.id for e in full.events}
+    layers = ("claims", "contradictions", "summaries", "framing_contrasts", "figures")
+    assert {k: to_document(grown)[k] for k in layers} == {k: to_document(full)[k] for k in layers}

@@ -3,19 +3,29 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
 from marsad.errors import ConfigError, EngineError, StoreError
-from marsad.export.analysis import json_schema, to_document
+from marsad.export.analysis import json_schema
 from marsad.export.report import render_report
-from marsad.pipeline import Engine, StrictModeError, analyze
+from marsad.ingest import read_inputs
+from marsad.pipeline import Engine, StrictModeError, analyze, publish
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS, SettingsError, known_settings, load_settings, parse_assignments
 from marsad.store import Store, check_readable, is_postgres, open_store
@@ -80,6 +90,8 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     with _engine(engine_name, scheduler, workers) as engine, _store(db) as store, \
             _progress(show_progress) as progress:
         task = progress.add_task("reading and analysing articles", total=None)
+        if show_progress:
+            _count_inputs(paths, lambda total: progress.update(task, total=total))
         try:
             result = analyze(paths, store, engine=engine, settings=settings, strict=strict, on_problem=report,
                              on_article=lambda: progress.advance(task),
@@ -95,11 +107,13 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
             _err.print(f"marsad: interrupted; the {store.count()} articles stored in {db} are kept: run the same "
                        "command again to go on from there", markup=False)
             sys.exit(EXIT_INTERRUPTED)
-        if result.from_inputs or result.articles:
+        if result.unchanged and (json_out or html_out):
+            document = store.get_analysis() or {}
+            document["rejected"] = [{"path": r.path, "reason": r.reason} for r in result.rejected]
+        elif not result.unchanged and (result.from_inputs or result.articles):
             progress.update(task, description="storing the analysis")
-            document = to_document(result)
-            store.put_analysis(document)
-    if not result.from_inputs and not result.articles:
+            document = publish(store, result)
+    if not result.from_inputs and not result.totals()["articles"]:
         if new_store:
             _remove_sqlite(db)  # a run that processed nothing leaves no empty store behind
         _err.print("marsad: no article could be processed", markup=False)
@@ -119,13 +133,15 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
 
 def closing_summary(result: Analysis, db: str, written: list[Path]) -> str:
     """What a run did, in one line: articles read, reused, skipped; the corpus's events, stories and
-    contradictions; where the outputs went."""
+    contradictions (unchanged: the stored analysis still holds); where the outputs went."""
+    totals = result.totals()
     counts = [plural(result.from_inputs, "article") + f" read ({result.reused} already stored)",
-              f"{len(result.rejected)} skipped", f"{len(result.articles)} in the store {db}",
-              plural(len(result.events), "event"), plural(len(result.stories), "story", "stories"),
-              plural(len(result.contradictions), "contradiction")]
+              f"{len(result.rejected)} skipped", f"{totals['articles']} in the store {db}",
+              plural(totals["events"], "event"), plural(totals["stories"], "story", "stories"),
+              plural(totals["contradictions"], "contradiction")]
+    unchanged = " (nothing new: the stored analysis is current)" if result.unchanged else ""
     wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
-    return "marsad: " + ", ".join(counts) + wrote
+    return "marsad: " + ", ".join(counts) + unchanged + wrote
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -183,8 +199,8 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
 
     with _engine(engine_name, scheduler, workers) as engine, _store(db) as store:
         def publish(number: int, result: Analysis | None) -> None:
-            if result is not None:
-                store.put_analysis(to_document(result))
+            if result is not None and not result.unchanged:
+                publish(store, result)
                 say(f"round {number}: {result.from_inputs - result.reused} new articles, "
                     f"{len(result.articles)} in the store, {len(result.events)} events")
 
@@ -313,4 +329,14 @@ def _write(path: Path, text: str) -> None:
 
 def _progress(enabled: bool) -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=_err, disable=not enabled, transient=True)
+                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=_err,
+                    disable=not enabled, transient=True)
+
+
+def _count_inputs(paths: tuple[Path, ...], on_total: Callable[[int], None]) -> None:
+    """Count the documents in `paths` on a side thread (reading is cheap next to analysing) and report the total,
+    so the progress bar can show N/total and the time left."""
+    def count() -> None:
+        on_total(sum(1 for item in read_inputs(paths) if not isinstance(item, Rejected)))
+
+    threading.Thread(target=count, name="count-inputs", daemon=True).start()

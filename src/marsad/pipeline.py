@@ -19,10 +19,14 @@
 An engine runs the two maps and the linking: in this process, on worker processes, or on Dask (`marsad.engines`).
 
 Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
-cross-document stages run over every stored article, and events grow incrementally from a stored state.
+cross-document stages run over every stored article, and events grow incrementally from a stored state; entities
+keep their ids from one run to the next. The first stage's content check makes an unchanged rerun a no-op: when no
+article was stored and the stored analysis was made from the same corpus, settings and code, it is kept as it is.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -44,11 +48,14 @@ from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.compare.figures import figure_series
 from marsad.compare.framing import contrast_terms, find_framing
 from marsad.compare.order import order_contradictions
+from marsad.export.analysis import to_document
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
+from marsad.link.ids import STATE_NAME as ENTITY_IDS
+from marsad.link.ids import EntityIds, id_number
 from marsad.link.latin import known_name, latin_name
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
@@ -67,6 +74,7 @@ from marsad.types import (
     Framing,
     FramingTerm,
     Mention,
+    Published,
     Quote,
     RawDocument,
     Rejected,
@@ -126,12 +134,14 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     stories are found here: neither needs the other."""
     quoted = {quote.article for quote in analysis.all_spans("quotes")}
     work = LinkWork(analysis.all_spans("mentions"), analysis.all_spans("quotes"),
-                    {a.id: a.text for a in analysis.articles if a.id in quoted})
+                    {a.id: a.text for a in analysis.articles if a.id in quoted},
+                    store.get_state(ENTITY_IDS) or EntityIds())
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
         articles = mark_duplicates(analysis.articles, settings.duplicates, analysis.spans.get("fingerprint"))
         events, stories = _events(articles, analysis.spans, store, settings)
-        entities, quotes = linking.result()
+        entities, quotes, ids = linking.result()
+    store.put_state(ENTITY_IDS, ids)
     return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
                    entities=tuple(entities), quotes=tuple(quotes))
 
@@ -139,17 +149,20 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LinkWork:
-    """What linking needs (sent to a worker): every mention and quote, and the texts of the quoting articles."""
+    """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, and the
+    ids entities were given in earlier runs."""
 
     mentions: list[Mention]
     quotes: list[Quote]
     texts: dict[str, str]
+    ids: EntityIds
 
 
-def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote]]:
-    """The corpus's entities, and its quotes with their speakers (pure)."""
-    entities = link_entities(work.mentions, latin_name, known_name)
-    return entities, assign_speakers(work.quotes, entities, work.texts)
+def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds]:
+    """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, and the ids to
+    keep for the next run (`work.ids` updated)."""
+    entities = work.ids.assign(link_entities(work.mentions, latin_name, known_name))
+    return entities, assign_speakers(work.quotes, entities, work.texts), work.ids
 
 
 def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
@@ -176,30 +189,55 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
 
 def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
-    summary, framing contrasts, figures over time. Claims are numbered across events in event order."""
+    summary, framing contrasts, figures over time. Claims are numbered across events in event order.
+
+    Each event's comparison is kept in the store with the digest of what it was made from, so a later run compares
+    again only the events whose articles, spans, entities, settings or code changed."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
     entity_mentions = _entity_mentions_by_article(analysis.entities)
     framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}
-    work = (EventWork(event.id, [by_id[a] for a in event.articles],
-                      {a: mentions.get(a, []) for a in event.articles}, {a: timexes.get(a, []) for a in event.articles},
-                      sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())),
-                      frozenset(framed.intersection(event.articles)), settings)
-            for event in analysis.events)
+    works = [EventWork(event.id, [by_id[a] for a in event.articles],
+                       {a: mentions.get(a, []) for a in event.articles},
+                       {a: timexes.get(a, []) for a in event.articles},
+                       _local_places(sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ()))),
+                       frozenset(framed.intersection(event.articles)), settings)
+             for event in analysis.events]
+    kept = store.get_states(COMPARISON)  # event -> (content digest, entity digest, comparison)
+    digests = [(work.content_digest(), work.entity_digest()) for work in works]
+    redo = [work for work, (content, _) in zip(works, digests, strict=True)
+            if kept.get(COMPARISON + work.event, (None,))[0] != content]
+    done = iter(engine(compare_event, redo))
     claims: list[Claim] = []
     contradictions: list[Contradiction] = []
     summaries: list[Summary] = []
     contrasts: list[Contrast] = []
     figures: list[FigureSeries] = []
-    for found in engine(compare_event, work):
+    changed: dict[str, Any] = {name: None for name in kept.keys() - {COMPARISON + e.id for e in analysis.events}}
+    for work, (content, entity) in zip(works, digests, strict=True):
+        name = COMPARISON + work.event
+        stored = kept.get(name, (None, None, None))
+        if stored[0] != content:
+            found = next(done)
+        elif stored[1] != entity:  # the same articles, their mentions linked otherwise: only that part again
+            found = replace(stored[2], **compare_entities(work, stored[2].claims))
+        else:
+            found = stored[2]
+        if stored[:2] != (content, entity):
+            changed[name] = (content, entity, found)
         numbers = {c.id: f"c{len(claims) + n}" for n, c in enumerate(found.claims, 1)}
         claims += [replace(c, id=numbers[c.id]) for c in found.claims]
-        contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims)) for c in found.contradictions]
+        contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
+                           for c in found.contradictions + found.ordered]
         summaries.append(found.summary)
         contrasts += found.contrasts
         figures += found.figures
+    store.put_states(changed)
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
                    contrasts=tuple(contrasts), figures=tuple(figures))
+
+
+COMPARISON = "comparison:"  # the state name prefix of each event's comparison
 
 
 @pickled_as_fields
@@ -211,50 +249,78 @@ class EventWork:
     articles: list[Article]
     mentions: dict[str, list[Mention]]
     timexes: dict[str, list[Timex]]
-    entity_mentions: list[tuple[int, int, str, Mention]]  # (entity rank, place, entity, mention), in entity order
+    entity_mentions: list[tuple[int, int, str, Mention]]  # (entity number, place, entity, mention), in entity order
     framed: frozenset[str] = frozenset()  # its articles that use stance-marking vocabulary in their own voice
     settings: Settings = DEFAULTS
+
+    def content_digest(self) -> str:
+        """What the comparison but its entity part depends on: the event, its articles and their spans, the
+        settings and the code."""
+        material = pickle.dumps((self.event, self.articles, self.mentions, self.timexes, sorted(self.framed)),
+                                protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.sha256(material + f"{self.settings!r}{code_fingerprint()}".encode()).hexdigest()
+
+    def entity_digest(self) -> str:
+        """What the entity part depends on besides: the entity of each mention (linking is corpus-wide, so a new
+        article elsewhere can change it)."""
+        material = pickle.dumps(self.entity_mentions, protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.sha256(material).hexdigest()
 
 
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class EventComparison:
-    """One event compared; its claims numbered from c1."""
+    """One event compared; its claims numbered from c1. `ordered` and `contrasts` are its entity part."""
 
     claims: list[Claim]
     contradictions: list[Contradiction]
     summary: Summary
-    contrasts: list[Contrast]
     figures: list[FigureSeries]
+    ordered: list[Contradiction]
+    contrasts: list[Contrast]
 
 
 def compare_event(work: EventWork) -> EventComparison:
-    """Claims, contradictions, the cited summary, the framing contrasts and the figures over time of one event
+    """Claims, contradictions, the cited summary, the figures over time and the framing contrasts of one event
     (pure)."""
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
     return EventComparison(
         claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities)
-        + order_contradictions(work.event, claims, work.articles, [(e, m) for _, _, e, m in work.entity_mentions]),
+        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
                         framed=work.framed, settings=settings.summary),  # a huge event: its core
-        [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],
         figure_series(work.event, quantities, work.articles),
+        **compare_entities(work, claims),
     )
 
 
-EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity rank, place, entity, mention)
+def compare_entities(work: EventWork, claims: list[Claim]) -> dict[str, Any]:
+    """The entity part of an event's comparison: disagreements on who did what in which order, and the words one
+    outlet puts next to an entity (pure)."""
+    return {"ordered": order_contradictions(work.event, claims, work.articles,
+                                            [(e, m) for _, _, e, m in work.entity_mentions]),
+            "contrasts": [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)]}
+
+
+EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity number, place, entity, mention)
 
 
 def _entity_mentions_by_article(entities: Sequence[Entity]) -> EntityMentions:
     """Every entity mention under its article, so an event looks up its own articles' mentions only."""
     index: EntityMentions = defaultdict(list)
-    for rank, entity in enumerate(entities):
+    for entity in entities:
+        rank = id_number(entity.id)  # the order of first mention, kept by an entity from one run to the next
         for place, mention in enumerate(entity.mentions):
             index[mention.article].append((rank, place, entity.id, mention))
     return index
+
+
+def _local_places(ordered: list[tuple[int, int, str, Mention]]) -> list[tuple[int, int, str, Mention]]:
+    """An event's entity mentions placed within the event, not the corpus: the same order, and what the event's
+    comparison depends on stays the same while other articles add mentions of its entities."""
+    return [(number, place, entity, mention) for place, (number, _, entity, mention) in enumerate(ordered)]
 
 
 def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, str, Mention]]) -> list[ContrastTerm]:
@@ -345,6 +411,7 @@ class _Reading:
     rejected: list[Rejected] = field(default_factory=list)
     from_inputs: int = 0
     reused: int = 0
+    stored: int = 0
 
 
 def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
@@ -391,8 +458,11 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
         work = partial(process_document, settings=settings, templates=templates.templates(documents, settings.clean))
         results = iter(engine(work, documents))
         while group := list(islice(results, settings.store.write_batch)):
-            store.put_processed([(done.article, done.digest, done.records) for done in group
-                                 if isinstance(done, Processed)])
+            batch = [(done.article, done.digest, done.records) for done in group if isinstance(done, Processed)]
+            if batch and not reading.stored:
+                _new_revision(store)  # before the first write: a run killed after it still changed the corpus
+            reading.stored += len(batch)
+            store.put_processed(batch)
             for done in group:
                 if isinstance(done, Rejected):
                     problem(done)
@@ -401,16 +471,54 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 if on_article:
                     on_article()
         store.put_state(TEMPLATES_STATE, templates)
+    key = corpus_key(store, settings)
+    published = store.get_state(PUBLISHED)
+    if isinstance(published, Published) and published.key == key:
+        return Analysis(rejected=tuple(reading.rejected), from_inputs=reading.from_inputs, reused=reading.reused,
+                        corpus_key=key, unchanged=published)
     if on_stage:
         on_stage("loading the stored corpus")
     articles, spans = load_corpus(store, settings)
     analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
-                        from_inputs=reading.from_inputs, reused=reading.reused)
+                        from_inputs=reading.from_inputs, reused=reading.reused, corpus_key=key)
     for name, run in CORPUS_STAGES:
         if on_stage:
             on_stage(name)
         analysis = run(analysis, store, engine, settings)
     return analysis
+
+
+REVISION = "corpus_revision"
+PUBLISHED = "published"
+
+
+def publish(store: Store, analysis: Analysis) -> dict[str, Any]:
+    """Store the analysis document for the app, and what it was made from so that an unchanged rerun is a no-op;
+    the document is returned for the exports."""
+    document = to_document(analysis)
+    store.put_analysis(document)
+    store.put_state(PUBLISHED, Published(analysis.corpus_key, tuple(analysis.totals().items())))
+    return document
+
+
+def _new_revision(store: Store) -> None:
+    store.put_state(REVISION, (store.get_state(REVISION) or 0) + 1)
+
+
+def corpus_key(store: Store, settings: Settings) -> str:
+    """What an analysis of the stored corpus depends on: the store's revision (a new one whenever a run stores an
+    article), the settings and the installed code and models. The same key means the same analysis."""
+    material = f"{store.get_state(REVISION) or 0}\n{settings!r}\n{code_fingerprint()}"
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """The package's files (code, models) by path, size and modification time: changes with any upgrade or edit."""
+    root = Path(__file__).parent
+    listing = sorted(f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+                     for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return hashlib.sha256("\n".join(listing).encode("utf-8")).hexdigest()
 
 
 def load_corpus(store: Store, settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:

@@ -401,6 +401,14 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Published:
+    """The analysis document last stored: the corpus key it was made from, and its totals."""
+
+    key: str
+    totals: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything marsad found over the stored corpus in one run, ready for export: an immutable record, each
     corpus stage returning a new one with its results filled in."""
@@ -421,6 +429,15 @@ class Analysis:
     contradictions: tuple[Contradiction, ...] = ()
     summaries: tuple[Summary, ...] = ()
     figures: tuple[FigureSeries, ...] = ()
+    corpus_key: str = ""  # what the analysis depends on (see `pipeline.corpus_key`)
+    unchanged: Published | None = None  # set instead of the results when the stored analysis is still current
+
+    def totals(self) -> dict[str, int]:
+        """How many articles, events, stories and contradictions the corpus has."""
+        if self.unchanged:
+            return dict(self.unchanged.totals)
+        return {"articles": len(self.articles), "events": len(self.events), "stories": len(self.stories),
+                "contradictions": len(self.contradictions)}
 
     def all_spans(self, stage: str) -> list[Any]:
         """Every span of one stage across the articles, in article order."""

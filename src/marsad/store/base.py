@@ -1,7 +1,7 @@
 """The interface every store keeps (SQLite, PostgreSQL): what the pipeline, the watcher and the web app rely on."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, Self
 
 from marsad.store.sqlite import Processed, SearchQuery
@@ -33,6 +33,10 @@ class Store(Protocol):
     def put_state(self, name: str, value: Any) -> None: ...
 
     def get_state(self, name: str) -> Any | None: ...
+
+    def put_states(self, values: Mapping[str, Any]) -> None: ...
+
+    def get_states(self, prefix: str) -> dict[str, Any]: ...
 
     def count(self) -> int: ...
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, with_names
+from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, text_changes, with_names
 from marsad.store.sqlite import Processed, SearchQuery, _article
-from marsad.text.normalize import text_key
 from marsad.types import Article
 
 SCHEMA = """
@@ -58,6 +57,7 @@ CREATE TABLE IF NOT EXISTS search_text (
     article_id TEXT PRIMARY KEY,
     key TEXT NOT NULL
 );
+ALTER TABLE search_text ADD COLUMN IF NOT EXISTS digest TEXT;  -- the text indexed: only new or changed reindexed
 CREATE TABLE IF NOT EXISTS search_names (
     word TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -154,6 +154,19 @@ class PostgresStore:
         row = self._db.execute("SELECT data FROM state WHERE name = %s", (name,)).fetchone()
         return pickle.loads(row[0]) if row else None
 
+    def put_states(self, values: Mapping[str, Any]) -> None:
+        """Keep several states in one transaction; a value of None removes its state."""
+        with self._db.transaction(), self._db.cursor() as cur:
+            cur.executemany("DELETE FROM state WHERE name = %s", [(n,) for n, v in values.items() if v is None])
+            cur.executemany(
+                "INSERT INTO state (name, data) VALUES (%s, %s) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+                [(n, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for n, v in values.items() if v is not None])
+
+    def get_states(self, prefix: str) -> dict[str, Any]:
+        """Every state whose name starts with `prefix`."""
+        rows = self._db.execute("SELECT name, data FROM state WHERE left(name, %s) = %s", (len(prefix), prefix))
+        return {name: pickle.loads(data) for name, data in rows}
+
     def count(self) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
@@ -166,14 +179,16 @@ class PostgresStore:
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
                         (_json(doc),))
-            cur.execute("TRUNCATE search_articles, search_entities, search_text, search_names")
+            cur.execute("TRUNCATE search_articles, search_entities, search_names")
+            cur.execute("DELETE FROM search_text WHERE digest IS NULL")  # indexed by an older version
+            changes = text_changes(articles, dict(cur.execute("SELECT article_id, digest FROM search_text")))
+            cur.execute("DELETE FROM search_text WHERE article_id = ANY(%s)", (changes.stale,))
             cur.executemany("INSERT INTO search_names VALUES (%s, %s) ON CONFLICT DO NOTHING",
                             list(name_rows(doc.get("entities", []))))
             cur.executemany("INSERT INTO search_articles VALUES (%s, %s, %s)",
                             [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None) for a in articles])
             cur.executemany("INSERT INTO search_entities VALUES (%s, %s) ON CONFLICT DO NOTHING", sorted(links))
-            cur.executemany("INSERT INTO search_text VALUES (%s, %s)",
-                            [(a["id"], text_key(f"{a.get('title') or ''}\n{a.get('text', '')}")) for a in articles])
+            cur.executemany("INSERT INTO search_text (article_id, digest, key) VALUES (%s, %s, %s)", changes.rows)
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""

@@ -9,13 +9,15 @@ name an entity whose Latin name holds it (Bourita -> بوريطة), by the entit
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from marsad.resources import MODELS_DIR, column
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, text_key
 from marsad.text.tokens import proclitic_readings
 
 OR = "OR"
@@ -112,6 +114,29 @@ def fts_expression(query: Query, min_length: int) -> str | None:
 def exact_forms(query: Query) -> list[str]:
     """The needles as typed, to rank the articles that hold them above those holding only their stems."""
     return [needle.exact for needles in query for needle in needles]
+
+
+@dataclass(frozen=True, slots=True)
+class TextChanges:
+    """What the full-text index needs after a new analysis: the articles to drop (gone or changed) and the rows to
+    add (article id, digest of its text, its index key); articles indexed with the same text are left alone."""
+
+    stale: list[str]
+    rows: list[tuple[str, str, str]]
+
+
+def text_changes(articles: Iterable[Mapping[str, Any]], indexed: Mapping[str, str]) -> TextChanges:
+    """The index changes for `articles` (analysis records) given the digests already `indexed`."""
+    digests = {}
+    rows = []
+    for article in articles:
+        text = f"{article.get('title') or ''}\n{article.get('text', '')}"
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        digests[str(article["id"])] = digest
+        if indexed.get(article["id"]) != digest:
+            rows.append((str(article["id"]), digest, text_key(text)))
+    stale = [article_id for article_id, digest in indexed.items() if digests.get(article_id) != digest]
+    return TextChanges(stale, rows)
 
 
 def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, str]]:

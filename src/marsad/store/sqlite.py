@@ -9,14 +9,22 @@ import hashlib
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from marsad.store.query import Query, exact_forms, fts_expression, like_condition, name_rows, parse, with_names
-from marsad.text.normalize import text_key
+from marsad.store.query import (
+    Query,
+    exact_forms,
+    fts_expression,
+    like_condition,
+    name_rows,
+    parse,
+    text_changes,
+    with_names,
+)
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -57,6 +65,10 @@ CREATE TABLE IF NOT EXISTS search_entities (
     PRIMARY KEY (entity_id, article_id)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(article_id UNINDEXED, key, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS search_digests (  -- the text each indexed article had: only new or changed ones reindexed
+    article_id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS search_names (
     word TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -145,6 +157,19 @@ class SQLiteStore:
         row = self._db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
         return pickle.loads(row[0]) if row else None
 
+    def put_states(self, values: Mapping[str, Any]) -> None:
+        """Keep several states in one transaction; a value of None removes its state."""
+        with self._db:
+            self._db.executemany("DELETE FROM state WHERE name = ?", [(n,) for n, v in values.items() if v is None])
+            self._db.executemany("INSERT OR REPLACE INTO state (name, data) VALUES (?, ?)",
+                                 [(n, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
+                                  for n, v in values.items() if v is not None])
+
+    def get_states(self, prefix: str) -> dict[str, Any]:
+        """Every state whose name starts with `prefix`."""
+        rows = self._db.execute("SELECT name, data FROM state WHERE substr(name, 1, ?) = ?", (len(prefix), prefix))
+        return {name: pickle.loads(data) for name, data in rows}
+
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
@@ -157,8 +182,16 @@ class SQLiteStore:
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
                 (json.dumps(doc, ensure_ascii=False),))
-            for table in ("search_articles", "search_entities", "search_text", "search_names"):
+            for table in ("search_articles", "search_entities", "search_names"):
                 self._db.execute(f"DELETE FROM {table}")
+            indexed = dict(self._db.execute("SELECT article_id, digest FROM search_digests"))
+            if not indexed:
+                self._db.execute("DELETE FROM search_text")  # indexed by an older version, without digests
+            changes = text_changes(articles, indexed)
+            if changes.stale:
+                marks = ", ".join("?" * len(changes.stale))
+                self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", changes.stale)
+                self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", changes.stale)
             self._db.executemany("INSERT OR IGNORE INTO search_names VALUES (?, ?)",
                                  name_rows(doc.get("entities", [])))
             self._db.executemany("INSERT INTO search_articles VALUES (?, ?, ?)",
@@ -166,8 +199,9 @@ class SQLiteStore:
                                   for a in articles])
             self._db.executemany("INSERT OR IGNORE INTO search_entities VALUES (?, ?)", sorted(links))
             self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
-                                 [(a["id"], text_key(f"{a.get('title') or ''}\n{a.get('text', '')}"))
-                                  for a in articles])
+                                 [(article_id, key) for article_id, _, key in changes.rows])
+            self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
+                                 [(article_id, digest) for article_id, digest, _ in changes.rows])
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""
