@@ -234,14 +234,15 @@ def compare_event(work: EventWork) -> EventComparison:
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
+    figures = figure_series(work.event, quantities, work.articles)
     return EventComparison(
         claims,
         find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities)
         + order_contradictions(work.event, claims, work.articles, [(e, m) for _, _, e, m in work.entity_mentions]),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
-                        framed=work.framed, settings=settings.summary),  # a huge event: its core
+                        framed=work.framed, figures=figures, settings=settings.summary),  # a huge event: its core
         [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)],
-        figure_series(work.event, quantities, work.articles),
+        figures,
     )
 
 
