@@ -74,3 +74,17 @@ def test_a_word_said_twice_in_a_sentence_counts_once() -> None:
     vocabulary = Vocabulary([["سيل", "سيل"], ["سيل", "مطر"]], {"سيل": 1.0, "مطر": 0.0})
     assert vocabulary.value(0) == 0.5
     assert vocabulary.value(1) == 0.5
+
+
+def test_a_toll_whose_latest_report_is_lower_is_left_alone() -> None:
+    pool, keys = pool_and_keys()
+    falling = FigureSeries("v1", "killed", "killed", (point(ONE, 12, EARLY), point(TWO, 25, MIDDLE),
+                                                      point(THREE, 4, LATER)))  # another incident, or a dispute
+    assert toll_reports(pool, keys, [a.id for a in EVENT], [falling]) == []
+    assert summarize_event("v1", EVENT, figures=[falling]) == summarize_event("v1", EVENT)
+
+
+def test_a_count_repeated_unchanged_is_no_rising_toll() -> None:
+    pool, keys = pool_and_keys()
+    same = FigureSeries("v1", "killed", "killed", (point(ONE, 12, EARLY), point(THREE, 12, LATER)))
+    assert toll_reports(pool, keys, [a.id for a in EVENT], [same]) == []

@@ -3,7 +3,9 @@
 A toll rises from report to report (632 dead, then 2,122, then 2,901); the figures layer
 (`marsad.compare.figures`) lists an event's reports of each figure in order of publication. The sentences that
 report one toll say the same thing at different times, so a summary takes one of them, and the one with the latest
-report leads: the earlier counts are history, the latest is the news.
+report leads: the earlier counts are history, the latest is the news. Only a toll that rose is read so: a series
+whose latest report is lower than an earlier one (two incidents of one event, or outlets that disagree) or no higher
+than the first (the same count repeated) is left alone.
 """
 from __future__ import annotations
 
@@ -33,13 +35,19 @@ def toll_reports(pool: Sequence[Candidate], keys: Sequence[str], article_ids: Se
     contains the other, compared by `match_key` (the candidates' `keys`), as a claim's support does."""
     found: list[TollReports] = []
     for series in figures:
-        if series.quantity not in CASUALTIES:
+        if series.quantity not in CASUALTIES or not rising(series.points):
             continue
         stating = [sentences_of(point, pool, keys, article_ids) for point in series.points]  # by publication
         rows = sorted(set().union(*stating))
         if len(rows) > 1:
             found.append(TollReports(rows, next(s for s in reversed(stating) if s)))
     return found
+
+
+def rising(points: Sequence[Any]) -> bool:
+    """Whether the latest of a figure's reports (in order of publication) is at least as high as every other and
+    higher than the first."""
+    return bool(points) and points[0].low < points[-1].low and all(point.low <= points[-1].low for point in points)
 
 
 def sentences_of(point: Any, pool: Sequence[Candidate], keys: Sequence[str], article_ids: Sequence[str]) -> set[int]:
