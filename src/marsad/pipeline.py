@@ -286,12 +286,13 @@ def compare_event(work: EventWork) -> EventComparison:
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
+    figures = figure_series(work.event, quantities, work.articles)
     return EventComparison(
         claims,
         find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
-                        framed=work.framed, settings=settings.summary),  # a huge event: its core
-        figure_series(work.event, quantities, work.articles),
+                        framed=work.framed, figures=figures, settings=settings.summary),  # a huge event: its core
+        figures,
         **compare_entities(work, claims),
     )
 

@@ -9,13 +9,14 @@ chosen its words count for less (SumBasic), so the next pick says something else
 same corroborated claim, or whose TF-IDF cosine is high, are never both taken. Selection stops at a word budget,
 the length of a short news summary. When several voices report the event, a sentence of an outlet that writes with
 stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
-same fact, the summary quotes the neutral one.
+same fact, the summary quotes the neutral one. A toll that the figures layer follows over time is stated once, by
+the sentence with its latest report (`marsad.summarize.figures`).
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import Any, Protocol
@@ -26,6 +27,7 @@ from scipy.sparse import csr_matrix
 from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
 from marsad.summarize.candidates import Candidate, candidates
+from marsad.summarize.figures import latest_toll, toll_reports
 from marsad.summarize.stems import content_stems, kept_words, stem_map, word_runs
 from marsad.text.normalize import match_key, normalize
 from marsad.types import Article, Event, Story, Summary, SummarySentence
@@ -33,6 +35,7 @@ from marsad.types import Article, Event, Story, Summary, SummarySentence
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
+LATEST_FIGURE = 0.1  # what a sentence gains for a toll's latest report, and loses for an earlier one
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
@@ -51,11 +54,11 @@ class ClaimLike(Protocol):
 
 
 def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence[ClaimLike] | None = None,
-                    max_sentences: int = 5, framed: Collection[str] = (),
+                    max_sentences: int = 5, framed: Collection[str] = (), figures: Sequence[Any] = (),
                     settings: SummarySettings = DEFAULTS.summary) -> Summary:
     """A summary of 3–6 sentences of one event, each cited to its article and the others that state it; `framed`
-    names the articles that use stance-marking vocabulary in their own voice; `settings` gives the word budget
-    and the similarity at which two sentences say the same."""
+    names the articles that use stance-marking vocabulary in their own voice; `figures` are the event's
+    `FigureSeries`; `settings` gives the word budget and the similarity at which two sentences say the same."""
     limit = min(max(max_sentences, MIN_SENTENCES), MAX_SENTENCES)
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
@@ -68,13 +71,15 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     voices = [article.duplicate_of or article.id for article in articles]
     quoted, starts = article_runs(pool)
     closeness = closeness_to_articles(pool, sims, voices, quoted, starts)
-    backing = claims_of(pool, claims or (), articles, [" ".join(r) for r in runs])
+    keys = [" ".join(r) for r in runs]
+    backing = claims_of(pool, claims or (), articles, keys)
     supporters = supporting_articles(pool, closeness, backing, voices)
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
     scores -= FRAMED_PENALTY * stance_marked(pool, articles, framed, voices)
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
-    same_claim = [{n for n, backers in found if len(backers) > 1} for found in backing]
-    duplicate = redundant(sims, same_claim, settings.duplicate_similarity)
+    tolls = toll_reports(pool, keys, [article.id for article in articles], figures)
+    scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))
+    duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls)], settings.duplicate_similarity)
     chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
@@ -255,9 +260,10 @@ class Vocabulary:
                 self.holders[stem].add(i)
 
     def value(self, i: int) -> float:
-        """The mean weight of sentence i's stems."""
+        """The mean weight of sentence i's stems, a stem counted at its first use only (said again, it adds
+        nothing)."""
         stems = self.stems[i]
-        return sum(map(self.weights.get, stems, repeat(0.0))) / len(stems) if stems else 0.0
+        return sum(map(self.weights.get, set(stems), repeat(0.0))) / len(stems) if stems else 0.0
 
     def use(self, i: int) -> set[int]:
         """Weigh sentence i's stems down; the sentences whose value this changes."""
@@ -268,17 +274,23 @@ class Vocabulary:
         return changed
 
 
-def redundant(sims: Matrix, same_claim: Sequence[set[int]], similarity: float) -> Matrix:
-    """Pairs of sentences that say the same: a TF-IDF cosine of `similarity` or more, or backing the same
-    corroborated claim."""
+def redundant(sims: Matrix, same: Iterable[list[int]], similarity: float) -> Matrix:
+    """Pairs of sentences that say the same: a TF-IDF cosine of `similarity` or more, or both in one group of
+    `same` (the sentences backing one corroborated claim, or reporting one toll)."""
     duplicate = sims >= similarity
-    holders: dict[int, list[int]] = defaultdict(list)
-    for i, numbers in enumerate(same_claim):
-        for number in numbers:
-            holders[number].append(i)
-    for rows in holders.values():
+    for rows in same:
         duplicate[np.ix_(rows, rows)] = True
     return duplicate
+
+
+def claim_groups(backing: Sequence[list[tuple[int, set[int]]]]) -> list[list[int]]:
+    """The sentences backing each corroborated claim (one backed by two articles or more)."""
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, found in enumerate(backing):
+        for number, backers in found:
+            if len(backers) > 1:
+                holders[number].append(i)
+    return list(holders.values())
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,

@@ -1,0 +1,82 @@
+"""Event summaries against the reference summaries of an answer key: ROUGE-1/2 of marsad's summary beside the
+lead-3 baseline and a greedy extractive oracle, per event and on average.
+
+    python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
+
+The oracle adds, one at a time, the candidate sentence (`marsad.summarize.candidates`) of the matched event's
+articles that raises ROUGE-1 against the reference most, and stops when none does: an upper bound for a
+selection from the same pool, not a target (it reads the reference).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+from marsad.summarize.candidates import candidates
+from marsad.types import Article
+
+DEFAULT_SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """The evaluation's score.py as a module (its `rouge` and `lead`)."""
+    spec = importlib.util.spec_from_file_location("score", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: cannot load the scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def oracle(pool: list[str], reference: str, scorer: ModuleType) -> str:
+    """The greedy ROUGE-1 oracle over `pool`."""
+    chosen: list[str] = []
+    best = 0.0
+    while True:
+        gains = [(scorer.rouge(" ".join([*chosen, s]), reference)["rouge1"], s) for s in pool if s not in chosen]
+        top = max(gains, default=(0.0, ""))
+        if top[0] <= best:
+            return " ".join(chosen)
+        best = top[0]
+        chosen.append(top[1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--analysis", required=True)
+    ap.add_argument("--score", type=Path, default=DEFAULT_SCORER)
+    args = ap.parse_args()
+    scorer = load_scorer(args.score)
+    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    ana = json.loads(Path(args.analysis).read_text(encoding="utf-8"))
+    arts = {a["id"]: a for a in ana["articles"]}
+    garts = gold["articles"]
+    gold_events: dict[str, set[str]] = defaultdict(set)
+    for a, g in garts.items():
+        gold_events[g["event"]].add(a)
+    sys_events = {v["id"]: set(v["articles"]) for v in ana["events"]}
+    sums = {s["event"]: s for s in ana["summaries"]}
+    rows = []
+    for gev, ref in gold.get("summaries", {}).items():
+        best = max(sys_events, key=lambda v: len(sys_events[v] & gold_events[gev]))
+        ours = " ".join(s["text"] for s in sums.get(best, {}).get("sentences", []))
+        pool = [c.text for i, a in enumerate(sorted(sys_events[best])) if a in arts
+                for c in candidates(i, Article(a, arts[a]["text"]))]
+        texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": oracle(pool, ref, scorer)}
+        scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
+        rows.append(scores)
+        print(f"{gev:5} {len(sys_events[best]):3} art  " + "  ".join(
+            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({len(texts[k].split())}w)" for k, s in scores.items()))
+    for k in ("lead3", "marsad", "oracle"):
+        r1 = sum(r[k]["rouge1"] for r in rows) / len(rows)
+        r2 = sum(r[k]["rouge2"] for r in rows) / len(rows)
+        print(f"mean {k:7} ROUGE-1 {r1:.3f}  ROUGE-2 {r2:.3f}")
+
+
+if __name__ == "__main__":
+    main()
