@@ -99,7 +99,7 @@ def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:
     assert run.returncode == 2 and "b.txt" in run.stderr and "Traceback" not in run.stderr
 
 
-@pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"], ["schema", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"], ["schema", "--help"], ["export", "--help"]])
 def test_help_everywhere(tmp_path: Path, args: list[str]) -> None:
     run = marsad(*args, cwd=tmp_path)
     assert run.returncode == 0 and "Usage" in run.stdout
@@ -163,3 +163,16 @@ def test_the_progress_total_is_counted_on_a_side_thread(tmp_path: Path) -> None:
     done = threading.Event()
     _count_inputs((tmp_path,), lambda n: (totals.append(n), done.set()))
     assert done.wait(30) and totals == [2]
+
+
+def test_export_writes_one_story_of_the_stored_analysis(tmp_path: Path) -> None:
+    assert marsad("analyze", EXAMPLES, "--json", "all.json", cwd=tmp_path).returncode == 0
+    whole = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    story = whole["stories"][0]["id"]
+    run = marsad("export", "--story", story, "--json", "one.json", "--html", "one.html", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    one = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    jsonschema.validate(one, schema(tmp_path))
+    assert [s["id"] for s in one["stories"]] == [story] and 0 < len(one["articles"]) < len(whole["articles"])
+    missing = marsad("export", "--story", "s999", "--json", "x.json", cwd=tmp_path)
+    assert missing.returncode == 2 and "s999" in missing.stderr and "Traceback" not in missing.stderr

@@ -1,4 +1,4 @@
-"""The `marsad` command line: analyze, watch, serve, outlets, schema, settings, train, eval."""
+"""The `marsad` command line: analyze, watch, export, serve, outlets, schema, settings, train, eval."""
 from __future__ import annotations
 
 import json
@@ -6,6 +6,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -236,6 +237,39 @@ def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit:
         _err.print(f"marsad: cannot serve {exc} (write a store with `marsad analyze --db`)", markup=False)
         sys.exit(EXIT_BAD_STORE)
     serve(db, host, port, token, limit)
+
+
+@main.command("export")
+@click.option("--db", default="marsad.db", show_default=True, help="The store: an SQLite file, or a postgresql:// DSN.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON here.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
+@click.option("--story", "stories", multiple=True, help="Only this story (its id, e.g. s3; repeatable).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only events reported on or after this day.")
+def export_command(db: str, json_out: Path | None, html_out: Path | None, stories: tuple[str, ...],
+                   since: datetime | None) -> None:
+    """Write the stored analysis, or the part of it on some stories or since a day, as JSON and an HTML report."""
+    from marsad.export.select import SelectionError, select
+
+    if not json_out and not html_out:
+        raise click.UsageError("say what to write: --json FILE, --html FILE or both")
+    if not is_postgres(db) and not Path(db).is_file():
+        raise click.BadParameter(f"no store at {db}", param_hint="--db")
+    with _store(db) as store:
+        document = store.get_analysis()
+    if document is None:
+        _err.print(f"marsad: {db} holds no analysis yet (run `marsad analyze --db {db}` first)", markup=False)
+        sys.exit(EXIT_NOTHING_PROCESSED)
+    try:
+        document = select(document, stories, since.date().isoformat() if since else None)
+    except SelectionError as exc:
+        raise click.BadParameter(str(exc), param_hint="--story") from exc
+    if json_out:
+        _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
+    if html_out:
+        _write(html_out, render_report(document, DEFAULTS.report))
+    _err.print(f"marsad: {plural(len(document['stories']), 'story', 'stories')}, "
+               f"{plural(len(document['events']), 'event')}, {plural(len(document['articles']), 'article')}; "
+               f"wrote {', '.join(str(p) for p in (json_out, html_out) if p)}", markup=False)
 
 
 @main.command("outlets")
