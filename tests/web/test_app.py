@@ -227,7 +227,10 @@ def test_analysis_is_reloaded_when_a_new_one_is_stored(tmp_path: Path) -> None:
     doc = json.loads(DATA.read_text(encoding="utf-8"))
     with SQLiteStore(path) as store:
         store.put_analysis({**doc, "stories": []})
-        live = TestClient(create_app(path))
+        app = create_app(path)
+        live = TestClient(app)
         assert live.get("/stories/s1").status_code == 404
         store.put_analysis(doc)
+        assert live.get("/stories/s1").status_code == 404  # readers go on with the analysis they had ...
+        app.state.data.wait_for_reload(30)  # ... while the new one loads on a side thread
         assert live.get("/stories/s1").status_code == 200

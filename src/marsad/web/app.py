@@ -21,21 +21,41 @@ MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صال�
 
 
 class Data:
-    """The read-only store and its latest analysis, indexed once and reloaded when `analyze` stores a newer one."""
+    """The read-only store and its latest analysis, indexed once and reloaded when `analyze` stores a newer one.
+
+    A reload happens on a side thread with its own connection while requests go on with the analysis they had:
+    a monitor publishing a big analysis never makes readers wait (only the very first load does)."""
 
     def __init__(self, db: str | Path) -> None:
+        self.db = db
         self.store = SQLiteStore(db, readonly=True)
         self._lock = threading.Lock()  # one SQLite connection, shared by the server's threads
         self._version = -1
         self._view = DocumentView({})
+        self._reloading: threading.Thread | None = None
 
     def view(self) -> DocumentView:
         with self._lock:
             version = self.store.analysis_version()
-            if version != self._version:
+            if version != self._version and self._version < 0:
                 self._view = DocumentView(self.store.get_analysis() or {})
                 self._version = version
+            elif version != self._version and not (self._reloading and self._reloading.is_alive()):
+                self._reloading = threading.Thread(target=self._reload, name="reload-analysis", daemon=True)
+                self._reloading.start()
             return self._view
+
+    def wait_for_reload(self, timeout: float | None = None) -> None:
+        """Block until a reload under way is done (for tests and tools)."""
+        if self._reloading:
+            self._reloading.join(timeout)
+
+    def _reload(self) -> None:
+        with SQLiteStore(self.db, readonly=True) as store:
+            version = store.analysis_version()
+            view = DocumentView(store.get_analysis() or {})
+        with self._lock:
+            self._view, self._version = view, version
 
     def search(self, query: SearchQuery, limit: int = 50, offset: int = 0) -> Results:
         view = self.view()
