@@ -30,7 +30,7 @@ import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import islice
 from pathlib import Path
@@ -81,6 +81,7 @@ from marsad.types import (
     Story,
     Summary,
     Timex,
+    field_names,
     pickled_as_fields,
 )
 
@@ -382,12 +383,7 @@ def process_document(raw: RawDocument, settings: Settings = DEFAULTS,
 
 def span_record(span: Any) -> dict[str, Any]:
     """A span (a dataclass of plain fields) as a JSON record: `dataclasses.asdict` without its deep copies."""
-    return {name: getattr(span, name) for name in _field_names(type(span))}
-
-
-@cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+    return {name: getattr(span, name) for name in field_names(type(span))}
 
 
 def local_engine(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
