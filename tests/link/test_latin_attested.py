@@ -11,7 +11,9 @@ ATTESTED_CASES = [
     ("رشيد بوجدرة", None, "Rachid Boudjedra"),  # a Wikidata label; the rules would say Boujdara
     ("محمود درويش", None, "Mahmoud Darwish"),  # the English label, not the French Darwich beside it
     ("محمود درويش", "DZ", "Mahmoud Darwich"),  # ...which an Algerian outlet's spelling takes
-    ("محمد أوزين", None, "Mohammed Ouzzine"),  # our table's given name, the attested family name
+    ("محمد أوزين", None, "Mohamed Ouzzine"),  # a Wikidata label
+    ("حسن أوزين", None, "Hassan Ouzzine"),  # no label: our table's given name, the attested family name
+    ("سعيد حموشي", None, "Said Hammouchi"),  # the rules would say Hamoushi
 ]
 
 

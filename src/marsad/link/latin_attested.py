@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 
 from arabic_name_romanizer import Candidate, Transliterator
+from arabic_name_romanizer.normalize import full_key
 
 # Latin words of a spelling that are particles, not name parts: a whole-name spelling may have more name parts
 # than the Arabic only through them (عبد الفتاح البرهان Abdel Fattah al-Burhan, not a fuller Wikidata label).
 _PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "bou", "ould", "da", "de"})
 _SPLIT = re.compile(r"[\s\-']+")
 _ARTICLE = re.compile(r"(?i)(al|el)(?![aeiouy])")  # Al-, El, Elm...: a Latin spelling that starts with an article
-_GLUED = re.compile(r"(?i)(al|el)(?![aeiouy])\w+")  # a name part with the article glued on (Elmsmari)
+_GLUED = re.compile(r"(?i)(al|el)(?![aeiouyl])\w+")  # a name part with the article glued on (Elmsmari)
 _ARTICLE_LETTERS = ("ا", "أ", "إ", "آ", "ع")  # ...which a name part that starts with one of these may spell so
 _FRENCH = re.compile(r"(?i)dj")  # ج as the French-influenced Maghreb writes it, never the Mashriq press
 CANDIDATES = 3  # spellings asked for at once; more than 1, or the package answers with text alone
@@ -52,17 +53,16 @@ class AttestedNames:
 
     def whole(self, name: str, french: bool = True) -> str | None:
         """The spelling of a whole name of two words or more that the index holds as a person's name (a Wikidata
-        label), else None. Asked without a country hint: the person's own spelling wins over the outlet's habits.
-        Refused: a spelling with more name parts than the Arabic has words (a fuller label), or with an article
-        glued to a name (Elmsmari), and unless `french` (the name is spelled the Maghrebi way) a French label:
-        the parts then give the English spelling (محمود درويش Mahmoud Darwish, not Darwich)."""
+        label), else None; the most frequent first, without a country hint: the person's own spelling wins over
+        the outlet's habits. Refused: a spelling with more name parts than the Arabic has words (a fuller label),
+        or with an article glued to a name (Elmsmari). Unless `french` (the name is spelled the Maghrebi way), an
+        English label is preferred to a French one (محمود درويش Mahmoud Darwish, not Darwich)."""
         words = name.split()
-        if len(words) < 2:
+        if len(words) < 2 or self._names.index is None:
             return None
-        found = [c.text for c in self._candidates(name, None) if c.source == "dictionary"
-                 and (not c.units or len(c.units) == 1 and " " in c.units[0].arabic)
-                 and _parts(c.text) <= len(words) and not any(_GLUED.fullmatch(w) for w in _SPLIT.split(c.text))]
-        return next((text for text in found if french or not _french_label(text, name)), None)
+        found = [v.latin for v in self._names.index.lookup_full(full_key(name))
+                 if _parts(v.latin) <= len(words) and not any(_GLUED.fullmatch(w) for w in _SPLIT.split(v.latin))]
+        return next((text for text in found if french or not _french_label(text, name)), found[0] if found else None)
 
     def part(self, part: str, country: str | None = None, ours: str | None = None, french: bool = True) -> str | None:
         """The attested spelling of one name part: `ours` (our rule's spelling) when it is one of the few best
