@@ -22,6 +22,8 @@ _ARTICLE = re.compile(r"(?i)(al|el)(?![aeiouy])")  # Al-, El, Elm...: a Latin sp
 _GLUED = re.compile(r"(?i)(al|el)(?![aeiouyl])\w+")  # a name part with the article glued on (Elmsmari)
 _ARTICLE_LETTERS = ("ا", "أ", "إ", "آ", "ع")  # ...which a name part that starts with one of these may spell so
 _FRENCH = re.compile(r"(?i)dj")  # ج as the French-influenced Maghreb writes it, never the Mashriq press
+_FRENCH_W = re.compile(r"ou[aeiy]")
+_FRENCH_GH = re.compile(r"gu[eiy]")
 CANDIDATES = 3  # spellings asked for at once; more than 1, or the package answers with text alone
 PART_MIN_COUNT = 2  # a part's spelling seen once (one person's label split into parts) may be that person's own
 
@@ -32,9 +34,22 @@ def _plain(latin: str) -> str:
 
 
 def _french_label(latin: str, arabic: str) -> bool:
-    """A spelling in the French convention: `dj`, or `ch` and no `sh` for a name with ش."""
+    """A spelling in the French convention of the Maghreb: `dj` for ج, `ch` for ش, `ou` for a consonant و, `gu`
+    for غ before e or i, `-ane` for a final ان (Djabri, Chir, Aisaoui, Guir, Sofiane)."""
     lower = latin.casefold()
-    return bool(_FRENCH.search(lower)) or "ش" in arabic and "ch" in lower and "sh" not in lower
+    return bool(_FRENCH.search(lower)) \
+        or "ش" in arabic and "ch" in lower and "sh" not in lower \
+        or "و" in arabic and bool(_FRENCH_W.search(lower)) \
+        or "غ" in arabic and bool(_FRENCH_GH.search(lower)) \
+        or arabic.endswith("ان") and lower.endswith("ane")
+
+
+def _by_convention(found: list[str], arabic: str, french: bool | None) -> str | None:
+    """The first spelling that fits the convention: `french` True (a Maghrebi name or outlet) takes any, False (an
+    outlet of the Mashriq) none in the French convention (جابري Djabri), None (not known) prefers one that is not
+    (محمود درويش Darwish before Darwich) but takes a French one when there is no other (a Maghrebi person)."""
+    fitting = (text for text in found if french or not _french_label(text, arabic))
+    return next(fitting, found[0] if found and french is None else None)
 
 
 def _parts(latin: str) -> int:
@@ -51,36 +66,36 @@ class AttestedNames:
         self.use_model = use_model
         self._names = Transliterator(auto_load_model=use_model, use_rules_fallback=False)
 
-    def whole(self, name: str, french: bool = True) -> str | None:
+    def whole(self, name: str, french: bool | None = None) -> str | None:
         """The spelling of a whole name of two words or more that the index holds as a person's name (a Wikidata
         label), else None; the most frequent first, without a country hint: the person's own spelling wins over
         the outlet's habits. Refused: a spelling with more name parts than the Arabic has words (a fuller label),
-        or with an article glued to a name (Elmsmari). Unless `french` (the name is spelled the Maghrebi way), an
-        English label is preferred to a French one (محمود درويش Mahmoud Darwish, not Darwich)."""
+        or with an article glued to a name (Elmsmari). `french` is the convention (see `_by_convention`)."""
         words = name.split()
         if len(words) < 2 or self._names.index is None:
             return None
         found = [v.latin for v in self._names.index.lookup_full(full_key(name))
                  if _parts(v.latin) <= len(words) and not any(_GLUED.fullmatch(w) for w in _SPLIT.split(v.latin))]
-        return next((text for text in found if french or not _french_label(text, name)), found[0] if found else None)
+        return _by_convention(found, name, french)
 
-    def part(self, part: str, country: str | None = None, ours: str | None = None, french: bool = True) -> str | None:
+    def part(self, part: str, country: str | None = None, ours: str | None = None,
+             french: bool | None = None) -> str | None:
         """The attested spelling of one name part: `ours` (our rule's spelling) when it is one of the few best
         (it follows the English press), else the best; with the model on, its guess for a part nobody spelled;
-        else None. `country` ranks the spellings for that country's press. Passed over: a spelling seen once, one
-        that starts with an article the Arabic does not have (مسماري Elmsmari), one with the French `dj` unless
-        `french` (جابري Djabri is not for the Mashriq press)."""
-        found = [c.text for c in self._candidates(part, country) if self._usable(c, part, french)]
-        if not found:
-            return None
-        return next((text for text in found if ours and _plain(text) == _plain(ours)), found[0])
+        else None. `country` ranks the spellings for that country's press; `french` is the convention (see
+        `_by_convention`). Passed over: a spelling seen once, one of several name parts (a label filed under a
+        part), one that starts with an article the Arabic does not have (مسماري Elmsmari)."""
+        found = [c.text[:1].upper() + c.text[1:] for c in self._candidates(part, country) if self._usable(c, part)]
+        same = next((text for text in found if ours and _plain(text) == _plain(ours)), None)
+        return same or _by_convention(found, part, french)
 
-    def _usable(self, found: Candidate, part: str, french: bool) -> bool:
+    def _usable(self, found: Candidate, part: str) -> bool:
         """See `part`."""
         attested = found.source == "dictionary" and (not found.units or found.units[0].count >= PART_MIN_COUNT)
         guessed = found.source == "model" and self.use_model
         stray_article = bool(_ARTICLE.match(found.text)) and not part.startswith(_ARTICLE_LETTERS)
-        return (attested or guessed) and not stray_article and (french or not _FRENCH.search(found.text))
+        one_part = _parts(found.text) <= len(part.split())  # not a whole label under a part (رومي Rumy al-...)
+        return (attested or guessed) and one_part and not stray_article
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, kept for the process's life
     def _candidates(self, text: str, country: str | None) -> tuple[Candidate, ...]:

@@ -214,7 +214,7 @@ class NameRomanizer:
         ours = romanize_word(word, style)
         if not person or self.attested is None or style == FOREIGN:
             return ours
-        return self.attested.part(clean_word(word), country, ours, french=style == MAGHREBI) or ours
+        return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
 
     def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None) -> str:
         """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
@@ -297,7 +297,7 @@ class NameRomanizer:
         words = split_compounds(text.split())
         style = self.style(words, person, country)
         if person and style != FOREIGN and self.attested:
-            whole = self.attested.whole(" ".join(words), french=style == MAGHREBI)
+            whole = self.attested.whole(" ".join(words), french=_french(style, country))
             if whole:
                 return whole
         out: list[str] = []
@@ -316,6 +316,14 @@ class NameRomanizer:
                 out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
         return " ".join(out)
+
+
+def _french(style: str, country: str | None) -> bool | None:
+    """Whether a name takes the French-style spellings of the Maghreb: yes for a Maghrebi name, no in an outlet of
+    another known country, None (either) when the outlet's country is not known."""
+    if style == MAGHREBI:
+        return True
+    return None if country is None else False
 
 
 def split_compounds(words: list[str]) -> list[str]:
