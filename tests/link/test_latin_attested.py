@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.link.latin import latin_name, latin_name_in_outlets, resolve_latin_name
-from marsad.link.latin_attested import attested_names
+from marsad.link.latin_attested import AttestedNames, attested_names
 from marsad.link.latin_outlets import outlet_country
 
 ATTESTED_CASES = [
@@ -37,6 +37,11 @@ def test_foreign_and_unknown_names_keep_the_rules() -> None:
     assert latin_name("جون سميث", "PER") == "John Smith"  # the package would vowel it as Arabic
     assert resolve_latin_name("كاجيتا نوروفسكي", "PER").text.startswith("Ka")
     assert attested_names().part("زقزقونا") is None  # nobody spelled it; the model is off
+
+
+def test_the_model_spells_a_part_nobody_spelled_when_asked() -> None:
+    guess = AttestedNames(use_model=True).part("زقزقونا")
+    assert guess and guess[0].isupper() and guess.isascii()
 
 
 OUTLET_CASES = [

@@ -1,18 +1,19 @@
 """Attested Latin spellings of Arabic personal names, from `arabic-name-romanizer` (MIT; its index of about 60,000
 spellings comes from Wikidata, CC0, and two Algerian name corpora, CC0 and MIT; see its THIRD_PARTY_NOTICES.md).
 
-The package answers a whole name when Wikidata spells that very name (خالد العناني Khaled El-Enany), else one
-name part at a time from the spellings attested for it, ranked for the country hint when one is given (عبد القادر
-Abdelkader for Algeria). Parts nobody spelled go to its small ONNX model only when the caller asks: the model
-costs about 30 ms a name on one core, the index a third of a millisecond.
+Its index (SQLite, read through its `NameIndex`) gives a whole name when Wikidata labels someone with that very
+name (خالد العناني Khaled El-Enany), else the spellings attested for one name part, ranked for the country hint
+when one is given (Algeria's French-style spellings for an Algerian outlet). Parts nobody spelled go to its small
+ONNX model only when the caller asks for it: the model spells about 30 names a second on one core here, the index
+about 3,000.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from arabic_name_romanizer import Candidate, Transliterator
-from arabic_name_romanizer.normalize import full_key
+from arabic_name_romanizer import Transliterator
+from arabic_name_romanizer.normalize import full_key, lookup_key
 
 # Latin words of a spelling that are particles, not name parts: a whole-name spelling may have more name parts
 # than the Arabic only through them (عبد الفتاح البرهان Abdel Fattah al-Burhan, not a fuller Wikidata label).
@@ -24,8 +25,8 @@ _ARTICLE_LETTERS = ("ا", "أ", "إ", "آ", "ع")  # ...which a name part that s
 _FRENCH = re.compile(r"(?i)dj")  # ج as the French-influenced Maghreb writes it, never the Mashriq press
 _FRENCH_W = re.compile(r"ou[aeiy]")
 _FRENCH_GH = re.compile(r"gu[eiy]")
-CANDIDATES = 3  # spellings asked for at once; more than 1, or the package answers with text alone
-PART_MIN_COUNT = 2  # a part's spelling seen once (one person's label split into parts) may be that person's own
+CANDIDATES = 3  # spellings of a part weighed against ours
+PART_MIN_COUNT = 2  # a spelling seen once may be one person's own, or a misaligned label
 
 
 def _plain(latin: str) -> str:
@@ -83,24 +84,36 @@ class AttestedNames:
         """The attested spelling of one name part: `ours` (our rule's spelling) when it is one of the few best
         (it follows the English press), else the best; with the model on, its guess for a part nobody spelled;
         else None. `country` ranks the spellings for that country's press; `french` is the convention (see
-        `_by_convention`). Passed over: a spelling seen once, one of several name parts (a label filed under a
-        part), one that starts with an article the Arabic does not have (مسماري Elmsmari)."""
-        found = [c.text[:1].upper() + c.text[1:] for c in self._candidates(part, country) if self._usable(c, part)]
+        `_by_convention`)."""
+        found = self._spellings(part, country)
         same = next((text for text in found if ours and _plain(text) == _plain(ours)), None)
-        return same or _by_convention(found, part, french)
-
-    def _usable(self, found: Candidate, part: str) -> bool:
-        """See `part`."""
-        attested = found.source == "dictionary" and (not found.units or found.units[0].count >= PART_MIN_COUNT)
-        guessed = found.source == "model" and self.use_model
-        stray_article = bool(_ARTICLE.match(found.text)) and not part.startswith(_ARTICLE_LETTERS)
-        one_part = _parts(found.text) <= len(part.split())  # not a whole label under a part (رومي Rumy al-...)
-        return (attested or guessed) and one_part and not stray_article
+        return same or _by_convention(list(found), part, french) or (None if found else self._guess(part, country))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, kept for the process's life
-    def _candidates(self, text: str, country: str | None) -> tuple[Candidate, ...]:
-        """The package's best few spellings of `text`, best first."""
-        return tuple(self._names.transliterate(text, top_k=CANDIDATES, country=country))
+    def _spellings(self, part: str, country: str | None) -> tuple[str, ...]:
+        """The best few spellings of a name part, most frequent first (ranked for `country`), counting people
+        labelled by this one word (حموشي Hammouchi) and the part's spellings in people's names. Passed over: a
+        spelling seen once, one of several name parts (a label filed under a part), one that starts with an
+        article the Arabic does not have (مسماري Elmsmari)."""
+        index = self._names.index
+        if index is None:
+            return ()
+        counts: dict[str, int] = {}
+        for variant in index.lookup_full(full_key(part), country) + index.lookup_unit(lookup_key(part), country):
+            counts[variant.latin] = counts.get(variant.latin, 0) + variant.count
+        found: dict[str, str] = {}
+        for text in sorted(counts, key=lambda t: -counts[t]):
+            stray_article = bool(_ARTICLE.match(text)) and not part.startswith(_ARTICLE_LETTERS)
+            if counts[text] >= PART_MIN_COUNT and _parts(text) <= len(part.split()) and not stray_article:
+                found.setdefault(_plain(text), text[:1].upper() + text[1:])
+        return tuple(found.values())[:CANDIDATES]
+
+    def _guess(self, part: str, country: str | None) -> str | None:
+        """The package's model's spelling of a part nobody spelled, when the model is on."""
+        if not self.use_model:
+            return None
+        found = self._names.transliterate(part, top_k=CANDIDATES, country=country)
+        return next((c.text for c in found if c.source == "model"), None)
 
 
 @lru_cache(maxsize=2)
