@@ -39,6 +39,12 @@ TABLE_CASES = [
 
 GLOSS_CASES = [
     ("وزارة الصحة", "ORG", "Ministry of Health"),
+    ("المركز الوطني للثقافة والفنون", "ORG", "National Center of Culture and Arts"),  # nouns joined by `and`
+    ("المعهد العالي للعلوم والتقنية", "ORG", "Higher Institute of Sciences and Technology"),
+    ("جمعية الأدب والفكر", "ORG", "Association of Literature and Thought"),
+    ("الكلية الحربية السورية", "ORG", "Syrian Military College"),
+    ("محكمة الجنايات الكبرى", "ORG", "Grand Criminal Court"),  # a pair English names as one unit
+    ("أمانة العاصمة المقدسة", "ORG", "Holy Capital Municipality"),
     ("وزارة الداخلية المغربية", "ORG", "Moroccan Ministry of Interior"),
     ("المحكمة الدستورية العليا", "ORG", "Supreme Constitutional Court"),
     ("البنك المركزي المصري", "ORG", "Egyptian Central Bank"),

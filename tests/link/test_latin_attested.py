@@ -51,6 +51,7 @@ OUTLET_CASES = [
     ("Al-Masry Al-Youm", None, "EG"),
     (None, "https://www.example.dz/article/2", "DZ"),  # the address's country code
     ("okaz", None, "SA"),
+    ("alwatan", None, None),  # Al-Watan is the name of Saudi, Kuwaiti, Qatari, Omani and Algerian papers
     ("Reuters", "https://www.reuters.com/world/", None),
     (None, None, None),
 ]
