@@ -56,7 +56,8 @@ from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.ids import STATE_NAME as ENTITY_IDS
 from marsad.link.ids import EntityIds, id_number
-from marsad.link.latin import known_name, latin_name
+from marsad.link.latin import known_name, latin_name_in_outlets
+from marsad.link.latin_outlets import outlet_country
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.summarize.extractive import summarize_event
@@ -134,9 +135,10 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     """Entities linked and quote speakers assigned on the engine (a worker) while near-duplicates, events and
     stories are found here: neither needs the other."""
     quoted = {quote.article for quote in analysis.all_spans("quotes")}
+    countries = {a.id: c for a in analysis.articles if (c := outlet_country(a.source, a.url))}
     work = LinkWork(analysis.all_spans("mentions"), analysis.all_spans("quotes"),
                     {a.id: a.text for a in analysis.articles if a.id in quoted},
-                    store.get_state(ENTITY_IDS) or EntityIds())
+                    store.get_state(ENTITY_IDS) or EntityIds(), countries)
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
         articles = mark_duplicates(analysis.articles, settings.duplicates, analysis.spans.get("fingerprint"))
@@ -151,18 +153,21 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 @dataclass(frozen=True, slots=True)
 class LinkWork:
     """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, and the
-    ids entities were given in earlier runs."""
+    ids entities were given in earlier runs, and the country of each article's outlet where it is known (for the
+    spelling of Latin names)."""
 
     mentions: list[Mention]
     quotes: list[Quote]
     texts: dict[str, str]
     ids: EntityIds
+    countries: dict[str, str] = field(default_factory=dict)
 
 
 def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds]:
     """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, and the ids to
     keep for the next run (`work.ids` updated)."""
-    entities = work.ids.assign(link_entities(work.mentions, latin_name, known_name))
+    latin = latin_name_in_outlets(((m.article, m.text) for m in work.mentions), work.countries)
+    entities = work.ids.assign(link_entities(work.mentions, latin, known_name))
     return entities, assign_speakers(work.quotes, entities, work.texts), work.ids
 
 

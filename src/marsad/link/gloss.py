@@ -197,7 +197,7 @@ class Glosser:
 
     def render_stretch(self, units: list[Unit]) -> str:
         """An idafa (see `idafa`), else modifiers before the head: each conjunct of a stretch reversed, the head
-        (first unit) last."""
+        (first unit) last; a stretch that starts with a lone noun and `and` is nouns joined by `and`."""
         idafa = self.idafa(units)
         if idafa:
             return idafa
@@ -210,6 +210,8 @@ class Glosser:
                 parts[-1].append(u)
         if len(parts) == 1:
             return " ".join(self.text(u) for u in reversed(parts[0]))
+        if len(parts[0]) == 1:  # nouns joined by `and` (للغذاء والدواء of Food and Drug), no head before them
+            return self.conjuncts(units)
         head, *first = parts[0] or [Unit("", "word")]
         conjuncts = [" ".join(self.text(u) for u in reversed(p)) for p in (first, *parts[1:]) if p]
         return " ".join(x for x in (" and ".join(conjuncts), self.text(head)) if x)

@@ -6,11 +6,13 @@ well-known names (places, organisations, public figures), a word-by-word gloss o
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.link.gloss import Glosser
+from marsad.link.latin_attested import AttestedNames, attested_names
 from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
@@ -31,11 +33,11 @@ class LatinName:
 class LatinNamer:
     """The strategies, over tables read once."""
 
-    def __init__(self, tables: LatinTables) -> None:
+    def __init__(self, tables: LatinTables, attested: AttestedNames | None = None) -> None:
         self.tables = tables
-        self.romanizer = NameRomanizer(tables)
+        self.romanizer = NameRomanizer(tables, attested)
         self.glosser = Glosser(tables, lambda words: self.romanizer.name(words, person=False))
-        self.strategies: list[tuple[str, Callable[[str, str], str | None]]] = [
+        self.strategies: list[tuple[str, Callable[[str, str, str | None], str | None]]] = [
             ("latin", self.already_latin),
             ("table", self.from_tables),
             ("gloss", self.from_gloss),
@@ -51,11 +53,11 @@ class LatinNamer:
             return t.places, t.organizations, t.people
         return t.organizations, t.places, t.people
 
-    def already_latin(self, name: str, type_: str) -> str | None:
+    def already_latin(self, name: str, type_: str, country: str | None = None) -> str | None:
         """Names written in Latin letters in the article (NSO) stay as they are."""
         return None if has_arabic(name) else name.strip()
 
-    def from_tables(self, name: str, type_: str) -> str | None:
+    def from_tables(self, name: str, type_: str, country: str | None = None) -> str | None:
         """A well-known name, as written, with the foreign g letters folded, or without a state word."""
         candidates = [key(name), g_key(name)]
         first, _, rest = candidates[0].partition(" ")
@@ -67,20 +69,21 @@ class LatinNamer:
                     return table[k]
         return self.tables.people_loose.get(loose_key(name) or "") if type_ == "PER" else None
 
-    def from_gloss(self, name: str, type_: str) -> str | None:
+    def from_gloss(self, name: str, type_: str, country: str | None = None) -> str | None:
         """A descriptive name of organisation, place or thing glossed word by word."""
         return None if type_ == "PER" else self.glosser.gloss(name)
 
-    def from_rules(self, name: str, type_: str) -> str | None:
-        """The rule-based romanisation."""
-        return self.romanizer.name(name, person=type_ == "PER") or None
+    def from_rules(self, name: str, type_: str, country: str | None = None) -> str | None:
+        """Romanisation: for a person, the attested spelling of the name or of its parts first."""
+        return self.romanizer.name(name, person=type_ == "PER", country=country) or None
 
-    def resolve(self, name: str, type_: str) -> LatinName:
-        """The first strategy's answer for `name`."""
+    def resolve(self, name: str, type_: str, country: str | None = None) -> LatinName:
+        """The first strategy's answer for `name`; `country` is the ISO code of the country of the outlets that
+        name it, when known."""
         if type_ not in TYPES:
             raise ValueError(f"entity type must be one of {TYPES}, got {type_!r}")
         for strategy, find in self.strategies:
-            found = find(name, type_)
+            found = find(name, type_, country)
             if found:
                 return LatinName(found, strategy)
         return LatinName(name.strip(), "none")
@@ -88,18 +91,30 @@ class LatinNamer:
 
 @lru_cache(maxsize=1)
 def _namer() -> LatinNamer:
-    return LatinNamer(load_tables())
+    return LatinNamer(load_tables(), attested_names())
 
 
 @lru_cache(maxsize=65536)
-def resolve_latin_name(name: str, type: str) -> LatinName:  # noqa: A002 - the schema's word
-    """The Latin name of an Arabic entity name with the strategy that produced it."""
-    return _namer().resolve(name, type)
+def resolve_latin_name(name: str, type: str, country: str | None = None) -> LatinName:  # noqa: A002
+    """The Latin name of an Arabic entity name with the strategy that produced it (`type` is the schema's word)."""
+    return _namer().resolve(name, type, country)
 
 
-def latin_name(name: str, type: str) -> str:  # noqa: A002 - the schema's word
-    """The form an English-language newspaper would print for an Arabic entity name of type PER ORG GPE LOC MISC."""
-    return resolve_latin_name(name, type).text
+def latin_name(name: str, type: str, country: str | None = None) -> str:  # noqa: A002 - the schema's word
+    """The form an English-language newspaper would print for an Arabic entity name of type PER ORG GPE LOC MISC;
+    `country`, the ISO code of the outlet's country, gives Maghrebi outlets' names their French-style spelling."""
+    return resolve_latin_name(name, type, country).text
+
+
+def latin_name_in_outlets(named: Iterable[tuple[str, str]], countries: Mapping[str, str]) -> Callable[[str, str], str]:
+    """`latin_name` with the country hint of each name: the most frequent country among the outlets of the
+    articles that name it. `named` holds (article id, name as written) pairs; `countries` article id -> country."""
+    seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for article, text in named:
+        if article in countries:
+            seen[text][countries[article]] += 1
+    country_of = {text: counts.most_common(1)[0][0] for text, counts in seen.items()}
+    return lambda name, type_: latin_name(name, type_, country_of.get(name))
 
 
 def known_name(name: str, type: str) -> str | None:  # noqa: A002 - the schema's word

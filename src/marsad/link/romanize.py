@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.link.latin_attested import AttestedNames
 from marsad.link.latin_tables import LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
@@ -50,6 +51,8 @@ SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
 # Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
 FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
 AYN, HAMZA = "ع", "ء"
+# Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
+MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -191,10 +194,12 @@ def romanize_word(word: str, style: str = ARABIC) -> str:
 
 
 class NameRomanizer:
-    """Romanises a name word by word, using the given-name tables for known parts and compounds."""
+    """Romanises a name word by word, using the given-name tables for known parts and compounds, then the spellings
+    attested for Arabic name parts (`AttestedNames`), then rules."""
 
-    def __init__(self, tables: LatinTables) -> None:
+    def __init__(self, tables: LatinTables, attested: AttestedNames | None = None) -> None:
         self.tables = tables
+        self.attested = attested
 
     def given(self, word_key: str, style: str) -> str | None:
         """The usual spelling of a known given name, name particle or family name."""
@@ -203,17 +208,25 @@ class NameRomanizer:
         tables = (*order.get(style, (t.given, t.foreign)), t.family)
         return next((table[word_key] for table in tables if word_key in table), None)
 
-    def word(self, word: str, style: str, inner: bool) -> str:
+    def spelled(self, word: str, style: str, person: bool, country: str | None) -> str:
+        """A word without a table entry: the rule's spelling, or for a person's Arabic or Maghrebi name a better
+        attested one (`AttestedNames.part`)."""
+        ours = romanize_word(word, style)
+        if not person or self.attested is None or style == FOREIGN:
+            return ours
+        return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
+
+    def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None) -> str:
         """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
-        `El`, none before a بو family name: البوعزيزي Bouazizi), else the rule."""
+        `El`, none before a بو family name: البوعزيزي Bouazizi), else the attested spelling or the rule."""
         k = key(word)
         known = self.given(k, style)
         if known:
             return known
         bare = strip_article(k)
         if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
-            return romanize_word(word, style)
-        spelled = self.given(bare, style) or romanize_word(clean_word(word)[2:], style)
+            return self.spelled(word, style, person, country)
+        spelled = self.given(bare, style) or self.spelled(clean_word(word)[2:], style, person, country)
         if style == MAGHREBI:
             return spelled if bare.startswith(FAMILY_PREFIXES) else f"El {spelled}"
         return f"{'al' if inner else 'Al'}-{spelled}"
@@ -252,9 +265,10 @@ class NameRomanizer:
         father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain
         return "bin" if i > 0 and father and not feminine else "Ben"
 
-    def style(self, words: list[str], person: bool) -> str:
-        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a person whose name has a family
-        name with بن (Ben Achour) or بو (Bouazizi) that the tables do not know; else ARABIC."""
+    def style(self, words: list[str], person: bool, country: str | None = None) -> str:
+        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a person named in an outlet of the
+        Maghreb (`country`) or whose name has a family name with بن (Ben Achour) or بو (Bouazizi) that the tables
+        do not know; else ARABIC."""
         first = key(words[0]) if words else ""
         if first in self.tables.foreign and first not in self.tables.given:
             return FOREIGN
@@ -265,7 +279,7 @@ class NameRomanizer:
         bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith(FAMILY_PREFIXES)
                   and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
-        return MAGHREBI if bou or ben else ARABIC
+        return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
     def transcribed(self, words: list[str]) -> bool:
         """A name transcribed from a European language: no word the Arabic name tables know, and one with a foreign
@@ -276,11 +290,16 @@ class NameRomanizer:
             return False
         return any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys)
 
-    def name(self, text: str, person: bool) -> str:
-        """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside and the Maghrebi
-        spelling."""
+    def name(self, text: str, person: bool, country: str | None = None) -> str:
+        """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
+        spelling and the attested spellings, of the whole name first; `country` (ISO code of the outlet's country)
+        ranks the attested spellings."""
         words = split_compounds(text.split())
-        style = self.style(words, person)
+        style = self.style(words, person, country)
+        if person and style != FOREIGN and self.attested:
+            whole = self.attested.whole(" ".join(words), french=_french(style, country))
+            if whole:
+                return whole
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -294,9 +313,17 @@ class NameRomanizer:
             elif key(words[i]) in SON:
                 out.append(self.son_of(words, i))
             else:
-                out.append(self.word(words[i], style, inner=person and i > 0))
+                out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
         return " ".join(out)
+
+
+def _french(style: str, country: str | None) -> bool | None:
+    """Whether a name takes the French-style spellings of the Maghreb: yes for a Maghrebi name, no in an outlet of
+    another known country, None (either) when the outlet's country is not known."""
+    if style == MAGHREBI:
+        return True
+    return None if country is None else False
 
 
 def split_compounds(words: list[str]) -> list[str]:
