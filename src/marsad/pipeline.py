@@ -152,8 +152,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LinkWork:
-    """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, and the
-    ids entities were given in earlier runs, and the country of each article's outlet where it is known (for the
+    """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, the ids
+    entities were given in earlier runs, and the country of each article's outlet where it is known (for the
     spelling of Latin names)."""
 
     mentions: list[Mention]
