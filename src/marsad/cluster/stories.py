@@ -55,7 +55,10 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share:
 
 def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float) -> Vector:
     """The event's core for linking: its heaviest terms that are specific enough to carry a thread."""
-    specific = (term for term in top_terms(centroid, len(centroid)) if share(term) <= max_share)
+    heaviest = top_terms(centroid, 4 * CORE_TERMS)  # enough as a rule; all of them when too few are specific
+    if sum(share(term) <= max_share for term in heaviest) < CORE_TERMS < len(centroid):
+        heaviest = top_terms(centroid, len(centroid))
+    specific = (term for term in heaviest if share(term) <= max_share)
     return normalized({term: centroid[term] for term in islice(specific, CORE_TERMS)})
 
 

@@ -7,6 +7,7 @@ Vectors are sparse dicts {term: weight} with unit length.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -198,4 +199,4 @@ class Centroid:
 
 def top_terms(vec: Vector, k: int) -> list[str]:
     """The k heaviest terms (ties by term, so the choice is deterministic)."""
-    return [t for _, t in sorted(zip(map(neg, vec.values()), vec, strict=True))[:k]]
+    return [t for _, t in heapq.nsmallest(k, zip(map(neg, vec.values()), vec, strict=True))]
