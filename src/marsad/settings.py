@@ -94,8 +94,8 @@ class ReportSettings:
     """The static HTML report: what it shows in full, so it opens fast at any corpus size."""
 
     full_stories: int = 10  # stories shown in full, by current coverage; the rest are listed
-    full_events: int = 20  # events shown in full (summary, claims, contradictions), in those stories' order
-    full_articles: int = 60  # article texts shown, those the shown summaries cite first
+    full_events: int = 15  # events shown in full (summary, claims, contradictions), in those stories' order
+    full_articles: int = 45  # article texts shown, those the shown summaries cite first
     full_entities: int = 40  # entity cards, the most mentioned in the articles shown
 
 

@@ -3,6 +3,7 @@ resumes), and the PostgreSQL store behaves as the SQLite one: each test runs on 
 MARSAD_TEST_PG names one; skipped with the reason otherwise)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,20 @@ def test_annotations_and_state_round_trip(store_location: str) -> None:
         assert store.get_state("events") == {"vectors": [1.5, 2], "seen": {"a"}}
         assert store.get_state("missing") is None
         assert store.get_article("a") == Article(id="a", text=BODY, removed=("سطر",))
+        store.put_states({"comparison:v1": (1, 2), "comparison:v2": [3], "other": 4})
+        store.put_states({"comparison:v2": None})
+        assert store.get_states("comparison:") == {"comparison:v1": (1, 2)} and store.get_state("other") == 4
+
+
+def test_a_state_written_by_another_version_is_absent_not_an_error(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        store.put_states({"comparison:v1": [1], "comparison:v2": [2]})
+    old_shape = b"cmarsad.types\nAClassOfAnOlderVersion\n)\x81."  # a pickle naming a class that is gone
+    with sqlite3.connect(tmp_path / "m.db") as db:
+        db.execute("UPDATE state SET data = ? WHERE name = 'comparison:v2'", (old_shape,))
+    with SQLiteStore(tmp_path / "m.db") as store:
+        assert store.get_states("comparison:") == {"comparison:v1": [1]}
+        assert store.get_state("comparison:v2") is None
 
 
 def test_same_analysis_on_both_backends(tmp_path: Path, store_location: str) -> None:

@@ -15,6 +15,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
+from marsad.store.pickled import loads_or_none
 from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, text_changes, with_names
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
@@ -152,7 +153,7 @@ class PostgresStore:
 
     def get_state(self, name: str) -> Any | None:
         row = self._db.execute("SELECT data FROM state WHERE name = %s", (name,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return loads_or_none(row[0]) if row else None
 
     def put_states(self, values: Mapping[str, Any]) -> None:
         """Keep several states in one transaction; a value of None removes its state."""
@@ -165,7 +166,7 @@ class PostgresStore:
     def get_states(self, prefix: str) -> dict[str, Any]:
         """Every state whose name starts with `prefix`."""
         rows = self._db.execute("SELECT name, data FROM state WHERE left(name, %s) = %s", (len(prefix), prefix))
-        return {name: pickle.loads(data) for name, data in rows}
+        return {name: state for name, data in rows if (state := loads_or_none(data)) is not None}
 
     def count(self) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()

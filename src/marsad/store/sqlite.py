@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from marsad.store.pickled import loads_or_none
 from marsad.store.query import (
     Query,
     exact_forms,
@@ -155,7 +156,7 @@ class SQLiteStore:
 
     def get_state(self, name: str) -> Any | None:
         row = self._db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return loads_or_none(row[0]) if row else None
 
     def put_states(self, values: Mapping[str, Any]) -> None:
         """Keep several states in one transaction; a value of None removes its state."""
@@ -168,7 +169,7 @@ class SQLiteStore:
     def get_states(self, prefix: str) -> dict[str, Any]:
         """Every state whose name starts with `prefix`."""
         rows = self._db.execute("SELECT name, data FROM state WHERE substr(name, 1, ?) = ?", (len(prefix), prefix))
-        return {name: pickle.loads(data) for name, data in rows}
+        return {name: state for name, data in rows if (state := loads_or_none(data)) is not None}
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
