@@ -79,6 +79,7 @@ class ContradictionSettings:
     shared_anchors: int = 2  # anchor words two values must share to be one slot (or one word next to both)
     max_ratio: float = 2.0  # values more than this many times apart name different things (tolls excepted)
     drift: float = 1.25  # across publication days, a steady figure (not a toll, not money) may differ this much
+    cumulative: tuple[str, ...] = ("killed", "injured", "arrested")  # tolls that only rise: a later lower one clashes
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from marsad.compare.claims import align_claims
-from marsad.compare.contradictions import find_contradictions
+from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.types import Article
 
 
@@ -141,3 +141,59 @@ def test_ranks_days_and_ratios_are_no_counts() -> None:
     c = _toll("c", "Wire", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.4 مرة من إنتاج المصنع المنافس في المدينة.")
     d = _toll("d", "Daily", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.8 مرة من إنتاج المصنع المنافس في المدينة.")
     assert _run(a, b)[1] == [] and _run(c, d)[1] == []
+
+
+def test_a_toll_lower_in_a_later_report_contradicts() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت السلطات أن عدد القتلى جراء الفيضانات في المدينة تجاوز 900 قتيل.")
+    b = _toll("b", "Daily", "2030-03-06", "وقالت وزارة الصحة إن عدد الوفيات جراء الفيضانات في المدينة بلغ 640 شخصا.")
+    (contradiction,) = _run(a, b)[1]
+    assert "900" in contradiction.detail and "640" in contradiction.detail
+
+
+def test_missing_people_found_later_are_no_contradiction() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقالت فرق الإنقاذ إن عدد المفقودين جراء الفيضانات بلغ 300 مفقود.")
+    b = _toll("b", "Daily", "2030-03-06", "وقالت فرق الإنقاذ إن عدد المفقودين جراء الفيضانات بلغ 120 مفقودا.")
+    assert _run(a, b)[1] == []
+
+
+def test_percentages_of_one_share_on_one_day_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وبلغت نسبة المشاركة في الانتخابات البلدية 41 في المئة من الناخبين.")
+    b = _toll("b", "Daily", "2030-06-01", "وأعلنت اللجنة أن نسبة المشاركة في الانتخابات البلدية بلغت ٤٧٪ من الناخبين.")
+    (contradiction,) = _run(a, b)[1]
+    assert "41" in contradiction.detail and "٤٧" in contradiction.detail
+
+
+def test_percentages_of_different_things_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وارتفع مؤشر البورصة في ختام التعاملات بنسبة 2% بعد إعلان النتائج.")
+    b = _toll("b", "Daily", "2030-06-01", "وتراجعت نسبة البطالة في البلاد إلى 9% بحسب أرقام الهيئة العامة للإحصاء.")
+    assert _run(a, b)[1] == []
+
+
+def test_two_estimates_of_one_figure_that_differ_contradict() -> None:
+    a = _toll("a", "Wire", "2030-08-01", "وتقع البلدة التي يقطنها نحو 40 ألف نسمة على ضفة النهر.")
+    b = _toll("b", "Daily", "2030-08-03", "وكانت البلدة، التي يقطنها قرابة 36 ألف نسمة، قد غمرتها المياه.")
+    (contradiction,) = _run(a, b)[1]
+    assert "40 ألف" in contradiction.detail and "36 ألف" in contradiction.detail
+
+
+def test_rival_sources_in_one_report_contradict_another_outlet() -> None:
+    a = _toll("a", "Wire", "2030-09-01",
+              "وقدر مرصد الزلازل الوطني قوة الهزة بـ6.1 درجات. أما المعهد الأوروبي فقدر قوتها بـ5.6 درجات.")
+    b = _toll("b", "Daily", "2030-09-01", "وقال مرصد الزلازل الوطني إن قوة الهزة التي ضربت الإقليم بلغت 6.1 درجات.")
+    found = _run(a, b)[1]
+    assert len(found) == 1 and "5.6" in found[0].detail and "6.1" in found[0].detail
+
+
+def test_a_distance_and_a_depth_beside_rival_sources_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-09-01", "ووقع مركز الهزة على بعد 90 كيلومترا من العاصمة، في حين قال المعهد "
+              "الأوروبي إنها وقعت على عمق 10 كيلومترات.")
+    b = _toll("b", "Daily", "2030-09-01", "وضربت الهزة منطقة جبلية على بعد 90 كيلومترا من العاصمة.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_tally_names_the_first_figure_after_it_only() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقال المتحدث إن عدد القتلى تجاوز 400 شخص، وأن ما بين 700 و800 شخص في عداد "
+              "المفقودين.")
+    claims = align_claims("v1", [a])
+    slots = {q.shown: q.slot for q in stated_quantities(claims, [a])}
+    assert slots["400"] == "killed" and slots.get("700") != "killed"

@@ -77,6 +77,7 @@ _FRACTION_NAMES = _cues("fraction-name")
 _RANGE_LINKS = _cues("range-link")  # و، إلى، حتى between the two ends of a range
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word token of _TOKEN
 
@@ -169,9 +170,12 @@ def _word_value(tok: _Tok) -> tuple[str, float, bool] | None:
 
 
 def _digits_value(text: str) -> float:
-    """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three)."""
+    """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three); 6,8 with one
+    or two digits after the comma is a decimal comma (6.8), as the Maghrebi press writes it."""
     if _THOUSANDS.match(text):
         return float(text.replace(",", ""))
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
     head = text.split(",")[0]
     return float(head) if head.count(".") <= 1 else float(head.split(".")[0])
 
