@@ -56,6 +56,13 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     ("وهاجمت ميليشياته القرى الحدودية فجرا.", {"ميليشياته": (1, "militia")}),
     ("وأصدرت الحكومة غير المعترف بها دوليا قرارا جديدا.", {"غير المعترف بها": (1, "unrecognised")}),
     ("وزعم الناطق أن القوات انسحبت من المدينة.", {"زعم": (1, "claimed")}),
+    ("وذلك تنفيذا للتعليمات السامية لصاحب الجلالة.",
+     {"التعليمات السامية": (1, "sublime"), "صاحب الجلالة": (1, "royal")}),
+    ("وتحولت البلدة بعد الزلزال إلى مقبرة مفتوحة.", {"مقبرة مفتوحة": (1, "tragedy")}),
+    ("وأعلنت الحكومة، التي لا يعترف بها المجتمع الدولي، حظر التجول.",
+     {"لا يعترف بها المجتمع الدولي": (1, "unrecognised")}),
+    # an accusing verb: the accused named in the outlet's words is its voice, the charge after بـ is not
+    ("وتتهم أوساط واسعة ميليشيات الجنرال بالسعي إلى الاستئثار بالملف.", {"ميليشيات": (1, "militia")}),
     ("وتحدث الكاتب عن الإرث الاستعماري في القارة.", {"الاستعماري": (1, "colonial")}),
     # the same words in their plain senses, and titles of rank every outlet writes
     ("وحضر العرس أخوه الشقيق الأكبر وأخته غير الشقيقة.", {}),
@@ -85,6 +92,8 @@ def test_terms_in_own_voice(text: str, expected: dict[str, tuple[int, str]]) -> 
     "وأقال الرئيس الحكومة في خطوة وصفها معارضوه بأنها انقلاب.",
     "ويحكم المجلس العسكري البلاد منذ انقلاب أكتوبر 2019.",
     "وتصنفها عدة دول منظمة إرهابية منذ سنوات.",
+    "واتهمت المعارضة الرئيس بالانقلاب على الدستور.",
+    "ويتهمه خصومه بأنه من الخونة.",
     # neutral wire copy
     "وقرر الطرفان إعادة العلاقات القنصلية وتبادل السفراء قبل نهاية الربيع.",
     "وقالت جماعة أنصار الله إنها أسقطت طائرة مسيرة.",
@@ -187,3 +196,11 @@ def test_a_government_named_after_its_leader_is_a_regime_label() -> None:
     mentions.append(Mention("a1", text.find("البلاد"), text.find("البلاد") + 6, "البلاد", "GPE"))
     terms = find_framing("a1", text, (), mentions).terms
     assert [(t.term, t.label, t.category) for t in terms] == [("نظام صدام حسين", "regime", "delegitimising-label")]
+
+
+def test_a_public_figure_typed_otherwise_and_a_date_after_the_name() -> None:
+    text = "وغرقت البلاد في الفوضى منذ سقوط نظام معمر القذافي عام 2011، وتعطل نظام الإنذار المبكر."
+    mentions = [Mention("a1", text.find("معمر القذافي"), text.find("معمر القذافي") + 12, "معمر القذافي", "MISC"),
+                Mention("a1", text.find("الإنذار المبكر"), text.find("الإنذار المبكر") + 14, "الإنذار المبكر", "MISC")]
+    terms = find_framing("a1", text, (), mentions).terms
+    assert [(t.term, t.label) for t in terms] == [("نظام معمر القذافي", "regime")]
