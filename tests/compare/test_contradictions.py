@@ -197,3 +197,15 @@ def test_a_tally_names_the_first_figure_after_it_only() -> None:
     claims = align_claims("v1", [a])
     slots = {q.shown: q.slot for q in stated_quantities(claims, [a])}
     assert slots["400"] == "killed" and slots.get("700") != "killed"
+
+
+def test_percentages_of_change_are_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وارتفع سهم شركة الموانئ الوطنية في ختام تعاملات السوق اليوم 3.5 في المئة.")
+    b = _toll("b", "Daily", "2030-06-01", "وصعد سهم شركة الموانئ الوطنية في ختام تعاملات السوق اليوم 4.2 في المئة.")
+    assert _run(a, b)[1] == []
+
+
+def test_amounts_of_money_are_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 4.5 مليار ريال.")
+    b = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 5.7 مليار ريال.")
+    assert _run(a, b)[1] == []

@@ -16,7 +16,7 @@ TABLES = MODELS_DIR / "compare"
     ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name",
                           "range-link"}),
     ("quantity_cues.tsv", 1, {"killed", "injured", "missing", "displaced", "arrested", "tally", "people", "generic",
-                              "changing", "not-a-slot", "lower-bound-before",
+                              "changing", "not-a-slot", "lower-bound-before", "change",
                               "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])

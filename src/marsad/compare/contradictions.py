@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
-from marsad.extract.quotes.cues import ACCORDING_TO, CUE_READINGS
+from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, fields
 from marsad.rules import RuleSet
@@ -48,13 +48,18 @@ _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
+CHANGE_WINDOW = 10  # words before a percentage where a word of rise or fall makes it a rate of change
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
+_TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
 PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
 # Rival sources in one sentence: a verb of estimating (besides the speech verbs of the quote extractor) and a
 # contrast between two sources' figures (أما، بينما، في حين).
 _ESTIMATE = frozenset(fold(w) for w in _cues("estimate"))
+_CHANGE = frozenset(stem(w) for w in _cues("change"))  # ارتفاع، تراجع: a percentage after them is a rate of change
 _RIVAL = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("rival"))) + r")(?!\w)")
 _SOURCE_CLITICS = re.compile(r"^[وف]")
+_CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
+RIVAL_REACH = 6  # words after a contrast where its own source stands
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
@@ -134,15 +139,22 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
             return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.max_ratio * min(
                 a.high, b.high)
-        beside_both = shared & a.near & b.near
-        if a.slot == PERCENT and not (beside_both and len(shared) >= settings.shared_anchors):
-            return False  # a share of what: the word next to both values, and the sentence around them, agree
-        if len(shared) < settings.shared_anchors and not beside_both:
-            return False
+        shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
+        beside_both = bool(shared & a.near & b.near)
+        enough = len(shared) >= settings.shared_anchors
+        if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
+            return False  # what is measured: a word next to both values, or enough of the sentence around them
+            # (a share of what: both, since a percentage says nothing of what it is a share of)
         return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
 
-    return [_contradiction(event_id, component, claim_of, outlets)
-            for component in _conflict_components(list(quantities), outlets, same_fact, settings)]
+    found: dict[tuple[str, frozenset[float]], Contradiction] = {}
+    for component in _conflict_components(list(quantities), outlets, same_fact, settings):
+        values = frozenset(q.low for q in component)
+        if len(values) > settings.max_values:
+            RULES.hit("too-many-values")
+            continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
+        found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
+    return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
 
 
 def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
@@ -286,6 +298,8 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         return cue
     if noun is None or number.unit in _NOT_A_SLOT:
         return None  # a bare number or an age/year count is too loose a slot
+    if noun == PERCENT and any(stem(w) in _CHANGE for w in before[-CHANGE_WINDOW:]):
+        return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
     return noun  # a percentage is the slot "%": the words next to it say of what
 
 
@@ -334,17 +348,18 @@ def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
 
 def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool],
                settings: ContradictionSettings) -> bool:
-    """Same kind of value about the same fact (`same_fact`), comparable in time: a toll, an amount of money, a
-    market reading or a percentage changes from day to day, so it is compared on one publication day (a toll that
+    """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market
+    reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
+    others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
     population, a count of homes) also across days, when the values stay within `drift` of each other."""
-    if a.slot != b.slot or not same_fact(a, b):
+    if a.slot != b.slot or a.slot in _CHANGING or not same_fact(a, b):
         return False
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
-    return (a.slot not in CASUALTIES and a.slot not in _CHANGING and a.slot != PERCENT
+    return (a.slot not in CASUALTIES and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
 
 
@@ -375,19 +390,44 @@ def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
 
 
 def _rival_sources(a: Quantity, b: Quantity) -> bool:
-    """Two values that rival sources give, in one sentence or in a sentence and the next: a source cue (قال، أفاد،
-    قدرت، بحسب) between them and a contrast (أما، بينما، في حين) before the second: أفاد المعهد بأن قوته 7 درجات.
-    أما الهيئة فقدرتها بـ6.8 درجات."""
+    """Two values that rival sources give, in one sentence or in a sentence and the next: a contrast (أما، بينما،
+    في حين) followed by a source of its own (قال، قدرت، بحسب) before the second value (أفاد المعهد بأن قوته 7
+    درجات. أما الهيئة فقدرتها بـ6.8 درجات), or before the first, with another source between the two (بينما تحدث
+    الهلال الأحمر عن 11300 قتيل، قال الوزير إن عددهم 3166). A participle (مشيرا، لافتا) or a continuing verb (وأضاف)
+    goes on with the same source and is none."""
     first, second = sorted((a, b), key=lambda q: (q.sentence.start, q.span))
     if (first.sentence.article.id, first.sentence.start) == (second.sentence.article.id, second.sentence.start):
         between = first.sentence.text[first.span[1]:second.span[0]]
     elif _next_sentence(first.sentence, second.sentence):
-        between = first.sentence.text[first.span[1]:] + " " + second.sentence.text[:second.span[0]]
+        between = first.sentence.text[first.span[1]:] + " . " + second.sentence.text[:second.span[0]]
     else:
         return False
-    words = [_SOURCE_CLITICS.sub("", fold(w)) for w in _WORDS.findall(between)]
-    return (any(w in CUE_READINGS or w in ACCORDING_TO or w in _ESTIMATE for w in words)
-            and _RIVAL.search(normalize(second.sentence.text[:second.span[0]])) is not None)
+    if _contrast_then_source(between):
+        return True
+    return _contrast_then_source(first.sentence.text[:first.span[0]]) and _has_source(between)
+
+
+def _contrast_then_source(text: str) -> bool:
+    """Whether a contrast in `text` opens a clause with a source of its own: a source cue within `RIVAL_REACH`
+    words after it, in its clause (أما هيئة المسح الأمريكية فقدرت، بينما قال، في حين أعلن)."""
+    norm = normalize(text)
+    for m in _RIVAL.finditer(norm):
+        clause = _CLAUSE_END.split(norm[m.end():], maxsplit=1)[0]
+        if _has_source(" ".join(_WORDS.findall(clause)[:RIVAL_REACH])):
+            return True
+    return False
+
+
+def _has_source(text: str) -> bool:
+    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker, a
+    verb of estimating, or "according to"."""
+    for word in _WORDS.findall(text):
+        folded = _SOURCE_CLITICS.sub("", fold(word))
+        reading = CUE_READINGS.get(folded)
+        if folded in _ESTIMATE or folded in ACCORDING_TO or (
+                reading is not None and not reading[1] and reading[0] not in CONTINUATION):
+            return True
+    return False
 
 
 def _next_sentence(first: EventSentence, second: EventSentence) -> bool:
@@ -405,7 +445,7 @@ def _disputes(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int
         for n, i in enumerate(same):
             for j in same[n + 1:]:
                 a, b = quantities[i], quantities[j]
-                if a.about == "date" or _agree(a, b):
+                if a.about == "date" or a.slot in _CHANGING or _agree(a, b):
                     continue
                 close = a.slot in CASUALTIES or max(a.low, b.low) <= max_ratio * min(a.high, b.high)
                 if close and _rival_sources(a, b):

@@ -237,9 +237,17 @@ def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
             continue
         taken = m.end()
         entry = patterns[i][0]
-        if entry.label != NEUTRAL:
+        if entry.label != NEUTRAL and not _pronoun_read_as_ta_marbuta(entry.term, text, norm, m):
             hits.append(_hit(text, norm, m, entry))
     return hits
+
+
+def _pronoun_read_as_ta_marbuta(term: str, text: str, norm: Normalized, m: re.Match[str]) -> bool:
+    """A row word ending in the pronoun ه (رحمه الله: may God have mercy on him) met by a word the text writes with
+    ة (رحمة الله: God's mercy): normalising folds the two letters, the spelling tells them apart."""
+    o_start, o_end = norm.to_original(m.start("core"), m.end("core"))
+    written = text[o_start:o_end].split()
+    return any(row.endswith("ه") and word.endswith("ة") for row, word in zip(term.split(), written, strict=False))
 
 
 def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
