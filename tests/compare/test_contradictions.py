@@ -151,8 +151,8 @@ def test_a_toll_lower_in_a_later_report_contradicts() -> None:
 
 
 def test_missing_people_found_later_are_no_contradiction() -> None:
-    a = _toll("a", "Wire", "2030-03-04", "وقالت فرق الإنقاذ إن عدد المفقودين جراء الفيضانات بلغ 300 مفقود.")
-    b = _toll("b", "Daily", "2030-03-06", "وقالت فرق الإنقاذ إن عدد المفقودين جراء الفيضانات بلغ 120 مفقودا.")
+    a = _toll("a", "Wire", "2030-03-04", "وقالت فرق الإنقاذ إن المفقودين جراء الفيضانات بلغوا 300 مفقود.")
+    b = _toll("b", "Daily", "2030-03-06", "وقالت فرق الإنقاذ إن المفقودين جراء الفيضانات بلغوا 120 مفقودا.")
     assert _run(a, b)[1] == []
 
 
@@ -170,8 +170,8 @@ def test_percentages_of_different_things_do_not_contradict() -> None:
 
 
 def test_two_estimates_of_one_figure_that_differ_contradict() -> None:
-    a = _toll("a", "Wire", "2030-08-01", "وتقع البلدة التي يقطنها نحو 40 ألف نسمة على ضفة النهر.")
-    b = _toll("b", "Daily", "2030-08-03", "وكانت البلدة، التي يقطنها قرابة 36 ألف نسمة، قد غمرتها المياه.")
+    a = _toll("a", "Wire", "2030-08-01", "وتقع البلدة البالغ عدد سكانها نحو 40 ألف نسمة على ضفة النهر.")
+    b = _toll("b", "Daily", "2030-08-03", "وغمرت المياه البلدة البالغ عدد سكانها قرابة 36 ألف نسمة.")
     (contradiction,) = _run(a, b)[1]
     assert "40 ألف" in contradiction.detail and "36 ألف" in contradiction.detail
 
@@ -192,8 +192,7 @@ def test_a_distance_and_a_depth_beside_rival_sources_do_not_contradict() -> None
 
 
 def test_a_tally_names_the_first_figure_after_it_only() -> None:
-    a = _toll("a", "Wire", "2030-03-04", "وقال المتحدث إن عدد القتلى تجاوز 400 شخص، وأن ما بين 700 و800 شخص في عداد "
-              "المفقودين.")
+    a = _toll("a", "Wire", "2030-03-04", "وذكر المتحدث أن حصيلة القتلى فاقت 400 شخص، ولا يزال 700 مواطن مفقودين.")
     claims = align_claims("v1", [a])
     slots = {q.shown: q.slot for q in stated_quantities(claims, [a])}
     assert slots["400"] == "killed" and slots.get("700") != "killed"

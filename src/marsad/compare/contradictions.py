@@ -280,7 +280,7 @@ def _noun_end(words: Words, number: NumberMention) -> int:
 def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number.
     `words` start after the figure before this one: a tally or a toll word before that figure names it, not this
-    one (عدد القتلى تجاوز ألفي شخص، وأن ما بين 5 و6 آلاف في عداد المفقودين)."""
+    one (حصيلة الضحايا فاقت 40 قتيلا، ولا يزال 12 شخصا مفقودين)."""
     if number.unit in STOPWORDS:  # بلغ 3166 حتى مساء الخميس: a function word is no counted noun
         number = number._replace(unit=None)
     noun = unit_key(number.unit)
@@ -391,10 +391,10 @@ def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
 
 def _rival_sources(a: Quantity, b: Quantity) -> bool:
     """Two values that rival sources give, in one sentence or in a sentence and the next: a contrast (أما، بينما،
-    في حين) followed by a source of its own (قال، قدرت، بحسب) before the second value (أفاد المعهد بأن قوته 7
-    درجات. أما الهيئة فقدرتها بـ6.8 درجات), or before the first, with another source between the two (بينما تحدث
-    الهلال الأحمر عن 11300 قتيل، قال الوزير إن عددهم 3166). A participle (مشيرا، لافتا) or a continuing verb (وأضاف)
-    goes on with the same source and is none."""
+    في حين) followed by a source of its own (قال، قدرت، بحسب) before the second value (قدّر المرصد قوة الهزة بـ5.9.
+    أما المركز الأوروبي فقدرها بـ5.4), or before the first, with another source between the two (بينما تحدث الدفاع
+    المدني عن 40 قتيلا، قال المستشفى إن العدد 52). A participle (مشيرا، لافتا) or a continuing verb (وأضاف) goes on
+    with the same source and is none."""
     first, second = sorted((a, b), key=lambda q: (q.sentence.start, q.span))
     if (first.sentence.article.id, first.sentence.start) == (second.sentence.article.id, second.sentence.start):
         between = first.sentence.text[first.span[1]:second.span[0]]
@@ -409,7 +409,7 @@ def _rival_sources(a: Quantity, b: Quantity) -> bool:
 
 def _contrast_then_source(text: str) -> bool:
     """Whether a contrast in `text` opens a clause with a source of its own: a source cue within `RIVAL_REACH`
-    words after it, in its clause (أما هيئة المسح الأمريكية فقدرت، بينما قال، في حين أعلن)."""
+    words after it, in its clause (أما المركز الأوروبي للرصد فقدر، بينما قال، في حين أعلن)."""
     norm = normalize(text)
     for m in _RIVAL.finditer(norm):
         clause = _CLAUSE_END.split(norm[m.end():], maxsplit=1)[0]
