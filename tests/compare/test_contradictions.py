@@ -208,3 +208,18 @@ def test_amounts_of_money_are_not_compared() -> None:
     a = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 4.5 مليار ريال.")
     b = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 5.7 مليار ريال.")
     assert _run(a, b)[1] == []
+
+
+def test_figures_of_different_periods_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وبلغت مبيعات السيارات الجديدة في أسواق القارة 1.2 مليون سيارة في أبريل 2030.")
+    b = _toll("b", "Daily", "2030-06-01", "وبلغت مبيعات السيارات الجديدة في أسواق القارة 1.5 مليون سيارة في مايو 2030.")
+    assert _run(a, b)[1] == []
+
+
+def test_counts_far_apart_are_different_things() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 3 شاحنات محملة بالأدوية والأغذية.")
+    b = _toll("b", "Daily", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 5 شاحنات محملة بالأدوية والأغذية.")
+    c = _toll("c", "Post", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 6 شاحنات محملة بالأدوية والأغذية.")
+    assert _run(a, b)[1] == []
+    (contradiction,) = _run(b, c)[1]
+    assert "5" in contradiction.detail and "6" in contradiction.detail

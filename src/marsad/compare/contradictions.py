@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +92,7 @@ NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
 _SLOT_ROWS = fields(SLOTS_PATH)
@@ -114,6 +115,7 @@ class Quantity:
     about: str  # count | number | date
     hedge: str = ""  # "about" for an estimate (نحو، قرابة): two estimates that differ disagree
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
+    periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -133,11 +135,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two).
-        Durations: a happening (a topic of `topic_synonyms.tsv`) stands next to both."""
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two). Durations: a
+        happening (a topic of `topic_synonyms.tsv`) stands next to both, within `duration_ratio` (a visit of 2 or 3
+        days is one fact, spans of 7 and 60 days are two)."""
         shared = a.anchors & b.anchors
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
-            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.max_ratio * min(
+            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.duration_ratio * min(
                 a.high, b.high)
         shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
         beside_both = bool(shared & a.near & b.near)
@@ -180,11 +183,12 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found = [q for t in inside if (q := _time_quantity(sentence, t, words, window)) is not None]
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
+    periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
     for number in sentence.numbers:
         if not any(a <= number.start < b for a, b in taken):
             q = _count_quantity(sentence, number, words, window)
             if q is not None:
-                found.append(q)
+                found.append(replace(q, periods=periods) if periods else q)
     return found
 
 
@@ -355,12 +359,20 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     population, a count of homes) also across days, when the values stay within `drift` of each other."""
     if a.slot != b.slot or a.slot in _CHANGING or not same_fact(a, b):
         return False
+    if a.periods and b.periods and not _overlap(a.periods, b.periods):
+        RULES.hit("different-periods")
+        return False  # sales in April against sales in the first half: figures of different periods
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
     return (a.slot not in CASUALTIES and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sets of months and years share a period (2014 holds 2014-04)."""
+    return any(p.startswith(q) or q.startswith(p) for p in first for q in second)
 
 
 def _same_day(a: Quantity, b: Quantity) -> bool:
