@@ -223,3 +223,20 @@ def test_counts_far_apart_are_different_things() -> None:
     assert _run(a, b)[1] == []
     (contradiction,) = _run(b, c)[1]
     assert "5" in contradiction.detail and "6" in contradiction.detail
+
+
+def test_a_range_holds_the_values_inside_it() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقال مسؤول أمني إن ما بين 20 و25 شخصا قتلوا في انفجار السوق الشعبي.")
+    b = _toll("b", "Daily", "2030-03-04", "وقال مسؤول أمني إن 22 شخصا قتلوا في انفجار السوق الشعبي.")
+    c = _toll("c", "Post", "2030-03-04", "وقال مسؤول أمني إن 31 شخصا قتلوا في انفجار السوق الشعبي.")
+    assert _run(a, b)[1] == []
+    (contradiction,) = _run(a, c)[1]
+    assert "20 و25" in contradiction.detail and "31" in contradiction.detail
+
+
+def test_a_value_listed_beside_others_of_its_kind_is_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقال المرصد إن الاشتباكات في الريف الغربي أسفرت عن مقتل 34 مقاتلا من الفصائل "
+              "و17 جنديا من القوات الحكومية.")
+    b = _toll("b", "Daily", "2030-03-04", "وقال المرصد إن الاشتباكات في الريف الغربي أسفرت عن مقتل 20 جنديا من القوات "
+              "الحكومية.")
+    assert _run(a, b)[1] == []

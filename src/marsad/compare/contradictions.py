@@ -11,6 +11,7 @@ also gives the other outlet's value, and a syndicated copy against its original.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -91,6 +92,8 @@ _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
+_RANGE_LINKS = frozenset(normalize(w) for w, role in fields(MODELS_DIR / "compare" / "number_cues.tsv")
+                         if role == "range-link")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
@@ -116,6 +119,7 @@ class Quantity:
     hedge: str = ""  # "about" for an estimate (نحو، قرابة): two estimates that differ disagree
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
     periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
+    listed: bool = False  # one of several values of its slot in its sentence: a list of different things
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -184,12 +188,28 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
-    for number in sentence.numbers:
-        if not any(a <= number.start < b for a, b in taken):
-            q = _count_quantity(sentence, number, words, window)
-            if q is not None:
-                found.append(replace(q, periods=periods) if periods else q)
-    return found
+    numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
+    counts = [q for number, upper in _ranges(sentence.text, numbers)
+              if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
+    per_slot = Counter(q.slot for q in counts)
+    return found + [replace(q, periods=periods, listed=per_slot[q.slot] > 1) for q in counts]
+
+
+def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
+    """Each number with the upper end of the range it opens, if any: ما بين 18 و20 ألفا، من 5 إلى 6 آلاف (a range
+    link between two numbers, the lower one first); the upper end is then no figure of its own."""
+    out: list[tuple[NumberMention, NumberMention | None]] = []
+    skip = None
+    for first, second in zip(numbers, [*numbers[1:], None], strict=False):
+        if first is skip:
+            continue
+        link = normalize(text[first.end:second.start]).strip() if second else ""
+        if second and link in _RANGE_LINKS and second.value > first.value:
+            out.append((first, second))
+            skip = second
+        else:
+            out.append((first, None))
+    return out
 
 
 def _words(sentence: EventSentence) -> Words:
@@ -258,18 +278,23 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
-                    window: int) -> Quantity | None:
-    """A number with the noun it counts; tolls (killed, injured, missing...) are told apart by the words around
-    them."""
+                    window: int, upper: NumberMention | None = None) -> Quantity | None:
+    """A number (up to `upper`, the top of its range) with the noun it counts; tolls (killed, injured, missing...)
+    are told apart by the words around them."""
+    last = upper or number
+    if upper is not None and number.unit is None:
+        number = number._replace(unit=upper.unit)  # بين 5 و6 آلاف شخص: the noun after the range counts both ends
     previous = max((n.end for n in sentence.numbers if n.end <= number.start), default=0)
-    slot = _count_slot(sentence.text, number, [w for w in words if w[0] >= previous])
+    slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
     low, high, hedge = _number_range(sentence.text, number)
+    if upper is not None:
+        high, hedge = max(high, upper.value), "range"
     about = "count" if slot in CASUALTIES else "number"
-    shown = sentence.text[number.start:number.end]
-    anchors = _anchors(words, number.start, _noun_end(words, number), window)
-    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, number.end))
+    shown = sentence.text[number.start:last.end]
+    anchors = _anchors(words, number.start, _noun_end(words, last), window)
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
 
 
 def _noun_end(words: Words, number: NumberMention) -> int:
@@ -357,8 +382,8 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
     population, a count of homes) also across days, when the values stay within `drift` of each other."""
-    if a.slot != b.slot or a.slot in _CHANGING or not same_fact(a, b):
-        return False
+    if a.slot != b.slot or a.slot in _CHANGING or a.listed or b.listed or not same_fact(a, b):
+        return False  # a value listed beside others of its kind (قتل 34 من هؤلاء و17 من أولئك) is one part of many
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
         return False  # sales in April against sales in the first half: figures of different periods
