@@ -76,9 +76,13 @@ class ContradictionSettings:
     """Contradictions: one slot of an event given different values by different outlets."""
 
     window: int = 9  # words either side of a quantity that anchor it to what it measures
-    shared_anchors: int = 2  # anchor words two values must share to be one slot (or one word next to both)
-    max_ratio: float = 2.0  # values more than this many times apart name different things (tolls excepted)
+    shared_anchors: int = 3  # anchor words two values must share to be one slot (or one word next to both)
+    max_ratio: float = 1.25  # counts further apart than this name different things (tolls excepted): two reports
+    # of one figure differ by a slip, a rounding or a recount (5 or 6 cars, 130 or 150 events), not by half
+    duration_ratio: float = 2.0  # durations more than this many times apart are of different happenings
     drift: float = 1.25  # across publication days, a steady figure (not a toll, not money) may differ this much
+    cumulative: tuple[str, ...] = ("killed", "injured", "arrested")  # tolls that only rise: a later lower one clashes
+    max_values: int = 3  # a conflict among more distinct values than this is several facts run together
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from marsad.compare.claims import align_claims
-from marsad.compare.contradictions import find_contradictions
+from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.types import Article
 
 
@@ -141,3 +141,101 @@ def test_ranks_days_and_ratios_are_no_counts() -> None:
     c = _toll("c", "Wire", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.4 مرة من إنتاج المصنع المنافس في المدينة.")
     d = _toll("d", "Daily", "2030-07-01", "وأصبح إنتاج المصنع أكبر 1.8 مرة من إنتاج المصنع المنافس في المدينة.")
     assert _run(a, b)[1] == [] and _run(c, d)[1] == []
+
+
+def test_a_toll_lower_in_a_later_report_contradicts() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أعلنت السلطات أن عدد القتلى جراء الفيضانات في المدينة تجاوز 900 قتيل.")
+    b = _toll("b", "Daily", "2030-03-06", "وقالت وزارة الصحة إن عدد الوفيات جراء الفيضانات في المدينة بلغ 640 شخصا.")
+    (contradiction,) = _run(a, b)[1]
+    assert "900" in contradiction.detail and "640" in contradiction.detail
+
+
+def test_missing_people_found_later_are_no_contradiction() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقالت فرق الإنقاذ إن المفقودين جراء الفيضانات بلغوا 300 مفقود.")
+    b = _toll("b", "Daily", "2030-03-06", "وقالت فرق الإنقاذ إن المفقودين جراء الفيضانات بلغوا 120 مفقودا.")
+    assert _run(a, b)[1] == []
+
+
+def test_percentages_of_one_share_on_one_day_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وبلغت نسبة المشاركة في الانتخابات البلدية 41 في المئة من الناخبين.")
+    b = _toll("b", "Daily", "2030-06-01", "وأعلنت اللجنة أن نسبة المشاركة في الانتخابات البلدية بلغت ٤٧٪ من الناخبين.")
+    (contradiction,) = _run(a, b)[1]
+    assert "41" in contradiction.detail and "٤٧" in contradiction.detail
+
+
+def test_percentages_of_different_things_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وارتفع مؤشر البورصة في ختام التعاملات بنسبة 2% بعد إعلان النتائج.")
+    b = _toll("b", "Daily", "2030-06-01", "وتراجعت نسبة البطالة في البلاد إلى 9% بحسب أرقام الهيئة العامة للإحصاء.")
+    assert _run(a, b)[1] == []
+
+
+def test_two_estimates_of_one_figure_that_differ_contradict() -> None:
+    a = _toll("a", "Wire", "2030-08-01", "وتقع البلدة البالغ عدد سكانها نحو 40 ألف نسمة على ضفة النهر.")
+    b = _toll("b", "Daily", "2030-08-03", "وغمرت المياه البلدة البالغ عدد سكانها قرابة 36 ألف نسمة.")
+    (contradiction,) = _run(a, b)[1]
+    assert "40 ألف" in contradiction.detail and "36 ألف" in contradiction.detail
+
+
+def test_rival_sources_in_one_report_contradict_another_outlet() -> None:
+    a = _toll("a", "Wire", "2030-09-01",
+              "وقدر مرصد الزلازل الوطني قوة الهزة بـ6.1 درجات. أما المعهد الأوروبي فقدر قوتها بـ5.6 درجات.")
+    b = _toll("b", "Daily", "2030-09-01", "وقال مرصد الزلازل الوطني إن قوة الهزة التي ضربت الإقليم بلغت 6.1 درجات.")
+    found = _run(a, b)[1]
+    assert len(found) == 1 and "5.6" in found[0].detail and "6.1" in found[0].detail
+
+
+def test_a_distance_and_a_depth_beside_rival_sources_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-09-01", "ووقع مركز الهزة على بعد 90 كيلومترا من العاصمة، في حين قال المعهد "
+              "الأوروبي إنها وقعت على عمق 10 كيلومترات.")
+    b = _toll("b", "Daily", "2030-09-01", "وضربت الهزة منطقة جبلية على بعد 90 كيلومترا من العاصمة.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_tally_names_the_first_figure_after_it_only() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وذكر المتحدث أن حصيلة القتلى فاقت 400 شخص، ولا يزال 700 مواطن مفقودين.")
+    claims = align_claims("v1", [a])
+    slots = {q.shown: q.slot for q in stated_quantities(claims, [a])}
+    assert slots["400"] == "killed" and slots.get("700") != "killed"
+
+
+def test_percentages_of_change_are_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وارتفع سهم شركة الموانئ الوطنية في ختام تعاملات السوق اليوم 3.5 في المئة.")
+    b = _toll("b", "Daily", "2030-06-01", "وصعد سهم شركة الموانئ الوطنية في ختام تعاملات السوق اليوم 4.2 في المئة.")
+    assert _run(a, b)[1] == []
+
+
+def test_amounts_of_money_are_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 4.5 مليار ريال.")
+    b = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 5.7 مليار ريال.")
+    assert _run(a, b)[1] == []
+
+
+def test_figures_of_different_periods_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "وبلغت مبيعات السيارات الجديدة في أسواق القارة 1.2 مليون سيارة في أبريل 2030.")
+    b = _toll("b", "Daily", "2030-06-01", "وبلغت مبيعات السيارات الجديدة في أسواق القارة 1.5 مليون سيارة في مايو 2030.")
+    assert _run(a, b)[1] == []
+
+
+def test_counts_far_apart_are_different_things() -> None:
+    a = _toll("a", "Wire", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 3 شاحنات محملة بالأدوية والأغذية.")
+    b = _toll("b", "Daily", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 5 شاحنات محملة بالأدوية والأغذية.")
+    c = _toll("c", "Post", "2030-06-01", "ووصلت إلى المعبر الحدودي صباح أمس 6 شاحنات محملة بالأدوية والأغذية.")
+    assert _run(a, b)[1] == []
+    (contradiction,) = _run(b, c)[1]
+    assert "5" in contradiction.detail and "6" in contradiction.detail
+
+
+def test_a_range_holds_the_values_inside_it() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وقال مسؤول أمني إن ما بين 20 و25 شخصا قتلوا في انفجار السوق الشعبي.")
+    b = _toll("b", "Daily", "2030-03-04", "وقال مسؤول أمني إن 22 شخصا قتلوا في انفجار السوق الشعبي.")
+    c = _toll("c", "Post", "2030-03-04", "وقال مسؤول أمني إن 31 شخصا قتلوا في انفجار السوق الشعبي.")
+    assert _run(a, b)[1] == []
+    (contradiction,) = _run(a, c)[1]
+    assert "20 و25" in contradiction.detail and "31" in contradiction.detail
+
+
+def test_a_value_listed_beside_others_of_its_kind_is_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-03-04",
+              "ووصلت أمس 12 شاحنة مساعدات إلى المدينة الشمالية و9 شاحنات إلى البلدة الجنوبية.")
+    b = _toll("b", "Daily", "2030-03-04", "ووصلت أمس 10 شاحنات مساعدات إلى البلدة الجنوبية.")
+    assert _run(a, b)[1] == []

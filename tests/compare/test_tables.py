@@ -16,9 +16,9 @@ TABLES = MODELS_DIR / "compare"
     ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name",
                           "range-link"}),
     ("quantity_cues.tsv", 1, {"killed", "injured", "missing", "displaced", "arrested", "tally", "people", "generic",
-                              "changing", "not-a-slot", "lower-bound-before",
-                              "upper-bound-before", "about-before", "lower-bound-after"}),
-    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "date-lead", "leader-label"}),
+                              "changing", "not-a-slot", "lower-bound-before", "change",
+                              "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival"}),
+    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

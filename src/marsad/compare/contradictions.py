@@ -11,23 +11,27 @@ also gives the other outlet's value, and a syndicated copy against its original.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
+from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, fields
+from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, ContradictionSettings
-from marsad.text.normalize import normalize
+from marsad.text.normalize import fold, normalize
 from marsad.types import Article, Claim, Contradiction, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
 
+RULES = RuleSet("contradictions")
 CUES_PATH = MODELS_DIR / "compare" / "quantity_cues.tsv"
 SLOTS_PATH = MODELS_DIR / "compare" / "slots.tsv"
 
@@ -45,7 +49,18 @@ _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
+CHANGE_WINDOW = 10  # words before a percentage where a word of rise or fall makes it a rate of change
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
+_TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
+PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
+# Rival sources in one sentence: a verb of estimating (besides the speech verbs of the quote extractor) and a
+# contrast between two sources' figures (أما، بينما، في حين).
+_ESTIMATE = frozenset(fold(w) for w in _cues("estimate"))
+_CHANGE = frozenset(stem(w) for w in _cues("change"))  # ارتفاع، تراجع: a percentage after them is a rate of change
+_RIVAL = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("rival"))) + r")(?!\w)")
+_SOURCE_CLITICS = re.compile(r"^[وف]")
+_CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
+RIVAL_REACH = 6  # words after a contrast where its own source stands
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
@@ -57,7 +72,9 @@ def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
         words = written.split()
         groups[words[0]] = [normalize(w) for w in words]
     groups |= _TOLL_WORDS  # a toll's words over a topic's: اعتقال 20 شخصا is a count of the arrested
-    return {stem(w): canon for canon, words in groups.items() for w in words}
+    # a word and its definite form: the stemmer reads a leading و as the conjunction (وفيات) unless ال follows it
+    return {stem(form): canon for canon, words in groups.items() for w in words
+            for form in (w, w if w.startswith("ال") else "ال" + w)}
 
 
 _SYNONYMS = _topic_synonyms()
@@ -75,7 +92,10 @@ _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
+_RANGE_LINKS = frozenset(normalize(w) for w, role in fields(MODELS_DIR / "compare" / "number_cues.tsv")
+                         if role == "range-link")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
 _SLOT_ROWS = fields(SLOTS_PATH)
@@ -96,6 +116,10 @@ class Quantity:
     anchors: frozenset[str]
     near: frozenset[str]  # the anchors next to the value: what it measures
     about: str  # count | number | date
+    hedge: str = ""  # "about" for an estimate (نحو، قرابة): two estimates that differ disagree
+    span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
+    periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
+    listed: bool = False  # one of several values of its slot in its sentence: a list of different things
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -115,18 +139,29 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        within `max_ratio` of each other (a visit of 2 or 3 days is one fact, spans of 7 and 60 days are two).
-        Durations: a happening (a topic of `topic_synonyms.tsv`) stands next to both."""
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two). Durations: a
+        happening (a topic of `topic_synonyms.tsv`) stands next to both, within `duration_ratio` (a visit of 2 or 3
+        days is one fact, spans of 7 and 60 days are two)."""
         shared = a.anchors & b.anchors
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
-            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.max_ratio * min(
+            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.duration_ratio * min(
                 a.high, b.high)
-        if len(shared) < settings.shared_anchors and not shared & a.near & b.near:
-            return False
+        shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
+        beside_both = bool(shared & a.near & b.near)
+        enough = len(shared) >= settings.shared_anchors
+        if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
+            return False  # what is measured: a word next to both values, or enough of the sentence around them
+            # (a share of what: both, since a percentage says nothing of what it is a share of)
         return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
 
-    return [_contradiction(event_id, component, claim_of, outlets)
-            for component in _conflict_components(list(quantities), outlets, same_fact, settings.drift)]
+    found: dict[tuple[str, frozenset[float]], Contradiction] = {}
+    for component in _conflict_components(list(quantities), outlets, same_fact, settings):
+        values = frozenset(q.low for q in component)
+        if len(values) > settings.max_values:
+            RULES.hit("too-many-values")
+            continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
+        found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
+    return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
 
 
 def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
@@ -152,12 +187,29 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found = [q for t in inside if (q := _time_quantity(sentence, t, words, window)) is not None]
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
-    for number in sentence.numbers:
-        if not any(a <= number.start < b for a, b in taken):
-            q = _count_quantity(sentence, number, words, window)
-            if q is not None:
-                found.append(q)
-    return found
+    periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
+    numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
+    counts = [q for number, upper in _ranges(sentence.text, numbers)
+              if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
+    per_slot = Counter(q.slot for q in counts)
+    return found + [replace(q, periods=periods, listed=per_slot[q.slot] > 1) for q in counts]
+
+
+def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
+    """Each number with the upper end of the range it opens, if any: ما بين 18 و20 ألفا، من 5 إلى 6 آلاف (a range
+    link between two numbers, the lower one first); the upper end is then no figure of its own."""
+    out: list[tuple[NumberMention, NumberMention | None]] = []
+    skip = None
+    for first, second in zip(numbers, [*numbers[1:], None], strict=False):
+        if first is skip:
+            continue
+        link = normalize(text[first.end:second.start]).strip() if second else ""
+        if second and link in _RANGE_LINKS and second.value > first.value:
+            out.append((first, second))
+            skip = second
+        else:
+            out.append((first, None))
+    return out
 
 
 def _words(sentence: EventSentence) -> Words:
@@ -200,7 +252,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
             unit = "MIN"  # PT45M is 45 minutes; P3M is three months
         if unit == "W":
             n, unit = n * 7, "D"
-        low, high = _hedged(sentence.text, start, end, n)
+        low, high, _ = _hedged(sentence.text, start, end, n)
     elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
         first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
         n, unit = float((last - first).days + 1), "D"
@@ -226,20 +278,40 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
-                    window: int) -> Quantity | None:
-    """A number with the noun it counts; tolls (killed, injured, missing...) are told apart by the words around
-    them."""
-    slot = _count_slot(sentence.text, number, words)
+                    window: int, upper: NumberMention | None = None) -> Quantity | None:
+    """A number (up to `upper`, the top of its range) with the noun it counts; tolls (killed, injured, missing...)
+    are told apart by the words around them."""
+    last = upper or number
+    if upper is not None and number.unit is None:
+        number = number._replace(unit=upper.unit)  # بين 5 و6 آلاف شخص: the noun after the range counts both ends
+    previous = max((n.end for n in sentence.numbers if n.end <= number.start), default=0)
+    slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
-    low, high = _number_range(sentence.text, number)
+    low, high, hedge = _number_range(sentence.text, number)
+    if upper is not None:
+        high, hedge = max(high, upper.value), "range"
     about = "count" if slot in CASUALTIES else "number"
-    shown = sentence.text[number.start:number.end]
-    return Quantity(sentence, slot, low, high, shown, *_anchors(words, number.start, number.end, window), about)
+    shown = sentence.text[number.start:last.end]
+    anchors = _anchors(words, number.start, _noun_end(words, last), window)
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
+
+
+def _noun_end(words: Words, number: NumberMention) -> int:
+    """Where the counted noun right after a number ends (the number's end when none): the noun is the slot, not a
+    word that tells two figures with the same noun apart (7 درجات، 18.5 كيلومترا)."""
+    following = next((w for w in words if w[0] >= number.end), None)
+    if number.unit is None or following is None or noun_form(following[2]) != number.unit:
+        return number.end
+    return following[1]
 
 
 def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
-    """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number."""
+    """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number.
+    `words` start after the figure before this one: a tally or a toll word before that figure names it, not this
+    one (حصيلة الضحايا فاقت 40 قتيلا، ولا يزال 12 شخصا مفقودين)."""
+    if number.unit in STOPWORDS:  # بلغ 3166 حتى مساء الخميس: a function word is no counted noun
+        number = number._replace(unit=None)
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
     if canon in CASUALTIES:
@@ -253,9 +325,11 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     cue = next((_SYNONYMS.get(stem(w)) for w in after if _SYNONYMS.get(stem(w)) in CASUALTIES), None)
     if cue and number.unit is not None and unit_key(number.unit) in _ANY_PEOPLE:
         return cue
-    if noun is None or noun == "%" or number.unit in _NOT_A_SLOT or number.unit in STOPWORDS:
-        return None  # a bare number, a percentage, an age/year count or a function word is too loose a slot
-    return noun
+    if noun is None or number.unit in _NOT_A_SLOT:
+        return None  # a bare number or an age/year count is too loose a slot
+    if noun == PERCENT and any(stem(w) in _CHANGE for w in before[-CHANGE_WINDOW:]):
+        return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
+    return noun  # a percentage is the slot "%": the words next to it say of what
 
 
 def _tallied(before: Sequence[str]) -> str | None:
@@ -267,23 +341,25 @@ def _tallied(before: Sequence[str]) -> str | None:
     return None
 
 
-def _number_range(text: str, number: NumberMention) -> tuple[float, float]:
-    """The values a number allows: approximate plurals span their order, hedges and bounds widen it."""
+def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
+    """The values a number allows and its hedge: approximate plurals span their order, hedges and bounds widen
+    it."""
     if number.approximate:
-        return number.value, number.value * 10 - 1
+        return number.value, number.value * 10 - 1, "approximate"
     return _hedged(text, number.start, number.end, number.value)
 
 
-def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float]:
+def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
+    """(lowest, highest, hedge) for a value and the words around it: أكثر من، أقل من، نحو، على الأقل."""
     before = normalize(text[max(0, start - 20):start]).strip()
     after = normalize(text[end:end + 25])
     if before.endswith(_LOWER_BOUND_BEFORE) or any(map(after.__contains__, _LOWER_BOUND_AFTER)):
-        return value, float("inf")
+        return value, float("inf"), "lower"
     if before.endswith(_UPPER_BOUND_BEFORE):
-        return 0.0, value
+        return 0.0, value, "upper"
     if before.endswith(_ABOUT_BEFORE):
-        return value * (1 - _ABOUT), value * (1 + _ABOUT)
-    return value, value
+        return value * (1 - _ABOUT), value * (1 + _ABOUT), "about"
+    return value, value, ""
 
 
 def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
@@ -299,39 +375,143 @@ def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
     return outlets
 
 
-def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> bool:
-    """Same kind of value about the same fact (`same_fact`) at the same time: a toll, an amount of money or a market
-    reading changes from day to day, so it is compared on one publication day; another figure (a magnitude, a
+def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool],
+               settings: ContradictionSettings) -> bool:
+    """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market
+    reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
+    others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
+    only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
     population, a count of homes) also across days, when the values stay within `drift` of each other."""
-    if a.slot != b.slot or not same_fact(a, b):
+    if a.slot != b.slot or a.slot in _CHANGING or a.listed or b.listed or not same_fact(a, b):
+        return False  # a value listed beside others of its kind (قتل 34 من هؤلاء و17 من أولئك) is one part of many
+    if a.periods and b.periods and not _overlap(a.periods, b.periods):
+        RULES.hit("different-periods")
+        return False  # sales in April against sales in the first half: figures of different periods
+    if a.about == "date" or _same_day(a, b):
+        return True
+    if a.slot in settings.cumulative:
+        return bool(a.sentence.article.published and b.sentence.article.published)
+    return (a.slot not in CASUALTIES and a.slot != PERCENT
+            and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sets of months and years share a period (2014 holds 2014-04)."""
+    return any(p.startswith(q) or q.startswith(p) for p in first for q in second)
+
+
+def _same_day(a: Quantity, b: Quantity) -> bool:
+    day = a.sentence.article.published
+    return bool(day) and day == b.sentence.article.published
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    """Values that can be one figure: their ranges overlap, unless both are estimates (نحو) of different values."""
+    if a.hedge == b.hedge == "about" and a.low != b.low:
         return False
-    if a.about == "date":
-        return True
-    day_a, day_b = a.sentence.article.published, b.sentence.article.published
-    if bool(day_a) and day_a == day_b:
-        return True
-    return (a.slot not in CASUALTIES and a.slot not in _CHANGING
-            and max(a.low, b.low) <= drift * min(a.high, b.high))
-
-
-def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
+    """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
+    rises (`cumulative`) given lower in the later report than the earlier one allows."""
+    if _agree(a, b):
+        return False
+    if a.about == "date" or _same_day(a, b) or a.slot not in cumulative:
+        return True
+    earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
+    if later.high < earlier.low:
+        RULES.hit("toll-fell")
+        return True
+    return False
+
+
+def _rival_sources(a: Quantity, b: Quantity) -> bool:
+    """Two values that rival sources give, in one sentence or in a sentence and the next: a contrast (أما، بينما،
+    في حين) followed by a source of its own (قال، قدرت، بحسب) before the second value (قدّر المرصد قوة الهزة بـ5.9.
+    أما المركز الأوروبي فقدرها بـ5.4), or before the first, with another source between the two (بينما تحدث الدفاع
+    المدني عن 40 قتيلا، قال المستشفى إن العدد 52). A participle (مشيرا، لافتا) or a continuing verb (وأضاف) goes on
+    with the same source and is none."""
+    first, second = sorted((a, b), key=lambda q: (q.sentence.start, q.span))
+    if (first.sentence.article.id, first.sentence.start) == (second.sentence.article.id, second.sentence.start):
+        between = first.sentence.text[first.span[1]:second.span[0]]
+    elif _next_sentence(first.sentence, second.sentence):
+        between = first.sentence.text[first.span[1]:] + " . " + second.sentence.text[:second.span[0]]
+    else:
+        return False
+    if _contrast_then_source(between):
+        return True
+    return _contrast_then_source(first.sentence.text[:first.span[0]]) and _has_source(between)
+
+
+def _contrast_then_source(text: str) -> bool:
+    """Whether a contrast in `text` opens a clause with a source of its own: a source cue within `RIVAL_REACH`
+    words after it, in its clause (أما المركز الأوروبي للرصد فقدر، بينما قال، في حين أعلن)."""
+    norm = normalize(text)
+    for m in _RIVAL.finditer(norm):
+        clause = _CLAUSE_END.split(norm[m.end():], maxsplit=1)[0]
+        if _has_source(" ".join(_WORDS.findall(clause)[:RIVAL_REACH])):
+            return True
+    return False
+
+
+def _has_source(text: str) -> bool:
+    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker, a
+    verb of estimating, or "according to"."""
+    for word in _WORDS.findall(text):
+        folded = _SOURCE_CLITICS.sub("", fold(word))
+        reading = CUE_READINGS.get(folded)
+        if folded in _ESTIMATE or folded in ACCORDING_TO or (
+                reading is not None and not reading[1] and reading[0] not in CONTINUATION):
+            return True
+    return False
+
+
+def _next_sentence(first: EventSentence, second: EventSentence) -> bool:
+    """Whether `second` is the sentence right after `first` in one article."""
+    return (first.article.id == second.article.id and first.end <= second.start
+            and not first.article.text[first.end:second.start].strip())
+
+
+def _disputes(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int]],
+              max_ratio: float) -> list[tuple[int, int]]:
+    """Pairs of values that rival sources give (`_rival_sources`) and that do not agree; other than tolls, within
+    `max_ratio` of each other (a magnitude of 7 or 6.8 is one figure, a distance of 70 km and a depth of 18.5 two)."""
+    found = []
+    for same in by_slot.values():
+        for n, i in enumerate(same):
+            for j in same[n + 1:]:
+                a, b = quantities[i], quantities[j]
+                if a.about == "date" or a.slot in _CHANGING or _agree(a, b):
+                    continue
+                close = a.slot in CASUALTIES or max(a.low, b.low) <= max_ratio * min(a.high, b.high)
+                if close and _rival_sources(a, b):
+                    RULES.hit("rival-sources")
+                    found.append((i, j))
+    return found
+
+
 def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
-                         same_fact: Callable[[Quantity, Quantity], bool], drift: float) -> list[list[Quantity]]:
-    """Groups of quantities linked by conflicts, an outlet that also states the other value excepted."""
+                         same_fact: Callable[[Quantity, Quantity], bool],
+                         settings: ContradictionSettings) -> list[list[Quantity]]:
+    """Groups of quantities linked by conflicts: values of different outlets that clash, an outlet that also states
+    the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
+    sources give in one sentence."""
     article = [outlets[q.sentence.article.id] for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, drift))
-    compatible = [_compatible(quantities[i], quantities[j]) for i, j in pairs]
-    agreed = {(i, article[j]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
-    agreed |= {(j, article[i]) for (i, j), ok in zip(pairs, compatible, strict=True) if ok}
-    conflicts = [(i, j) for (i, j), ok in zip(pairs, compatible, strict=True)
-                 if not ok and (i, article[j]) not in agreed and (j, article[i]) not in agreed]
+                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings))
+    disputed = _disputes(quantities, by_slot, settings.max_ratio)
+    rival = {k for pair in disputed for k in pair}
+    agreed: set[tuple[int, str]] = set()
+    for i, j in pairs:
+        if _agree(quantities[i], quantities[j]):
+            agreed |= {(i, article[j])} if j not in rival else set()
+            agreed |= {(j, article[i])} if i not in rival else set()
+    conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings.cumulative)
+                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
     parent = list(range(len(quantities)))
 
     def find(x: int) -> int:
@@ -343,7 +523,7 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
     for i, j in conflicts:
         parent[find(i)] = find(j)
     members: dict[int, list[Quantity]] = {}
-    for i, j in conflicts:
+    for i, j in sorted(conflicts):
         for k in (i, j):
             group = members.setdefault(find(k), [])
             if quantities[k] not in group:

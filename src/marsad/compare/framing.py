@@ -56,6 +56,8 @@ _OPPOSITION_WINDOW = 3
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
+_ACCUSATION = re.compile(rf"^[وف]?(?:{'|'.join(_cues('accusation'))})$")
+_CHARGE = re.compile(r"^[وف]?ب")  # بـ before the charge: اتهمه بالانقلاب، يتهمونه بأنه
 # Gregorian month names (the first word of كانون الثاني): a term before one names a past event (انقلاب يوليو).
 _MONTHS = frozenset(name.split()[0] for name in GREGORIAN_MONTHS)
 _DATE_LEADS = frozenset(map(normalize, _cues("date-lead")))
@@ -193,19 +195,23 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), menti
     spans = quoted_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     quoted += [(q.start, q.end) for q in quotes if q.kind == "direct"]
-    hits = [h for h in [*_lexicon_hits(text, norm), *_leader_hits(text, norm, mentions)] if _own_voice(h, norm, quoted)]
+    hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
+    hits += [h for h in _leader_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
     hits += list(_scare_hits(text, norm, spans))
     return Framing(article_id, _tally(hits))
 
 
 _LEADER_LABELS = frozenset(map(normalize, _cues("leader-label")))
+# Public figures (the romanisation table of heads of state and leaders): a person even where the tagger typed the
+# name otherwise (نظام معمر القذافي).
+_PUBLIC_FIGURES = frozenset(normalize(name) for name in column(MODELS_DIR / "latin" / "people.tsv"))
 _LEADER_CLITICS = re.compile(r"^[وف]?[بلك]?")
 
 
 def _leader_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
     """A leader-label word (نظام) right before a person's name: a government named after its leader (نظام فلان)."""
     for m in mentions:
-        if m.type != "PER":
+        if m.type != "PER" and normalize(m.text) not in _PUBLIC_FIGURES:
             continue
         start = bisect_left(norm.offsets, m.start)
         before = _words_before(norm.text, start, 1)
@@ -231,9 +237,17 @@ def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
             continue
         taken = m.end()
         entry = patterns[i][0]
-        if entry.label != NEUTRAL:
+        if entry.label != NEUTRAL and not _pronoun_read_as_ta_marbuta(entry.term, text, norm, m):
             hits.append(_hit(text, norm, m, entry))
     return hits
+
+
+def _pronoun_read_as_ta_marbuta(term: str, text: str, norm: Normalized, m: re.Match[str]) -> bool:
+    """A row word ending in the pronoun ه (رحمه الله: may God have mercy on him) met by a word the text writes with
+    ة (رحمة الله: God's mercy): normalising folds the two letters, the spelling tells them apart."""
+    o_start, o_end = norm.to_original(m.start("core"), m.end("core"))
+    written = text[o_start:o_end].split()
+    return any(row.endswith("ه") and word.endswith("ة") for row, word in zip(term.split(), written, strict=False))
 
 
 def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -260,14 +274,16 @@ def _hit(text: str, norm: Normalized, m: re.Match[str], entry: LexiconEntry) -> 
     return _Hit(m.start(), m.end(), written, _squash(written), entry)
 
 
-def _own_voice(hit: _Hit, norm: Normalized, quoted: list[tuple[int, int]]) -> bool:
-    """False inside a quotation, in a name, under opposition or attribution, or as a dated event's name."""
+def _own_voice(hit: _Hit, norm: Normalized, quoted: list[tuple[int, int]], named_event: bool = True) -> bool:
+    """False inside a quotation, in a name, under opposition or attribution, or (`named_event`: a term that can
+    name an event) as a dated event's name; a government named for its leader is no event (نظام فلان عام 2011)."""
     o_start, o_end = norm.to_original(hit.start, hit.end)
     if any(s < o_end and o_start < e for s, e in quoted):
         return False
     before = _words_before(norm.text, hit.start)
     after = _words_after(norm.text, hit.end)
-    return not (_in_name(before) or _opposed(before) or _attributed(before) or _dated(after))
+    return not (_in_name(before) or _opposed(before) or _attributed(before) or (named_event and _dated(after))
+                or _charged(before, norm.text[hit.start:hit.end]))
 
 
 def _words_before(text: str, start: int, limit: int = 6) -> list[str]:
@@ -296,6 +312,15 @@ def _in_name(before: list[str]) -> bool:
 
 def _opposed(before: list[str]) -> bool:
     return any(_OPPOSITION.match(w) for w in before[:_OPPOSITION_WINDOW])
+
+
+def _charged(before: list[str], term: str) -> bool:
+    """The term is the charge of an accusation (اتهمه بالانقلاب، يتهمونه بأنه انقلابي): an accusing verb before
+    it, with بـ on the term or on a word between them; the accused, named right after the verb, is not."""
+    for k, word in enumerate(before[:_ATTRIBUTION_WINDOW]):
+        if _ACCUSATION.match(word):
+            return bool(_CHARGE.match(term)) or any(_CHARGE.match(w) for w in before[:k])
+    return False
 
 
 def _attributed(before: list[str]) -> bool:

@@ -75,8 +75,11 @@ _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIXES}, reverse=True))
 _NO_ARTICLE = _cues("no-article")
 _FRACTION_NAMES = _cues("fraction-name")
 _RANGE_LINKS = _cues("range-link")  # و، إلى، حتى between the two ends of a range
-_TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sign>[%٪])")
+# rdec: a decimal written the wire's way, fraction first: 63ر54 is 54.63 (an Arabic ر for the decimal point)
+_TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<rdec>\d+ر\d+)|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)"
+                    r"|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word token of _TOKEN
 
@@ -105,13 +108,21 @@ def read_numbers(text: str) -> list[NumberMention]:
         end_i, value, unit, approximate = phrase
         if value == 1 and "أ" in text[slice(*norm.to_original(toks[i].start, toks[i].end))]:
             continue  # وأحد is "and one of", not واحد
-        if unit is None:
+        if unit is None and value == 1 and end_i == i + 1 and _after_noun(toks, i):
+            unit = noun_form(toks[i - 1].text)  # عائلة واحدة، قتيل واحد: "one" after the noun it counts
+        elif unit is None:
             unit, end_i = _counted_noun(norm.text, toks, end_i)
         start, _ = norm.to_original(toks[i].start + _proclitic_length(toks[i]), toks[i].end)
         _, end = norm.to_original(toks[end_i - 1].start, toks[end_i - 1].end)
         found.append(NumberMention(start, end, value, unit, approximate))
         after = end_i
     return found
+
+
+def _after_noun(toks: list[_Tok], i: int) -> bool:
+    """Whether the number word at i follows a noun right before it, with no number word or punctuation between."""
+    return (i > 0 and toks[i].kind == "word" and toks[i - 1].kind == "word" and not _number_like(toks[i - 1].text)
+            and toks[i - 1].end + 1 >= toks[i].start)
 
 
 def _may_have_numbers(text: str) -> bool:
@@ -128,7 +139,8 @@ def _piece_may_count(piece: str) -> bool:
 
 def _phrase_starts(toks: list[_Tok]) -> list[int]:
     """The tokens a number phrase can start at: digits and words that could be number words."""
-    return [k for k, tok in enumerate(toks) if tok.kind == "num" or (tok.kind == "word" and _number_like(tok.text))]
+    return [k for k, tok in enumerate(toks)
+            if tok.kind in ("num", "rdec") or (tok.kind == "word" and _number_like(tok.text))]
 
 
 def _proclitic_length(tok: _Tok) -> int:
@@ -169,9 +181,12 @@ def _word_value(tok: _Tok) -> tuple[str, float, bool] | None:
 
 
 def _digits_value(text: str) -> float:
-    """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three)."""
+    """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three); 6,8 with one
+    or two digits after the comma is a decimal comma (6.8), as the Maghrebi press writes it."""
     if _THOUSANDS.match(text):
         return float(text.replace(",", ""))
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
     head = text.split(",")[0]
     return float(head) if head.count(".") <= 1 else float(head.split(".")[0])
 
@@ -179,6 +194,9 @@ def _digits_value(text: str) -> float:
 def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool] | None:
     """A number phrase starting at token i: (index after it, value, unit if the phrase is a dual noun, approx)."""
     tok = toks[i]
+    if tok.kind == "rdec":
+        fraction, whole = tok.text.split("ر")
+        return _continue_phrase(toks, i + 1, float(f"{whole}.{fraction}"), False)
     if tok.kind == "num":
         read = _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
         return read if read[0] > i + 1 else (read[0], read[1] * _range_scale(toks, i), None, False)
