@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from marsad.cluster.terms import words
+from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS
 from marsad.summarize import summarize_event, summarize_story
 from marsad.summarize.candidates import candidates
@@ -211,3 +212,30 @@ def test_neutral_wording_is_preferred_when_other_voices_report() -> None:
 
 def test_a_lone_voice_is_summarised_the_same_when_it_is_stance_marked() -> None:
     assert summarize_event("v1", [ALPHA], framed={"a1"}) == summarize_event("v1", [ALPHA])
+
+
+# Two invented outlets report one invented match, their leads worded apart (Gulf and Maghrebi styles).
+MATCH = [
+    Article("m1", "\n".join([
+        "تغلب نادي الصقور على ضيفه نادي الموج بهدفين دون رد مساء الجمعة في ختام الجولة العاشرة من الدوري.",
+        "وسجل المهاجم فهد الراشد الهدف الأول في الدقيقة الثانية عشرة من ضربة رأس قوية.",
+        "وأضاف البديل ماجد العتيبي الهدف الثاني قبل نهاية اللقاء بخمس دقائق بتسديدة من خارج المنطقة.",
+        "وبهذا الفوز يرتقي الصقور إلى المركز الثالث في جدول الترتيب برصيد عشرين نقطة.",
+    ]), source="Gulf Sport", published="2024-05-03"),
+    Article("m2", "\n".join([
+        "حقق فريق الصقور انتصارا ثمينا على حساب الموج بثنائية نظيفة برسم الدورة العاشرة من البطولة.",
+        "وعرفت المواجهة غيابات مؤثرة في صفوف الموج بسبب الإصابات والإيقافات المتراكمة.",
+        "وأعلنت إدارة الموج عقب المباراة إقالة المدرب وتكليف مساعده بقيادة الفريق مؤقتا.",
+        "ومن المنتظر أن يواجه الموج متصدر الترتيب في الجولة المقبلة خارج ملعبه.",
+    ]), source="Maghreb Foot", published="2024-05-03"),
+]
+
+
+def test_one_lead_states_the_happening() -> None:
+    leads = {a.text.split("\n")[0] for a in MATCH}
+    before = hit_counts()["summarize.lead.once"]
+    texts = [s.text for s in summarize_event("v9", MATCH).sentences]
+    assert len(leads & set(texts)) == 1  # the match result once, though worded apart
+    assert hit_counts()["summarize.lead.once"] > before
+    bridge_leads = {c.text for i, a in enumerate(EVENT) for c in candidates(i, a) if c.position == 0}
+    assert sum(s.text in bridge_leads for s in summary().sentences) == 1

@@ -6,11 +6,13 @@ once), position (news leads carry the key facts) and shared vocabulary: the mean
 share of the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is
 the strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is
 chosen its words count for less (SumBasic), so the next pick says something else. Two sentences that back the
-same corroborated claim, or whose TF-IDF cosine is high, are never both taken. Selection stops at a word budget,
-the length of a short news summary. When several voices report the event, a sentence of an outlet that writes with
+same corroborated claim, or whose TF-IDF cosine is high, are never both taken, nor are the leads of two
+articles: each states the happening itself. Selection stops at a word budget, the length of a short news
+summary. When several voices report the event, a sentence of an outlet that writes with
 stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
-same fact, the summary quotes the neutral one. A toll that the figures layer follows over time is stated once, by
-the sentence with its latest report (`marsad.summarize.figures`).
+same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a little lower
+(`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the figures layer
+follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
 from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.figures import latest_toll, toll_reports
+from marsad.summarize.rules import RULES
+from marsad.summarize.speech import mostly_quoted
 from marsad.summarize.stems import content_stems, kept_words, stem_map, word_runs
 from marsad.text.normalize import match_key, normalize
 from marsad.types import Article, Event, Story, Summary, SummarySentence
@@ -35,10 +39,13 @@ from marsad.types import Article, Event, Story, Summary, SummarySentence
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
+QUOTED_PENALTY = 0.1  # what a sentence that is mostly direct speech loses
 LATEST_FIGURE = 0.1  # what a sentence gains for a toll's latest report, and loses for an earlier one
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
+
+RULES.register("lead.once")
 
 Matrix = Any  # a numpy array; kept loose so callers need not import numpy types
 
@@ -76,10 +83,12 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     supporters = supporting_articles(pool, closeness, backing, voices)
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
     scores -= FRAMED_PENALTY * stance_marked(pool, articles, framed, voices)
+    scores -= QUOTED_PENALTY * np.array(mostly_quoted(pool))
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     tolls = toll_reports(pool, keys, [article.id for article in articles], figures)
     scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))
-    duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls)], settings.duplicate_similarity)
+    duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
+                          settings.duplicate_similarity)
     chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
@@ -291,6 +300,16 @@ def claim_groups(backing: Sequence[list[tuple[int, set[int]]]]) -> list[list[int
             if len(backers) > 1:
                 holders[number].append(i)
     return list(holders.values())
+
+
+def article_leads(pool: Sequence[Candidate]) -> list[int]:
+    """The lead sentences of the pool's articles: each outlet's lead states the happening itself (who did what,
+    where, when) in its own words, so a summary gives one of them and takes the other outlets' facts from their
+    bodies."""
+    leads = [i for i, candidate in enumerate(pool) if candidate.position == 0]
+    if len(leads) > 1:
+        RULES.hit("lead.once")
+    return leads
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,

@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from marsad.compare.contradictions import CASUALTIES
-from marsad.rules import RuleSet
 from marsad.summarize.candidates import Candidate
+from marsad.summarize.rules import RULES
 from marsad.text.normalize import match_key
 
-RULES = RuleSet("summarize")
 RULES.register("figure.latest-toll")
 
 
