@@ -22,11 +22,11 @@ from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sente
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
-from marsad.resources import MODELS_DIR, fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, ContradictionSettings
 from marsad.text.normalize import fold, normalize
-from marsad.types import Article, Claim, Contradiction, Timex
+from marsad.types import Article, Claim, Contradiction, Mention, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
@@ -98,6 +98,9 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
+PLACE_TYPES = frozenset(("GPE", "LOC"))  # the mentions that place a figure: a toll in Aleppo is not one in Idlib
+# A country is too broad to place a figure (a visit to Morocco is one to Rabat): only the places inside one count.
+_COUNTRIES = frozenset(normalize(name) for name in column(MODELS_DIR / "compare" / "countries.tsv"))
 _SLOT_ROWS = fields(SLOTS_PATH)
 _UNIT_NAMES = {row[0]: (row[2], row[3], row[4]) for row in _SLOT_ROWS if len(row) >= 5}  # one, two, three to ten
 _SLOT_LABELS = {row[0]: row[1] for row in _SLOT_ROWS if row[0] != "*"}
@@ -120,6 +123,8 @@ class Quantity:
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
     periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
+    places: frozenset[str] = frozenset()  # the places named within the window around the value
+    named: frozenset[str] = frozenset()  # every place its sentence names
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -166,15 +171,40 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
 def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
                       timexes: Mapping[str, Sequence[Timex]] | None = None,
-                      window: int = DEFAULTS.contradictions.window) -> list[Quantity]:
-    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned)."""
+                      window: int = DEFAULTS.contradictions.window,
+                      mentions: Mapping[str, Sequence[Mention]] | None = None) -> list[Quantity]:
+    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned), with the
+    places (`mentions` of type GPE or LOC, by article) named around it."""
     claimed = {(s.article, s.start) for c in claims for s in c.support}
     speaking = [a for a in articles if a.id in {article for article, _ in claimed}]
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
     sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claimed]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
-    return [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
+    places = {a.id: ByStart([m for m in (mentions or {}).get(a.id, ()) if m.type in PLACE_TYPES]) for a in speaking}
+    return [q for s in sentences
+            for q in _placed(s, sentence_quantities(s, times[s.article.id].within(s.start, s.end), window),
+                             places[s.article.id].within(s.start, s.end), window)]
+
+
+def _placed(sentence: EventSentence, quantities: list[Quantity], places: Sequence[Mention],
+            window: int) -> list[Quantity]:
+    """The quantities of a sentence with the places named within `window` words of each and in the whole
+    sentence."""
+    if not places or not quantities:
+        return quantities
+    words = _words(sentence)
+    named = [(m.start - sentence.start, m.end - sentence.start, text) for m in places
+             if not _country(text := normalize(m.text))]
+    out = []
+    for q in quantities:
+        first = next((i for i, w in enumerate(words) if w[1] > q.span[0]), len(words))
+        last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < q.span[1]), -1)
+        low = words[max(0, first - window)][0] if words else 0
+        high = words[min(len(words) - 1, last + window)][1] if words else 0
+        near = frozenset(text for start, end, text in named if start >= low and end <= high)
+        out.append(replace(q, places=near, named=frozenset(text for _, _, text in named)))
+    return out
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -260,7 +290,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date")
+    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date", span=(start, end))
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -274,7 +304,7 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
     start, end = times[0].start - sentence.start, times[-1].end - sentence.start
     code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
     return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}", *_anchors(words, start, end, window),
-                     "date")]
+                     "date", span=(start, end))]
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
@@ -376,23 +406,46 @@ def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool],
-               settings: ContradictionSettings) -> bool:
+               settings: ContradictionSettings, parts: bool = False) -> bool:
     """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market
     reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
     others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
-    population, a count of homes) also across days, when the values stay within `drift` of each other."""
-    if a.slot != b.slot or a.slot in _CHANGING or a.listed or b.listed or not same_fact(a, b):
+    population, a count of homes) also across days, when the values stay within `drift` of each other. `parts`:
+    values listed beside others of their kind are taken too (an outlet that lists the other's value agrees with
+    it)."""
+    if a.slot != b.slot or a.slot in _CHANGING or (a.listed or b.listed) and not parts or not same_fact(a, b):
         return False  # a value listed beside others of its kind (قتل 34 من هؤلاء و17 من أولئك) is one part of many
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
         return False  # sales in April against sales in the first half: figures of different periods
+    if _elsewhere(a, b):
+        RULES.hit("different-places")
+        return False  # four raids on Hajjah against five on Ibb: figures of different places
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
     return (a.slot not in CASUALTIES and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _country(name: str) -> bool:
+    """Whether a place's name is a country's, or ends with one (دولة إسرائيل، جمهورية مصر)."""
+    words = name.split()
+    return any(" ".join(words[k:]) in _COUNTRIES for k in range(len(words)))
+
+
+def _elsewhere(a: Quantity, b: Quantity) -> bool:
+    """Whether two values are about different places: each names a place next to it, and neither sentence names a
+    place of the other's (a name holding another counts: سلطنة عمان، عمان)."""
+    if not (a.places and b.places):
+        return False
+    return not (_names_any(a.places, b.named) or _names_any(b.places, a.named))
+
+
+def _names_any(places: frozenset[str], named: frozenset[str]) -> bool:
+    return any(p in n or n in p for p in places for n in named)
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -501,12 +554,14 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
-    pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings))
+    related = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
+                     if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings,
+                                                                parts=True))
+    pairs = [(i, j) for i, j in related if not (quantities[i].listed or quantities[j].listed)]
     disputed = _disputes(quantities, by_slot, settings.max_ratio)
     rival = {k for pair in disputed for k in pair}
     agreed: set[tuple[int, str]] = set()
-    for i, j in pairs:
+    for i, j in related:  # an outlet listing 100 judges of one court and 25 of another agrees with "100 judges"
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
