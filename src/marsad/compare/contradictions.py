@@ -49,7 +49,8 @@ _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
-CHANGE_WINDOW = 10  # words before a percentage where a word of rise or fall makes it a rate of change
+CHANGE_WINDOW = 15  # words before a percentage (after the figure before it) where a word of rise or fall makes it
+# a rate of change; a share's name may run long between them: صعود سهم الشركة ثاني أكبر مشغل للاتصالات في البلاد 2%
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
 _TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
 PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
