@@ -82,6 +82,7 @@ _SYNONYMS = _topic_synonyms()
 # The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
 _HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
 _DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
+_ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
@@ -284,6 +285,9 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         if unit == "W":
             n, unit = n * 7, "D"
         low, high, _ = _hedged(sentence.text, start, end, n)
+        if unit in _ROUNDED and low == high:
+            RULES.hit("rounded-span")
+            low, high = max(low - 1, 0.0), high + 1  # three months of war or four: the same span, told roughly
     elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
         first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
         n, unit = float((last - first).days + 1), "D"
