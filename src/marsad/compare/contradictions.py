@@ -424,9 +424,6 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
         return False  # sales in April against sales in the first half: figures of different periods
-    if _elsewhere(a, b):
-        RULES.hit("different-places")
-        return False  # four raids on Hajjah against five on Ibb: figures of different places
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
@@ -472,9 +469,13 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 
 def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
-    rises (`cumulative`) given lower in the later report than the earlier one allows."""
+    rises (`cumulative`) given lower in the later report than the earlier one allows. Values placed in different
+    places (`_elsewhere`) never clash."""
     if _agree(a, b):
         return False
+    if _elsewhere(a, b):
+        RULES.hit("different-places")
+        return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
     if a.about == "date" or _same_day(a, b) or a.slot not in cumulative:
         return True
     earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
