@@ -61,6 +61,9 @@ _CHANGE = frozenset(stem(w) for w in _cues("change"))  # ارتفاع، تراج
 _RIVAL = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("rival"))) + r")(?!\w)")
 _SOURCE_CLITICS = re.compile(r"^[وف]")
 _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
+# A bare figure joined by و to a counted one, in its clause, counts the same noun: a part of a breakdown (34 عنصرا من
+# هؤلاء و17 من أولئك)
+_ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
@@ -319,7 +322,11 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     last = upper or number
     if upper is not None and number.unit is None:
         number = number._replace(unit=upper.unit)  # بين 5 و6 آلاف شخص: the noun after the range counts both ends
-    previous = max((n.end for n in sentence.numbers if n.end <= number.start), default=0)
+    before = [n for n in sentence.numbers if n.end <= number.start]
+    previous = before[-1].end if before else 0
+    if before and before[-1].unit and _elided(sentence.text, previous, number):
+        RULES.hit("elided-noun")  # مقتل 34 عنصرا من هذه القوات و17 من تلك: one part of a breakdown, not a total
+        return None
     slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
@@ -330,6 +337,15 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
+
+
+def _elided(text: str, previous: int, number: NumberMention) -> bool:
+    """Whether a figure joined by و to the figure ending at `previous`, in its clause, has no noun of its own: a
+    function word (من، في) or nothing follows it."""
+    if not _ELLIPSIS.fullmatch(text, previous, number.start):
+        return False
+    following = _WORDS.match(text[number.end:].lstrip())
+    return following is None or normalize(following.group()) in STOPWORDS
 
 
 def _noun_end(words: Words, number: NumberMention) -> int:
