@@ -291,7 +291,7 @@ def compare_event(work: EventWork) -> EventComparison:
     (pure)."""
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
-    quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window)
+    quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window, work.mentions)
     figures = figure_series(work.event, quantities, work.articles)
     return EventComparison(
         claims,

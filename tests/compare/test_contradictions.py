@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions, stated_quantities
-from marsad.types import Article
+from marsad.types import Article, Mention
 
 
 def _run(*articles: Article):
@@ -239,3 +239,67 @@ def test_a_value_listed_beside_others_of_its_kind_is_not_compared() -> None:
               "ووصلت أمس 12 شاحنة مساعدات إلى المدينة الشمالية و9 شاحنات إلى البلدة الجنوبية.")
     b = _toll("b", "Daily", "2030-03-04", "ووصلت أمس 10 شاحنات مساعدات إلى البلدة الجنوبية.")
     assert _run(a, b)[1] == []
+
+
+def _placed(*articles: Article, places: tuple[str, ...]):
+    """Contradictions with the places of `places` given as GPE mentions wherever they stand."""
+    mentions = {a.id: [Mention(a.id, i, i + len(p), p, "GPE") for p in places if (i := a.text.find(p)) >= 0]
+                for a in articles}
+    claims = align_claims("v1", articles)
+    quantities = stated_quantities(claims, articles, mentions=mentions)
+    return find_contradictions("v1", claims, articles, quantities=quantities)
+
+
+def test_tolls_of_different_towns_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر القصف المدفعي على أحياء مدينة حمص مساء أمس عن مقتل 12 شخصا.")
+    b = _toll("b", "Daily", "2030-03-04", "أسفر القصف المدفعي على أحياء مدينة إدلب مساء أمس عن مقتل 20 شخصا.")
+    assert len(_run(a, b)[1]) == 1  # without places: one slot
+    assert _placed(a, b, places=("حمص", "إدلب")) == []
+
+
+def test_a_country_or_a_longer_name_of_the_same_place_still_contradicts() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر القصف المدفعي على أحياء مدينة عدن مساء أمس عن مقتل 12 شخصا في اليمن.")
+    b = _toll("b", "Daily", "2030-03-04", "أسفر القصف المدفعي على أحياء عدن مساء أمس عن مقتل 20 شخصا بينهم أطفال.")
+    assert len(_placed(a, b, places=("مدينة عدن", "عدن", "اليمن"))) == 1
+    c = _toll("c", "Wire", "2030-03-04", "أسفرت السيول التي اجتاحت الأردن مساء أمس عن وفاة 12 شخصا وفق الدفاع المدني.")
+    d = _toll("d", "Daily", "2030-03-04", "أسفرت السيول التي اجتاحت إربد مساء أمس عن وفاة 20 شخصا وفق الدفاع المدني.")
+    assert len(_placed(c, d, places=("الأردن", "إربد"))) == 1
+
+
+def test_an_outlet_listing_the_other_value_as_a_part_agrees_with_it() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أصدر الوزير قرارا بتعيين 100 معلم جديد في مدارس المنطقة الشرقية.")
+    b = _toll("b", "Daily", "2030-03-04", "أصدر الوزير قرارا بتعيين 125 معلما جديدا في مدارس المنطقة.")
+    assert len(_run(a, b)[1]) == 1
+    parts = "وشمل القرار تعيين 100 معلم جديد في مدارس المنطقة الشرقية و25 معلما في مدارس المنطقة الغربية."
+    c = _toll("c", "Daily", "2030-03-04", b.text + " " + parts)
+    assert _run(a, c)[1] == []
+
+
+def test_a_rise_named_long_before_a_percentage_is_still_a_change() -> None:
+    share = "ارتفع مؤشر البورصة مع صعود سهم الشركة الوطنية للاتصالات ثاني أكبر مشغل للهاتف المحمول في البلاد"
+    a = _toll("a", "Wire", "2030-03-04", f"{share} 2.1 في المئة.")
+    b = _toll("b", "Daily", "2030-03-04", f"{share} 2.6 في المئة.")
+    assert _run(a, b)[1] == []
+
+
+def test_spans_in_months_one_apart_agree_and_further_apart_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وصلت أول سفينة مساعدات إلى الميناء بعد ثلاثة أشهر من المعارك في المدينة.")
+    b = _toll("b", "Daily", "2030-03-04", "وصلت أول سفينة مساعدات إلى الميناء بعد أربعة أشهر من المعارك في المدينة.")
+    c = _toll("c", "Daily", "2030-03-04", "وصلت أول سفينة مساعدات إلى الميناء بعد ستة أشهر من المعارك في المدينة.")
+    assert _run(a, b)[1] == []
+    assert len(_run(a, c)[1]) == 1
+
+
+def test_a_count_of_centuries_is_no_slot() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "يعود تاريخ السوق الشعبية في المدينة القديمة إلى ثمانية قرون مضت.")
+    b = _toll("b", "Daily", "2030-03-04", "يعود تاريخ السوق الشعبية في المدينة القديمة إلى تسعة قرون مضت.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_part_of_a_breakdown_with_its_noun_left_out_is_not_a_toll() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وسجل المرصد في تقريره مقتل 30 عنصرا من القوات الحكومية و12 من قوات الأمن في "
+              "معارك الريف الشرقي.")
+    b = _toll("b", "Daily", "2030-03-04", "وسجل المرصد في تقريره مقتل 15 شخصا في معارك الريف الشرقي.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وسجل المرصد في تقريره مقتل 12 شخصا في معارك الريف الشرقي.")
+    assert len(_run(c, b)[1]) == 1

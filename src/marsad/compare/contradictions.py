@@ -22,11 +22,11 @@ from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sente
 from marsad.compare.numbers import NumberMention, noun_form, unit_key
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
-from marsad.resources import MODELS_DIR, fields
+from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, ContradictionSettings
 from marsad.text.normalize import fold, normalize
-from marsad.types import Article, Claim, Contradiction, Timex
+from marsad.types import Article, Claim, Contradiction, Mention, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
 
@@ -49,7 +49,8 @@ _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
-CHANGE_WINDOW = 10  # words before a percentage where a word of rise or fall makes it a rate of change
+CHANGE_WINDOW = 15  # words before a percentage (after the figure before it) where a word of rise or fall makes it
+# a rate of change; a share's name may run long between them: صعود سهم الشركة ثاني أكبر مشغل للاتصالات في البلاد 2%
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
 _TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
 PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
@@ -60,6 +61,9 @@ _CHANGE = frozenset(stem(w) for w in _cues("change"))  # ارتفاع، تراج
 _RIVAL = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("rival"))) + r")(?!\w)")
 _SOURCE_CLITICS = re.compile(r"^[وف]")
 _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
+# A bare figure joined by و to a counted one, in its clause, counts the same noun: a part of a breakdown (34 عنصرا من
+# هؤلاء و17 من أولئك)
+_ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
@@ -81,6 +85,7 @@ _SYNONYMS = _topic_synonyms()
 # The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
 _HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
 _DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
+_ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
@@ -98,6 +103,9 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
 _WORDS = re.compile(r"[^\W_]+")
+PLACE_TYPES = frozenset(("GPE", "LOC"))  # the mentions that place a figure: a toll in Aleppo is not one in Idlib
+# A country is too broad to place a figure (a visit to Morocco is one to Rabat): only the places inside one count.
+_COUNTRIES = frozenset(normalize(name) for name in column(MODELS_DIR / "compare" / "countries.tsv"))
 _SLOT_ROWS = fields(SLOTS_PATH)
 _UNIT_NAMES = {row[0]: (row[2], row[3], row[4]) for row in _SLOT_ROWS if len(row) >= 5}  # one, two, three to ten
 _SLOT_LABELS = {row[0]: row[1] for row in _SLOT_ROWS if row[0] != "*"}
@@ -120,6 +128,8 @@ class Quantity:
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
     periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
+    places: frozenset[str] = frozenset()  # the places named within the window around the value
+    named: frozenset[str] = frozenset()  # every place its sentence names
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -166,15 +176,40 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
 def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
                       timexes: Mapping[str, Sequence[Timex]] | None = None,
-                      window: int = DEFAULTS.contradictions.window) -> list[Quantity]:
-    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned)."""
+                      window: int = DEFAULTS.contradictions.window,
+                      mentions: Mapping[str, Sequence[Mention]] | None = None) -> list[Quantity]:
+    """Every value stated in the event's claim-bearing sentences (the others' articles were not aligned), with the
+    places (`mentions` of type GPE or LOC, by article) named around it."""
     claimed = {(s.article, s.start) for c in claims for s in c.support}
     speaking = [a for a in articles if a.id in {article for article, _ in claimed}]
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
     sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claimed]
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
-    return [q for s in sentences for q in sentence_quantities(s, times[s.article.id].within(s.start, s.end), window)]
+    places = {a.id: ByStart([m for m in (mentions or {}).get(a.id, ()) if m.type in PLACE_TYPES]) for a in speaking}
+    return [q for s in sentences
+            for q in _placed(s, sentence_quantities(s, times[s.article.id].within(s.start, s.end), window),
+                             places[s.article.id].within(s.start, s.end), window)]
+
+
+def _placed(sentence: EventSentence, quantities: list[Quantity], places: Sequence[Mention],
+            window: int) -> list[Quantity]:
+    """The quantities of a sentence with the places named within `window` words of each and in the whole
+    sentence."""
+    if not places or not quantities:
+        return quantities
+    words = _words(sentence)
+    named = [(m.start - sentence.start, m.end - sentence.start, text) for m in places
+             if not _country(text := normalize(m.text))]
+    out = []
+    for q in quantities:
+        first = next((i for i, w in enumerate(words) if w[1] > q.span[0]), len(words))
+        last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < q.span[1]), -1)
+        low = words[max(0, first - window)][0] if words else 0
+        high = words[min(len(words) - 1, last + window)][1] if words else 0
+        near = frozenset(text for start, end, text in named if start >= low and end <= high)
+        out.append(replace(q, places=near, named=frozenset(text for _, _, text in named)))
+    return out
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -253,6 +288,9 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         if unit == "W":
             n, unit = n * 7, "D"
         low, high, _ = _hedged(sentence.text, start, end, n)
+        if unit in _ROUNDED and low == high:
+            RULES.hit("rounded-span")
+            low, high = max(low - 1, 0.0), high + 1  # three months of war or four: the same span, told roughly
     elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
         first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
         n, unit = float((last - first).days + 1), "D"
@@ -260,7 +298,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date")
+    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date", span=(start, end))
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -274,7 +312,7 @@ def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: W
     start, end = times[0].start - sentence.start, times[-1].end - sentence.start
     code = float(int(values[0].replace(":", "")) * 10000 + int(values[1].replace(":", "")))
     return [Quantity(sentence, "clock", code, code, f"{values[0]}–{values[1]}", *_anchors(words, start, end, window),
-                     "date")]
+                     "date", span=(start, end))]
 
 
 def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words,
@@ -284,7 +322,11 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     last = upper or number
     if upper is not None and number.unit is None:
         number = number._replace(unit=upper.unit)  # بين 5 و6 آلاف شخص: the noun after the range counts both ends
-    previous = max((n.end for n in sentence.numbers if n.end <= number.start), default=0)
+    before = [n for n in sentence.numbers if n.end <= number.start]
+    previous = before[-1].end if before else 0
+    if before and before[-1].unit and _elided(sentence.text, previous, number):
+        RULES.hit("elided-noun")  # مقتل 34 عنصرا من هذه القوات و17 من تلك: one part of a breakdown, not a total
+        return None
     slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
@@ -295,6 +337,15 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
+
+
+def _elided(text: str, previous: int, number: NumberMention) -> bool:
+    """Whether a figure joined by و to the figure ending at `previous`, in its clause, has no noun of its own: a
+    function word (من، في) or nothing follows it."""
+    if not _ELLIPSIS.fullmatch(text, previous, number.start):
+        return False
+    following = _WORDS.match(text[number.end:].lstrip())
+    return following is None or normalize(following.group()) in STOPWORDS
 
 
 def _noun_end(words: Words, number: NumberMention) -> int:
@@ -376,13 +427,15 @@ def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool],
-               settings: ContradictionSettings) -> bool:
+               settings: ContradictionSettings, parts: bool = False) -> bool:
     """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market
     reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
     others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
-    population, a count of homes) also across days, when the values stay within `drift` of each other."""
-    if a.slot != b.slot or a.slot in _CHANGING or a.listed or b.listed or not same_fact(a, b):
+    population, a count of homes) also across days, when the values stay within `drift` of each other. `parts`:
+    values listed beside others of their kind are taken too (an outlet that lists the other's value agrees with
+    it)."""
+    if a.slot != b.slot or a.slot in _CHANGING or (a.listed or b.listed) and not parts or not same_fact(a, b):
         return False  # a value listed beside others of its kind (قتل 34 من هؤلاء و17 من أولئك) is one part of many
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
@@ -393,6 +446,24 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return bool(a.sentence.article.published and b.sentence.article.published)
     return (a.slot not in CASUALTIES and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _country(name: str) -> bool:
+    """Whether a place's name is a country's, or ends with one (دولة إسرائيل، جمهورية مصر)."""
+    words = name.split()
+    return any(" ".join(words[k:]) in _COUNTRIES for k in range(len(words)))
+
+
+def _elsewhere(a: Quantity, b: Quantity) -> bool:
+    """Whether two values are about different places: each names a place next to it, and neither sentence names a
+    place of the other's (a name holding another counts: سلطنة عمان، عمان)."""
+    if not (a.places and b.places):
+        return False
+    return not (_names_any(a.places, b.named) or _names_any(b.places, a.named))
+
+
+def _names_any(places: frozenset[str], named: frozenset[str]) -> bool:
+    return any(p in n or n in p for p in places for n in named)
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -414,9 +485,13 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 
 def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
-    rises (`cumulative`) given lower in the later report than the earlier one allows."""
+    rises (`cumulative`) given lower in the later report than the earlier one allows. Values placed in different
+    places (`_elsewhere`) never clash."""
     if _agree(a, b):
         return False
+    if _elsewhere(a, b):
+        RULES.hit("different-places")
+        return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
     if a.about == "date" or _same_day(a, b) or a.slot not in cumulative:
         return True
     earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
@@ -501,12 +576,14 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
-    pairs = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                   if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings))
+    related = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
+                     if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings,
+                                                                parts=True))
+    pairs = [(i, j) for i, j in related if not (quantities[i].listed or quantities[j].listed)]
     disputed = _disputes(quantities, by_slot, settings.max_ratio)
     rival = {k for pair in disputed for k in pair}
     agreed: set[tuple[int, str]] = set()
-    for i, j in pairs:
+    for i, j in related:  # an outlet listing 100 judges of one court and 25 of another agrees with "100 judges"
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
