@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 from operator import neg
 
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
@@ -55,11 +55,13 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share:
 
 def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float) -> Vector:
     """The event's core for linking: its heaviest terms that are specific enough to carry a thread."""
-    heaviest = top_terms(centroid, 4 * CORE_TERMS)  # enough as a rule; all of them when too few are specific
-    if sum(share(term) <= max_share for term in heaviest) < CORE_TERMS < len(centroid):
-        heaviest = top_terms(centroid, len(centroid))
-    specific = (term for term in heaviest if share(term) <= max_share)
-    return normalized({term: centroid[term] for term in islice(specific, CORE_TERMS)})
+    def specific(count: int) -> list[str]:
+        return [term for term in top_terms(centroid, count) if share(term) <= max_share]
+
+    core = specific(4 * CORE_TERMS)  # enough as a rule; all the terms when too few of these are specific
+    if len(core) < CORE_TERMS < len(centroid):
+        core = specific(len(centroid))
+    return normalized({term: centroid[term] for term in core[:CORE_TERMS]})
 
 
 def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]], cores: Sequence[Vector],
