@@ -112,6 +112,29 @@ def test_entities_keep_their_ids_when_the_store_grows(tmp_path: Path) -> None:
     assert sorted(len(e.mentions) for e in grown.entities) == sorted(len(e.mentions) for e in once.entities)
 
 
+def test_a_later_run_resolves_only_the_latin_names_it_has_not_met(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from marsad.link import latin
+    from marsad.pipeline import LATIN_NAMES, code_fingerprint
+
+    first, later = split_examples(tmp_path)
+    asked: list[tuple[str, str, str | None]] = []
+    resolve = latin.LatinNamer.resolve
+    monkeypatch.setattr(latin.LatinNamer, "resolve", lambda namer, *key: asked.append(key) or resolve(namer, *key))
+    monkeypatch.setattr(latin, "_RESOLVED", {})  # a new process
+    with SQLiteStore(tmp_path / "names.db") as store:
+        analyze([first], store)
+        fingerprint, remembered = store.get_state(LATIN_NAMES)
+        monkeypatch.setattr(latin, "_RESOLVED", {})  # the next run, in another new process
+        asked.clear()
+        grown = analyze([later], store)
+    assert fingerprint == code_fingerprint() and remembered
+    assert asked and not set(asked) & set(remembered)  # only names the first run did not meet
+    monkeypatch.setattr(latin, "_RESOLVED", {})
+    with SQLiteStore(tmp_path / "once.db") as store:
+        once = analyze([first, later], store)
+    assert {(e.name, e.name_latin) for e in grown.entities} == {(e.name, e.name_latin) for e in once.entities}
+
+
 def test_an_unchanged_rerun_keeps_the_published_analysis(tmp_path: Path) -> None:
     from marsad.pipeline import publish
     from marsad.settings import DEFAULTS, load_settings

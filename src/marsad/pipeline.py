@@ -56,7 +56,14 @@ from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.ids import STATE_NAME as ENTITY_IDS
 from marsad.link.ids import EntityIds, id_number
-from marsad.link.latin import known_name, latin_name_in_outlets
+from marsad.link.latin import (
+    LatinName,
+    NameKey,
+    known_name,
+    latin_name_in_outlets,
+    remember_latin_names,
+    resolved_latin_names,
+)
 from marsad.link.latin_outlets import outlet_country
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
@@ -136,15 +143,19 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     stories are found here: neither needs the other."""
     quoted = {quote.article for quote in analysis.all_spans("quotes")}
     countries = {a.id: c for a in analysis.articles if (c := outlet_country(a.source, a.url))}
+    remembered = store.get_state(LATIN_NAMES)
+    known = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
     work = LinkWork(analysis.all_spans("mentions"), analysis.all_spans("quotes"),
                     {a.id: a.text for a in analysis.articles if a.id in quoted},
-                    store.get_state(ENTITY_IDS) or EntityIds(), countries)
+                    store.get_state(ENTITY_IDS) or EntityIds(), countries, known)
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
         articles = mark_duplicates(analysis.articles, settings.duplicates, analysis.spans.get("fingerprint"))
         events, stories = _events(articles, analysis.spans, store, settings)
-        entities, quotes, ids = linking.result()
+        entities, quotes, ids, resolved = linking.result()
     store.put_state(ENTITY_IDS, ids)
+    if len(resolved) > len(known):
+        store.put_state(LATIN_NAMES, (code_fingerprint(), resolved))
     return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
                    entities=tuple(entities), quotes=tuple(quotes))
 
@@ -153,22 +164,25 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 @dataclass(frozen=True, slots=True)
 class LinkWork:
     """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, the ids
-    entities were given in earlier runs, and the country of each article's outlet where it is known (for the
-    spelling of Latin names)."""
+    entities were given in earlier runs, the country of each article's outlet where it is known (for the
+    spelling of Latin names), and the Latin names earlier runs of the same code resolved."""
 
     mentions: list[Mention]
     quotes: list[Quote]
     texts: dict[str, str]
     ids: EntityIds
     countries: dict[str, str] = field(default_factory=dict)
+    latin_names: dict[NameKey, LatinName] = field(default_factory=dict)
 
 
-def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds]:
-    """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, and the ids to
-    keep for the next run (`work.ids` updated)."""
+def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds, dict[NameKey, LatinName]]:
+    """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, the ids to keep
+    for the next run (`work.ids` updated) and the Latin names resolved so far (resolving is most of linking's
+    cost, and a cycle meets few new names)."""
+    remember_latin_names(work.latin_names)
     latin = latin_name_in_outlets(((m.article, m.text) for m in work.mentions), work.countries)
     entities = work.ids.assign(link_entities(work.mentions, latin, known_name))
-    return entities, assign_speakers(work.quotes, entities, work.texts), work.ids
+    return entities, assign_speakers(work.quotes, entities, work.texts), work.ids, resolved_latin_names()
 
 
 def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
@@ -491,6 +505,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
 
 
 REVISION = "corpus_revision"
+LATIN_NAMES = "latin_names"  # (code fingerprint, the Latin names resolved by that code)
 PUBLISHED = "published"
 
 

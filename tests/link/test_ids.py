@@ -31,3 +31,13 @@ def test_a_split_leaves_the_old_id_with_the_bigger_part() -> None:
     assert [e.id for e in again] == ["e2", "e1"]
     assert [e.id for e in ids.assign([entity("محمد", mentions=2), entity("محمد بن سلمان", mentions=6)])] == \
         ["e2", "e1"]
+
+
+def test_an_entity_keeps_its_id_when_many_others_share_its_spelling() -> None:
+    ids = EntityIds()
+    cabinets = [entity("مجلس الوزراء", mentions=40, kind="ORG")] + [
+        entity("مجلس الوزراء", f"مجلس الوزراء {country}", mentions=2, kind="ORG")
+        for country in ("العراقي", "القطري", "المصري", "الأردني")]
+    first = [e.id for e in ids.assign(cabinets)]
+    grown = [entity("مجلس الوزراء", mentions=43, kind="ORG"), *cabinets[1:]]
+    assert [e.id for e in ids.assign(grown)] == first

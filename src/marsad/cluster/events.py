@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import chain, islice, product, repeat
 from operator import neg
 from typing import NamedTuple
@@ -204,8 +205,12 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
     kind_terms = {clusterer.model.term(word) for word in trigger_words()}
-    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events],
-                           lambda term: 1.0 if term in kind_terms else clusterer.model.share(term), stories)
+
+    @cache
+    def share(term: str) -> float:  # asked for the same terms by many events
+        return 1.0 if term in kind_terms else clusterer.model.share(term)
+
+    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], share, stories)
 
 
 def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],

@@ -1,9 +1,10 @@
 """Entity ids that stay the same from one run to the next over a growing store.
 
 Linking is redone over the whole corpus each run, and its entities come out numbered in order of first mention;
-a new article can add an entity anywhere in that order. `EntityIds` keeps, in the store, the id each spelling was
-last given: an entity takes the id most of its spellings had (the biggest entity first when two claim one id), and
-only an entity none of whose spellings was known gets a new number. Links to `/entities/eN` keep working.
+a new article can add an entity anywhere in that order. `EntityIds` keeps, in the store, which ids each spelling
+was given last run and how many mentions it had under each: an entity takes the id of the old entity it overlaps
+most, mention for mention (the biggest entity first when two claim one id), and only an entity none of whose
+spellings was known gets a new number. Links to `/entities/eN` keep working.
 """
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ STATE_NAME = "entity_ids"
 
 @dataclass(slots=True)
 class EntityIds:
-    """The ids each spelling (an entity's name or alias) was given, and the next free number."""
+    """For each spelling (an entity's name or alias), the ids of the last run's entities that wrote it, with how
+    many of their mentions did; and the next free number."""
 
-    by_spelling: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_spelling: dict[str, dict[str, int]] = field(default_factory=dict)
     next_number: int = 1
 
     def assign(self, entities: Sequence[Entity]) -> list[Entity]:
@@ -40,18 +42,22 @@ class EntityIds:
                 claimed[index] = f"e{self.next_number}"
                 self.next_number += 1
             stable.append(replace(entity, id=claimed[index]))
+        self.by_spelling = {}
         for entity in stable:
-            for spelling in _spellings(entity):
-                ids = self.by_spelling.get(spelling, ())
-                self.by_spelling[spelling] = (entity.id, *(i for i in ids if i != entity.id))[:3]
+            for spelling, count in _spellings(entity).items():
+                self.by_spelling.setdefault(spelling, {})[entity.id] = count
         return stable
 
     def _votes(self, entity: Entity) -> Counter[str]:
-        """How many of the entity's spellings each stored id was given (earlier holders of a spelling count less)."""
+        """How many of the entity's mentions each stored id held last run, spelling by spelling: the id of the
+        old entity it overlaps most."""
         votes: Counter[str] = Counter()
-        for spelling in _spellings(entity):
-            for rank, known in enumerate(self.by_spelling.get(spelling, ())):
-                votes[known] += 3 - rank
+        for spelling, count in _spellings(entity).items():
+            held = self.by_spelling.get(spelling, {})
+            if isinstance(held, tuple):  # a state kept before counts were: most recent holder first
+                held = {known: 3 - rank for rank, known in enumerate(held)}
+            for known, before in held.items():
+                votes[known] += min(count, before)
         return votes
 
 
@@ -60,5 +66,8 @@ def id_number(entity_id: str) -> int:
     return int(entity_id[1:])
 
 
-def _spellings(entity: Entity) -> set[str]:
-    return {entity.name, *entity.aliases}
+def _spellings(entity: Entity) -> Counter[str]:
+    """How many of its mentions write each of its spellings (a name or alias with none counts once)."""
+    counts = Counter(mention.text for mention in entity.mentions)
+    counts.update(spelling for spelling in {entity.name, *entity.aliases} if spelling not in counts)
+    return counts

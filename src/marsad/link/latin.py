@@ -94,10 +94,26 @@ def _namer() -> LatinNamer:
     return LatinNamer(load_tables(), attested_names())
 
 
-@lru_cache(maxsize=65536)
+NameKey = tuple[str, str, str | None]  # (name, type, country)
+_RESOLVED: dict[NameKey, LatinName] = {}  # every name this process resolved or was told (`remember_latin_names`)
+
+
 def resolve_latin_name(name: str, type: str, country: str | None = None) -> LatinName:  # noqa: A002
     """The Latin name of an Arabic entity name with the strategy that produced it (`type` is the schema's word)."""
-    return _namer().resolve(name, type, country)
+    found = _RESOLVED.get((name, type, country))
+    if found is None:
+        found = _RESOLVED[(name, type, country)] = _namer().resolve(name, type, country)
+    return found
+
+
+def remember_latin_names(names: Mapping[NameKey, LatinName]) -> None:
+    """Take names resolved by an earlier run of the same code and models, so that they are not resolved again."""
+    _RESOLVED.update(names)
+
+
+def resolved_latin_names() -> dict[NameKey, LatinName]:
+    """Every name resolved (or remembered) in this process, to be kept for the next run."""
+    return dict(_RESOLVED)
 
 
 def latin_name(name: str, type: str, country: str | None = None) -> str:  # noqa: A002 - the schema's word
