@@ -17,6 +17,7 @@ from psycopg.types.json import Json
 
 from marsad.store.pickled import loads_or_none
 from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, text_changes, with_names
+from marsad.store.rows import assemble, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
 
@@ -39,10 +40,18 @@ CREATE TABLE IF NOT EXISTS annotations (
     PRIMARY KEY (article_id, stage)
 );
 CREATE INDEX IF NOT EXISTS annotations_stage ON annotations(stage);
-CREATE TABLE IF NOT EXISTS analysis (
+CREATE TABLE IF NOT EXISTS analysis (  -- the analysis document's header (`store.rows`)
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version BIGINT NOT NULL,
     data JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written where they changed
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (section, key)
 );
 CREATE TABLE IF NOT EXISTS search_articles (
     article_id TEXT PRIMARY KEY,
@@ -173,13 +182,21 @@ class PostgresStore:
         return int(row[0]) if row else 0
 
     def put_analysis(self, doc: dict[str, Any]) -> None:
-        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis and index its articles for search."""
+        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
+        (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
         links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
         with self._db.transaction(), self._db.cursor() as cur:
+            stored = cur.execute("SELECT section, key, position, digest FROM analysis_rows").fetchall()
+            rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
+            cur.executemany("DELETE FROM analysis_rows WHERE section = %s AND key = %s", rows.deleted)
+            cur.executemany("INSERT INTO analysis_rows VALUES (%s, %s, %s, %s, %s) ON CONFLICT (section, key) "
+                            "DO UPDATE SET position = excluded.position, digest = excluded.digest, "
+                            "data = excluded.data", rows.written)
+            cur.executemany("UPDATE analysis_rows SET position = %s WHERE section = %s AND key = %s", rows.moved)
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
-                        (_json(doc),))
+                        (_json(rows.header),))
             cur.execute("TRUNCATE search_articles, search_entities, search_names")
             cur.execute("DELETE FROM search_text WHERE digest IS NULL")  # indexed by an older version
             changes = text_changes(articles, dict(cur.execute("SELECT article_id, digest FROM search_text")))
@@ -194,7 +211,10 @@ class PostgresStore:
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""
         row = self._db.execute("SELECT data FROM analysis WHERE id = 1").fetchone()
-        return dict(row[0]) if row else None
+        if not row:
+            return None
+        rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
+        return assemble(row[0], rows)
 
     def analysis_version(self) -> int:
         """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""

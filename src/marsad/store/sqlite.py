@@ -26,6 +26,7 @@ from marsad.store.query import (
     text_changes,
     with_names,
 )
+from marsad.store.rows import assemble, row_changes
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -50,10 +51,18 @@ CREATE TABLE IF NOT EXISTS annotations (
     data TEXT NOT NULL,
     PRIMARY KEY (article_id, stage)
 );
-CREATE TABLE IF NOT EXISTS analysis (
+CREATE TABLE IF NOT EXISTS analysis (  -- the analysis document's header (`store.rows`)
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version INTEGER NOT NULL,
     data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written where they changed
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (section, key)
 );
 CREATE TABLE IF NOT EXISTS search_articles (
     article_id TEXT PRIMARY KEY,
@@ -175,24 +184,30 @@ class SQLiteStore:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def put_analysis(self, doc: dict[str, Any]) -> None:
-        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis and index its articles for search."""
+        """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
+        (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
         links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
         with self._db:
+            stored = self._db.execute("SELECT section, key, position, digest FROM analysis_rows")
+            changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
+            self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
+            self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
+            self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?", changes.moved)
             self._db.execute(
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
-                (json.dumps(doc, ensure_ascii=False),))
+                (json.dumps(changes.header, ensure_ascii=False),))
             for table in ("search_articles", "search_entities", "search_names"):
                 self._db.execute(f"DELETE FROM {table}")
             indexed = dict(self._db.execute("SELECT article_id, digest FROM search_digests"))
             if not indexed:
                 self._db.execute("DELETE FROM search_text")  # indexed by an older version, without digests
-            changes = text_changes(articles, indexed)
-            if changes.stale:
-                marks = ", ".join("?" * len(changes.stale))
-                self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", changes.stale)
-                self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", changes.stale)
+            texts = text_changes(articles, indexed)
+            if texts.stale:
+                marks = ", ".join("?" * len(texts.stale))
+                self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", texts.stale)
+                self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", texts.stale)
             self._db.executemany("INSERT OR IGNORE INTO search_names VALUES (?, ?)",
                                  name_rows(doc.get("entities", [])))
             self._db.executemany("INSERT INTO search_articles VALUES (?, ?, ?)",
@@ -200,14 +215,20 @@ class SQLiteStore:
                                   for a in articles])
             self._db.executemany("INSERT OR IGNORE INTO search_entities VALUES (?, ?)", sorted(links))
             self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
-                                 [(article_id, key) for article_id, _, key in changes.rows])
+                                 [(article_id, key) for article_id, _, key in texts.rows])
             self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
-                                 [(article_id, digest) for article_id, digest, _ in changes.rows])
+                                 [(article_id, digest) for article_id, digest, _ in texts.rows])
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""
         row = self._query_one("SELECT data FROM analysis WHERE id = 1")
-        return dict(json.loads(row[0])) if row else None
+        if not row:
+            return None
+        try:
+            rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
+        except sqlite3.OperationalError:  # a read-only store of an older version: the document is the header
+            rows = iter(())
+        return assemble(json.loads(row[0]), rows)
 
     def analysis_version(self) -> int:
         """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""

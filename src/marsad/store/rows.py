@@ -1,0 +1,82 @@
+"""The analysis document kept by row: one row per item of each of its lists (an article, an entity, an event, a
+claim ...), written only where it changed. Publishing a cycle writes what the cycle changed, and the store keeps
+no dead copy of a whole document.
+
+A row's key is the item's id where it has one, else the digest of its content (a changed item without an id is
+a new row, its old one deleted); its position keeps the document's order. The document's keys in order and its
+values that are not lists (the schema name) are its header.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Row = tuple[str, str, int, str, str]  # (section, key, position, digest, the item as JSON)
+Stored = Mapping[tuple[str, str], tuple[int, str]]  # (section, key) -> (position, digest) of the rows in the store
+
+
+@dataclass(frozen=True, slots=True)
+class RowChanges:
+    """What publishing a document changes in the rows of the store."""
+
+    header: dict[str, Any]
+    written: list[Row]  # new rows and rows whose content changed
+    moved: list[tuple[int, str, str]]  # (position, section, key) of unchanged rows in another place
+    deleted: list[tuple[str, str]]  # (section, key) of rows the document no longer has
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def document_rows(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[Row]]:
+    """The document's header and its rows."""
+    header = {"sections": list(doc), "values": {k: v for k, v in doc.items() if not isinstance(v, list)}}
+    rows: list[Row] = []
+    for section, items in doc.items():
+        if not isinstance(items, list):
+            continue
+        seen: Counter[str] = Counter()
+        for position, item in enumerate(items):
+            text = _json(item)
+            digest = _digest(text)
+            item_id = item.get("id") if isinstance(item, dict) else None
+            key = f"id:{item_id}" if isinstance(item_id, str) else f"h:{digest}"
+            seen[key] += 1
+            rows.append((section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text))
+    return header, rows
+
+
+def row_changes(doc: Mapping[str, Any], stored: Stored) -> RowChanges:
+    """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes."""
+    header, rows = document_rows(doc)
+    written, moved = [], []
+    for row in rows:
+        section, key, position, digest, _ = row
+        before = stored.get((section, key))
+        if before is None or before[1] != digest:
+            written.append(row)
+        elif before[0] != position:
+            moved.append((position, section, key))
+    kept = {(row[0], row[1]) for row in rows}
+    return RowChanges(header, written, moved, [name for name in stored if name not in kept])
+
+
+def assemble(header: Mapping[str, Any], rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The document from its header and its rows as (section, JSON) in section and position order. A header
+    without sections is a whole document kept by an older version of the store."""
+    if "sections" not in header:
+        return dict(header)
+    doc: dict[str, Any] = {section: [] for section in header["sections"]}
+    doc.update(header["values"])
+    for section, text in rows:
+        doc[section].append(json.loads(text))
+    return doc

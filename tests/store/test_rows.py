@@ -1,0 +1,73 @@
+"""The analysis is kept by row: a publish writes the items that changed, the document reads back as it was, and
+the store does not grow by a copy of the whole document per publish (on SQLite and, when MARSAD_TEST_PG names
+one, on PostgreSQL)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from marsad.store import SQLiteStore, open_store
+from marsad.store.rows import document_rows, row_changes
+
+
+def document(events: int, *, changed: int | None = None) -> dict[str, Any]:
+    """A document with `events` events, per-event framing rows without ids, and the event `changed` retitled."""
+    return {
+        "schema": "marsad.analysis/v1",
+        "events": [{"id": f"v{n}", "title": "عنوان آخر" if n == changed else f"حدث رقم {n}"}
+                   for n in range(1, events + 1)],
+        "framing": [{"article": f"a{n}", "terms": []} for n in range(events)] + [{"article": "a0", "terms": []}],
+        "claims": [],
+    }
+
+
+def stored_rows(doc: dict[str, Any]) -> dict[tuple[str, str], tuple[int, str]]:
+    return {(section, key): (position, digest) for section, key, position, digest, _ in document_rows(doc)[1]}
+
+
+def test_a_publish_writes_only_what_changed() -> None:
+    before = document(50)
+    same = row_changes(before, stored_rows(before))
+    assert not (same.written or same.moved or same.deleted)
+    retitled = row_changes(document(50, changed=7), stored_rows(before))
+    assert [json.loads(row[4])["title"] for row in retitled.written] == ["عنوان آخر"] and not retitled.deleted
+    inserted = document(50)
+    inserted["events"].insert(0, {"id": "v0", "title": "حدث جديد"})
+    grown = row_changes(inserted, stored_rows(before))
+    assert [row[1] for row in grown.written] == ["id:v0"] and len(grown.moved) == 50
+    shrunk = row_changes(document(49), stored_rows(before))
+    assert ("events", "id:v50") in shrunk.deleted and not shrunk.written
+
+
+def test_the_document_reads_back_in_order_after_each_publish(tmp_path: Path, store_location: str) -> None:
+    with open_store(store_location) as store:
+        for doc in (document(30), document(31, changed=3), document(12)):
+            store.put_analysis(doc)
+            assert store.get_analysis() == doc and list(store.get_analysis() or {}) == list(doc)
+        assert store.analysis_version() == 3
+
+
+def test_republishing_does_not_grow_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    with SQLiteStore(path) as store:
+        store.put_analysis(document(3000))
+    size = path.stat().st_size
+    for n in range(1, 6):
+        with SQLiteStore(path) as store:
+            store.put_analysis(document(3000, changed=n))
+    assert path.stat().st_size < 1.05 * size
+
+
+def test_a_document_kept_whole_by_an_older_version_is_read_and_then_kept_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with SQLiteStore(path):
+        pass
+    old = document(4)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, ?)", (json.dumps(old),))
+    with SQLiteStore(path) as store:
+        assert store.get_analysis() == old
+        store.put_analysis(document(5))
+        assert store.get_analysis() == document(5)
