@@ -40,7 +40,7 @@ from marsad.clean import clean
 from marsad.clean.templates import STATE_NAME as TEMPLATES_STATE
 from marsad.clean.templates import OutletTemplates, Template, outlet_key
 from marsad.cluster.background import background_model
-from marsad.cluster.duplicates import fingerprint, mark_duplicates
+from marsad.cluster.duplicates import DuplicateIndex, fingerprint
 from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
@@ -150,7 +150,7 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                     store.get_state(ENTITY_IDS) or EntityIds(), countries, known)
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
-        articles = mark_duplicates(analysis.articles, settings.duplicates, analysis.spans.get("fingerprint"))
+        articles = _duplicates(analysis, store, settings)
         events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes, ids, resolved = linking.result()
     store.put_state(ENTITY_IDS, ids)
@@ -193,6 +193,18 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
     framing = analysis.spans.get("framing", {})
     return replace(analysis, framing=tuple(Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles),
                    attribution=tuple(attribution_profile(a.id, quotes[a.id]) for a in analysis.articles))
+
+
+def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Article]:
+    """Near-duplicates; the LSH index of recent signatures is stored, so a later run queries its new articles only."""
+    stored = store.get_state(DUPLICATES)
+    index = stored if getattr(stored, "settings", None) == settings.duplicates else DuplicateIndex(settings.duplicates)
+    articles = index.mark(analysis.articles, analysis.spans.get("fingerprint"))
+    store.put_state(DUPLICATES, index)
+    return articles
+
+
+DUPLICATES = "duplicates"
 
 
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,

@@ -38,6 +38,7 @@ class DuplicateSettings:
 
     threshold: float = 0.7  # estimated Jaccard of word 3-gram sets at which one article is a copy of another
     candidate: float = 0.5  # the LSH bands catch pairs from here on, so a copy at `threshold` is (almost) never missed
+    window_days: int = 30  # a copy is looked for among the articles published this many days before it (0: all)
 
 
 @dataclass(frozen=True, slots=True)

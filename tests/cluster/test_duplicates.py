@@ -55,3 +55,37 @@ def test_stored_fingerprints_find_the_same_copies_as_fresh_signatures() -> None:
     assert [a.duplicate_of for a in from_store] == [None, None, "a", "b"]
     stored["b"] = [Fingerprint("b", stored["a"][0].minhash)]  # the signature, not the text, is compared
     assert mark_duplicates(articles, fingerprints=stored)[1].duplicate_of == "a"
+
+
+def test_a_later_run_finds_the_copies_a_run_over_all_would_find_and_forgets_old_signatures() -> None:
+    import pickle
+
+    from marsad.cluster.duplicates import DuplicateIndex
+
+    day = [f"2025-03-{n:02d}" for n in range(1, 32)]
+    wire = Article(id="wire", text=STORY, published=day[10])
+    copies = [Article(id=f"copy{n}", text=f"نقلا عن الوكالة {n}\n" + STORY, published=day[11]) for n in range(3)]
+    other = Article(id="other", text=OTHER, published=day[11])
+    late = Article(id="late", text="عاجل\n" + STORY, published=day[9])  # delivered last, published first
+    index = DuplicateIndex()
+    index.mark([*copies, other])
+    index = pickle.loads(pickle.dumps(index))  # kept in the store between runs
+    index.mark([*copies, other, wire])
+    grown = pickle.loads(pickle.dumps(index)).mark([*copies, other, wire, late])
+    everything = mark_duplicates([*copies, other, wire, late])
+    assert [a.duplicate_of for a in grown] == [a.duplicate_of for a in everything] == \
+        ["late", "late", "late", None, "late", None]
+    months_later = Article(id="reprint", text=STORY, published="2025-05-20")
+    assert index.mark([months_later])[0].duplicate_of is None  # out of the window
+    assert index.ids == ["reprint"]  # the older signatures left the index
+
+
+def test_a_changed_text_is_compared_again() -> None:
+    from marsad.cluster.duplicates import DuplicateIndex
+
+    index = DuplicateIndex()
+    first = index.mark([Article(id="a", text=STORY), Article(id="b", text=OTHER)])
+    assert [a.duplicate_of for a in first] == [None, None]
+    assert [a.duplicate_of for a in index.mark([Article(id="a", text=STORY), Article(id="b", text=STORY)])] == \
+        [None, "a"]
+    assert len(index.ids) == 2

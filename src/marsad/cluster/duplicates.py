@@ -5,9 +5,11 @@ corpus-wide pass only compares signatures.
 """
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
@@ -58,26 +60,129 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
+@dataclass
+class DuplicateIndex:
+    """The signatures of recent articles, kept between runs so that a run compares its new articles only. Candidate
+    pairs share one band of their signature (LSH banding, with the bands `datasketch.MinHashLSH` chooses for the
+    candidate threshold); a candidate is a copy when the estimated Jaccard reaches the threshold. An article is
+    compared with those published at most `window_days` before it (syndicated copies follow their original within
+    days); older signatures leave the index. Every copy found is kept with its original.
+
+    A run takes its new articles in publication order after the stored ones; one that arrives after copies of it
+    published later (a late delivery) becomes their group's original, as a run over all the articles at once would
+    find."""
+
+    settings: DuplicateSettings = field(default_factory=DuplicateSettings)
+    ids: list[str] = field(default_factory=list)  # the articles in the window, in the order they were indexed
+    published: list[str] = field(default_factory=list)  # their publication dates ("9999": undated)
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), dtype=HASH_TYPE))
+    seen: dict[str, bytes] = field(default_factory=dict)  # every article ever indexed: its signature's digest
+    originals: dict[str, str] = field(default_factory=dict)  # every copy found: its original
+
+    def mark(self, articles: Sequence[Article],
+             fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
+        """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
+        signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
+        made = fingerprints or {}
+        new = []
+        for i, article in enumerate(articles):
+            given = made.get(article.id)
+            values = (np.frombuffer(bytes.fromhex(given[0].minhash), dtype=HASH_TYPE) if given else
+                      signature(article.text).hashvalues.astype(HASH_TYPE))
+            digest = hashlib.blake2b(values.tobytes(), digest_size=12).digest()
+            if self.seen.get(article.id) != digest:  # new, or its text changed since it was indexed
+                self.seen[article.id] = digest
+                self.originals.pop(article.id, None)
+                new.append((article.published or UNDATED, i, article.id, values))
+        if new:
+            renewed = {article_id for _, _, article_id, _ in new}
+            self._keep(np.array([article_id not in renewed for article_id in self.ids], dtype=bool))
+            self._add(sorted(new, key=lambda item: item[:2]))
+        return [replace(a, duplicate_of=self.originals.get(a.id)) for a in articles]
+
+    def _add(self, new: list[tuple[str, int, str, np.ndarray]]) -> None:
+        """Index the new articles one by one, each looking for its original among those indexed before it: the
+        stored ones by a scan of their band hashes, the new ones through buckets."""
+        stored = self._band_hashes(self.signatures)
+        buckets: list[dict[int, list[int]]] = [{} for _ in range(stored.shape[1])]
+        signatures = list(self.signatures)
+        row_of = {article_id: row for row, article_id in enumerate(self.ids)}
+        for published, _, article_id, values in new:
+            row, bands = len(signatures), self._band_hashes(values[np.newaxis])[0]
+            candidates = set(np.flatnonzero((stored == bands).any(axis=1)).tolist()) if len(stored) else set()
+            for band, key in enumerate(bands.tolist()):
+                candidates.update(buckets[band].get(key, ()))
+                buckets[band].setdefault(key, []).append(row)
+            oldest = _window_start(published, self.settings.window_days)
+            hits = [other for other in candidates if self.published[other] >= oldest
+                    and np.count_nonzero(values == signatures[other]) / NUM_PERM >= self.settings.threshold]
+            earlier = [other for other in hits if self.published[other] <= published]
+            if earlier:
+                first = self.ids[min(earlier, key=lambda other: (self.published[other], other))]
+                self.originals[article_id] = self.originals.get(first, first)
+            if later := [other for other in hits if self.published[other] > published]:
+                self._reroot(later, published, self.originals.get(article_id, article_id), row_of)
+            row_of[article_id] = row
+            self.ids.append(article_id)
+            self.published.append(published)
+            signatures.append(values)
+        self.signatures = np.array(signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)
+        newest = max((p for p in self.published if p != UNDATED), default=UNDATED)
+        oldest = _window_start(newest, self.settings.window_days)
+        self._keep(np.array([p >= oldest for p in self.published], dtype=bool))
+
+    def _reroot(self, later: list[int], published: str, root: str, row_of: Mapping[str, int]) -> None:
+        """Copies published after the article that arrived last (a late delivery) are its copies, as a run over
+        all the articles at once would find: their groups whose original is also later move under `root`."""
+        groups = {self.originals.get(self.ids[row], self.ids[row]) for row in later}
+        groups = {group for group in groups if group in row_of and self.published[row_of[group]] > published}
+        if not groups:
+            return
+        for copy, original in self.originals.items():
+            if original in groups:
+                self.originals[copy] = root
+        for group in groups:
+            self.originals[group] = root
+
+    def _band_hashes(self, signatures: np.ndarray) -> np.ndarray:
+        """Each signature's LSH bands, one 64-bit number per band (the band's values times fixed odd numbers,
+        summed modulo 2**64): two signatures are candidates when one band agrees."""
+        bands, rows = _bands(min(self.settings.candidate, self.settings.threshold))
+        values = signatures[:, :bands * rows].astype(np.uint64).reshape(len(signatures), bands, rows)
+        return (values * BAND_MULTIPLIERS[:rows]).sum(axis=2, dtype=np.uint64)
+
+    def _keep(self, keep: np.ndarray) -> None:
+        """Keep only the indexed articles where `keep` is true."""
+        if keep.all():
+            return
+        self.ids = [i for i, k in zip(self.ids, keep.tolist(), strict=True) if k]
+        self.published = [p for p, k in zip(self.published, keep.tolist(), strict=True) if k]
+        self.signatures = self.signatures[keep]
+
+
+UNDATED = "9999"
+
+
+BAND_MULTIPLIERS = np.random.default_rng(1).integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+
+
+@cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) that `datasketch.MinHashLSH` chooses for `threshold`."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _window_start(published: str, window_days: int) -> str:
+    """The earliest publication date within `window_days` before `published` ("" when there is no bound)."""
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:  # undated
+        return ""
+    return (day - timedelta(days=window_days)).isoformat() if window_days else ""
+
+
 def mark_duplicates(articles: Sequence[Article], settings: DuplicateSettings = DEFAULTS.duplicates,
                     fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
-    """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
-    signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
-    made = fingerprints or {}
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
-    rank = {i: r for r, i in enumerate(order)}
-    threshold = settings.threshold
-    lsh = MinHashLSH(threshold=min(settings.candidate, threshold), num_perm=NUM_PERM)
-    signatures: dict[int, MinHash | LeanMinHash] = {}
-    root: dict[int, int] = {}
-    for i in order:
-        given = made.get(articles[i].id)
-        sig = signatures[i] = _minhash(given[0].minhash) if given else signature(articles[i].text)
-        hits = [int(key) for key in lsh.query(sig) if sig.jaccard(signatures[int(key)]) >= threshold]
-        if hits:
-            first = min(hits, key=rank.__getitem__)
-            root[i] = root.get(first, first)
-        lsh.insert(str(i), sig)
-    out = list(articles)
-    for i, first in root.items():
-        out[i] = replace(articles[i], duplicate_of=articles[first].id)
-    return out
+    """The articles with `duplicate_of` set on each near-copy of an earlier one, in one pass (`DuplicateIndex`)."""
+    return DuplicateIndex(settings).mark(articles, fingerprints)
