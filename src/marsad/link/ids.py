@@ -27,10 +27,11 @@ class EntityIds:
 
     def assign(self, entities: Sequence[Entity]) -> list[Entity]:
         """The entities (in their order) with stable ids; remembers their spellings for the next run."""
+        spellings = [_spellings(entity) for entity in entities]
         claimed: dict[int, str] = {}
         taken: set[str] = set()
         for index in sorted(range(len(entities)), key=lambda i: -len(entities[i].mentions)):
-            votes = self._votes(entities[index])
+            votes = self._votes(spellings[index])
             for known in sorted(votes, key=lambda i: (-votes[i], id_number(i))):  # a tie: the older id
                 if known not in taken:
                     claimed[index] = known
@@ -43,16 +44,16 @@ class EntityIds:
                 self.next_number += 1
             stable.append(replace(entity, id=claimed[index]))
         self.by_spelling = {}
-        for entity in stable:
-            for spelling, count in _spellings(entity).items():
+        for entity, counts in zip(stable, spellings, strict=True):
+            for spelling, count in counts.items():
                 self.by_spelling.setdefault(spelling, {})[entity.id] = count
         return stable
 
-    def _votes(self, entity: Entity) -> Counter[str]:
-        """How many of the entity's mentions each stored id held last run, spelling by spelling: the id of the
-        old entity it overlaps most."""
+    def _votes(self, spellings: Counter[str]) -> Counter[str]:
+        """How many of an entity's mentions (counted by spelling) each stored id held last run: the id of the old
+        entity it overlaps most."""
         votes: Counter[str] = Counter()
-        for spelling, count in _spellings(entity).items():
+        for spelling, count in spellings.items():
             held = self.by_spelling.get(spelling, {})
             if isinstance(held, tuple):  # a state kept before counts were: most recent holder first
                 held = {known: 3 - rank for rank, known in enumerate(held)}
