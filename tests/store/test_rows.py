@@ -24,7 +24,7 @@ def document(events: int, *, changed: int | None = None) -> dict[str, Any]:
 
 
 def stored_rows(doc: dict[str, Any]) -> dict[tuple[str, str], tuple[int, str]]:
-    return {(section, key): (position, digest) for section, key, position, digest, _ in document_rows(doc)[1]}
+    return {(section, key): (position, digest) for section, key, position, digest, _ in document_rows(doc)}
 
 
 def test_a_publish_writes_only_what_changed() -> None:

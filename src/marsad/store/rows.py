@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,10 +37,13 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def document_rows(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[Row]]:
-    """The document's header and its rows."""
-    header = {"sections": list(doc), "values": {k: v for k, v in doc.items() if not isinstance(v, list)}}
-    rows: list[Row] = []
+def document_header(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's keys in order and its values that are not lists."""
+    return {"sections": list(doc), "values": {k: v for k, v in doc.items() if not isinstance(v, list)}}
+
+
+def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
+    """The document's rows, one at a time (a whole document's JSON is never held at once)."""
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
@@ -51,23 +54,21 @@ def document_rows(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[Row]]:
             item_id = item.get("id") if isinstance(item, dict) else None
             key = f"id:{item_id}" if isinstance(item_id, str) else f"h:{digest}"
             seen[key] += 1
-            rows.append((section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text))
-    return header, rows
+            yield section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text
 
 
 def row_changes(doc: Mapping[str, Any], stored: Stored) -> RowChanges:
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes."""
-    header, rows = document_rows(doc)
-    written, moved = [], []
-    for row in rows:
+    written, moved, kept = [], [], set()
+    for row in document_rows(doc):
         section, key, position, digest, _ = row
+        kept.add((section, key))
         before = stored.get((section, key))
         if before is None or before[1] != digest:
             written.append(row)
         elif before[0] != position:
             moved.append((position, section, key))
-    kept = {(row[0], row[1]) for row in rows}
-    return RowChanges(header, written, moved, [name for name in stored if name not in kept])
+    return RowChanges(document_header(doc), written, moved, [name for name in stored if name not in kept])
 
 
 def assemble(header: Mapping[str, Any], rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
