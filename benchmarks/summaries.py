@@ -1,5 +1,6 @@
 """Event summaries against the reference summaries of an answer key: ROUGE-1/2 of marsad's summary beside the
-lead-3 baseline and a greedy extractive oracle, per event and on average.
+lead-3 baseline and a greedy extractive oracle, per event and on average; an event whose summary only repeats
+lead-3 sentences is marked "lead only".
 
     python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
 
@@ -70,8 +71,11 @@ def main() -> None:
         texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": oracle(pool, ref, scorer)}
         scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
         rows.append(scores)
+        said = [s["text"] for s in sums.get(best, {}).get("sentences", [])]
+        lead_only = bool(said) and all(s in texts["lead3"] for s in said)
         print(f"{gev:5} {len(sys_events[best]):3} art  " + "  ".join(
-            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({len(texts[k].split())}w)" for k, s in scores.items()))
+            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({len(texts[k].split())}w)" for k, s in scores.items())
+            + ("  (lead only)" if lead_only else ""))
     for k in ("lead3", "marsad", "oracle"):
         r1 = sum(r[k]["rouge1"] for r in rows) / len(rows)
         r2 = sum(r[k]["rouge2"] for r in rows) / len(rows)
