@@ -306,14 +306,20 @@ def train_group() -> None:
 @train_group.command("ner")
 @click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder with ANERcorp's train_data.txt and dev_data.txt (CoNLL: token TAG per line).")
+@click.option("--aqmar", "aqmar_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A folder with AQMAR's train.txt (the shipped model is trained with it; dev.txt is not read).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the model (default: the one the package ships).")
-def train_ner_command(data_dir: Path, out: Path | None) -> None:
-    """Train the CRF entity tagger on ANERcorp train + dev."""
-    from marsad.extract.ner.train import MODEL_FILE, train_ner
+def train_ner_command(data_dir: Path, aqmar_dir: Path | None, out: Path | None) -> None:
+    """Train the CRF entity tagger on ANERcorp train + dev and AQMAR train."""
+    from marsad.extract.ner.train import MODEL_FILE, train_ner, training_files
 
     target = out or MODEL_FILE
-    train_ner(data_dir, target)
+    try:
+        files = training_files(data_dir, aqmar_dir)
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e)) from None
+    train_ner(files, target)
     click.echo(f"wrote {target}")
 
 

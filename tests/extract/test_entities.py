@@ -7,7 +7,14 @@ import pytest
 
 from marsad.extract.ner.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
 from marsad.extract.ner.mentions import find_mentions, load_tagger
-from marsad.extract.ner.train import evaluate_conll, format_report, read_conll, score_spans, spans
+from marsad.extract.ner.train import (
+    evaluate_conll,
+    format_report,
+    read_conll,
+    score_spans,
+    spans,
+    training_files,
+)
 
 ANERCORP_TEST = Path(__file__).resolve().parents[3] / "shared/data/anercorp/test_data.txt"
 # Measured 0.833 micro F1 (exact span and type) with the shipped model; a figure may rise, never silently fall.
@@ -126,6 +133,51 @@ def test_scoring_micro_and_per_type() -> None:
     assert r["micro"]["precision"] == r["micro"]["recall"] == 0.5
     assert r["types"]["PER"]["f1"] == 1.0 and r["types"]["LOC"]["recall"] == 0.0
     assert "micro" in format_report(r)
+
+
+def test_training_reads_both_domains_but_never_the_aqmar_evaluation_split(tmp_path: Path) -> None:
+    aner, aqmar = tmp_path / "anercorp", tmp_path / "aqmar"
+    for folder, names in ((aner, ("train_data.txt", "dev_data.txt")), (aqmar, ("train.txt", "dev.txt"))):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text("بيروت B-LOC\n", encoding="utf-8")
+    files = training_files(aner, aqmar)
+    assert aqmar / "train.txt" in files and aner / "dev_data.txt" in files
+    assert aqmar / "dev.txt" not in files
+    assert all(f.parent == aner for f in training_files(aner, None))
+    (aqmar / "train.txt").unlink()
+    with pytest.raises(FileNotFoundError, match="train.txt"):
+        training_files(aner, aqmar)
+
+
+def test_conll_types_of_both_corpora(tmp_path: Path) -> None:
+    """ANERcorp's PERS and AQMAR's MIS read as our PER and MISC."""
+    path = tmp_path / "a.txt"
+    path.write_text("-DOCSTART- O\n\nكمال B-PERS\nجنبلاط I-PERS\nقرأ O\nالإنجيل B-MIS\n\nبيروت B-LOC\n",
+                    encoding="utf-8")
+    assert read_conll(path) == [(["كمال", "جنبلاط", "قرأ", "الإنجيل"], ["B-PER", "I-PER", "O", "B-MISC"]),
+                                (["بيروت"], ["B-LOC"])]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "pieces"), [
+    ("زار الوزير طنجة وفاس ومكناس أمس.", "طنجة وفاس ومكناس", "LOC", ["طنجة", "وفاس", "ومكناس"]),
+    ("التقى جبران باسيل ووليد جنبلاط في بيروت.", "جبران باسيل ووليد جنبلاط", "PER", ["جبران باسيل", "ووليد جنبلاط"]),
+    ("استقبل عبد الفتاح السيسي بالقاهرة وفدا.", "عبد الفتاح السيسي بالقاهرة", "PER", ["عبد الفتاح السيسي"]),
+    ("افتتح سعود بن نايف بالدمام المعرض.", "سعود بن نايف بالدمام", "PER", ["سعود بن نايف"]),
+    ("فازت ترينيداد وتوباغو على جارتها.", "ترينيداد وتوباغو", "LOC", ["ترينيداد وتوباغو"]),
+    ("أعلن المعتز بالله عبد الفتاح ترشحه.", "المعتز بالله عبد الفتاح", "PER", ["المعتز بالله عبد الفتاح"]),
+    ("وقّع الصليب الأحمر والهلال الأحمر اتفاقا.", "الصليب الأحمر والهلال الأحمر", "ORG",
+     ["الصليب الأحمر والهلال الأحمر"]),
+])
+def test_coordinated_names_are_split(text: str, span: str, kind: str, pieces: list[str]) -> None:
+    """A person's or a place's span cut at و + a word and ended at ب + a definite or listed word; listed names,
+    organisations and names with بالله stay whole."""
+    from marsad.extract.ner.mentions import tagged_document
+
+    doc = tagged_document(text)
+    first = doc.words.index(span.split()[0])
+    got = doc._coordinated(first, first + len(span.split()) - 1, kind)
+    assert [" ".join(doc.words[a:b + 1]) for a, b in got] == pieces
 
 
 def test_cldr_places_file_matches_babel() -> None:

@@ -32,6 +32,7 @@ from marsad.types import Mention
 __all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
+_AND, _AT, _DEFINITE = "و", "ب", "ال"  # a conjunction and a preposition that end a name (`_coordinated`), the article
 _NEWLINE = re.compile("\n+")
 # Word classes of `models/ner/words.tsv`, folded.
 _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (منطقة ...، جبل ...، نهر ...)
@@ -50,6 +51,8 @@ _BRANCH_RULES = (
     "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
     "not_a_name",  # a name of God or a currency unit alone is no entity
     "month_not_name",  # a month name alone is no entity (نيسان is April before it is a carmaker)
+    "coordinated_names_split",  # a person's or a place's span that runs over و + a word is two names, over ب + a
+    #   definite or listed word it ends there (طنجة وفاس، خالد بتبوك), unless the span is listed
     "common_word_kept_apart",  # an everyday word (`name_rates.common_word`) spreads only when the tagger said so
     #   at half of its occurrences in the article
 )
@@ -172,8 +175,42 @@ class _Document:
         ranges = sentence_ranges(self.text, self.words, self.ends)
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
-            self._add(first, last, kind)
+            for a, b in self._coordinated(first, last, kind):
+                self._add(a, b, kind)
         self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
+
+    def _coordinated(self, first: int, last: int, kind: str) -> list[tuple[int, int]]:
+        """A person's or a place's span holds no conjunction or preposition: cut before an inner word with و (two
+        names side by side: طنجة وفاس ومكناس), and end it before an inner ب + a definite or listed
+        word (خالد بتبوك: the place after it is the gazetteer pass's to find). Organisations (الصليب الأحمر
+        والهلال الأحمر) and listed names (ترينيداد وتوباغو) stay whole."""
+        if kind not in ("PER", "LOC") or self.lex.gaz.phrases.get(self.key(first, last)):
+            return [(first, last)]
+        pieces, start = [], first
+        for i in range(first + 1, last + 1):
+            if not self.cuts[i]:
+                continue
+            clitic = self.folded[i][0]
+            if clitic == _AND:
+                pieces.append((start, i - 1))
+                start = i
+            elif clitic == _AT and self._place_or_definite(i):
+                break
+        else:
+            i = last + 1
+        pieces.append((start, i - 1))
+        if len(pieces) > 1 or i <= last:
+            RULES.hit("coordinated_names_split")
+        return pieces
+
+    def _place_or_definite(self, i: int) -> bool:
+        """Whether the bare word at i is definite or opens a listed name, and is not the name of God (regnal and
+        given names end in بالله)."""
+        b = self.bare[i]
+        if b in _NOT_NAMES:
+            return False
+        gaz = self.lex.gaz
+        return b.startswith(_DEFINITE) or gaz.match([b, *self.folded[i + 1:i + gaz.max_len]], 0) is not None
 
     def _add(self, first: int, last: int, kind: str) -> None:
         first, last = self._trim(first, last, kind)

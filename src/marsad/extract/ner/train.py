@@ -1,8 +1,9 @@
-"""Train the NER CRF on ANERcorp-style CoNLL files and score it with entity-level precision, recall and F1.
+"""Train the NER CRF on CoNLL files of two domains and score it with entity-level precision, recall and F1.
 
-`train_ner(DIR, OUT)` trains on DIR/train_data.txt + DIR/dev_data.txt; `evaluate_conll(FILE)` tags FILE with the
-shipped model and compares exact spans and types (ANERcorp's PERS is our PER; GPE is scored as LOC, the
-corpus does not split them).
+`train_ner(training_files(ANERCORP_DIR, AQMAR_DIR), OUT)` trains on ANERcorp's train_data.txt + dev_data.txt
+(news) and, when given, AQMAR's train.txt (Wikipedia; its dev.txt is the evaluation split, never read here).
+`evaluate_conll(FILE)` tags FILE with the shipped model and compares exact spans and types (ANERcorp's PERS is
+our PER; GPE is scored as LOC, the corpus does not split them; AQMAR's MIS is MISC).
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from marsad.extract.ner.features import Featurizer, default_lexicon
 from marsad.resources import MODELS_DIR
 
 MODEL_FILE = MODELS_DIR / "ner.crfsuite"
-TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
-TRAIN_FILES = ("train_data.txt", "dev_data.txt")
+TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
+TRAIN_FILES = ("train_data.txt", "dev_data.txt")  # ANERcorp's
+AQMAR_TRAIN_FILES = ("train.txt",)  # AQMAR's; dev.txt is left for evaluation
+ANERCORP_COPIES = 2  # with AQMAR, ANERcorp's sentences are read twice: the news domain weighs more than Wikipedia
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
 Sentence = tuple[list[str], list[str]]
@@ -50,15 +53,26 @@ def read_conll(path: Path) -> list[Sentence]:
     return sents
 
 
-def train_ner(data_dir: Path, out: Path = MODEL_FILE, params: dict | None = None,
-              files: Iterable[str] = TRAIN_FILES) -> None:
-    """Train the CRF on the CoNLL files in `data_dir` and write the model to `out`."""
+def training_files(anercorp_dir: Path, aqmar_dir: Path | None) -> list[Path]:
+    """The CoNLL files a model is trained on: ANERcorp's, and with `aqmar_dir` AQMAR's after `ANERCORP_COPIES` of
+    ANERcorp's. A missing file is an error."""
+    files = [Path(anercorp_dir) / name for name in TRAIN_FILES]
+    if aqmar_dir is not None:
+        files = files * ANERCORP_COPIES + [Path(aqmar_dir) / name for name in AQMAR_TRAIN_FILES]
+    for path in files:
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: training file not found")
+    return files
+
+
+def train_ner(files: Iterable[Path], out: Path = MODEL_FILE, params: dict | None = None) -> None:
+    """Train the CRF on the CoNLL `files` (`training_files` for the shipped model) and write it to `out`."""
     import pycrfsuite
 
     feat = Featurizer(default_lexicon())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for name in files:
-        for words, tags in read_conll(Path(data_dir) / name):
+    for path in files:
+        for words, tags in read_conll(path):
             trainer.append(feat.sequence(words), tags)
     trainer.set_params({**PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
