@@ -303,3 +303,62 @@ def test_a_part_of_a_breakdown_with_its_noun_left_out_is_not_a_toll() -> None:
     assert _run(a, b)[1] == []
     c = _toll("c", "Wire", "2030-03-04", "وسجل المرصد في تقريره مقتل 12 شخصا في معارك الريف الشرقي.")
     assert len(_run(c, b)[1]) == 1
+
+
+def test_time_since_a_happening_is_no_length_to_compare() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتأتي الغارات بعد يومين من الاعتداء الذي استهدف الحافلة في المدينة الساحلية.")
+    b = _toll("b", "Daily", "2030-03-04", "وتأتي الغارات بعد ثلاثة أيام على الهجوم الذي استهدف الحافلة في المدينة.")
+    c = _toll("c", "Post", "2030-03-04", "وتأتي الغارات الجوية بعد أربعة أيام من تفجير الحافلة في المدينة الساحلية.")
+    assert _run(a, b, c)[1] == []
+    d = _toll("d", "Wire", "2030-03-04", "ويبدأ الوزير غدا زيارة إلى الرباط تستغرق ثلاثة أيام يلتقي خلالها نظيره.")
+    e = _toll("e", "Daily", "2030-03-04", "وجاء الاتصال قبل ستة أيام من الزيارة التي يقوم بها الوزير إلى الرباط.")
+    assert _run(d, e)[1] == []
+    f = _toll("f", "Wire", "2030-03-04", "وسيصوت البرلمان على الاتفاق خلال الأيام الستين المقبلة بحسب مسؤولين.")
+    g = _toll("g", "Daily", "2030-03-04", "وسيصوت البرلمان على الاتفاق في غضون 65 يوما بحسب مسؤولين.")
+    assert _run(f, g)[1] == []
+
+
+def test_a_toll_far_lower_a_day_later_is_another_incident() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قتل 43 مدنيا في قصف عشوائي على الأحياء السكنية في المدينة، وفق مصادر طبية.")
+    b = _toll("b", "Daily", "2030-03-05", "من جهة أخرى قتل 6 من المدنيين في قصف مدفعي على الأحياء السكنية في المدينة.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وأعلن المسؤول أن عدد ضحايا الفيضانات في المدينة تجاوز 5300 قتيل.")
+    d = _toll("d", "Daily", "2030-03-05", "وأعلن الهلال الأحمر أن عدد ضحايا الفيضانات في المدينة بلغ 3840 قتيلا.")
+    assert len(_run(c, d)[1]) == 1  # a recount that lowers a toll by a little is a contradiction
+
+
+def test_tolls_of_one_day_far_apart_are_different_incidents() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أفادت مصادر محلية بسقوط 4 قتلى من المقاتلين في اشتباكات متفرقة بالمدينة.")
+    b = _toll("b", "Daily", "2030-03-04", "أفادت مصادر محلية بسقوط 43 قتيلا في اشتباكات متفرقة بالمدينة أمس.")
+    assert _run(a, b)[1] == []
+
+
+def test_publication_times_of_one_day_are_one_day() -> None:
+    a = _toll("a", "Wire", "2030-03-04 09:10:00", "قال الدفاع المدني إن انقلاب الحافلة على الطريق خلف 49 إصابة.")
+    b = _toll("b", "Daily", "2030-03-04 17:45:30", "قال الدفاع المدني إن انقلاب الحافلة على الطريق خلف 50 إصابة.")
+    assert len(_run(a, b)[1]) == 1
+
+
+def test_an_outlet_never_contradicts_its_own_copy_of_another() -> None:
+    wire = "صرح مسؤول في الشرطة بأن 251 شخصا اعتقلوا خلال المداهمات التي نفذت في عدة مدن."
+    a = Article("a", source="Wire", published="2030-03-04", text=wire)
+    b = Article("b", source="Daily", published="2030-03-04", duplicate_of="a", text="وفي الأثناء، " + wire)
+    c = Article("c", source="Daily", published="2030-03-04", text=wire.replace("251", "297"))
+    (found,) = _run(a, b, c)[1]
+    assert "(Wire) مقابل" in found.detail  # Daily's copy of Wire's report does not set Daily against itself
+
+
+def test_a_sides_dead_are_not_a_steady_figure_across_days() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 12 مسلحا من المتمردين.")
+    b = _toll("b", "Daily", "2030-03-05", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 13 مسلحا من المتمردين.")
+    assert _run(a, b)[1] == []
+
+
+def test_towns_of_one_province_or_a_place_the_other_never_names_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر انفجار عبوة ناسفة بمدينة رفح في شمال سيناء عن إصابة 3 أشخاص.")
+    b = _toll("b", "Daily", "2030-03-04", "أسفر انفجار عبوة ناسفة بمدينة الشيخ زويد في شمال سيناء عن إصابة 4 أشخاص.")
+    assert len(_run(a, b)[1]) == 1  # without places: one slot
+    assert _placed(a, b, places=("رفح", "الشيخ زويد", "شمال سيناء")) == []
+    c = _toll("c", "Wire", "2030-03-04", "وأسفرت المعارك في محافظة تعز أمس عن إصابة 12 شخصا بجروح متفاوتة.")
+    d = _toll("d", "Daily", "2030-03-04", "وفي محافظة مأرب، أسفرت المعارك أمس عن إصابة 20 شخصا بجروح متفاوتة.")
+    assert _placed(c, d, places=("محافظة تعز", "محافظة مأرب")) == []

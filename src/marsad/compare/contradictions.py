@@ -85,6 +85,15 @@ _SYNONYMS = _topic_synonyms()
 # The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
 _HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
 _DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
+# Spans counted from a moment (the time since an attack, the days left before a visit, the past sixty days): they
+# grow from report to report, so they are no length of a happening to compare.
+_ELAPSED_BEFORE = frozenset(_cues("elapsed-before"))
+_LATER_BEFORE = frozenset(_cues("later-before"))
+_ELAPSED_LINK = frozenset(_cues("elapsed-link"))
+_RELATIVE_AFTER = frozenset(_cues("relative-after"))
+_INSTANTS = frozenset(stem(w) for w in _cues("instant"))
+_LASTING = frozenset(h for h in _HAPPENINGS if stem(normalize(h)) not in _INSTANTS)  # what has a length
+TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
@@ -130,6 +139,7 @@ class Quantity:
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
     places: frozenset[str] = frozenset()  # the places named within the window around the value
     named: frozenset[str] = frozenset()  # every place its sentence names
+    toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -149,12 +159,14 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two). Durations: a
-        happening (a topic of `topic_synonyms.tsv`) stands next to both, within `duration_ratio` (a visit of 2 or 3
-        days is one fact, spans of 7 and 60 days are two)."""
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two), tolls within
+        `toll_ratio` (56 or 83 dead are one toll, 6 and 43 two incidents'). Durations: a
+        happening that lasts (a topic of `topic_synonyms.tsv`, not an instant such as an attack or an agreement)
+        stands next to both, within `duration_ratio` (a visit of 2 or 3 days is one fact, spans of 7 and 60 days
+        are two)."""
         shared = a.anchors & b.anchors
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
-            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.duration_ratio * min(
+            return bool(shared & a.near & b.near & _LASTING) and max(a.low, b.low) <= settings.duration_ratio * min(
                 a.high, b.high)
         shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
         beside_both = bool(shared & a.near & b.near)
@@ -162,7 +174,8 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
-        return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
+        ratio = settings.toll_ratio if a.slot in CASUALTIES else settings.max_ratio
+        return max(a.low, b.low) <= ratio * min(a.high, b.high)
 
     found: dict[tuple[str, frozenset[float]], Contradiction] = {}
     for component in _conflict_components(list(quantities), outlets, same_fact, settings):
@@ -281,6 +294,9 @@ def _anchor(word: str) -> str | None:
 def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: int) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
+    if timex.kind in ("duration", "interval") and _relative_span(words, start, end):
+        RULES.hit("relative-span")
+        return None
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
         n, unit = float(m.group(1)), m.group(2)
         if timex.value.startswith("PT") and unit == "M":
@@ -299,6 +315,20 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
     return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date", span=(start, end))
+
+
+def _relative_span(words: Words, start: int, end: int) -> bool:
+    """Whether the span at [start, end) is counted from a moment: after قبل or منذ; after بعد when على or an
+    instant's noun follows (بعد يومين من الاعتداء, but بعد أربعة أيام من المحادثات is the talks' length); or
+    before a word that counts from the day of the report (الأيام الستين المقبلة)."""
+    before = [w for _, e, w in words if e <= start][-1:]
+    inside = [w for s, e, w in words if s >= start and e <= end]
+    after = [w for s, _, w in words if s >= end][:2]
+    previous = _SOURCE_CLITICS.sub("", before[0]) if before else ""
+    if previous in _ELAPSED_BEFORE or any(w in _RELATIVE_AFTER for w in inside + after[:1]):
+        return True
+    return previous in _LATER_BEFORE and bool(after) and (
+        after[0] in _ELAPSED_LINK or any(stem(w) in _INSTANTS for w in after))
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -336,7 +366,16 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
-    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
+    toll = slot in CASUALTIES or _beside_toll(words, number.start)
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
+
+
+def _beside_toll(words: Words, start: int) -> bool:
+    """Whether a casualty word stands within `TOLL_REACH` words before the count at `start`, with no tally (قتل 13
+    مسلحا حوثيا، مقتل 8 من المتمردين): the count of a side's dead or captured, which each clash changes; a tally
+    before it names a total (حصيلة الوفيات الموثقة 3893 حالة)."""
+    before = [w for _, e, w in words if e <= start][-TOLL_REACH:]
+    return not any(w in _TALLY for w in before) and any(_SYNONYMS.get(stem(w)) in CASUALTIES for w in before)
 
 
 def _elided(text: str, previous: int, number: NumberMention) -> bool:
@@ -432,7 +471,8 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
     others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
-    population, a count of homes) also across days, when the values stay within `drift` of each other. `parts`:
+    population, a count of homes) also across days, when the values stay within `drift` of each other and no
+    casualty word stands next to either (قتل 13 مسلحا: a side's dead, which each clash changes). `parts`:
     values listed beside others of their kind are taken too (an outlet that lists the other's value agrees with
     it)."""
     if a.slot != b.slot or a.slot in _CHANGING or (a.listed or b.listed) and not parts or not same_fact(a, b):
@@ -444,7 +484,7 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
-    return (a.slot not in CASUALTIES and a.slot != PERCENT
+    return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
 
 
@@ -455,15 +495,15 @@ def _country(name: str) -> bool:
 
 
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
-    """Whether two values are about different places: each names a place next to it, and neither sentence names a
-    place of the other's (a name holding another counts: سلطنة عمان، عمان)."""
-    if not (a.places and b.places):
-        return False
-    return not (_names_any(a.places, b.named) or _names_any(b.places, a.named))
+    """Whether two values are about different places: each names a place next to it that the other's sentence does
+    not name (a name holding another counts as the same: سلطنة عمان، عمان); a province both name does not make
+    two of its towns one place (رفح في شمال سيناء، الشيخ زويد في شمال سيناء)."""
+    return bool(_unnamed(a.places, b.named) and _unnamed(b.places, a.named))
 
 
-def _names_any(places: frozenset[str], named: frozenset[str]) -> bool:
-    return any(p in n or n in p for p in places for n in named)
+def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
+    """The places that none of `named` names."""
+    return frozenset(p for p in places if not any(p in n or n in p for n in named))
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -472,8 +512,9 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 def _same_day(a: Quantity, b: Quantity) -> bool:
-    day = a.sentence.article.published
-    return bool(day) and day == b.sentence.article.published
+    """Whether two values were published on one day (a publication time, when given, is left aside)."""
+    day = (a.sentence.article.published or "")[:10]
+    return bool(day) and day == (b.sentence.article.published or "")[:10]
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
@@ -483,19 +524,20 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
+def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
-    rises (`cumulative`) given lower in the later report than the earlier one allows. Values placed in different
-    places (`_elsewhere`) never clash."""
+    rises (`settings.cumulative`) given lower in the later report than the earlier one allows, within `fall_ratio`
+    of it (a toll far lower is another incident's). Values placed in different places (`_elsewhere`) never
+    clash."""
     if _agree(a, b):
         return False
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
-    if a.about == "date" or _same_day(a, b) or a.slot not in cumulative:
+    if a.about == "date" or _same_day(a, b) or a.slot not in settings.cumulative:
         return True
     earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
-    if later.high < earlier.low:
+    if later.high < earlier.low <= settings.fall_ratio * later.high:
         RULES.hit("toll-fell")
         return True
     return False
@@ -573,12 +615,13 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
     the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
     sources give in one sentence."""
     article = [outlets[q.sentence.article.id] for q in quantities]
+    source = [q.sentence.article.source or q.sentence.article.id for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     related = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                     if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings,
-                                                                parts=True))
+                     if article[i] != article[j] and source[i] != source[j]
+                     and _same_slot(quantities[i], quantities[j], same_fact, settings, parts=True))
     pairs = [(i, j) for i, j in related if not (quantities[i].listed or quantities[j].listed)]
     disputed = _disputes(quantities, by_slot, settings.max_ratio)
     rival = {k for pair in disputed for k in pair}
@@ -587,7 +630,7 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
-    conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings.cumulative)
+    conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
                  and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
     parent = list(range(len(quantities)))
 
