@@ -280,6 +280,9 @@ def test_a_rise_named_long_before_a_percentage_is_still_a_change() -> None:
     a = _toll("a", "Wire", "2030-03-04", f"{share} 2.1 في المئة.")
     b = _toll("b", "Daily", "2030-03-04", f"{share} 2.6 في المئة.")
     assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وشهد عدد العمليات المنفذة عبر الشبكة العام الماضي ارتفاعاً بنسبة 11.4%.")
+    d = _toll("d", "Daily", "2030-03-04", "وشهد عدد العمليات المنفذة عبر الشبكة العام الماضي تراجعاً بنسبة 12.4%.")
+    assert _run(c, d)[1] == []  # the accusative of a rise or a fall (ارتفاعاً، تراجعاً) is one too
 
 
 def test_spans_in_months_one_apart_agree_and_further_apart_contradict() -> None:
@@ -352,6 +355,12 @@ def test_a_sides_dead_are_not_a_steady_figure_across_days() -> None:
     a = _toll("a", "Wire", "2030-03-04", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 12 مسلحا من المتمردين.")
     b = _toll("b", "Daily", "2030-03-05", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 13 مسلحا من المتمردين.")
     assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وكان 12 مسلحا من المتمردين قد قتلوا في المعارك على عدة جبهات في المحافظة.")
+    d = _toll("d", "Daily", "2030-03-05", "وكان 13 مسلحا من المتمردين قد قتلوا في المعارك على عدة جبهات في المحافظة.")
+    assert _run(c, d)[1] == []
+    e = _toll("e", "Wire", "2030-03-04", "وقدر المكتب عدد سكان المحافظة التي تشهد المعارك بنحو 90 ألف نسمة.")
+    f = _toll("f", "Daily", "2030-03-05", "وقدر المكتب عدد سكان المحافظة التي تشهد المعارك بنحو 100 ألف نسمة.")
+    assert len(_run(e, f)[1]) == 1  # a steady figure is compared across days
 
 
 def test_towns_of_one_province_or_a_place_the_other_never_names_do_not_contradict() -> None:
@@ -362,3 +371,38 @@ def test_towns_of_one_province_or_a_place_the_other_never_names_do_not_contradic
     c = _toll("c", "Wire", "2030-03-04", "وأسفرت المعارك في محافظة تعز أمس عن إصابة 12 شخصا بجروح متفاوتة.")
     d = _toll("d", "Daily", "2030-03-04", "وفي محافظة مأرب، أسفرت المعارك أمس عن إصابة 20 شخصا بجروح متفاوتة.")
     assert _placed(c, d, places=("محافظة تعز", "محافظة مأرب")) == []
+
+
+def test_a_sentence_turning_to_another_happening_is_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر القصف على أحياء المدينة صباح اليوم عن إصابة 7 أشخاص بجروح متفاوتة.")
+    for opener in ("من جهة أخرى،", "ومن جانب آخر،", "على صعيد آخر،", "إلى ذلك،"):
+        b = _toll("b", "Daily", "2030-03-04", f"{opener} أسفر القصف على أحياء المدينة صباح اليوم عن إصابة 5 أشخاص.")
+        assert _run(a, b)[1] == [], opener
+    c = _toll("c", "Daily", "2030-03-04", "وأسفر القصف على أحياء المدينة صباح اليوم عن إصابة 5 أشخاص بجروح.")
+    assert len(_run(a, c)[1]) == 1
+
+
+def test_a_count_given_for_a_place_the_other_sentence_never_names() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وفي صنعاء قتل 16 مسلحا في مواجهات مع قوات الجيش أمام البنك المركزي.")
+    b = _toll("b", "Daily", "2030-03-04", "وقتل 17 مسلحا في مواجهات مع قوات الجيش في أحياء متفرقة من مدينة تعز.")
+    assert len(_run(a, b)[1]) == 1  # without places: one slot
+    assert _placed(a, b, places=("صنعاء", "مدينة تعز")) == []
+
+
+def test_the_one_toll_two_articles_give_is_compared_however_worded() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قالت الشرطة إن مسلحا فتح النار داخل قاعة سينما فقتل شخصين وأصاب سبعة آخرين.")
+    b = _toll("b", "Daily", "2030-03-04", "لقي شخصان حتفهما وأصيب تسعة آخرون برصاص رجل انتحر بعد ذلك، وفق بيان أمني.")
+    (found,) = _run(a, b)[1]
+    assert "7" in found.detail or "سبعة" in found.detail
+    c = _toll("c", "Daily", "2030-03-04", b.text + " وفي حادث منفصل أصيب 4 أشخاص في شجار قرب السوق.")
+    assert _run(a, c)[1] == []  # an article giving two injured figures names two happenings: the words decide
+
+
+def test_a_verb_that_carries_people_is_no_rival_source() -> None:
+    a = _toll("a", "Daily", "2030-03-04", (
+        "لقي شخص مصرعه فيما أصيب 7 آخرون في انقلاب مركبة على الطريق، فيما نقلت الإسعافات ثلاثة مصابين إلى المستشفى."))
+    b = _toll("b", "Wire", "2030-03-04", "وأعلن الدفاع المدني فتح تحقيق لمعرفة ملابسات الحادث الذي وقع على الطريق.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Daily", "2030-03-04", (
+        "وأصيب 7 أشخاص في انقلاب المركبة على الطريق، فيما قال الهلال الأحمر إن ثلاثة أشخاص فقط أصيبوا في الحادث."))
+    assert len(_run(c, b)[1]) == 1  # a source of its own, saying what it says, rivals the first figure

@@ -65,6 +65,7 @@ _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 # هؤلاء و17 من أولئك)
 _ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
+_COMPLEMENTIZERS = frozenset(fold(w) for w in _cues("complementizer"))  # أن، إن، عن: what a speech verb says
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
@@ -93,6 +94,9 @@ _ELAPSED_LINK = frozenset(_cues("elapsed-link"))
 _RELATIVE_AFTER = frozenset(_cues("relative-after"))
 _INSTANTS = frozenset(stem(w) for w in _cues("instant"))
 _LASTING = frozenset(h for h in _HAPPENINGS if stem(normalize(h)) not in _INSTANTS)  # what has a length
+# A sentence opened by one of these turns to another happening: its figures are not the event's to compare.
+_TOPIC_SHIFT = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("topic-shift"))) + r")(?!\w)")
+_PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
 # Words that sit next to any quantity and say nothing about what is measured.
@@ -140,6 +144,7 @@ class Quantity:
     places: frozenset[str] = frozenset()  # the places named within the window around the value
     named: frozenset[str] = frozenset()  # every place its sentence names
     toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
+    aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -156,10 +161,22 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     if quantities is None:
         quantities = stated_quantities(claims, articles, timexes, settings.window)
+    if any(q.aside for q in quantities):
+        RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
+        quantities = [q for q in quantities if not q.aside]
+    tolls: dict[tuple[str, str], set[float]] = {}
+    for q in quantities:
+        tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
+
+    def sole_toll(q: Quantity) -> bool:
+        """A casualty figure its article gives no other value of: the toll of the event's one happening."""
+        return q.slot in CASUALTIES and len(tolls[(q.sentence.article.id, q.slot)]) == 1
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two), tolls within
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two); two tolls that
+        their articles give alone (no other value of that toll in either) are the event's one toll whatever the
+        words around them (قتل شخصين وأصاب سبعة آخرين، وأصيب تسعة آخرون برصاص مسلح); tolls within
         `toll_ratio` (56 or 83 dead are one toll, 6 and 43 two incidents'). Durations: a
         happening that lasts (a topic of `topic_synonyms.tsv`, not an instant such as an attack or an agreement)
         stands next to both, within `duration_ratio` (a visit of 2 or 3 days is one fact, spans of 7 and 60 days
@@ -170,7 +187,7 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
                 a.high, b.high)
         shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
         beside_both = bool(shared & a.near & b.near)
-        enough = len(shared) >= settings.shared_anchors
+        enough = len(shared) >= settings.shared_anchors or sole_toll(a) and sole_toll(b)
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
@@ -240,7 +257,9 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
-    return found + [replace(q, periods=periods, listed=per_slot[q.slot] > 1) for q in counts]
+    aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
+    return [replace(q, aside=aside) for q in found] + [
+        replace(q, periods=periods, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
 
 
 def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
@@ -319,7 +338,7 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
 
 def _relative_span(words: Words, start: int, end: int) -> bool:
     """Whether the span at [start, end) is counted from a moment: after قبل or منذ; after بعد when على or an
-    instant's noun follows (بعد يومين من الاعتداء, but بعد أربعة أيام من المحادثات is the talks' length); or
+    instant's noun follows (بعد يومين من الاعتداء, but بعد ثلاثة أيام من الاجتماعات is their length); or
     before a word that counts from the day of the report (الأيام الستين المقبلة)."""
     before = [w for _, e, w in words if e <= start][-1:]
     inside = [w for s, e, w in words if s >= start and e <= end]
@@ -366,16 +385,19 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
-    toll = slot in CASUALTIES or _beside_toll(words, number.start)
+    toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
 
 
-def _beside_toll(words: Words, start: int) -> bool:
-    """Whether a casualty word stands within `TOLL_REACH` words before the count at `start`, with no tally (قتل 13
-    مسلحا حوثيا، مقتل 8 من المتمردين): the count of a side's dead or captured, which each clash changes; a tally
-    before it names a total (حصيلة الوفيات الموثقة 3893 حالة)."""
+def _beside_toll(words: Words, start: int, end: int) -> bool:
+    """Whether a casualty word stands within `TOLL_REACH` words before the count at [start, end), or a casualty verb
+    in the plural (-وا: its subject is the count) within twice that after it, with no tally before it (قتل 13 مسلحا
+    حوثيا، كان 5 من المتمردين وحلفائهم قتلوا): the count of a side's dead or captured, which each clash changes; a
+    tally before it names a total (حصيلة الضحايا المسجلة 410 حالات), and so does a noun after it (415 حالة وفاة)."""
     before = [w for _, e, w in words if e <= start][-TOLL_REACH:]
-    return not any(w in _TALLY for w in before) and any(_SYNONYMS.get(stem(w)) in CASUALTIES for w in before)
+    after = [w for s, _, w in words if s >= end][:2 * TOLL_REACH]
+    return not any(w in _TALLY for w in before) and any(
+        _SYNONYMS.get(stem(w)) in CASUALTIES for w in before + [w for w in after if w.endswith(_PLURAL_VERB)])
 
 
 def _elided(text: str, previous: int, number: NumberMention) -> bool:
@@ -417,9 +439,15 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         return cue
     if noun is None or number.unit in _NOT_A_SLOT:
         return None  # a bare number or an age/year count is too loose a slot
-    if noun == PERCENT and any(stem(w) in _CHANGE for w in before[-CHANGE_WINDOW:]):
+    if noun == PERCENT and any(map(_a_change, before[-CHANGE_WINDOW:])):
         return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
     return noun  # a percentage is the slot "%": the words next to it say of what
+
+
+def _a_change(word: str) -> bool:
+    """Whether a word names a rise or a fall, also as an adverbial accusative (ارتفاعاً بنسبة 11%: the alef of its
+    tanween is no part of the stem)."""
+    return stem(word) in _CHANGE or (word.endswith("ا") and len(word) > 4 and stem(word[:-1]) in _CHANGE)
 
 
 def _tallied(before: Sequence[str]) -> str | None:
@@ -497,8 +525,14 @@ def _country(name: str) -> bool:
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
     """Whether two values are about different places: each names a place next to it that the other's sentence does
     not name (a name holding another counts as the same: سلطنة عمان، عمان); a province both name does not make
-    two of its towns one place (رفح في شمال سيناء، الشيخ زويد في شمال سيناء)."""
-    return bool(_unnamed(a.places, b.named) and _unnamed(b.places, a.named))
+    two of its towns one place (رفح في شمال سيناء، الشيخ زويد في شمال سيناء). A count (not a span) is elsewhere
+    too when its place is named nowhere in the other's sentence, which names places of its own (16 killed in
+    Sanaa; 17 killed in clashes across the city of Taiz): a count is of the place it is given for, a span's place
+    may be another's (talks in Beijing achieved what Washington could not)."""
+    if _unnamed(a.places, b.named) and _unnamed(b.places, a.named):
+        return True
+    return a.about != "date" and any(x.places and y.named and _unnamed(x.places, y.named) == x.places
+                                     for x, y in ((a, b), (b, a)))
 
 
 def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
@@ -573,13 +607,15 @@ def _contrast_then_source(text: str) -> bool:
 
 
 def _has_source(text: str) -> bool:
-    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker, a
-    verb of estimating, or "according to"."""
-    for word in _WORDS.findall(text):
-        folded = _SOURCE_CLITICS.sub("", fold(word))
+    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker and
+    introduces what it says (أن، إن، عن within `RIVAL_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
+    reports nothing), a verb of estimating, or "according to"."""
+    words = [_SOURCE_CLITICS.sub("", fold(word)) for word in _WORDS.findall(text)]
+    for k, folded in enumerate(words):
         reading = CUE_READINGS.get(folded)
         if folded in _ESTIMATE or folded in ACCORDING_TO or (
-                reading is not None and not reading[1] and reading[0] not in CONTINUATION):
+                reading is not None and not reading[1] and reading[0] not in CONTINUATION
+                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + RIVAL_REACH])):
             return True
     return False
 
@@ -613,7 +649,8 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
                          settings: ContradictionSettings) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts: values of different outlets that clash, an outlet that also states
     the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
-    sources give in one sentence."""
+    sources give in one sentence. A group of more than `max_values` values (a figure told over days by many
+    outlets) is split into the conflicts of reports published one after the other, none between them."""
     article = [outlets[q.sentence.article.id] for q in quantities]
     source = [q.sentence.article.source or q.sentence.article.id for q in quantities]
     by_slot: dict[str, list[int]] = {}
@@ -632,23 +669,43 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
             agreed |= {(j, article[i])} if i not in rival else set()
     conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
                  and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
-    parent = list(range(len(quantities)))
+    groups = []
+    for group in _linked(conflicts):
+        if len({quantities[k].low for k in group}) <= settings.max_values:
+            groups.append(group)
+            continue
+        RULES.hit("successive-reports")  # a toll told over days: each report against the one before it
+        times = {k: quantities[k].sentence.article.published or "" for k in group}
+        groups += _linked([(i, j) for i, j in conflicts if i in times and _successive(times, i, j)])
+    return [[quantities[k] for k in group] for group in groups]
+
+
+def _linked(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups of indices the pairs link, each in order of first appearance in the sorted pairs."""
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for i, j in conflicts:
+    for i, j in pairs:
         parent[find(i)] = find(j)
-    members: dict[int, list[Quantity]] = {}
-    for i, j in sorted(conflicts):
+    members: dict[int, list[int]] = {}
+    for i, j in sorted(pairs):
         for k in (i, j):
             group = members.setdefault(find(k), [])
-            if quantities[k] not in group:
-                group.append(quantities[k])
+            if k not in group:
+                group.append(k)
     return list(members.values())
+
+
+def _successive(times: Mapping[int, str], i: int, j: int) -> bool:
+    """Whether no other value of the group was published strictly between the two values' publication times."""
+    first, last = sorted((times[i], times[j]))
+    return not any(first < t < last for t in times.values())
 
 
 def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[tuple[str, int], str],
