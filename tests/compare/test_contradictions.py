@@ -406,3 +406,11 @@ def test_a_verb_that_carries_people_is_no_rival_source() -> None:
     c = _toll("c", "Daily", "2030-03-04", (
         "وأصيب 7 أشخاص في انقلاب المركبة على الطريق، فيما قال الهلال الأحمر إن ثلاثة أشخاص فقط أصيبوا في الحادث."))
     assert len(_run(c, b)[1]) == 1  # a source of its own, saying what it says, rivals the first figure
+
+
+def test_a_toll_that_exceeded_a_figure_is_a_lower_bound_and_one_that_did_not_an_upper_one() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين تجاوز 30 شخصا.")
+    b = _toll("b", "Daily", "2030-03-04", "وأفاد مصدر طبي بأن التفجير وقع في سوق شعبية وأن عدد المصابين بلغ 43 شخصا.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين لم يتجاوز 30.")
+    assert len(_run(c, b)[1]) == 1

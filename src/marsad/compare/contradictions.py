@@ -4,9 +4,11 @@ A slot is a kind of quantity (people killed, people injured, a duration in days,
 some noun) plus the words around it (its anchors: المحادثات، الزيارة، حظر التجول). Values come from numbers
 (`numbers.read_numbers`) and from time expressions (durations, date intervals counted in days, clock times).
 Sentences are compared across articles, not only inside a claim, since two outlets may word them too differently
-to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، عشرات), a toll given on a
-different day (it grows), different counted nouns, years and ordinals (never read as quantities), an outlet that
-also gives the other outlet's value, and a syndicated copy against its original.
+to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، تجاوز، عشرات), a toll
+given on a different day (it grows), different counted nouns, years and ordinals (never read as quantities), an
+outlet that also gives the other outlet's value, a syndicated copy against its original (nor an outlet's copy
+against the outlet), a span counted from a moment (بعد يومين من الهجوم), and another incident's figure: given for
+another place, far from the other toll, or in a sentence that turns to another happening (من جهة أخرى).
 """
 from __future__ import annotations
 
@@ -169,14 +171,15 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
 
     def sole_toll(q: Quantity) -> bool:
-        """A casualty figure its article gives no other value of: the toll of the event's one happening."""
-        return q.slot in CASUALTIES and len(tolls[(q.sentence.article.id, q.slot)]) == 1
+        """A casualty figure of an event whose every article gives one value of it at most: the toll of the event's
+        one happening (an event whose articles give several is a roundup of several)."""
+        return q.slot in CASUALTIES and all(len(v) == 1 for (_, slot), v in tolls.items() if slot == q.slot)
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two); two tolls that
-        their articles give alone (no other value of that toll in either) are the event's one toll whatever the
-        words around them (قتل شخصين وأصاب سبعة آخرين، وأصيب تسعة آخرون برصاص مسلح); tolls within
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two); in an event whose
+        articles give one value of a toll each, two of them are the event's one toll whatever the words around
+        them (قتل شخصين وأصاب سبعة آخرين، وأصيب تسعة آخرون برصاص مسلح); tolls within
         `toll_ratio` (56 or 83 dead are one toll, 6 and 43 two incidents'). Durations: a
         happening that lasts (a topic of `topic_synonyms.tsv`, not an instant such as an attack or an agreement)
         stands next to both, within `duration_ratio` (a visit of 2 or 3 days is one fact, spans of 7 and 60 days
@@ -187,7 +190,10 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
                 a.high, b.high)
         shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
         beside_both = bool(shared & a.near & b.near)
-        enough = len(shared) >= settings.shared_anchors or sole_toll(a) and sole_toll(b)
+        enough = len(shared) >= settings.shared_anchors
+        if not enough and sole_toll(a) and sole_toll(b):
+            RULES.hit("sole-toll")
+            enough = True
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
@@ -386,6 +392,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
+    if toll and slot not in CASUALTIES:
+        RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
 
 
@@ -468,15 +476,21 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
-    """(lowest, highest, hedge) for a value and the words around it: أكثر من، أقل من، نحو، على الأقل."""
+    """(lowest, highest, hedge) for a value and the words around it: أكثر من، أقل من، نحو، على الأقل; of two hedges
+    written before it, the longer decides (لم يتجاوز 20 is at most 20, تجاوز 20 more than 20)."""
     before = normalize(text[max(0, start - 20):start]).strip()
     after = normalize(text[end:end + 25])
-    if before.endswith(_LOWER_BOUND_BEFORE) or any(map(after.__contains__, _LOWER_BOUND_AFTER)):
+    if any(map(after.__contains__, _LOWER_BOUND_AFTER)):
         return value, float("inf"), "lower"
-    if before.endswith(_UPPER_BOUND_BEFORE):
-        return 0.0, value, "upper"
-    if before.endswith(_ABOUT_BEFORE):
-        return value * (1 - _ABOUT), value * (1 + _ABOUT), "about"
+    hedges = [(len(cue), hedge) for hedge, cues in (("lower", _LOWER_BOUND_BEFORE), ("upper", _UPPER_BOUND_BEFORE),
+                                                    ("about", _ABOUT_BEFORE)) for cue in cues if before.endswith(cue)]
+    hedge = max(hedges)[1] if hedges else ""
+    if hedge == "lower":
+        return value, float("inf"), hedge
+    if hedge == "upper":
+        return 0.0, value, hedge
+    if hedge == "about":
+        return value * (1 - _ABOUT), value * (1 + _ABOUT), hedge
     return value, value, ""
 
 
@@ -530,9 +544,13 @@ def _elsewhere(a: Quantity, b: Quantity) -> bool:
     Sanaa; 17 killed in clashes across the city of Taiz): a count is of the place it is given for, a span's place
     may be another's (talks in Beijing achieved what Washington could not)."""
     if _unnamed(a.places, b.named) and _unnamed(b.places, a.named):
+        RULES.hit("places-apart")
         return True
-    return a.about != "date" and any(x.places and y.named and _unnamed(x.places, y.named) == x.places
-                                     for x, y in ((a, b), (b, a)))
+    if a.about != "date" and any(x.places and y.named and _unnamed(x.places, y.named) == x.places
+                                 for x, y in ((a, b), (b, a))):
+        RULES.hit("place-unnamed")
+        return True
+    return False
 
 
 def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
