@@ -86,6 +86,10 @@ class ContradictionSettings:
     drift: float = 1.25  # across publication days, a steady figure (not a toll, not money) may differ this much
     cumulative: tuple[str, ...] = ("killed", "injured", "arrested")  # tolls that only rise: a later lower one clashes
     max_values: int = 3  # a conflict among more distinct values than this is several facts run together
+    toll_ratio: float = 2.5  # tolls of one day further apart than this are of different incidents (6 and 43 dead),
+    # not two counts of one: outlets' counts of one toll differ by a source or an hour (56 or 83, 595 or 1126)
+    fall_ratio: float = 1.5  # a later toll lower than the earlier by more than this is another incident's toll, not
+    # a revision (a recount lowers 5300 to 3840, not 43 to 6)
 
 
 @dataclass(frozen=True, slots=True)

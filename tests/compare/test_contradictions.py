@@ -280,6 +280,9 @@ def test_a_rise_named_long_before_a_percentage_is_still_a_change() -> None:
     a = _toll("a", "Wire", "2030-03-04", f"{share} 2.1 في المئة.")
     b = _toll("b", "Daily", "2030-03-04", f"{share} 2.6 في المئة.")
     assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وشهد عدد العمليات المنفذة عبر الشبكة العام الماضي ارتفاعاً بنسبة 11.4%.")
+    d = _toll("d", "Daily", "2030-03-04", "وشهد عدد العمليات المنفذة عبر الشبكة العام الماضي تراجعاً بنسبة 12.4%.")
+    assert _run(c, d)[1] == []  # the accusative of a rise or a fall (ارتفاعاً، تراجعاً) is one too
 
 
 def test_spans_in_months_one_apart_agree_and_further_apart_contradict() -> None:
@@ -302,4 +305,112 @@ def test_a_part_of_a_breakdown_with_its_noun_left_out_is_not_a_toll() -> None:
     b = _toll("b", "Daily", "2030-03-04", "وسجل المرصد في تقريره مقتل 15 شخصا في معارك الريف الشرقي.")
     assert _run(a, b)[1] == []
     c = _toll("c", "Wire", "2030-03-04", "وسجل المرصد في تقريره مقتل 12 شخصا في معارك الريف الشرقي.")
+    assert len(_run(c, b)[1]) == 1
+
+
+def test_time_since_a_happening_is_no_length_to_compare() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتأتي الغارات بعد يومين من الاعتداء الذي استهدف الحافلة في المدينة الساحلية.")
+    b = _toll("b", "Daily", "2030-03-04", "وتأتي الغارات بعد ثلاثة أيام على الهجوم الذي استهدف الحافلة في المدينة.")
+    c = _toll("c", "Post", "2030-03-04", "وتأتي الغارات الجوية بعد أربعة أيام من تفجير الحافلة في المدينة الساحلية.")
+    assert _run(a, b, c)[1] == []
+    d = _toll("d", "Wire", "2030-03-04", "ويبدأ الوزير غدا زيارة إلى الرباط تستغرق ثلاثة أيام يلتقي خلالها نظيره.")
+    e = _toll("e", "Daily", "2030-03-04", "وجاء الاتصال قبل ستة أيام من الزيارة التي يقوم بها الوزير إلى الرباط.")
+    assert _run(d, e)[1] == []
+    f = _toll("f", "Wire", "2030-03-04", "وسيصوت البرلمان على الاتفاق خلال الأيام الستين المقبلة بحسب مسؤولين.")
+    g = _toll("g", "Daily", "2030-03-04", "وسيصوت البرلمان على الاتفاق في غضون 65 يوما بحسب مسؤولين.")
+    assert _run(f, g)[1] == []
+
+
+def test_a_toll_far_lower_a_day_later_is_another_incident() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قتل 43 مدنيا في قصف عشوائي على الأحياء السكنية في المدينة، وفق مصادر طبية.")
+    b = _toll("b", "Daily", "2030-03-05", "من جهة أخرى قتل 6 من المدنيين في قصف مدفعي على الأحياء السكنية في المدينة.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وأعلن المسؤول أن عدد ضحايا الفيضانات في المدينة تجاوز 5300 قتيل.")
+    d = _toll("d", "Daily", "2030-03-05", "وأعلن الهلال الأحمر أن عدد ضحايا الفيضانات في المدينة بلغ 3840 قتيلا.")
+    assert len(_run(c, d)[1]) == 1  # a recount that lowers a toll by a little is a contradiction
+
+
+def test_tolls_of_one_day_far_apart_are_different_incidents() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أفادت مصادر محلية بسقوط 4 قتلى من المقاتلين في اشتباكات متفرقة بالمدينة.")
+    b = _toll("b", "Daily", "2030-03-04", "أفادت مصادر محلية بسقوط 43 قتيلا في اشتباكات متفرقة بالمدينة أمس.")
+    assert _run(a, b)[1] == []
+
+
+def test_publication_times_of_one_day_are_one_day() -> None:
+    a = _toll("a", "Wire", "2030-03-04 09:10:00", "قال الدفاع المدني إن انقلاب الحافلة على الطريق خلف 49 إصابة.")
+    b = _toll("b", "Daily", "2030-03-04 17:45:30", "قال الدفاع المدني إن انقلاب الحافلة على الطريق خلف 50 إصابة.")
+    assert len(_run(a, b)[1]) == 1
+
+
+def test_an_outlet_never_contradicts_its_own_copy_of_another() -> None:
+    wire = "صرح مسؤول في الشرطة بأن 251 شخصا اعتقلوا خلال المداهمات التي نفذت في عدة مدن."
+    a = Article("a", source="Wire", published="2030-03-04", text=wire)
+    b = Article("b", source="Daily", published="2030-03-04", duplicate_of="a", text="وفي الأثناء، " + wire)
+    c = Article("c", source="Daily", published="2030-03-04", text=wire.replace("251", "297"))
+    (found,) = _run(a, b, c)[1]
+    assert "(Wire) مقابل" in found.detail  # Daily's copy of Wire's report does not set Daily against itself
+
+
+def test_a_sides_dead_are_not_a_steady_figure_across_days() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 12 مسلحا من المتمردين.")
+    b = _toll("b", "Daily", "2030-03-05", "وأسفرت المعارك على عدة جبهات في المحافظة عن مقتل 13 مسلحا من المتمردين.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وكان 12 مسلحا من المتمردين قد قتلوا في المعارك على عدة جبهات في المحافظة.")
+    d = _toll("d", "Daily", "2030-03-05", "وكان 13 مسلحا من المتمردين قد قتلوا في المعارك على عدة جبهات في المحافظة.")
+    assert _run(c, d)[1] == []
+    e = _toll("e", "Wire", "2030-03-04", "وقدر المكتب عدد سكان المحافظة التي تشهد المعارك بنحو 90 ألف نسمة.")
+    f = _toll("f", "Daily", "2030-03-05", "وقدر المكتب عدد سكان المحافظة التي تشهد المعارك بنحو 100 ألف نسمة.")
+    assert len(_run(e, f)[1]) == 1  # a steady figure is compared across days
+
+
+def test_towns_of_one_province_or_a_place_the_other_never_names_do_not_contradict() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر انفجار عبوة ناسفة بمدينة رفح في شمال سيناء عن إصابة 3 أشخاص.")
+    b = _toll("b", "Daily", "2030-03-04", "أسفر انفجار عبوة ناسفة بمدينة الشيخ زويد في شمال سيناء عن إصابة 4 أشخاص.")
+    assert len(_run(a, b)[1]) == 1  # without places: one slot
+    assert _placed(a, b, places=("رفح", "الشيخ زويد", "شمال سيناء")) == []
+    c = _toll("c", "Wire", "2030-03-04", "وأسفرت المعارك في محافظة تعز أمس عن إصابة 12 شخصا بجروح متفاوتة.")
+    d = _toll("d", "Daily", "2030-03-04", "وفي محافظة مأرب، أسفرت المعارك أمس عن إصابة 20 شخصا بجروح متفاوتة.")
+    assert _placed(c, d, places=("محافظة تعز", "محافظة مأرب")) == []
+
+
+def test_a_sentence_turning_to_another_happening_is_not_compared() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "أسفر القصف على أحياء المدينة صباح اليوم عن إصابة 7 أشخاص بجروح متفاوتة.")
+    for opener in ("من جهة أخرى،", "ومن جانب آخر،", "على صعيد آخر،", "إلى ذلك،"):
+        b = _toll("b", "Daily", "2030-03-04", f"{opener} أسفر القصف على أحياء المدينة صباح اليوم عن إصابة 5 أشخاص.")
+        assert _run(a, b)[1] == [], opener
+    c = _toll("c", "Daily", "2030-03-04", "وأسفر القصف على أحياء المدينة صباح اليوم عن إصابة 5 أشخاص بجروح.")
+    assert len(_run(a, c)[1]) == 1
+
+
+def test_a_count_given_for_a_place_the_other_sentence_never_names() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وفي صنعاء قتل 16 مسلحا في مواجهات مع قوات الجيش أمام البنك المركزي.")
+    b = _toll("b", "Daily", "2030-03-04", "وقتل 17 مسلحا في مواجهات مع قوات الجيش في أحياء متفرقة من مدينة تعز.")
+    assert len(_run(a, b)[1]) == 1  # without places: one slot
+    assert _placed(a, b, places=("صنعاء", "مدينة تعز")) == []
+
+
+def test_the_one_toll_two_articles_give_is_compared_however_worded() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قالت الشرطة إن مسلحا فتح النار داخل قاعة سينما فقتل شخصين وأصاب سبعة آخرين.")
+    b = _toll("b", "Daily", "2030-03-04", "لقي شخصان حتفهما وأصيب تسعة آخرون برصاص رجل انتحر بعد ذلك، وفق بيان أمني.")
+    (found,) = _run(a, b)[1]
+    assert "7" in found.detail or "سبعة" in found.detail
+    c = _toll("c", "Daily", "2030-03-04", b.text + " وفي حادث منفصل أصيب 4 أشخاص في شجار قرب السوق.")
+    assert _run(a, c)[1] == []  # an article giving two injured figures names two happenings: the words decide
+
+
+def test_a_verb_that_carries_people_is_no_rival_source() -> None:
+    a = _toll("a", "Daily", "2030-03-04", (
+        "لقي شخص مصرعه فيما أصيب 7 آخرون في انقلاب مركبة على الطريق، فيما نقلت الإسعافات ثلاثة مصابين إلى المستشفى."))
+    b = _toll("b", "Wire", "2030-03-04", "وأعلن الدفاع المدني فتح تحقيق لمعرفة ملابسات الحادث الذي وقع على الطريق.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Daily", "2030-03-04", (
+        "وأصيب 7 أشخاص في انقلاب المركبة على الطريق، فيما قال الهلال الأحمر إن ثلاثة أشخاص فقط أصيبوا في الحادث."))
+    assert len(_run(c, b)[1]) == 1  # a source of its own, saying what it says, rivals the first figure
+
+
+def test_a_toll_that_exceeded_a_figure_is_a_lower_bound_and_one_that_did_not_an_upper_one() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين تجاوز 30 شخصا.")
+    b = _toll("b", "Daily", "2030-03-04", "وأفاد مصدر طبي بأن التفجير وقع في سوق شعبية وأن عدد المصابين بلغ 43 شخصا.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين لم يتجاوز 30.")
     assert len(_run(c, b)[1]) == 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions, stated_quantities
-from marsad.compare.figures import figure_series
-from marsad.types import Article
+from marsad.compare.figures import figure_series, story_figures
+from marsad.types import Article, Story
 
 
 def _report(article_id: str, source: str, day: str, text: str) -> Article:
@@ -47,3 +47,19 @@ def test_hedged_figures_keep_their_range_and_export_an_open_bound() -> None:
     (displaced,) = _series(*articles)[0]
     first = displaced.points[0].to_dict()
     assert displaced.quantity == "displaced" and first["low"] == 5000 and first["high"] is None
+
+
+def test_a_story_joins_the_tolls_of_its_events_in_order_of_publication() -> None:
+    first, _ = _series(
+        _report("a", "Wire", "2030-03-04", "وقالت السلطات إن الهزة خلفت 120 قتيلا في الإقليم."),
+        _report("b", "Daily", "2030-03-04", "وأعلنت الداخلية أن حصيلة الزلزال بلغت 150 قتيلا في الإقليم."))
+    later = [
+        _report("c", "Gazette", "2030-03-07", "وارتفعت حصيلة ضحايا الزلزال في الإقليم إلى 912 قتيلا."),
+        _report("d", "Wire", "2030-03-06", "وأعلنت الداخلية أن عدد ضحايا الزلزال بلغ 640 قتيلا في الإقليم."),
+        _report("e", "Daily", "2030-03-06", "وأفادت مصادر بأن 30 منزلا انهارت في الإقليم.")]
+    claims = align_claims("v2", later)
+    second = figure_series("v2", stated_quantities(claims, later), later)
+    (toll,) = story_figures(Story("s1", "الزلزال", ("v1", "v2")), [*first, *second])
+    assert toll.event == "s1" and toll.quantity == "killed"
+    assert [p.low for p in toll.points] == [120, 150, 640, 912]
+    assert story_figures(Story("s2", "الزلزال", ("v1",)), first) == []  # one event: its own series is enough

@@ -17,7 +17,9 @@ TABLES = MODELS_DIR / "compare"
                           "range-link"}),
     ("quantity_cues.tsv", 1, {"killed", "injured", "missing", "displaced", "arrested", "tally", "people", "generic",
                               "changing", "not-a-slot", "lower-bound-before", "change",
-                              "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival"}),
+                              "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival",
+                              "elapsed-before", "later-before", "elapsed-link", "relative-after", "instant",
+                              "topic-shift", "complementizer"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

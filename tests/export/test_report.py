@@ -185,3 +185,14 @@ def test_a_figure_over_time_is_charted_in_its_event_with_escaped_labels(doc: dic
     assert "الأرقام عبر الزمن" in page and "<title>عدد القتلى</title>" in page
     assert "&lt;b&gt;430" in page and "<b>430" not in page
     assert "الأرقام عبر الزمن" not in render_report(doc)  # an older document without figures
+
+
+def test_a_storys_tolls_over_its_events_are_charted_in_the_story(doc: dict) -> None:
+    story = doc["stories"][0]
+    article = doc["events"][0]["articles"][0]
+    points = [{"article": article, "outlet": "x", "published": day, "low": low, "high": low, "shown": str(low),
+               "sentence": ""} for day, low in (("2030-03-04", 120), ("2030-03-07", 912))]
+    figures = [{"event": story["id"], "quantity": "killed", "label": "عدد القتلى", "points": points}]
+    page = render_report({**doc, "stories": [{**story, "figures": figures}, *doc["stories"][1:]]})
+    assert "الأرقام عبر أحداث القصة" in page and "<title>عدد القتلى</title>" in page
+    assert "الأرقام عبر أحداث القصة" not in render_report(doc)

@@ -4,9 +4,11 @@ A slot is a kind of quantity (people killed, people injured, a duration in days,
 some noun) plus the words around it (its anchors: المحادثات، الزيارة، حظر التجول). Values come from numbers
 (`numbers.read_numbers`) and from time expressions (durations, date intervals counted in days, clock times).
 Sentences are compared across articles, not only inside a claim, since two outlets may word them too differently
-to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، عشرات), a toll given on a
-different day (it grows), different counted nouns, years and ordinals (never read as quantities), an outlet that
-also gives the other outlet's value, and a syndicated copy against its original.
+to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، تجاوز، عشرات), a toll
+given on a different day (it grows), different counted nouns, years and ordinals (never read as quantities), an
+outlet that also gives the other outlet's value, a syndicated copy against its original (nor an outlet's copy
+against the outlet), a span counted from a moment (بعد يومين من الهجوم), and another incident's figure: given for
+another place, far from the other toll, or in a sentence that turns to another happening (من جهة أخرى).
 """
 from __future__ import annotations
 
@@ -65,6 +67,7 @@ _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 # هؤلاء و17 من أولئك)
 _ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
+_COMPLEMENTIZERS = frozenset(fold(w) for w in _cues("complementizer"))  # أن، إن، عن: what a speech verb says
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
 
@@ -85,6 +88,18 @@ _SYNONYMS = _topic_synonyms()
 # The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
 _HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
 _DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
+# Spans counted from a moment (the time since an attack, the days left before a visit, the past sixty days): they
+# grow from report to report, so they are no length of a happening to compare.
+_ELAPSED_BEFORE = frozenset(_cues("elapsed-before"))
+_LATER_BEFORE = frozenset(_cues("later-before"))
+_ELAPSED_LINK = frozenset(_cues("elapsed-link"))
+_RELATIVE_AFTER = frozenset(_cues("relative-after"))
+_INSTANTS = frozenset(stem(w) for w in _cues("instant"))
+_LASTING = frozenset(h for h in _HAPPENINGS if stem(normalize(h)) not in _INSTANTS)  # what has a length
+# A sentence opened by one of these turns to another happening: its figures are not the event's to compare.
+_TOPIC_SHIFT = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("topic-shift"))) + r")(?!\w)")
+_PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
+TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
@@ -130,6 +145,8 @@ class Quantity:
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
     places: frozenset[str] = frozenset()  # the places named within the window around the value
     named: frozenset[str] = frozenset()  # every place its sentence names
+    toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
+    aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -146,23 +163,42 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     if quantities is None:
         quantities = stated_quantities(claims, articles, timexes, settings.window)
+    if any(q.aside for q in quantities):
+        RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
+        quantities = [q for q in quantities if not q.aside]
+    tolls: dict[tuple[str, str], set[float]] = {}
+    for q in quantities:
+        tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
+
+    def sole_toll(q: Quantity) -> bool:
+        """A casualty figure of an event whose every article gives one value of it at most: the toll of the event's
+        one happening (an event whose articles give several is a roundup of several)."""
+        return q.slot in CASUALTIES and all(len(v) == 1 for (_, slot), v in tolls.items() if slot == q.slot)
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
-        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two). Durations: a
-        happening (a topic of `topic_synonyms.tsv`) stands next to both, within `duration_ratio` (a visit of 2 or 3
-        days is one fact, spans of 7 and 60 days are two)."""
+        counts within `max_ratio` of each other (5 or 6 cars are one fact, 3 and 5 lorries two); in an event whose
+        articles give one value of a toll each, two of them are the event's one toll whatever the words around
+        them (قتل شخصين وأصاب سبعة آخرين، وأصيب تسعة آخرون برصاص مسلح); tolls within
+        `toll_ratio` (56 or 83 dead are one toll, 6 and 43 two incidents'). Durations: a
+        happening that lasts (a topic of `topic_synonyms.tsv`, not an instant such as an attack or an agreement)
+        stands next to both, within `duration_ratio` (a visit of 2 or 3 days is one fact, spans of 7 and 60 days
+        are two)."""
         shared = a.anchors & b.anchors
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
-            return bool(shared & a.near & b.near & _HAPPENINGS) and max(a.low, b.low) <= settings.duration_ratio * min(
+            return bool(shared & a.near & b.near & _LASTING) and max(a.low, b.low) <= settings.duration_ratio * min(
                 a.high, b.high)
         shared -= _TOLL_ANCHORS  # a toll's word (قتلى، إصابة) says nothing of which happening a figure is about
         beside_both = bool(shared & a.near & b.near)
         enough = len(shared) >= settings.shared_anchors
+        if not enough and sole_toll(a) and sole_toll(b):
+            RULES.hit("sole-toll")
+            enough = True
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
-        return a.slot in CASUALTIES or max(a.low, b.low) <= settings.max_ratio * min(a.high, b.high)
+        ratio = settings.toll_ratio if a.slot in CASUALTIES else settings.max_ratio
+        return max(a.low, b.low) <= ratio * min(a.high, b.high)
 
     found: dict[tuple[str, frozenset[float]], Contradiction] = {}
     for component in _conflict_components(list(quantities), outlets, same_fact, settings):
@@ -227,7 +263,9 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
-    return found + [replace(q, periods=periods, listed=per_slot[q.slot] > 1) for q in counts]
+    aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
+    return [replace(q, aside=aside) for q in found] + [
+        replace(q, periods=periods, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
 
 
 def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
@@ -281,6 +319,9 @@ def _anchor(word: str) -> str | None:
 def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: int) -> Quantity | None:
     """A duration (P5D) or an interval of full dates (counted in days, both ends included)."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
+    if timex.kind in ("duration", "interval") and _relative_span(words, start, end):
+        RULES.hit("relative-span")
+        return None
     if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
         n, unit = float(m.group(1)), m.group(2)
         if timex.value.startswith("PT") and unit == "M":
@@ -299,6 +340,20 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
     return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date", span=(start, end))
+
+
+def _relative_span(words: Words, start: int, end: int) -> bool:
+    """Whether the span at [start, end) is counted from a moment: after قبل or منذ; after بعد when على or an
+    instant's noun follows (بعد يومين من الاعتداء, but بعد ثلاثة أيام من الاجتماعات is their length); or
+    before a word that counts from the day of the report (الأيام الستين المقبلة)."""
+    before = [w for _, e, w in words if e <= start][-1:]
+    inside = [w for s, e, w in words if s >= start and e <= end]
+    after = [w for s, _, w in words if s >= end][:2]
+    previous = _SOURCE_CLITICS.sub("", before[0]) if before else ""
+    if previous in _ELAPSED_BEFORE or any(w in _RELATIVE_AFTER for w in inside + after[:1]):
+        return True
+    return previous in _LATER_BEFORE and bool(after) and (
+        after[0] in _ELAPSED_LINK or any(stem(w) in _INSTANTS for w in after))
 
 
 def _clock_quantities(sentence: EventSentence, inside: Sequence[Timex], words: Words,
@@ -336,7 +391,21 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
-    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end))
+    toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
+    if toll and slot not in CASUALTIES:
+        RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
+
+
+def _beside_toll(words: Words, start: int, end: int) -> bool:
+    """Whether a casualty word stands within `TOLL_REACH` words before the count at [start, end), or a casualty verb
+    in the plural (-وا: its subject is the count) within twice that after it, with no tally before it (قتل 13 مسلحا
+    حوثيا، كان 5 من المتمردين وحلفائهم قتلوا): the count of a side's dead or captured, which each clash changes; a
+    tally before it names a total (حصيلة الضحايا المسجلة 410 حالات), and so does a noun after it (415 حالة وفاة)."""
+    before = [w for _, e, w in words if e <= start][-TOLL_REACH:]
+    after = [w for s, _, w in words if s >= end][:2 * TOLL_REACH]
+    return not any(w in _TALLY for w in before) and any(
+        _SYNONYMS.get(stem(w)) in CASUALTIES for w in before + [w for w in after if w.endswith(_PLURAL_VERB)])
 
 
 def _elided(text: str, previous: int, number: NumberMention) -> bool:
@@ -378,9 +447,15 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         return cue
     if noun is None or number.unit in _NOT_A_SLOT:
         return None  # a bare number or an age/year count is too loose a slot
-    if noun == PERCENT and any(stem(w) in _CHANGE for w in before[-CHANGE_WINDOW:]):
+    if noun == PERCENT and any(map(_a_change, before[-CHANGE_WINDOW:])):
         return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
     return noun  # a percentage is the slot "%": the words next to it say of what
+
+
+def _a_change(word: str) -> bool:
+    """Whether a word names a rise or a fall, also as an adverbial accusative (ارتفاعاً بنسبة 11%: the alef of its
+    tanween is no part of the stem)."""
+    return stem(word) in _CHANGE or (word.endswith("ا") and len(word) > 4 and stem(word[:-1]) in _CHANGE)
 
 
 def _tallied(before: Sequence[str]) -> str | None:
@@ -401,15 +476,21 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
-    """(lowest, highest, hedge) for a value and the words around it: أكثر من، أقل من، نحو، على الأقل."""
+    """(lowest, highest, hedge) for a value and the words around it: أكثر من، أقل من، نحو، على الأقل; of two hedges
+    written before it, the longer decides (لم يتجاوز 20 is at most 20, تجاوز 20 more than 20)."""
     before = normalize(text[max(0, start - 20):start]).strip()
     after = normalize(text[end:end + 25])
-    if before.endswith(_LOWER_BOUND_BEFORE) or any(map(after.__contains__, _LOWER_BOUND_AFTER)):
+    if any(map(after.__contains__, _LOWER_BOUND_AFTER)):
         return value, float("inf"), "lower"
-    if before.endswith(_UPPER_BOUND_BEFORE):
-        return 0.0, value, "upper"
-    if before.endswith(_ABOUT_BEFORE):
-        return value * (1 - _ABOUT), value * (1 + _ABOUT), "about"
+    hedges = [(len(cue), hedge) for hedge, cues in (("lower", _LOWER_BOUND_BEFORE), ("upper", _UPPER_BOUND_BEFORE),
+                                                    ("about", _ABOUT_BEFORE)) for cue in cues if before.endswith(cue)]
+    hedge = max(hedges)[1] if hedges else ""
+    if hedge == "lower":
+        return value, float("inf"), hedge
+    if hedge == "upper":
+        return 0.0, value, hedge
+    if hedge == "about":
+        return value * (1 - _ABOUT), value * (1 + _ABOUT), hedge
     return value, value, ""
 
 
@@ -432,7 +513,8 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
     others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
     only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
-    population, a count of homes) also across days, when the values stay within `drift` of each other. `parts`:
+    population, a count of homes) also across days, when the values stay within `drift` of each other and no
+    casualty word stands next to either (قتل 13 مسلحا: a side's dead, which each clash changes). `parts`:
     values listed beside others of their kind are taken too (an outlet that lists the other's value agrees with
     it)."""
     if a.slot != b.slot or a.slot in _CHANGING or (a.listed or b.listed) and not parts or not same_fact(a, b):
@@ -444,7 +526,7 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
-    return (a.slot not in CASUALTIES and a.slot != PERCENT
+    return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
 
 
@@ -455,15 +537,25 @@ def _country(name: str) -> bool:
 
 
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
-    """Whether two values are about different places: each names a place next to it, and neither sentence names a
-    place of the other's (a name holding another counts: سلطنة عمان، عمان)."""
-    if not (a.places and b.places):
-        return False
-    return not (_names_any(a.places, b.named) or _names_any(b.places, a.named))
+    """Whether two values are about different places: each names a place next to it that the other's sentence does
+    not name (a name holding another counts as the same: سلطنة عمان، عمان); a province both name does not make
+    two of its towns one place (رفح في شمال سيناء، الشيخ زويد في شمال سيناء). A count (not a span) is elsewhere
+    too when its place is named nowhere in the other's sentence, which names places of its own (16 killed in
+    Sanaa; 17 killed in clashes across the city of Taiz): a count is of the place it is given for, a span's place
+    may be another's (talks in Beijing achieved what Washington could not)."""
+    if _unnamed(a.places, b.named) and _unnamed(b.places, a.named):
+        RULES.hit("places-apart")
+        return True
+    if a.about != "date" and any(x.places and y.named and _unnamed(x.places, y.named) == x.places
+                                 for x, y in ((a, b), (b, a))):
+        RULES.hit("place-unnamed")
+        return True
+    return False
 
 
-def _names_any(places: frozenset[str], named: frozenset[str]) -> bool:
-    return any(p in n or n in p for p in places for n in named)
+def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
+    """The places that none of `named` names."""
+    return frozenset(p for p in places if not any(p in n or n in p for n in named))
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -472,8 +564,9 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 def _same_day(a: Quantity, b: Quantity) -> bool:
-    day = a.sentence.article.published
-    return bool(day) and day == b.sentence.article.published
+    """Whether two values were published on one day (a publication time, when given, is left aside)."""
+    day = (a.sentence.article.published or "")[:10]
+    return bool(day) and day == (b.sentence.article.published or "")[:10]
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
@@ -483,19 +576,20 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _clash(a: Quantity, b: Quantity, cumulative: Sequence[str]) -> bool:
+def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
-    rises (`cumulative`) given lower in the later report than the earlier one allows. Values placed in different
-    places (`_elsewhere`) never clash."""
+    rises (`settings.cumulative`) given lower in the later report than the earlier one allows, within `fall_ratio`
+    of it (a toll far lower is another incident's). Values placed in different places (`_elsewhere`) never
+    clash."""
     if _agree(a, b):
         return False
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
-    if a.about == "date" or _same_day(a, b) or a.slot not in cumulative:
+    if a.about == "date" or _same_day(a, b) or a.slot not in settings.cumulative:
         return True
     earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
-    if later.high < earlier.low:
+    if later.high < earlier.low <= settings.fall_ratio * later.high:
         RULES.hit("toll-fell")
         return True
     return False
@@ -531,13 +625,15 @@ def _contrast_then_source(text: str) -> bool:
 
 
 def _has_source(text: str) -> bool:
-    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker, a
-    verb of estimating, or "according to"."""
-    for word in _WORDS.findall(text):
-        folded = _SOURCE_CLITICS.sub("", fold(word))
+    """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker and
+    introduces what it says (أن، إن، عن within `RIVAL_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
+    reports nothing), a verb of estimating, or "according to"."""
+    words = [_SOURCE_CLITICS.sub("", fold(word)) for word in _WORDS.findall(text)]
+    for k, folded in enumerate(words):
         reading = CUE_READINGS.get(folded)
         if folded in _ESTIMATE or folded in ACCORDING_TO or (
-                reading is not None and not reading[1] and reading[0] not in CONTINUATION):
+                reading is not None and not reading[1] and reading[0] not in CONTINUATION
+                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + RIVAL_REACH])):
             return True
     return False
 
@@ -571,14 +667,16 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
                          settings: ContradictionSettings) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts: values of different outlets that clash, an outlet that also states
     the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
-    sources give in one sentence."""
+    sources give in one sentence. A group of more than `max_values` values (a figure told over days by many
+    outlets) is split into the conflicts of reports published one after the other, none between them."""
     article = [outlets[q.sentence.article.id] for q in quantities]
+    source = [q.sentence.article.source or q.sentence.article.id for q in quantities]
     by_slot: dict[str, list[int]] = {}
     for k, q in enumerate(quantities):
         by_slot.setdefault(q.slot, []).append(k)
     related = sorted((i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
-                     if article[i] != article[j] and _same_slot(quantities[i], quantities[j], same_fact, settings,
-                                                                parts=True))
+                     if article[i] != article[j] and source[i] != source[j]
+                     and _same_slot(quantities[i], quantities[j], same_fact, settings, parts=True))
     pairs = [(i, j) for i, j in related if not (quantities[i].listed or quantities[j].listed)]
     disputed = _disputes(quantities, by_slot, settings.max_ratio)
     rival = {k for pair in disputed for k in pair}
@@ -587,25 +685,45 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
-    conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings.cumulative)
+    conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
                  and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
-    parent = list(range(len(quantities)))
+    groups = []
+    for group in _linked(conflicts):
+        if len({quantities[k].low for k in group}) <= settings.max_values:
+            groups.append(group)
+            continue
+        RULES.hit("successive-reports")  # a toll told over days: each report against the one before it
+        times = {k: quantities[k].sentence.article.published or "" for k in group}
+        groups += _linked([(i, j) for i, j in conflicts if i in times and _successive(times, i, j)])
+    return [[quantities[k] for k in group] for group in groups]
+
+
+def _linked(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups of indices the pairs link, each in order of first appearance in the sorted pairs."""
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for i, j in conflicts:
+    for i, j in pairs:
         parent[find(i)] = find(j)
-    members: dict[int, list[Quantity]] = {}
-    for i, j in sorted(conflicts):
+    members: dict[int, list[int]] = {}
+    for i, j in sorted(pairs):
         for k in (i, j):
             group = members.setdefault(find(k), [])
-            if quantities[k] not in group:
-                group.append(quantities[k])
+            if k not in group:
+                group.append(k)
     return list(members.values())
+
+
+def _successive(times: Mapping[int, str], i: int, j: int) -> bool:
+    """Whether no other value of the group was published strictly between the two values' publication times."""
+    first, last = sorted((times[i], times[j]))
+    return not any(first < t < last for t in times.values())
 
 
 def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[tuple[str, int], str],

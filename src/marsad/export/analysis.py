@@ -5,6 +5,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from marsad.compare.figures import story_figures
 from marsad.summarize import summarize_story
 from marsad.types import Analysis
 
@@ -26,6 +27,7 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
         doc[key] = [item.to_dict() for item in getattr(analysis, key)]
     for story, row in zip(analysis.stories, doc["stories"], strict=True):
         row["timeline"] = [line.to_dict() for line in summarize_story(story, analysis.events, analysis.summaries)]
+        row["figures"] = [f.to_dict() for f in story_figures(story, analysis.figures)]
     doc["attribution"] = [a.to_dict() for a in analysis.attribution]
     doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
     doc["figures"] = [f.to_dict() for f in analysis.figures]

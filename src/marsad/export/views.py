@@ -137,6 +137,7 @@ class StoryView:
     story: Doc
     timeline: tuple[TimelineItem, ...]
     coverage_plot: Markup
+    figure_plots: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +320,8 @@ class DocumentView:
         story = self.stories[story_id]
         article_ids = [a for e in story.get("events", []) for a in self.events.get(e, {}).get("articles", [])]
         return StoryView(story, self._timeline(story.get("events", [])),
-                         self.coverage_plot(article_ids, f"تغطية القصة حسب المصدر والتاريخ: {story['title']}"))
+                         self.coverage_plot(article_ids, f"تغطية القصة حسب المصدر والتاريخ: {story['title']}"),
+                         tuple(self._figure_chart(f) for f in story.get("figures", [])))
 
     def _timeline(self, event_ids: list[str]) -> tuple[TimelineItem, ...]:
         events = [self.events[e] for e in event_ids if e in self.events]
@@ -343,9 +345,12 @@ class DocumentView:
 
     def _figure_plots(self, event_id: str) -> tuple[Markup, ...]:
         """Each figure of the event over time (the `figures` key, absent from older documents)."""
-        return tuple(plots.figure_chart([plots.Report(f"{(p.get('published') or '')[5:10]} {self.outlet(p['article'])}",
-                                          p["low"], p["shown"]) for p in f["points"]], f["label"])
-                     for f in self.doc.get("figures", []) if f.get("event") == event_id)
+        return tuple(self._figure_chart(f) for f in self.doc.get("figures", []) if f.get("event") == event_id)
+
+    def _figure_chart(self, series: Doc) -> Markup:
+        """One figure series (an event's or a story's) as a chart: a bar per report, day and outlet."""
+        return plots.figure_chart([plots.Report(f"{(p.get('published') or '')[5:10]} {self.outlet(p['article'])}",
+                                                p["low"], p["shown"]) for p in series["points"]], series["label"])
 
     def summary_sentences(self, event_id: str) -> list[Doc]:
         """The event's summary sentences as stored ({text, article, also_in})."""
