@@ -47,8 +47,6 @@ class EventSettings:
 
     threshold: float = 0.2  # decayed cosine with an event's centroid needed to join it
     window_days: int = 4  # an event is days long: no article joins one that started longer ago
-    open_days: int = 8  # an event started longer ago than this before the newest article is closed: the vectors
-    # of its articles and its entries in the candidate index leave the clustering state (at least `window_days`)
     half_life_days: float = 5.0  # similarity halves for every this many days since the event was last reported
     max_candidates: int = 10  # events scored exactly per article, those sharing most looked-up terms
     core_threshold: float = 0.25  # cosine an article needs with one of an event's first members to join it

@@ -155,23 +155,3 @@ def test_two_calls_reported_in_the_same_words_with_other_counterparts_are_two_ev
     assert event_of["japan"] == event_of["japan2"] != event_of["germany"]
     without_slots = _event_of(cluster_events(articles, settings=EventSettings(slot_max_share=0.0))[0])
     assert len(set(without_slots.values())) == 1  # the wording alone joins them
-
-
-def test_closed_events_leave_the_state_and_the_events_stay_the_same() -> None:
-    from dataclasses import replace
-
-    from marsad.cluster.background import background_model
-    from marsad.cluster.events import EventClusterer
-    from marsad.settings import DEFAULTS
-
-    corpus = [*_corpus(), _article("reprint", DAM_SIGNING, "2015-09-12", "D", duplicate_of="sign")]
-    never_closed = replace(DEFAULTS.events, open_days=10**6)
-    kept = EventClusterer(model=background_model())
-    assert cluster_events(corpus, clusterer=kept, settings=never_closed) == cluster_events(corpus)
-    pruned = EventClusterer(model=background_model())
-    cluster_events(corpus, clusterer=pruned)
-    closed = {a for e in pruned.events[:pruned.closed] for m in e.members for a in [pruned.article_ids[m]]}
-    assert closed == {"quake", "sign", "report", "reprint"}  # the copy joined its closed event
-    assert all(not pruned.vectors[m] for e in pruned.events[:pruned.closed] for m in e.members)
-    assert all(all(kept.vectors[m] for m in e.members) for e in kept.events)
-    assert min(day for day, _ in pruned.index) > max(e.first_day for e in pruned.events[:pruned.closed])

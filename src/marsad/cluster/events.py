@@ -32,7 +32,7 @@ QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
 RULES = RuleSet("events")  # the checks that keep an article out of an event, counted when they do
 RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core")
-STATE_VERSION = 5  # raised when the stored state changes shape: an older state is clustered afresh
+STATE_VERSION = 4  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
@@ -43,9 +43,6 @@ class Headline(NamedTuple):
     kinds: Kinds
     speaker: frozenset[str]  # the rarest term of a statement's speaker (the name, not the title)
     slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
-
-
-NO_HEADLINE = Headline(frozenset(), frozenset(), frozenset())
 
 
 @dataclass
@@ -63,13 +60,10 @@ class EventCluster:
     spoken: int = 0  # members whose headline reports a statement with its speaker
     slots: Counter[str] = field(default_factory=Counter)  # how many members' serial headlines hold each slot term
     serial: int = 0  # members whose headline reports a serial happening with its slots
-    central: list[int] | None = None  # once closed: its members, most central first (their vectors are gone)
 
     def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
         self.members.append(index)
-        if self.central is not None:  # a copy of a member joins a closed event
-            self.central.append(index)
         self.centroid.add(vec, overlap)
         self.last_day = max(self.last_day, day)
         self.kinds.update(headline.kinds)
@@ -116,7 +110,6 @@ class EventClusterer:
     today: int = 0
     settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
     version: int = STATE_VERSION
-    closed: int = 0  # the events before this one are closed (`close_events`)
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
@@ -134,9 +127,7 @@ class EventClusterer:
         """Put one article in its original's event, the best candidate event, or a new one."""
         day = day_number(article.published) if article.published else None
         day = self.today if day is None else day
-        if day > self.today:
-            self.today = day
-            self.close_events(day - max(self.settings.open_days, self.settings.window_days))
+        self.today = max(self.today, day)
         vec, headline = self.vectors[index], self.headlines[index]
         original = self.article_event.get(article.duplicate_of or "")
         if original is not None:
@@ -147,26 +138,10 @@ class EventClusterer:
             best = len(self.events)
             self.events.append(EventCluster(best, day, day))
         self.events[best].add(index, vec, day, overlap, headline)
-        if self.events[best].central is not None:  # a copy joined a closed event: nothing else will compare with it
-            self.vectors[index], self.headlines[index] = {}, NO_HEADLINE
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
         return best
-
-    def close_events(self, before: int) -> None:
-        """Close the events (in creation order) started before day `before`: no article can join them any more
-        but a copy of one of their members, so their members' order of centrality is kept and their vectors,
-        headlines and index entries are let go. The state stays the size of the open window."""
-        while self.closed < len(self.events) and self.events[self.closed].first_day < before:
-            event = self.events[self.closed]
-            event.central = sorted(event.members, key=lambda i: -dot(self.vectors[i], event.centroid.total))
-            for member in event.members:
-                self.vectors[member] = {}
-                self.headlines[member] = NO_HEADLINE
-            self.closed += 1
-        for key in [key for key in self.index if key[0] < before]:
-            del self.index[key]
 
     def headline(self, article: Article) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
@@ -242,8 +217,7 @@ def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequ
                 timexes: Mapping[str, Sequence[Timex]] | None) -> Event:
     """The event as an artifact: members, a headline from its most central article, its date and evidence."""
     members = [articles[i] for i in cluster.members]
-    by_centrality = cluster.central if cluster.central is not None else \
-        sorted(cluster.members, key=lambda i: -dot(clusterer.vectors[i], cluster.centroid.total))
+    by_centrality = sorted(cluster.members, key=lambda i: -dot(clusterer.vectors[i], cluster.centroid.total))
     when, evidence = event_date(members, timexes)
     return Event(id=f"v{cluster.number + 1}", story=None, title=headline([articles[i] for i in by_centrality]),
                  date=when, articles=tuple(a.id for a in members), date_evidence=evidence)
