@@ -62,18 +62,19 @@ def _template() -> MinHash:
 
 @dataclass
 class DuplicateIndex:
-    """The signatures of recent articles, kept between runs so that a run compares its new articles only. Candidate
-    pairs share one band of their signature (LSH banding, with the bands `datasketch.MinHashLSH` chooses for the
-    candidate threshold); a candidate is a copy when the estimated Jaccard reaches the threshold. An article is
-    compared with those published at most `window_days` before it (syndicated copies follow their original within
-    days); older signatures leave the index. Every copy found is kept with its original.
+    """Every article's signature (512 bytes) in one array, kept between runs so that a run compares its new articles
+    only. Candidate pairs share one band of their signature (LSH banding, with the bands `datasketch.MinHashLSH`
+    chooses for the candidate threshold); a candidate is a copy when the estimated Jaccard reaches the threshold. An
+    article is compared with those published at most `window_days` before it (syndicated copies follow their
+    original within days), so a delivery of older news finds its copies as a run over everything would. Every
+    copy found is kept with its original.
 
     A run takes its new articles in publication order after the stored ones; one that arrives after copies of it
     published later (a late delivery) becomes their group's original, as a run over all the articles at once would
     find."""
 
     settings: DuplicateSettings = field(default_factory=DuplicateSettings)
-    ids: list[str] = field(default_factory=list)  # the articles in the window, in the order they were indexed
+    ids: list[str] = field(default_factory=list)  # the articles, in the order they were indexed
     published: list[str] = field(default_factory=list)  # their publication dates ("9999": undated)
     signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), dtype=HASH_TYPE))
     seen: dict[str, bytes] = field(default_factory=dict)  # every article ever indexed: its signature's digest
@@ -127,9 +128,6 @@ class DuplicateIndex:
             self.published.append(published)
             signatures.append(values)
         self.signatures = np.array(signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)
-        newest = max((p for p in self.published if p != UNDATED), default=UNDATED)
-        oldest = _window_start(newest, self.settings.window_days)
-        self._keep(np.array([p >= oldest for p in self.published], dtype=bool))
 
     def _reroot(self, later: list[int], published: str, root: str, row_of: Mapping[str, int]) -> None:
         """Copies published after the article that arrived last (a late delivery) are its copies, as a run over
