@@ -71,3 +71,24 @@ def test_a_document_kept_whole_by_an_older_version_is_read_and_then_kept_by_row(
         assert store.get_analysis() == old
         store.put_analysis(document(5))
         assert store.get_analysis() == document(5)
+
+
+def test_the_search_tables_follow_each_publish(tmp_path: Path, store_location: str) -> None:
+    from marsad.export.analysis import to_document
+    from marsad.pipeline import analyze
+    from marsad.store.sqlite import SearchQuery
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with SQLiteStore(tmp_path / "reference.db") as reference:
+        doc = to_document(analyze([examples], reference))
+    moved, dropped = doc["articles"][0], doc["entities"][-1]
+    changed = {**doc, "articles": [{**moved, "source": "منفذ جديد"}, *doc["articles"][1:]],
+               "entities": doc["entities"][:-1]}
+    with open_store(store_location) as store:
+        store.put_analysis(doc)
+        assert store.search(SearchQuery(entity=dropped["id"]))
+        store.put_analysis(changed)
+        assert store.search(SearchQuery(outlet="منفذ جديد")) == [moved["id"]]
+        assert moved["id"] not in store.search(SearchQuery(outlet=moved["source"]))
+        assert store.search(SearchQuery(entity=dropped["id"])) == []
+        assert store.search(SearchQuery(entity=doc["entities"][0]["id"]))

@@ -16,7 +16,17 @@ from psycopg import sql
 from psycopg.types.json import Json
 
 from marsad.store.pickled import loads_or_none
-from marsad.store.query import Query, exact_forms, like_condition, name_rows, parse, text_changes, with_names
+from marsad.store.query import (
+    SEARCH_TABLES,
+    Query,
+    exact_forms,
+    like_condition,
+    parse,
+    search_rows,
+    table_changes,
+    text_changes,
+    with_names,
+)
 from marsad.store.rows import assemble, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
@@ -185,7 +195,6 @@ class PostgresStore:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
-        links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
         with self._db.transaction(), self._db.cursor() as cur:
             stored = cur.execute("SELECT section, key, position, digest FROM analysis_rows").fetchall()
             rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
@@ -197,15 +206,16 @@ class PostgresStore:
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
                         (_json(rows.header),))
-            cur.execute("TRUNCATE search_articles, search_entities, search_names")
+            for table, wanted in search_rows(doc).items():  # only the rows that changed
+                keys = SEARCH_TABLES[table]
+                gone, new = table_changes(set(map(tuple, cur.execute(f"SELECT * FROM {table}").fetchall())), wanted,
+                                          len(keys))
+                cur.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = %s" for k in keys), gone)
+                if new:
+                    cur.executemany(f"INSERT INTO {table} VALUES ({', '.join(['%s'] * len(new[0]))})", new)
             cur.execute("DELETE FROM search_text WHERE digest IS NULL")  # indexed by an older version
             changes = text_changes(articles, dict(cur.execute("SELECT article_id, digest FROM search_text")))
             cur.execute("DELETE FROM search_text WHERE article_id = ANY(%s)", (changes.stale,))
-            cur.executemany("INSERT INTO search_names VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                            list(name_rows(doc.get("entities", []))))
-            cur.executemany("INSERT INTO search_articles VALUES (%s, %s, %s)",
-                            [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None) for a in articles])
-            cur.executemany("INSERT INTO search_entities VALUES (%s, %s) ON CONFLICT DO NOTHING", sorted(links))
             cur.executemany("INSERT INTO search_text (article_id, digest, key) VALUES (%s, %s, %s)", changes.rows)
 
     def get_analysis(self) -> dict[str, Any] | None:

@@ -149,6 +149,26 @@ def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, s
             yield from ((word, name) for name in sorted(names) if name)
 
 
+SEARCH_TABLES = {"search_articles": ("article_id",), "search_entities": ("article_id", "entity_id"),
+                 "search_names": ("word", "name")}  # each lookup table and the leading columns that identify a row
+
+
+def search_rows(doc: Mapping[str, Any]) -> dict[str, set[tuple[Any, ...]]]:
+    """The rows of the lookup tables for an analysis document: each article's outlet and day, the articles each
+    entity is mentioned in, the Latin words of the entities' names (`name_rows`)."""
+    entities = doc.get("entities", [])
+    return {"search_articles": {(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
+                                for a in doc.get("articles", [])},
+            "search_entities": {(m["article"], e["id"]) for e in entities for m in e.get("mentions", [])},
+            "search_names": set(name_rows(entities))}
+
+
+def table_changes(stored: set[tuple[Any, ...]], wanted: set[tuple[Any, ...]], keys: int
+                  ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(the keys of the rows to delete, the rows to insert) that turn the stored rows into the wanted ones."""
+    return sorted(row[:keys] for row in stored - wanted), sorted(wanted - stored, key=repr)
+
+
 def with_names(query: Query, names_of: Callable[[str], list[str]]) -> Query:
     """The query with each Latin word's needle also found by the Arabic names of the entities it names."""
     def expanded(needle: Needle) -> Needle:

@@ -17,12 +17,14 @@ from urllib.parse import quote
 
 from marsad.store.pickled import loads_or_none
 from marsad.store.query import (
+    SEARCH_TABLES,
     Query,
     exact_forms,
     fts_expression,
     like_condition,
-    name_rows,
     parse,
+    search_rows,
+    table_changes,
     text_changes,
     with_names,
 )
@@ -187,7 +189,6 @@ class SQLiteStore:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
-        links = {(m["article"], e["id"]) for e in doc.get("entities", []) for m in e.get("mentions", [])}
         with self._db:
             stored = self._db.execute("SELECT section, key, position, digest FROM analysis_rows")
             changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
@@ -198,8 +199,12 @@ class SQLiteStore:
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
                 (json.dumps(changes.header, ensure_ascii=False),))
-            for table in ("search_articles", "search_entities", "search_names"):
-                self._db.execute(f"DELETE FROM {table}")
+            for table, wanted in search_rows(doc).items():  # only the rows that changed
+                keys = SEARCH_TABLES[table]
+                gone, new = table_changes(set(self._db.execute(f"SELECT * FROM {table}")), wanted, len(keys))
+                self._db.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), gone)
+                if new:
+                    self._db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(new[0]))})", new)
             indexed = dict(self._db.execute("SELECT article_id, digest FROM search_digests"))
             if not indexed:
                 self._db.execute("DELETE FROM search_text")  # indexed by an older version, without digests
@@ -208,12 +213,6 @@ class SQLiteStore:
                 marks = ", ".join("?" * len(texts.stale))
                 self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", texts.stale)
                 self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", texts.stale)
-            self._db.executemany("INSERT OR IGNORE INTO search_names VALUES (?, ?)",
-                                 name_rows(doc.get("entities", [])))
-            self._db.executemany("INSERT INTO search_articles VALUES (?, ?, ?)",
-                                 [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
-                                  for a in articles])
-            self._db.executemany("INSERT OR IGNORE INTO search_entities VALUES (?, ?)", sorted(links))
             self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
                                  [(article_id, key) for article_id, _, key in texts.rows])
             self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
