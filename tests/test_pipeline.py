@@ -183,3 +183,19 @@ def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path)
         assert set(compared) == {e.id for e in full.events}
     layers = ("claims", "contradictions", "summaries", "framing_contrasts", "figures")
     assert {k: to_document(grown)[k] for k in layers} == {k: to_document(full)[k] for k in layers}
+
+
+def test_an_event_s_digest_depends_on_its_values_not_on_which_strings_are_shared() -> None:
+    from marsad.pipeline import EventWork
+    from marsad.types import Article, Mention
+
+    def work(article_id: str, again: str) -> EventWork:  # `again`: the same id, perhaps another string object
+        article = Article(id=article_id, text="وصل الوزير إلى الرباط اليوم.", source="وكالة", published="2025-03-12")
+        mention = Mention(again, 20, 26, "الرباط", "GPE")
+        return EventWork("v1", [article], {article_id: [mention]}, {article_id: []}, [(1, 0, "e1", mention)])
+
+    shared = "".join(["a", "1"])
+    apart = work(shared, "".join(["a", "1"]))
+    assert work(shared, shared).content_digest() == apart.content_digest()
+    assert work(shared, shared).entity_digest() == apart.entity_digest()
+    assert work("a2", "a2").content_digest() != apart.content_digest()

@@ -26,7 +26,6 @@ article was stored and the stored analysis was made from the same corpus, settin
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -287,16 +286,14 @@ class EventWork:
 
     def content_digest(self) -> str:
         """What the comparison but its entity part depends on: the event, its articles and their spans, the
-        settings and the code."""
-        material = pickle.dumps((self.event, self.articles, self.mentions, self.timexes, sorted(self.framed)),
-                                protocol=pickle.HIGHEST_PROTOCOL)
-        return hashlib.sha256(material + f"{self.settings!r}{code_fingerprint()}".encode()).hexdigest()
+        settings and the code (by value: a pickle would differ with which equal strings are one object)."""
+        material = repr((self.event, self.articles, self.mentions, self.timexes, sorted(self.framed)))
+        return hashlib.sha256(f"{material}{self.settings!r}{code_fingerprint()}".encode()).hexdigest()
 
     def entity_digest(self) -> str:
         """What the entity part depends on besides: the entity of each mention (linking is corpus-wide, so a new
         article elsewhere can change it)."""
-        material = pickle.dumps(self.entity_mentions, protocol=pickle.HIGHEST_PROTOCOL)
-        return hashlib.sha256(material).hexdigest()
+        return hashlib.sha256(repr(self.entity_mentions).encode()).hexdigest()
 
 
 @pickled_as_fields
