@@ -92,3 +92,44 @@ def test_the_search_tables_follow_each_publish(tmp_path: Path, store_location: s
         assert moved["id"] not in store.search(SearchQuery(outlet=moved["source"]))
         assert store.search(SearchQuery(entity=dropped["id"])) == []
         assert store.search(SearchQuery(entity=doc["entities"][0]["id"]))
+
+
+def related(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """A document whose claims, quotes and entities belong to events, articles and speakers."""
+    return {
+        "schema": "marsad.analysis/v1",
+        "articles": [{"id": "a1", "text": "..."}, {"id": "a2", "text": "..."}],
+        "entities": [{"id": "e1", "name": "x", "mentions": [{"article": "a2", "start": 0, "end": 1, "text": "x"}]}],
+        "events": [{"id": "v1", "articles": ["a1"], "story": "s1"}, {"id": "v2", "articles": ["a1", "a2"]}],
+        "claims": claims,
+        "quotes": [{"article": "a2", "speaker": "e1", "text": "q"}, {"article": "a1", "speaker": None, "text": "r"}],
+    }
+
+
+def test_rows_are_found_by_the_items_they_belong_to(store_location: str) -> None:
+    claims = [{"id": "c1", "event": "v1"}, {"id": "c2", "event": "v2"}, {"id": "c3", "event": "v1"}]
+    with open_store(store_location) as store:
+        store.put_analysis(related(claims))
+        assert [c["id"] for c in store.analysis_referring("event:v1", "claims")] == ["c1", "c3"]
+        assert [e["id"] for e in store.analysis_referring("article:a1", "events")] == ["v1", "v2"]
+        assert [e["id"] for e in store.analysis_referring("article:a2", "entities")] == ["e1"]
+        assert [q["text"] for q in store.analysis_referring("speaker:e1", "quotes")] == ["q"]
+        assert store.analysis_item("events", "v2") == related(claims)["events"][1]
+        assert store.analysis_item("events", "v9") is None
+        store.put_analysis(related([{"id": "c1", "event": "v2"}, {"id": "c2", "event": "v2"}]))
+        assert store.analysis_referring("event:v1", "claims") == []
+        assert [c["id"] for c in store.analysis_referring("event:v2", "claims")] == ["c1", "c2"]
+
+
+def test_rows_kept_without_references_are_written_again_with_them(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    doc = related([{"id": "c1", "event": "v1"}])
+    with SQLiteStore(path) as store:
+        store.put_analysis(doc)
+    with sqlite3.connect(path) as db:  # as a version that kept no references left it
+        db.execute("DELETE FROM analysis_refs")
+        db.execute("UPDATE analysis SET data = json_remove(data, '$.rows')")
+    with SQLiteStore(path) as store:
+        store.put_analysis(doc)
+        assert [c["id"] for c in store.analysis_referring("event:v1", "claims")] == ["c1"]
+        assert store.get_analysis() == doc

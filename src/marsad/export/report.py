@@ -56,7 +56,7 @@ def stylesheet() -> str:
 
 def shared_context(view: DocumentView, links: Links) -> dict[str, Any]:
     """What every page and partial needs: the indexed document, where links point, and citation lookup."""
-    return {"view": view, "doc": view.doc, "links": links, "cite_of": view.cite}
+    return {"view": view, "links": links, "cite_of": view.cite}
 
 
 def _csp(css: str) -> str:
@@ -83,7 +83,7 @@ def render_report(document: dict[str, Any], settings: ReportSettings = DEFAULTS.
     members = [a for e in events for a in e.get("articles", [])]
     shown = [a for a in dict.fromkeys([*cited, *members]) if a in view.articles][:settings.full_articles]
     return _ENV.get_template("report.html.j2").render(
-        **shared_context(view, ReportLinks()), css=Markup(css), csp=_csp(css), stories=full,
+        **shared_context(view, ReportLinks()), doc=document, css=Markup(css), csp=_csp(css), stories=full,
         events_in_full={e["id"] for e in events}, index=cards[settings.full_stories:],
         articles=[view.articles[a] for a in shown], entities=view.entity_rows(shown)[:settings.full_entities],
         total_stories=len(cards),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from marsad.export import plots
 from marsad.export.highlight import Mark, Piece, paragraphs, valid
+from marsad.store.rows import row_refs
 from marsad.text.normalize import match_key
 
 Doc = dict[str, Any]
@@ -178,8 +179,9 @@ class StoryFilter:
     date_to: str | None = None
     entity: str | None = None
 
-    def keeps(self, view: DocumentView, article_id: str) -> bool:
-        """Whether the article passes every condition set (an undated article fails a date range)."""
+    def keeps(self, view: DocumentView, article_id: str, naming: set[str]) -> bool:
+        """Whether the article passes every condition set (an undated article fails a date range); `naming`:
+        the articles that mention the filter's entity."""
         published = ((view.articles.get(article_id) or {}).get("published") or "")[:10]
         if self.outlet and view.outlet(article_id) != self.outlet:
             return False
@@ -187,7 +189,7 @@ class StoryFilter:
             return False
         if self.date_to and published > self.date_to + "~":  # "~" sorts after digits: a month or year as the end
             return False
-        return not self.entity or any(m["entity"] == self.entity for m in view.spans(article_id, "mentions"))
+        return not self.entity or article_id in naming
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +212,28 @@ class EntityView:
     events: tuple[Doc, ...]
 
 
-class DocumentView:
-    """The analysis document indexed by id, with the views the pages show."""
+class Source(Protocol):
+    """Where views read the analysis: a whole document in memory (`DocumentSource`) or a store read by id
+    (`marsad.web.source.StoreSource`). The mappings hold what listings need (an entity may come without its
+    mentions, an article without its text); `article` and `entity` give one item whole."""
+
+    articles: Mapping[str, Doc]
+    entities: Mapping[str, Doc]
+    events: Mapping[str, Doc]
+    stories: Mapping[str, Doc]
+
+    def article(self, article_id: str) -> Doc: ...
+    def entity(self, entity_id: str) -> Doc: ...
+    def referring(self, ref: str, section: str) -> list[Doc]: ...
+    def mentions(self, article_id: str) -> list[Doc]: ...
+    def articles_naming(self, entity_id: str) -> set[str]: ...
+    def mention_forms(self) -> Iterable[tuple[str, str, int]]: ...
+    def all_quotes(self) -> Iterable[Doc]: ...
+
+
+class DocumentSource:
+    """A whole analysis document, indexed once: items by id, and the items of each section that belong to an
+    article, event or speaker (`store.rows.row_refs`, as a store keeps them)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -219,29 +241,50 @@ class DocumentView:
         self.entities = {e["id"]: e for e in doc.get("entities", [])}
         self.events = {e["id"]: e for e in doc.get("events", [])}
         self.stories = {s["id"]: s for s in doc.get("stories", [])}
-        self.claims = {c["id"]: c for c in doc.get("claims", [])}
-        self._summaries = {s["event"]: s for s in doc.get("summaries", [])}
-        self._per_article: dict[str, dict[str, list[Doc]]] = defaultdict(lambda: defaultdict(list))
-        for key in ("quotes", "timexes", "framing"):
-            for item in doc.get(key, []):
-                self._per_article[item["article"]][key].append(item)
+        self._referring: dict[tuple[str, str], list[Doc]] = defaultdict(list)
+        for section, items in doc.items():
+            if isinstance(items, list) and section not in ("articles", "entities", "stories"):
+                for item in items:
+                    for ref in row_refs(item):
+                        self._referring[(ref, section)].append(item)
+        self._mentions: dict[str, list[Doc]] = defaultdict(list)
         for entity in doc.get("entities", []):
             for mention in entity.get("mentions", []):
-                self._per_article[mention["article"]]["mentions"].append({**mention, "entity": entity["id"]})
-        self._quotes_by: dict[str, list[Doc]] = defaultdict(list)  # speaker entity -> its quotes
-        for quote in doc.get("quotes", []):
-            if quote.get("speaker"):
-                self._quotes_by[quote["speaker"]].append(quote)
-        self._claims_of: dict[str, list[Doc]] = defaultdict(list)
-        for claim in doc.get("claims", []):
-            self._claims_of[claim.get("event") or ""].append(claim)
-        self._contradictions_of: dict[str, list[Doc]] = defaultdict(list)
-        for contradiction in doc.get("contradictions", []):
-            self._contradictions_of[contradiction.get("event") or ""].append(contradiction)
-        self._events_of: dict[str, list[Doc]] = defaultdict(list)
-        for event in doc.get("events", []):
-            for article_id in event.get("articles", []):
-                self._events_of[article_id].append(event)
+                self._mentions[mention["article"]].append({**mention, "entity": entity["id"]})
+
+    def article(self, article_id: str) -> Doc:
+        return self.articles[article_id]
+
+    def entity(self, entity_id: str) -> Doc:
+        return self.entities[entity_id]
+
+    def referring(self, ref: str, section: str) -> list[Doc]:
+        return self._referring.get((ref, section), [])
+
+    def mentions(self, article_id: str) -> list[Doc]:
+        return self._mentions.get(article_id, [])
+
+    def articles_naming(self, entity_id: str) -> set[str]:
+        return {m["article"] for m in self.entities.get(entity_id, {}).get("mentions", [])}
+
+    def mention_forms(self) -> Iterator[tuple[str, str, int]]:
+        forms: Counter[tuple[str, str]] = Counter((m["entity"], m["text"]) for a in self.articles
+                                                  for m in self._mentions.get(a, ()))
+        return ((entity, form, n) for (entity, form), n in forms.items())
+
+    def all_quotes(self) -> list[Doc]:
+        return list(self.doc.get("quotes", []))
+
+
+class DocumentView:
+    """The analysis indexed by id, with the views the pages show (from a document, or any `Source`)."""
+
+    def __init__(self, source: Source | Doc) -> None:
+        self.source: Source = DocumentSource(source) if isinstance(source, dict) else source
+        self.articles = self.source.articles
+        self.entities = self.source.entities
+        self.events = self.source.events
+        self.stories = self.source.stories
 
     # -- small lookups -------------------------------------------------------------------------------------------
     def outlet(self, article_id: str) -> str:
@@ -256,10 +299,16 @@ class DocumentView:
 
     def events_of(self, article_id: str) -> list[Doc]:
         """The events an article belongs to."""
-        return self._events_of.get(article_id, [])
+        return self.source.referring(f"article:{article_id}", "events")
 
     def spans(self, article_id: str, key: str) -> list[Doc]:
-        return self._per_article.get(article_id, {}).get(key, [])
+        """An article's `mentions` (each with its entity's id), `quotes`, `timexes` or `framing`."""
+        if key == "mentions":
+            return self.source.mentions(article_id)
+        return self.source.referring(f"article:{article_id}", key)
+
+    def contradictions_of(self, event_id: str) -> list[Doc]:
+        return self.source.referring(f"event:{event_id}", "contradictions")
 
     def story_list(self) -> list[StoryView]:
         """Every story, earliest first, then events that belong to no story as their own."""
@@ -277,11 +326,12 @@ class DocumentView:
         groups = [(s, s.get("events", [])) for s in self.stories.values()]
         groups += [({"id": "", "title": e["title"]}, [e["id"]]) for e in self.events.values()
                    if e.get("story") not in self.stories]
+        naming = self.source.articles_naming(keep.entity) if keep.entity else set()
         cards = []
         for story, event_ids in groups:
             article_ids = [a for e in event_ids for a in self.events.get(e, {}).get("articles", [])
                            if a in self.articles]
-            if article_ids and any(keep.keeps(self, a) for a in article_ids):
+            if article_ids and any(keep.keeps(self, a, naming) for a in article_ids):
                 cards.append(self._card(story, event_ids, article_ids, latest_day))
         return sorted(cards, key=lambda c: (-c.coverage, -c.articles, _negated(c.last or ""), c.story["id"],
                                             c.story["title"]))
@@ -345,7 +395,7 @@ class DocumentView:
 
     def _figure_plots(self, event_id: str) -> tuple[Markup, ...]:
         """Each figure of the event over time (the `figures` key, absent from older documents)."""
-        return tuple(self._figure_chart(f) for f in self.doc.get("figures", []) if f.get("event") == event_id)
+        return tuple(self._figure_chart(f) for f in self.source.referring(f"event:{event_id}", "figures"))
 
     def _figure_chart(self, series: Doc) -> Markup:
         """One figure series (an event's or a story's) as a chart: a bar per report, day and outlet."""
@@ -354,7 +404,8 @@ class DocumentView:
 
     def summary_sentences(self, event_id: str) -> list[Doc]:
         """The event's summary sentences as stored ({text, article, also_in})."""
-        return list(self._summaries.get(event_id, {}).get("sentences", []))
+        summaries = self.source.referring(f"event:{event_id}", "summaries")
+        return list(summaries[0].get("sentences", [])) if summaries else []
 
     def _summary(self, event_id: str) -> tuple[SummaryLine, ...]:
         sentences = self.summary_sentences(event_id)
@@ -364,45 +415,63 @@ class DocumentView:
     def _matrix(self, event_id: str, outlets: tuple[str, ...]) -> tuple[MatrixRow, ...]:
         """Each claim of the event against each outlet covering it, most corroborated first; a claim whose text
         and row repeat an earlier one's (two articles of one outlet wording it alike) is shown once."""
+        claims = self._claims(event_id)
         against: dict[str, set[str]] = defaultdict(set)
-        for contradiction in self._contradictions_of.get(event_id, []):
+        for contradiction in self.contradictions_of(event_id):
             ids = contradiction.get("claims", [])
             for claim_id in ids:
                 against[claim_id] |= {self.outlet(s["article"]) for other in ids if other != claim_id
-                                      for s in self.claims.get(other, {}).get("support", [])}
+                                      for s in claims.get(other, {}).get("support", [])}
         rows: dict[tuple[str, tuple[str, ...]], MatrixRow] = {}
-        for claim in self._claims_of.get(event_id, []):
+        for claim in claims.values():
             stated = {self.outlet(s["article"]) for s in claim.get("support", [])}
             cells = tuple("stated" if o in stated else "contradicts" if o in against[claim["id"]] else "silent"
                           for o in outlets)
             rows.setdefault((match_key(claim.get("text") or claim["id"]), cells), MatrixRow(claim, cells))
         return tuple(sorted(rows.values(), key=lambda r: (-r.stated, "contradicts" not in r.cells)))
 
+    def _claims(self, event_id: str) -> dict[str, Doc]:
+        """The event's claims by id, in document order."""
+        return {c["id"]: c for c in self.source.referring(f"event:{event_id}", "claims")}
+
     def _contradictions(self, event_id: str) -> tuple[ContradictionView, ...]:
         views = []
-        for c in self._contradictions_of.get(event_id, []):
-            claims = tuple((self.claims[i], tuple(self.cite(s["article"]) for s in self.claims[i].get("support", [])))
-                           for i in c.get("claims", []) if i in self.claims)
+        known = self._claims(event_id)
+        for c in self.contradictions_of(event_id):
+            claims = tuple((known[i], tuple(self.cite(s["article"]) for s in known[i].get("support", [])))
+                           for i in c.get("claims", []) if i in known)
             views.append(ContradictionView(c.get("about", "other"), c.get("detail", ""), claims))
         return tuple(views)
 
     def speakers(self, article_ids: list[str]) -> tuple[Speaker, ...]:
         """Quotes of these articles grouped by speaker, most quoted first; anonymous sources after named ones."""
+        return self._speakers(q for article_id in article_ids for q in self.spans(article_id, "quotes"))
+
+    def all_speakers(self) -> tuple[Speaker, ...]:
+        """Every quote grouped by speaker, as `speakers`."""
+        return self._speakers(q for q in self.source.all_quotes() if q.get("article") in self.articles)
+
+    def _speakers(self, quotes: Iterable[Doc]) -> tuple[Speaker, ...]:
         groups: dict[tuple[str, str], Speaker] = {}
-        for article_id in article_ids:
-            for quote in self.spans(article_id, "quotes"):
-                entity = quote.get("speaker") or ""
-                name = self.entities[entity]["name"] if entity in self.entities else quote.get("speaker_text") or ""
-                anonymous = bool(quote.get("anonymous")) or not name
-                key = (entity, "" if entity else name)
-                group = groups.setdefault(key, Speaker(name or "متحدث غير محدد", entity, anonymous))
-                group.quotes.append(quote)
+        for quote in quotes:
+            entity = quote.get("speaker") or ""
+            name = self.entities[entity]["name"] if entity in self.entities else quote.get("speaker_text") or ""
+            anonymous = bool(quote.get("anonymous")) or not name
+            key = (entity, "" if entity else name)
+            group = groups.setdefault(key, Speaker(name or "متحدث غير محدد", entity, anonymous))
+            group.quotes.append(quote)
         return tuple(sorted(groups.values(), key=lambda s: (s.anonymous, -len(s.quotes), s.name)))
 
     def entity_listing(self, query: str = "", by_name: bool = False) -> tuple[EntityRow, ...]:
         """Every entity mentioned, most mentioned first (or by name), keeping those whose name, Latin name or a
         form used holds the query (Arabic-normalised, any case)."""
-        rows = self.entity_rows(list(self.articles))
+        counts: Counter[str] = Counter()
+        forms: dict[str, set[str]] = defaultdict(set)
+        for entity, form, n in self.source.mention_forms():
+            counts[entity] += n
+            forms[entity].add(form)
+        rows = tuple(EntityRow(self.entities[e], n, tuple(sorted(forms[e]))) for e, n in counts.most_common()
+                     if e in self.entities)
         needle = match_key(query)
         if needle:
             rows = tuple(r for r in rows if any(needle in match_key(name) for name in
@@ -432,7 +501,7 @@ class DocumentView:
     # -- articles and entities -----------------------------------------------------------------------------------
     def marks(self, article_id: str) -> list[Mark]:
         """Mentions, dates and quotes of an article as marks, only those whose offsets fit its text."""
-        text = self.articles[article_id].get("text", "")
+        text = self.source.article(article_id).get("text", "")
         marks = [Mark(q["start"], q["end"], "quote", q.get("kind", ""), label=f"اقتباس: {q.get('speaker_text') or ''}")
                  for q in self.spans(article_id, "quotes")]
         marks += [Mark(t["start"], t["end"], "timex", t.get("kind", ""), label=f"تاريخ: {t.get('value', '')}")
@@ -444,22 +513,22 @@ class DocumentView:
         return [m for m in marks if valid(m, text)]
 
     def article_view(self, article_id: str) -> ArticleView:
-        article = self.articles[article_id]
+        article = self.source.article(article_id)
         text = article.get("text", "")
         return ArticleView(article, self.outlet(article_id), paragraphs(text, self.marks(article_id)),
-                           tuple(self._events_of.get(article_id, [])), self.entity_rows([article_id]),
+                           tuple(self.events_of(article_id)), self.entity_rows([article_id]),
                            tuple(self.spans(article_id, "timexes")), tuple(self.spans(article_id, "quotes")),
                            tuple(t for f in self.spans(article_id, "framing") for t in f.get("terms", [])))
 
     def entity_view(self, entity_id: str) -> EntityView:
-        entity = self.entities[entity_id]
+        entity = self.source.entity(entity_id)
         forms: dict[str, list[str]] = defaultdict(list)
         for mention in entity.get("mentions", []):
             if mention["text"] not in forms[mention["article"]]:
                 forms[mention["article"]].append(mention["text"])
         by_article = tuple((self.articles[a], tuple(f)) for a, f in forms.items() if a in self.articles)
-        quotes = tuple(self._quotes_by.get(entity_id, ()))
-        events = {e["id"]: e for a in forms for e in self._events_of.get(a, [])}
+        quotes = tuple(self.source.referring(f"speaker:{entity_id}", "quotes"))
+        events = {e["id"]: e for a in forms for e in self.events_of(a)}
         return EntityView(entity, by_article, quotes, tuple(events.values()))
 
     # -- plots ---------------------------------------------------------------------------------------------------

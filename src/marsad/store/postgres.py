@@ -27,7 +27,7 @@ from marsad.store.query import (
     text_changes,
     with_names,
 )
-from marsad.store.rows import assemble, row_changes
+from marsad.store.rows import assemble, current, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
 
@@ -63,6 +63,13 @@ CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written 
     data TEXT NOT NULL,
     PRIMARY KEY (section, key)
 );
+CREATE TABLE IF NOT EXISTS analysis_refs (  -- the items each row belongs to (`store.rows.row_refs`)
+    ref TEXT NOT NULL,
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (ref, section, key)
+);
+CREATE INDEX IF NOT EXISTS analysis_refs_row ON analysis_refs(section, key);
 CREATE TABLE IF NOT EXISTS search_articles (
     article_id TEXT PRIMARY KEY,
     source TEXT,
@@ -78,6 +85,14 @@ CREATE TABLE IF NOT EXISTS search_text (
     key TEXT NOT NULL
 );
 ALTER TABLE search_text ADD COLUMN IF NOT EXISTS digest TEXT;  -- the text indexed: only new or changed reindexed
+CREATE TABLE IF NOT EXISTS search_mentions (
+    article_id TEXT NOT NULL,
+    start_at INTEGER NOT NULL,
+    end_at INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_at, end_at, entity_id)
+);
 CREATE TABLE IF NOT EXISTS search_names (
     word TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -196,9 +211,16 @@ class PostgresStore:
         (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
         with self._db.transaction(), self._db.cursor() as cur:
+            header = cur.execute("SELECT data FROM analysis WHERE id = 1").fetchone()
+            if not current(header[0] if header else None):
+                cur.execute("DELETE FROM analysis_rows")
+                cur.execute("DELETE FROM analysis_refs")
             stored = cur.execute("SELECT section, key, position, digest FROM analysis_rows").fetchall()
             rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
             cur.executemany("DELETE FROM analysis_rows WHERE section = %s AND key = %s", rows.deleted)
+            cur.executemany("DELETE FROM analysis_refs WHERE section = %s AND key = %s",
+                            [*rows.deleted, *((section, key) for section, key, *_ in rows.written)])
+            cur.executemany("INSERT INTO analysis_refs VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", rows.refs)
             cur.executemany("INSERT INTO analysis_rows VALUES (%s, %s, %s, %s, %s) ON CONFLICT (section, key) "
                             "DO UPDATE SET position = excluded.position, digest = excluded.digest, "
                             "data = excluded.data", rows.written)
@@ -225,6 +247,18 @@ class PostgresStore:
             return None
         rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
         return assemble(row[0], rows)
+
+    def analysis_item(self, section: str, item_id: str) -> dict[str, Any] | None:
+        """One item of the latest analysis (an article, entity, event ...) by its id, or None."""
+        row = self._db.execute("SELECT data FROM analysis_rows WHERE section = %s AND key = %s",
+                               (section, f"id:{item_id}")).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def analysis_referring(self, ref: str, section: str) -> list[dict[str, Any]]:
+        """The items of one section that belong to `ref` (`kind:id`, `store.rows.row_refs`), in document order."""
+        return [json.loads(data) for (data,) in self._db.execute(
+            "SELECT r.data FROM analysis_refs f JOIN analysis_rows r ON r.section = f.section AND r.key = f.key "
+            "WHERE f.ref = %s AND f.section = %s ORDER BY r.position", (ref, section))]
 
     def analysis_version(self) -> int:
         """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""

@@ -150,17 +150,22 @@ def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, s
 
 
 SEARCH_TABLES = {"search_articles": ("article_id",), "search_entities": ("article_id", "entity_id"),
-                 "search_names": ("word", "name")}  # each lookup table and the leading columns that identify a row
+                 "search_names": ("word", "name"),
+                 "search_mentions": ("article_id", "start_at", "end_at", "entity_id")}
+# each lookup table and the leading columns that identify a row
 
 
 def search_rows(doc: Mapping[str, Any]) -> dict[str, set[tuple[Any, ...]]]:
     """The rows of the lookup tables for an analysis document: each article's outlet and day, the articles each
-    entity is mentioned in, the Latin words of the entities' names (`name_rows`)."""
+    entity is mentioned in, the Latin words of the entities' names (`name_rows`), and each mention (article,
+    offsets, entity, text: an article's marks without reading its entities whole)."""
     entities = doc.get("entities", [])
     return {"search_articles": {(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
                                 for a in doc.get("articles", [])},
             "search_entities": {(m["article"], e["id"]) for e in entities for m in e.get("mentions", [])},
-            "search_names": set(name_rows(entities))}
+            "search_names": set(name_rows(entities)),
+            "search_mentions": {(m["article"], m["start"], m["end"], e["id"], m["text"])
+                                for e in entities for m in e.get("mentions", [])}}
 
 
 def table_changes(stored: set[tuple[Any, ...]], wanted: set[tuple[Any, ...]], keys: int

@@ -5,6 +5,10 @@ no dead copy of a whole document.
 A row's key is the item's id where it has one, else the digest of its content (a changed item without an id is
 a new row, its old one deleted); its position keeps the document's order. The document's keys in order and its
 values that are not lists (the schema name) are its header.
+
+A row's references (`row_refs`: `article:ID`, `event:ID`, `story:ID`, `speaker:ID`) name the items it belongs to
+(a quote's article and speaker, a claim's event, an entity's articles), so a reader finds the rows of one article
+or event by id without the rest of the document.
 """
 from __future__ import annotations
 
@@ -16,7 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 Row = tuple[str, str, int, str, str]  # (section, key, position, digest, the item as JSON)
+Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
 Stored = Mapping[tuple[str, str], tuple[int, str]]  # (section, key) -> (position, digest) of the rows in the store
+REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
+ROWS_VERSION = 2  # raised when rows change shape (2: with references); older rows are all written again
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,7 @@ class RowChanges:
     written: list[Row]  # new rows and rows whose content changed
     moved: list[tuple[int, str, str]]  # (position, section, key) of unchanged rows in another place
     deleted: list[tuple[str, str]]  # (section, key) of rows the document no longer has
+    refs: list[Ref]  # the references of the written rows (those of the deleted and rewritten rows go)
 
 
 def _json(value: Any) -> str:
@@ -39,7 +47,13 @@ def _digest(text: str) -> str:
 
 def document_header(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The document's keys in order and its values that are not lists."""
-    return {"sections": list(doc), "values": {k: v for k, v in doc.items() if not isinstance(v, list)}}
+    return {"sections": list(doc), "values": {k: v for k, v in doc.items() if not isinstance(v, list)},
+            "rows": ROWS_VERSION}
+
+
+def current(header: Mapping[str, Any] | None) -> bool:
+    """Whether the rows stored under this header are of this version (else they are all written again)."""
+    return bool(header) and header.get("rows") == ROWS_VERSION
 
 
 def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
@@ -57,18 +71,34 @@ def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
             yield section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text
 
 
+def row_refs(item: Any) -> set[str]:
+    """The items a document item belongs to, as `kind:id`: its `article`, `event`, `story` and `speaker`
+    fields, the `articles` it lists and the articles of the `mentions` it holds."""
+    if not isinstance(item, dict):
+        return set()
+    refs = {f"{name}:{item[name]}" for name in REFERENCES if isinstance(item.get(name), str) and item[name]}
+    refs.update(f"article:{a}" for a in item.get("articles") or () if isinstance(a, str))
+    refs.update(f"article:{m['article']}" for m in item.get("mentions") or ()
+                if isinstance(m, dict) and isinstance(m.get("article"), str))
+    return refs
+
+
 def row_changes(doc: Mapping[str, Any], stored: Stored) -> RowChanges:
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes."""
-    written, moved, kept = [], [], set()
-    for row in document_rows(doc):
-        section, key, position, digest, _ = row
-        kept.add((section, key))
-        before = stored.get((section, key))
-        if before is None or before[1] != digest:
-            written.append(row)
-        elif before[0] != position:
-            moved.append((position, section, key))
-    return RowChanges(document_header(doc), written, moved, [name for name in stored if name not in kept])
+    written, moved, kept, refs = [], [], set(), []
+    for section, items in doc.items():
+        if not isinstance(items, list):
+            continue
+        for row, item in zip(document_rows({section: items}), items, strict=True):
+            _, key, position, digest, _ = row
+            kept.add((section, key))
+            before = stored.get((section, key))
+            if before is None or before[1] != digest:
+                written.append(row)
+                refs.extend((ref, section, key) for ref in sorted(row_refs(item)))
+            elif before[0] != position:
+                moved.append((position, section, key))
+    return RowChanges(document_header(doc), written, moved, [name for name in stored if name not in kept], refs)
 
 
 def assemble(header: Mapping[str, Any], rows: Iterable[tuple[str, str]]) -> dict[str, Any]:

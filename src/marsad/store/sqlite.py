@@ -9,7 +9,8 @@ import hashlib
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from marsad.store.query import (
     text_changes,
     with_names,
 )
-from marsad.store.rows import assemble, row_changes
+from marsad.store.rows import assemble, current, row_changes
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -66,6 +67,13 @@ CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written 
     data TEXT NOT NULL,
     PRIMARY KEY (section, key)
 );
+CREATE TABLE IF NOT EXISTS analysis_refs (  -- the items each row belongs to (`store.rows.row_refs`)
+    ref TEXT NOT NULL,
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (ref, section, key)
+);
+CREATE INDEX IF NOT EXISTS analysis_refs_row ON analysis_refs(section, key);
 CREATE TABLE IF NOT EXISTS search_articles (
     article_id TEXT PRIMARY KEY,
     source TEXT,
@@ -80,6 +88,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(article_id UNINDEXED, 
 CREATE TABLE IF NOT EXISTS search_digests (  -- the text each indexed article had: only new or changed ones reindexed
     article_id TEXT PRIMARY KEY,
     digest TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_mentions (
+    article_id TEXT NOT NULL,
+    start_at INTEGER NOT NULL,
+    end_at INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_at, end_at, entity_id)
 );
 CREATE TABLE IF NOT EXISTS search_names (
     word TEXT NOT NULL,
@@ -190,10 +206,17 @@ class SQLiteStore:
         (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
         with self._db:
+            header = self._query_one("SELECT data FROM analysis WHERE id = 1")
+            if not current(json.loads(header[0]) if header else None):
+                self._db.execute("DELETE FROM analysis_rows")
+                self._db.execute("DELETE FROM analysis_refs")
             stored = self._db.execute("SELECT section, key, position, digest FROM analysis_rows")
             changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
             self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
+            self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
+                                 [*changes.deleted, *((section, key) for section, key, *_ in changes.written)])
             self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
+            self._db.executemany("INSERT OR IGNORE INTO analysis_refs VALUES (?, ?, ?)", changes.refs)
             self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?", changes.moved)
             self._db.execute(
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
@@ -228,6 +251,71 @@ class SQLiteStore:
         except sqlite3.OperationalError:  # a read-only store of an older version: the document is the header
             rows = iter(())
         return assemble(json.loads(row[0]), rows)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one analysis, whatever a writer commits meanwhile (a read transaction: WAL)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
+    def analysis_item(self, section: str, item_id: str) -> dict[str, Any] | None:
+        """One item of the latest analysis (an article, entity, event ...) by its id, or None."""
+        found = self._read("SELECT data FROM analysis_rows WHERE section = ? AND key = ?", (section, f"id:{item_id}"))
+        return json.loads(found[0][0]) if found else None
+
+    def analysis_referring(self, ref: str, section: str) -> list[dict[str, Any]]:
+        """The items of one section that belong to `ref` (`kind:id`, `store.rows.row_refs`), in document order."""
+        return [json.loads(data) for (data,) in self._read(
+            "SELECT r.data FROM analysis_refs f JOIN analysis_rows r ON r.section = f.section AND r.key = f.key "
+            "WHERE f.ref = ? AND f.section = ? ORDER BY r.position", (ref, section))]
+
+    def analysis_section(self, section: str) -> Iterator[dict[str, Any]]:
+        """The items of one section of the latest analysis, in document order, one at a time."""
+        try:
+            rows = self._db.execute("SELECT data FROM analysis_rows WHERE section = ? ORDER BY position", (section,))
+        except sqlite3.OperationalError:  # a read-only store of an older version
+            return
+        for (data,) in rows:
+            yield json.loads(data)
+
+    def analysis_fields(self, section: str, fields: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """Some top-level fields of each item of one section, in document order (an article without its text)."""
+        paths = ", ".join(f"json_extract(data, '$.{name}')" for name in fields)
+        try:
+            rows = self._db.execute(f"SELECT {paths} FROM analysis_rows WHERE section = ? ORDER BY position",
+                                    (section,))
+        except sqlite3.OperationalError:  # a read-only store of an older version
+            return
+        for row in rows:
+            yield dict(zip(fields, row, strict=True))
+
+    def analysis_mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """The entity mentions of one article ({article, start, end, text, entity}), by entity in document order."""
+        return [{"article": article_id, "start": start, "end": end, "text": text, "entity": entity}
+                for start, end, entity, text in self._read(
+            "SELECT m.start_at, m.end_at, m.entity_id, m.text FROM search_mentions m LEFT JOIN analysis_rows r "
+            "ON r.section = 'entities' AND r.key = 'id:' || m.entity_id WHERE m.article_id = ? "
+            "ORDER BY r.position, m.start_at", (article_id,))]
+
+    def mention_forms(self) -> list[tuple[str, str, int]]:
+        """(entity id, form, mentions) for every form each entity is mentioned by, entities in document order."""
+        return [(str(e), str(t), int(n)) for e, t, n in self._read(
+            "SELECT m.entity_id, m.text, COUNT(*) FROM search_mentions m LEFT JOIN analysis_rows r "
+            "ON r.section = 'entities' AND r.key = 'id:' || m.entity_id "
+            "GROUP BY m.entity_id, m.text ORDER BY MIN(r.position), MIN(m.rowid)", ())]
+
+    def articles_naming(self, entity_id: str) -> set[str]:
+        """The ids of the analysed articles that mention the entity."""
+        return {row[0] for row in self._read("SELECT article_id FROM search_entities WHERE entity_id = ?",
+                                              (entity_id,))}
+
+    def analysis_header(self) -> dict[str, Any]:
+        """The latest analysis's header: its sections in order and its values that are not lists."""
+        row = self._query_one("SELECT data FROM analysis WHERE id = 1")
+        return json.loads(row[0]) if row else {}
 
     def analysis_version(self) -> int:
         """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""
@@ -286,6 +374,12 @@ class SQLiteStore:
                 params.append(value)
         return (f"SELECT {select} FROM search_text t JOIN search_articles m ON m.article_id = t.article_id "
                 f"WHERE {' AND '.join(where)}"), params
+
+    def _read(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError:  # a read-only store of an older version has no such table
+            return []
 
     def _query_one(self, sql: str) -> tuple[Any, ...] | None:
         try:

@@ -65,9 +65,9 @@ def event(request: Request, event_id: str) -> Json:
     view = view_of(request)
     ev = view.event_view(require(view.events, event_id))
     return {**ev.event, "outlets": list(ev.outlets),
-            "summary": next((s["sentences"] for s in view.doc.get("summaries", []) if s["event"] == event_id), []),
+            "summary": view.summary_sentences(event_id),
             "claims": [{**row.claim, "outlets": dict(zip(ev.outlets, row.cells, strict=True))} for row in ev.matrix],
-            "contradictions": [c for c in view.doc.get("contradictions", []) if c.get("event") == event_id],
+            "contradictions": view.contradictions_of(event_id),
             "articles": [_article_brief(a) for a in ev.articles]}
 
 
@@ -82,7 +82,7 @@ def entity(request: Request, entity_id: str) -> Json:
 def article(request: Request, article_id: str) -> Json:
     view = view_of(request)
     article_id = require(view.articles, article_id)
-    return {**view.articles[article_id], "mentions": view.spans(article_id, "mentions"),
+    return {**view.source.article(article_id), "mentions": view.spans(article_id, "mentions"),
             "timexes": view.spans(article_id, "timexes"), "quotes": view.spans(article_id, "quotes")}
 
 

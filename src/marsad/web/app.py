@@ -13,18 +13,22 @@ from starlette.exceptions import HTTPException
 
 from marsad.export.report import environment
 from marsad.export.views import DocumentView
+from marsad.store.rows import current
 from marsad.store.sqlite import SearchQuery, SQLiteStore
 from marsad.web import api, pages, security
 from marsad.web.search import Results, search
+from marsad.web.source import StoreSource
 
 MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صالح: راجع قيم البحث", 500: "حدث خطأ في الخادم"}
 
 
 class Data:
-    """The read-only store and its latest analysis, indexed once and reloaded when `analyze` stores a newer one.
+    """The read-only store and a view of its latest analysis, made anew when `analyze` stores a newer one.
 
-    A reload happens on a side thread with its own connection while requests go on with the analysis they had:
-    a monitor publishing a big analysis never makes readers wait (only the very first load does)."""
+    The view reads the store by id (`web.source.StoreSource`), keeping in memory only what listings need; a store
+    written by an older version (rows without references) is read whole instead. A new view is made on a side
+    thread while requests go on with the one they had: a monitor's cycle never makes readers wait (only the very
+    first load does)."""
 
     def __init__(self, db: str | Path) -> None:
         self.db = db
@@ -38,7 +42,7 @@ class Data:
         with self._lock:
             version = self.store.analysis_version()
             if version != self._version and self._version < 0:
-                self._view = DocumentView(self.store.get_analysis() or {})
+                self._view = self._read(self.store)
                 self._version = version
             elif version != self._version and not (self._reloading and self._reloading.is_alive()):
                 self._reloading = threading.Thread(target=self._reload, name="reload-analysis", daemon=True)
@@ -53,9 +57,15 @@ class Data:
     def _reload(self) -> None:
         with SQLiteStore(self.db, readonly=True) as store:
             version = store.analysis_version()
-            view = DocumentView(store.get_analysis() or {})
+            view = self._read(store)
         with self._lock:
             self._view, self._version = view, version
+
+    def _read(self, store: SQLiteStore) -> DocumentView:
+        """A view of the store's analysis: by id when its rows carry references, else the whole document."""
+        if current(store.analysis_header()):
+            return DocumentView(StoreSource(self.db))
+        return DocumentView(store.get_analysis() or {})
 
     def search(self, query: SearchQuery, limit: int = 50, offset: int = 0) -> Results:
         view = self.view()

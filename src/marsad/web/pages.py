@@ -84,7 +84,7 @@ def home(request: Request, outlet: Text = "", entity: Text = "",
                   coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
                   volume=view.story_volume_plot(cards[:VOLUME_STORIES], "تغطية القصص الأوسع يوما بيوم"),
                   who_covers=view.story_outlet_plot(cards[:VOLUME_STORIES], "من يغطي القصص الأوسع"),
-                  quoted=view.quoted_plot(view.speakers(list(view.articles)), "أكثر من اقتُبس في المقالات"))
+                  quoted=view.quoted_plot(view.all_speakers(), "أكثر من اقتُبس في المقالات"))
 
 
 @router.get("/stories/{story_id}")

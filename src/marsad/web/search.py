@@ -57,7 +57,7 @@ def search(store: Store, view: DocumentView, query: SearchQuery, limit: int = 50
 
 
 def _hit(view: DocumentView, article_id: str, terms: list[str]) -> Hit:
-    article = view.articles[article_id]
+    article = view.source.article(article_id)
     text = article.get("text", "")
     found = find_terms(text, terms)
     center = found[0].start if found else 0
