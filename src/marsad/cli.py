@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -23,7 +25,7 @@ from rich.progress import (
 
 from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
 from marsad.errors import ConfigError, EngineError, StoreError
-from marsad.export.analysis import json_schema
+from marsad.export.analysis import json_pieces, json_schema
 from marsad.export.report import render_report
 from marsad.ingest import read_inputs
 from marsad.pipeline import Engine, StrictModeError, analyze, publish
@@ -247,29 +249,53 @@ def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit:
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only events reported on or after this day.")
 def export_command(db: str, json_out: Path | None, html_out: Path | None, stories: tuple[str, ...],
                    since: datetime | None) -> None:
-    """Write the stored analysis, or the part of it on some stories or since a day, as JSON and an HTML report."""
-    from marsad.export.select import SelectionError, select
+    """Write the stored analysis, or the part of it on some stories or since a day, as JSON and an HTML report.
+
+    The JSON is written a section at a time from the store's rows (`store.rows`), never held whole; the report
+    needs the (selected) analysis whole."""
+    from marsad.export.select import SelectionError, cut_sections
 
     if not json_out and not html_out:
         raise click.UsageError("say what to write: --json FILE, --html FILE or both")
     if not is_postgres(db) and not Path(db).is_file():
         raise click.BadParameter(f"no store at {db}", param_hint="--db")
+    counts: Counter[str] = Counter()
     with _store(db) as store:
-        document = store.get_analysis()
-    if document is None:
-        _err.print(f"marsad: {db} holds no analysis yet (run `marsad analyze --db {db}` first)", markup=False)
-        sys.exit(EXIT_NOTHING_PROCESSED)
-    try:
-        document = select(document, stories, since.date().isoformat() if since else None)
-    except SelectionError as exc:
-        raise click.BadParameter(str(exc), param_hint="--story") from exc
-    if json_out:
-        _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
-    if html_out:
-        _write(html_out, render_report(document, DEFAULTS.report))
-    _err.print(f"marsad: {plural(len(document['stories']), 'story', 'stories')}, "
-               f"{plural(len(document['events']), 'event')}, {plural(len(document['articles']), 'article')}; "
+        header = store.analysis_header()
+        if not header:
+            _err.print(f"marsad: {db} holds no analysis yet (run `marsad analyze --db {db}` first)", markup=False)
+            sys.exit(EXIT_NOTHING_PROCESSED)
+        whole = None if "sections" in header else header  # a document kept whole by an older version
+        read = store.analysis_section if whole is None else (lambda section: whole.get(section, []))
+        try:
+            cut = cut_sections(read, stories, since.date().isoformat() if since else None) if stories or since else {}
+        except SelectionError as exc:
+            raise click.BadParameter(str(exc), param_hint="--story") from exc
+        names = list(header["sections"] if whole is None else whole)
+        values = header["values"] if whole is None else {k: v for k, v in whole.items() if not isinstance(v, list)}
+
+        def sections() -> Iterator[tuple[str, Any]]:
+            for name in [*names, *(name for name in cut if name not in names)]:
+                value = cut[name] if name in cut else values[name] if name in values else read(name)
+                yield name, _counted(name, value, counts) if name not in values else value
+
+        if html_out:
+            document = {name: list(value) if name not in values else value for name, value in sections()}
+            if json_out:
+                _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
+            _write(html_out, render_report(document, DEFAULTS.report))
+        elif json_out:
+            _write_pieces(json_out, json_pieces(sections()))
+    _err.print(f"marsad: {plural(counts['stories'], 'story', 'stories')}, "
+               f"{plural(counts['events'], 'event')}, {plural(counts['articles'], 'article')}; "
                f"wrote {', '.join(str(p) for p in (json_out, html_out) if p)}", markup=False)
+
+
+def _counted(name: str, items: Iterable[Any], counts: Counter[str]) -> Iterator[Any]:
+    """The items, counted under `name` as they pass."""
+    for item in items:
+        counts[name] += 1
+        yield item
 
 
 @main.command("outlets")
@@ -359,9 +385,15 @@ def _engine(name: str, scheduler: str | None, workers: int | None) -> Iterator[E
 
 
 def _write(path: Path, text: str) -> None:
+    _write_pieces(path, [text])
+
+
+def _write_pieces(path: Path, pieces: Iterable[str]) -> None:
+    """Write text given a piece at a time; a file that cannot be written is a one-line error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(pieces)
     except OSError as exc:
         _err.print(f"marsad: cannot write {path}: {exc.strerror or exc}", markup=False)
         sys.exit(1)

@@ -1,6 +1,9 @@
 """Exporting part of an analysis: the stories asked for or the events since a day, with what hangs on them."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from marsad.export.select import SelectionError, select
@@ -41,3 +44,37 @@ def test_since_keeps_events_from_that_day_undated_ones_by_their_latest_article()
 def test_an_unknown_story_is_an_error_that_names_it() -> None:
     with pytest.raises(SelectionError, match="s9"):
         select(document(), stories=["s1", "s9"])
+
+
+def test_a_document_is_written_a_piece_at_a_time_as_json_dumps_writes_it() -> None:
+    from marsad.export.analysis import json_pieces
+
+    doc = {**document(), "schema": "marsad.analysis/v1", "empty": [], "nested": {"a": [1, {"b": "ج"}]}}
+    assert "".join(json_pieces(doc.items())) == json.dumps(doc, ensure_ascii=False, indent=1)
+    streamed = ((key, iter(value)) if isinstance(value, list) else (key, value) for key, value in doc.items())
+    assert "".join(json_pieces(streamed)) == json.dumps(doc, ensure_ascii=False, indent=1)
+    assert "".join(json_pieces({}.items())) == "{}"
+
+
+def test_export_reads_the_store_a_section_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+    from marsad.store import SQLiteStore
+
+    doc = {"schema": "marsad.analysis/v1", **document()}
+    for entity in doc["entities"]:
+        entity["mentions"] = [{**m, "start": 0, "end": 1, "text": "x"} for m in entity["mentions"]]
+    with SQLiteStore(tmp_path / "m.db") as store:
+        store.put_analysis(doc)
+
+    def whole(self: SQLiteStore) -> None:
+        raise AssertionError("the export read the whole analysis")
+
+    monkeypatch.setattr(SQLiteStore, "get_analysis", whole)
+    for args, expected in ((["--json", "all.json"], doc), (["--story", "s2", "--json", "s2.json"], select(doc, ["s2"])),
+                           (["--since", "2026-03-03", "--json", "d.json"], select(doc, since="2026-03-03"))):
+        run = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "m.db"), *args[:-1], str(tmp_path / args[-1])])
+        assert run.exit_code == 0, run.output
+        written = (tmp_path / args[-1]).read_text(encoding="utf-8")
+        assert written == json.dumps(expected, ensure_ascii=False, indent=1)

@@ -133,3 +133,15 @@ def test_rows_kept_without_references_are_written_again_with_them(tmp_path: Path
         store.put_analysis(doc)
         assert [c["id"] for c in store.analysis_referring("event:v1", "claims")] == ["c1"]
         assert store.get_analysis() == doc
+
+
+def test_a_selection_reads_the_stored_sections_as_the_document(store_location: str) -> None:
+    from marsad.export.select import cut_sections, select
+
+    doc = related([{"id": "c1", "event": "v1"}, {"id": "c2", "event": "v2"}])
+    doc["stories"] = [{"id": "s1", "events": ["v1"], "timeline": [{"event": "v1"}]}]
+    with open_store(store_location) as store:
+        store.put_analysis(doc)
+        assert store.analysis_header()["sections"] == list(doc)
+        assert list(store.analysis_section("events")) == doc["events"]
+        assert {**doc, **cut_sections(store.analysis_section, ["s1"])} == select(doc, ["s1"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -39,3 +40,26 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of `marsad.analysis/v1` shipped with the package."""
     text = resources.files("marsad.export").joinpath("analysis.schema.json").read_text(encoding="utf-8")
     return dict(json.loads(text))
+
+
+def json_pieces(items: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """A document as `json.dumps(doc, ensure_ascii=False, indent=1)` writes it, a piece at a time: a list (or any
+    iterator, such as a store's section) one item at a time, so a stored analysis is written without being held
+    whole."""
+    empty = True
+    for key, value in items:
+        yield ("{\n " if empty else ",\n ") + json.dumps(key, ensure_ascii=False) + ": "
+        empty = False
+        if isinstance(value, (list, tuple, Iterator)):
+            yield from _list_pieces(value)
+        else:
+            yield json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+    yield "{}" if empty else "\n}"
+
+
+def _list_pieces(items: Iterable[Any]) -> Iterator[str]:
+    empty = True
+    for item in items:
+        yield ("[\n  " if empty else ",\n  ") + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        empty = False
+    yield "[]" if empty else "\n ]"

@@ -248,6 +248,19 @@ class PostgresStore:
         rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
         return assemble(row[0], rows)
 
+    def analysis_header(self) -> dict[str, Any]:
+        """The latest analysis's header: its sections in order and its values that are not lists."""
+        row = self._db.execute("SELECT data FROM analysis WHERE id = 1").fetchone()
+        return dict(row[0]) if row else {}
+
+    def analysis_section(self, section: str) -> Iterator[dict[str, Any]]:
+        """The items of one section of the latest analysis, in document order, one at a time."""
+        with self._db.transaction(), self._db.cursor(name="analysis_section") as cur:  # server side: rows arrive
+            # as they are read
+            cur.execute("SELECT data FROM analysis_rows WHERE section = %s ORDER BY position", (section,))
+            for (data,) in cur:
+                yield json.loads(data)
+
     def analysis_item(self, section: str, item_id: str) -> dict[str, Any] | None:
         """One item of the latest analysis (an article, entity, event ...) by its id, or None."""
         row = self._db.execute("SELECT data FROM analysis_rows WHERE section = %s AND key = %s",
