@@ -16,12 +16,14 @@ from marsad.link.latin_attested import AttestedNames, attested_names
 from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
+from marsad.types import pickled_as_fields
 
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 # Words before a country's name in its formal style (دولة قطر، جمهورية مصر العربية) that English drops.
 STATE_WORDS = frozenset(map(key, column(MODELS_DIR / "link" / "state_words.tsv")))
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LatinName:
     """A Latin name and the strategy that gave it (table, gloss, romanize or latin for names already in Latin)."""
