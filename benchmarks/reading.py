@@ -3,9 +3,11 @@
     python benchmarks/reading.py ../shared/data/saudinewsnet [--days 2] [--db /tmp/reading.db]
 
 Analyses the first DAYS daily files of SaudiNewsNet into a store (kept when --db names one that exists), then
-prints the size and response time (median of five, in process) of the home page, its page 2, the entities page
-and a search; and the size of the static report with the time Chromium takes to open it (Debian's
-/usr/bin/chromium through playwright, when both are there). Targets (#25): home under 300 KB and 0.5 s, report
+prints what the app's view of the analysis holds in memory (read from the store by id, and for comparison the
+whole document), the size and response time (median of five, in process) of the home page, its page 2, the
+entities page, a search, and the pages of the largest events with an article and an entity of each; and the
+size of the static report with the time Chromium takes to open it (Debian's /usr/bin/chromium through
+playwright, when both are there). Targets (#25): home under 300 KB and 0.5 s, report
 under 5 MB and 3 s for about 3,000 articles.
 """
 from __future__ import annotations
@@ -14,17 +16,21 @@ import argparse
 import statistics
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from marsad.export.report import render_report
+from marsad.export.views import DocumentView
 from marsad.pipeline import analyze, publish
 from marsad.store import SQLiteStore
 from marsad.web.app import create_app
+from marsad.web.source import StoreSource
 
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ("/", "/?page=2", "/entities", "/search?q=الفيضانات")
+DETAIL_PAGES = 5  # the largest events, and an article and an entity of each, are timed too
 
 
 def build(corpus: Path, days: int, db: Path) -> None:
@@ -38,9 +44,26 @@ def build(corpus: Path, days: int, db: Path) -> None:
         print(f"analysed {len(result.articles)} articles into {db} in {time.perf_counter() - started:.0f} s")
 
 
+def view_memory(db: Path) -> None:
+    """What the app keeps in memory: the view it reads the store by id through, and the whole document."""
+    for name, make in (("store read by id", lambda: DocumentView(StoreSource(db))),
+                       ("whole document", lambda: DocumentView(SQLiteStore(db, readonly=True).get_analysis() or {}))):
+        tracemalloc.start()
+        started = time.perf_counter()
+        view = make()
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        print(f"app view, {name:<18} {held / 2**20:>8.0f} MiB, made in {time.perf_counter() - started:.1f} s "
+              f"({len(view.articles)} articles)")
+
+
 def time_pages(db: Path) -> None:
     client = TestClient(create_app(db))
-    for path in PAGES:
+    view = client.app.state.data.view()  # type: ignore[attr-defined]
+    events = sorted(view.events.values(), key=lambda e: -len(e.get("articles", [])))[:DETAIL_PAGES]
+    details = [f"/events/{e['id']}" for e in events] + [f"/articles/{e['articles'][0]}" for e in events]
+    details += [f"/entities/{e}" for e in list(view.entities)[:DETAIL_PAGES]]
+    for path in (*PAGES, *details):
         client.get(path)  # the first request loads the analysis
         times, size = [], 0
         for _ in range(5):
@@ -87,6 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     db = args.db or Path(tempfile.mkdtemp()) / "reading.db"
     build(args.corpus, args.days, db)
+    view_memory(db)
     time_pages(db)
     time_report(db)
 
