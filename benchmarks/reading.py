@@ -25,8 +25,8 @@ from marsad.export.report import render_report
 from marsad.export.views import DocumentView
 from marsad.pipeline import analyze, publish
 from marsad.store import SQLiteStore
+from marsad.store.source import StoreSource
 from marsad.web.app import create_app
-from marsad.web.source import StoreSource
 
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ("/", "/?page=2", "/entities", "/search?q=الفيضانات")

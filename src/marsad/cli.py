@@ -252,8 +252,12 @@ def export_command(db: str, json_out: Path | None, html_out: Path | None, storie
     """Write the stored analysis, or the part of it on some stories or since a day, as JSON and an HTML report.
 
     The JSON is written a section at a time from the store's rows (`store.rows`), never held whole; the report
-    needs the (selected) analysis whole."""
+    reads an SQLite store by id (`store.source`), a selection or a PostgreSQL store whole."""
     from marsad.export.select import SelectionError, cut_sections
+    from marsad.export.views import DocumentView
+    from marsad.store.rows import current
+    from marsad.store.source import StoreSource
+    from marsad.store.sqlite import SQLiteStore
 
     if not json_out and not html_out:
         raise click.UsageError("say what to write: --json FILE, --html FILE or both")
@@ -279,13 +283,15 @@ def export_command(db: str, json_out: Path | None, html_out: Path | None, storie
                 value = cut[name] if name in cut else values[name] if name in values else read(name)
                 yield name, _counted(name, value, counts) if name not in values else value
 
-        if html_out:
-            document = {name: list(value) if name not in values else value for name, value in sections()}
-            if json_out:
-                _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
-            _write(html_out, render_report(document, DEFAULTS.report))
-        elif json_out:
+        if json_out:
             _write_pieces(json_out, json_pieces(sections()))
+        if html_out:
+            by_id = isinstance(store, SQLiteStore) and not cut and current(header)
+            view = DocumentView(StoreSource(db) if by_id else {name: list(value) if name not in values else value
+                                                               for name, value in sections()})
+            _write(html_out, render_report(view, DEFAULTS.report))
+            counts = Counter({"stories": len(view.stories), "events": len(view.events),
+                              "articles": len(view.articles)})
     _err.print(f"marsad: {plural(counts['stories'], 'story', 'stories')}, "
                f"{plural(counts['events'], 'event')}, {plural(counts['articles'], 'article')}; "
                f"wrote {', '.join(str(p) for p in (json_out, html_out) if p)}", markup=False)

@@ -14,8 +14,8 @@ from marsad.export.analysis import to_document
 from marsad.export.views import DocumentSource, DocumentView
 from marsad.pipeline import analyze
 from marsad.store import SQLiteStore
+from marsad.store.source import StoreSource
 from marsad.web.app import Data, create_app
-from marsad.web.source import StoreSource
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -99,3 +99,21 @@ def test_a_new_analysis_is_read_after_a_cycle(stored: tuple[Path, dict[str, Any]
     data.wait_for_reload()
     assert data.view().events[event["id"]]["title"] == "عنوان جديد"
     assert data.view().event_view(event["id"]).summary == DocumentView(renamed).event_view(event["id"]).summary
+
+
+def test_the_report_of_a_store_is_read_by_id(stored: tuple[Path, dict[str, Any]], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+    from marsad.export.report import render_report
+
+    path, doc = stored
+
+    def whole(self: SQLiteStore) -> None:
+        raise AssertionError("the report read the whole analysis")
+
+    monkeypatch.setattr(SQLiteStore, "get_analysis", whole)
+    run = CliRunner().invoke(main, ["export", "--db", str(path), "--html", str(tmp_path / "r.html")])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == render_report(doc)

@@ -68,13 +68,15 @@ def _csp(css: str) -> str:
 _ENV = environment()
 
 
-def render_report(document: dict[str, Any], settings: ReportSettings = DEFAULTS.report) -> str:
-    """The report page for a `marsad.analysis/v1` document, readable at any size: the `full_stories` stories of
-    widest current coverage with their first `full_events` events in full, the `full_articles` articles those
-    events' summaries cite (then their other articles) and the entities most mentioned in them; the other
-    stories as an index."""
-    view, css = DocumentView(document), stylesheet()
-    everyone = view.speakers(list(view.articles))
+def render_report(document: dict[str, Any] | DocumentView, settings: ReportSettings = DEFAULTS.report) -> str:
+    """The report page for a `marsad.analysis/v1` document (or a view of one, such as a store read by id),
+    readable at any size: the `full_stories` stories of widest current coverage with their first `full_events`
+    events in full, the `full_articles` articles those events' summaries cite (then their other articles) and the
+    entities most mentioned in them; the other stories as an index."""
+    view = document if isinstance(document, DocumentView) else DocumentView(document)
+    rejected = [] if isinstance(document, DocumentView) else document.get("rejected", [])
+    css = stylesheet()
+    everyone = view.all_speakers()
     cards = view.story_cards()
     full = [view.story_view(c.story["id"]) if c.story["id"] else StoryView(c.story, c.latest, Markup(""))
             for c in cards[:settings.full_stories]]
@@ -83,9 +85,9 @@ def render_report(document: dict[str, Any], settings: ReportSettings = DEFAULTS.
     members = [a for e in events for a in e.get("articles", [])]
     shown = [a for a in dict.fromkeys([*cited, *members]) if a in view.articles][:settings.full_articles]
     return _ENV.get_template("report.html.j2").render(
-        **shared_context(view, ReportLinks()), doc=document, css=Markup(css), csp=_csp(css), stories=full,
+        **shared_context(view, ReportLinks()), rejected=rejected, css=Markup(css), csp=_csp(css), stories=full,
         events_in_full={e["id"] for e in events}, index=cards[settings.full_stories:],
-        articles=[view.articles[a] for a in shown], entities=view.entity_rows(shown)[:settings.full_entities],
+        articles=[view.source.article(a) for a in shown], entities=view.entity_rows(shown)[:settings.full_entities],
         total_stories=len(cards),
         coverage=view.coverage_plot(list(view.articles), "عدد المقالات حسب المصدر والتاريخ"),
         quoted=view.quoted_plot(everyone, "أكثر من اقتُبس في المقالات"))

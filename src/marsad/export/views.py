@@ -214,7 +214,7 @@ class EntityView:
 
 class Source(Protocol):
     """Where views read the analysis: a whole document in memory (`DocumentSource`) or a store read by id
-    (`marsad.web.source.StoreSource`). The mappings hold what listings need (an entity may come without its
+    (`marsad.store.source.StoreSource`). The mappings hold what listings need (an entity may come without its
     mentions, an article without its text); `article` and `entity` give one item whole."""
 
     articles: Mapping[str, Doc]

@@ -14,10 +14,10 @@ from starlette.exceptions import HTTPException
 from marsad.export.report import environment
 from marsad.export.views import DocumentView
 from marsad.store.rows import current
+from marsad.store.source import StoreSource
 from marsad.store.sqlite import SearchQuery, SQLiteStore
 from marsad.web import api, pages, security
 from marsad.web.search import Results, search
-from marsad.web.source import StoreSource
 
 MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صالح: راجع قيم البحث", 500: "حدث خطأ في الخادم"}
 

@@ -1,4 +1,4 @@
-"""The analysis as the app reads it: from the store item by item (`store.rows`), never as a whole document.
+"""The analysis as the app and the report read it: from the store item by item (`store.rows`), never whole.
 
 A `StoreSource` is made for one stored analysis: it keeps what listings need in memory (articles without their
 text, entities without their mentions, events and stories) and reads everything else by id when a page asks:
