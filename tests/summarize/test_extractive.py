@@ -7,12 +7,13 @@ from marsad.cluster.terms import words
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS
 from marsad.summarize import summarize_event, summarize_story
-from marsad.summarize.candidates import candidates
+from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.extractive import (
     Vocabulary,
     article_runs,
     centrality,
     claims_of,
+    reading_order,
     sentence_vectors,
     shared_vocabulary,
 )
@@ -239,3 +240,10 @@ def test_one_lead_states_the_happening() -> None:
     assert hit_counts()["summarize.lead.once"] > before
     bridge_leads = {c.text for i, a in enumerate(EVENT) for c in candidates(i, a) if c.position == 0}
     assert sum(s.text in bridge_leads for s in summary().sentences) == 1
+
+
+def test_the_article_whose_lead_is_chosen_comes_first() -> None:
+    pool = [Candidate(0, 3, "body of the first pick"), Candidate(1, 0, "lead of another outlet"),
+            Candidate(0, 1, "earlier body sentence"), Candidate(2, 2, "body of a third outlet")]
+    assert reading_order([0, 1, 2], pool) == [1, 2, 0]  # the lead's article, then the others in order of choice
+    assert reading_order([0, 3, 2], pool) == [2, 0, 3]  # no lead: the first pick's article leads

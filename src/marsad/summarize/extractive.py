@@ -338,11 +338,14 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
 
 
 def reading_order(chosen: Sequence[int], pool: Sequence[Candidate]) -> list[int]:
-    """Articles in the order their first sentence was chosen (the top one leads), each in its own order."""
+    """Articles in the order their first sentence was chosen (the top one leads), each in its own order; but an
+    article whose lead is chosen comes first: a lead states the happening (who did what, where, when), which the
+    other sentences follow from (a "also" or "he said" before it points at nothing)."""
     rank: dict[int, int] = {}
     for i in chosen:
         rank.setdefault(pool[i].article, len(rank))
-    return sorted(chosen, key=lambda i: (rank[pool[i].article], pool[i].position))
+    leading = {pool[i].article for i in chosen if pool[i].position == 0}
+    return sorted(chosen, key=lambda i: (pool[i].article not in leading, rank[pool[i].article], pool[i].position))
 
 
 @dataclass(frozen=True, slots=True)
