@@ -13,7 +13,7 @@ stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a li
 same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a little lower
 (`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the figures layer
 follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary
-of an event several voices report quotes two of them at least (the last body sentence of a one-voice pick gives
+of an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives
 way), and it reads from a chosen lead: that article's sentences come first.
 """
 from __future__ import annotations
@@ -92,8 +92,8 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))
     duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
                           settings.duplicate_similarity)
-    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words,
-                    [voices[c.article] for c in pool])
+    outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
+    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
                         tuple(articles[j].id for j in sorted(supporters[i])))
@@ -320,7 +320,7 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
            limit: int, target_words: int, voice_of: Sequence[str]) -> list[int]:
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
     no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
-    budget is left out once the summary has its minimum length. `voice_of` names each sentence's voice: a
+    budget is left out once the summary has its minimum length. `voice_of` names each sentence's outlet: a
     summary of several quotes two of them (`another_voice`)."""
     def worth(i: int) -> float:
         return WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i])
@@ -344,9 +344,10 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
 
 def another_voice(chosen: list[int], pool: Sequence[Candidate], voice_of: Sequence[str], worths: Sequence[float],
                   duplicate: Matrix) -> list[int]:
-    """When every chosen sentence is one voice's and the pool has others, the last chosen that is no lead gives way
-    to the sentence of another voice worth most that repeats none of the rest: a summary of an event several
-    outlets report says more than the first one's lead and body (the lead stays: it states the happening)."""
+    """When every chosen sentence is one voice's (`voice_of`: each sentence's outlet) and the pool has others, the
+    last chosen that is no lead gives way to the sentence of another voice worth most that repeats none of the
+    rest: a summary of an event several outlets report says more than the first one's lead and body (the lead
+    stays: it states the happening)."""
     body = [i for i in chosen if pool[i].position > 0]
     if not body or len({voice_of[i] for i in chosen}) > 1:
         return chosen
