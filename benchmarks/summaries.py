@@ -1,6 +1,7 @@
 """Event summaries against the reference summaries of an answer key: ROUGE-1/2 of marsad's summary beside the
-lead-3 baseline and a greedy extractive oracle, per event and on average; an event whose summary only repeats
-lead-3 sentences is marked "lead only".
+lead-3 baseline and a greedy extractive oracle, per event and on average, with the length in words of each and of
+the reference (ROUGE-1 is an F1, so a summary much longer or shorter than the reference loses); an event whose
+summary only repeats lead-3 sentences is marked "lead only".
 
     python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
 
@@ -63,6 +64,7 @@ def main() -> None:
     sys_events = {v["id"]: set(v["articles"]) for v in ana["events"]}
     sums = {s["event"]: s for s in ana["summaries"]}
     rows = []
+    lengths: list[dict[str, int]] = []  # words of the reference and of each summary, per event
     for gev, ref in gold.get("summaries", {}).items():
         best = max(sys_events, key=lambda v: len(sys_events[v] & gold_events[gev]))
         ours = " ".join(s["text"] for s in sums.get(best, {}).get("sentences", []))
@@ -73,13 +75,16 @@ def main() -> None:
         rows.append(scores)
         said = [s["text"] for s in sums.get(best, {}).get("sentences", [])]
         lead_only = bool(said) and all(s in texts["lead3"] for s in said)
-        print(f"{gev:5} {len(sys_events[best]):3} art  " + "  ".join(
-            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({len(texts[k].split())}w)" for k, s in scores.items())
+        lengths.append({"reference": len(ref.split()), **{k: len(t.split()) for k, t in texts.items()}})
+        print(f"{gev:5} {len(sys_events[best]):3} art  ref {lengths[-1]['reference']:3}w  " + "  ".join(
+            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({lengths[-1][k]}w)" for k, s in scores.items())
             + ("  (lead only)" if lead_only else ""))
     for k in ("lead3", "marsad", "oracle"):
         r1 = sum(r[k]["rouge1"] for r in rows) / len(rows)
         r2 = sum(r[k]["rouge2"] for r in rows) / len(rows)
-        print(f"mean {k:7} ROUGE-1 {r1:.3f}  ROUGE-2 {r2:.3f}")
+        words = sum(n[k] for n in lengths) / len(lengths)
+        print(f"mean {k:7} ROUGE-1 {r1:.3f}  ROUGE-2 {r2:.3f}  {words:.0f} words")
+    print(f"mean reference {sum(n['reference'] for n in lengths) / len(lengths):.0f} words")
 
 
 if __name__ == "__main__":

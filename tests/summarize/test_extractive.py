@@ -7,12 +7,14 @@ from marsad.cluster.terms import words
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS
 from marsad.summarize import summarize_event, summarize_story
-from marsad.summarize.candidates import candidates
+from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.extractive import (
     Vocabulary,
+    another_voice,
     article_runs,
     centrality,
     claims_of,
+    reading_order,
     sentence_vectors,
     shared_vocabulary,
 )
@@ -239,3 +241,26 @@ def test_one_lead_states_the_happening() -> None:
     assert hit_counts()["summarize.lead.once"] > before
     bridge_leads = {c.text for i, a in enumerate(EVENT) for c in candidates(i, a) if c.position == 0}
     assert sum(s.text in bridge_leads for s in summary().sentences) == 1
+
+
+def test_the_article_whose_lead_is_chosen_comes_first() -> None:
+    pool = [Candidate(0, 3, "body of the first pick"), Candidate(1, 0, "lead of another outlet"),
+            Candidate(0, 1, "earlier body sentence"), Candidate(2, 2, "body of a third outlet")]
+    assert reading_order([0, 1, 2], pool) == [1, 2, 0]  # the lead's article, then the others in order of choice
+    assert reading_order([0, 3, 2], pool) == [2, 0, 3]  # no lead: the first pick's article leads
+
+
+def test_a_summary_of_several_voices_quotes_two() -> None:
+    pool = [Candidate(0, 0, "lead of the first outlet"), Candidate(0, 1, "its second sentence"),
+            Candidate(0, 2, "its third sentence"), Candidate(1, 4, "a body sentence of another outlet"),
+            Candidate(1, 5, "another body sentence repeating the second")]
+    voice_of = ["alpha", "alpha", "alpha", "beta", "beta"]
+    worths = [0.9, 0.8, 0.7, 0.3, 0.6]
+    duplicate = np.zeros((5, 5), dtype=bool)
+    duplicate[4, 1] = duplicate[1, 4] = True
+    before = hit_counts()["summarize.voices.another"]
+    assert another_voice([0, 1, 2], pool, voice_of, worths, duplicate) == [0, 1, 3]  # the last body sentence goes
+    assert hit_counts()["summarize.voices.another"] == before + 1
+    assert another_voice([2, 0, 1], pool, voice_of, worths, duplicate) == [2, 0, 4]  # not the lead; 1 goes
+    assert another_voice([0, 3], pool, voice_of, worths, duplicate) == [0, 3]  # two voices already
+    assert another_voice([0, 1, 2], pool, ["alpha"] * 5, worths, duplicate) == [0, 1, 2]  # one voice alone

@@ -2,14 +2,15 @@
 
 Headlines, subheadings and bylines (short lines without final punctuation: a closing quote is not one), questions
 and sentences too short or too long to read alone are left out; every line before the first body sentence may be
-a headline or kicker; a leading dateline ("City (Agency) -") is cut off, so what remains is still
-one contiguous piece of the article.
+a headline or kicker; a leading dateline ("City (Agency) -") and a leading connective ("من جهته،",
+`marsad.summarize.connectives`) are cut off, so what remains is still one contiguous piece of the article.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from marsad.clean.rules import dateline_prefix
+from marsad.summarize.connectives import without_connective
 from marsad.text.sentences import split_sentences
 from marsad.types import Article
 
@@ -44,7 +45,7 @@ def candidates(index: int, article: Article) -> list[Candidate]:
         piece = text[sentence.start:sentence.end]
         if is_label_line(text, sentence.start, sentence.end, first=position == 0):
             continue
-        piece = without_dateline(piece)
+        piece = without_connective(without_dateline(piece))
         if readable_alone(piece):
             found.append(Candidate(index, position, piece))
         position += 1

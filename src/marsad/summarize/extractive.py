@@ -12,7 +12,9 @@ summary. When several voices report the event, a sentence of an outlet that writ
 stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
 same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a little lower
 (`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the figures layer
-follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`).
+follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary
+of an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives
+way), and it reads from a chosen lead: that article's sentences come first.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 
 MIN_SENTENCES, MAX_SENTENCES = 3, 6
 
 RULES.register("lead.once")
+RULES.register("voices.another")
 
 Matrix = Any  # a numpy array; kept loose so callers need not import numpy types
 
@@ -89,7 +92,8 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))
     duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
                           settings.duplicate_similarity)
-    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words)
+    outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
+    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
                         tuple(articles[j].id for j in sorted(supporters[i])))
@@ -313,10 +317,11 @@ def article_leads(pool: Sequence[Candidate]) -> list[int]:
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
-           limit: int, target_words: int) -> list[int]:
+           limit: int, target_words: int, voice_of: Sequence[str]) -> list[int]:
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
     no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
-    budget is left out once the summary has its minimum length."""
+    budget is left out once the summary has its minimum length. `voice_of` names each sentence's outlet: a
+    summary of several quotes two of them (`another_voice`)."""
     def worth(i: int) -> float:
         return WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i])
 
@@ -334,15 +339,35 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
         closed[best] = True
         for i in vocabulary.use(best):
             worths[i] = worth(i)
-    return chosen
+    return another_voice(chosen, pool, voice_of, worths, duplicate)
+
+
+def another_voice(chosen: list[int], pool: Sequence[Candidate], voice_of: Sequence[str], worths: Sequence[float],
+                  duplicate: Matrix) -> list[int]:
+    """When every chosen sentence is one voice's (`voice_of`: each sentence's outlet) and the pool has others, the
+    last chosen that is no lead gives way to the sentence of another voice worth most that repeats none of the
+    rest: a summary of an event several outlets report says more than the first one's lead and body (the lead
+    stays: it states the happening)."""
+    body = [i for i in chosen if pool[i].position > 0]
+    if not body or len({voice_of[i] for i in chosen}) > 1:
+        return chosen
+    kept = [i for i in chosen if i != body[-1]]
+    others = [i for i, voice in enumerate(voice_of) if voice != voice_of[chosen[0]] and not duplicate[i, kept].any()]
+    if not others:
+        return chosen
+    RULES.hit("voices.another")
+    return [*kept, max(others, key=worths.__getitem__)]
 
 
 def reading_order(chosen: Sequence[int], pool: Sequence[Candidate]) -> list[int]:
-    """Articles in the order their first sentence was chosen (the top one leads), each in its own order."""
+    """Articles in the order their first sentence was chosen (the top one leads), each in its own order; but an
+    article whose lead is chosen comes first: a lead states the happening (who did what, where, when), which the
+    other sentences follow from (a "also" or "he said" before it points at nothing)."""
     rank: dict[int, int] = {}
     for i in chosen:
         rank.setdefault(pool[i].article, len(rank))
-    return sorted(chosen, key=lambda i: (rank[pool[i].article], pool[i].position))
+    leading = {pool[i].article for i in chosen if pool[i].position == 0}
+    return sorted(chosen, key=lambda i: (pool[i].article not in leading, rank[pool[i].article], pool[i].position))
 
 
 @dataclass(frozen=True, slots=True)
