@@ -18,6 +18,7 @@ from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings
 
 CLUSTER_FILE = MODELS_DIR / "ner_clusters.tsv"
+RUN_DOMAIN = "news"  # the domain whose attribute copies fire when tagging (`domain_copies`)
 
 ClusterRow = tuple[int, str, str, str]
 
@@ -191,3 +192,22 @@ class Featurizer:
             else:
                 i += 1
         return marks
+
+
+def domain_attribute(domain: str, attr: str) -> str:
+    """An attribute's copy for one training domain ('@news:w=...'; no plain attribute starts with '@')."""
+    return f"@{domain}:{attr}"
+
+
+def split_domain(attr: str) -> tuple[str | None, str]:
+    """(domain, plain attribute) of a model attribute; the domain is None for a general one."""
+    if attr.startswith("@"):
+        domain, _, plain = attr[1:].partition(":")
+        return domain, plain
+    return None, attr
+
+
+def domain_copies(seq: list[list[str]], domain: str) -> list[list[str]]:
+    """Each token's attributes once general and once for its domain ("frustratingly easy" domain adaptation,
+    Daume 2007): the general weights learn what holds in every training domain, the copies what is the domain's."""
+    return [f + [domain_attribute(domain, a) for a in f] for f in seq]
