@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.extract.ner.features import RUN_DOMAIN, domain_copies
+from marsad.extract.ner.features import RUN_DOMAIN, with_domain
 from marsad.extract.ner.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
 from marsad.extract.ner.mentions import find_mentions, load_tagger
 from marsad.extract.ner.train import (
@@ -197,13 +197,15 @@ def test_fast_decoder_agrees_with_crfsuite() -> None:
     reference = pycrfsuite.Tagger()
     reference.open(str(MODEL_FILE))
     sents = [w for w, _ in read_conll(ANERCORP_TEST)][:300]
-    expected = [reference.tag(domain_copies(tagger.features.sequence(w), RUN_DOMAIN)) for w in sents]
+    expected = [reference.tag(with_domain(tagger.features.sequence(w), RUN_DOMAIN)) for w in sents]
     assert tagger.tag_sentences(sents) == expected
 
 
 def test_two_domain_model_tags_with_general_and_news_weights(tmp_path: Path) -> None:
-    """A model trained with domain copies: the decoder adds the news copy of each attribute into its general row
-    and leaves the other domain's copies out."""
+    """A model trained on two domains: the decoder adds the news bias into the general bias and leaves the other
+    domain's bias out; every other attribute is shared."""
+    import pycrfsuite
+
     from marsad.extract.ner.decode import LinearCrf
     from marsad.extract.ner.train import train_ner
 
@@ -212,19 +214,16 @@ def test_two_domain_model_tags_with_general_and_news_weights(tmp_path: Path) -> 
     wiki.write_text("بيروت B-ORG\nنادي O\n\nسمير B-PERS\nكتب O\n", encoding="utf-8")
     model = tmp_path / "m.crfsuite"
     train_ner([(news, "news"), (wiki, "wiki")], model, {"c1": 0.0, "max_iterations": 30})
-    import pycrfsuite
-
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     weights = tagger.info().state_features
+    assert {a for a, _ in weights if a.startswith("@")} == {"@news:bias", "@wiki:bias"}
     crf = LinearCrf(model)
     assert not any(attr.startswith("@") for attr in crf.row)
-    assert ("@wiki:w=بيروت", "B-ORG") in weights and ("@news:w=بيروت", "B-LOC") in weights
-    for attr in ("w=بيروت", "-1:b=بيروت"):
+    for attr, copy in (("bias", "@news:bias"), ("w=بيروت", None)):
         for label in ("B-LOC", "B-ORG", "O"):
             got = crf.matrix[crf.row[attr], crf.labels.index(label)]
-            general, news_copy = (weights.get((a, label), 0.0) for a in (attr, "@news:" + attr))
-            assert got == pytest.approx(general + news_copy)
+            assert got == pytest.approx(weights.get((attr, label), 0.0) + weights.get((copy, label), 0.0))
 
 
 def test_emission_tables_sum_each_tokens_attribute_weights() -> None:

@@ -33,8 +33,8 @@ def _split_pair(pair: str) -> list[tuple[str, str]]:
 class LinearCrf:
     """Label set, attribute weights (attribute -> row of a matrix over labels), transitions and bigram tables.
 
-    A two-domain model's copies of the news domain (`features.domain_copies`) are added into their general
-    attribute's row, so tagging costs what it costs with one domain; the other domains' copies are left out.
+    A two-domain model's news attributes (`features.with_domain`) are added into their general attribute's row,
+    so tagging costs what it costs with one domain; the other domains' attributes are left out.
     """
 
     def __init__(self, model: Path) -> None:

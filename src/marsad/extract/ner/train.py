@@ -2,8 +2,8 @@
 
 `train_ner(training_files(ANERCORP_DIR, AQMAR_DIR), OUT)` trains on ANERcorp's train_data.txt + dev_data.txt
 (news) and, when given, AQMAR's train.txt (Wikipedia; its dev.txt is the evaluation split, never read here).
-With two domains every attribute is learnt once general and once for its domain (`features.domain_copies`);
-the tagger uses the general and the news weights.
+With two domains each token also carries its domain's bias attribute (`features.with_domain`); the tagger uses
+the news one.
 `evaluate_conll(FILE)` tags FILE with the shipped model and compares exact spans and types (ANERcorp's PERS is
 our PER; GPE is scored as LOC, the corpus does not split them; AQMAR's MIS is MISC).
 """
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from marsad.extract.ner.features import RUN_DOMAIN, Featurizer, default_lexicon, domain_copies
+from marsad.extract.ner.features import RUN_DOMAIN, Featurizer, default_lexicon, with_domain
 from marsad.resources import MODELS_DIR
 
 MODEL_FILE = MODELS_DIR / "ner.crfsuite"
@@ -25,7 +25,7 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_trans
 
 WIKI_DOMAIN = "wiki"  # AQMAR's
 Sentence = tuple[list[str], list[str]]
-TrainingFile = tuple[Path, str | None]  # a CoNLL file and its domain (None: a one-domain model, no copies)
+TrainingFile = tuple[Path, str | None]  # a CoNLL file and its domain (None: a one-domain model)
 
 
 def _tag(label: str) -> str:
@@ -81,7 +81,7 @@ def train_ner(files: Iterable[TrainingFile], out: Path = MODEL_FILE, params: dic
     for path, domain in files:
         for words, tags in read_conll(path):
             seq = feat.sequence(words)
-            trainer.append(domain_copies(seq, domain) if domain else seq, tags)
+            trainer.append(with_domain(seq, domain) if domain else seq, tags)
     trainer.set_params({**PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
