@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.extract.ner.features import RUN_DOMAIN, with_domain
 from marsad.extract.ner.gazetteer import CLDR_FILE, GAZETTEER_DIR, cldr_places, render_cldr_places
 from marsad.extract.ner.mentions import find_mentions, load_tagger
 from marsad.extract.ner.train import (
@@ -141,10 +142,10 @@ def test_training_reads_both_domains_but_never_the_aqmar_evaluation_split(tmp_pa
         folder.mkdir()
         for name in names:
             (folder / name).write_text("بيروت B-LOC\n", encoding="utf-8")
-    files = training_files(aner, aqmar)
-    assert aqmar / "train.txt" in files and aner / "dev_data.txt" in files
+    files = dict(training_files(aner, aqmar))
+    assert files[aqmar / "train.txt"] == "wiki" and files[aner / "dev_data.txt"] == "news"
     assert aqmar / "dev.txt" not in files
-    assert all(f.parent == aner for f in training_files(aner, None))
+    assert all(f.parent == aner and domain is None for f, domain in training_files(aner, None))
     (aqmar / "train.txt").unlink()
     with pytest.raises(FileNotFoundError, match="train.txt"):
         training_files(aner, aqmar)
@@ -196,7 +197,33 @@ def test_fast_decoder_agrees_with_crfsuite() -> None:
     reference = pycrfsuite.Tagger()
     reference.open(str(MODEL_FILE))
     sents = [w for w, _ in read_conll(ANERCORP_TEST)][:300]
-    assert tagger.tag_sentences(sents) == [reference.tag(tagger.features.sequence(w)) for w in sents]
+    expected = [reference.tag(with_domain(tagger.features.sequence(w), RUN_DOMAIN)) for w in sents]
+    assert tagger.tag_sentences(sents) == expected
+
+
+def test_two_domain_model_tags_with_general_and_news_weights(tmp_path: Path) -> None:
+    """A model trained on two domains: the decoder adds the news bias into the general bias and leaves the other
+    domain's bias out; every other attribute is shared."""
+    import pycrfsuite
+
+    from marsad.extract.ner.decode import LinearCrf
+    from marsad.extract.ner.train import train_ner
+
+    news, wiki = tmp_path / "news.txt", tmp_path / "wiki.txt"
+    news.write_text("زار O\nبيروت B-LOC\nأمس O\n\nقال O\nسمير B-PERS\n", encoding="utf-8")
+    wiki.write_text("بيروت B-ORG\nنادي O\n\nسمير B-PERS\nكتب O\n", encoding="utf-8")
+    model = tmp_path / "m.crfsuite"
+    train_ner([(news, "news"), (wiki, "wiki")], model, {"c1": 0.0, "max_iterations": 30})
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    weights = tagger.info().state_features
+    assert {a for a, _ in weights if a.startswith("@")} == {"@news:bias", "@wiki:bias"}
+    crf = LinearCrf(model)
+    assert not any(attr.startswith("@") for attr in crf.row)
+    for attr, copy in (("bias", "@news:bias"), ("w=بيروت", None)):
+        for label in ("B-LOC", "B-ORG", "O"):
+            got = crf.matrix[crf.row[attr], crf.labels.index(label)]
+            assert got == pytest.approx(weights.get((attr, label), 0.0) + weights.get((copy, label), 0.0))
 
 
 def test_emission_tables_sum_each_tokens_attribute_weights() -> None:

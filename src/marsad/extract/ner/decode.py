@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.extract.ner.features import Featurizer
+from marsad.extract.ner.features import RUN_DOMAIN, Featurizer, split_domain
 from marsad.text.normalize import fold
 
 _SLOTS = ("own", "m2", "m1", "p1", "p2")  # WordFeatures fields: at the token, and as its neighbour at -2 .. +2
@@ -31,7 +31,11 @@ def _split_pair(pair: str) -> list[tuple[str, str]]:
 
 
 class LinearCrf:
-    """Label set, attribute weights (attribute -> row of a matrix over labels), transitions and bigram tables."""
+    """Label set, attribute weights (attribute -> row of a matrix over labels), transitions and bigram tables.
+
+    A two-domain model's news attributes (`features.with_domain`) are added into their general attribute's row,
+    so tagging costs what it costs with one domain; the other domains' attributes are left out.
+    """
 
     def __init__(self, model: Path) -> None:
         import pycrfsuite
@@ -42,10 +46,12 @@ class LinearCrf:
         self.labels: list[str] = tagger.labels()
         index = {lab: i for i, lab in enumerate(self.labels)}
         n = len(self.labels)
-        attrs = sorted({a for a, _ in info.state_features})
+        weights = [(plain, lab, w) for (attr, lab), w in info.state_features.items()
+                   for domain, plain in [split_domain(attr)] if domain in (None, RUN_DOMAIN)]
+        attrs = sorted({a for a, _, _ in weights})
         self.row = {a: i + 1 for i, a in enumerate(attrs)}  # row 0 is all zeros: unknown attributes
         self.matrix = np.zeros((len(attrs) + 1, n))
-        for (attr, lab), w in info.state_features.items():
+        for attr, lab, w in weights:
             self.matrix[self.row[attr], index[lab]] += w
         self.trans = np.zeros((n, n))
         for (a, b), w in info.transitions.items():

@@ -2,6 +2,8 @@
 
 `train_ner(training_files(ANERCORP_DIR, AQMAR_DIR), OUT)` trains on ANERcorp's train_data.txt + dev_data.txt
 (news) and, when given, AQMAR's train.txt (Wikipedia; its dev.txt is the evaluation split, never read here).
+With two domains each token also carries its domain's bias attribute (`features.with_domain`); the tagger uses
+the news one.
 `evaluate_conll(FILE)` tags FILE with the shipped model and compares exact spans and types (ANERcorp's PERS is
 our PER; GPE is scored as LOC, the corpus does not split them; AQMAR's MIS is MISC).
 """
@@ -11,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from marsad.extract.ner.features import Featurizer, default_lexicon
+from marsad.extract.ner.features import RUN_DOMAIN, Featurizer, default_lexicon, with_domain
 from marsad.resources import MODELS_DIR
 
 MODEL_FILE = MODELS_DIR / "ner.crfsuite"
@@ -21,7 +23,9 @@ AQMAR_TRAIN_FILES = ("train.txt",)  # AQMAR's; dev.txt is left for evaluation
 ANERCORP_COPIES = 2  # with AQMAR, ANERcorp's sentences are read twice: the news domain weighs more than Wikipedia
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
+WIKI_DOMAIN = "wiki"  # AQMAR's
 Sentence = tuple[list[str], list[str]]
+TrainingFile = tuple[Path, str | None]  # a CoNLL file and its domain (None: a one-domain model)
 
 
 def _tag(label: str) -> str:
@@ -53,27 +57,31 @@ def read_conll(path: Path) -> list[Sentence]:
     return sents
 
 
-def training_files(anercorp_dir: Path, aqmar_dir: Path | None) -> list[Path]:
-    """The CoNLL files a model is trained on: ANERcorp's, and with `aqmar_dir` AQMAR's after `ANERCORP_COPIES` of
-    ANERcorp's. A missing file is an error."""
-    files = [Path(anercorp_dir) / name for name in TRAIN_FILES]
-    if aqmar_dir is not None:
-        files = files * ANERCORP_COPIES + [Path(aqmar_dir) / name for name in AQMAR_TRAIN_FILES]
-    for path in files:
+def training_files(anercorp_dir: Path, aqmar_dir: Path | None) -> list[TrainingFile]:
+    """The CoNLL files a model is trained on with their domains: ANERcorp's alone (no domain), or with `aqmar_dir`
+    `ANERCORP_COPIES` of ANERcorp's as news and AQMAR's as wiki. A missing file is an error."""
+    aner = [Path(anercorp_dir) / name for name in TRAIN_FILES]
+    if aqmar_dir is None:
+        files: list[TrainingFile] = [(path, None) for path in aner]
+    else:
+        files = [(path, RUN_DOMAIN) for path in aner] * ANERCORP_COPIES
+        files += [(Path(aqmar_dir) / name, WIKI_DOMAIN) for name in AQMAR_TRAIN_FILES]
+    for path, _ in files:
         if not path.is_file():
             raise FileNotFoundError(f"{path}: training file not found")
     return files
 
 
-def train_ner(files: Iterable[Path], out: Path = MODEL_FILE, params: dict | None = None) -> None:
+def train_ner(files: Iterable[TrainingFile], out: Path = MODEL_FILE, params: dict | None = None) -> None:
     """Train the CRF on the CoNLL `files` (`training_files` for the shipped model) and write it to `out`."""
     import pycrfsuite
 
     feat = Featurizer(default_lexicon())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for path in files:
+    for path, domain in files:
         for words, tags in read_conll(path):
-            trainer.append(feat.sequence(words), tags)
+            seq = feat.sequence(words)
+            trainer.append(with_domain(seq, domain) if domain else seq, tags)
     trainer.set_params({**PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
