@@ -84,6 +84,10 @@ ROMANIZE_CASES = [
     ("ناصر القحطاني", "Nasser al-Qahtani"),
     # a chain of fathers is bin even when the father's name is not in the tables
     ("سلطان بن جاسر بن حمد", "Sultan bin Jaser bin Hamad"),
+    # ...and before a father's name and a family name with the article; a compound's ه is not a woman's name
+    ("نايف بن عرار الدوسري", "Nayef bin Arar al-Dosari"),
+    ("سعود بن فهد بن جمعة", "Saud bin Fahd bin Jama"),
+    ("عبد الله بن محمد الجعيد", "Abdullah bin Mohammed al-Jaid"),
     # Maghrebi names (a family name with Ben or Bou, Ben after a woman's name) take the Maghrebi spelling
     ("خديجة بن يوسف", "Khadija Ben Youssef"),
     ("كمال البوزيدي", "Kamel Bouzidi"),

@@ -38,6 +38,8 @@ MAGHREBI_CONSONANTS = _letters("C", 4)
 ARABIC, FOREIGN, MAGHREBI = "arabic", "foreign", "maghrebi"
 SON = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "son")
 FAMILY_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "family-prefix")  # بو
+BERBER_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "berber-prefix")  # أو
+SUN_LETTERS = frozenset(row[0] for row in fields(LETTERS_PATH) if len(row) > 5 and row[5] == "yes")
 ALEFS = _letters("V", 2)
 VOWEL_LETTERS = frozenset(ALEFS)
 # Two-word name parts spelled as one word: head (عبد + a definite word) and tail (... الدين، ... الله) -> Latin.
@@ -91,12 +93,20 @@ def _final_ha(letters: str, i: int) -> Unit:
     return Unit("C", "h") if letters[i - 1] in "اويى" else Unit("V", "a")
 
 
+def berber_prefix(word_key: str) -> bool:
+    """A word (matching form) that starts with the Amazigh أو before a consonant (أوحماد Ouhammad)."""
+    return len(word_key) >= 4 and word_key.startswith(BERBER_PREFIXES) and word_key[2] not in VOWEL_LETTERS | {"و", "ي"}
+
+
 def units(word: str, style: str = ARABIC) -> list[Unit]:
-    """The sounds of one Arabic word, before short vowels are guessed."""
+    """The sounds of one Arabic word, before short vowels are guessed; a Maghrebi word's Amazigh أو is `ou`."""
     foreign = style == FOREIGN
     spelled = {FOREIGN: FOREIGN_CONSONANTS, MAGHREBI: MAGHREBI_CONSONANTS}.get(style, {})
     letters = clean_word(word).replace("تش", "چ")
     out: list[Unit] = []
+    if style == MAGHREBI and berber_prefix(key(letters)):
+        out.append(Unit("V", "ou"))
+        letters = letters[2:]
     for i, ch in enumerate(letters):
         last = i == len(letters) - 1
         if ch == SHADDA:
@@ -228,7 +238,7 @@ class NameRomanizer:
             return self.spelled(word, style, person, country)
         spelled = self.given(bare, style) or self.spelled(clean_word(word)[2:], style, person, country)
         if style == MAGHREBI:
-            return spelled if bare.startswith(FAMILY_PREFIXES) else f"El {spelled}"
+            return spelled if bare.startswith(FAMILY_PREFIXES) else maghrebi_article(bare, spelled)
         return f"{'al' if inner else 'Al'}-{spelled}"
 
     def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
@@ -257,12 +267,16 @@ class NameRomanizer:
         return None
 
     def son_of(self, words: list[str], i: int) -> str:
-        """بن before a father's given name is `bin` (محمد بن سلمان), and in a chain of fathers (فيصل بن فرحان بن
-        عبد الله); starting a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour)."""
+        """بن before a father's given name is `bin` (محمد بن سلمان), in a chain of fathers (فيصل بن فرحان بن
+        عبد الله, both) and before a father's name and a family name with the article (سلطان بن عرار الدوسري); starting
+        a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour). A compound's tail (عبد الله)
+        is not a woman's name for its final ه."""
         nxt = key(words[i + 1]) if i + 1 < len(words) else ""
-        chain = any(key(w) in SON for w in words[i + 2:])
-        feminine = i > 0 and key(words[i - 1]).endswith(("ه", "اء"))
-        father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain
+        chain = any(key(w) in SON for w in words[1:i] + words[i + 2:])
+        before = key(words[i - 1]) if i > 0 else ""
+        feminine = before.endswith(("ه", "اء")) and before not in COMPOUND_TAILS
+        family_after = i + 2 < len(words) and key(words[i + 2]).startswith("ال")
+        father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
         return "bin" if i > 0 and father and not feminine else "Ben"
 
     def style(self, words: list[str], person: bool, country: str | None = None) -> str:
@@ -316,6 +330,15 @@ class NameRomanizer:
                 out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
         return " ".join(out)
+
+
+def maghrebi_article(bare: str, spelled: str) -> str:
+    """The article the Maghrebi press's way: glued and assimilated before a sun letter spelled with one Latin letter
+    (اللومي Elloumi, السبسي Essebsi), else `El` apart (الجابري El Jabri)."""
+    first = spelled[:1].lower()
+    if bare[:1] in SUN_LETTERS and first and spelled[1:2].lower() not in ("h", first):
+        return f"E{first}{spelled.lower()}"
+    return f"El {spelled}"
 
 
 def _french(style: str, country: str | None) -> bool | None:
