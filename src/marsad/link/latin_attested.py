@@ -28,6 +28,7 @@ _FRENCH_W = re.compile(r"ou[aeiy]")
 _FRENCH_GH = re.compile(r"gu[eiy]")
 CANDIDATES = 3  # spellings of a part weighed against ours
 PART_MIN_COUNT = 2  # a spelling seen once may be one person's own, or a misaligned label
+COMMON_PART_COUNT = 5  # a name part this often attested is an Arabic name (Johnson, seen twice, is not)
 
 
 def _plain(latin: str) -> str:
@@ -93,6 +94,20 @@ class AttestedNames:
         same = next((text for text in found if ours and _plain(text) == _plain(ours)), None)
         conventional = _by_convention(list(found), part, french, country)
         return same or conventional or (None if found else self._guess(part, country))
+
+    def known(self, part: str) -> bool:
+        """Whether people are attested with this name part (an Arabic name, not a transcribed foreign one)."""
+        return bool(self._spellings(part, None))
+
+    def common_parts(self, min_count: int = COMMON_PART_COUNT) -> tuple[str, ...]:
+        """The name parts (in the index's matching form) attested at least `min_count` times: Arabic names for the
+        foreign-name detector to learn from."""
+        index = self._names.index
+        if index is None:
+            return ()
+        rows = index.conn.execute("SELECT arabic_key FROM units GROUP BY arabic_key HAVING SUM(count) >= ?",
+                                  (min_count,))
+        return tuple(sorted(k for (k,) in rows))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, kept for the process's life
     def _spellings(self, part: str, country: str | None) -> tuple[str, ...]:

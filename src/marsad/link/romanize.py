@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from marsad.link.latin_attested import AttestedNames
+from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
 from marsad.link.latin_tables import LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
+from marsad.rules import RuleSet
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
 
 SHADDA = "\u0651"
@@ -53,9 +55,15 @@ SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
 # Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
 FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
 AYN, HAMZA = "ع", "ء"
+ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (ألبرتو)
 # Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
 MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
+FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
+RULES = RuleSet("latin")
+RULES.register("transcribed-ending", "transcribed-detected", "foreign-spelled", "maghrebi-article-glued",
+               "amazigh-ou")
 
 
 @dataclass(slots=True)
@@ -105,6 +113,7 @@ def units(word: str, style: str = ARABIC) -> list[Unit]:
     letters = clean_word(word).replace("تش", "چ")
     out: list[Unit] = []
     if style == MAGHREBI and berber_prefix(key(letters)):
+        RULES.hit("amazigh-ou")
         out.append(Unit("V", "ou"))
         letters = letters[2:]
     for i, ch in enumerate(letters):
@@ -221,8 +230,11 @@ class NameRomanizer:
     def spelled(self, word: str, style: str, person: bool, country: str | None) -> str:
         """A word without a table entry: the rule's spelling, or for a person's Arabic or Maghrebi name a better
         attested one (`AttestedNames.part`)."""
+        if style == FOREIGN:
+            RULES.hit("foreign-spelled")
+            return foreign_speller().spell(word, romanize_word(word, FOREIGN))
         ours = romanize_word(word, style)
-        if not person or self.attested is None or style == FOREIGN:
+        if not person or self.attested is None:
             return ours
         return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
 
@@ -296,13 +308,29 @@ class NameRomanizer:
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
     def transcribed(self, words: list[str]) -> bool:
-        """A name transcribed from a European language: no word the Arabic name tables know, and one with a foreign
-        ending (`foreign_endings.tsv`: رونالدو، باولو)."""
+        """A name transcribed from a foreign language: no word the Arabic name tables know or people are attested
+        with, and one with a foreign ending (`foreign_endings.tsv`: رونالدو، باولو) or all of them reading as
+        foreign to the detector (`ForeignDetector`: ليندغرين)."""
         keys = [strip_article(key(w)) for w in words if has_arabic(w)]
         t = self.tables
         if not keys or any(k in t.given or k in t.family or k in t.maghrebi or k in SON for k in keys):
             return False
-        return any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys)
+        if any(clean_word(w).startswith(ARTICLE) for w in words):  # a foreign name has no Arabic article
+            return False
+        if any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys):
+            RULES.hit("transcribed-ending")
+            return True
+        if self.attested is not None and any(self.attested.known(k) for k in keys):
+            return False
+        odds = [self.detector().log_odds(k) for k in keys]
+        if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
+            RULES.hit("transcribed-detected")
+            return True
+        return False
+
+    def detector(self) -> ForeignDetector:
+        """The foreign-name detector, learned against the Arabic name parts people are attested with."""
+        return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
 
     def name(self, text: str, person: bool, country: str | None = None) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
@@ -337,6 +365,7 @@ def maghrebi_article(bare: str, spelled: str) -> str:
     (اللومي Elloumi, السبسي Essebsi), else `El` apart (الجابري El Jabri)."""
     first = spelled[:1].lower()
     if bare[:1] in SUN_LETTERS and first and spelled[1:2].lower() not in ("h", first):
+        RULES.hit("maghrebi-article-glued")
         return f"E{first}{spelled.lower()}"
     return f"El {spelled}"
 
