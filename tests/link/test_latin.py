@@ -39,6 +39,15 @@ TABLE_CASES = [
 
 GLOSS_CASES = [
     ("وزارة الصحة", "ORG", "Ministry of Health"),
+    # a title goes with the name after it, first (Gulf universities and hospitals)
+    ("جامعة الملك خالد", "ORG", "King Khaled University"),
+    ("مستشفى الملك فهد التخصصي", "ORG", "King Fahd Specialist Hospital"),
+    ("جامعة الأميرة نورة", "ORG", "Princess Noura University"),
+    # a facility with one definite complement: its proper name romanised, a common complement translated
+    ("مستشفى النور", "ORG", "Al-Nour Hospital"),
+    ("فندق الفردوس", "LOC", "Al-Fardous Hotel"),
+    ("مستشفى الأطفال", "ORG", "Children's Hospital"),
+    ("مطار القاهرة", "LOC", "Cairo Airport"),
     ("المركز الوطني للثقافة والفنون", "ORG", "National Center of Culture and Arts"),  # nouns joined by `and`
     ("المعهد العالي للعلوم والتقنية", "ORG", "Higher Institute of Sciences and Technology"),
     ("جمعية الأدب والفكر", "ORG", "Association of Literature and Thought"),

@@ -15,6 +15,7 @@ TABLES = MODELS_DIR / "link"
     ("name_compounds.tsv", 1, {"head", "tail"}),
     ("name_compounds.tsv", 3, {"yes", "no"}),
     ("english_idafa.tsv", 1, {"of-head", "the-noun"}),
+    ("name_heads.tsv", 2, {"head", "complement", "title"}),
     ("owner_words.tsv", 1, {"international", "corporate"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
