@@ -87,3 +87,14 @@ def test_maghrebi_outlets_spell_the_article_and_j_as_their_press_does(name: str,
 def test_a_maghrebi_name_spells_the_amazigh_ou() -> None:
     assert latin_name("محمد أوكادير", "PER", "MA").split()[-1] == "Oukadir"  # أو before a consonant: Ou-
     assert latin_name("مسعود أوزيل", "PER", "SA").startswith("Masoud Aw")  # not outside the Maghreb (Özil)
+
+
+def test_a_place_in_an_outlet_of_the_maghreb_is_spelled_the_french_way() -> None:
+    assert latin_name("شيشاوة", "GPE", "MA") == "Chichaoua"  # ش ch, و ou, no Arabic table row
+    assert latin_name("شيشاوة", "GPE", "SA") == "Shishawa"
+    assert latin_name("شيشاوة", "ORG", "MA") == "Shishawa"  # places only
+
+
+def test_bou_marks_a_maghrebi_family_name_only_before_a_consonant() -> None:
+    assert latin_name("هالة البوعزيزي", "PER", "SA").endswith("Bouazizi")
+    assert latin_name("هالة البواردي", "PER", "SA").endswith("al-Bawardi")  # بوا: a consonant و, not Bou-

@@ -74,8 +74,10 @@ class LatinNamer:
         return None if type_ == "PER" else self.glosser.gloss(name)
 
     def from_rules(self, name: str, type_: str, country: str | None = None) -> str | None:
-        """Romanisation: for a person, the attested spelling of the name or of its parts first."""
-        return self.romanizer.name(name, person=type_ == "PER", country=country) or None
+        """Romanisation: for a person, the attested spelling of the name or of its parts first; a place named in an
+        outlet of the Maghreb spelled the French way."""
+        place = type_ in ("GPE", "LOC")
+        return self.romanizer.name(name, person=type_ == "PER", country=country, place=place) or None
 
     def resolve(self, name: str, type_: str, country: str | None = None) -> LatinName:
         """The first strategy's answer for `name`; `country` is the ISO code of the country of the outlets that

@@ -101,6 +101,13 @@ def _final_ha(letters: str, i: int) -> Unit:
     return Unit("C", "h") if letters[i - 1] in "اويى" else Unit("V", "a")
 
 
+def family_prefix(word_key: str) -> bool:
+    """A word (matching form) that starts with the Maghrebi بو before a consonant (بوعزيزي Bouazizi; in البواردي
+    the و is a consonant, Bawardi)."""
+    return any(word_key.startswith(p) and word_key[len(p):len(p) + 1] not in VOWEL_LETTERS | {"و", "ي", ""}
+               for p in FAMILY_PREFIXES)
+
+
 def berber_prefix(word_key: str) -> bool:
     """A word (matching form) that starts with the Amazigh أو before a consonant (أوحماد Ouhammad)."""
     return len(word_key) >= 4 and word_key.startswith(BERBER_PREFIXES) and word_key[2] not in VOWEL_LETTERS | {"و", "ي"}
@@ -126,7 +133,7 @@ def units(word: str, style: str = ARABIC) -> list[Unit]:
         elif ch == "ي" and letters[i + 1:] == "ي" and i and letters[i - 1] not in "اويى":
             out += [Unit("V", "i"), Unit("C", "y")]  # the nisba of a name ending in ي: لوديي Loudiyi
         elif ch in "وي" and _waw_or_ya(letters, i):
-            out.append(Unit("C", "w" if ch == "و" else "y"))
+            out.append(Unit("C", ("ou" if style == MAGHREBI else "w") if ch == "و" else "y"))  # Ouarzazate
         elif ch == "و":
             out.append(Unit("V", "o" if foreign else "ou"))
         elif ch == "ي":
@@ -291,18 +298,18 @@ class NameRomanizer:
         father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
         return "bin" if i > 0 and father and not feminine else "Ben"
 
-    def style(self, words: list[str], person: bool, country: str | None = None) -> str:
-        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a person named in an outlet of the
-        Maghreb (`country`) or whose name has a family name with بن (Ben Achour) or بو (Bouazizi) that the tables
-        do not know; else ARABIC."""
+    def style(self, words: list[str], person: bool, country: str | None = None, place: bool = False) -> str:
+        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a place or a person named in an
+        outlet of the Maghreb (`country`) or a person whose name has a family name with بن (Ben Achour) or بو
+        (Bouazizi) that the tables do not know; else ARABIC."""
         first = key(words[0]) if words else ""
         if first in self.tables.foreign and first not in self.tables.given:
             return FOREIGN
         if not person:
-            return ARABIC
+            return MAGHREBI if place and country in MAGHREB_COUNTRIES else ARABIC
         if self.transcribed(words):
             return FOREIGN
-        bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith(FAMILY_PREFIXES)
+        bou = any(len(b := strip_article(key(w))) >= 5 and family_prefix(b)
                   and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
@@ -332,12 +339,12 @@ class NameRomanizer:
         """The foreign-name detector, learned against the Arabic name parts people are attested with."""
         return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
 
-    def name(self, text: str, person: bool, country: str | None = None) -> str:
+    def name(self, text: str, person: bool, country: str | None = None, place: bool = False) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
         spelling and the attested spellings, of the whole name first; `country` (ISO code of the outlet's country)
-        ranks the attested spellings."""
+        ranks the attested spellings, and gives a `place` in the Maghreb its French-style spelling."""
         words = split_compounds(text.split())
-        style = self.style(words, person, country)
+        style = self.style(words, person, country, place)
         if person and style != FOREIGN and self.attested:
             whole = self.attested.whole(" ".join(words), french=_french(style, country))
             if whole:
