@@ -17,6 +17,8 @@ TABLE_CASES = [
     ("أمريكا", "GPE", "United States"),
     ("الولايات المتحدة الأمريكية", "GPE", "United States"),
     ("دولة الكويت", "GPE", "Kuwait"),
+    ("عمّان", "GPE", "Amman"),  # the shadda tells the city from the country
+    ("عمان", "GPE", "Oman"),
     ("جمهورية مصر العربية", "GPE", "Egypt"),
     ("تركيا", "GPE", "Turkey"),
     ("ألمانيا", "GPE", "Germany"),

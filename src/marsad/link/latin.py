@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
 
@@ -58,7 +58,11 @@ class LatinNamer:
         return None if has_arabic(name) else name.strip()
 
     def from_tables(self, name: str, type_: str, country: str | None = None) -> str | None:
-        """A well-known name, as written, with the foreign g letters folded, or without a state word."""
+        """A well-known name, as written with its shadda (عمّان Amman), as matched, with the foreign g letters
+        folded, or without a state word."""
+        marked = marked_key(name)
+        if marked is not None and marked in self.tables.marked:
+            return self.tables.marked[marked]
         candidates = [key(name), g_key(name)]
         first, _, rest = candidates[0].partition(" ")
         if first in STATE_WORDS and rest:
