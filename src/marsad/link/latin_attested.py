@@ -51,8 +51,9 @@ def _by_convention(found: list[str], arabic: str, french: bool | None, country: 
     """The first spelling that fits the convention: `french` True (a Maghrebi name or outlet) takes any, False (an
     outlet of the Mashriq) none in the French convention (جابري Djabri), None (not known) prefers one that is not
     (محمود درويش Darwish before Darwich) but takes a French one when there is no other (a Maghrebi person). `dj`
-    for ج is Algerian: an outlet of another known country takes none (our rule's `j` instead)."""
-    if country is not None and country != DJ_COUNTRY:
+    for ج is Algerian: an outlet of another known country takes none (our rule's `j` instead), nor does a name not
+    known to be Maghrebi in an outlet of unknown country."""
+    if country != DJ_COUNTRY and (country is not None or not french):
         found = [text for text in found if not _FRENCH.search(text)]
     fitting = (text for text in found if french or not _french_label(text, arabic))
     return next(fitting, found[0] if found and french is None else None)
