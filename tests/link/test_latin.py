@@ -211,6 +211,7 @@ def test_loose_matching_never_turns_one_arabic_name_into_another(written: str, f
     ("ليندغرين", "Lindgren"),  # found foreign by the detector, then spelled as the pairs list it
     ("فيلدكامب", "Vildkamp"),  # ...or by the back-transliterator (ف as v, no vowel guessed in the ldk cluster)
     ("بوريس فلادكوفا", "Boris Vladkova"),  # ف as v, the Slavic -ova
+    ("محمد شتاينبرغ", "Mohammed Steinberg"),  # one foreign word in an Arabic name
 ])
 def test_transcribed_european_names_are_spelt_as_foreign(arabic: str, latin: str) -> None:
     assert latin_name(arabic, "PER") == latin

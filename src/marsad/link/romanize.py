@@ -60,10 +60,11 @@ ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (أل�
 MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
+WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name not transcribed as a whole
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
-RULES.register("transcribed-ending", "transcribed-detected", "foreign-spelled", "maghrebi-article-glued",
-               "amazigh-ou")
+RULES.register("transcribed-ending", "transcribed-detected", "foreign-word", "foreign-spelled",
+               "maghrebi-article-glued", "amazigh-ou")
 
 
 @dataclass(slots=True)
@@ -247,12 +248,16 @@ class NameRomanizer:
 
     def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None) -> str:
         """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
-        `El`, none before a بو family name: البوعزيزي Bouazizi), else the attested spelling or the rule."""
+        `El`, none before a بو family name: البوعزيزي Bouazizi), else a foreign word's source spelling
+        (`foreign_word`), else the attested spelling or the rule."""
         k = key(word)
         known = self.given(k, style)
         if known:
             return known
         bare = strip_article(k)
+        if bare == k and person and style != FOREIGN and self.foreign_word(word):
+            RULES.hit("foreign-word")
+            return self.spelled(word, FOREIGN, person, country)
         if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
             return self.spelled(word, style, person, country)
         spelled = self.given(bare, style) or self.spelled(clean_word(word)[2:], style, person, country)
@@ -334,6 +339,14 @@ class NameRomanizer:
             RULES.hit("transcribed-detected")
             return True
         return False
+
+    def foreign_word(self, word: str) -> bool:
+        """One word of a name that is not transcribed as a whole (غريغور ليندغرين: the first is attested) reads
+        as foreign on its own: long enough, known neither to the tables nor as attested, and over the stricter
+        `WORD_FOREIGN_ODDS`."""
+        k = key(word)
+        return len(k) >= WORD_MIN_LETTERS and self.attested is not None and not self.attested.known(k) \
+            and self.detector().log_odds(clean_word(word)) > WORD_FOREIGN_ODDS
 
     def detector(self) -> ForeignDetector:
         """The foreign-name detector, learned against the Arabic name parts people are attested with."""
