@@ -11,10 +11,11 @@ TABLES = MODELS_DIR / "link"
 
 @pytest.mark.parametrize(("name", "at", "roles"), [
     ("romanization.tsv", 1, {"C", "V"}),
-    ("name_particles.tsv", 1, {"glued", "son", "family-prefix"}),
+    ("name_particles.tsv", 1, {"glued", "son", "family-prefix", "berber-prefix"}),
     ("name_compounds.tsv", 1, {"head", "tail"}),
     ("name_compounds.tsv", 3, {"yes", "no"}),
     ("english_idafa.tsv", 1, {"of-head", "the-noun"}),
+    ("name_heads.tsv", 2, {"head", "complement", "title"}),
     ("owner_words.tsv", 1, {"international", "corporate"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
@@ -26,6 +27,7 @@ def test_tables_in_matching_form() -> None:
     assert romanize.CONSONANTS["ق"] == "q" and romanize.MAGHREBI_CONSONANTS["ق"] == "k"
     assert romanize.FOREIGN_CONSONANTS == {"غ": "g"} and romanize.VOWEL_LETTERS == frozenset("اأآإىٱ")
     assert romanize.SON == ("بن", "ابن") and romanize.FAMILY_PREFIXES == ("بو",)
+    assert romanize.BERBER_PREFIXES == ("او",) and romanize.SUN_LETTERS == frozenset("تثدذرزسشصضطظلن")
     assert variants.GLUED_TO_NEXT == {"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"}
     assert gloss.PREPOSITIONS["علي"] == "on" and gloss.PREPOSITIONS["الي"] == "to"
     assert gloss.OF_HEADS["Center"] == "for" and "Republic" in gloss.THE_NOUNS

@@ -28,6 +28,10 @@ COMPASS = frozenset(map(key, column(LINK_MODELS / "compass.tsv")))
 OF_HEADS = {row[0]: row[2] for row in fields(LINK_MODELS / "english_idafa.tsv") if row[1] == "of-head"}
 # Complements printed with `the` after the preposition (رئاسة الجمهورية Presidency of the Republic).
 THE_NOUNS = frozenset(row[0] for row in fields(LINK_MODELS / "english_idafa.tsv") if row[1] == "the-noun")
+# Facilities named after someone or something, their common complements, and titles (`name_heads.tsv`).
+NAME_HEADS: dict[str, dict[str, str]] = {"head": {}, "complement": {}, "title": {}}
+for _arabic, _latin, _role in fields(LINK_MODELS / "name_heads.tsv"):
+    NAME_HEADS[_role][key(_arabic)] = _latin
 MAX_PHRASE = 6
 FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
 
@@ -42,6 +46,7 @@ class Unit:
     definite: bool = False  # the Arabic starts with the article ال
     named: bool = False  # a well-known place, body or person rather than a glossary word
     owner: bool = False  # a nationality adjective (الإسرائيلية Israeli)
+    title: bool = False  # a title that goes with the name after it (الملك King)
 
 
 def word_forms(word_key: str) -> list[str]:
@@ -69,6 +74,10 @@ class Glosser:
         """The unit for a run of words (matching forms): a well-known name, else a glossary entry."""
         joined = " ".join(keys)
         definite, compass = keys[0].startswith("ال"), strip_article(keys[0]) in COMPASS
+        if joined in NAME_HEADS["title"]:
+            return Unit(NAME_HEADS["title"][joined], "word", definite=definite, title=True)
+        if joined in NAME_HEADS["complement"] and not any(f in self.tables.glossary for f in word_forms(joined)):
+            return Unit(NAME_HEADS["complement"][joined], "word", definite=definite)
         for table in self.named:
             if joined in table:
                 return Unit(table[joined], "word", compass, definite, named=True)
@@ -129,12 +138,33 @@ class Glosser:
         words = name.split()
         if len(words) < 2:
             return None
+        facility = self.facility(words)
+        if facility:
+            return facility
         units = self.units(words)
         if units[0].kind != "word":
             return None
         stretches = self.stretches(units)
         return self.folded(stretches) or " ".join(self.render_stretch(s) if isinstance(s, list) else s
                                                   for s in stretches)
+
+    def facility(self, words: list[str]) -> str | None:
+        """A facility head and one definite complement (`name_heads.tsv`): a common complement translated before
+        the head (مستشفى الأطفال Children's Hospital); any other, unless a well-known name or a nationality, is
+        the facility's proper name, romanised (مستشفى الأمل Al-Amal Hospital, not Hope Hospital); else None."""
+        if len(words) != 2:
+            return None
+        head = NAME_HEADS["head"].get(key(words[0]))
+        complement = key(words[1])
+        if head is None or not complement.startswith("ال"):
+            return None
+        if complement in NAME_HEADS["complement"]:
+            return f"{NAME_HEADS['complement'][complement]} {head}"
+        bare = strip_article(complement)
+        if any(k in table for table in self.named for k in (complement, bare)) \
+                or any(f in self.tables.nationalities for f in word_forms(complement)):
+            return None
+        return f"{self.romanize(words[1])} {head}"
 
     def idafa(self, units: list[Unit]) -> str | None:
         """A stretch whose head takes a preposition in English (OF_HEADS) before a definite complement: owner
@@ -209,7 +239,10 @@ class Glosser:
             else:
                 parts[-1].append(u)
         if len(parts) == 1:
-            return " ".join(self.text(u) for u in reversed(parts[0]))
+            head, *modifiers = parts[0]
+            titled = [u for u in modifiers if u.title]  # a titled name first: King Faisal Specialist Hospital
+            rest = [u for u in modifiers if not u.title]
+            return " ".join(self.text(u) for u in [*titled, *reversed(rest), head])
         if len(parts[0]) == 1:  # nouns joined by `and` (للغذاء والدواء of Food and Drug), no head before them
             return self.conjuncts(units)
         head, *first = parts[0] or [Unit("", "word")]
@@ -217,13 +250,14 @@ class Glosser:
         return " ".join(x for x in (" and ".join(conjuncts), self.text(head)) if x)
 
     def bind_compass(self, units: list[Unit]) -> list[Unit]:
-        """A compass noun and the unit after it printed together, in that order (شمال دارفور North Darfur)."""
+        """A compass noun or a title and the unit after it printed together, in that order (شمال دارفور North
+        Darfur, الملك سعود King Saud)."""
         out: list[Unit] = []
         i = 0
         while i < len(units):
             u = units[i]
-            if u.compass and i + 1 < len(units) and units[i + 1].kind != "prep":
-                out.append(Unit(f"{u.text} {self.text(units[i + 1])}", "word"))
+            if (u.compass or u.title) and i + 1 < len(units) and units[i + 1].kind != "prep":
+                out.append(Unit(f"{u.text} {self.text(units[i + 1])}", "word", named=u.title, title=u.title))
                 i += 2
             else:
                 out.append(u)

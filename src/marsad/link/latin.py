@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
 from marsad.types import pickled_as_fields
@@ -60,7 +60,11 @@ class LatinNamer:
         return None if has_arabic(name) else name.strip()
 
     def from_tables(self, name: str, type_: str, country: str | None = None) -> str | None:
-        """A well-known name, as written, with the foreign g letters folded, or without a state word."""
+        """A well-known name, as written with its shadda (عمّان Amman), as matched, with the foreign g letters
+        folded, or without a state word."""
+        marked = marked_key(name)
+        if marked is not None and marked in self.tables.marked:
+            return self.tables.marked[marked]
         candidates = [key(name), g_key(name)]
         first, _, rest = candidates[0].partition(" ")
         if first in STATE_WORDS and rest:
@@ -76,8 +80,10 @@ class LatinNamer:
         return None if type_ == "PER" else self.glosser.gloss(name)
 
     def from_rules(self, name: str, type_: str, country: str | None = None) -> str | None:
-        """Romanisation: for a person, the attested spelling of the name or of its parts first."""
-        return self.romanizer.name(name, person=type_ == "PER", country=country) or None
+        """Romanisation: for a person, the attested spelling of the name or of its parts first; a place named in an
+        outlet of the Maghreb spelled the French way."""
+        place = type_ in ("GPE", "LOC")
+        return self.romanizer.name(name, person=type_ == "PER", country=country, place=place) or None
 
     def resolve(self, name: str, type_: str, country: str | None = None) -> LatinName:
         """The first strategy's answer for `name`; `country` is the ISO code of the country of the outlets that

@@ -23,10 +23,12 @@ _ARTICLE = re.compile(r"(?i)(al|el)(?![aeiouy])")  # Al-, El, Elm...: a Latin sp
 _GLUED = re.compile(r"(?i)(al|el)(?![aeiouyl])\w+")  # a name part with the article glued on (Elmsmari)
 _ARTICLE_LETTERS = ("ا", "أ", "إ", "آ", "ع")  # ...which a name part that starts with one of these may spell so
 _FRENCH = re.compile(r"(?i)dj")  # ج as the French-influenced Maghreb writes it, never the Mashriq press
+DJ_COUNTRY = "DZ"  # ...and of the Maghreb, Algeria's press above all (Djamel; Jamal in Morocco and Tunisia)
 _FRENCH_W = re.compile(r"ou[aeiy]")
 _FRENCH_GH = re.compile(r"gu[eiy]")
 CANDIDATES = 3  # spellings of a part weighed against ours
 PART_MIN_COUNT = 2  # a spelling seen once may be one person's own, or a misaligned label
+COMMON_PART_COUNT = 5  # a name part this often attested is an Arabic name (Johnson, seen twice, is not)
 
 
 def _plain(latin: str) -> str:
@@ -45,10 +47,14 @@ def _french_label(latin: str, arabic: str) -> bool:
         or arabic.endswith("ان") and lower.endswith("ane")
 
 
-def _by_convention(found: list[str], arabic: str, french: bool | None) -> str | None:
+def _by_convention(found: list[str], arabic: str, french: bool | None, country: str | None = None) -> str | None:
     """The first spelling that fits the convention: `french` True (a Maghrebi name or outlet) takes any, False (an
     outlet of the Mashriq) none in the French convention (جابري Djabri), None (not known) prefers one that is not
-    (محمود درويش Darwish before Darwich) but takes a French one when there is no other (a Maghrebi person)."""
+    (محمود درويش Darwish before Darwich) but takes a French one when there is no other (a Maghrebi person). `dj`
+    for ج is Algerian: an outlet of another known country takes none (our rule's `j` instead), nor does a name not
+    known to be Maghrebi in an outlet of unknown country."""
+    if country != DJ_COUNTRY and (country is not None or not french):
+        found = [text for text in found if not _FRENCH.search(text)]
     fitting = (text for text in found if french or not _french_label(text, arabic))
     return next(fitting, found[0] if found and french is None else None)
 
@@ -87,7 +93,22 @@ class AttestedNames:
         `_by_convention`)."""
         found = self._spellings(part, country)
         same = next((text for text in found if ours and _plain(text) == _plain(ours)), None)
-        return same or _by_convention(list(found), part, french) or (None if found else self._guess(part, country))
+        conventional = _by_convention(list(found), part, french, country)
+        return same or conventional or (None if found else self._guess(part, country))
+
+    def known(self, part: str) -> bool:
+        """Whether people are attested with this name part (an Arabic name, not a transcribed foreign one)."""
+        return bool(self._spellings(part, None))
+
+    def common_parts(self, min_count: int = COMMON_PART_COUNT) -> tuple[str, ...]:
+        """The name parts (in the index's matching form) attested at least `min_count` times: Arabic names for the
+        foreign-name detector to learn from."""
+        index = self._names.index
+        if index is None:
+            return ()
+        rows = index.conn.execute("SELECT arabic_key FROM units GROUP BY arabic_key HAVING SUM(count) >= ?",
+                                  (min_count,))
+        return tuple(sorted(k for (k,) in rows))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, kept for the process's life
     def _spellings(self, part: str, country: str | None) -> tuple[str, ...]:

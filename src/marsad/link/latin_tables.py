@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.resources import fields
-from marsad.text.normalize import match_key
+from marsad.text.normalize import DIACRITICS, TATWEEL, match_key
 
 LATIN_DIR = Path(__file__).resolve().parent.parent / "models" / "latin"
 _G_CLASS = str.maketrans({"ج": "غ", "ق": "غ"})
@@ -24,6 +24,17 @@ Table = dict[str, str]
 def key(text: str) -> str:
     """The lookup form of an Arabic name."""
     return match_key(text)
+
+
+SHADDA = "\u0651"
+
+
+def marked_key(text: str) -> str | None:
+    """The written form with its shadda and without other marks, for a name whose shadda tells it from a
+    homograph (عمّان Amman, عمان Oman); None for a name without one."""
+    if SHADDA not in text:
+        return None
+    return "".join(ch for ch in text.strip() if ch == SHADDA or ch not in DIACRITICS and ch != TATWEEL)
 
 
 def g_key(text: str) -> str:
@@ -80,6 +91,7 @@ class LatinTables:
     nationalities: frozenset[str]
     regnal: Table
     people_loose: Table
+    marked: Table  # well-known names written with a shadda, under `marked_key`
 
 
 def _loose(table: Table) -> Table:
@@ -89,6 +101,16 @@ def _loose(table: Table) -> Table:
         if (lk := loose_key(k)) is not None:
             loose.setdefault(lk, set()).add(v)
     return {lk: next(iter(names)) for lk, names in loose.items() if len(names) == 1}
+
+
+def _marked(folder: Path, names: tuple[str, ...]) -> Table:
+    """The rows of the named tables whose Arabic has a shadda, under their marked key; the first row wins."""
+    table: Table = {}
+    for name in names:
+        for arabic, latin in fields(folder / f"{name}.tsv"):
+            if (k := marked_key(arabic)) is not None:
+                table.setdefault(k, latin.strip())
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -111,4 +133,5 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
         nationalities=frozenset(nationalities),
         regnal=read("regnal"),
         people_loose=_loose(people),
+        marked=_marked(folder, ("places", "cldr", "organizations", "people")),
     )

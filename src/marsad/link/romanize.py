@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from marsad.link.latin_attested import AttestedNames
+from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
 from marsad.link.latin_tables import LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
+from marsad.rules import RuleSet
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
 
 SHADDA = "\u0651"
@@ -38,6 +40,8 @@ MAGHREBI_CONSONANTS = _letters("C", 4)
 ARABIC, FOREIGN, MAGHREBI = "arabic", "foreign", "maghrebi"
 SON = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "son")
 FAMILY_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "family-prefix")  # بو
+BERBER_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "berber-prefix")  # أو
+SUN_LETTERS = frozenset(row[0] for row in fields(LETTERS_PATH) if len(row) > 5 and row[5] == "yes")
 ALEFS = _letters("V", 2)
 VOWEL_LETTERS = frozenset(ALEFS)
 # Two-word name parts spelled as one word: head (عبد + a definite word) and tail (... الدين، ... الله) -> Latin.
@@ -51,9 +55,16 @@ SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
 # Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
 FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
 AYN, HAMZA = "ع", "ء"
+ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (ألبرتو)
 # Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
 MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
+WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name not transcribed as a whole
+FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
+RULES = RuleSet("latin")
+RULES.register("transcribed-ending", "transcribed-detected", "foreign-word", "foreign-spelled",
+               "maghrebi-article-glued", "amazigh-ou")
 
 
 @dataclass(slots=True)
@@ -91,12 +102,28 @@ def _final_ha(letters: str, i: int) -> Unit:
     return Unit("C", "h") if letters[i - 1] in "اويى" else Unit("V", "a")
 
 
+def family_prefix(word_key: str) -> bool:
+    """A word (matching form) that starts with the Maghrebi بو before a consonant (بوعزيزي Bouazizi; in البواردي
+    the و is a consonant, Bawardi)."""
+    return any(word_key.startswith(p) and word_key[len(p):len(p) + 1] not in VOWEL_LETTERS | {"و", "ي", ""}
+               for p in FAMILY_PREFIXES)
+
+
+def berber_prefix(word_key: str) -> bool:
+    """A word (matching form) that starts with the Amazigh أو before a consonant (أوحماد Ouhammad)."""
+    return len(word_key) >= 4 and word_key.startswith(BERBER_PREFIXES) and word_key[2] not in VOWEL_LETTERS | {"و", "ي"}
+
+
 def units(word: str, style: str = ARABIC) -> list[Unit]:
-    """The sounds of one Arabic word, before short vowels are guessed."""
+    """The sounds of one Arabic word, before short vowels are guessed; a Maghrebi word's Amazigh أو is `ou`."""
     foreign = style == FOREIGN
     spelled = {FOREIGN: FOREIGN_CONSONANTS, MAGHREBI: MAGHREBI_CONSONANTS}.get(style, {})
     letters = clean_word(word).replace("تش", "چ")
     out: list[Unit] = []
+    if style == MAGHREBI and berber_prefix(key(letters)):
+        RULES.hit("amazigh-ou")
+        out.append(Unit("V", "ou"))
+        letters = letters[2:]
     for i, ch in enumerate(letters):
         last = i == len(letters) - 1
         if ch == SHADDA:
@@ -107,7 +134,7 @@ def units(word: str, style: str = ARABIC) -> list[Unit]:
         elif ch == "ي" and letters[i + 1:] == "ي" and i and letters[i - 1] not in "اويى":
             out += [Unit("V", "i"), Unit("C", "y")]  # the nisba of a name ending in ي: لوديي Loudiyi
         elif ch in "وي" and _waw_or_ya(letters, i):
-            out.append(Unit("C", "w" if ch == "و" else "y"))
+            out.append(Unit("C", ("ou" if style == MAGHREBI else "w") if ch == "و" else "y"))  # Ouarzazate
         elif ch == "و":
             out.append(Unit("V", "o" if foreign else "ou"))
         elif ch == "ي":
@@ -211,24 +238,31 @@ class NameRomanizer:
     def spelled(self, word: str, style: str, person: bool, country: str | None) -> str:
         """A word without a table entry: the rule's spelling, or for a person's Arabic or Maghrebi name a better
         attested one (`AttestedNames.part`)."""
+        if style == FOREIGN:
+            RULES.hit("foreign-spelled")
+            return foreign_speller().spell(word, romanize_word(word, FOREIGN))
         ours = romanize_word(word, style)
-        if not person or self.attested is None or style == FOREIGN:
+        if not person or self.attested is None:
             return ours
         return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
 
     def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None) -> str:
         """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
-        `El`, none before a بو family name: البوعزيزي Bouazizi), else the attested spelling or the rule."""
+        `El`, none before a بو family name: البوعزيزي Bouazizi), else a foreign word's source spelling
+        (`foreign_word`), else the attested spelling or the rule."""
         k = key(word)
         known = self.given(k, style)
         if known:
             return known
         bare = strip_article(k)
+        if bare == k and person and style != FOREIGN and self.foreign_word(word):
+            RULES.hit("foreign-word")
+            return self.spelled(word, FOREIGN, person, country)
         if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
             return self.spelled(word, style, person, country)
         spelled = self.given(bare, style) or self.spelled(clean_word(word)[2:], style, person, country)
         if style == MAGHREBI:
-            return spelled if bare.startswith(FAMILY_PREFIXES) else f"El {spelled}"
+            return spelled if bare.startswith(FAMILY_PREFIXES) else maghrebi_article(bare, spelled)
         return f"{'al' if inner else 'Al'}-{spelled}"
 
     def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
@@ -257,45 +291,73 @@ class NameRomanizer:
         return None
 
     def son_of(self, words: list[str], i: int) -> str:
-        """بن before a father's given name is `bin` (محمد بن سلمان), and in a chain of fathers (فيصل بن فرحان بن
-        عبد الله); starting a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour)."""
+        """بن before a father's given name is `bin` (محمد بن سلمان), in a chain of fathers (فيصل بن فرحان بن
+        عبد الله, both) and before a father's name and a family name with the article (سلطان بن عرار الدوسري); starting
+        a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour). A compound's tail (عبد الله)
+        is not a woman's name for its final ه."""
         nxt = key(words[i + 1]) if i + 1 < len(words) else ""
-        chain = any(key(w) in SON for w in words[i + 2:])
-        feminine = i > 0 and key(words[i - 1]).endswith(("ه", "اء"))
-        father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain
+        chain = any(key(w) in SON for w in words[1:i] + words[i + 2:])
+        before = key(words[i - 1]) if i > 0 else ""
+        feminine = before.endswith(("ه", "اء")) and before not in COMPOUND_TAILS
+        family_after = i + 2 < len(words) and key(words[i + 2]).startswith("ال")
+        father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
         return "bin" if i > 0 and father and not feminine else "Ben"
 
-    def style(self, words: list[str], person: bool, country: str | None = None) -> str:
-        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a person named in an outlet of the
-        Maghreb (`country`) or whose name has a family name with بن (Ben Achour) or بو (Bouazizi) that the tables
-        do not know; else ARABIC."""
+    def style(self, words: list[str], person: bool, country: str | None = None, place: bool = False) -> str:
+        """FOREIGN for a name that starts with a foreign given name; MAGHREBI for a place or a person named in an
+        outlet of the Maghreb (`country`) or a person whose name has a family name with بن (Ben Achour) or بو
+        (Bouazizi) that the tables do not know; else ARABIC."""
         first = key(words[0]) if words else ""
         if first in self.tables.foreign and first not in self.tables.given:
             return FOREIGN
         if not person:
-            return ARABIC
+            return MAGHREBI if place and country in MAGHREB_COUNTRIES else ARABIC
         if self.transcribed(words):
             return FOREIGN
-        bou = any(len(b := strip_article(key(w))) >= 5 and b.startswith(FAMILY_PREFIXES)
+        bou = any(len(b := strip_article(key(w))) >= 5 and family_prefix(b)
                   and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
     def transcribed(self, words: list[str]) -> bool:
-        """A name transcribed from a European language: no word the Arabic name tables know, and one with a foreign
-        ending (`foreign_endings.tsv`: رونالدو، باولو)."""
+        """A name transcribed from a foreign language: no word the Arabic name tables know or people are attested
+        with, and one with a foreign ending (`foreign_endings.tsv`: رونالدو، باولو) or all of them reading as
+        foreign to the detector (`ForeignDetector`: ليندغرين)."""
         keys = [strip_article(key(w)) for w in words if has_arabic(w)]
         t = self.tables
         if not keys or any(k in t.given or k in t.family or k in t.maghrebi or k in SON for k in keys):
             return False
-        return any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys)
+        if any(clean_word(w).startswith(ARTICLE) for w in words):  # a foreign name has no Arabic article
+            return False
+        if any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys):
+            RULES.hit("transcribed-ending")
+            return True
+        if self.attested is not None and any(self.attested.known(k) for k in keys):
+            return False
+        odds = [self.detector().log_odds(k) for k in keys]
+        if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
+            RULES.hit("transcribed-detected")
+            return True
+        return False
 
-    def name(self, text: str, person: bool, country: str | None = None) -> str:
+    def foreign_word(self, word: str) -> bool:
+        """One word of a name that is not transcribed as a whole (غريغور ليندغرين: the first is attested) reads
+        as foreign on its own: long enough, known neither to the tables nor as attested, and over the stricter
+        `WORD_FOREIGN_ODDS`."""
+        k = key(word)
+        return len(k) >= WORD_MIN_LETTERS and self.attested is not None and not self.attested.known(k) \
+            and self.detector().log_odds(clean_word(word)) > WORD_FOREIGN_ODDS
+
+    def detector(self) -> ForeignDetector:
+        """The foreign-name detector, learned against the Arabic name parts people are attested with."""
+        return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
+
+    def name(self, text: str, person: bool, country: str | None = None, place: bool = False) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
         spelling and the attested spellings, of the whole name first; `country` (ISO code of the outlet's country)
-        ranks the attested spellings."""
+        ranks the attested spellings, and gives a `place` in the Maghreb its French-style spelling."""
         words = split_compounds(text.split())
-        style = self.style(words, person, country)
+        style = self.style(words, person, country, place)
         if person and style != FOREIGN and self.attested:
             whole = self.attested.whole(" ".join(words), french=_french(style, country))
             if whole:
@@ -316,6 +378,16 @@ class NameRomanizer:
                 out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
         return " ".join(out)
+
+
+def maghrebi_article(bare: str, spelled: str) -> str:
+    """The article the Maghrebi press's way: glued and assimilated before a sun letter spelled with one Latin letter
+    (اللومي Elloumi, السبسي Essebsi), else `El` apart (الجابري El Jabri)."""
+    first = spelled[:1].lower()
+    if bare[:1] in SUN_LETTERS and first and spelled[1:2].lower() not in ("h", first):
+        RULES.hit("maghrebi-article-glued")
+        return f"E{first}{spelled.lower()}"
+    return f"El {spelled}"
 
 
 def _french(style: str, country: str | None) -> bool | None:
