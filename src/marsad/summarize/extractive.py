@@ -274,9 +274,10 @@ class Vocabulary:
 
     def value(self, i: int) -> float:
         """The mean weight of sentence i's stems, a stem counted at its first use only (said again, it adds
-        nothing)."""
+        nothing); summed in the order of first use, so that equal sentences are worth exactly the same in every
+        process (a set's order changes with the hash seed, and with it the last bits of a float sum)."""
         stems = self.stems[i]
-        return sum(map(self.weights.get, set(stems), repeat(0.0))) / len(stems) if stems else 0.0
+        return sum(map(self.weights.get, dict.fromkeys(stems), repeat(0.0))) / len(stems) if stems else 0.0
 
     def use(self, i: int) -> set[int]:
         """Weigh sentence i's stems down; the sentences whose value this changes."""
