@@ -17,14 +17,14 @@ import pytest
 from tests.quality.corpora import development_corpora
 
 # Set on seeds, dev1, dev2 and real1 (pooled mean - 0.03, capped at the target, never lowered); last raised at the
-# stop of 2026-12-06, after the #21, #23 and #24 work.
+# second stop of 2026-12-06, after the #21 Latin-name and #24 summary work (Latin names, ROUGE-1/2/L).
 FLOORS = {
     "articles.found": 0.970,
     "claims.contradiction_recall": 0.800,
     "claims.support_jaccard": 0.838,
     "clean.boilerplate_removed": 0.970,
     "clean.content_kept": 0.970,
-    "entities.latin_name_accuracy": 0.785,
+    "entities.latin_name_accuracy": 0.792,
     "entities.linking_bcubed_f1": 0.946,
     "entities.mention_f1": 0.881,
     "entities.mention_precision": 0.894,
@@ -37,10 +37,10 @@ FLOORS = {
     "quotes.speaker_accuracy": 0.850,
     "stories.bcubed_f1": 0.900,
     "summary.citations_hold": 0.970,
-    "summary.rouge1": 0.471,
-    "summary.rouge1_gain": 0.032,
-    "summary.rouge2": 0.267,
-    "summary.rougeL": 0.306,
+    "summary.rouge1": 0.473,
+    "summary.rouge1_gain": 0.033,
+    "summary.rouge2": 0.274,
+    "summary.rougeL": 0.336,
     "time.detection_f1": 0.930,
     "time.duration_f1": 0.900,
     "time.duration_value_accuracy": 0.970,
