@@ -282,14 +282,11 @@ class SQLiteStore:
             yield json.loads(data)
 
     def analysis_fields(self, section: str, fields: Sequence[str]) -> Iterator[dict[str, Any]]:
-        """Some top-level fields of each item of one section, in document order (an article without its text)."""
+        """Some top-level fields of each item of one section, in document order (an article without its text), read
+        by SQLite's JSON functions (a store kept by row, `store.rows.current`)."""
         paths = ", ".join(f"json_extract(data, '$.{name}')" for name in fields)
-        try:
-            rows = self._db.execute(f"SELECT {paths} FROM analysis_rows WHERE section = ? ORDER BY position",
-                                    (section,))
-        except sqlite3.OperationalError:  # a read-only store of an older version
-            return
-        for row in rows:
+        for row in self._db.execute(f"SELECT {paths} FROM analysis_rows WHERE section = ? ORDER BY position",
+                                    (section,)):
             yield dict(zip(fields, row, strict=True))
 
     def analysis_mentions(self, article_id: str) -> list[dict[str, Any]]:
