@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from marsad.link.latin_attested import AttestedNames
 from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
@@ -334,7 +335,7 @@ class NameRomanizer:
             return True
         if self.attested is not None and any(self.attested.known(k) for k in keys):
             return False
-        odds = [self.detector().log_odds(k) for k in keys]
+        odds = [self.detector.log_odds(k) for k in keys]
         if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
             RULES.hit("transcribed-detected")
             return True
@@ -346,10 +347,12 @@ class NameRomanizer:
         `WORD_FOREIGN_ODDS`."""
         k = key(word)
         return len(k) >= WORD_MIN_LETTERS and self.attested is not None and not self.attested.known(k) \
-            and self.detector().log_odds(clean_word(word)) > WORD_FOREIGN_ODDS
+            and self.detector.log_odds(clean_word(word)) > WORD_FOREIGN_ODDS
 
+    @cached_property
     def detector(self) -> ForeignDetector:
-        """The foreign-name detector, learned against the Arabic name parts people are attested with."""
+        """The foreign-name detector, learned against the Arabic name parts people are attested with (the parts are
+        read from the attested index once: a query and a sort of thousands of rows)."""
         return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
 
     def name(self, text: str, person: bool, country: str | None = None, place: bool = False) -> str:
