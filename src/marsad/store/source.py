@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,6 @@ class StoreSource:
             self.stories: dict[str, Doc] = {s["id"]: s for s in store.analysis_section("stories")}
         self.article = lru_cache(maxsize=ITEMS_CACHED)(self._item("articles"))
         self.entity = lru_cache(maxsize=ITEMS_CACHED)(self._item("entities"))
-        self._forms = lru_cache(maxsize=1)(lambda: tuple(self._store().mention_forms()))
 
     def _store(self) -> SQLiteStore:
         """This thread's read-only connection to the store."""
@@ -63,9 +62,13 @@ class StoreSource:
     def articles_naming(self, entity_id: str) -> set[str]:
         return self._store().articles_naming(entity_id)
 
+    @cached_property
+    def _forms(self) -> tuple[tuple[str, str, int], ...]:
+        return tuple(self._store().mention_forms())
+
     def mention_forms(self) -> tuple[tuple[str, str, int], ...]:
         """(entity, form, mentions) of the whole analysis, read once."""
-        return self._forms()
+        return self._forms
 
     def all_quotes(self) -> Iterator[Doc]:
         """Every quote, only the fields that group it by speaker."""
