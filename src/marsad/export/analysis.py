@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from marsad.compare.figures import story_figures
 from marsad.summarize import summarize_story
-from marsad.types import Analysis
+from marsad.types import Analysis, FigureSeries
 
 SCHEMA_ID = "marsad.analysis/v1"
 KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claims", "contradictions", "framing",
@@ -26,9 +27,14 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
     doc["framing"] = [f.to_dict() for f in analysis.framing if f.terms]  # articles with no framing term left out
     for key in ("events", "stories", "claims", "contradictions", "summaries"):
         doc[key] = [item.to_dict() for item in getattr(analysis, key)]
+    events, summaries = {e.id: e for e in analysis.events}, {s.event: s for s in analysis.summaries}
+    figures: dict[str, list[tuple[int, FigureSeries]]] = {}  # each event's figure series, with their place
+    for place, series in enumerate(analysis.figures):
+        figures.setdefault(series.event, []).append((place, series))
     for story, row in zip(analysis.stories, doc["stories"], strict=True):
-        row["timeline"] = [line.to_dict() for line in summarize_story(story, analysis.events, analysis.summaries)]
-        row["figures"] = [f.to_dict() for f in story_figures(story, analysis.figures)]
+        row["timeline"] = [line.to_dict() for line in summarize_story(story, events, summaries)]
+        told = sorted(chain.from_iterable(figures.get(event, ()) for event in story.events))
+        row["figures"] = [f.to_dict() for f in story_figures(story, [series for _, series in told])]
     doc["attribution"] = [a.to_dict() for a in analysis.attribution]
     doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
     doc["figures"] = [f.to_dict() for f in analysis.figures]

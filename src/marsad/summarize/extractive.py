@@ -386,11 +386,12 @@ class TimelineLine:
                 "article": self.sentence.article if self.sentence else None}
 
 
-def summarize_story(story: Story, events: Sequence[Event],
+def summarize_story(story: Story, events: Mapping[str, Event] | Sequence[Event],
                     summaries: Mapping[str, Summary] | Sequence[Summary]) -> list[TimelineLine]:
-    """The story's dated timeline, oldest first: each event with the first sentence of its summary, cited."""
+    """The story's dated timeline, oldest first: each event with the first sentence of its summary, cited (events
+    and summaries by event id, or lists of them)."""
     by_event = summaries if isinstance(summaries, Mapping) else {s.event: s for s in summaries}
-    known = {event.id: event for event in events}
+    known = events if isinstance(events, Mapping) else {event.id: event for event in events}
     timeline = [known[e] for e in story.events if e in known]
     timeline.sort(key=lambda event: (event.date is None, event.date or ""))
     return [TimelineLine(event.id, event.date, event.title, first_sentence(by_event.get(event.id)))
