@@ -112,6 +112,32 @@ def test_entities_keep_their_ids_when_the_store_grows(tmp_path: Path) -> None:
     assert sorted(len(e.mentions) for e in grown.entities) == sorted(len(e.mentions) for e in once.entities)
 
 
+def test_stories_and_claims_keep_their_ids_when_the_store_grows(tmp_path: Path) -> None:
+    early, grown, once = early_grown_once(tmp_path)
+    for story in early.stories:  # the story now holding most of its events holds its id
+        holder = max(grown.stories, key=lambda s: (len(set(s.events) & set(story.events)), s.id == story.id))
+        assert holder.id == story.id
+    assert {e.story for e in grown.events} == {s.id for s in grown.stories}
+    assert sorted(map(partition_of, grown.stories)) == sorted(map(partition_of, once.stories))
+    # a later report adds a sentence to the first event: only that event's claims are numbered again
+    first = once.events[0]
+    text = next(a.text for a in once.articles if a.id == first.articles[0])
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "update.txt").write_text(f"{text}\nوقال مسؤول محلي إن الأضرار طالت عشرات المباني المجاورة.",
+                                                 encoding="utf-8")
+    with SQLiteStore(tmp_path / "once.db") as store:
+        again = analyze([tmp_path / "more"], store)
+    assert first.id in {e.id for e in again.events if "update" in e.articles}
+    kept = {(c.id, c.text) for c in once.claims if c.event != first.id}
+    assert kept and kept <= {(c.id, c.text) for c in again.claims}
+    assert {(s.id, s.events) for s in once.stories if first.id not in s.events} <= \
+        {(s.id, s.events) for s in again.stories}
+
+
+def partition_of(story) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return tuple(sorted(story.events))
+
+
 def test_a_later_run_resolves_only_the_latin_names_it_has_not_met(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from marsad.link import latin
     from marsad.pipeline import LATIN_NAMES, code_fingerprint

@@ -41,6 +41,8 @@ from marsad.clean.templates import OutletTemplates, Template, outlet_key
 from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import DuplicateIndex, fingerprint
 from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
+from marsad.cluster.story_ids import STATE_NAME as STORY_IDS
+from marsad.cluster.story_ids import StoryIds
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions, stated_quantities
@@ -51,10 +53,11 @@ from marsad.export.analysis import to_document
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
+from marsad.ids import id_number
 from marsad.ingest import read_inputs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.ids import STATE_NAME as ENTITY_IDS
-from marsad.link.ids import EntityIds, id_number
+from marsad.link.ids import EntityIds
 from marsad.link.latin import (
     LatinName,
     NameKey,
@@ -208,19 +211,24 @@ DUPLICATES = "duplicates"
 
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
             settings: Settings) -> tuple[list[Event], list[Story]]:
-    """Events and stories; the clustering state is stored, so a later run only places its new articles."""
+    """Events and stories; the clustering state is stored, so a later run only places its new articles, and a
+    story keeps the id it had last run (`StoryIds`)."""
     stored = store.get_state("events")
     fresh = getattr(stored, "version", None) != STATE_VERSION
     clusterer = EventClusterer(model=background_model()) if fresh else stored
-    found = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer, settings.events,
-                           settings.stories)
+    events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
+                                     settings.events, settings.stories)
     store.put_state("events", clusterer)
-    return found
+    ids = (None if fresh else store.get_state(STORY_IDS)) or StoryIds()
+    events, stories = ids.assign(events, stories)
+    store.put_state(STORY_IDS, ids)
+    return events, stories
 
 
 def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
-    summary, framing contrasts, figures over time. Claims are numbered across events in event order.
+    summary, framing contrasts, figures over time. A claim's id is its event's and its number there (v12.c3), so
+    an event compared again renumbers only its own claims.
 
     Each event's comparison is kept in the store with the digest of what it was made from, so a later run compares
     again only the events whose articles, spans, entities, settings or code changed."""
@@ -256,7 +264,7 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
             found = stored[2]
         if stored[:2] != (content, entity):
             changed[name] = (content, entity, found)
-        numbers = {c.id: f"c{len(claims) + n}" for n, c in enumerate(found.claims, 1)}
+        numbers = {c.id: f"{work.event}.{c.id}" for c in found.claims}
         claims += [replace(c, id=numbers[c.id]) for c in found.claims]
         contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
                            for c in found.contradictions + found.ordered]

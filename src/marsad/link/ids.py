@@ -1,10 +1,8 @@
-"""Entity ids that stay the same from one run to the next over a growing store.
+"""Entity ids that stay the same from one run to the next over a growing store (`marsad.ids`).
 
-Linking is redone over the whole corpus each run, and its entities come out numbered in order of first mention;
-a new article can add an entity anywhere in that order. `EntityIds` keeps, in the store, which ids each spelling
-was given last run and how many mentions it had under each: an entity takes the id of the old entity it overlaps
-most, mention for mention (the biggest entity first when two claim one id), and only an entity none of whose
-spellings was known gets a new number. Links to `/entities/eN` keep working.
+Linking is redone over the whole corpus each run, and its entities come out numbered in order of first mention.
+`EntityIds` keeps, in the store, which ids each spelling was given last run and how many mentions it had under
+each: an entity takes the id of the old entity it overlaps most, mention for mention.
 """
 from __future__ import annotations
 
@@ -12,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from marsad.ids import holders, overlap_ids
 from marsad.types import Entity
 
 STATE_NAME = "entity_ids"
@@ -28,43 +27,15 @@ class EntityIds:
     def assign(self, entities: Sequence[Entity]) -> list[Entity]:
         """The entities (in their order) with stable ids; remembers their spellings for the next run."""
         spellings = [_spellings(entity) for entity in entities]
-        claimed: dict[int, str] = {}
-        taken: set[str] = set()
-        for index in sorted(range(len(entities)), key=lambda i: -len(entities[i].mentions)):
-            votes = self._votes(spellings[index])
-            for known in sorted(votes, key=lambda i: (-votes[i], id_number(i))):  # a tie: the older id
-                if known not in taken:
-                    claimed[index] = known
-                    taken.add(known)
-                    break
-        stable = []
-        for index, entity in enumerate(entities):
-            if index not in claimed:
-                claimed[index] = f"e{self.next_number}"
-                self.next_number += 1
-            stable.append(replace(entity, id=claimed[index]))
-        self.by_spelling = {}
-        for entity, counts in zip(stable, spellings, strict=True):
-            for spelling, count in counts.items():
-                self.by_spelling.setdefault(spelling, {})[entity.id] = count
-        return stable
+        ids, self.next_number = overlap_ids(spellings, self._held(), self.next_number, "e")
+        self.by_spelling = holders(spellings, ids)
+        return [replace(entity, id=entity_id) for entity, entity_id in zip(entities, ids, strict=True)]
 
-    def _votes(self, spellings: Counter[str]) -> Counter[str]:
-        """How many of an entity's mentions (counted by spelling) each stored id held last run: the id of the old
-        entity it overlaps most."""
-        votes: Counter[str] = Counter()
-        for spelling, count in spellings.items():
-            held = self.by_spelling.get(spelling, {})
-            if isinstance(held, tuple):  # a state kept before counts were: most recent holder first
-                held = {known: 3 - rank for rank, known in enumerate(held)}
-            for known, before in held.items():
-                votes[known] += min(count, before)
-        return votes
-
-
-def id_number(entity_id: str) -> int:
-    """The number of an entity id (e12 -> 12): entities in order of first mention in the run that numbered them."""
-    return int(entity_id[1:])
+    def _held(self) -> dict[str, dict[str, int]]:
+        """The ids each spelling had last run, with how many of their mentions wrote it (a state kept before
+        counts were lists the holders most recent first)."""
+        return {spelling: {known: 3 - rank for rank, known in enumerate(held)} if isinstance(held, tuple) else held
+                for spelling, held in self.by_spelling.items()}
 
 
 def _spellings(entity: Entity) -> Counter[str]:
