@@ -134,6 +134,40 @@ def test_stories_and_claims_keep_their_ids_when_the_store_grows(tmp_path: Path) 
         {(s.id, s.events) for s in again.stories}
 
 
+def test_a_later_run_makes_again_only_the_events_its_articles_joined(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from marsad.cluster import events as clustering
+    from marsad.pipeline import BUILT_EVENTS
+
+    made: list[str] = []
+    build = clustering.build_event
+    monkeypatch.setattr(clustering, "build_event", lambda cluster, *rest: made.append(f"v{cluster.number + 1}")
+                        or build(cluster, *rest))
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "inc.db") as store:
+        early = analyze([first], store)
+        made.clear()
+        grown = analyze([later], store)
+    new_articles = {a.id for a in grown.articles} - {a.id for a in early.articles}
+    assert set(made) == {e.id for e in grown.events if new_articles & set(e.articles)}
+    with SQLiteStore(tmp_path / "again.db") as store:  # the same runs with every event made again
+        analyze([first], store)
+        store.put_states({BUILT_EVENTS: None})
+        assert analyze([later], store).events == grown.events
+
+
+def test_an_article_stored_again_with_other_content_makes_its_event_again(tmp_path: Path) -> None:
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    page = folder / "report.txt"
+    with SQLiteStore(tmp_path / "m.db") as store:
+        page.write_text("افتتح المحافظ صباح اليوم معرضا للكتاب في المدينة.\nويستمر المعرض أسبوعا.", encoding="utf-8")
+        before = analyze([folder], store)
+        page.write_text("أرجأت البلدية افتتاح معرض الكتاب إلى الشهر المقبل.\nولم تذكر السبب.", encoding="utf-8")
+        after = analyze([folder], store)
+    assert after.stored == {"report"} and [e.id for e in after.events] == [e.id for e in before.events]
+    assert after.events[0].title.startswith("أرجأت البلدية") and before.events[0].title.startswith("افتتح")
+
+
 def partition_of(story) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     return tuple(sorted(story.events))
 

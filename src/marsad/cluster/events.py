@@ -191,11 +191,14 @@ class EventClusterer:
 def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]] | None = None,
                    timexes: Mapping[str, Sequence[Timex]] | None = None,
                    clusterer: EventClusterer | None = None, settings: EventSettings = DEFAULTS.events,
-                   stories: StorySettings = DEFAULTS.stories) -> tuple[list[Event], list[Story]]:
+                   stories: StorySettings = DEFAULTS.stories,
+                   built: dict[int, tuple[int, Event]] | None = None) -> tuple[list[Event], list[Story]]:
     """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...).
 
     With the `clusterer` of an earlier run, only the articles it has not seen are clustered: they join the
-    existing events or start new ones, and the earlier assignments stay as they were.
+    existing events or start new ones, and the earlier assignments stay as they were. `built` holds the events an
+    earlier run with that clusterer made (event number -> (members, event)): an event whose members did not change
+    is taken from it, not made again; it is updated with the events made now.
     """
     clusterer = clusterer if clusterer is not None else EventClusterer(model=background_model())
     clusterer.settings = settings
@@ -203,7 +206,11 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     clusterer.add_batch(new, [entity_terms((mentions or {}).get(a.id, ())) for a in new])
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
-    events = [build_event(clusterer.events[n], clusterer, added, timexes) for n in range(len(clusterer.events))]
+    built = {} if built is None else built
+    for cluster in clusterer.events:
+        if built.get(cluster.number, (0,))[0] != len(cluster.members):
+            built[cluster.number] = (len(cluster.members), build_event(cluster, clusterer, added, timexes))
+    events = [built[cluster.number][1] for cluster in clusterer.events]
     kind_terms = {clusterer.model.term(word) for word in trigger_words()}
 
     @cache
