@@ -252,12 +252,11 @@ def export_command(db: str, json_out: Path | None, html_out: Path | None, storie
     """Write the stored analysis, or the part of it on some stories or since a day, as JSON and an HTML report.
 
     The JSON is written a section at a time from the store's rows (`store.rows`), never held whole; the report
-    reads an SQLite store by id (`store.source`), a selection or a PostgreSQL store whole."""
+    reads the store by id (`store.source`), a selection as the document cut from the rows."""
     from marsad.export.select import SelectionError, cut_sections
     from marsad.export.views import DocumentView
     from marsad.store.rows import current
     from marsad.store.source import StoreSource
-    from marsad.store.sqlite import SQLiteStore
 
     if not json_out and not html_out:
         raise click.UsageError("say what to write: --json FILE, --html FILE or both")
@@ -286,7 +285,7 @@ def export_command(db: str, json_out: Path | None, html_out: Path | None, storie
         if json_out:
             _write_pieces(json_out, json_pieces(sections()))
         if html_out:
-            by_id = isinstance(store, SQLiteStore) and not cut and current(header)
+            by_id = not cut and current(header)  # a selection is cut from the rows: small, read as a document
             view = DocumentView(StoreSource(db) if by_id else {name: list(value) if name not in values else value
                                                                for name, value in sections()})
             _write(html_out, render_report(view, DEFAULTS.report))

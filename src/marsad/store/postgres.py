@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -126,9 +127,12 @@ def _json(value: Any) -> Json:
 class PostgresStore:
     """Articles with their content hash, and the JSON result of each per-article stage, in PostgreSQL."""
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, readonly: bool = False) -> None:
         self.dsn = dsn
         self._db = psycopg.connect(dsn, autocommit=True)
+        if readonly:  # for a reader (the report, the app): no schema change, no write
+            self._db.execute("SET default_transaction_read_only = on")
+            return
         with self._db.transaction():
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
             self._db.execute(SCHEMA)
@@ -272,6 +276,42 @@ class PostgresStore:
         return [json.loads(data) for (data,) in self._db.execute(
             "SELECT r.data FROM analysis_refs f JOIN analysis_rows r ON r.section = f.section AND r.key = f.key "
             "WHERE f.ref = %s AND f.section = %s ORDER BY r.position", (ref, section))]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one analysis, whatever a writer commits meanwhile (a repeatable-read transaction)."""
+        with self._db.transaction():
+            self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+
+    def analysis_fields(self, section: str, fields: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """Some top-level fields of each item of one section, in document order (an article without its text), read
+        by PostgreSQL's JSON operators (a store kept by row, `store.rows.current`)."""
+        paths = sql.SQL(", ").join(sql.SQL("data::json -> {}").format(sql.Literal(name)) for name in fields)
+        query = sql.SQL("SELECT {} FROM analysis_rows WHERE section = %s ORDER BY position").format(paths)
+        for row in self._db.execute(query, (section,)):
+            yield dict(zip(fields, row, strict=True))
+
+    def analysis_mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """The entity mentions of one article ({article, start, end, text, entity}), by entity in document order."""
+        return [{"article": article_id, "start": start, "end": end, "text": text, "entity": entity}
+                for start, end, entity, text in self._db.execute(
+            "SELECT m.start_at, m.end_at, m.entity_id, m.text FROM search_mentions m LEFT JOIN analysis_rows r "
+            "ON r.section = 'entities' AND r.key = 'id:' || m.entity_id WHERE m.article_id = %s "
+            "ORDER BY r.position, m.start_at", (article_id,))]
+
+    def mention_forms(self) -> list[tuple[str, str, int]]:
+        """(entity id, form, mentions) for every form each entity is mentioned by, entities in document order."""
+        return [(str(e), str(t), int(n)) for e, t, n in self._db.execute(
+            "SELECT m.entity_id, m.text, COUNT(*) FROM search_mentions m LEFT JOIN analysis_rows r "
+            "ON r.section = 'entities' AND r.key = 'id:' || m.entity_id "
+            "GROUP BY m.entity_id, m.text ORDER BY MIN(r.position), m.entity_id, MIN(m.article_id), "
+            "MIN(m.start_at)")]
+
+    def articles_naming(self, entity_id: str) -> set[str]:
+        """The ids of the analysed articles that mention the entity."""
+        return {row[0] for row in self._db.execute("SELECT article_id FROM search_entities WHERE entity_id = %s",
+                                                   (entity_id,))}
 
     def analysis_version(self) -> int:
         """A number that changes whenever a new analysis is stored (0: none yet), so readers know to reload."""

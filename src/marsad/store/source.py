@@ -1,9 +1,10 @@
 """The analysis as the app and the report read it: from the store item by item (`store.rows`), never whole.
 
-A `StoreSource` is made for one stored analysis: it keeps what listings need in memory (articles without their
-text, entities without their mentions, events and stories) and reads everything else by id when a page asks:
-an article's text, quotes and marks, an event's claims and summary, an entity's mentions. Each server thread
-reads through its own read-only connection, so readers never wait for one another or for a monitor's cycle.
+A `StoreSource` is made for one stored analysis (an SQLite file or a PostgreSQL database): it keeps what listings
+need in memory (articles without their text, entities without their mentions, events and stories) and reads
+everything else by id when a page asks: an article's text, quotes and marks, an event's claims and summary, an
+entity's mentions. Each server thread reads through its own read-only connection, so readers never wait for one
+another or for a monitor's cycle.
 """
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ import threading
 from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from marsad.store import is_postgres
 from marsad.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from marsad.store.postgres import PostgresStore
 
 Doc = dict[str, Any]
 ARTICLE_FIELDS = ("id", "title", "source", "published", "url")  # an article as listings show it
@@ -23,7 +28,7 @@ ITEMS_CACHED = 256  # whole articles and entities kept for pages asked again
 
 
 class StoreSource:
-    """A `marsad.export.views.Source` over the analysis stored in an SQLite file."""
+    """A `marsad.export.views.Source` over the analysis stored in an SQLite file or at a PostgreSQL DSN."""
 
     def __init__(self, db: str | Path) -> None:
         self.db = db
@@ -37,11 +42,11 @@ class StoreSource:
         self.article = lru_cache(maxsize=ITEMS_CACHED)(self._item("articles"))
         self.entity = lru_cache(maxsize=ITEMS_CACHED)(self._item("entities"))
 
-    def _store(self) -> SQLiteStore:
+    def _store(self) -> SQLiteStore | PostgresStore:
         """This thread's read-only connection to the store."""
-        store: SQLiteStore | None = getattr(self._local, "store", None)
+        store: SQLiteStore | PostgresStore | None = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = SQLiteStore(self.db, readonly=True)
+            store = self._local.store = _reader(str(self.db))
         return store
 
     def _item(self, section: str) -> Callable[[str], Doc]:
@@ -73,3 +78,12 @@ class StoreSource:
     def all_quotes(self) -> Iterator[Doc]:
         """Every quote, only the fields that group it by speaker."""
         return self._store().analysis_fields("quotes", QUOTE_FIELDS)
+
+
+def _reader(location: str) -> SQLiteStore | PostgresStore:
+    """A read-only connection to the store at `location` (PostgreSQL needs the `postgres` extra)."""
+    if is_postgres(location):
+        from marsad.store.postgres import PostgresStore
+
+        return PostgresStore(location, readonly=True)
+    return SQLiteStore(location, readonly=True)
