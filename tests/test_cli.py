@@ -85,10 +85,12 @@ def test_a_bad_store_is_one_line_and_exit_2(tmp_path: Path, db: str) -> None:
     assert run.stderr.startswith("marsad: cannot open the store") and len(run.stderr.strip().splitlines()) == 1
 
 
-def test_serve_refuses_a_file_that_is_no_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("db", ["notes.db", "missing.db", "postgresql://marsad:secret@127.0.0.1:1/marsad"])
+def test_serve_refuses_what_is_no_store(tmp_path: Path, db: str) -> None:
     (tmp_path / "notes.db").write_text("plain text, no database", encoding="utf-8")
-    run = marsad("serve", "--db", "notes.db", cwd=tmp_path)
-    assert run.returncode == 2 and "Traceback" not in run.stderr and "cannot serve" in run.stderr
+    run = marsad("serve", "--db", db, cwd=tmp_path)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "secret" not in run.stderr
+    assert run.stderr.startswith("marsad: cannot serve") and len(run.stderr.strip().splitlines()) == 1
 
 
 def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:

@@ -214,8 +214,8 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
 
 
 @main.command("serve")
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The SQLite store written by `marsad analyze`.")
+@click.option("--db", required=True,
+              help="The store written by `marsad analyze`: an SQLite file, or a postgresql:// DSN.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything beyond loopback needs --token.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -223,7 +223,7 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
 @click.option("--rate-limit", default="120/10", show_default=True,
               help="Requests per seconds from one client (429 beyond), or 'off'; loopback is exempt by default.")
 @click.option("--limit-loopback", is_flag=True, help="Apply the rate limit to loopback clients too.")
-def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit: str, limit_loopback: bool) -> None:
+def serve_command(db: str, host: str, port: int, token: str | None, rate_limit: str, limit_loopback: bool) -> None:
     """Serve the latest analysis in DB as a read-only web app and JSON API (needs the `web` extra)."""
     from marsad.web.bind import BindError, check_bind, serve
     from marsad.web.limits import RateLimit
@@ -234,7 +234,7 @@ def serve_command(db: Path, host: str, port: int, token: str | None, rate_limit:
     except (BindError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        check_readable(str(db))
+        check_readable(db)
     except StoreError as exc:
         _err.print(f"marsad: cannot serve {exc} (write a store with `marsad analyze --db`)", markup=False)
         sys.exit(EXIT_BAD_STORE)

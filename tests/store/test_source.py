@@ -62,3 +62,28 @@ def test_a_source_reads_items_and_listings_by_id(doc: dict[str, Any], store_loca
     assert sorted(source.mention_forms()) == sorted(whole.mention_forms())
     event = doc["events"][0]["id"]
     assert source.referring(f"event:{event}", "claims") == whole.referring(f"event:{event}", "claims")
+
+
+def test_the_app_over_a_store_shows_the_pages_of_the_document(doc: dict[str, Any], store_location: str,
+                                                             tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from marsad.store.source import StoreSource
+    from marsad.web.app import create_app
+
+    reference = tmp_path / "reference.db"
+    for location in (store_location, str(reference)):
+        with open_store(location) as store:
+            store.put_analysis(doc)
+    app, whole = (TestClient(create_app(location, rate_limit=None)) for location in (store_location, reference))
+    assert isinstance(app.app.state.data.view().source, StoreSource)  # type: ignore[attr-defined]
+    event, entity, article = doc["events"][0]["id"], doc["entities"][0]["id"], doc["articles"][0]["id"]
+    for page in ("/", "/entities", "/outlets", "/api/stories", f"/events/{event}", f"/entities/{entity}",
+                 f"/articles/{article}", f"/api/articles/{article}"):
+        shown = app.get(page)
+        assert shown.status_code == 200, page
+        assert shown.text == whole.get(page).text, page
+    for query in ("المياه", "عمان"):  # the same articles found (each backend ranks them its own way)
+        found, expected = (client.get("/api/search", params={"q": query}).json() for client in (app, whole))
+        assert found["count"] == expected["count"] > 0
+        assert sorted(map(str, found["results"])) == sorted(map(str, expected["results"]))

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from marsad.store import is_postgres
+from marsad.store import open_reader
 from marsad.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class StoreSource:
         """This thread's read-only connection to the store."""
         store: SQLiteStore | PostgresStore | None = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = _reader(str(self.db))
+            store = self._local.store = open_reader(str(self.db))
         return store
 
     def _item(self, section: str) -> Callable[[str], Doc]:
@@ -79,11 +79,3 @@ class StoreSource:
         """Every quote, only the fields that group it by speaker."""
         return self._store().analysis_fields("quotes", QUOTE_FIELDS)
 
-
-def _reader(location: str) -> SQLiteStore | PostgresStore:
-    """A read-only connection to the store at `location` (PostgreSQL needs the `postgres` extra)."""
-    if is_postgres(location):
-        from marsad.store.postgres import PostgresStore
-
-        return PostgresStore(location, readonly=True)
-    return SQLiteStore(location, readonly=True)

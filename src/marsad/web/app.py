@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -13,27 +14,32 @@ from starlette.exceptions import HTTPException
 
 from marsad.export.report import environment
 from marsad.export.views import DocumentView
+from marsad.store import open_reader
 from marsad.store.rows import current
 from marsad.store.source import StoreSource
 from marsad.store.sqlite import SearchQuery, SQLiteStore
 from marsad.web import api, pages, security
 from marsad.web.search import Results, search
 
+if TYPE_CHECKING:
+    from marsad.store.postgres import PostgresStore
+
 MESSAGES = {404: "الصفحة غير موجودة", 422: "طلب غير صالح: راجع قيم البحث", 500: "حدث خطأ في الخادم"}
 
 
 class Data:
-    """The read-only store and a view of its latest analysis, made anew when `analyze` stores a newer one.
+    """The read-only store (an SQLite file or a PostgreSQL database) and a view of its latest analysis, made anew
+    when `analyze` stores a newer one.
 
-    The view reads the store by id (`web.source.StoreSource`), keeping in memory only what listings need; a store
+    The view reads the store by id (`store.source.StoreSource`), keeping in memory only what listings need; a store
     written by an older version (rows without references) is read whole instead. A new view is made on a side
     thread while requests go on with the one they had: a monitor's cycle never makes readers wait (only the very
     first load does)."""
 
     def __init__(self, db: str | Path) -> None:
-        self.db = db
-        self.store = SQLiteStore(db, readonly=True)
-        self._lock = threading.Lock()  # one SQLite connection, shared by the server's threads
+        self.db = str(db)
+        self.store = open_reader(self.db)
+        self._lock = threading.Lock()  # one connection, shared by the server's threads
         self._version = -1
         self._view = DocumentView({})
         self._reloading: threading.Thread | None = None
@@ -55,13 +61,13 @@ class Data:
             self._reloading.join(timeout)
 
     def _reload(self) -> None:
-        with SQLiteStore(self.db, readonly=True) as store:
+        with open_reader(self.db) as store:
             version = store.analysis_version()
             view = self._read(store)
         with self._lock:
             self._view, self._version = view, version
 
-    def _read(self, store: SQLiteStore) -> DocumentView:
+    def _read(self, store: SQLiteStore | PostgresStore) -> DocumentView:
         """A view of the store's analysis: by id when its rows carry references, else the whole document."""
         if current(store.analysis_header()):
             return DocumentView(StoreSource(self.db))

@@ -39,7 +39,8 @@ def allowed_hosts(host: str) -> frozenset[str] | None:
     return LOOPBACK_NAMES | {host.lower().strip("[]")} if is_loopback(host) else None
 
 
-def serve(db: Path, host: str, port: int, token: str | None, rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT) -> None:
+def serve(db: str | Path, host: str, port: int, token: str | None,
+          rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT) -> None:
     """Run the app with uvicorn until interrupted."""
     try:
         import uvicorn
