@@ -93,6 +93,17 @@ def test_serve_refuses_what_is_no_store(tmp_path: Path, db: str) -> None:
     assert run.stderr.startswith("marsad: cannot serve") and len(run.stderr.strip().splitlines()) == 1
 
 
+def test_watch_publishes_each_round_with_new_articles(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
+    run = marsad("watch", "in", "--db", "m.db", "--rounds", "2", "--every", "1", "--engine", "local", cwd=tmp_path)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "round 1: 1 new articles" in run.stderr and "round 2" not in run.stderr  # nothing new the second time
+    exported = marsad("export", "--db", "m.db", "--json", "out.json", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["articles"]) == 1
+
+
 def test_strict_makes_a_problem_fatal(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")

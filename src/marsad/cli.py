@@ -201,14 +201,14 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
         _err.print(f"marsad: {message}", markup=False)
 
     with _engine(engine_name, scheduler, workers) as engine, _store(db) as store:
-        def publish(number: int, result: Analysis | None) -> None:
+        def round_done(number: int, result: Analysis | None) -> None:
             if result is not None and not result.unchanged:
                 publish(store, result)
                 say(f"round {number}: {result.from_inputs - result.reused} new articles, "
                     f"{len(result.articles)} in the store, {len(result.events)} events")
 
         try:
-            watch(list(sources), store, seconds, rounds, engine=engine, report=say, on_round=publish)
+            watch(list(sources), store, seconds, rounds, engine=engine, report=say, on_round=round_done)
         except KeyboardInterrupt:
             say("stopped")
 
