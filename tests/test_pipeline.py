@@ -168,6 +168,45 @@ def test_an_article_stored_again_with_other_content_makes_its_event_again(tmp_pa
     assert after.events[0].title.startswith("أرجأت البلدية") and before.events[0].title.startswith("افتتح")
 
 
+def stored_rows(store: SQLiteStore) -> list[tuple]:  # type: ignore[type-arg]
+    return store._db.execute("SELECT section, key, position, digest, data FROM analysis_rows "
+                             "ORDER BY section, position").fetchall()
+
+
+def test_a_publish_keeps_the_claims_of_events_not_compared_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from marsad.pipeline import UNPUBLISHED, publish
+    from marsad.store import rows
+
+    (tmp_path / "more").mkdir()
+    (tmp_path / "most").mkdir()
+    (tmp_path / "most" / "note.txt").write_text("أعلنت الحكومة اليوم عن خطة جديدة للنقل العام في العاصمة.",
+                                              encoding="utf-8")
+    written: list[str] = []
+    encode = rows._json
+    monkeypatch.setattr(rows, "_json", lambda item: written.append(item) or encode(item))
+    kept, full = (SQLiteStore(tmp_path / f"{name}.db") for name in ("kept", "full"))
+    for store in (kept, full):
+        first = analyze([EXAMPLES], store)
+        publish(store, first)
+        grown = first.events[0]  # a later report adds a sentence to the first event ...
+        text = next(a.text for a in first.articles if a.id == grown.articles[0])
+        (tmp_path / "more" / "update.txt").write_text(f"{text}\nوقال مسؤول محلي إن الأضرار طالت عشرات المباني.",
+                                                     encoding="utf-8")
+        analyze([tmp_path / "more"], store)  # ... compared again but not published (a run stopped before) ...
+        result = analyze([tmp_path / "most"], store)  # ... and the next run publishes
+        if store is full:
+            store.put_states({UNPUBLISHED: None})  # a store that cannot tell what was compared: every row again
+        written.clear()
+        publish(store, result)
+        if store is kept:
+            encoded = len(written)
+    untouched = [c for c in result.claims if c.event != grown.id and c.event in {e.id for e in first.events}]
+    assert untouched and encoded == len(written) - len(untouched)
+    assert stored_rows(kept) == stored_rows(full)
+    kept.close()
+    full.close()
+
+
 def partition_of(story) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     return tuple(sorted(story.events))
 

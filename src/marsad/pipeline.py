@@ -276,12 +276,15 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
         summaries.append(found.summary)
         contrasts += found.contrasts
         figures += found.figures
+    recompared = {name.removeprefix(COMPARISON) for name, value in changed.items() if value is not None}
+    changed[UNPUBLISHED] = frozenset(store.get_state(UNPUBLISHED) or ()) | recompared  # with them, atomically
     store.put_states(changed)
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
                    contrasts=tuple(contrasts), figures=tuple(figures))
 
 
 COMPARISON = "comparison:"  # the state name prefix of each event's comparison
+UNPUBLISHED = "unpublished"  # the events compared since the last publish (absent: not known, all of them)
 
 
 @pickled_as_fields
@@ -535,10 +538,14 @@ PUBLISHED = "published"
 
 def publish(store: Store, analysis: Analysis) -> dict[str, Any]:
     """Store the analysis document for the app, and what it was made from so that an unchanged rerun is a no-op;
-    the document is returned for the exports."""
+    the document is returned for the exports. The claims of an event not compared since the last publish are
+    stored as they are: their rows are kept without being written out again."""
     document = to_document(analysis)
-    store.put_analysis(document)
-    store.put_state(PUBLISHED, Published(analysis.corpus_key, tuple(analysis.totals().items())))
+    pending = store.get_state(UNPUBLISHED)
+    kept = () if pending is None else {("claims", f"id:{c.id}") for c in analysis.claims if c.event not in pending}
+    store.put_analysis(document, kept)
+    store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
+                      UNPUBLISHED: frozenset()})
     return document
 
 

@@ -1,7 +1,7 @@
 """The interface every store keeps (SQLite, PostgreSQL): what the pipeline, the watcher and the web app rely on."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Protocol, Self
 
 from marsad.store.sqlite import Processed, SearchQuery
@@ -40,7 +40,7 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
-    def put_analysis(self, doc: dict[str, Any]) -> None: ...
+    def put_analysis(self, doc: dict[str, Any], unchanged: Collection[tuple[str, str]] = ()) -> None: ...
 
     def get_analysis(self) -> dict[str, Any] | None: ...
 

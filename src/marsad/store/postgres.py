@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -210,7 +210,7 @@ class PostgresStore:
         row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
-    def put_analysis(self, doc: dict[str, Any]) -> None:
+    def put_analysis(self, doc: dict[str, Any], unchanged: Collection[tuple[str, str]] = ()) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`), and index its articles for search."""
         articles = doc.get("articles", [])
@@ -220,7 +220,7 @@ class PostgresStore:
                 cur.execute("DELETE FROM analysis_rows")
                 cur.execute("DELETE FROM analysis_refs")
             stored = cur.execute("SELECT section, key, position, digest FROM analysis_rows").fetchall()
-            rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
+            rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored}, unchanged)
             cur.executemany("DELETE FROM analysis_rows WHERE section = %s AND key = %s", rows.deleted)
             cur.executemany("DELETE FROM analysis_refs WHERE section = %s AND key = %s",
                             [*rows.deleted, *((section, key) for section, key, *_ in rows.written)])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,12 +63,21 @@ def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
             continue
         seen: Counter[str] = Counter()
         for position, item in enumerate(items):
-            text = _json(item)
-            digest = _digest(text)
-            item_id = item.get("id") if isinstance(item, dict) else None
-            key = f"id:{item_id}" if isinstance(item_id, str) else f"h:{digest}"
-            seen[key] += 1
-            yield section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text
+            yield _row(section, position, item, seen)
+
+
+def _row(section: str, position: int, item: Any, seen: Counter[str]) -> Row:
+    """One item's row: keyed by its id, else by its content (`seen`: the keys met so far in its section)."""
+    text = _json(item)
+    digest = _digest(text)
+    key = _id_key(item) or f"h:{digest}"
+    seen[key] += 1
+    return section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text
+
+
+def _id_key(item: Any) -> str | None:
+    item_id = item.get("id") if isinstance(item, dict) else None
+    return f"id:{item_id}" if isinstance(item_id, str) else None
 
 
 def row_refs(item: Any) -> set[str]:
@@ -83,14 +92,27 @@ def row_refs(item: Any) -> set[str]:
     return refs
 
 
-def row_changes(doc: Mapping[str, Any], stored: Stored) -> RowChanges:
-    """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes."""
+def row_changes(doc: Mapping[str, Any], stored: Stored, unchanged: Collection[tuple[str, str]] = ()) -> RowChanges:
+    """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes.
+
+    `unchanged` names rows (section, `id:` key) the caller knows the store holds as the document has them (the
+    claims of an event not compared again since the last publish): a stored one is kept in its place without
+    being written out and digested again."""
     written, moved, kept, refs = [], [], set(), []
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
-        for row, item in zip(document_rows({section: items}), items, strict=True):
-            _, key, position, digest, _ = row
+        seen: Counter[str] = Counter()
+        for position, item in enumerate(items):
+            known = _id_key(item)
+            if known and not seen[known] and (section, known) in unchanged and (section, known) in stored:
+                seen[known] += 1
+                kept.add((section, known))
+                if stored[(section, known)][0] != position:
+                    moved.append((position, section, known))
+                continue
+            row = _row(section, position, item, seen)
+            key, digest = row[1], row[3]
             kept.add((section, key))
             before = stored.get((section, key))
             if before is None or before[1] != digest:

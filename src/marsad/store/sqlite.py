@@ -9,7 +9,7 @@ import hashlib
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,9 +201,10 @@ class SQLiteStore:
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def put_analysis(self, doc: dict[str, Any]) -> None:
+    def put_analysis(self, doc: dict[str, Any], unchanged: Collection[tuple[str, str]] = ()) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
-        (`store.rows`), and index its articles for search."""
+        (`store.rows`; `unchanged`: rows the caller knows are stored as they are), and index its articles for
+        search."""
         articles = doc.get("articles", [])
         with self._db:
             header = self._query_one("SELECT data FROM analysis WHERE id = 1")
@@ -211,7 +212,7 @@ class SQLiteStore:
                 self._db.execute("DELETE FROM analysis_rows")
                 self._db.execute("DELETE FROM analysis_refs")
             stored = self._db.execute("SELECT section, key, position, digest FROM analysis_rows")
-            changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored})
+            changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored}, unchanged)
             self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
             self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
                                  [*changes.deleted, *((section, key) for section, key, *_ in changes.written)])
