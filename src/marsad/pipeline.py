@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -153,7 +153,7 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
         articles = _duplicates(analysis, store, settings)
-        events, stories = _events(articles, analysis.spans, analysis.stored, store, settings)
+        events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes, ids, resolved = linking.result()
     store.put_state(ENTITY_IDS, ids)
     if len(resolved) > len(known):
@@ -209,25 +209,32 @@ def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Ar
 DUPLICATES = "duplicates"
 
 
-def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], updated: Collection[str],
-            store: Store, settings: Settings) -> tuple[list[Event], list[Story]]:
+def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
+            settings: Settings) -> tuple[list[Event], list[Story]]:
     """Events and stories; the clustering state is stored, so a later run only places its new articles and makes
-    again the events they joined or `updated` (the articles stored by this run) are in (the events made are kept
-    with the code that made them), and a story keeps the id it had last run (`StoryIds`)."""
+    again only the events they joined or that hold an article stored again with other content (the events made
+    are kept with the code that made them); a story keeps the id it had last run (`StoryIds`)."""
     stored = store.get_state("events")
     fresh = getattr(stored, "version", None) != STATE_VERSION
     clusterer = EventClusterer(model=background_model()) if fresh else stored
     remembered = None if fresh else store.get_state(BUILT_EVENTS)
     built = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
-    for article in updated:  # an article stored again with other content: its event is made again
+    for article in store.get_state(UPDATED) or ():
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built)
-    store.put_states({"events": clusterer, BUILT_EVENTS: (code_fingerprint(), built)})
     ids = (None if fresh else store.get_state(STORY_IDS)) or StoryIds()
     events, stories = ids.assign(events, stories)
-    store.put_state(STORY_IDS, ids)
+    store.put_states({"events": clusterer, BUILT_EVENTS: (code_fingerprint(), built), STORY_IDS: ids,
+                      UPDATED: None})
     return events, stories
+
+
+def _note_updated(store: Store, articles: set[str]) -> None:
+    """Remember, before storing them, the known articles read again with other content, until their events are
+    made again (a run stopped in between leaves them noted for the next)."""
+    if articles:
+        store.put_state(UPDATED, frozenset(store.get_state(UPDATED) or ()) | articles)
 
 
 def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
@@ -452,7 +459,8 @@ class _Reading:
     rejected: list[Rejected] = field(default_factory=list)
     from_inputs: int = 0
     reused: int = 0
-    stored: set[str] = field(default_factory=set)
+    stored: int = 0
+    updated: set[str] = field(default_factory=set)  # known articles read again with other content
 
 
 def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
@@ -484,12 +492,15 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
                 problem(item)
                 continue
             raw = _unique_id(item, seen)
-            if store.stored_hash(raw.id) == content_hash(raw):
+            stored = store.stored_hash(raw.id)
+            if stored == content_hash(raw):
                 reading.reused += 1
                 reading.from_inputs += 1
                 if on_article:
                     on_article()
                 continue
+            if stored is not None:
+                reading.updated.add(raw.id)
             yield raw
 
     templates = store.get_state(TEMPLATES_STATE) or OutletTemplates()
@@ -502,7 +513,8 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
             batch = [(done.article, done.digest, done.records) for done in group if isinstance(done, Processed)]
             if batch and not reading.stored:
                 _new_revision(store)  # before the first write: a run killed after it still changed the corpus
-            reading.stored.update(article.id for article, _, _ in batch)
+            reading.stored += len(batch)
+            _note_updated(store, {article.id for article, _, _ in batch} & reading.updated)
             store.put_processed(batch)
             for done in group:
                 if isinstance(done, Rejected):
@@ -521,8 +533,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
         on_stage("loading the stored corpus")
     articles, spans = load_corpus(store, settings)
     analysis = Analysis(articles=tuple(articles), spans=spans, rejected=tuple(reading.rejected),
-                        from_inputs=reading.from_inputs, reused=reading.reused, stored=frozenset(reading.stored),
-                        corpus_key=key)
+                        from_inputs=reading.from_inputs, reused=reading.reused, corpus_key=key)
     for name, run in CORPUS_STAGES:
         if on_stage:
             on_stage(name)
@@ -533,6 +544,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
 REVISION = "corpus_revision"
 LATIN_NAMES = "latin_names"  # (code fingerprint, the Latin names resolved by that code)
 BUILT_EVENTS = "built_events"  # (code fingerprint, {event number: (members, the event made of them)})
+UPDATED = "updated_articles"  # known articles stored again with other content since their events were made
 PUBLISHED = "published"
 
 

@@ -436,7 +436,6 @@ class Analysis:
     rejected: tuple[Rejected, ...] = ()
     from_inputs: int = 0  # articles read from this run's inputs (the rest come from the store)
     reused: int = 0  # of those, articles already stored with the same content
-    stored: frozenset[str] = frozenset()  # the articles this run stored: new ones, and known ones whose content changed
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()  # with their speakers linked to entities
     framing: tuple[Framing, ...] = ()
