@@ -4,12 +4,13 @@ one, on PostgreSQL)."""
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from marsad.store import SQLiteStore, open_store
-from marsad.store.rows import document_rows, row_changes
+from marsad.store.rows import _longest_rise, document_rows, placed, row_changes
 
 
 def document(events: int, *, changed: int | None = None) -> dict[str, Any]:
@@ -36,9 +37,26 @@ def test_a_publish_writes_only_what_changed() -> None:
     inserted = document(50)
     inserted["events"].insert(0, {"id": "v0", "title": "حدث جديد"})
     grown = row_changes(inserted, stored_rows(before))
-    assert [row[1] for row in grown.written] == ["id:v0"] and len(grown.moved) == 50
+    assert [row[1] for row in grown.written] == ["id:v0"] and not grown.moved  # placed before the others
     shrunk = row_changes(document(49), stored_rows(before))
     assert ("events", "id:v50") in shrunk.deleted and not shrunk.written
+
+
+def test_rows_keep_their_places_where_their_order_holds() -> None:
+    assert placed([None, 0, None, 1, 2, None]) == [-1.0, 0.0, 0.5, 1.0, 2.0, 3.0]
+    assert placed([5, 3, None, 4, 10]) == [2.0, 3.0, 3.5, 4.0, 10.0]  # 3, 4, 10 stay; 5 moves before 3
+    assert placed([0, None, 1e-7]) == [0.0, 1.0, 2.0]  # no room left between two: numbered anew
+    rng = random.Random(7)
+    for _ in range(200):
+        old = [float(p) for p in sorted(rng.sample(range(100), rng.randint(0, 30)))]
+        new: list[float | None] = [p for p in old if rng.random() > 0.2] + [None] * rng.randint(0, 5)
+        rng.shuffle(new)
+        positions = placed(new)
+        assert all(a < b for a, b in zip(positions, positions[1:], strict=False))
+        assert all(positions[i] == p for i, p in _longest_rise(new)) or positions == [*map(float, range(len(new)))]
+        kept = [p for p in new if p is not None]
+        if kept == sorted(kept):  # nothing reordered: no stored row moves
+            assert [q for p, q in zip(new, positions, strict=True) if p is not None] == kept
 
 
 def test_the_document_reads_back_in_order_after_each_publish(tmp_path: Path, store_location: str) -> None:

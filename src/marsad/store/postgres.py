@@ -59,11 +59,17 @@ CREATE TABLE IF NOT EXISTS analysis (  -- the analysis document's header (`store
 CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written where they changed
     section TEXT NOT NULL,
     key TEXT NOT NULL,
-    position INTEGER NOT NULL,
+    position DOUBLE PRECISION NOT NULL,
     digest TEXT NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (section, key)
 );
+DO $$ BEGIN  -- a store made when positions were whole numbers: they may now fall between two
+    IF (SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema()
+        AND table_name = 'analysis_rows' AND column_name = 'position') = 'integer' THEN
+        ALTER TABLE analysis_rows ALTER COLUMN position TYPE DOUBLE PRECISION;
+    END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS analysis_refs (  -- the items each row belongs to (`store.rows.row_refs`)
     ref TEXT NOT NULL,
     section TEXT NOT NULL,

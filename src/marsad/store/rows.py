@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Row = tuple[str, str, int, str, str]  # (section, key, position, digest, the item as JSON)
+Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
-Stored = Mapping[tuple[str, str], tuple[int, str]]  # (section, key) -> (position, digest) of the rows in the store
+Stored = Mapping[tuple[str, str], tuple[float, str]]  # (section, key) -> (position, digest) of the rows in the store
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
 ROWS_VERSION = 2  # raised when rows change shape (2: with references); older rows are all written again
 
@@ -32,7 +33,7 @@ class RowChanges:
 
     header: dict[str, Any]
     written: list[Row]  # new rows and rows whose content changed
-    moved: list[tuple[int, str, str]]  # (position, section, key) of unchanged rows in another place
+    moved: list[tuple[float, str, str]]  # (position, section, key) of unchanged rows in another place
     deleted: list[tuple[str, str]]  # (section, key) of rows the document no longer has
     refs: list[Ref]  # the references of the written rows (those of the deleted and rewritten rows go)
 
@@ -95,32 +96,84 @@ def row_refs(item: Any) -> set[str]:
 def row_changes(doc: Mapping[str, Any], stored: Stored, unchanged: Collection[tuple[str, str]] = ()) -> RowChanges:
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes.
 
-    `unchanged` names rows (section, `id:` key) the caller knows the store holds as the document has them (the
-    claims of an event not compared again since the last publish): a stored one is kept in its place without
-    being written out and digested again."""
+    Rows keep their stored positions where their order still holds (`placed`), so an item inserted early in a
+    section moves none of the others. `unchanged` names rows (section, `id:` key) the caller knows the store
+    holds as the document has them (the claims of an event not compared again since the last publish): a stored
+    one is kept without being written out and digested again."""
     written, moved, kept, refs = [], [], set(), []
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
         seen: Counter[str] = Counter()
-        for position, item in enumerate(items):
+        found: list[tuple[str, Row | None, Any]] = []  # (key, the row to write or None, the item)
+        for item in items:
             known = _id_key(item)
             if known and not seen[known] and (section, known) in unchanged and (section, known) in stored:
                 seen[known] += 1
-                kept.add((section, known))
-                if stored[(section, known)][0] != position:
-                    moved.append((position, section, known))
+                found.append((known, None, item))
                 continue
-            row = _row(section, position, item, seen)
-            key, digest = row[1], row[3]
+            row = _row(section, 0, item, seen)
+            before = stored.get((section, row[1]))
+            found.append((row[1], row if before is None or before[1] != row[3] else None, item))
+        old = [stored[(section, key)][0] if (section, key) in stored else None for key, _, _ in found]
+        for (key, row, item), position, before in zip(found, placed(old), old, strict=True):
             kept.add((section, key))
-            before = stored.get((section, key))
-            if before is None or before[1] != digest:
-                written.append(row)
+            if row is not None:
+                written.append((section, key, position, row[3], row[4]))
                 refs.extend((ref, section, key) for ref in sorted(row_refs(item)))
-            elif before[0] != position:
+            elif before != position:
                 moved.append((position, section, key))
     return RowChanges(document_header(doc), written, moved, [name for name in stored if name not in kept], refs)
+
+
+def placed(old: Sequence[float | None]) -> list[float]:
+    """Positions for a section's items in their new order, given each one's stored position (None: a new item).
+    The stored positions that still rise in the new order (the longest such run) stay; every other item is placed
+    evenly between its neighbours that stay, or after the last one. Where a gap is too narrow for what goes in
+    it, the section is numbered anew from 0."""
+    positions = [0.0] * len(old)
+    last_index, last = -1, None
+    for index, position in [*_longest_rise(old), (len(old), None)]:
+        between = range(last_index + 1, index)
+        if position is None:  # past the last item that stays
+            positions[last_index + 1:] = [(-1.0 if last is None else last) + n for n in range(1, len(between) + 1)]
+            break
+        low = position - len(between) - 1 if last is None else last
+        step = (position - low) / (len(between) + 1)
+        if between and step < MIN_GAP:
+            return [float(n) for n in range(len(old))]
+        positions[last_index + 1:index + 1] = [low + step * n for n in range(1, len(between) + 1)] + [position]
+        last_index, last = index, position
+    return positions
+
+
+MIN_GAP = 1e-6  # the narrowest step between two positions before a section is numbered anew
+
+
+def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
+    """(index, position) of a longest strictly rising run (not necessarily contiguous) of the stored positions."""
+    tails: list[float] = []  # the smallest last position of a rising run of each length
+    ends: list[int] = []  # the index ending that run
+    before: dict[int, int] = {}
+    at: dict[int, float] = {}
+    for index, position in enumerate(old):
+        if position is None:
+            continue
+        at[index] = position
+        length = bisect_left(tails, position)
+        if length == len(tails):
+            tails.append(position)
+            ends.append(index)
+        else:
+            tails[length], ends[length] = position, index
+        if length:
+            before[index] = ends[length - 1]
+    run: list[tuple[int, float]] = []
+    index = ends[-1] if ends else None
+    while index is not None:
+        run.append((index, float(at[index])))
+        index = before.get(index)
+    return run[::-1]
 
 
 def assemble(header: Mapping[str, Any], rows: Iterable[tuple[str, str]]) -> dict[str, Any]:

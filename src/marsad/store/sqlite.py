@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS analysis (  -- the analysis document's header (`store
 CREATE TABLE IF NOT EXISTS analysis_rows (  -- its items, one row each, written where they changed
     section TEXT NOT NULL,
     key TEXT NOT NULL,
-    position INTEGER NOT NULL,
+    position REAL NOT NULL,
     digest TEXT NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (section, key)
