@@ -437,3 +437,58 @@ def test_a_purpose_after_a_name_is_not_part_of_it(text: str, name: str) -> None:
 ])
 def test_an_agency_named_in_apposition_is_its_name(text: str, name: str) -> None:
     assert [m[0] for m in mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("وضربت الفيضانات جماعة تافراوت بإقليم تيزنيت صباح الأحد.", "تافراوت", "GPE"),  # Maghrebi: a commune
+    ("وتجمع السكان في دوار أولاد عزوز قرب الطريق الوطنية.", "أولاد عزوز", "GPE"),  # a village
+    ("واندلع حريق في مستودع بحي الصفا شرق المدينة.", "الصفا", "LOC"),  # Gulf: a district
+    ("وشهد حي المطرية مظاهرة صغيرة بعد صلاة الجمعة.", "المطرية", "LOC"),  # Egyptian
+])
+def test_an_administrative_unit_is_named_without_its_head(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("وأصدرت جماعة الإخوان المسلمين بيانا.", "جماعة الإخوان"),  # an organisation: no proper name after
+    ("وقال السكان إن جماعة محظورة تقف وراء الهجوم.", None),  # a description, no commune
+    ("وسكن في حي الرياض بالخرطوم منذ سنوات.", "حي الرياض"),  # a district named after a capital is not it
+])
+def test_a_unit_head_stays_where_no_unit_name_follows(text: str, kept: str | None) -> None:
+    found = [m[0] for m in mentions(text)]
+    assert not any(m in found for m in ("المسلمين", "محظورة", "الرياض"))
+    if kept:
+        assert any(m.startswith(kept) for m in found), found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وتقام المباراة النهائية على ملعب الثمامة في الدوحة.", "ملعب الثمامة"),
+    ("وصعد الزوار إلى صومعة الخيرالدا قبل الغروب.", "صومعة الخيرالدا"),
+    ("وصلى المصلون في مسجد القرويين التاريخي بمدينة فاس.", "مسجد القرويين"),  # a descriptive adjective stays out
+])
+def test_a_site_keeps_its_head(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+def test_a_ground_named_by_a_common_noun_is_no_site() -> None:
+    assert not [m for m in mentions("ووصل الفريق إلى ملعب المباراة قبل ساعتين.") if m[0].startswith("ملعب")]
+
+
+@pytest.mark.parametrize(("text", "org", "person"), [
+    ("وقال المدير العام لمنظمة الصحة العالمية تيدروس غيبريسوس إن الوضع خطير.", "منظمة الصحة العالمية",
+     "تيدروس غيبريسوس"),
+    ("وصرح الأمين العام للمنظمة البحرية الدولية كيتاك ليم بأن السفينة آمنة.", "المنظمة البحرية الدولية",
+     "كيتاك ليم"),
+])
+def test_an_organisation_and_its_heads_name_are_two_names(text: str, org: str, person: str) -> None:
+    found = [m[:2] for m in mentions(text)]
+    assert (org, "ORG") in found and (person, "PER") in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وحل حزب الأمة ثانيا يليه محمد الفاسي بفارق كبير.", "محمد الفاسي"),
+    ("وتقدم الموكب سيارة الإسعاف يتبعها خالد المنصوري ورفاقه.", "خالد المنصوري"),
+])
+def test_a_verb_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    found = [m[0] for m in mentions(text)]
+    assert name in found and not any(m.endswith(name) and m != name for m in found), found

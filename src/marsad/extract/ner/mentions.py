@@ -22,7 +22,19 @@ import numpy as np
 from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
-from marsad.extract.ner.phrases import RULES, TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
+from marsad.extract.ner.phrases import (
+    RARE,
+    RULES,
+    STOP,
+    TAIL_ALIAS_HEADS,
+    PeopleAndLatin,
+    PhraseRules,
+    is_adjective,
+    is_arabic,
+    load_heads,
+    positions,
+    verb_like,
+)
 from marsad.extract.ner.train import MODEL_FILE
 from marsad.extract.ner.words import month_names, words
 from marsad.text.normalize import fold
@@ -39,6 +51,10 @@ _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (�
 _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
+_DESCRIPTIVE = words("descriptive")  # adjectives after a name that are no part of it (التاريخي، الشهير)
+_UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
+_FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
 
 # Rules of the propagation, counted at their branch in the rule set of the document pass (`phrases.RULES`).
 _BRANCH_RULES = (
@@ -55,6 +71,9 @@ _BRANCH_RULES = (
     #   definite or listed word it ends there (طنجة وفاس، خالد بتبوك), unless the span is listed
     "common_word_kept_apart",  # an everyday word (`name_rates.common_word`) spreads only when the tagger said so
     #   at half of its occurrences in the article
+    "unit_head_off",  # an administrative unit is named without its head (جماعة X، حي X، جبال X -> X)
+    "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
+    "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -165,6 +184,7 @@ class _Document:
         ids, self.folded, self.cuts, self.bare = tagger.word_types(self.words)
         self.taken = [False] * len(self.words)
         self.spans: list[_Span] = []
+        self.sites: set[tuple[str, ...]] = set()  # keys of places named after a LOC unit head (حي X): LOC, not GPE
         self._firsts: set[str] = set()
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
@@ -175,8 +195,9 @@ class _Document:
         ranges = sentence_ranges(self.text, self.words, self.ends)
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
-            for a, b in self._coordinated(first, last, kind):
-                self._add(a, b, kind)
+            for start, end, k in self._org_then_person(first, last, kind):
+                for a, b in self._coordinated(start, end, k):
+                    self._add(a, b, k)
         self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
 
     def _coordinated(self, first: int, last: int, kind: str) -> list[tuple[int, int]]:
@@ -203,6 +224,33 @@ class _Document:
             RULES.hit("coordinated_names_split")
         return pieces
 
+    def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
+        """An organisation's span opened by a head noun that runs, after a definite adjective, into two or more
+        name-like indefinite words is the organisation and then a person (منظمة الأرصاد العالمية + her head's
+        name): an organisation's name goes on after its adjective only with a لل-phrase, a coordination or a
+        definite word."""
+        if kind != "ORG" or last - first < 3 or self.bare[first] not in load_heads():
+            return [(first, last, kind)]
+        k = last - 1
+        while k > first + 1 and self._name_like(k - 1):
+            k -= 1
+        if not (self._name_like(k) and self._name_like(last) and is_adjective(self.folded[k - 1])):
+            return [(first, last, kind)]
+        RULES.hit("person_after_org")
+        return [(first, k - 1, kind), (k, last, "PER")]
+
+    def _name_like(self, i: int) -> bool:
+        """An Arabic word with no article or proclitic that is a given name or rare in news."""
+        f = self.folded[i]
+        return (is_arabic(f) and not self.cuts[i] and not f.startswith(_DEFINITE)
+                and (f in self.lex.gaz.given or self.lex.count(f) < RARE))
+
+    def _place_like(self, i: int) -> bool:
+        """A name-like word (`_name_like`) that is no verb or feminine adjective agreeing with the head before it
+        (جماعة تزعم "a group that claims", جماعة محظورة "a banned group")."""
+        f = self.folded[i]
+        return self._name_like(i) and not verb_like(f) and not f.endswith(_FEMININE)
+
     def _place_or_definite(self, i: int) -> bool:
         """Whether the bare word at i is definite or opens a listed name, and is not the name of God (regnal and
         given names end in بالله)."""
@@ -216,9 +264,30 @@ class _Document:
         first, last = self._trim(first, last, kind)
         if first > last or any(self.taken[first:last + 1]):
             return
+        if first < last and self.bare[first] in _UNIT_HEADS:
+            first, kind = self._without_unit_head(first, last, kind)
         self.spans.append(_Span(first, last, kind))
         for i in range(first, last + 1):
             self.taken[i] = True
+
+    def _without_unit_head(self, first: int, last: int, kind: str) -> tuple[int, str]:
+        """(first token, type) of a span opened by an administrative head (`unit_head`): the name after the head,
+        a LOC (kept as one in `sites`) after a region or district head, else a GPE. A span of another type is a
+        unit only when a proper name follows the head and nothing else (جماعة + a place name, not جماعة الإخوان
+        or جماعة X الزراعية). A district or
+        region named after a listed state or city is another place and keeps its head (a district named after a
+        capital is not the capital)."""
+        head, f = self.bare[first], self.folded[first + 1]
+        if f in self.lex.gaz.given or kind not in ("LOC", "GPE") and not all(
+                map(self._place_like, range(first + 1, last + 1))):
+            return first, kind
+        if head in _LOC_HEADS and self.lex.gaz.phrases.get(self.key(first + 1, last)) == "GPE":
+            return first, kind
+        RULES.hit("unit_head_off")
+        if head in _LOC_HEADS:
+            self.sites.add(self.key(first + 1, last))
+            return first + 1, "LOC"
+        return first + 1, "GPE"
 
     def _index(self) -> None:
         self.owner = {s.first: s for s in self.spans}
@@ -248,10 +317,12 @@ class _Document:
                 self._replace(first, last, kind)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges and, for people, leading titles (الرئيس، وزير الدفاع ...)."""
+        """Drop punctuation at the edges, descriptive adjectives at the end and, for people, leading titles
+        (الرئيس، وزير الدفاع ...)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
-        while last >= first and not self.words[last][-1].isalnum():
+        while last >= first and (not self.words[last][-1].isalnum() or last > first
+                                 and self.folded[last] in _DESCRIPTIVE):
             last -= 1
         if kind == "PER":
             titles = self.lex.gaz.titles
@@ -265,7 +336,16 @@ class _Document:
                     break
             if first > start:
                 RULES.hit("title_off_person")
+            if first < last and self._verb_with_object(first):
+                first += 1
+                RULES.hit("verb_off_person")
         return first, last
+
+    def _verb_with_object(self, i: int) -> bool:
+        """Whether the word at i is an imperfect verb with an object pronoun before a given name (يليه X)."""
+        f = self.folded[i]
+        return (verb_like(f) and f.endswith(_OBJECT_PRONOUNS) and f not in self.lex.gaz.given
+                and self.folded[i + 1] in self.lex.gaz.given)
 
     def key(self, first: int, last: int) -> tuple[str, ...]:
         """Folded words of a span with the first word's proclitics off: the name as a look-up key."""
@@ -277,7 +357,7 @@ class _Document:
         for s in self.spans:
             k = self.key(s.first, s.last)
             votes[k][s.type] += 1
-            if (s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2
+            if (s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and k[-1] not in STOP and len(k[-1]) > 2
                     and self._spreads(k[-1])):
                 votes[(k[-1],)]["PER-surname"] += 1
                 RULES.hit("surname_alias")
@@ -367,6 +447,8 @@ class _Document:
         kind = self.lex.gaz.phrases.get(k)
         if kind in ("GPE", "LOC"):
             return kind
+        if k in self.sites:
+            return "LOC"
         if k[0] in _LOC_HEADS or (k[0].startswith("ال") and k[0][2:] in _LOC_HEADS):
             RULES.hit("loc_by_place_head")
             return "LOC"

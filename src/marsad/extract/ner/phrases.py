@@ -26,7 +26,8 @@ from marsad.extract.ner.words import Head, heads_with, load_heads, words
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
-__all__ = ["Head", "PeopleAndLatin", "PhraseRules", "RULES", "TAIL_ALIAS_HEADS", "load_heads", "positions"]
+__all__ = ["Head", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS", "is_adjective",
+           "is_arabic", "load_heads", "positions", "verb_like"]
 
 MAX_CHAIN = 9  # words after the head
 MAX_CONSTRUCT = 2  # indefinite nouns in construct before the definite/proper element
@@ -48,6 +49,7 @@ COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that t
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
+NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
 # Grammatical particles the rules name: في، من between a title and its organisation (القيادي في حزب ...), and
@@ -324,11 +326,13 @@ class PhraseRules:
     def _in_construct(self, ch: _Chain, c: int, f: str) -> bool:
         """After an indefinite head: a definite or proper element, or up to two indefinite nouns before one."""
         j = ch.j
-        if c in (DEF, ADJ):
+        if c in (DEF, ADJ) and ch.hf in NAMED_HEADS and self.count(f) >= RARE:
+            return False
+        elif c in (DEF, ADJ):
             ch.last, ch.state = j, (_AFTER_PROPER if f in self.gaz.given else _AFTER_ELEMENT)
         elif c == PROPER:
             ch.last, ch.state = j, _AFTER_PROPER
-        elif c == INDEF and ch.construct < MAX_CONSTRUCT and not _verb_like(f) and not self.nisba_of_common(f):
+        elif c == INDEF and ch.construct < MAX_CONSTRUCT and not verb_like(f) and not self.nisba_of_common(f):
             ch.construct += 1
         else:
             return False
@@ -379,7 +383,7 @@ class PhraseRules:
         الخليج العربية): not a purpose, time or recipient (`LIL_STOP`), a verb, a place or a title."""
         stem, doc = f[1:], self.doc
         if (not f.startswith("ل") or f.startswith("لل") or len(stem) < 3 or f in STOP or not is_arabic(f)
-                or j in doc.owned or j + 1 >= self.n or "ل" + f in LIL_STOP or _verb_like(stem)
+                or j in doc.owned or j + 1 >= self.n or "ل" + f in LIL_STOP or verb_like(stem)
                 or not self._free(stem)):
             return False
         return self.classify(j + 1, stem) in (DEF, ADJ) and not self.title(self.doc.folded[j + 1])
@@ -429,7 +433,7 @@ class PhraseRules:
         return found
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """An indefinite word that is probably a verb in the imperfect (يضم، تعمل، سيدافع)."""
     return (word[0] in "يت" and len(word) <= 4) or (word[0] == "ي" and len(word) <= 6) or word.startswith(("سي", "ست"))
 
@@ -460,7 +464,7 @@ class PeopleAndLatin:
         """The person `s` (a given name) with the name-like word after it, or None."""
         doc = self.doc
         j = s.last + 1
-        if self.name_word(j, False) and not _verb_like(doc.folded[j]):
+        if self.name_word(j, False) and not verb_like(doc.folded[j]):
             return s.first, j, "PER", doc.cuts[s.first]
         return None
 
@@ -489,12 +493,12 @@ class PeopleAndLatin:
             return True
         if first:
             cut, b = doc.cuts[j], doc.bare[j]
-            if f[0] in "وف" or self.r.place(b) or f.startswith("ال") or _verb_like(f):
+            if f[0] in "وف" or self.r.place(b) or f.startswith("ال") or verb_like(f):
                 return False
             if cut and self.r.count(b) >= 100:  # a preposition on a common word (بدأب)
                 return False
             return self.r.count(f) < RARE and not self.r.nisba_of_common(f)
-        if (f[0] == "و" or f.startswith(("بال", "لل", "فال", "كال")) or f.endswith("يه") or _verb_like(f)
+        if (f[0] == "و" or f.startswith(("بال", "لل", "فال", "كال")) or f.endswith("يه") or verb_like(f)
                 or self.r.count(f) >= NAME_CONT or self.r.place_nisba(f)):
             return False
         raw = doc.words[j]
