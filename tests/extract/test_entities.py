@@ -492,3 +492,25 @@ def test_an_organisation_and_its_heads_name_are_two_names(text: str, org: str, p
 def test_a_verb_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
     found = [m[0] for m in mentions(text)]
     assert name in found and not any(m.endswith(name) and m != name for m in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت منظمة أممية إن آلاف الأسر نزحت خلال الأسبوع.",  # translated wire style
+    "وتولت شركة فرنسية بناء المحطة بتمويل أوروبي.",
+    "ويتزعم الخلية حزب تونسي صغير بحسب الادعاء.",
+])
+def test_a_head_with_a_nisba_alone_is_a_description(text: str) -> None:
+    assert not [m for m in mentions(text) if m[1] == "ORG"], mentions(text)
+
+
+def test_a_site_named_after_a_town_is_no_description() -> None:
+    assert ("سجن رومية", "LOC") in [m[:2] for m in mentions("ونقل الموقوفون إلى سجن رومية شرق بيروت.")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وعقد وزراء خارجية مجلس التعاون لدول الخليج العربية اجتماعهم في الرياض.",
+     "مجلس التعاون لدول الخليج العربية"),
+    ("وقالت وكالة رويترز إن الاجتماع انتهى دون اتفاق.", "رويترز"),  # the appositive head stays out
+])
+def test_a_listed_organisation_longer_than_the_taggers_spans(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)

@@ -299,15 +299,21 @@ class _Document:
         if any(s.first < first or s.last > last for s in inside):
             return
         for s in inside:
-            self.spans.remove(s)
-            for i in range(s.first, s.last + 1):
-                self.taken[i] = False
+            self._remove(s)
         self._add(first, last, kind)
+
+    def _remove(self, s: _Span) -> None:
+        self.spans.remove(s)
+        for i in range(s.first, s.last + 1):
+            self.taken[i] = False
 
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
-        after titles and given names, Latin-script names. Each rule sees the spans the earlier ones left."""
+        after titles and given names, Latin-script names; then descriptions (منظمة أممية) out. Each rule sees the spans
+        the earlier ones left."""
         rules = PhraseRules(self)
+        for s in rules.descriptions():
+            self._remove(s)
         extra = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, rules.heads_pass, extra.extend_people, extra.people, extra.latin):
             self._index()
@@ -315,6 +321,8 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
+        for s in rules.descriptions():  # after the rules: a head may have taken an adjective the tagger found
+            self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges, descriptive adjectives at the end and, for people, leading titles

@@ -52,6 +52,7 @@ SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a defini
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
+_DEFINITE = "ال"
 # Grammatical particles the rules name: في، من between a title and its organisation (القيادي في حزب ...), and
 # باسم inside a title (المتحدث باسم ...).
 _IN_OF = ("في", "من")
@@ -62,6 +63,9 @@ RULES = RuleSet("ner.phrases")
 # those of the propagation), registered now so that `hit_counts` lists them before they fire.
 _BRANCH_RULES = (
     "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
+    "longer_listed_org",  # a listed organisation longer than the CRF's spans in it (مجلس التعاون لدول الخليج العربية)
+    "description_not_name",  # a head with a nisba adjective alone (منظمة أممية "a UN body"), or a nationality
+    #   adjective alone (يوغوسلافية), is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
@@ -411,8 +415,27 @@ class PhraseRules:
                 free = name[1] + 1
         return found
 
+    def descriptions(self) -> list:
+        """The spans that are an indefinite head with a nisba adjective alone (منظمة أممية، شركة فرنسية) or an
+        indefinite nationality adjective alone (يوغوسلافية): descriptions, not names. A site's head keeps it (a
+        prison or a port named after a town: its name reads as a nisba)."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            f = doc.folded[s.last]
+            if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
+                continue
+            head = self.heads.get(doc.folded[s.first]) if s.last == s.first + 1 else None
+            if s.first == s.last and self.place_nisba(f) or (
+                    head is not None and head.kind != "LOC" and not head.definite and len(f) > 4
+                    and self.nisba_of_common(f)):
+                found.append(s)
+                RULES.hit("description_not_name")
+        return found
+
     def gazetteer_pass(self) -> list[Span]:
-        """List names longer than the CRF's span over them (القدس -> القدس الشرقية)."""
+        """List names longer than the CRF's span over them (القدس -> القدس الشرقية، مجلس التعاون لدول الخليج
+        العربية), but for an organisation whose head is left out in apposition, as an alias or as a media noun
+        (وكالة رويترز، قناة الجزيرة)."""
         doc, gaz = self.doc, self.gaz
         found = []
         free = 0
@@ -420,14 +443,16 @@ class PhraseRules:
             if i < free or i in doc.owned:
                 continue
             m = gaz.match([doc.bare[i]] + doc.folded[i + 1:i + gaz.max_len], 0)
-            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC"):
+            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and (
+                    doc.bare[i] in APPOSITIVE_HEADS or doc.bare[i] in TAIL_ALIAS_HEADS or doc.bare[i] in MEDIA):
                 continue
             last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
             if inside and all(s.last <= last for s in inside):
                 if not any(s.first == i and s.last == last for s in inside):
-                    found.append((i, last, "LOC", doc.cuts[i]))
-                    RULES.hit("longer_listed_place")
+                    kind = "ORG" if m[1] == "ORG" else "LOC"
+                    found.append((i, last, kind, doc.cuts[i]))
+                    RULES.hit("longer_listed_org" if kind == "ORG" else "longer_listed_place")
             if inside:
                 free = last + 1
         return found
