@@ -514,3 +514,17 @@ def test_a_site_named_after_a_town_is_no_description() -> None:
 ])
 def test_a_listed_organisation_longer_than_the_taggers_spans(text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("وتساقطت الثلوج على قمم جبال الأطلس الكبير هذا الأسبوع.", "الأطلس الكبير", "LOC"),
+    ("وعاش الكاتب في بيروت الشرقية خلال سنوات الحرب.", "بيروت الشرقية", "GPE"),
+    ("وتنتشر الزراعة في أميركا الجنوبية على نطاق واسع.", "أميركا الجنوبية", "GPE"),
+])
+def test_a_size_or_direction_adjective_is_part_of_a_place(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)
+
+
+def test_the_adjective_of_a_noun_before_a_place_is_not_the_places() -> None:
+    found = [m[0] for m in mentions("وقصفت الطائرات بلدات في ريف حلب الغربي صباح اليوم.")]
+    assert "حلب الغربي" not in found, found

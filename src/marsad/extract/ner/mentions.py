@@ -23,6 +23,7 @@ from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.phrases import (
+    PLACE_ADJECTIVES,
     RARE,
     RULES,
     STOP,
@@ -188,6 +189,7 @@ class _Document:
         self._firsts: set[str] = set()
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
+        self.rules: PhraseRules | None = None  # the phrase rules, once `apply_rules` has run
         self._occurrences: Counter[str] | None = None  # bare word -> its occurrences, counted when first needed
         self._tag(tagger, ids)
 
@@ -311,11 +313,10 @@ class _Document:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
         after titles and given names, Latin-script names; then descriptions (منظمة أممية) out. Each rule sees the spans
         the earlier ones left."""
-        rules = PhraseRules(self)
-        for s in rules.descriptions():
-            self._remove(s)
+        rules = self.rules = PhraseRules(self)
         extra = PeopleAndLatin(rules)
-        for rule in (rules.gazetteer_pass, rules.heads_pass, extra.extend_people, extra.people, extra.latin):
+        for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
+                     extra.latin):
             self._index()
             for first, last, kind, cut in rule():
                 if cut != self.cuts[first]:
@@ -399,7 +400,10 @@ class _Document:
                 n, kind = m
                 if n == 1 and (self.bare[i] in _AMBIGUOUS_PLACES or not self._spreads(self.bare[i])):
                     continue
-                self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
+                if kind in ("GPE", "LOC") and self.rules is not None:
+                    self._add(i, self.rules.with_place_adjective(i, i + n - 1), "LOC")
+                else:
+                    self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
                 RULES.hit("listed_name")
 
     def _spreads(self, word: str) -> bool:
@@ -450,13 +454,16 @@ class _Document:
         return start + cut, head
 
     def place_type(self, s: _Span) -> str:
-        """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster."""
+        """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster; a name
+        ending in a size or direction adjective (الأطلس الكبير) has the type of the place without it."""
         k = self.key(s.first, s.last)
+        if k in self.sites:
+            return "LOC"
+        if len(k) > 1 and k[-1] in PLACE_ADJECTIVES and not self.lex.gaz.phrases.get(k):
+            k = k[:-1]
         kind = self.lex.gaz.phrases.get(k)
         if kind in ("GPE", "LOC"):
             return kind
-        if k in self.sites:
-            return "LOC"
         if k[0] in _LOC_HEADS or (k[0].startswith("ال") and k[0][2:] in _LOC_HEADS):
             RULES.hit("loc_by_place_head")
             return "LOC"

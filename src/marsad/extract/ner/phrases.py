@@ -49,6 +49,8 @@ COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that t
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
+PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
+PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (الأطلس الكبير)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -64,6 +66,7 @@ RULES = RuleSet("ner.phrases")
 _BRANCH_RULES = (
     "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
     "longer_listed_org",  # a listed organisation longer than the CRF's spans in it (مجلس التعاون لدول الخليج العربية)
+    "place_adjective",  # a place the tagger found takes the size or direction adjective after it (الأطلس الكبير)
     "description_not_name",  # a head with a nisba adjective alone (منظمة أممية "a UN body"), or a nationality
     #   adjective alone (يوغوسلافية), is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
@@ -424,13 +427,42 @@ class PhraseRules:
             f = doc.folded[s.last]
             if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
                 continue
-            head = self.heads.get(doc.folded[s.first]) if s.last == s.first + 1 else None
+            head = self.heads.get(doc.bare[s.first]) if s.last == s.first + 1 else None
             if s.first == s.last and self.place_nisba(f) or (
                     head is not None and head.kind != "LOC" and not head.definite and len(f) > 4
                     and self.nisba_of_common(f)):
                 found.append(s)
                 RULES.hit("description_not_name")
         return found
+
+    def place_adjectives(self) -> list[Span]:
+        """Each place span followed by a size or direction adjective, with it (`with_place_adjective`)."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            if s.type in ("LOC", "GPE") and self.with_place_adjective(s.first, s.last) > s.last:
+                found.append((s.first, s.last + 1, s.type, doc.cuts[s.first]))
+        return found
+
+    def with_place_adjective(self, first: int, last: int) -> int:
+        """The last token of the place at first..last with the size or direction adjective after it
+        (`place_adjective`: الأطلس الكبير، بيروت الشرقية), or `last`. Not after a noun in construct with the
+        place, whose adjective it may be (ريف دمشق الغربي "the western countryside of Damascus"), unless it is a
+        region or range head (جبال الأطلس الكبير), or the place opens with one."""
+        doc, j = self.doc, last + 1
+        if (j < self.n and doc.folded[j] in PLACE_ADJECTIVES and doc.owner.get(j) is None and j not in doc.owned
+                and not doc.taken[j] and (doc.bare[first] in PLACE_HEADS or not self._in_construct_after(first))):
+            RULES.hit("place_adjective")
+            return j
+        return last
+
+    def _in_construct_after(self, i: int) -> bool:
+        """Whether the word before token i is an indefinite noun in construct with it (no proclitic on i, no
+        function word or head before it)."""
+        doc = self.doc
+        if i == 0 or doc.cuts[i]:
+            return False
+        f = doc.folded[i - 1]
+        return is_arabic(f) and not f.startswith(_DEFINITE) and f not in STOP and f not in PLACE_HEADS
 
     def gazetteer_pass(self) -> list[Span]:
         """List names longer than the CRF's span over them (القدس -> القدس الشرقية، مجلس التعاون لدول الخليج
