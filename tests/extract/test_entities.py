@@ -528,3 +528,17 @@ def test_a_size_or_direction_adjective_is_part_of_a_place(text: str, name: str, 
 def test_the_adjective_of_a_noun_before_a_place_is_not_the_places() -> None:
     found = [m[0] for m in mentions("وقصفت الطائرات بلدات في ريف حلب الغربي صباح اليوم.")]
     assert "حلب الغربي" not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقاد الأوركسترا المايسترو سليم سحاب في حفل الافتتاح.", "سليم سحاب"),
+    ("وأحيا الأمسية الشاعر السوري نزار قباني بقصائد جديدة.", "نزار قباني"),
+    ("وقدم الملحن طلال مداح لحنا جديدا.", "طلال مداح"),
+])
+def test_a_title_only_the_rules_read_is_no_part_of_a_name(text: str, name: str) -> None:
+    found = [m[0] for m in mentions(text) if m[1] == "PER"]
+    assert name in found and not any(m.endswith(name) and m != name for m in found), found
+
+
+def test_a_given_name_that_is_also_a_title_word_stays() -> None:
+    assert "أمين الجميل" in [m[0] for m in mentions("وقال الرئيس اللبناني الأسبق أمين الجميل إن الحوار ضروري.")]

@@ -327,20 +327,24 @@ class _Document:
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges, descriptive adjectives at the end and, for people, leading titles
-        (الرئيس، وزير الدفاع ...)."""
+        (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
         while last >= first and (not self.words[last][-1].isalnum() or last > first
                                  and self.folded[last] in _DESCRIPTIVE):
             last -= 1
         if kind == "PER":
-            titles = self.lex.gaz.titles
+            gaz = self.lex.gaz
+            titles = gaz.titles
             start = first
             while first < last:
-                if (self.bare[first],) in titles:
+                b = self.bare[first]
+                if (b,) in titles or b in gaz.rule_titles and b not in gaz.given:
                     first += 1
                 elif first + 1 < last and (self.bare[first], self.folded[first + 1]) in titles:
                     first += 2
+                elif first > start and is_adjective(self.folded[first]) and self.folded[first + 1] in gaz.given:
+                    first += 1  # the title's adjective (الشاعر السوري + a given name)
                 else:
                     break
             if first > start:
