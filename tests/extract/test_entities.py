@@ -542,3 +542,20 @@ def test_a_title_only_the_rules_read_is_no_part_of_a_name(text: str, name: str) 
 
 def test_a_given_name_that_is_also_a_title_word_stays() -> None:
     assert "أمين الجميل" in [m[0] for m in mentions("وقال الرئيس اللبناني الأسبق أمين الجميل إن الحوار ضروري.")]
+
+
+@pytest.mark.parametrize("text", [
+    "وخرج الآلاف إلى الشوارع في مشهد يعكس حجم الغضب الشعبي.",
+    "وكان مشهد الحفر مؤثرا بحسب شهود عيان.",
+    "وانتقل المخرج إلى تصوير مشهد آخر في الاستوديو.",
+])
+def test_a_homograph_read_as_its_common_noun_is_no_place(text: str) -> None:
+    assert "مشهد" not in [m[0] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "واقتحم محتجون القنصلية السعودية في مشهد، ثم أحرقوا جزءا منها.",
+    "وزار الرئيس مشهد وطهران الأسبوع الماضي.",
+])
+def test_a_homograph_as_a_name_stays(text: str) -> None:
+    assert ("مشهد", "GPE") in [m[:2] for m in mentions(text)], mentions(text)

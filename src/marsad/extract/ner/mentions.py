@@ -311,7 +311,8 @@ class _Document:
 
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
-        after titles and given names, Latin-script names; then descriptions (منظمة أممية) out. Each rule sees the spans
+        after titles and given names, Latin-script names; then descriptions (منظمة أممية) and homographs read as
+        common nouns (في مشهد يعكس) out. Each rule sees the spans
         the earlier ones left."""
         rules = self.rules = PhraseRules(self)
         extra = PeopleAndLatin(rules)
@@ -322,8 +323,8 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions():  # after the rules: a head may have taken an adjective the tagger found
-            self._remove(s)
+        for s in rules.descriptions() + rules.common_homographs():  # after the rules: a head may have taken
+            self._remove(s)  # an adjective the tagger found
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges, descriptive adjectives at the end and, for people, leading titles

@@ -50,6 +50,7 @@ LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
 PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
+AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
 PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (الأطلس الكبير)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
@@ -67,6 +68,8 @@ _BRANCH_RULES = (
     "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
     "longer_listed_org",  # a listed organisation longer than the CRF's spans in it (مجلس التعاون لدول الخليج العربية)
     "place_adjective",  # a place the tagger found takes the size or direction adjective after it (الأطلس الكبير)
+    "homograph_as_noun",  # a place that is also an everyday noun, read as the noun when a genitive, an indefinite
+    #   adjective or a verb follows it, which no proper name takes (في مشهد يعكس، مشهد الحفر، مشهد آخر)
     "description_not_name",  # a head with a nisba adjective alone (منظمة أممية "a UN body"), or a nationality
     #   adjective alone (يوغوسلافية), is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
@@ -416,6 +419,24 @@ class PhraseRules:
             if name is not None:
                 found.append(name)
                 free = name[1] + 1
+        return found
+
+    def common_homographs(self) -> list:
+        """The one-word spans of an indefinite place name that is also an everyday noun (`ambiguous_place`: مشهد
+        "scene", صور "pictures") followed by what only the common noun takes: a definite noun in construct, an
+        indefinite word (adjective or verb) with no proclitic. A name is followed by punctuation, a particle, a
+        preposition, a word with a proclitic or و, a number or an adjective of its own (مشهد الإيرانية). A definite
+        one (الخبر، الشام) is left: the subject may follow it (انطلقت في الخبر فعاليات ...)."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            j = s.last + 1
+            b = doc.bare[s.first]
+            if s.first != s.last or b not in AMBIGUOUS_PLACES or b.startswith(_DEFINITE) or j >= self.n:
+                continue
+            f = doc.folded[j]
+            if is_arabic(f) and not doc.cuts[j] and f[0] != "و" and f not in STOP and not is_adjective(f):
+                found.append(s)
+                RULES.hit("homograph_as_noun")
         return found
 
     def descriptions(self) -> list:
