@@ -559,3 +559,19 @@ def test_a_homograph_read_as_its_common_noun_is_no_place(text: str) -> None:
 ])
 def test_a_homograph_as_a_name_stays(text: str) -> None:
     assert ("مشهد", "GPE") in [m[:2] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "person", "nickname"), [
+    ('وكان نائبه عبد الرحيم حمدان دقلو المعروف بـ"عبدو" قد قال ذلك. وقال عبدو إن قواته تتقدم.',
+     "عبد الرحيم حمدان دقلو", "عبدو"),
+    ("وظهر القائد الميداني خالد الحسن الملقب بأبي الدرداء في مقطع مصور.", "خالد الحسن", "أبي الدرداء"),
+    ("وقال ميك فانينغ الملقب بالبرق الأبيض إنه نجا بأعجوبة من القرش.", "ميك فانينغ", "البرق الأبيض"),
+])
+def test_a_nickname_after_a_person_is_a_name_of_the_person(text: str, person: str, nickname: str) -> None:
+    found = [m[:2] for m in mentions(text)]
+    assert (person, "PER") in found and (nickname, "PER") in found, found
+
+
+def test_known_for_a_habit_is_no_nickname() -> None:
+    found = [m[0] for m in mentions("وقال الرئيس الفرنسي فرنسوا هولاند المعروف بتذوقه الطعام إن المطبخ مهم.")]
+    assert not any("تذوق" in m for m in found), found

@@ -52,7 +52,8 @@ _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (�
 _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
-_DESCRIPTIVE = words("descriptive")  # adjectives after a name that are no part of it (التاريخي، الشهير)
+# adjectives after a name that are no part of it (التاريخي، الشهير), and the words before a nickname (المعروف)
+_DESCRIPTIVE = words("descriptive") | words("known_as")
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
@@ -311,13 +312,12 @@ class _Document:
 
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
-        after titles and given names, Latin-script names; then descriptions (منظمة أممية) and homographs read as
-        common nouns (في مشهد يعكس) out. Each rule sees the spans
-        the earlier ones left."""
+        after titles and given names and their nicknames, Latin-script names; then descriptions (منظمة أممية)
+        and homographs read as common nouns (في مشهد يعكس) out. Each rule sees the spans the earlier ones left."""
         rules = self.rules = PhraseRules(self)
         extra = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
-                     extra.latin):
+                     extra.nicknames, extra.latin):
             self._index()
             for first, last, kind, cut in rule():
                 if cut != self.cuts[first]:
@@ -327,8 +327,8 @@ class _Document:
             self._remove(s)  # an adjective the tagger found
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges, descriptive adjectives at the end and, for people, leading titles
-        (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
+        """Drop punctuation at the edges, descriptive adjectives and nickname words at the end and, for people,
+        leading titles (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
         while last >= first and (not self.words[last][-1].isalnum() or last > first

@@ -50,6 +50,7 @@ LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
 PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
+KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
 PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (الأطلس الكبير)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
@@ -60,6 +61,8 @@ _DEFINITE = "ال"
 # باسم inside a title (المتحدث باسم ...).
 _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
+_PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
+_BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
 RULES = RuleSet("ner.phrases")
 # Rules counted at a branch with RULES.hit (the others are registered by @RULES.rule below; mentions.py registers
@@ -80,6 +83,7 @@ _BRANCH_RULES = (
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
     "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
     "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
+    "nickname",  # a person's nickname after المعروف بـ، الملقب بـ ... is a name of the person (... المعروف بـ"X")
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
 )
@@ -545,6 +549,54 @@ class PeopleAndLatin:
         if self.name_word(j, False) and not verb_like(doc.folded[j]):
             return s.first, j, "PER", doc.cuts[s.first]
         return None
+
+    def nicknames(self) -> list[Span]:
+        """The nickname after each person the CRF or the rules found, introduced by a `known_as` word and ب or
+        باسم (الملقب بحميدتي، المعروف بـ"أبو X"): one to three words, in quotes, or one rare word without."""
+        doc, n, found = self.doc, self.r.n, []
+        for s in doc.spans:
+            j = s.last + 1
+            if s.type != "PER" or j + 1 >= n or doc.folded[j] not in KNOWN_AS:
+                continue
+            k, cut = j + 1, 0
+            if doc.folded[k] in (_BY, _IN_NAME_OF):
+                k += 1
+            elif doc.folded[k].startswith(_BY) and len(doc.folded[k]) > 3:
+                cut = 1
+            else:
+                continue
+            quoted = k < n and not doc.words[k][0].isalnum()
+            k += quoted
+            last = self._nickname_end(k, cut, quoted)
+            if last is not None:
+                found.append((k, last, "PER", cut))
+                RULES.hit("nickname")
+        return found
+
+    def _nickname_end(self, k: int, cut: int, quoted: bool) -> int | None:
+        """Last token of a nickname opening at k (`cut` proclitic characters on it): up to the closing quote, at
+        most three Arabic words, or the name the tagger found there; without quotes a word rare in news with no
+        pronoun suffix (المعروف بتذوقه "known for his taste" is no nickname), and the adjectives after it (الملقب
+        بالبرق الأبيض)."""
+        doc, n = self.doc, self.r.n
+        if k >= n or k in doc.owned:
+            return None
+        own = doc.owner.get(k)
+        if own is not None:  # the tagger read it as a name of another type
+            return own.last if own.type != "PER" else None
+        first = doc.folded[k][cut:]
+        if not is_arabic(first) or first in STOP:
+            return None
+        if not quoted:
+            if self.r.count(first) >= NAME_CONT or first.endswith(_PRONOUN):
+                return None
+            while k + 1 < n and is_adjective(doc.folded[k + 1]):
+                k += 1
+            return k
+        last = k
+        while last + 1 < n and last - k < 2 and is_arabic(doc.folded[last + 1]):
+            last += 1
+        return last if last + 1 < n and not doc.words[last + 1][0].isalnum() else None
 
     def is_title(self, i: int) -> int:
         """Length of the title starting at token i (0 when none)."""
