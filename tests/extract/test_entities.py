@@ -575,3 +575,11 @@ def test_a_nickname_after_a_person_is_a_name_of_the_person(text: str, person: st
 def test_known_for_a_habit_is_no_nickname() -> None:
     found = [m[0] for m in mentions("وقال الرئيس الفرنسي فرنسوا هولاند المعروف بتذوقه الطعام إن المطبخ مهم.")]
     assert not any("تذوق" in m for m in found), found
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [  # the tagger reads both as MISC
+    ("وقال المتحدث باسم البيت الأبيض إن الرئيس سيزور المنطقة الشهر المقبل.", "البيت الأبيض", "ORG"),
+    ("وطاف الحجاج حول الكعبة صباح اليوم.", "الكعبة", "LOC"),
+])
+def test_a_listed_name_keeps_its_listed_type(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)

@@ -75,6 +75,7 @@ _BRANCH_RULES = (
     #   at half of its occurrences in the article
     "unit_head_off",  # an administrative unit is named without its head (جماعة X، حي X، جبال X -> X)
     "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
+    "listed_type_of_misc",  # a MISC span that is a listed place or organisation takes the listed type
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
 )
 for _name in _BRANCH_RULES:
@@ -198,7 +199,7 @@ class _Document:
         ranges = sentence_ranges(self.text, self.words, self.ends)
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
-            for start, end, k in self._org_then_person(first, last, kind):
+            for start, end, k in self._org_then_person(first, last, self._listed_type(first, last, kind)):
                 for a, b in self._coordinated(start, end, k):
                     self._add(a, b, k)
         self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
@@ -226,6 +227,15 @@ class _Document:
         if len(pieces) > 1 or i <= last:
             RULES.hit("coordinated_names_split")
         return pieces
+
+    def _listed_type(self, first: int, last: int, kind: str) -> str:
+        """The listed type of a MISC span that is exactly a listed place or organisation (البيت الأبيض، المكسيك):
+        the tagger knows the name, the list knows what it names."""
+        listed = self.lex.gaz.phrases.get(self.key(first, last)) if kind == "MISC" else None
+        if listed not in ("GPE", "LOC", "ORG"):
+            return kind
+        RULES.hit("listed_type_of_misc")
+        return "ORG" if listed == "ORG" else "LOC"
 
     def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
         """An organisation's span opened by a head noun that runs, after a definite adjective, into two or more
