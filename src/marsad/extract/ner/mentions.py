@@ -323,7 +323,7 @@ class _Document:
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
         after titles and given names and their nicknames, Latin-script names; then descriptions (منظمة أممية)
-        and homographs read as common nouns (في مشهد يعكس) out. Each rule sees the spans the earlier ones left."""
+        and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier ones left."""
         rules = self.rules = PhraseRules(self)
         extra = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
@@ -470,7 +470,7 @@ class _Document:
 
     def place_type(self, s: _Span) -> str:
         """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster; a name
-        ending in a size or direction adjective (الأطلس الكبير) has the type of the place without it."""
+        ending in a size or direction adjective (القوقاز الكبير) has the type of the place without it."""
         k = self.key(s.first, s.last)
         if k in self.sites:
             return "LOC"

@@ -52,7 +52,7 @@ SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a defini
 PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
 KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
-PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (الأطلس الكبير)
+PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (القوقاز الكبير)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -70,9 +70,9 @@ RULES = RuleSet("ner.phrases")
 _BRANCH_RULES = (
     "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
     "longer_listed_org",  # a listed organisation longer than the CRF's spans in it (مجلس التعاون لدول الخليج العربية)
-    "place_adjective",  # a place the tagger found takes the size or direction adjective after it (الأطلس الكبير)
+    "place_adjective",  # a place the tagger found takes the size or direction adjective after it (القوقاز الكبير)
     "homograph_as_noun",  # a place that is also an everyday noun, read as the noun when a genitive, an indefinite
-    #   adjective or a verb follows it, which no proper name takes (في مشهد يعكس، مشهد الحفر، مشهد آخر)
+    #   adjective or a verb follows it, which no proper name takes (في مشهد يؤكد، مشهد الحفر، مشهد آخر)
     "description_not_name",  # a head with a nisba adjective alone (منظمة أممية "a UN body"), or a nationality
     #   adjective alone (يوغوسلافية), is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
@@ -470,9 +470,9 @@ class PhraseRules:
 
     def with_place_adjective(self, first: int, last: int) -> int:
         """The last token of the place at first..last with the size or direction adjective after it
-        (`place_adjective`: الأطلس الكبير، بيروت الشرقية), or `last`. Not after a noun in construct with the
+        (`place_adjective`: القوقاز الكبير، بيروت الشرقية), or `last`. Not after a noun in construct with the
         place, whose adjective it may be (ريف دمشق الغربي "the western countryside of Damascus"), unless it is a
-        region or range head (جبال الأطلس الكبير), or the place opens with one."""
+        region or range head (جبال القوقاز الكبرى), or the place opens with one."""
         doc, j = self.doc, last + 1
         if (j < self.n and doc.folded[j] in PLACE_ADJECTIVES and doc.owner.get(j) is None and j not in doc.owned
                 and not doc.taken[j] and (doc.bare[first] in PLACE_HEADS or not self._in_construct_after(first))):
