@@ -583,3 +583,15 @@ def test_known_for_a_habit_is_no_nickname() -> None:
 ])
 def test_a_listed_name_keeps_its_listed_type(text: str, name: str, kind: str) -> None:
     assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [  # the tagger finds the surname alone
+    ("وقاد المفاوضات من طهران علي لاريجاني. ونقلت الوكالة عن لاريجاني قوله إن الاتفاق قريب.", "علي لاريجاني"),
+])
+def test_a_surname_takes_the_given_name_before_it(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+def test_a_particle_spelled_as_such_is_no_given_name() -> None:
+    found = [m[0] for m in mentions("وعلق الوزير على لاريجاني في مؤتمر صحفي. وقال لاريجاني إنه سيرد.")]
+    assert "على لاريجاني" not in found, found

@@ -192,6 +192,7 @@ class _Document:
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
         self.rules: PhraseRules | None = None  # the phrase rules, once `apply_rules` has run
+        self.people: PeopleAndLatin | None = None  # and the rules of people
         self._occurrences: Counter[str] | None = None  # bare word -> its occurrences, counted when first needed
         self._tag(tagger, ids)
 
@@ -325,7 +326,7 @@ class _Document:
         after titles and given names and their nicknames, Latin-script names; then descriptions (منظمة أممية)
         and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier ones left."""
         rules = self.rules = PhraseRules(self)
-        extra = PeopleAndLatin(rules)
+        extra = self.people = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
                      extra.nicknames, extra.latin):
             self._index()
@@ -420,6 +421,17 @@ class _Document:
                 else:
                     self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
                 RULES.hit("listed_name")
+        self._given_names_before()
+
+    def _given_names_before(self) -> None:
+        """A surname found again alone takes the given name written before it there (`given_name_before`)."""
+        if self.people is None:
+            return
+        self._index()
+        for s in [s for s in self.spans if s.type == "PER" and s.first == s.last]:
+            name = self.people.given_name_before(s)
+            if name is not None:
+                self._replace(name[0], name[1], "PER")
 
     def _spreads(self, word: str) -> bool:
         """Whether a one-word name may be found at other occurrences (propagated, or added from a list): always,

@@ -62,6 +62,7 @@ _DEFINITE = "ال"
 _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
 _PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
+_ALIF_MAQSURA = "\u0649"  # ى: a word written with it is the particle (على), not the name it folds like (علي)
 _BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
 RULES = RuleSet("ner.phrases")
@@ -531,15 +532,31 @@ class PeopleAndLatin:
         self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
 
     def extend_people(self) -> list[Span]:
-        """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname)."""
+        """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname);
+        one found by a surname alone takes the given name before it (`given_name_before`)."""
         doc, given = self.doc, self.r.gaz.given
         found = []
         for s in list(doc.spans):
-            if s.type == "PER" and s.last - s.first <= 1 and doc.folded[s.last] in given:
-                name = self.surname_after(s)
+            if s.type == "PER" and s.last - s.first <= 1:
+                name = self.surname_after(s) if doc.folded[s.last] in given else self.given_name_before(s)
                 if name is not None:
                     found.append(name)
         return found
+
+    @RULES.rule("given_name_before")
+    def given_name_before(self, s) -> Span | None:  # noqa: ANN001 - mentions._Span
+        """The person `s` (a surname) with the given name before it (علي + a surname the tagger found alone), or
+        None. A given name that folds like a particle counts only when written as the name (علي, not على); باسم
+        ("in the name of") and a definite given name (العربي، the adjective) do not count."""
+        doc, i = self.doc, s.first - 1
+        if i < 0 or doc.cuts[s.first] or doc.folded[s.first] in self.r.gaz.given or doc.owner.get(i) is not None \
+                or i in doc.owned:
+            return None
+        f, raw = doc.folded[i], doc.words[i]
+        if (f not in self.r.gaz.given or f == _IN_NAME_OF or f.startswith(_DEFINITE)
+                or (f in STOP and raw.endswith(_ALIF_MAQSURA))):
+            return None
+        return i, s.last, "PER", doc.cuts[i]
 
     @RULES.rule("given_name_surname")
     def surname_after(self, s) -> Span | None:  # noqa: ANN001 - mentions._Span
