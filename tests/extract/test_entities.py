@@ -595,3 +595,12 @@ def test_a_surname_takes_the_given_name_before_it(text: str, name: str) -> None:
 def test_a_particle_spelled_as_such_is_no_given_name() -> None:
     found = [m[0] for m in mentions("وعلق الوزير على لاريجاني في مؤتمر صحفي. وقال لاريجاني إنه سيرد.")]
     assert "على لاريجاني" not in found, found
+
+
+def test_a_listed_organisation_and_a_members_name_are_two_names() -> None:
+    found = [m[:2] for m in mentions("وتحدث أمام الحضور عضو الكنيست بيرتس عن زيارته للمدينة.")]
+    assert ("الكنيست", "ORG") in found and ("بيرتس", "PER") in found, found
+
+
+def test_a_brands_product_is_not_split_into_a_person() -> None:
+    assert not [m for m in mentions("وأطلقت الشركة تحديثا لتطبيق أبل ميوزيك هذا الأسبوع.") if m[1] == "PER"]

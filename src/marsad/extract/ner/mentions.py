@@ -239,11 +239,23 @@ class _Document:
         return "ORG" if listed == "ORG" else "LOC"
 
     def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
-        """An organisation's span opened by a head noun that runs, after a definite adjective, into two or more
-        name-like indefinite words is the organisation and then a person (منظمة الأرصاد العالمية + her head's
-        name): an organisation's name goes on after its adjective only with a لل-phrase, a coordination or a
-        definite word."""
-        if kind != "ORG" or last - first < 3 or self.bare[first] not in load_heads():
+        """An organisation's span that runs into name-like indefinite words after a complete name is the
+        organisation and then a person: after a head noun's definite adjective, two or more words (منظمة الأرصاد
+        العالمية + her head's name: the name goes on after its adjective only with a لل-phrase, a coordination or
+        a definite word); after a listed organisation named by a definite noun, one or more (عضو الكنيست + a
+        member's name; not a brand's product, أبل ميوزيك)."""
+        if kind != "ORG" or last == first:
+            return [(first, last, kind)]
+        gaz = self.lex.gaz
+        listed = gaz.match([self.bare[first], *self.folded[first + 1:last + 1]], 0)
+        if listed is not None and listed[1] == "ORG" and first + listed[0] <= last and self.bare[first].startswith(
+                _DEFINITE):
+            k = first + listed[0]
+            if all(self._name_like(i) and not verb_like(self.folded[i]) and self.folded[i][0] != _AND
+                   for i in range(k, last + 1)):
+                RULES.hit("person_after_org")
+                return [(first, k - 1, kind), (k, last, "PER")]
+        if last - first < 3 or self.bare[first] not in load_heads():
             return [(first, last, kind)]
         k = last - 1
         while k > first + 1 and self._name_like(k - 1):
