@@ -604,3 +604,16 @@ def test_a_listed_organisation_and_a_members_name_are_two_names() -> None:
 
 def test_a_brands_product_is_not_split_into_a_person() -> None:
     assert not [m for m in mentions("وأطلقت الشركة تحديثا لتطبيق أبل ميوزيك هذا الأسبوع.") if m[1] == "PER"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلنت جبهة «التحرير الوطني» دعمها للمرشح.", "جبهة «التحرير الوطني"),
+    ('وتبنت حركة "الشباب" الهجوم على القاعدة العسكرية.', 'حركة "الشباب'),
+])
+def test_a_movements_head_and_its_quoted_name_are_one_name(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+def test_a_company_in_quotes_is_named_without_its_head() -> None:
+    found = [m[0] for m in mentions("وأعلنت شركة «نوكيا» عن هاتف جديد.")]
+    assert not any(m.startswith("شركة") for m in found), found

@@ -62,6 +62,8 @@ _DEFINITE = "ال"
 _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
 _PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
+_OPEN_QUOTES = frozenset('"«“\'')  # quotation marks that open a quoted name
+_CLOSE_QUOTES = frozenset('"»”\'')
 _ALIF_MAQSURA = "\u0649"  # ى: a word written with it is the particle (على), not the name it folds like (علي)
 _BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
@@ -84,6 +86,7 @@ _BRANCH_RULES = (
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
     "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
     "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
+    "quoted_name",  # a movement's head and a name in quotes after it (جبهة "X") are one name
     "nickname",  # a person's nickname after المعروف بـ، الملقب بـ ... is a name of the person (... المعروف بـ"X")
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
@@ -244,6 +247,10 @@ class PhraseRules:
     def head_name(self, i: int) -> Span | None:
         """The name opened by the head noun at token i, or None."""
         cut, hf, head = _HEADS_OF[self.doc.folded[i]]
+        last = self.quoted_after(i) if hf in TAIL_ALIAS_HEADS else None
+        if last is not None:
+            RULES.hit("quoted_name")
+            return i, last, head.kind, cut
         if hf in APPOSITIVE_HEADS and i + 1 < self.n:
             after = self.classify(i + 1, hf)
             if after == SPAN:  # the tagger's name stands alone
@@ -255,6 +262,19 @@ class PhraseRules:
                     return i + 1, last, head.kind, self.doc.cuts[i + 1]
         last = self.chain(i, hf, head)
         return None if last is None else (i, last, head.kind, cut)
+
+    def quoted_after(self, h: int) -> int | None:
+        """The last word of a name of one to three words in quotes right after the head at h (جبهة "X"، حركة «X
+        Y»), when the words are no function words; None when no quoted name follows. Only after the heads of
+        movements and fronts (`alias`), which are named with the head and without it alike; a company or an
+        agency in quotes is named without its head (شركة «X» -> X)."""
+        doc, j = self.doc, h + 1
+        if j >= self.n or doc.words[j] not in _OPEN_QUOTES:
+            return None
+        k = j + 1
+        while k < self.n and k - j <= 3 and is_arabic(doc.folded[k]) and doc.folded[k] not in STOP:
+            k += 1
+        return k - 1 if j + 1 < k < self.n and doc.words[k] in _CLOSE_QUOTES else None
 
     def chain(self, h: int, hf: str, head: Head) -> int | None:
         """Index of the last word of the name opened by the head at h, or None when no chain follows.
