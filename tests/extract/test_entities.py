@@ -617,3 +617,11 @@ def test_a_movements_head_and_its_quoted_name_are_one_name(text: str, name: str)
 def test_a_company_in_quotes_is_named_without_its_head() -> None:
     found = [m[0] for m in mentions("وأعلنت شركة «نوكيا» عن هاتف جديد.")]
     assert not any(m.startswith("شركة") for m in found), found
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [  # the tagger reads the event and its host as one MISC
+    ("وخاض المنتخب مونديال المكسيك عام 1986 بقيادة مدربه.", "المكسيك", "GPE"),
+    ("وتأهل الفريق إلى نهائي بطولة غرب آسيا للشباب.", "غرب آسيا", "LOC"),
+])
+def test_the_host_of_an_event_is_a_place(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)

@@ -54,6 +54,7 @@ _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency un
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
 # adjectives after a name that are no part of it (التاريخي، الشهير), and the words before a nickname (المعروف)
 _DESCRIPTIVE = words("descriptive") | words("known_as")
+_HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
@@ -76,6 +77,7 @@ _BRANCH_RULES = (
     "unit_head_off",  # an administrative unit is named without its head (جماعة X، حي X، جبال X -> X)
     "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
     "listed_type_of_misc",  # a MISC span that is a listed place or organisation takes the listed type
+    "place_in_misc",  # a MISC span of an event noun and a listed place is the place (مونديال المكسيك)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
 )
 for _name in _BRANCH_RULES:
@@ -200,7 +202,8 @@ class _Document:
         ranges = sentence_ranges(self.text, self.words, self.ends)
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
-            for start, end, k in self._org_then_person(first, last, self._listed_type(first, last, kind)):
+            first, kind = self._listed_type(first, last, kind)
+            for start, end, k in self._org_then_person(first, last, kind):
                 for a, b in self._coordinated(start, end, k):
                     self._add(a, b, k)
         self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
@@ -229,14 +232,23 @@ class _Document:
             RULES.hit("coordinated_names_split")
         return pieces
 
-    def _listed_type(self, first: int, last: int, kind: str) -> str:
-        """The listed type of a MISC span that is exactly a listed place or organisation (البيت الأبيض، المكسيك):
-        the tagger knows the name, the list knows what it names."""
-        listed = self.lex.gaz.phrases.get(self.key(first, last)) if kind == "MISC" else None
-        if listed not in ("GPE", "LOC", "ORG"):
-            return kind
-        RULES.hit("listed_type_of_misc")
-        return "ORG" if listed == "ORG" else "LOC"
+    def _listed_type(self, first: int, last: int, kind: str) -> tuple[int, str]:
+        """(first token, type) of a MISC span that is a listed place or organisation: the listed type of the
+        whole span (البيت الأبيض، المكسيك: the tagger knows the name, the list knows what it names), or the place
+        after an event noun that opens it (`host_event`: مونديال المكسيك "the World Cup in Mexico": the event is
+        no name of ours, Mexico is; فجر ليبيا, a name of its own, stays)."""
+        if kind != "MISC":
+            return first, kind
+        phrases = self.lex.gaz.phrases
+        listed = phrases.get(self.key(first, last))
+        if listed in ("GPE", "LOC", "ORG"):
+            RULES.hit("listed_type_of_misc")
+            return first, "ORG" if listed == "ORG" else "LOC"
+        if (first < last and self.bare[first] in _HOST_EVENTS and not self.cuts[first + 1]
+                and phrases.get(tuple(self.folded[first + 1:last + 1])) in ("GPE", "LOC")):
+            RULES.hit("place_in_misc")
+            return first + 1, "LOC"
+        return first, kind
 
     def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
         """An organisation's span that runs into name-like indefinite words after a complete name is the
