@@ -625,3 +625,12 @@ def test_a_company_in_quotes_is_named_without_its_head() -> None:
 ])
 def test_the_host_of_an_event_is_a_place(text: str, name: str, kind: str) -> None:
     assert (name, kind) in [m[:2] for m in mentions(text)], mentions(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الأمين العام الأسبق كوفي عنان إن الحل سياسي.", "كوفي عنان"),
+    ("وصرح المدرب كلايف كريستيان بأن الفريق جاهز.", "كلايف كريستيان"),
+    ("وكان عالما كجابر بن حيان في عصره.", "جابر بن حيان"),  # ك "like" before a given name
+])
+def test_a_name_opening_with_kaf_keeps_it(text: str, name: str) -> None:
+    assert name in [m[0] for m in mentions(text)], mentions(text)

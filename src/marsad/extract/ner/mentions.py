@@ -23,6 +23,7 @@ from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.phrases import (
+    NAME_LINKS,
     PLACE_ADJECTIVES,
     RARE,
     RULES,
@@ -46,6 +47,7 @@ __all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _AND, _AT, _DEFINITE = "و", "ب", "ال"  # a conjunction and a preposition that end a name (`_coordinated`), the article
+_LIKE = "ك"  # the preposition "like", which the lexicon may read on a name's first letter (كوفي -> ك + وفي)
 _NEWLINE = re.compile("\n+")
 # Word classes of `models/ner/words.tsv`, folded.
 _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (منطقة ...، جبل ...، نهر ...)
@@ -78,6 +80,7 @@ _BRANCH_RULES = (
     "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
     "listed_type_of_misc",  # a MISC span that is a listed place or organisation takes the listed type
     "place_in_misc",  # a MISC span of an event noun and a listed place is the place (مونديال المكسيك)
+    "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
 )
 for _name in _BRANCH_RULES:
@@ -302,11 +305,22 @@ class _Document:
         first, last = self._trim(first, last, kind)
         if first > last or any(self.taken[first:last + 1]):
             return
+        if kind == "PER" and self.cuts[first] and self.folded[first][:self.cuts[first]] == _LIKE:
+            self._keep_like(first)
         if first < last and self.bare[first] in _UNIT_HEADS:
             first, kind = self._without_unit_head(first, last, kind)
         self.spans.append(_Span(first, last, kind))
         for i in range(first, last + 1):
             self.taken[i] = True
+
+    def _keep_like(self, i: int) -> None:
+        """A person's first word read as ك "like" + a word keeps its ك unless the rest is a given name or a name
+        link (كوفي عنان، كميل، كولو are names; كسعود الفيصل، كابن تيمية are "like X"): ك before a person's name
+        is rare in news, foreign names opening with ك are not."""
+        b = self.bare[i]
+        if b not in self.lex.gaz.given and b not in NAME_LINKS:
+            self.cuts[i], self.bare[i] = 0, self.folded[i]
+            RULES.hit("like_kept_in_name")
 
     def _without_unit_head(self, first: int, last: int, kind: str) -> tuple[int, str]:
         """(first token, type) of a span opened by an administrative head (`unit_head`): the name after the head,
