@@ -634,3 +634,13 @@ def test_the_host_of_an_event_is_a_place(text: str, name: str, kind: str) -> Non
 ])
 def test_a_name_opening_with_kaf_keeps_it(text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(text)], mentions(text)
+
+
+def test_a_listed_city_read_as_a_person_is_the_city() -> None:
+    text = "وأعلنت الأمانة عن مشاريع جديدة في خميس مشيط تشمل الطرق والحدائق."
+    assert ("خميس مشيط", "GPE") in [m[:2] for m in mentions(text)], mentions(text)
+
+
+def test_a_player_named_like_a_listed_place_stays_a_person() -> None:
+    found = [m[:2] for m in mentions("وانضم المدافع الروماني سان مارتن إلى الفريق هذا الصيف.")]
+    assert ("سان مارتن", "GPE") not in found, found

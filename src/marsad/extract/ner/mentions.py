@@ -78,7 +78,8 @@ _BRANCH_RULES = (
     #   at half of its occurrences in the article
     "unit_head_off",  # an administrative unit is named without its head (جماعة X، حي X، جبال X -> X)
     "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
-    "listed_type_of_misc",  # a MISC span that is a listed place or organisation takes the listed type
+    "listed_type_of_misc",  # a MISC span (or a PER span of 2+ words) that is a listed place or organisation takes
+    #   the listed type
     "place_in_misc",  # a MISC span of an event noun and a listed place is the place (مونديال المكسيك)
     "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
@@ -236,22 +237,30 @@ class _Document:
         return pieces
 
     def _listed_type(self, first: int, last: int, kind: str) -> tuple[int, str]:
-        """(first token, type) of a MISC span that is a listed place or organisation: the listed type of the
-        whole span (البيت الأبيض، المكسيك: the tagger knows the name, the list knows what it names), or the place
+        """(first token, type) of a MISC span that is a listed place or organisation, or a PER span of two or more
+        words that is a listed region, or a listed state or city after a particle (في خميس مشيط; not الروماني سان
+        مارتن, a player): the listed type of the whole span (البيت الأبيض، المكسيك: the tagger knows the name,
+        the list knows what it names), or, for MISC, the place
         after an event noun that opens it (`host_event`: مونديال المكسيك "the World Cup in Mexico": the event is
         no name of ours, Mexico is; فجر ليبيا, a name of its own, stays)."""
-        if kind != "MISC":
+        if kind != "MISC" and (kind != "PER" or first == last):
             return first, kind
         phrases = self.lex.gaz.phrases
         listed = phrases.get(self.key(first, last))
+        if kind == "PER" and not (listed == "LOC" or listed == "GPE" and self._after_particle(first)):
+            return first, kind
         if listed in ("GPE", "LOC", "ORG"):
             RULES.hit("listed_type_of_misc")
             return first, "ORG" if listed == "ORG" else "LOC"
-        if (first < last and self.bare[first] in _HOST_EVENTS and not self.cuts[first + 1]
+        if (kind == "MISC" and first < last and self.bare[first] in _HOST_EVENTS and not self.cuts[first + 1]
                 and phrases.get(tuple(self.folded[first + 1:last + 1])) in ("GPE", "LOC")):
             RULES.hit("place_in_misc")
             return first + 1, "LOC"
         return first, kind
+
+    def _after_particle(self, i: int) -> bool:
+        """Whether the word at i has a proclitic or follows a function word (a preposition: في، إلى ...)."""
+        return bool(self.cuts[i]) or i > 0 and self.folded[i - 1] in STOP
 
     def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
         """An organisation's span that runs into name-like indefinite words after a complete name is the
