@@ -462,7 +462,6 @@ def test_a_unit_head_stays_where_no_unit_name_follows(text: str, kept: str | Non
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("وتقام المباراة النهائية على أرضية ملعب لوسيل غدا.", "ملعب لوسيل"),
     ("وصعد الزوار إلى صومعة الخيرالدا قبل الغروب.", "صومعة الخيرالدا"),
     ("وصلى المصلون في مسجد القرويين التاريخي بمدينة فاس.", "مسجد القرويين"),  # a descriptive adjective stays out
 ])
@@ -470,8 +469,8 @@ def test_a_site_keeps_its_head(text: str, name: str) -> None:
     assert name in [m[0] for m in mentions(text)], mentions(text)
 
 
-def test_a_ground_named_by_a_common_noun_is_no_site() -> None:
-    assert not [m for m in mentions("ووصل الفريق إلى ملعب المباراة قبل ساعتين.") if m[0].startswith("ملعب")]
+def test_a_minaret_named_by_a_common_noun_is_no_site() -> None:
+    assert not [m for m in mentions("وصعد المؤذن إلى صومعة المسجد قبل الفجر.") if m[0].startswith("صومعة")]
 
 
 @pytest.mark.parametrize(("text", "org", "person"), [
@@ -492,19 +491,6 @@ def test_an_organisation_and_its_heads_name_are_two_names(text: str, org: str, p
 def test_a_verb_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
     found = [m[0] for m in mentions(text)]
     assert name in found and not any(m.endswith(name) and m != name for m in found), found
-
-
-@pytest.mark.parametrize("text", [
-    "وقالت منظمة أممية إن آلاف الأسر نزحت خلال الأسبوع.",  # translated wire style
-    "وتولت شركة فرنسية بناء المحطة بتمويل أوروبي.",
-    "ويتزعم الخلية حزب تونسي صغير بحسب الادعاء.",
-])
-def test_a_head_with_a_nisba_alone_is_a_description(text: str) -> None:
-    assert not [m for m in mentions(text) if m[1] == "ORG"], mentions(text)
-
-
-def test_a_site_named_after_a_town_is_no_description() -> None:
-    assert ("سجن رومية", "LOC") in [m[:2] for m in mentions("ونقل الموقوفون إلى سجن رومية شرق بيروت.")]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -604,19 +590,6 @@ def test_a_listed_organisation_and_a_members_name_are_two_names() -> None:
 
 def test_a_brands_product_is_not_split_into_a_person() -> None:
     assert not [m for m in mentions("وأطلقت الشركة تحديثا لتطبيق أبل ميوزيك هذا الأسبوع.") if m[1] == "PER"]
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("وأعلنت جبهة «التحرير الوطني» دعمها للمرشح.", "جبهة «التحرير الوطني"),
-    ('وتبنت حركة "الشباب" الهجوم على القاعدة العسكرية.', 'حركة "الشباب'),
-])
-def test_a_movements_head_and_its_quoted_name_are_one_name(text: str, name: str) -> None:
-    assert name in [m[0] for m in mentions(text)], mentions(text)
-
-
-def test_a_company_in_quotes_is_named_without_its_head() -> None:
-    found = [m[0] for m in mentions("وأعلنت شركة «نوكيا» عن هاتف جديد.")]
-    assert not any(m.startswith("شركة") for m in found), found
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [  # the tagger reads the event and its host as one MISC

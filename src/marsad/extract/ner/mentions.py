@@ -370,8 +370,9 @@ class _Document:
 
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
-        after titles and given names and their nicknames, Latin-script names; then descriptions (منظمة أممية)
-        and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier ones left."""
+        after titles and given names and their nicknames, Latin-script names; then nationality adjectives alone
+        (يوغوسلافية) and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier
+        ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
@@ -381,8 +382,8 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions() + rules.common_homographs():  # after the rules: a head may have taken
-            self._remove(s)  # an adjective the tagger found
+        for s in rules.descriptions() + rules.common_homographs():
+            self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
         """Drop punctuation at the edges, descriptive adjectives and nickname words at the end and, for people,

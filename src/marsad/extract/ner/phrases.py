@@ -62,8 +62,6 @@ _DEFINITE = "ال"
 _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
 _PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
-_OPEN_QUOTES = frozenset('"«“\'')  # quotation marks that open a quoted name
-_CLOSE_QUOTES = frozenset('"»”\'')
 _ALIF_MAQSURA = "\u0649"  # ى: a word written with it is the particle (على), not the name it folds like (علي)
 _BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
@@ -76,8 +74,7 @@ _BRANCH_RULES = (
     "place_adjective",  # a place the tagger found takes the size or direction adjective after it (القوقاز الكبير)
     "homograph_as_noun",  # a place that is also an everyday noun, read as the noun when a genitive, an indefinite
     #   adjective or a verb follows it, which no proper name takes (في مشهد يؤكد، مشهد الحفر، مشهد آخر)
-    "description_not_name",  # a head with a nisba adjective alone (منظمة أممية "a UN body"), or a nationality
-    #   adjective alone (يوغوسلافية), is a description, not a name
+    "description_not_name",  # a nationality adjective alone (يوغوسلافية "Yugoslav") is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
@@ -86,7 +83,6 @@ _BRANCH_RULES = (
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
     "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
     "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
-    "quoted_name",  # a movement's head and a name in quotes after it (جبهة "X") are one name
     "nickname",  # a person's nickname after المعروف بـ، الملقب بـ ... is a name of the person (... المعروف بـ"X")
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
@@ -247,10 +243,6 @@ class PhraseRules:
     def head_name(self, i: int) -> Span | None:
         """The name opened by the head noun at token i, or None."""
         cut, hf, head = _HEADS_OF[self.doc.folded[i]]
-        last = self.quoted_after(i) if hf in TAIL_ALIAS_HEADS else None
-        if last is not None:
-            RULES.hit("quoted_name")
-            return i, last, head.kind, cut
         if hf in APPOSITIVE_HEADS and i + 1 < self.n:
             after = self.classify(i + 1, hf)
             if after == SPAN:  # the tagger's name stands alone
@@ -262,19 +254,6 @@ class PhraseRules:
                     return i + 1, last, head.kind, self.doc.cuts[i + 1]
         last = self.chain(i, hf, head)
         return None if last is None else (i, last, head.kind, cut)
-
-    def quoted_after(self, h: int) -> int | None:
-        """The last word of a name of one to three words in quotes right after the head at h (جبهة "X"، حركة «X
-        Y»), when the words are no function words; None when no quoted name follows. Only after the heads of
-        movements and fronts (`alias`), which are named with the head and without it alike; a company or an
-        agency in quotes is named without its head (شركة «X» -> X)."""
-        doc, j = self.doc, h + 1
-        if j >= self.n or doc.words[j] not in _OPEN_QUOTES:
-            return None
-        k = j + 1
-        while k < self.n and k - j <= 3 and is_arabic(doc.folded[k]) and doc.folded[k] not in STOP:
-            k += 1
-        return k - 1 if j + 1 < k < self.n and doc.words[k] in _CLOSE_QUOTES else None
 
     def chain(self, h: int, hf: str, head: Head) -> int | None:
         """Index of the last word of the name opened by the head at h, or None when no chain follows.
@@ -465,18 +444,15 @@ class PhraseRules:
         return found
 
     def descriptions(self) -> list:
-        """The spans that are an indefinite head with a nisba adjective alone (منظمة أممية، شركة فرنسية) or an
-        indefinite nationality adjective alone (يوغوسلافية): descriptions, not names. A site's head keeps it (a
-        prison or a port named after a town: its name reads as a nisba)."""
+        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"): descriptions,
+        not names. A head with a nisba alone (منظمة أممية "a UN body") is left: the quote stage takes it as a
+        speaker, whom the link stage may name."""
         doc, found = self.doc, []
         for s in doc.spans:
             f = doc.folded[s.last]
             if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
                 continue
-            head = self.heads.get(doc.bare[s.first]) if s.last == s.first + 1 else None
-            if s.first == s.last and self.place_nisba(f) or (
-                    head is not None and head.kind != "LOC" and not head.definite and len(f) > 4
-                    and self.nisba_of_common(f)):
+            if s.first == s.last and self.place_nisba(f):
                 found.append(s)
                 RULES.hit("description_not_name")
         return found
