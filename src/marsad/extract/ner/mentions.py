@@ -54,8 +54,7 @@ _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (�
 _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
-# adjectives after a name that are no part of it (التاريخي، الشهير), and the words before a nickname (المعروف)
-_DESCRIPTIVE = words("descriptive") | words("known_as")
+_KNOWN_AS = words("known_as")  # the words before a nickname (المعروف، الملقب): no part of the name before them
 _HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
@@ -386,12 +385,12 @@ class _Document:
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges, descriptive adjectives and nickname words at the end and, for people,
+        """Drop punctuation at the edges, a nickname's introducing word at the end and, for people,
         leading titles (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
         while last >= first and (not self.words[last][-1].isalnum() or last > first
-                                 and self.folded[last] in _DESCRIPTIVE):
+                                 and self.folded[last] in _KNOWN_AS):
             last -= 1
         if kind == "PER":
             gaz = self.lex.gaz
