@@ -22,7 +22,21 @@ import numpy as np
 from marsad.extract.ner.decode import FastTagger, LinearCrf
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
-from marsad.extract.ner.phrases import RULES, TAIL_ALIAS_HEADS, PeopleAndLatin, PhraseRules, load_heads, positions
+from marsad.extract.ner.phrases import (
+    NAME_LINKS,
+    PLACE_ADJECTIVES,
+    RARE,
+    RULES,
+    STOP,
+    TAIL_ALIAS_HEADS,
+    PeopleAndLatin,
+    PhraseRules,
+    is_adjective,
+    is_arabic,
+    load_heads,
+    positions,
+    verb_like,
+)
 from marsad.extract.ner.train import MODEL_FILE
 from marsad.extract.ner.words import month_names, words
 from marsad.text.normalize import fold
@@ -33,12 +47,18 @@ __all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _AND, _AT, _DEFINITE = "و", "ب", "ال"  # a conjunction and a preposition that end a name (`_coordinated`), the article
+_LIKE = "ك"  # the preposition "like", which the lexicon may read on a name's first letter (كوفي -> ك + وفي)
 _NEWLINE = re.compile("\n+")
 # Word classes of `models/ner/words.tsv`, folded.
 _LOC_HEADS = words("loc_head")  # head words that make an unknown place a LOC (منطقة ...، جبل ...، نهر ...)
 _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no surname (محمد السادس، ... بن ...)
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
+_KNOWN_AS = words("known_as")  # the words before a nickname (المعروف، الملقب): no part of the name before them
+_HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
+_UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
+_FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
 
 # Rules of the propagation, counted at their branch in the rule set of the document pass (`phrases.RULES`).
 _BRANCH_RULES = (
@@ -55,6 +75,13 @@ _BRANCH_RULES = (
     #   definite or listed word it ends there (طنجة وفاس، خالد بتبوك), unless the span is listed
     "common_word_kept_apart",  # an everyday word (`name_rates.common_word`) spreads only when the tagger said so
     #   at half of its occurrences in the article
+    "unit_head_off",  # an administrative unit is named without its head (جماعة X، حي X، جبال X -> X)
+    "verb_off_person",  # a person's span opened by a verb with its object pronoun drops it (يليه X -> X)
+    "listed_type_of_misc",  # a MISC span (or a PER span of 2+ words) that is a listed place or organisation takes
+    #   the listed type
+    "place_in_misc",  # a MISC span of an event noun and a listed place is the place (مونديال المكسيك)
+    "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
+    "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -165,9 +192,12 @@ class _Document:
         ids, self.folded, self.cuts, self.bare = tagger.word_types(self.words)
         self.taken = [False] * len(self.words)
         self.spans: list[_Span] = []
+        self.sites: set[tuple[str, ...]] = set()  # keys of places named after a LOC unit head (حي X): LOC, not GPE
         self._firsts: set[str] = set()
         self.owner: dict[int, _Span] = {}  # first token -> span
         self.owned: set[int] = set()  # the other tokens of spans
+        self.rules: PhraseRules | None = None  # the phrase rules, once `apply_rules` has run
+        self.people: PeopleAndLatin | None = None  # and the rules of people
         self._occurrences: Counter[str] | None = None  # bare word -> its occurrences, counted when first needed
         self._tag(tagger, ids)
 
@@ -175,8 +205,10 @@ class _Document:
         ranges = sentence_ranges(self.text, self.words, self.ends)
         best = tagger.best_labels(ids, [b - a for a, b in ranges])
         for first, last, kind in _label_spans(tagger.labels, best, {a for a, _ in ranges}):
-            for a, b in self._coordinated(first, last, kind):
-                self._add(a, b, kind)
+            first, kind = self._listed_type(first, last, kind)
+            for start, end, k in self._org_then_person(first, last, kind):
+                for a, b in self._coordinated(start, end, k):
+                    self._add(a, b, k)
         self.tagged_alone = Counter(self.bare[s.first] for s in self.spans if s.first == s.last)
 
     def _coordinated(self, first: int, last: int, kind: str) -> list[tuple[int, int]]:
@@ -203,6 +235,71 @@ class _Document:
             RULES.hit("coordinated_names_split")
         return pieces
 
+    def _listed_type(self, first: int, last: int, kind: str) -> tuple[int, str]:
+        """(first token, type) of a MISC span that is a listed place or organisation, or a PER span of two or more
+        words that is a listed region, or a listed state or city after a particle (في خميس مشيط; not الروماني سان
+        مارتن, a player): the listed type of the whole span (البيت الأبيض، المكسيك: the tagger knows the name,
+        the list knows what it names), or, for MISC, the place
+        after an event noun that opens it (`host_event`: مونديال المكسيك "the World Cup in Mexico": the event is
+        no name of ours, Mexico is; فجر ليبيا, a name of its own, stays)."""
+        if kind != "MISC" and (kind != "PER" or first == last):
+            return first, kind
+        phrases = self.lex.gaz.phrases
+        listed = phrases.get(self.key(first, last))
+        if kind == "PER" and not (listed == "LOC" or listed == "GPE" and self._after_particle(first)):
+            return first, kind
+        if listed in ("GPE", "LOC", "ORG"):
+            RULES.hit("listed_type_of_misc")
+            return first, "ORG" if listed == "ORG" else "LOC"
+        if (kind == "MISC" and first < last and self.bare[first] in _HOST_EVENTS and not self.cuts[first + 1]
+                and phrases.get(tuple(self.folded[first + 1:last + 1])) in ("GPE", "LOC")):
+            RULES.hit("place_in_misc")
+            return first + 1, "LOC"
+        return first, kind
+
+    def _after_particle(self, i: int) -> bool:
+        """Whether the word at i has a proclitic or follows a function word (a preposition: في، إلى ...)."""
+        return bool(self.cuts[i]) or i > 0 and self.folded[i - 1] in STOP
+
+    def _org_then_person(self, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
+        """An organisation's span that runs into name-like indefinite words after a complete name is the
+        organisation and then a person: after a head noun's definite adjective, two or more words (منظمة الأرصاد
+        العالمية + her head's name: the name goes on after its adjective only with a لل-phrase, a coordination or
+        a definite word); after a listed organisation named by a definite noun, one or more (عضو الكنيست + a
+        member's name; not a brand's product, أبل ميوزيك)."""
+        if kind != "ORG" or last == first:
+            return [(first, last, kind)]
+        gaz = self.lex.gaz
+        listed = gaz.match([self.bare[first], *self.folded[first + 1:last + 1]], 0)
+        if listed is not None and listed[1] == "ORG" and first + listed[0] <= last and self.bare[first].startswith(
+                _DEFINITE):
+            k = first + listed[0]
+            if all(self._name_like(i) and not verb_like(self.folded[i]) and self.folded[i][0] != _AND
+                   for i in range(k, last + 1)):
+                RULES.hit("person_after_org")
+                return [(first, k - 1, kind), (k, last, "PER")]
+        if last - first < 3 or self.bare[first] not in load_heads():
+            return [(first, last, kind)]
+        k = last - 1
+        while k > first + 1 and self._name_like(k - 1):
+            k -= 1
+        if not (self._name_like(k) and self._name_like(last) and is_adjective(self.folded[k - 1])):
+            return [(first, last, kind)]
+        RULES.hit("person_after_org")
+        return [(first, k - 1, kind), (k, last, "PER")]
+
+    def _name_like(self, i: int) -> bool:
+        """An Arabic word with no article or proclitic that is a given name or rare in news."""
+        f = self.folded[i]
+        return (is_arabic(f) and not self.cuts[i] and not f.startswith(_DEFINITE)
+                and (f in self.lex.gaz.given or self.lex.count(f) < RARE))
+
+    def _place_like(self, i: int) -> bool:
+        """A name-like word (`_name_like`) that is no verb or feminine adjective agreeing with the head before it
+        (جماعة تزعم "a group that claims", جماعة محظورة "a banned group")."""
+        f = self.folded[i]
+        return self._name_like(i) and not verb_like(f) and not f.endswith(_FEMININE)
+
     def _place_or_definite(self, i: int) -> bool:
         """Whether the bare word at i is definite or opens a listed name, and is not the name of God (regnal and
         given names end in بالله)."""
@@ -216,9 +313,41 @@ class _Document:
         first, last = self._trim(first, last, kind)
         if first > last or any(self.taken[first:last + 1]):
             return
+        if kind == "PER" and self.cuts[first] and self.folded[first][:self.cuts[first]] == _LIKE:
+            self._keep_like(first)
+        if first < last and self.bare[first] in _UNIT_HEADS:
+            first, kind = self._without_unit_head(first, last, kind)
         self.spans.append(_Span(first, last, kind))
         for i in range(first, last + 1):
             self.taken[i] = True
+
+    def _keep_like(self, i: int) -> None:
+        """A person's first word read as ك "like" + a word keeps its ك unless the rest is a given name or a name
+        link (كوفي عنان، كميل، كولو are names; كسعود الفيصل، كابن تيمية are "like X"): ك before a person's name
+        is rare in news, foreign names opening with ك are not."""
+        b = self.bare[i]
+        if b not in self.lex.gaz.given and b not in NAME_LINKS:
+            self.cuts[i], self.bare[i] = 0, self.folded[i]
+            RULES.hit("like_kept_in_name")
+
+    def _without_unit_head(self, first: int, last: int, kind: str) -> tuple[int, str]:
+        """(first token, type) of a span opened by an administrative head (`unit_head`): the name after the head,
+        a LOC (kept as one in `sites`) after a region or district head, else a GPE. A span of another type is a
+        unit only when a proper name follows the head and nothing else (جماعة + a place name, not جماعة الإخوان
+        or جماعة X الزراعية). A district or
+        region named after a listed state or city is another place and keeps its head (a district named after a
+        capital is not the capital)."""
+        head, f = self.bare[first], self.folded[first + 1]
+        if f in self.lex.gaz.given or kind not in ("LOC", "GPE") and not all(
+                map(self._place_like, range(first + 1, last + 1))):
+            return first, kind
+        if head in _LOC_HEADS and self.lex.gaz.phrases.get(self.key(first + 1, last)) == "GPE":
+            return first, kind
+        RULES.hit("unit_head_off")
+        if head in _LOC_HEADS:
+            self.sites.add(self.key(first + 1, last))
+            return first + 1, "LOC"
+        return first + 1, "GPE"
 
     def _index(self) -> None:
         self.owner = {s.first: s for s in self.spans}
@@ -230,42 +359,65 @@ class _Document:
         if any(s.first < first or s.last > last for s in inside):
             return
         for s in inside:
-            self.spans.remove(s)
-            for i in range(s.first, s.last + 1):
-                self.taken[i] = False
+            self._remove(s)
         self._add(first, last, kind)
+
+    def _remove(self, s: _Span) -> None:
+        self.spans.remove(s)
+        for i in range(s.first, s.last + 1):
+            self.taken[i] = False
 
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
-        after titles and given names, Latin-script names. Each rule sees the spans the earlier ones left."""
-        rules = PhraseRules(self)
-        extra = PeopleAndLatin(rules)
-        for rule in (rules.gazetteer_pass, rules.heads_pass, extra.extend_people, extra.people, extra.latin):
+        after titles and given names and their nicknames, Latin-script names; then nationality adjectives alone
+        (يوغوسلافية) and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier
+        ones left."""
+        rules = self.rules = PhraseRules(self)
+        extra = self.people = PeopleAndLatin(rules)
+        for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
+                     extra.nicknames, extra.latin):
             self._index()
             for first, last, kind, cut in rule():
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
+        for s in rules.descriptions() + rules.common_homographs():
+            self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges and, for people, leading titles (الرئيس، وزير الدفاع ...)."""
+        """Drop punctuation at the edges, a nickname's introducing word at the end and, for people,
+        leading titles (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
-        while last >= first and not self.words[last][-1].isalnum():
+        while last >= first and (not self.words[last][-1].isalnum() or last > first
+                                 and self.folded[last] in _KNOWN_AS):
             last -= 1
         if kind == "PER":
-            titles = self.lex.gaz.titles
+            gaz = self.lex.gaz
+            titles = gaz.titles
             start = first
             while first < last:
-                if (self.bare[first],) in titles:
+                b = self.bare[first]
+                if (b,) in titles or b in gaz.rule_titles and b not in gaz.given:
                     first += 1
                 elif first + 1 < last and (self.bare[first], self.folded[first + 1]) in titles:
                     first += 2
+                elif first > start and is_adjective(self.folded[first]) and self.folded[first + 1] in gaz.given:
+                    first += 1  # the title's adjective (الشاعر السوري + a given name)
                 else:
                     break
             if first > start:
                 RULES.hit("title_off_person")
+            if first < last and self._verb_with_object(first):
+                first += 1
+                RULES.hit("verb_off_person")
         return first, last
+
+    def _verb_with_object(self, i: int) -> bool:
+        """Whether the word at i is an imperfect verb with an object pronoun before a given name (يليه X)."""
+        f = self.folded[i]
+        return (verb_like(f) and f.endswith(_OBJECT_PRONOUNS) and f not in self.lex.gaz.given
+                and self.folded[i + 1] in self.lex.gaz.given)
 
     def key(self, first: int, last: int) -> tuple[str, ...]:
         """Folded words of a span with the first word's proclitics off: the name as a look-up key."""
@@ -277,7 +429,7 @@ class _Document:
         for s in self.spans:
             k = self.key(s.first, s.last)
             votes[k][s.type] += 1
-            if (s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and len(k[-1]) > 2
+            if (s.type == "PER" and len(k) >= 2 and k[-1] not in _NOT_SURNAME and k[-1] not in STOP and len(k[-1]) > 2
                     and self._spreads(k[-1])):
                 votes[(k[-1],)]["PER-surname"] += 1
                 RULES.hit("surname_alias")
@@ -311,8 +463,22 @@ class _Document:
                 n, kind = m
                 if n == 1 and (self.bare[i] in _AMBIGUOUS_PLACES or not self._spreads(self.bare[i])):
                     continue
-                self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
+                if kind in ("GPE", "LOC") and self.rules is not None:
+                    self._add(i, self.rules.with_place_adjective(i, i + n - 1), "LOC")
+                else:
+                    self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
                 RULES.hit("listed_name")
+        self._given_names_before()
+
+    def _given_names_before(self) -> None:
+        """A surname found again alone takes the given name written before it there (`given_name_before`)."""
+        if self.people is None:
+            return
+        self._index()
+        for s in [s for s in self.spans if s.type == "PER" and s.first == s.last]:
+            name = self.people.given_name_before(s)
+            if name is not None:
+                self._replace(name[0], name[1], "PER")
 
     def _spreads(self, word: str) -> bool:
         """Whether a one-word name may be found at other occurrences (propagated, or added from a list): always,
@@ -362,8 +528,13 @@ class _Document:
         return start + cut, head
 
     def place_type(self, s: _Span) -> str:
-        """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster."""
+        """GPE or LOC for a place span: the gazetteer first, then its head word, then the word's cluster; a name
+        ending in a size or direction adjective (القوقاز الكبير) has the type of the place without it."""
         k = self.key(s.first, s.last)
+        if k in self.sites:
+            return "LOC"
+        if len(k) > 1 and k[-1] in PLACE_ADJECTIVES and not self.lex.gaz.phrases.get(k):
+            k = k[:-1]
         kind = self.lex.gaz.phrases.get(k)
         if kind in ("GPE", "LOC"):
             return kind

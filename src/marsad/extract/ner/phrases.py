@@ -26,7 +26,8 @@ from marsad.extract.ner.words import Head, heads_with, load_heads, words
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
-__all__ = ["Head", "PeopleAndLatin", "PhraseRules", "RULES", "TAIL_ALIAS_HEADS", "load_heads", "positions"]
+__all__ = ["Head", "NAME_LINKS", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS",
+           "is_adjective", "is_arabic", "load_heads", "positions", "verb_like"]
 
 MAX_CHAIN = 9  # words after the head
 MAX_CONSTRUCT = 2  # indefinite nouns in construct before the definite/proper element
@@ -48,18 +49,32 @@ COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that t
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
+PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
+KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
+AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
+PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (القوقاز الكبير)
+NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
+_DEFINITE = "ال"
 # Grammatical particles the rules name: في، من between a title and its organisation (القيادي في حزب ...), and
 # باسم inside a title (المتحدث باسم ...).
 _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
+_PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
+_ALIF_MAQSURA = "\u0649"  # ى: a word written with it is the particle (على), not the name it folds like (علي)
+_BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
 RULES = RuleSet("ner.phrases")
 # Rules counted at a branch with RULES.hit (the others are registered by @RULES.rule below; mentions.py registers
 # those of the propagation), registered now so that `hit_counts` lists them before they fire.
 _BRANCH_RULES = (
     "longer_listed_place",  # a listed place longer than the CRF's span over it (القدس -> القدس الشرقية)
+    "longer_listed_org",  # a listed organisation longer than the CRF's spans in it (مجلس التعاون لدول الخليج العربية)
+    "place_adjective",  # a place the tagger found takes the size or direction adjective after it (القوقاز الكبير)
+    "homograph_as_noun",  # a place that is also an everyday noun, read as the noun when a genitive, an indefinite
+    #   adjective or a verb follows it, which no proper name takes (في مشهد يؤكد، مشهد الحفر، مشهد آخر)
+    "description_not_name",  # a nationality adjective alone (يوغوسلافية "Yugoslav") is a description, not a name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
@@ -68,6 +83,7 @@ _BRANCH_RULES = (
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
     "chain_lil_coordination",  # a لل-phrase takes further members with و (... للتربية والعلم والثقافة)
     "appositive_name",  # a proper name after an appositive head is the name without it (وكالة رويترز -> رويترز)
+    "nickname",  # a person's nickname after المعروف بـ، الملقب بـ ... is a name of the person (... المعروف بـ"X")
     "latin_org",  # a Latin-script name inside Arabic text: ORG
     "latin_misc",  # a Latin-script name after برنامج، تطبيق، نظام ...: MISC
 )
@@ -324,11 +340,13 @@ class PhraseRules:
     def _in_construct(self, ch: _Chain, c: int, f: str) -> bool:
         """After an indefinite head: a definite or proper element, or up to two indefinite nouns before one."""
         j = ch.j
-        if c in (DEF, ADJ):
+        if c in (DEF, ADJ) and ch.hf in NAMED_HEADS and self.count(f) >= RARE:
+            return False
+        elif c in (DEF, ADJ):
             ch.last, ch.state = j, (_AFTER_PROPER if f in self.gaz.given else _AFTER_ELEMENT)
         elif c == PROPER:
             ch.last, ch.state = j, _AFTER_PROPER
-        elif c == INDEF and ch.construct < MAX_CONSTRUCT and not _verb_like(f) and not self.nisba_of_common(f):
+        elif c == INDEF and ch.construct < MAX_CONSTRUCT and not verb_like(f) and not self.nisba_of_common(f):
             ch.construct += 1
         else:
             return False
@@ -379,7 +397,7 @@ class PhraseRules:
         الخليج العربية): not a purpose, time or recipient (`LIL_STOP`), a verb, a place or a title."""
         stem, doc = f[1:], self.doc
         if (not f.startswith("ل") or f.startswith("لل") or len(stem) < 3 or f in STOP or not is_arabic(f)
-                or j in doc.owned or j + 1 >= self.n or "ل" + f in LIL_STOP or _verb_like(stem)
+                or j in doc.owned or j + 1 >= self.n or "ل" + f in LIL_STOP or verb_like(stem)
                 or not self._free(stem)):
             return False
         return self.classify(j + 1, stem) in (DEF, ADJ) and not self.title(self.doc.folded[j + 1])
@@ -407,8 +425,71 @@ class PhraseRules:
                 free = name[1] + 1
         return found
 
+    def common_homographs(self) -> list:
+        """The one-word spans of an indefinite place name that is also an everyday noun (`ambiguous_place`: مشهد
+        "scene", صور "pictures") followed by what only the common noun takes: a definite noun in construct, an
+        indefinite word (adjective or verb) with no proclitic. A name is followed by punctuation, a particle, a
+        preposition, a word with a proclitic or و, a number or an adjective of its own (مشهد الإيرانية). A definite
+        one (الخبر، الشام) is left: the subject may follow it (انطلقت في الخبر فعاليات ...)."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            j = s.last + 1
+            b = doc.bare[s.first]
+            if s.first != s.last or b not in AMBIGUOUS_PLACES or b.startswith(_DEFINITE) or j >= self.n:
+                continue
+            f = doc.folded[j]
+            if is_arabic(f) and not doc.cuts[j] and f[0] != "و" and f not in STOP and not is_adjective(f):
+                found.append(s)
+                RULES.hit("homograph_as_noun")
+        return found
+
+    def descriptions(self) -> list:
+        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"): descriptions,
+        not names. A head with a nisba alone (منظمة أممية "a UN body") is left: the quote stage takes it as a
+        speaker, whom the link stage may name."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            f = doc.folded[s.last]
+            if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
+                continue
+            if s.first == s.last and self.place_nisba(f):
+                found.append(s)
+                RULES.hit("description_not_name")
+        return found
+
+    def place_adjectives(self) -> list[Span]:
+        """Each place span followed by a size or direction adjective, with it (`with_place_adjective`)."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            if s.type in ("LOC", "GPE") and self.with_place_adjective(s.first, s.last) > s.last:
+                found.append((s.first, s.last + 1, s.type, doc.cuts[s.first]))
+        return found
+
+    def with_place_adjective(self, first: int, last: int) -> int:
+        """The last token of the place at first..last with the size or direction adjective after it
+        (`place_adjective`: القوقاز الكبير، بيروت الشرقية), or `last`. Not after a noun in construct with the
+        place, whose adjective it may be (ريف دمشق الغربي "the western countryside of Damascus"), unless it is a
+        region or range head (جبال القوقاز الكبرى), or the place opens with one."""
+        doc, j = self.doc, last + 1
+        if (j < self.n and doc.folded[j] in PLACE_ADJECTIVES and doc.owner.get(j) is None and j not in doc.owned
+                and not doc.taken[j] and (doc.bare[first] in PLACE_HEADS or not self._in_construct_after(first))):
+            RULES.hit("place_adjective")
+            return j
+        return last
+
+    def _in_construct_after(self, i: int) -> bool:
+        """Whether the word before token i is an indefinite noun in construct with it (no proclitic on i, no
+        function word or head before it)."""
+        doc = self.doc
+        if i == 0 or doc.cuts[i]:
+            return False
+        f = doc.folded[i - 1]
+        return is_arabic(f) and not f.startswith(_DEFINITE) and f not in STOP and f not in PLACE_HEADS
+
     def gazetteer_pass(self) -> list[Span]:
-        """List names longer than the CRF's span over them (القدس -> القدس الشرقية)."""
+        """List names longer than the CRF's span over them (القدس -> القدس الشرقية، مجلس التعاون لدول الخليج
+        العربية), but for an organisation whose head is left out in apposition, as an alias or as a media noun
+        (وكالة رويترز، قناة الجزيرة)."""
         doc, gaz = self.doc, self.gaz
         found = []
         free = 0
@@ -416,20 +497,22 @@ class PhraseRules:
             if i < free or i in doc.owned:
                 continue
             m = gaz.match([doc.bare[i]] + doc.folded[i + 1:i + gaz.max_len], 0)
-            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC"):
+            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and (
+                    doc.bare[i] in APPOSITIVE_HEADS or doc.bare[i] in TAIL_ALIAS_HEADS or doc.bare[i] in MEDIA):
                 continue
             last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
             if inside and all(s.last <= last for s in inside):
                 if not any(s.first == i and s.last == last for s in inside):
-                    found.append((i, last, "LOC", doc.cuts[i]))
-                    RULES.hit("longer_listed_place")
+                    kind = "ORG" if m[1] == "ORG" else "LOC"
+                    found.append((i, last, kind, doc.cuts[i]))
+                    RULES.hit("longer_listed_org" if kind == "ORG" else "longer_listed_place")
             if inside:
                 free = last + 1
         return found
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """An indefinite word that is probably a verb in the imperfect (يضم، تعمل، سيدافع)."""
     return (word[0] in "يت" and len(word) <= 4) or (word[0] == "ي" and len(word) <= 6) or word.startswith(("سي", "ست"))
 
@@ -445,24 +528,88 @@ class PeopleAndLatin:
         self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
 
     def extend_people(self) -> list[Span]:
-        """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname)."""
+        """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname);
+        one found by a surname alone takes the given name before it (`given_name_before`)."""
         doc, given = self.doc, self.r.gaz.given
         found = []
         for s in list(doc.spans):
-            if s.type == "PER" and s.last - s.first <= 1 and doc.folded[s.last] in given:
-                name = self.surname_after(s)
+            if s.type == "PER" and s.last - s.first <= 1:
+                name = self.surname_after(s) if doc.folded[s.last] in given else self.given_name_before(s)
                 if name is not None:
                     found.append(name)
         return found
+
+    @RULES.rule("given_name_before")
+    def given_name_before(self, s) -> Span | None:  # noqa: ANN001 - mentions._Span
+        """The person `s` (a surname) with the given name before it (علي + a surname the tagger found alone), or
+        None. A given name that folds like a particle counts only when written as the name (علي, not على); باسم
+        ("in the name of") and a definite given name (العربي، the adjective) do not count."""
+        doc, i = self.doc, s.first - 1
+        if i < 0 or doc.cuts[s.first] or doc.folded[s.first] in self.r.gaz.given or doc.owner.get(i) is not None \
+                or i in doc.owned:
+            return None
+        f, raw = doc.folded[i], doc.words[i]
+        if (f not in self.r.gaz.given or f == _IN_NAME_OF or f.startswith(_DEFINITE)
+                or (f in STOP and raw.endswith(_ALIF_MAQSURA))):
+            return None
+        return i, s.last, "PER", doc.cuts[i]
 
     @RULES.rule("given_name_surname")
     def surname_after(self, s) -> Span | None:  # noqa: ANN001 - mentions._Span
         """The person `s` (a given name) with the name-like word after it, or None."""
         doc = self.doc
         j = s.last + 1
-        if self.name_word(j, False) and not _verb_like(doc.folded[j]):
+        if self.name_word(j, False) and not verb_like(doc.folded[j]):
             return s.first, j, "PER", doc.cuts[s.first]
         return None
+
+    def nicknames(self) -> list[Span]:
+        """The nickname after each person the CRF or the rules found, introduced by a `known_as` word and ب or
+        باسم (الملقب بحميدتي، المعروف بـ"أبو X"): one to three words, in quotes, or one rare word without."""
+        doc, n, found = self.doc, self.r.n, []
+        for s in doc.spans:
+            j = s.last + 1
+            if s.type != "PER" or j + 1 >= n or doc.folded[j] not in KNOWN_AS:
+                continue
+            k, cut = j + 1, 0
+            if doc.folded[k] in (_BY, _IN_NAME_OF):
+                k += 1
+            elif doc.folded[k].startswith(_BY) and len(doc.folded[k]) > 3:
+                cut = 1
+            else:
+                continue
+            quoted = k < n and not doc.words[k][0].isalnum()
+            k += quoted
+            last = self._nickname_end(k, cut, quoted)
+            if last is not None:
+                found.append((k, last, "PER", cut))
+                RULES.hit("nickname")
+        return found
+
+    def _nickname_end(self, k: int, cut: int, quoted: bool) -> int | None:
+        """Last token of a nickname opening at k (`cut` proclitic characters on it): up to the closing quote, at
+        most three Arabic words, or the name the tagger found there; without quotes a word rare in news with no
+        pronoun suffix (المعروف بتذوقه "known for his taste" is no nickname), and the adjectives after it (الملقب
+        بالبرق الأبيض)."""
+        doc, n = self.doc, self.r.n
+        if k >= n or k in doc.owned:
+            return None
+        own = doc.owner.get(k)
+        if own is not None:  # the tagger read it as a name of another type
+            return own.last if own.type != "PER" else None
+        first = doc.folded[k][cut:]
+        if not is_arabic(first) or first in STOP:
+            return None
+        if not quoted:
+            if self.r.count(first) >= NAME_CONT or first.endswith(_PRONOUN):
+                return None
+            while k + 1 < n and is_adjective(doc.folded[k + 1]):
+                k += 1
+            return k
+        last = k
+        while last + 1 < n and last - k < 2 and is_arabic(doc.folded[last + 1]):
+            last += 1
+        return last if last + 1 < n and not doc.words[last + 1][0].isalnum() else None
 
     def is_title(self, i: int) -> int:
         """Length of the title starting at token i (0 when none)."""
@@ -489,12 +636,12 @@ class PeopleAndLatin:
             return True
         if first:
             cut, b = doc.cuts[j], doc.bare[j]
-            if f[0] in "وف" or self.r.place(b) or f.startswith("ال") or _verb_like(f):
+            if f[0] in "وف" or self.r.place(b) or f.startswith("ال") or verb_like(f):
                 return False
             if cut and self.r.count(b) >= 100:  # a preposition on a common word (بدأب)
                 return False
             return self.r.count(f) < RARE and not self.r.nisba_of_common(f)
-        if (f[0] == "و" or f.startswith(("بال", "لل", "فال", "كال")) or f.endswith("يه") or _verb_like(f)
+        if (f[0] == "و" or f.startswith(("بال", "لل", "فال", "كال")) or f.endswith("يه") or verb_like(f)
                 or self.r.count(f) >= NAME_CONT or self.r.place_nisba(f)):
             return False
         raw = doc.words[j]

@@ -25,7 +25,8 @@ from marsad.text.normalize import fold
 WORDS_FILE = MODELS_DIR / "ner" / "words.tsv"
 MONTHS_FILE = MODELS_DIR / "time" / "months.tsv"  # the one list of month names (the time stage's)
 HEADS_FILE = "name_heads.txt"
-HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive"})
+HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive",
+                        "named"})
 _OF_DEFINITE_FORM = ("definite", "definite_coord")  # roles that name the head's ال form
 
 
