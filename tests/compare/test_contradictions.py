@@ -414,3 +414,76 @@ def test_a_toll_that_exceeded_a_figure_is_a_lower_bound_and_one_that_did_not_an_
     assert _run(a, b)[1] == []
     c = _toll("c", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين لم يتجاوز 30.")
     assert len(_run(c, b)[1]) == 1
+
+
+def test_an_earlier_or_preliminary_toll_is_a_step_not_a_contradiction() -> None:
+    now = _toll("b", "Daily", "2030-03-04", "قتل 15 شخصا في انفجار سيارة مفخخة في سوق الخضار وسط المدينة صباح اليوم.")
+    plain = _toll("a", "Wire", "2030-03-04", "أسفر انفجار سيارة مفخخة في سوق الخضار وسط المدينة عن مقتل 9 أشخاص.")
+    assert len(_run(plain, now)[1]) == 1  # the same toll told 9 and 15 on one day: a contradiction
+    for earlier in ("وكانت حصيلة سابقة لانفجار السيارة المفخخة في سوق الخضار أشارت إلى مقتل 9 أشخاص.",  # Levantine
+                    "يذكر أن انفجار سيارة مفخخة في سوق الخضار وسط المدينة أسفر عن مقتل 9 أشخاص.",  # Gulf
+                    "وأسفر انفجار سيارة مفخخة في سوق الخضار عن مقتل 9 أشخاص حسب حصيلة مؤقتة للسلطات.",  # Maghrebi
+                    "وفي وقت سابق، أعلنت الشرطة مقتل 9 أشخاص في انفجار سيارة مفخخة في سوق الخضار."):  # translated
+        assert _run(_toll("a", "Wire", "2030-03-04", earlier), now)[1] == [], earlier
+
+
+def test_a_count_of_arrests_so_far_does_not_contradict_a_later_higher_one() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وذكر المكتب أن 140 شخصا اعتقلوا حتى الآن خلال حملة المداهمات الأمنية.")
+    b = _toll("b", "Daily", "2030-03-04", "وقال الوزير إن 163 شخصا اعتقلوا خلال حملة المداهمات الأمنية في البلاد.")
+    assert _run(a, b)[1] == []
+    c = _toll("a", "Wire", "2030-03-04", "وذكر المكتب أن 140 شخصا اعتقلوا خلال حملة المداهمات الأمنية.")
+    (contradiction,) = _run(c, b)[1]
+    assert contradiction.about == "count" and "140" in contradiction.detail  # a plural verb makes it the arrested
+
+
+def test_a_number_after_a_label_noun_is_no_count() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وافتتح المهاجم التسجيل بضربة رأس في الدقيقة 32 من الشوط الأول للمباراة.")
+    b = _toll("b", "Daily", "2030-03-04", "وافتتح المهاجم التسجيل بضربة رأس في الدقيقة 35 من الشوط الأول للمباراة.")
+    assert _run(a, b)[1] == []
+    c = _toll("a", "Wire", "2030-03-04", "وطالب المجلس بتطبيق المادة 12 من الاتفاق الموقع بين الطرفين.")
+    d = _toll("b", "Daily", "2030-03-04", "وطالب المجلس بتطبيق المادة 14 من الاتفاق الموقع بين الطرفين.")
+    assert _run(c, d)[1] == []
+
+
+def test_a_part_picked_by_rank_is_not_the_whole() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتتأهل أفضل ستة منتخبات من أصحاب المركز الثاني إلى الدور المقبل.")
+    b = _toll("b", "Daily", "2030-03-04", "وتضم المجموعات سبعة منتخبات من أصحاب المركز الثاني في الدور المقبل.")
+    assert _run(a, b)[1] == []
+
+
+def test_distances_contradict_only_for_one_place() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "انفجرت سيارة مفخخة في بلدة القرية على بعد 25 كيلومترا شمال العاصمة أمس.")
+    b = _toll("b", "Daily", "2030-03-04", "انفجرت سيارة مفخخة في بلدة الوادي على بعد 40 كيلومترا شمال العاصمة أمس.")
+    assert _placed(a, b, places=("القرية", "الوادي", "العاصمة")) == []
+    c = _toll("b", "Daily", "2030-03-04", "انفجرت سيارة مفخخة في بلدة القرية على بعد 30 كيلومترا شمال العاصمة أمس.")
+    assert len(_placed(a, c, places=("القرية", "العاصمة"))) == 1
+    assert _run(a, c)[1] == []  # no place read next to either: nothing says it is one distance
+
+
+def test_a_roundups_tolls_compare_only_at_one_place() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قتل 6 أشخاص في انفجار عبوة ناسفة في حي الشعلة. وقتل 11 شخصا في قصف على بلدة "
+              "الكرمة مساء أمس.")
+    b = _toll("b", "Daily", "2030-03-04", "قتل 9 أشخاص في انفجار عبوة ناسفة في سوق شعبي مساء أمس.")
+    assert _placed(a, b, places=("الشعلة", "الكرمة")) == []  # which of the two incidents: no place says
+    c = _toll("b", "Daily", "2030-03-04", "قتل 9 أشخاص في انفجار عبوة ناسفة في حي الشعلة مساء أمس.")
+    (contradiction,) = _placed(a, c, places=("الشعلة", "الكرمة"))
+    assert "6" in contradiction.detail and "9" in contradiction.detail
+
+
+def test_a_rival_source_with_a_long_title_is_a_source_and_outlets_take_sides() -> None:
+    a = _toll("a", "Wire", "2030-09-16", "فبينما تحدثت منظمة الإغاثة الدولية عن 7420 قتيلا، قال نائب وزير الداخلية في "
+              "الحكومة المؤقتة سالم بن علي إن حصيلة الوفيات لديها بلغت 2815 حتى مساء الأحد.")
+    b = _toll("b", "Daily", "2030-09-15", "وأفادت منظمة الإغاثة الدولية أمس بأن حصيلة ضحايا السيول في المدينة "
+              "المنكوبة وصلت إلى 7 آلاف و420 قتيلا.")
+    (contradiction,) = _run(a, b)[1]
+    assert contradiction.detail.endswith("2815 (Wire) مقابل 7420 (Wire، Daily)")  # one value written two ways
+    c = _toll("b", "Daily", "2030-09-15", "وأفادت المنظمة أمس بأن حصيلة ضحايا السيول في المدينة المنكوبة وصلت إلى "
+              "7 آلاف قتيل.")
+    (contradiction,) = _run(a, c)[1]
+    assert "Daily" not in contradiction.detail  # a round figure does not take a side
+
+
+def test_an_area_in_square_metres_is_no_distance() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتبلغ مساحة المشروع السكني الجديد 40 ألف متر مربع على الواجهة البحرية.")
+    b = _toll("b", "Daily", "2030-03-04", "وتبلغ مساحة المشروع السكني الجديد 48 ألف متر مربع على الواجهة البحرية.")
+    assert len(_run(a, b)[1]) == 1  # no place named, yet one area

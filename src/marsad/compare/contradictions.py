@@ -67,6 +67,8 @@ _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 # هؤلاء و17 من أولئك)
 _ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
+SPEAKER_REACH = 10  # words after a speech verb where what it says may open: a speaker's title and name stand between
+# (قال نائب رئيس هيئة الطوارئ في الحكومة المحلية فلان الفلاني إن)
 _COMPLEMENTIZERS = frozenset(fold(w) for w in _cues("complementizer"))  # أن، إن، عن: what a speech verb says
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
@@ -98,6 +100,15 @@ _INSTANTS = frozenset(stem(w) for w in _cues("instant"))
 _LASTING = frozenset(h for h in _HAPPENINGS if stem(normalize(h)) not in _INSTANTS)  # what has a length
 # A sentence opened by one of these turns to another happening: its figures are not the event's to compare.
 _TOPIC_SHIFT = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("topic-shift"))) + r")(?!\w)")
+# A toll that is one step of a count still rising (a preliminary, earlier or so-far figure, or one a sentence that
+# looks back gives) is of another time than the other reports': a toll that only rises never clashes with it.
+_STEP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _cues("step"))) + r")(?!\w)")
+_BACKGROUND = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("background-opener"))) + r")(?!\w)")
+_INDEX_BEFORE = frozenset(_cues("index-before"))  # الدقيقة 32، المادة 5: a label, not a count
+_SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منتخبات: the best eight, a part of a whole
+# Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
+_DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
+_AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
@@ -147,6 +158,7 @@ class Quantity:
     named: frozenset[str] = frozenset()  # every place its sentence names
     toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
+    step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -197,6 +209,13 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not _same_place(a, b):
+            RULES.hit("place-not-shared")  # a roundup's tolls: each of the place named next to it
+            return False
+        if a.slot in _DISTANCES and not _area(a) and not (a.places and b.places and not _unnamed(a.places, b.places)
+                                                          and not _unnamed(b.places, a.places)):
+            RULES.hit("distance-elsewhere")  # 25 km north of Baghdad for one town, 30 km for another
+            return False
         ratio = settings.toll_ratio if a.slot in CASUALTIES else settings.max_ratio
         return max(a.low, b.low) <= ratio * min(a.high, b.high)
 
@@ -385,16 +404,31 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
+    if _indexed(words, number.start, _INDEX_BEFORE):
+        RULES.hit("index-number")
+        return None
+    if _indexed(words, number.start, _SELECTORS):
+        RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
+    step = slot in CASUALTIES and bool(_STEP.search(norm := normalize(sentence.text)) or _BACKGROUND.match(norm))
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
-    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
+                    step=step)
+
+
+def _indexed(words: Words, start: int, cues: frozenset[str]) -> bool:
+    """Whether the word right before a number is one of `cues` (a conjunction off): a label's noun (الدقيقة 32،
+    المادة 5) or a superlative that picks a part (أفضل ثمانية منتخبات، أول ثلاثة أيام)."""
+    before = [w for _, e, w in words if e <= start][-1:]
+    return bool(before) and (before[0] in cues or _SOURCE_CLITICS.sub("", before[0]) in cues)
 
 
 def _beside_toll(words: Words, start: int, end: int) -> bool:
@@ -553,6 +587,18 @@ def _elsewhere(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+def _area(q: Quantity) -> bool:
+    """Whether a figure in a unit of length is an area or a volume: مربع or مكعب follows its noun (100 مليون متر
+    مربع)."""
+    following = _WORDS.findall(q.sentence.text, q.span[1])[:2]
+    return any(normalize(w) in _AREA_AFTER for w in following)
+
+
+def _same_place(a: Quantity, b: Quantity) -> bool:
+    """Whether a place named next to one value is named next to the other (one name holding the other counts)."""
+    return any(p in n or n in p for p in a.places for n in b.places)
+
+
 def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
     """The places that none of `named` names."""
     return frozenset(p for p in places if not any(p in n or n in p for n in named))
@@ -579,10 +625,14 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
     rises (`settings.cumulative`) given lower in the later report than the earlier one allows, within `fall_ratio`
-    of it (a toll far lower is another incident's). Values placed in different places (`_elsewhere`) never
-    clash."""
+    of it (a toll far lower is another incident's). A step of such a toll (a preliminary, earlier or so-far
+    figure) is of another time than the other value and never clashes. Values placed in different places
+    (`_elsewhere`) never clash."""
     if _agree(a, b):
         return False
+    if (a.step or b.step) and a.slot in settings.cumulative:
+        RULES.hit("toll-step")
+        return False  # an earlier step of a rising toll (حصيلة سابقة، وكانت الحصيلة): a figure of another time
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
@@ -626,14 +676,14 @@ def _contrast_then_source(text: str) -> bool:
 
 def _has_source(text: str) -> bool:
     """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker and
-    introduces what it says (أن، إن، عن within `RIVAL_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
+    introduces what it says (أن، إن، عن within `SPEAKER_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
     reports nothing), a verb of estimating, or "according to"."""
     words = [_SOURCE_CLITICS.sub("", fold(word)) for word in _WORDS.findall(text)]
     for k, folded in enumerate(words):
         reading = CUE_READINGS.get(folded)
         if folded in _ESTIMATE or folded in ACCORDING_TO or (
                 reading is not None and not reading[1] and reading[0] not in CONTINUATION
-                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + RIVAL_REACH])):
+                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + SPEAKER_REACH])):
             return True
     return False
 
@@ -667,8 +717,9 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
                          settings: ContradictionSettings) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts: values of different outlets that clash, an outlet that also states
     the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
-    sources give in one sentence. A group of more than `max_values` values (a figure told over days by many
-    outlets) is split into the conflicts of reports published one after the other, none between them."""
+    sources give in one sentence, with the other outlets' reports of the same values. A group of more than
+    `max_values` values (a figure told over days by many outlets) is split into the conflicts of reports published
+    one after the other, none between them."""
     article = [outlets[q.sentence.article.id] for q in quantities]
     source = [q.sentence.article.source or q.sentence.article.id for q in quantities]
     by_slot: dict[str, list[int]] = {}
@@ -685,8 +736,13 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
+    # another outlet giving one of the rival sources' values, to the unit, takes its side (a relief agency's 7420
+    # dead in a wire that also gives a ministry's 2815, and in a daily that gives only 7420)
+    backing = [(i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
+               if (i in rival) != (j in rival) and article[i] != article[j]
+               and _same_value(quantities[i], quantities[j])]
     conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
-                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
+                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed + backing
     groups = []
     for group in _linked(conflicts):
         if len({quantities[k].low for k in group}) <= settings.max_values:
@@ -696,6 +752,13 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         times = {k: quantities[k].sentence.article.published or "" for k in group}
         groups += _linked([(i, j) for i, j in conflicts if i in times and _successive(times, i, j)])
     return [[quantities[k] for k in group] for group in groups]
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """One exact figure, not a round one that many counts share: the same range, of at least two significant digits
+    (7420, 2815; not 20 or 3000)."""
+    digits = f"{a.low:.0f}".rstrip("0")
+    return (a.low, a.high) == (b.low, b.high) and a.low == int(a.low) and len(digits) >= 2 and a.hedge == ""
 
 
 def _linked(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -730,10 +793,12 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
                    outlets: Mapping[str, str]) -> Contradiction:
     """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
     by_value: dict[str, list[str]] = {}
+    shown: dict[tuple[float, float], str] = {}  # one value written two ways (7420، 7 آلاف و420) is shown once
     claims: list[str] = []
     for q in sorted(component, key=lambda q: (q.low, q.high)):
         outlet = q.sentence.article.source or q.sentence.article.id
-        outlets = by_value.setdefault(q.shown if q.about != "date" else q.shown.split(" (")[0], [])
+        written = shown.setdefault((q.low, q.high), q.shown if q.about != "date" else q.shown.split(" (")[0])
+        outlets = by_value.setdefault(written, [])
         if outlet not in outlets:
             outlets.append(outlet)
         claim = claim_of[(q.sentence.article.id, q.sentence.start)]

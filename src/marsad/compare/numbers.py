@@ -237,8 +237,12 @@ def _teen(toks: list[_Tok], i: int) -> float | None:
 
 
 def _approximate(toks: list[_Tok], i: int, value: float) -> tuple[int, float, str | None, bool]:
-    """عشرات، مئات، آلاف, optionally followed by a definite scale: مئات الملايين, عشرات الآلاف."""
+    """عشرات، مئات، آلاف, optionally followed by a definite scale: مئات الملايين, عشرات الآلاف; بضع before one of
+    them multiplies it: بضع مئات (a few hundred), بضعة آلاف."""
     j = i + 1
+    if value < 10 and j < len(toks) and (plural := _word_value(toks[j])) is not None and not plural[2] and (
+            plural[0] in APPROXIMATE and plural[1] >= 10):
+        value, j = value * plural[1], j + 1
     if j < len(toks) and toks[j].kind == "word" and toks[j].text.startswith("ال"):
         scale = SCALES.get(toks[j].text[2:])
         if scale is not None:
