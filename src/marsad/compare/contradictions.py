@@ -12,6 +12,7 @@ another place, far from the other toll, or in a sentence that turns to another h
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
-from marsad.compare.numbers import NumberMention, noun_form, unit_key
+from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, column, fields
@@ -105,6 +106,10 @@ _TOPIC_SHIFT = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("top
 _STEP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _cues("step"))) + r")(?!\w)")
 _BACKGROUND = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("background-opener"))) + r")(?!\w)")
 _INDEX_BEFORE = frozenset(_cues("index-before"))  # الدقيقة 32، المادة 5: a label, not a count
+_MOVED = frozenset(_cues("moved-before"))  # نقل، أجلى، استقبل، انتشال: people carried, not a toll
+MOVED_REACH = 16  # words before a count where such a verb may govern it (أجلت طائرتان مساء أمس جثامين تسعة، و27 مصابا)
+_REMAINING = frozenset(_cues("remaining-after"))  # ما زالوا، لم يغادروا: those still in hospital, a part
+REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصابين من الأشقاء وذويهم الذين لم يغادروا)
 _SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منتخبات: the best eight, a part of a whole
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
@@ -119,6 +124,9 @@ _LOWER_BOUND_BEFORE = tuple(_cues("lower-bound-before"))
 _UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
 _ABOUT_BEFORE = tuple(_cues("about-before"))
 _ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
+_PLAIN = ("", "rounded")  # hedges of a figure told as it is (no bound, no estimate)
+_ROUNDED_SHARE = 0.05  # a round figure stands for values this close to it at most (100 for 104, 300 for 302)
+_LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
@@ -153,6 +161,7 @@ class Quantity:
     hedge: str = ""  # "about" for an estimate (نحو، قرابة): two estimates that differ disagree
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
     periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
+    days: frozenset[str] = frozenset()  # the days its sentence names (أمس، الجمعة): a reading of that day
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
     places: frozenset[str] = frozenset()  # the places named within the window around the value
     named: frozenset[str] = frozenset()  # every place its sentence names
@@ -175,12 +184,13 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     if quantities is None:
         quantities = stated_quantities(claims, articles, timexes, settings.window)
+    tolls: dict[tuple[str, str], set[float]] = {}  # an aside's toll too: its article tells of several happenings;
+    for q in quantities:  # not a past year's (the quake of 2004 recalled beside this one's toll)
+        if not _past(q):
+            tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
     if any(q.aside for q in quantities):
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
         quantities = [q for q in quantities if not q.aside]
-    tolls: dict[tuple[str, str], set[float]] = {}
-    for q in quantities:
-        tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
 
     def sole_toll(q: Quantity) -> bool:
         """A casualty figure of an event whose every article gives one value of it at most: the toll of the event's
@@ -209,8 +219,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
-        if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not _same_place(a, b):
-            RULES.hit("place-not-shared")  # a roundup's tolls: each of the place named next to it
+        if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not (
+                _same_place(a, b) or beside_both and enough):
+            RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it
             return False
         if a.slot in _DISTANCES and not _area(a) and not (a.places and b.places and not _unnamed(a.places, b.places)
                                                           and not _unnamed(b.places, a.places)):
@@ -278,13 +289,14 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
+    days = frozenset(t.value for t in inside if t.kind == "date" and _FULL_DATE.match(t.value))
     numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
     return [replace(q, aside=aside) for q in found] + [
-        replace(q, periods=periods, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
+        replace(q, periods=periods, days=days, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
 
 
 def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
@@ -410,6 +422,9 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if _indexed(words, number.start, _SELECTORS):
         RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
         return None
+    if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
+        RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
@@ -422,6 +437,22 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step)
+
+
+def _moved(words: Words, start: int) -> bool:
+    """Whether the people counted at `start` are those a verb carried, evacuated, received or treated (نقلت
+    طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة): such a verb among the `MOVED_REACH` words before,
+    with no complementizer between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
+    before = [_SOURCE_CLITICS.sub("", w) for _, e, w in words if e <= start][-MOVED_REACH:]
+    verbs = [k for k, w in enumerate(before) if w in _MOVED]
+    return bool(verbs) and not any(w in _COMPLEMENTIZERS for w in before[verbs[-1] + 1:])
+
+
+def _remaining(text: str, end: int) -> bool:
+    """Whether the people counted before `end` are those still somewhere (7 مصابين لم يغادروا المستشفيات، 12 جريحا
+    ما زالوا يتلقون العلاج): a word of remaining among the `REMAINING_REACH` words after the count, in its clause."""
+    clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return any(_SOURCE_CLITICS.sub("", normalize(w)) in _REMAINING for w in _WORDS.findall(clause)[:REMAINING_REACH])
 
 
 def _indexed(words: Words, start: int, cues: frozenset[str]) -> bool:
@@ -506,7 +537,33 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
     it."""
     if number.approximate:
         return number.value, number.value * 10 - 1, "approximate"
-    return _hedged(text, number.start, number.end, number.value)
+    low, high, hedge = _hedged(text, number.start, number.end, number.value)
+    if hedge or not (margin := _rounding(text[number.start:number.end], number.value)):
+        return low, high, hedge
+    RULES.hit("rounded-figure")  # 97 مليونا is 97,039,330 told round, 300 is 302
+    return number.value - margin, number.value + margin, "rounded"
+
+
+def _rounding(written: str, value: float) -> float:
+    """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
+    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500), at most `_ROUNDED_SHARE` of it (100 stands for 104,
+    not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45)."""
+    written = normalize(written).strip("() ")
+    digits = _LEADING_DIGITS.match(written)
+    if digits is None:  # in words: ثلاثة آلاف، مليونان
+        unit = 10.0 ** math.floor(math.log10(value)) if value >= 1000 else 0.0
+        unit = unit if unit and value % unit == 0 else 0.0
+    elif digits.end() == len(written):  # digits alone: 300، 5300
+        whole = digits.group().replace(",", "")
+        zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
+        unit = 10.0 ** zeros if zeros >= 2 else 0.0
+    else:  # digits and a scale word: 97 مليونا، 2.4 مليون، (11,9) ملايين
+        shown = digits_value(digits.group())
+        scale = value / shown if shown else 0.0
+        exact = scale >= 1000 and abs(math.log10(scale) - round(math.log10(scale))) < 1e-9
+        decimals = len(re.split(r"[.,]", digits.group())[1]) if re.search(r"[.,]\d{1,2}$", digits.group()) else 0
+        unit = round(scale) * 10.0 ** -decimals if exact else 0.0
+    return min(unit / 2, _ROUNDED_SHARE * value)
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
@@ -556,12 +613,24 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
         return False  # sales in April against sales in the first half: figures of different periods
+    if _past(a) and not b.periods or _past(b) and not a.periods:
+        RULES.hit("past-period")
+        return False  # 11.9 million passengers in the same months of last year against this year's 13 million
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
+    if a.days and b.days and not a.days & b.days:
+        RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+        return False
     return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _past(q: Quantity) -> bool:
+    """Whether a value is of a past period: every month or year its sentence names ended before the report's."""
+    published = q.sentence.article.published or ""
+    return bool(q.periods and published) and all(p < published[:len(p)] for p in q.periods)
 
 
 def _country(name: str) -> bool:
@@ -755,10 +824,12 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
-    """One exact figure, not a round one that many counts share: the same range, of at least two significant digits
-    (7420, 2815; not 20 or 3000)."""
-    digits = f"{a.low:.0f}".rstrip("0")
-    return (a.low, a.high) == (b.low, b.high) and a.low == int(a.low) and len(digits) >= 2 and a.hedge == ""
+    """One exact figure, not a round one that many counts share: the same value, told plainly (or written round:
+    11300 beside 11 ألفا و300), of at least two significant digits (7420, 2815; not 20 or 3000)."""
+    value = (a.low + a.high) / 2
+    digits = f"{value:.0f}".rstrip("0")
+    return (a.hedge in _PLAIN and b.hedge in _PLAIN and value == (b.low + b.high) / 2 and value == int(value)
+            and len(digits) >= 2)
 
 
 def _linked(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -793,11 +864,12 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
                    outlets: Mapping[str, str]) -> Contradiction:
     """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
     by_value: dict[str, list[str]] = {}
-    shown: dict[tuple[float, float], str] = {}  # one value written two ways (7420، 7 آلاف و420) is shown once
+    shown: dict[object, str] = {}  # one value written two ways (7420، 7 آلاف و420) is shown once
     claims: list[str] = []
     for q in sorted(component, key=lambda q: (q.low, q.high)):
         outlet = q.sentence.article.source or q.sentence.article.id
-        written = shown.setdefault((q.low, q.high), q.shown if q.about != "date" else q.shown.split(" (")[0])
+        value = (q.low + q.high) / 2 if q.hedge in _PLAIN else (q.low, q.high)
+        written = shown.setdefault(value, q.shown if q.about != "date" else q.shown.split(" (")[0])
         outlets = by_value.setdefault(written, [])
         if outlet not in outlets:
             outlets.append(outlet)
