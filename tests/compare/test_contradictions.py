@@ -530,3 +530,20 @@ def test_bodies_and_those_who_met_their_death_are_the_dead() -> None:
     claims = align_claims("v1", [a, b, c])
     slots = {q.shown: q.slot for q in stated_quantities(claims, [a, b, c])}
     assert slots["15"] == "killed" and slots["12"] == "killed" and slots.get("21") != "injured"
+
+
+def test_the_next_toll_after_a_number_word_is_not_its_counted_noun() -> None:
+    a = _toll("a", "Wire", "2030-08-10", "أكدت الوزارة مقتل اثنين وإصابة ثلاثة من رجالها في هجوم بعبوة ناسفة.")
+    b = _toll("b", "Daily", "2030-08-10", "قتل شرطيان وأصيب ثلاثة آخرون في هجوم بعبوة ناسفة على مدرعة.")
+    claims = align_claims("v1", [a, b])
+    slots = {q.shown: q.slot for q in stated_quantities(claims, [a, b])}
+    assert slots["اثنين"] == "killed"
+    assert _run(a, b)[1] == []
+
+
+def test_the_tolls_of_two_sides_are_two_quantities() -> None:
+    a = _toll("a", "Wire", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 14 شخصا من المسلحين المتمردين أمس.")
+    b = _toll("b", "Daily", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 9 أشخاص من أفراد الجيش النظامي أمس.")
+    assert _run(a, b)[1] == []
+    c = _toll("b", "Daily", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 9 أشخاص من المسلحين المتمردين أمس.")
+    assert len(_run(a, c)[1]) == 1

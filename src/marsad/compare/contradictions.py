@@ -114,6 +114,8 @@ _SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منت
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
 _AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
+_FROM = normalize("من")
+SIDE_REACH, SIDE_WORDS = 3, 2  # words after a toll where من may name its side, and the words after من that name it
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
@@ -168,6 +170,7 @@ class Quantity:
     toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
     step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
+    side: frozenset[str] = frozenset()  # whose toll: the words after من right after it (14 من الحوثيين، 4 من المقاومة)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -219,6 +222,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.slot in CASUALTIES and a.side and b.side and not a.side & b.side:
+            RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls
+            return False
         if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not (
                 _same_place(a, b) or beside_both and enough):
             RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it
@@ -435,8 +441,19 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
+    side = _side(sentence.text, last.end) if slot in CASUALTIES else frozenset()
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
-                    step=step)
+                    step=step, side=side)
+
+
+def _side(text: str, end: int) -> frozenset[str]:
+    """Whose toll a figure ending at `end` is: the content stems of the `SIDE_WORDS` words after من when من stands
+    within `SIDE_REACH` words after it in its clause (مقتل 14 من الحوثيين، قتل سبعة وجرح 42 من المقاومة)."""
+    words = [normalize(w) for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])]
+    at = next((k for k, w in enumerate(words[:SIDE_REACH + 1]) if w == _FROM), None)
+    if at is None:
+        return frozenset()
+    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
 
 
 def _moved(words: Words, start: int) -> bool:
@@ -495,8 +512,8 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number.
     `words` start after the figure before this one: a tally or a toll word before that figure names it, not this
     one (حصيلة الضحايا فاقت 40 قتيلا، ولا يزال 12 شخصا مفقودين)."""
-    if number.unit in STOPWORDS:  # بلغ 3166 حتى مساء الخميس: a function word is no counted noun
-        number = number._replace(unit=None)
+    if number.unit in STOPWORDS or _next_clause(number.unit):  # بلغ 3166 حتى مساء الخميس، مقتل اثنين وإصابة ثلاثة
+        number = number._replace(unit=None)  # a function word, or و opening the next toll, is no counted noun
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
     if canon in CASUALTIES:
@@ -515,6 +532,13 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     if noun == PERCENT and any(map(_a_change, before[-CHANGE_WINDOW:])):
         return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
     return noun  # a percentage is the slot "%": the words next to it say of what
+
+
+def _next_clause(unit: str | None) -> bool:
+    """Whether the word read as a number's counted noun is و and a casualty word: the next toll's (مقتل اثنين
+    وإصابة ثلاثة، استشهاد 15 وإصابة 33), not the noun the number counts."""
+    return bool(unit) and unit.startswith("و") and _SYNONYMS.get(stem(unit[1:])) in CASUALTIES and not any(
+        unit in words for words in _TOLL_WORDS.values())  # 15 وفاة: و is the noun's own letter
 
 
 def _a_change(word: str) -> bool:
