@@ -414,3 +414,136 @@ def test_a_toll_that_exceeded_a_figure_is_a_lower_bound_and_one_that_did_not_an_
     assert _run(a, b)[1] == []
     c = _toll("c", "Wire", "2030-03-04", "وأفاد مراسلنا بأن التفجير وقع في سوق شعبية وأن عدد المصابين لم يتجاوز 30.")
     assert len(_run(c, b)[1]) == 1
+
+
+def test_an_earlier_or_preliminary_toll_is_a_step_not_a_contradiction() -> None:
+    now = _toll("b", "Daily", "2030-03-04", "قتل 15 شخصا في انفجار سيارة مفخخة في سوق الخضار وسط المدينة صباح اليوم.")
+    plain = _toll("a", "Wire", "2030-03-04", "أسفر انفجار سيارة مفخخة في سوق الخضار وسط المدينة عن مقتل 9 أشخاص.")
+    assert len(_run(plain, now)[1]) == 1  # the same toll told 9 and 15 on one day: a contradiction
+    for earlier in ("وكانت حصيلة سابقة لانفجار السيارة المفخخة في سوق الخضار أشارت إلى مقتل 9 أشخاص.",  # Levantine
+                    "يذكر أن انفجار سيارة مفخخة في سوق الخضار وسط المدينة أسفر عن مقتل 9 أشخاص.",  # Gulf
+                    "وأسفر انفجار سيارة مفخخة في سوق الخضار عن مقتل 9 أشخاص حسب حصيلة مؤقتة للسلطات.",  # Maghrebi
+                    "وفي وقت سابق، أعلنت الشرطة مقتل 9 أشخاص في انفجار سيارة مفخخة في سوق الخضار."):  # translated
+        assert _run(_toll("a", "Wire", "2030-03-04", earlier), now)[1] == [], earlier
+
+
+def test_a_count_of_arrests_so_far_does_not_contradict_a_later_higher_one() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وذكر المكتب أن 140 شخصا اعتقلوا حتى الآن خلال حملة المداهمات الأمنية.")
+    b = _toll("b", "Daily", "2030-03-04", "وقال الوزير إن 163 شخصا اعتقلوا خلال حملة المداهمات الأمنية في البلاد.")
+    assert _run(a, b)[1] == []
+    c = _toll("a", "Wire", "2030-03-04", "وذكر المكتب أن 140 شخصا اعتقلوا خلال حملة المداهمات الأمنية.")
+    (contradiction,) = _run(c, b)[1]
+    assert contradiction.about == "count" and "140" in contradiction.detail  # a plural verb makes it the arrested
+
+
+def test_a_number_after_a_label_noun_is_no_count() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وافتتح المهاجم التسجيل بضربة رأس في الدقيقة 32 من الشوط الأول للمباراة.")
+    b = _toll("b", "Daily", "2030-03-04", "وافتتح المهاجم التسجيل بضربة رأس في الدقيقة 35 من الشوط الأول للمباراة.")
+    assert _run(a, b)[1] == []
+    c = _toll("a", "Wire", "2030-03-04", "وطالب المجلس بتطبيق المادة 12 من الاتفاق الموقع بين الطرفين.")
+    d = _toll("b", "Daily", "2030-03-04", "وطالب المجلس بتطبيق المادة 14 من الاتفاق الموقع بين الطرفين.")
+    assert _run(c, d)[1] == []
+
+
+def test_a_part_picked_by_rank_is_not_the_whole() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتتأهل أفضل ستة منتخبات من أصحاب المركز الثاني إلى الدور المقبل.")
+    b = _toll("b", "Daily", "2030-03-04", "وتضم المجموعات سبعة منتخبات من أصحاب المركز الثاني في الدور المقبل.")
+    assert _run(a, b)[1] == []
+
+
+def test_distances_contradict_only_for_one_place() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "انفجرت سيارة مفخخة في بلدة القرية على بعد 25 كيلومترا شمال العاصمة أمس.")
+    b = _toll("b", "Daily", "2030-03-04", "انفجرت سيارة مفخخة في بلدة الوادي على بعد 40 كيلومترا شمال العاصمة أمس.")
+    assert _placed(a, b, places=("القرية", "الوادي", "العاصمة")) == []
+    c = _toll("b", "Daily", "2030-03-04", "انفجرت سيارة مفخخة في بلدة القرية على بعد 30 كيلومترا شمال العاصمة أمس.")
+    assert len(_placed(a, c, places=("القرية", "العاصمة"))) == 1
+    assert _run(a, c)[1] == []  # no place read next to either: nothing says it is one distance
+
+
+def test_a_roundups_tolls_compare_only_at_one_place() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "قتل 6 أشخاص في انفجار عبوة ناسفة في حي الشعلة. وقتل 11 شخصا في قصف على بلدة "
+              "الكرمة مساء أمس.")
+    b = _toll("b", "Daily", "2030-03-04", "قتل 9 أشخاص في هجوم مسلح على سوق شعبي مساء أمس.")
+    assert _placed(a, b, places=("الشعلة", "الكرمة")) == []  # which of the two incidents: no place, no word says
+    c = _toll("b", "Daily", "2030-03-04", "قتل 9 أشخاص في انفجار عبوة ناسفة في حي الشعلة مساء أمس.")
+    (contradiction,) = _placed(a, c, places=("الشعلة", "الكرمة"))
+    assert "6" in contradiction.detail and "9" in contradiction.detail
+
+
+def test_a_rival_source_with_a_long_title_is_a_source_and_outlets_take_sides() -> None:
+    a = _toll("a", "Wire", "2030-09-16", "فبينما تحدثت منظمة الإغاثة الدولية عن 7420 قتيلا، قال نائب وزير الداخلية في "
+              "الحكومة المؤقتة سالم بن علي إن حصيلة الوفيات لديها بلغت 2815 حتى مساء الأحد.")
+    b = _toll("b", "Daily", "2030-09-15", "وأفادت منظمة الإغاثة الدولية أمس بأن حصيلة ضحايا السيول في المدينة "
+              "المنكوبة وصلت إلى 7 آلاف و420 قتيلا.")
+    (contradiction,) = _run(a, b)[1]
+    assert contradiction.detail.endswith("2815 (Wire) مقابل 7420 (Wire، Daily)")  # one value written two ways
+    c = _toll("b", "Daily", "2030-09-15", "وأفادت المنظمة أمس بأن حصيلة ضحايا السيول في المدينة المنكوبة وصلت إلى "
+              "7 آلاف قتيل.")
+    (contradiction,) = _run(a, c)[1]
+    assert "Daily" not in contradiction.detail  # a round figure does not take a side
+
+
+def test_an_area_in_square_metres_is_no_distance() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتبلغ مساحة المشروع السكني الجديد 40 ألف متر مربع على الواجهة البحرية.")
+    b = _toll("b", "Daily", "2030-03-04", "وتبلغ مساحة المشروع السكني الجديد 48 ألف متر مربع على الواجهة البحرية.")
+    assert len(_run(a, b)[1]) == 1  # no place named, yet one area
+
+
+def test_a_round_figure_agrees_with_the_exact_one_it_rounds() -> None:
+    a = _toll("a", "Wire", "2030-03-04", "وتم الاكتتاب في المرحلة الثانية بنحو 4.1 مليون سهم بقيمة 41 مليون وحدة.")
+    b = _toll("b", "Daily", "2030-03-04", "وتم الاكتتاب في المرحلة الثانية بعدد 4,105,946 سهما بقيمة 41,059,460 وحدة.")
+    assert _run(a, b)[1] == []  # 41 مليون is 41,059,460 told round
+    c = _toll("a", "Wire", "2030-03-04", "وخاض المهاجم 300 مباراة مع ناديه منذ انضمامه إليه قبل تسع سنوات.")
+    d = _toll("b", "Daily", "2030-03-04", "وخاض المهاجم 302 مباراة مع ناديه منذ انضمامه إليه قبل تسع سنوات.")
+    assert _run(c, d)[1] == []
+    e = _toll("b", "Daily", "2030-03-04", "وخاض المهاجم 340 مباراة مع ناديه منذ انضمامه إليه قبل تسع سنوات.")
+    assert len(_run(c, e)[1]) == 1  # 300 stands for 302, not for 340
+
+
+def test_a_figure_of_a_past_year_is_not_this_years() -> None:
+    a = _toll("a", "Wire", "2030-08-02", "وكان المطار قد استقبل في الفترة نفسها من عام 2029 نحو 11.9 مليون مسافر.")
+    b = _toll("b", "Daily", "2030-08-02", "واستقبل المطار نحو 13 مليون مسافر في سبعة أشهر وفق بيانات الهيئة.")
+    assert _run(a, b)[1] == []
+
+
+def test_the_injured_a_plane_carried_or_still_in_hospital_are_a_part_of_the_toll() -> None:
+    whole = _toll("b", "Daily", "2030-08-01", "وأسفر انقلاب الحافلة على الطريق الدولي عن وفاة تسعة أشخاص وإصابة 50.")
+    for part in ("ونقلت طائرتان عسكريتان مساء أمس من مطار المدينة جثامين تسعة أشخاص، و27 مصابا إلى بلادهم.",
+                 "وتواصل الجمعية رعاية 42 مصابا من ركاب الحافلة ما زالوا في مستشفيات المدينة.",
+                 "واستقبل مستشفى المدينة العام 30 مصابا من ركاب الحافلة التي انقلبت على الطريق الدولي."):
+        assert _run(_toll("a", "Wire", "2030-08-01", part), whole)[1] == [], part
+    reported = _toll("a", "Wire", "2030-08-01", "ونقلت وكالة الأنباء عن مصدر طبي أن 40 شخصا أصيبوا في انقلاب الحافلة.")
+    assert len(_run(reported, whole)[1]) == 1  # نقلت ... عن ... أن reports a figure, it carries no one
+
+
+def test_an_aside_toll_shows_an_article_tells_of_several_happenings() -> None:
+    a = _toll("a", "Wire", "2030-08-03", "وقتل 7 جنود عند نقطة تفتيش قرب الميناء، وأصيب خمسة آخرون. إلى ذلك، قتل خمسة "
+              "أشخاص وأصيب 12 خلال اشتباكات في المدينة.")
+    b = _toll("b", "Daily", "2030-08-03", "قال مسعفون إن خمسة أشخاص قتلوا وأصيب 12 خلال اشتباكات في المدينة أمس.")
+    assert _run(a, b)[1] == []  # the wire's 5 injured are the checkpoint's; its 12, set aside, the clashes'
+
+
+def test_bodies_and_those_who_met_their_death_are_the_dead() -> None:
+    a = _toll("a", "Wire", "2030-08-03", "وانتشلت فرق الإنقاذ جثث 21 شخصا من مياه النهر بعد غرق المركب.")
+    b = _toll("b", "Daily", "2030-08-03", "ولقي 15 شخصا مصرعهم في غرق المركب في النهر وفق الشرطة.")
+    c = _toll("c", "Gazette", "2030-08-03", "وقضى 12 شخصا في غرق المركب في النهر وفق الدفاع المدني.")
+    claims = align_claims("v1", [a, b, c])
+    slots = {q.shown: q.slot for q in stated_quantities(claims, [a, b, c])}
+    assert slots["15"] == "killed" and slots["12"] == "killed" and slots.get("21") != "injured"
+
+
+def test_the_next_toll_after_a_number_word_is_not_its_counted_noun() -> None:
+    a = _toll("a", "Wire", "2030-08-10", "أكدت الوزارة مقتل اثنين وإصابة ثلاثة من رجالها في هجوم بعبوة ناسفة.")
+    b = _toll("b", "Daily", "2030-08-10", "قتل شرطيان وأصيب ثلاثة آخرون في هجوم بعبوة ناسفة على مدرعة.")
+    claims = align_claims("v1", [a, b])
+    slots = {q.shown: q.slot for q in stated_quantities(claims, [a, b])}
+    assert slots["اثنين"] == "killed"
+    assert _run(a, b)[1] == []
+
+
+def test_the_tolls_of_two_sides_are_two_quantities() -> None:
+    a = _toll("a", "Wire", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 14 شخصا من المسلحين المتمردين أمس.")
+    b = _toll("b", "Daily", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 9 أشخاص من أفراد الجيش النظامي أمس.")
+    assert _run(a, b)[1] == []
+    c = _toll("b", "Daily", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 9 أشخاص من المسلحين المتمردين أمس.")
+    assert len(_run(a, c)[1]) == 1

@@ -94,3 +94,9 @@ def test_units_compare_across_plural_and_singular() -> None:
     assert unit_key("مدنيين") == unit_key("مدني")
     assert unit_class("قتيل") == unit_class("شخص") == "person"
     assert unit_class("دولار") != "person"
+
+
+def test_a_few_hundreds_and_a_few_thousands() -> None:
+    assert [(n.value, n.approximate) for n in read_numbers("تظاهر بضع مئات من الطلاب أمام الجامعة")] == [(300, True)]
+    assert [(n.value, n.unit) for n in read_numbers("نزح بضعة آلاف شخص من القرى")] == [(3000, "شخص")]
+    assert [n.value for n in read_numbers("بعد بضعة أيام")] == [3]

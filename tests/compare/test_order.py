@@ -53,3 +53,19 @@ def test_a_follower_of_another_sequence_does_not_contradict() -> None:
         ("a", "Wire", "وكان المغرب بذلك رابع دولة توقع الاتفاقية الإقليمية، بعد الأردن ومصر وتونس."),
         ("b", "Daily", "وفي سياق آخر أطلقت مصر برنامجا للطاقة الشمسية ولحقت بها تونس في الشهر التالي."),
     ) == []
+
+
+def test_a_name_further_after_the_cue_or_an_object_of_the_follower_verb_is_no_order() -> None:
+    assert _run(
+        ("a", "Wire", "وبعد انتهاء المفاوضات أعلن الأردن دعمه للاتفاق الذي وقعته مصر."),
+        ("b", "Daily", "وبعد الأردن وقعت مصر الاتفاق. ولم ينته الضرر الذي لحق بالأردن من الأزمة."),
+    ) == []
+
+
+def test_a_list_a_few_words_after_the_cue_still_names_the_predecessors() -> None:
+    (found,) = _run(
+        ("a", "Wire", "وكان المغرب بذلك رابع دولة توقع الاتفاقية الإقليمية، بعد الأردن ومصر وتونس."),
+        ("b", "Daily", "ووقع المغرب الاتفاقية الإقليمية في مارس بعد أسابيع من خطوة مماثلة من الأردن ومصر. "
+                       "ثم حذت تونس حذوه في أبريل."),
+    )
+    assert "تونس" in found.detail

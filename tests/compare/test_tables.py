@@ -19,7 +19,9 @@ TABLES = MODELS_DIR / "compare"
                               "changing", "not-a-slot", "lower-bound-before", "change",
                               "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival",
                               "elapsed-before", "later-before", "elapsed-link", "relative-after", "instant",
-                              "topic-shift", "complementizer"}),
+                              "topic-shift", "complementizer", "step", "background-opener", "index-before",
+                              "distance", "area-after", "selector-before", "moved-before",
+                              "remaining-after"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

@@ -12,6 +12,7 @@ another place, far from the other toll, or in a sentence that turns to another h
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
-from marsad.compare.numbers import NumberMention, noun_form, unit_key
+from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, column, fields
@@ -67,6 +68,8 @@ _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 # هؤلاء و17 من أولئك)
 _ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
 RIVAL_REACH = 6  # words after a contrast where its own source stands
+SPEAKER_REACH = 10  # words after a speech verb where what it says may open: a speaker's title and name stand between
+# (قال نائب رئيس هيئة الطوارئ في الحكومة المحلية فلان الفلاني إن)
 _COMPLEMENTIZERS = frozenset(fold(w) for w in _cues("complementizer"))  # أن، إن، عن: what a speech verb says
 TOPICS_PATH = MODELS_DIR / "compare" / "topic_synonyms.tsv"
 
@@ -98,6 +101,21 @@ _INSTANTS = frozenset(stem(w) for w in _cues("instant"))
 _LASTING = frozenset(h for h in _HAPPENINGS if stem(normalize(h)) not in _INSTANTS)  # what has a length
 # A sentence opened by one of these turns to another happening: its figures are not the event's to compare.
 _TOPIC_SHIFT = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("topic-shift"))) + r")(?!\w)")
+# A toll that is one step of a count still rising (a preliminary, earlier or so-far figure, or one a sentence that
+# looks back gives) is of another time than the other reports': a toll that only rises never clashes with it.
+_STEP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _cues("step"))) + r")(?!\w)")
+_BACKGROUND = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("background-opener"))) + r")(?!\w)")
+_INDEX_BEFORE = frozenset(_cues("index-before"))  # الدقيقة 32، المادة 5: a label, not a count
+_MOVED = frozenset(_cues("moved-before"))  # نقل، أجلى، استقبل، انتشال: people carried, not a toll
+MOVED_REACH = 16  # words before a count where such a verb may govern it (أجلت طائرتان مساء أمس جثامين تسعة، و27 مصابا)
+_REMAINING = frozenset(_cues("remaining-after"))  # ما زالوا، لم يغادروا: those still in hospital, a part
+REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصابين من الأشقاء وذويهم الذين لم يغادروا)
+_SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منتخبات: the best eight, a part of a whole
+# Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
+_DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
+_AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
+_FROM = normalize("من")
+SIDE_REACH, SIDE_WORDS = 3, 2  # words after a toll where من may name its side, and the words after من that name it
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
@@ -108,6 +126,9 @@ _LOWER_BOUND_BEFORE = tuple(_cues("lower-bound-before"))
 _UPPER_BOUND_BEFORE = tuple(_cues("upper-bound-before"))
 _ABOUT_BEFORE = tuple(_cues("about-before"))
 _ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
+_PLAIN = ("", "rounded")  # hedges of a figure told as it is (no bound, no estimate)
+_ROUNDED_SHARE = 0.05  # a round figure stands for values this close to it at most (100 for 104, 300 for 302)
+_LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
@@ -142,11 +163,14 @@ class Quantity:
     hedge: str = ""  # "about" for an estimate (نحو، قرابة): two estimates that differ disagree
     span: tuple[int, int] = (0, 0)  # where a number stands in its sentence
     periods: frozenset[str] = frozenset()  # the months and years its sentence names (أبريل 2014، العام الماضي)
+    days: frozenset[str] = frozenset()  # the days its sentence names (أمس، الجمعة): a reading of that day
     listed: bool = False  # one of several values of its slot in its sentence: a list of different things
     places: frozenset[str] = frozenset()  # the places named within the window around the value
     named: frozenset[str] = frozenset()  # every place its sentence names
     toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
+    step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
+    side: frozenset[str] = frozenset()  # whose toll: the words after من right after it (14 من الحوثيين، 4 من المقاومة)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -163,12 +187,13 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     if quantities is None:
         quantities = stated_quantities(claims, articles, timexes, settings.window)
+    tolls: dict[tuple[str, str], set[float]] = {}  # an aside's toll too: its article tells of several happenings;
+    for q in quantities:  # not a past year's (the quake of 2004 recalled beside this one's toll)
+        if not _past(q):
+            tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
     if any(q.aside for q in quantities):
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
         quantities = [q for q in quantities if not q.aside]
-    tolls: dict[tuple[str, str], set[float]] = {}
-    for q in quantities:
-        tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
 
     def sole_toll(q: Quantity) -> bool:
         """A casualty figure of an event whose every article gives one value of it at most: the toll of the event's
@@ -197,6 +222,17 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.slot in CASUALTIES and a.side and b.side and not a.side & b.side:
+            RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls
+            return False
+        if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not (
+                _same_place(a, b) or beside_both and enough):
+            RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it
+            return False
+        if a.slot in _DISTANCES and not _area(a) and not (a.places and b.places and not _unnamed(a.places, b.places)
+                                                          and not _unnamed(b.places, a.places)):
+            RULES.hit("distance-elsewhere")  # 25 km north of Baghdad for one town, 30 km for another
+            return False
         ratio = settings.toll_ratio if a.slot in CASUALTIES else settings.max_ratio
         return max(a.low, b.low) <= ratio * min(a.high, b.high)
 
@@ -259,13 +295,14 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
     periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
+    days = frozenset(t.value for t in inside if t.kind == "date" and _FULL_DATE.match(t.value))
     numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
     return [replace(q, aside=aside) for q in found] + [
-        replace(q, periods=periods, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
+        replace(q, periods=periods, days=days, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
 
 
 def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
@@ -385,16 +422,61 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     slot = _count_slot(sentence.text, number._replace(end=last.end), [w for w in words if w[0] >= previous])
     if slot is None or _DEFINITE_NUMBER.search(sentence.text, 0, number.start):
         return None  # الـ37، الثلاثين من يوليو: a definite number is a rank or a day, not a count
+    if _indexed(words, number.start, _INDEX_BEFORE):
+        RULES.hit("index-number")
+        return None
+    if _indexed(words, number.start, _SELECTORS):
+        RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
+        return None
+    if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
+        RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
+    step = slot in CASUALTIES and bool(_STEP.search(norm := normalize(sentence.text)) or _BACKGROUND.match(norm))
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
-    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll)
+    side = _side(sentence.text, last.end) if slot in CASUALTIES else frozenset()
+    return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
+                    step=step, side=side)
+
+
+def _side(text: str, end: int) -> frozenset[str]:
+    """Whose toll a figure ending at `end` is: the content stems of the `SIDE_WORDS` words after من when من stands
+    within `SIDE_REACH` words after it in its clause (مقتل 14 من الحوثيين، قتل سبعة وجرح 42 من المقاومة)."""
+    words = [normalize(w) for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])]
+    at = next((k for k, w in enumerate(words[:SIDE_REACH + 1]) if w == _FROM), None)
+    if at is None:
+        return frozenset()
+    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
+
+
+def _moved(words: Words, start: int) -> bool:
+    """Whether the people counted at `start` are those a verb carried, evacuated, received or treated (نقلت
+    طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة): such a verb among the `MOVED_REACH` words before,
+    with no complementizer between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
+    before = [_SOURCE_CLITICS.sub("", w) for _, e, w in words if e <= start][-MOVED_REACH:]
+    verbs = [k for k, w in enumerate(before) if w in _MOVED]
+    return bool(verbs) and not any(w in _COMPLEMENTIZERS for w in before[verbs[-1] + 1:])
+
+
+def _remaining(text: str, end: int) -> bool:
+    """Whether the people counted before `end` are those still somewhere (7 مصابين لم يغادروا المستشفيات، 12 جريحا
+    ما زالوا يتلقون العلاج): a word of remaining among the `REMAINING_REACH` words after the count, in its clause."""
+    clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return any(_SOURCE_CLITICS.sub("", normalize(w)) in _REMAINING for w in _WORDS.findall(clause)[:REMAINING_REACH])
+
+
+def _indexed(words: Words, start: int, cues: frozenset[str]) -> bool:
+    """Whether the word right before a number is one of `cues` (a conjunction off): a label's noun (الدقيقة 32،
+    المادة 5) or a superlative that picks a part (أفضل ثمانية منتخبات، أول ثلاثة أيام)."""
+    before = [w for _, e, w in words if e <= start][-1:]
+    return bool(before) and (before[0] in cues or _SOURCE_CLITICS.sub("", before[0]) in cues)
 
 
 def _beside_toll(words: Words, start: int, end: int) -> bool:
@@ -430,8 +512,8 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     """The toll (killed, injured...) for casualty figures, else the counted noun's key; None for a bare number.
     `words` start after the figure before this one: a tally or a toll word before that figure names it, not this
     one (حصيلة الضحايا فاقت 40 قتيلا، ولا يزال 12 شخصا مفقودين)."""
-    if number.unit in STOPWORDS:  # بلغ 3166 حتى مساء الخميس: a function word is no counted noun
-        number = number._replace(unit=None)
+    if number.unit in STOPWORDS or _next_clause(number.unit):  # بلغ 3166 حتى مساء الخميس، مقتل اثنين وإصابة ثلاثة
+        number = number._replace(unit=None)  # a function word, or و opening the next toll, is no counted noun
     noun = unit_key(number.unit)
     canon = _SYNONYMS.get(stem(number.unit or ""))
     if canon in CASUALTIES:
@@ -450,6 +532,13 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     if noun == PERCENT and any(map(_a_change, before[-CHANGE_WINDOW:])):
         return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
     return noun  # a percentage is the slot "%": the words next to it say of what
+
+
+def _next_clause(unit: str | None) -> bool:
+    """Whether the word read as a number's counted noun is و and a casualty word: the next toll's (مقتل اثنين
+    وإصابة ثلاثة، استشهاد 15 وإصابة 33), not the noun the number counts."""
+    return bool(unit) and unit.startswith("و") and _SYNONYMS.get(stem(unit[1:])) in CASUALTIES and not any(
+        unit in words for words in _TOLL_WORDS.values())  # 15 وفاة: و is the noun's own letter
 
 
 def _a_change(word: str) -> bool:
@@ -472,7 +561,33 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
     it."""
     if number.approximate:
         return number.value, number.value * 10 - 1, "approximate"
-    return _hedged(text, number.start, number.end, number.value)
+    low, high, hedge = _hedged(text, number.start, number.end, number.value)
+    if hedge or not (margin := _rounding(text[number.start:number.end], number.value)):
+        return low, high, hedge
+    RULES.hit("rounded-figure")  # 97 مليونا is 97,039,330 told round, 300 is 302
+    return number.value - margin, number.value + margin, "rounded"
+
+
+def _rounding(written: str, value: float) -> float:
+    """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
+    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500), at most `_ROUNDED_SHARE` of it (100 stands for 104,
+    not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45)."""
+    written = normalize(written).strip("() ")
+    digits = _LEADING_DIGITS.match(written)
+    if digits is None:  # in words: ثلاثة آلاف، مليونان
+        unit = 10.0 ** math.floor(math.log10(value)) if value >= 1000 else 0.0
+        unit = unit if unit and value % unit == 0 else 0.0
+    elif digits.end() == len(written):  # digits alone: 300، 5300
+        whole = digits.group().replace(",", "")
+        zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
+        unit = 10.0 ** zeros if zeros >= 2 else 0.0
+    else:  # digits and a scale word: 97 مليونا، 2.4 مليون، (11,9) ملايين
+        shown = digits_value(digits.group())
+        scale = value / shown if shown else 0.0
+        exact = scale >= 1000 and abs(math.log10(scale) - round(math.log10(scale))) < 1e-9
+        decimals = len(re.split(r"[.,]", digits.group())[1]) if re.search(r"[.,]\d{1,2}$", digits.group()) else 0
+        unit = round(scale) * 10.0 ** -decimals if exact else 0.0
+    return min(unit / 2, _ROUNDED_SHARE * value)
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
@@ -522,12 +637,24 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
         return False  # sales in April against sales in the first half: figures of different periods
+    if _past(a) and not b.periods or _past(b) and not a.periods:
+        RULES.hit("past-period")
+        return False  # 11.9 million passengers in the same months of last year against this year's 13 million
     if a.about == "date" or _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
+    if a.days and b.days and not a.days & b.days:
+        RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+        return False
     return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _past(q: Quantity) -> bool:
+    """Whether a value is of a past period: every month or year its sentence names ended before the report's."""
+    published = q.sentence.article.published or ""
+    return bool(q.periods and published) and all(p < published[:len(p)] for p in q.periods)
 
 
 def _country(name: str) -> bool:
@@ -551,6 +678,18 @@ def _elsewhere(a: Quantity, b: Quantity) -> bool:
         RULES.hit("place-unnamed")
         return True
     return False
+
+
+def _area(q: Quantity) -> bool:
+    """Whether a figure in a unit of length is an area or a volume: مربع or مكعب follows its noun (100 مليون متر
+    مربع)."""
+    following = _WORDS.findall(q.sentence.text, q.span[1])[:2]
+    return any(normalize(w) in _AREA_AFTER for w in following)
+
+
+def _same_place(a: Quantity, b: Quantity) -> bool:
+    """Whether a place named next to one value is named next to the other (one name holding the other counts)."""
+    return any(p in n or n in p for p in a.places for n in b.places)
 
 
 def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
@@ -579,10 +718,14 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     """Comparable values that cannot both hold: on one day, values that do not agree; across days, a toll that only
     rises (`settings.cumulative`) given lower in the later report than the earlier one allows, within `fall_ratio`
-    of it (a toll far lower is another incident's). Values placed in different places (`_elsewhere`) never
-    clash."""
+    of it (a toll far lower is another incident's). A step of such a toll (a preliminary, earlier or so-far
+    figure) is of another time than the other value and never clashes. Values placed in different places
+    (`_elsewhere`) never clash."""
     if _agree(a, b):
         return False
+    if (a.step or b.step) and a.slot in settings.cumulative:
+        RULES.hit("toll-step")
+        return False  # an earlier step of a rising toll (حصيلة سابقة، وكانت الحصيلة): a figure of another time
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
@@ -626,14 +769,14 @@ def _contrast_then_source(text: str) -> bool:
 
 def _has_source(text: str) -> bool:
     """Whether `text` names a source of its own: a finite speech verb that does not continue the last speaker and
-    introduces what it says (أن، إن، عن within `RIVAL_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
+    introduces what it says (أن، إن، عن within `SPEAKER_REACH` words: نقلت الإسعافات ثلاثة مصابين carries people, it
     reports nothing), a verb of estimating, or "according to"."""
     words = [_SOURCE_CLITICS.sub("", fold(word)) for word in _WORDS.findall(text)]
     for k, folded in enumerate(words):
         reading = CUE_READINGS.get(folded)
         if folded in _ESTIMATE or folded in ACCORDING_TO or (
                 reading is not None and not reading[1] and reading[0] not in CONTINUATION
-                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + RIVAL_REACH])):
+                and any(w in _COMPLEMENTIZERS for w in words[k + 1:k + 1 + SPEAKER_REACH])):
             return True
     return False
 
@@ -667,8 +810,9 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
                          settings: ContradictionSettings) -> list[list[Quantity]]:
     """Groups of quantities linked by conflicts: values of different outlets that clash, an outlet that also states
     the other value excepted (unless it gives that value as one of rival sources' figures), and values that rival
-    sources give in one sentence. A group of more than `max_values` values (a figure told over days by many
-    outlets) is split into the conflicts of reports published one after the other, none between them."""
+    sources give in one sentence, with the other outlets' reports of the same values. A group of more than
+    `max_values` values (a figure told over days by many outlets) is split into the conflicts of reports published
+    one after the other, none between them."""
     article = [outlets[q.sentence.article.id] for q in quantities]
     source = [q.sentence.article.source or q.sentence.article.id for q in quantities]
     by_slot: dict[str, list[int]] = {}
@@ -685,8 +829,13 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         if _agree(quantities[i], quantities[j]):
             agreed |= {(i, article[j])} if j not in rival else set()
             agreed |= {(j, article[i])} if i not in rival else set()
+    # another outlet giving one of the rival sources' values, to the unit, takes its side (a relief agency's 7420
+    # dead in a wire that also gives a ministry's 2815, and in a daily that gives only 7420)
+    backing = [(i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
+               if (i in rival) != (j in rival) and article[i] != article[j]
+               and _same_value(quantities[i], quantities[j])]
     conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
-                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed
+                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed + backing
     groups = []
     for group in _linked(conflicts):
         if len({quantities[k].low for k in group}) <= settings.max_values:
@@ -696,6 +845,15 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         times = {k: quantities[k].sentence.article.published or "" for k in group}
         groups += _linked([(i, j) for i, j in conflicts if i in times and _successive(times, i, j)])
     return [[quantities[k] for k in group] for group in groups]
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """One exact figure, not a round one that many counts share: the same value, told plainly (or written round:
+    11300 beside 11 ألفا و300), of at least two significant digits (7420, 2815; not 20 or 3000)."""
+    value = (a.low + a.high) / 2
+    digits = f"{value:.0f}".rstrip("0")
+    return (a.hedge in _PLAIN and b.hedge in _PLAIN and value == (b.low + b.high) / 2 and value == int(value)
+            and len(digits) >= 2)
 
 
 def _linked(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -730,10 +888,13 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
                    outlets: Mapping[str, str]) -> Contradiction:
     """One contradiction: the claims involved and a readable Arabic line, values grouped with their outlets."""
     by_value: dict[str, list[str]] = {}
+    shown: dict[object, str] = {}  # one value written two ways (7420، 7 آلاف و420) is shown once
     claims: list[str] = []
     for q in sorted(component, key=lambda q: (q.low, q.high)):
         outlet = q.sentence.article.source or q.sentence.article.id
-        outlets = by_value.setdefault(q.shown if q.about != "date" else q.shown.split(" (")[0], [])
+        value = (q.low + q.high) / 2 if q.hedge in _PLAIN else (q.low, q.high)
+        written = shown.setdefault(value, q.shown if q.about != "date" else q.shown.split(" (")[0])
+        outlets = by_value.setdefault(written, [])
         if outlet not in outlets:
             outlets.append(outlet)
         claim = claim_of[(q.sentence.article.id, q.sentence.start)]

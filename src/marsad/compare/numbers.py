@@ -180,7 +180,7 @@ def _word_value(tok: _Tok) -> tuple[str, float, bool] | None:
     return bare[0], _NUMBER_WORDS[bare[0]], bare[1]
 
 
-def _digits_value(text: str) -> float:
+def digits_value(text: str) -> float:
     """A digit string as a number: 1,000 and 1.5 (the comma groups thousands only in groups of three); 6,8 with one
     or two digits after the comma is a decimal comma (6.8), as the Maghrebi press writes it."""
     if _THOUSANDS.match(text):
@@ -198,7 +198,7 @@ def _read_phrase(toks: list[_Tok], i: int) -> tuple[int, float, str | None, bool
         fraction, whole = tok.text.split("ر")
         return _continue_phrase(toks, i + 1, float(f"{whole}.{fraction}"), False)
     if tok.kind == "num":
-        read = _continue_phrase(toks, i + 1, _digits_value(tok.text), False)
+        read = _continue_phrase(toks, i + 1, digits_value(tok.text), False)
         return read if read[0] > i + 1 else (read[0], read[1] * _range_scale(toks, i), None, False)
     if tok.kind != "word" or not _number_like(tok.text):
         return None
@@ -237,8 +237,12 @@ def _teen(toks: list[_Tok], i: int) -> float | None:
 
 
 def _approximate(toks: list[_Tok], i: int, value: float) -> tuple[int, float, str | None, bool]:
-    """عشرات، مئات، آلاف, optionally followed by a definite scale: مئات الملايين, عشرات الآلاف."""
+    """عشرات، مئات، آلاف, optionally followed by a definite scale: مئات الملايين, عشرات الآلاف; بضع before one of
+    them multiplies it: بضع مئات (a few hundred), بضعة آلاف."""
     j = i + 1
+    if value < 10 and j < len(toks) and (plural := _word_value(toks[j])) is not None and not plural[2] and (
+            plural[0] in APPROXIMATE and plural[1] >= 10):
+        value, j = value * plural[1], j + 1
     if j < len(toks) and toks[j].kind == "word" and toks[j].text.startswith("ال"):
         scale = SCALES.get(toks[j].text[2:])
         if scale is not None:
@@ -277,10 +281,10 @@ def _range_scale(toks: list[_Tok], i: int) -> float:
     6 آلاف" 5000 to 6000; 1 when no larger number with a scale follows as the other end."""
     link, other = i + 1, i + 2
     if (other + 1 >= len(toks) or toks[link].text not in _RANGE_LINKS or toks[other].kind != "num"
-            or _digits_value(toks[i].text) >= 1000):
+            or digits_value(toks[i].text) >= 1000):
         return 1.0
     scale = SCALES.get(toks[other + 1].text)
-    return scale if scale is not None and _digits_value(toks[other].text) > _digits_value(toks[i].text) else 1.0
+    return scale if scale is not None and digits_value(toks[other].text) > digits_value(toks[i].text) else 1.0
 
 
 def _joined_digits(toks: list[_Tok], j: int, last_scale: float) -> tuple[int, float] | None:
@@ -288,7 +292,7 @@ def _joined_digits(toks: list[_Tok], j: int, last_scale: float) -> tuple[int, fl
     ألف" (+200000); (index after it, the part) or None when the part is not smaller than the scale before."""
     if toks[j].text != "و" or j + 1 >= len(toks) or toks[j + 1].kind != "num" or toks[j + 1].start != toks[j].end:
         return None
-    part, end = _digits_value(toks[j + 1].text), j + 2
+    part, end = digits_value(toks[j + 1].text), j + 2
     if end < len(toks) and toks[end].kind == "word" and (scale := SCALES.get(toks[end].text)) is not None:
         part, end = part * scale, end + 1
     return (end, part) if part < last_scale else None

@@ -25,6 +25,9 @@ _FOLLOWER = frozenset(normalize(cue) for cue, role in fields(CUES_PATH) if role 
 _WORDING = next(cue for cue, role in fields(CUES_PATH) if role == "wording")
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
+LIST_REACH = 8  # words between an `after` cue and the first name of its list (بعد أسابيع من خطوة شبيهة اتخذها)
+_LIST_GAP = re.compile(r"[\s،,«»\"']*(?:و\s*)?")  # what may stand between two names of a list, or before the first
+_OBJECT = "ب"  # a name right after ب is the object of a follower verb (لحق الضرر بالكويت), not the one that followed
 FOLLOWER_WINDOW = 12  # characters between a follower cue and the actor it names (وحذت تونس / لحقت بها تونس)
 
 
@@ -67,10 +70,27 @@ def order_contradictions(event_id: str, claims: Sequence[Claim], articles: Seque
     return list(found.values())
 
 
+def _listed_after(text: str, at: int, mentions: Sequence[tuple[str, Mention]]) -> set[str]:
+    """The actors listed after an `after` cue ending at `at`: the first name within `LIST_REACH` words of the cue in
+    its clause (بعد الأردن، بعد أسابيع من خطوة شبيهة اتخذها الأردن), and the names joined to it only by و,
+    commas and quotes (والبحرين والسودان); a name further on is no predecessor."""
+    found: set[str] = set()
+    for entity, mention in sorted(mentions, key=lambda item: item[1].start):
+        if mention.start < at:
+            continue
+        gap = text[at:mention.start]
+        if not (_LIST_GAP.fullmatch(gap) if found else len(_WORD.findall(gap)) <= LIST_REACH
+                and not _CLAUSE_END.search(gap)):
+            break
+        found.add(entity)
+        at = mention.end
+    return found
+
+
 def _account(text: str, article: str, start: int, end: int,
              mentions: Sequence[tuple[str, Mention]]) -> _Account | None:
-    """The actors a sentence puts before its subject (after an `after` cue, to the clause's end) or as followers
-    (right after a `follower` cue)."""
+    """The actors a sentence puts before its subject (listed right after an `after` cue) or as followers (right
+    after a `follower` cue, not as the object of its preposition)."""
     inside = [(e, m) for e, m in mentions if start <= m.start and m.end <= end]
     if not inside:
         return None
@@ -79,11 +99,10 @@ def _account(text: str, article: str, start: int, end: int,
     for cue in _WORD.finditer(text, start, end):
         word = normalize(cue.group()).removeprefix("و").removeprefix("ف")
         if word in _AFTER:
-            stop = _CLAUSE_END.search(text, cue.end(), end)
-            clause_end = stop.start() if stop else end
-            before |= {e for e, m in inside if cue.end() <= m.start < clause_end}
+            before |= _listed_after(text, cue.end(), inside)
         elif word in _FOLLOWER:
-            followers |= {e for e, m in inside if cue.end() <= m.start <= cue.end() + FOLLOWER_WINDOW}
+            followers |= {e for e, m in inside if cue.end() <= m.start <= cue.end() + FOLLOWER_WINDOW
+                          and text[m.start - 1:m.start] != _OBJECT}  # لحق بالكويت: what befell it, no follower
     if before:
         RULES.hit("after-list")
     if followers:
