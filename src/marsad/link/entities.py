@@ -14,8 +14,11 @@ from functools import lru_cache
 
 from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
+from marsad.link.aliases import nickname_pairs
+from marsad.link.places import facility_kind, headless, variant_key
 from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
 from marsad.resources import MODELS_DIR, column, fields
+from marsad.rules import RuleSet
 from marsad.text.normalize import fold, match_key
 from marsad.types import Entity, Mention, Quote
 
@@ -24,6 +27,8 @@ from marsad.types import Entity, Mention, Quote
 GENERIC_HEADS = frozenset(token for word in column(MODELS_DIR / "link" / "generic_heads.tsv")
                           for token in name_tokens(word))
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+RULES = RuleSet("link")
+RULES.register("place_variant", "facility_synonym", "headless_facility", "nickname_alias")
 
 
 @dataclass(slots=True)
@@ -66,11 +71,12 @@ KnownName = Callable[[str, str], str | None]
 
 
 def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
-                  known: KnownName | None = None) -> list[Entity]:
+                  known: KnownName | None = None, texts: Mapping[str, str] | None = None) -> list[Entity]:
     """One Entity per real-world entity, ids in order of first mention; `latin(name, type)` gives its Latin name.
 
     `known(name, type)`, when given, names entities a gazetteer knows (المغرب and المملكة المغربية are both
-    Morocco): groups it gives the same name are one entity.
+    Morocco): groups it gives the same name are one entity. `texts` (article id -> text), when given, let a
+    nickname introduced after a person's name join that person (`aliases.py`).
     """
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -78,6 +84,8 @@ def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
     groups = [g for ms in by_article.values() for g in _article_groups(ms)]
     sets = _UnionFind(len(groups))
     _merge_across_articles(groups, sets)
+    if texts:
+        _merge_nicknames(mentions, texts, groups, sets)
     if known is not None:
         _merge_known(groups, sets, known)
     members: dict[int, list[_Group]] = defaultdict(list)
@@ -113,18 +121,23 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
 
 def _full_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
     """Keys under which a name can be found by its short forms: each later word's surname key, and its core."""
-    return [("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
+    return ([("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
+            + [("headless", " ".join(tokens[1:]))])
 
 
 def _short_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
     """The keys a name looks up to find what it may abbreviate (a superset of `_abbreviates`, which decides)."""
-    return ([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
+    return (([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
+            + [("headless", " ".join(tokens))])
 
 
 def _abbreviates(short: _Group, full: _Group) -> bool:
     """Whether `short` is a shorter way of naming `full` within one article."""
     if len(short.tokens) >= len(full.tokens):
         return False
+    if full.type != "PER" and headless(short.tokens, full.tokens) and " ".join(short.tokens) not in _place_keys():
+        RULES.hit("headless_facility")
+        return True
     if short.type == "PER" and full.type == "PER":
         return len(short.tokens) == 1 and any(same_surname(short.tokens[0], t) for t in full.tokens[1:])
     if _coarse(short.type) != _coarse(full.type):
@@ -157,6 +170,13 @@ def is_owner_adjective(token: str) -> bool:
     return len(stem) >= 2 and (stem in _place_keys() or "ال" + stem in _place_keys())
 
 
+@lru_cache(maxsize=1)
+def _shared_variant_keys() -> frozenset[tuple[str, ...]]:
+    """The variant keys (`places.variant_key`) of more than one place of the gazetteer."""
+    seen: Counter[tuple[str, ...]] = Counter(variant_key(tuple(name_tokens(place))) for place in _place_keys())
+    return frozenset(key for key, n in seen.items() if n > 1)
+
+
 @lru_cache(maxsize=1 << 16)
 def core(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the name without a generic head and trailing owner adjectives, those adjectives): قوات الدعم السريع ->
@@ -175,6 +195,7 @@ def _merge_across_articles(groups: list[_Group], sets: _UnionFind) -> None:
     _union_buckets(sets, _bucket(groups, lambda g: ("PER" if g.type == "PER" else "NAME", "".join(g.tokens))))
     _merge_people(groups, sets)
     _merge_cores([i for i, g in enumerate(groups) if g.type != "PER"], groups, sets)
+    _merge_place_variants([i for i, g in enumerate(groups) if g.type in PLACE_TYPES], groups, sets)
 
 
 def _bucket(groups: list[_Group], key: Callable[[_Group], object]) -> list[list[int]]:
@@ -229,6 +250,41 @@ def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> 
             _union_buckets(sets, [members])
 
 
+def _merge_place_variants(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
+    """Places and facilities whose names share a variant key (`places.variant_key`: إيغيل / إغيل, ملعب X / استاد
+    X), unless the gazetteer has two places under that key (غانا / غينيا: its own variants it joins itself)."""
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in indices:
+        buckets[variant_key(groups[i].tokens)].append(i)
+    for members in buckets.values():
+        key = variant_key(groups[members[0]].tokens)
+        if len({groups[i].tokens for i in members}) < 2 or key in _shared_variant_keys():
+            continue
+        for i in members[1:]:
+            if sets.find(i) != sets.find(members[0]):
+                first, other = groups[members[0]].tokens[0], groups[i].tokens[0]
+                RULES.hit("facility_synonym" if first != other and facility_kind(first) else "place_variant")
+                sets.union(members[0], i)
+
+
+def _merge_nicknames(mentions: Sequence[Mention], texts: Mapping[str, str], groups: list[_Group],
+                     sets: _UnionFind) -> None:
+    """A nickname joins the person it is introduced for, and so do its uses alone elsewhere, when every article
+    that introduces it does so for one person."""
+    group_of = {(m.article, m.start): i for i, g in enumerate(groups) for m in g.mentions}
+    people: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for person, nickname in nickname_pairs(mentions, texts):
+        if (person.article, person.start) in group_of and (nickname.article, nickname.start) in group_of:
+            people[tuple(name_tokens(nickname.text))].add(sets.find(group_of[(person.article, person.start)]))
+    for i, g in enumerate(groups):
+        found = people.get(g.tokens, set())
+        if g.type == "PER" and len(found) == 1:
+            root = next(iter(found))
+            if sets.find(i) != sets.find(root):
+                RULES.hit("nickname_alias")
+                sets.union(i, root)
+
+
 def _merge_known(groups: list[_Group], sets: _UnionFind, known: KnownName) -> None:
     """Union groups whose longest names the gazetteer resolves to one entry."""
     first: dict[tuple[str, str], int] = {}
@@ -248,13 +304,23 @@ def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], st
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article, m.start))
     entity_type = Counter(m.type for m in mentions).most_common(1)[0][0]
     forms = Counter(m.text for m in mentions)
+    headed = [m for m in mentions if _facility_name(m.text)]
     if entity_type == "PER":
         name = max(forms, key=lambda f: (len(f.split()) >= 2, forms[f], len(f)))
+    elif headed:  # a facility named in full and by its body alone (استاد X, X) is named in full, typed by it
+        entity_type = Counter(m.type for m in headed).most_common(1)[0][0]
+        name = max({m.text for m in headed}, key=lambda f: (forms[f], -len(f)))
     else:
         name = max(forms, key=lambda f: (forms[f], -len(f)))
     aliases = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
     return Entity(entity_id, entity_type, name, latin(_latin_source(name, aliases, entity_type, known), entity_type),
                   aliases, tuple(mentions))
+
+
+def _facility_name(text: str) -> bool:
+    """Whether a name is headed by a facility noun (ملعب, مطار, سد ...)."""
+    tokens = name_tokens(text)
+    return len(tokens) > 1 and facility_kind(tokens[0]) is not None
 
 
 def _latin_source(name: str, aliases: tuple[str, ...], entity_type: str, known: KnownName | None) -> str:
