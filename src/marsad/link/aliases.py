@@ -21,10 +21,10 @@ _WORD = re.compile(r"[^\W\d_ـ]+")
 
 
 def introduces_nickname(gap: str) -> bool:
-    """Whether the text between two names is a `known_as` word and its preposition (، المعروف بـ"), or the word
-    alone when the preposition is written on the nickname."""
+    """Whether the text between two names is a `known_as` word and its preposition (، المعروف بـ"; a ب written
+    on the nickname is outside its mention). The word alone is an adjective (نجم هوليوود المعروف X: famous)."""
     found = _WORD.findall(fold(gap))
-    return 1 <= len(found) <= 2 and found[0] in KNOWN_AS and all(word in PREPOSITIONS for word in found[1:])
+    return len(found) == 2 and found[0] in KNOWN_AS and found[1] in PREPOSITIONS
 
 
 def nickname_pairs(mentions: Sequence[Mention], texts: Mapping[str, str]) -> Iterator[tuple[Mention, Mention]]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
 from marsad.link.aliases import nickname_pairs
-from marsad.link.places import facility_kind, headless, variant_key
+from marsad.link.places import facility_kind, variant_key
 from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
@@ -28,7 +28,7 @@ GENERIC_HEADS = frozenset(token for word in column(MODELS_DIR / "link" / "generi
                           for token in name_tokens(word))
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 RULES = RuleSet("link")
-RULES.register("place_variant", "facility_synonym", "headless_facility", "nickname_alias")
+RULES.register("place_variant", "facility_synonym", "nickname_alias", "ambiguous_short_name")
 
 
 @dataclass(slots=True)
@@ -121,23 +121,18 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
 
 def _full_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
     """Keys under which a name can be found by its short forms: each later word's surname key, and its core."""
-    return ([("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
-            + [("headless", " ".join(tokens[1:]))])
+    return [("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
 
 
 def _short_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
     """The keys a name looks up to find what it may abbreviate (a superset of `_abbreviates`, which decides)."""
-    return (([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
-            + [("headless", " ".join(tokens))])
+    return ([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
 
 
 def _abbreviates(short: _Group, full: _Group) -> bool:
     """Whether `short` is a shorter way of naming `full` within one article."""
     if len(short.tokens) >= len(full.tokens):
         return False
-    if full.type != "PER" and headless(short.tokens, full.tokens) and " ".join(short.tokens) not in _place_keys():
-        RULES.hit("headless_facility")
-        return True
     if short.type == "PER" and full.type == "PER":
         return len(short.tokens) == 1 and any(same_surname(short.tokens[0], t) for t in full.tokens[1:])
     if _coarse(short.type) != _coarse(full.type):
@@ -226,16 +221,47 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
         by_second[surname_key(tokens[1])].append(tokens)
         for token in tokens[1:]:
             carriers[surname_key(token)].append(i)
-    for names in by_second.values():
-        for a, x in enumerate(names):
-            for y in names[a + 1:]:
-                if same_full_name(list(x), list(y)):
-                    sets.union(first_of[x], first_of[y])
+    variants = [(x, y) for names in by_second.values() for a, x in enumerate(names) for y in names[a + 1:]
+                if same_full_name(list(x), list(y))]
+    weight: Counter[tuple[str, ...]] = Counter()
+    for g in groups:
+        if g.tokens in first_of:
+            weight[g.tokens] += len(g.mentions)
+    homes = _short_name_homes(variants, weight)
+    for x, y in variants:
+        short, long = sorted((x, y), key=len)
+        if len(x) != len(y) and short in homes and homes[short] != long:
+            RULES.hit("ambiguous_short_name")
+        else:
+            sets.union(first_of[x], first_of[y])
     for i, g in enumerate(groups):
         if g.type == "PER" and len(g.tokens) == 1:
             people = {sets.find(j) for j in carriers.get(surname_key(g.tokens[0]), [])}
             if len(people) == 1:
                 sets.union(i, people.pop())
+
+
+DOMINANT = 3  # times the mentions of the other people a short name may be, for it to name the one
+
+
+def _short_name_homes(variants: list[tuple[tuple[str, ...], tuple[str, ...]]],
+                      weight: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...] | None]:
+    """For each name that starts longer names of different people (عبدالله بن محمد of عبدالله بن محمد الحربي and
+    of عبدالله بن محمد آل الشيخ), the one it may join: the person named `DOMINANT` times as often as the others
+    together, else None (joining either would make the people one)."""
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for x, y in variants:
+        if len(x) != len(y):
+            short, long = sorted((x, y), key=len)
+            longer[short].append(long)
+    homes: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for short, longs in longer.items():
+        if all(same_full_name(list(p), list(q)) for a, p in enumerate(longs) for q in longs[a + 1:]):
+            continue
+        top = max(longs, key=lambda name: weight[name])
+        others = sum(weight[name] for name in longs if not same_full_name(list(name), list(top)) and name != top)
+        homes[short] = top if weight[top] >= DOMINANT * others else None
+    return homes
 
 
 def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
@@ -304,23 +330,13 @@ def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], st
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article, m.start))
     entity_type = Counter(m.type for m in mentions).most_common(1)[0][0]
     forms = Counter(m.text for m in mentions)
-    headed = [m for m in mentions if _facility_name(m.text)]
     if entity_type == "PER":
         name = max(forms, key=lambda f: (len(f.split()) >= 2, forms[f], len(f)))
-    elif headed:  # a facility named in full and by its body alone (استاد X, X) is named in full, typed by it
-        entity_type = Counter(m.type for m in headed).most_common(1)[0][0]
-        name = max({m.text for m in headed}, key=lambda f: (forms[f], -len(f)))
     else:
         name = max(forms, key=lambda f: (forms[f], -len(f)))
     aliases = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
     return Entity(entity_id, entity_type, name, latin(_latin_source(name, aliases, entity_type, known), entity_type),
                   aliases, tuple(mentions))
-
-
-def _facility_name(text: str) -> bool:
-    """Whether a name is headed by a facility noun (ملعب, مطار, سد ...)."""
-    tokens = name_tokens(text)
-    return len(tokens) > 1 and facility_kind(tokens[0]) is not None
 
 
 def _latin_source(name: str, aliases: tuple[str, ...], entity_type: str, known: KnownName | None) -> str:

@@ -3,8 +3,8 @@
 Foreign and Amazigh place names reach Arabic through several spellings: a long vowel or a hamza seat written or
 not (إيموزار / إموزار, ماريوبول / ماريوبل). A place's *variant key* folds those away in each word that is
 neither a definite Arabic noun nor a listed Arabic given name, and names a facility's head by its class (ملعب X /
-استاد X: `facility_heads.tsv`). A key the gazetteer gives two places (غانا / غينيا) joins nothing. Within an
-article, a facility's name without its head (سد X, then X) is the facility, unless X is a known place.
+استاد X: `facility_heads.tsv`). A key the gazetteer gives two places (غانا / غينيا) joins nothing.
+(A facility's body alone is not joined to it: مسجد X is often in the place X, and news names the place.)
 """
 from __future__ import annotations
 
@@ -43,8 +43,3 @@ def variant_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     head = facility_kind(tokens[0]) if len(tokens) > 1 else None
     words = tokens[1:] if head else tokens
     return ((head,) if head else ()) + tuple(fold_vowels(w) if _foldable(w) else w for w in words)
-
-
-def headless(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether `short` is a facility's name without its head (بين الويدان after سد بين الويدان)."""
-    return len(full) > 1 and facility_kind(full[0]) is not None and full[1:] == short
