@@ -16,7 +16,7 @@ from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
 from marsad.link.aliases import nickname_pairs
 from marsad.link.places import facility_kind, variant_key
-from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key
+from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key, without_particle_alef
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 from marsad.text.normalize import fold, match_key
@@ -218,7 +218,7 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
     by_second: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     carriers: dict[str, list[int]] = defaultdict(list)
     for tokens, i in first_of.items():
-        by_second[surname_key(tokens[1])].append(tokens)
+        by_second[surname_key(without_particle_alef(tokens[1]))].append(tokens)
         for token in tokens[1:]:
             carriers[surname_key(token)].append(i)
     variants = [(x, y) for names in by_second.values() for a, x in enumerate(names) for y in names[a + 1:]

@@ -113,10 +113,24 @@ def same_given_name(a: str, b: str) -> bool:
     return len(short) >= 2 and long.startswith(short) and not (a in groups and b in groups)
 
 
+# Glued particles that open with an alef outlets often drop (ابن / بن, أبو / بو: Maghrebi family names written
+# بوشعيب for أبو شعيب); the two-letter آل is not one of them.
+ALEF = "ا"
+ALEF_PARTICLES = frozenset(p for p in GLUED_TO_NEXT if p.startswith(ALEF) and len(p) > 2)
+
+
 def surname_key(word: str) -> str:
     """The skeleton of a family name without its article (المشيشي = مشيشي)."""
     bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
     return skeleton(bare)
+
+
+def without_particle_alef(word: str) -> str:
+    """A name part without the alef of its opening particle (ابوشعيب -> بوشعيب), for comparing parts of two full
+    names; a surname alone keeps it (ابن خلدون is not every بن خلدون)."""
+    if any(word.startswith(p) and len(word) > len(p) + 1 for p in ALEF_PARTICLES):
+        return word[1:]
+    return word
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -140,4 +154,5 @@ def same_full_name(a: list[str], b: list[str]) -> bool:
     if a[1].startswith(tuple(PATRONYMIC)) and distinct_listed_names(a[0], b[0]):
         return False
     shorter, longer = sorted((a[1:], b[1:]), key=len)
-    return all(same_surname(x, y) for x, y in zip(shorter, longer, strict=False))
+    return all(same_surname(without_particle_alef(x), without_particle_alef(y))
+               for x, y in zip(shorter, longer, strict=False))
