@@ -259,7 +259,7 @@ def _short_name_homes(variants: list[tuple[tuple[str, ...], tuple[str, ...]]],
         if all(same_full_name(list(p), list(q)) for a, p in enumerate(longs) for q in longs[a + 1:]):
             continue
         top = max(longs, key=lambda name: weight[name])
-        others = sum(weight[name] for name in longs if not same_full_name(list(name), list(top)) and name != top)
+        others = sum(weight[name] for name in longs if not same_full_name(list(name), list(top)))
         homes[short] = top if weight[top] >= DOMINANT * others else None
     return homes
 
@@ -277,13 +277,12 @@ def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> 
 
 
 def _merge_place_variants(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
-    """Places and facilities whose names share a variant key (`places.variant_key`: إيغيل / إغيل, ملعب X / استاد
+    """Places and facilities whose names share a variant key (`places.variant_key`: إيموزار / إموزار, ملعب X / استاد
     X), unless the gazetteer has two places under that key (غانا / غينيا: its own variants it joins itself)."""
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in indices:
         buckets[variant_key(groups[i].tokens)].append(i)
-    for members in buckets.values():
-        key = variant_key(groups[members[0]].tokens)
+    for key, members in buckets.items():
         if len({groups[i].tokens for i in members}) < 2 or key in _shared_variant_keys():
             continue
         for i in members[1:]:
