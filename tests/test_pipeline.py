@@ -177,6 +177,18 @@ def test_an_article_stored_again_with_other_content_makes_its_event_again(tmp_pa
     assert after.events[0].title.startswith("أرجأت البلدية") and before.events[0].title.startswith("افتتح")
 
 
+def test_a_nickname_given_in_an_article_that_quotes_no_one_joins_its_person(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "arrest.txt").write_text('أعلنت الشرطة اليوم القبض على يونس الخطيب المعروف بـ"الذيب" بعد مطاردة '
+                                       "استمرت أسابيع.\nوكان مطلوبا في قضايا سرقة.", encoding="utf-8")
+    with SQLiteStore(tmp_path / "m.db") as store:
+        result = analyze([folder], store)
+    assert not result.quotes
+    people = [sorted(m.text for m in e.mentions) for e in result.entities if e.type == "PER"]
+    assert people == [["الذيب", "يونس الخطيب"]]
+
+
 def stored_rows(store: SQLiteStore) -> list[tuple]:  # type: ignore[type-arg]
     return store._db.execute("SELECT section, key, position, digest, data FROM analysis_rows "
                              "ORDER BY section, position").fetchall()

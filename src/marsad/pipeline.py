@@ -55,6 +55,7 @@ from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
 from marsad.ids import id_number
 from marsad.ingest import read_inputs
+from marsad.link.aliases import nickname_pairs
 from marsad.link.entities import assign_speakers, link_entities
 from marsad.link.ids import STATE_NAME as ENTITY_IDS
 from marsad.link.ids import EntityIds
@@ -143,12 +144,13 @@ Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Entities linked and quote speakers assigned on the engine (a worker) while near-duplicates, events and
     stories are found here: neither needs the other."""
-    quoted = {quote.article for quote in analysis.all_spans("quotes")}
+    mentions, texts = analysis.all_spans("mentions"), {a.id: a.text for a in analysis.articles}
+    read = {quote.article for quote in analysis.all_spans("quotes")}  # linking reads the quoting articles ...
+    read.update(person.article for person, _ in nickname_pairs(mentions, texts))  # ... and those giving nicknames
     countries = {a.id: c for a in analysis.articles if (c := outlet_country(a.source, a.url))}
     remembered = store.get_state(LATIN_NAMES)
     known = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
-    work = LinkWork(analysis.all_spans("mentions"), analysis.all_spans("quotes"),
-                    {a.id: a.text for a in analysis.articles if a.id in quoted},
+    work = LinkWork(mentions, analysis.all_spans("quotes"), {a: texts[a] for a in read},
                     store.get_state(ENTITY_IDS) or EntityIds(), countries, known)
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
@@ -165,9 +167,10 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LinkWork:
-    """What linking needs (sent to a worker): every mention and quote, the texts of the quoting articles, the ids
-    entities were given in earlier runs, the country of each article's outlet where it is known (for the
-    spelling of Latin names), and the Latin names earlier runs of the same code resolved."""
+    """What linking needs (sent to a worker): every mention and quote, the texts of the articles that quote or
+    give a person's nickname, the ids entities were given in earlier runs, the country of each article's outlet
+    where it is known (for the spelling of Latin names), and the Latin names earlier runs of the same code
+    resolved."""
 
     mentions: list[Mention]
     quotes: list[Quote]
@@ -183,7 +186,7 @@ def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds, d
     cost, and a cycle meets few new names)."""
     remember_latin_names(work.latin_names)
     latin = latin_name_in_outlets(((m.article, m.text) for m in work.mentions), work.countries)
-    entities = work.ids.assign(link_entities(work.mentions, latin, known_name))
+    entities = work.ids.assign(link_entities(work.mentions, latin, known_name, work.texts))
     return entities, assign_speakers(work.quotes, entities, work.texts), work.ids, resolved_latin_names()
 
 
