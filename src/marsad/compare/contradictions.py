@@ -188,7 +188,7 @@ class Quantity:
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
     step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
     side: frozenset[str] = frozenset()  # whose toll: the words after من right after it (14 من الحوثيين، 4 من المقاومة)
-    rising: bool = False  # a count as it stands in its rise (ارتفع عدد المضربين إلى 148): an earlier lower one is a step
+    rising: bool = False  # a count as it stands in its rise (ارتفع المضربون إلى 148): an earlier lower one is a step
     daily: bool = False  # a figure of each day (يعبر القناة يوميا 49 سفينة): compared only on one day
     flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
 
@@ -916,7 +916,8 @@ def _next_sentence(first: EventSentence, second: EventSentence) -> bool:
 def _disputes(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int]],
               max_ratio: float) -> list[tuple[int, int]]:
     """Pairs of values that rival sources give (`_rival_sources`) and that do not agree, percentages excepted; other
-    than tolls, within `max_ratio` of each other (a magnitude of 7 or 6.8 is one figure, a distance of 70 km and a depth of 18.5 two)."""
+    than tolls, within `max_ratio` of each other (a magnitude of 7 or 6.8 is one figure, a distance of 70 km and a
+    depth of 18.5 two)."""
     found = []
     for same in by_slot.values():
         for n, i in enumerate(same):
