@@ -454,7 +454,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
         RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
         return None
-    if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)):
+    if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)
+                            or _whole_of_part(sentence.text, number.start)):
         RULES.hit("part-of-whole")  # 20 مباراة من أصل 26، 4 من 5 أجانب: a part, the whole named after it
         return None
     low, high, hedge = _number_range(sentence.text, number)
@@ -495,6 +496,18 @@ def _part_of_whole(text: str, end: int) -> bool:
         if any(following.startswith(cue + " ") for cue in _PART_OF):
             return True
     return False
+
+
+def _whole_of_part(text: str, start: int) -> bool:
+    """Whether a count at `start` is the whole a part was just counted against: من أصل، من بين or من right before
+    it, after a figure (174 نائبا من بين 217 نائبا، 4 من 5 أجانب); a whole of another kind than what the event
+    counts (the seats of a house, not the votes)."""
+    before, _ = _clause_words(text, start, start)
+    tail = " ".join(before[-3:])
+    if before[-1:] == [_FROM]:  # 4 من 5، 4 أجانب من 5: the part right before من (not أكثر من 33 ألفا)
+        return any(w[:1].isdigit() for w in before[-3:-1])
+    return any(tail.endswith(" " + cue) or tail == cue for cue in _PART_OF) and any(
+        w[:1].isdigit() for w in before[-PART_REACH - 3:])
 
 
 def _rising(text: str, start: int) -> bool:
