@@ -1,6 +1,8 @@
 """Contradictions between outlets on tolls, durations and clock times (sentences written for these tests)."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.compare.claims import align_claims
 from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.types import Article, Mention
@@ -547,3 +549,65 @@ def test_the_tolls_of_two_sides_are_two_quantities() -> None:
     assert _run(a, b)[1] == []
     c = _toll("b", "Daily", "2030-08-10", "وأدت الاشتباكات في المدينة إلى مقتل 9 أشخاص من المسلحين المتمردين أمس.")
     assert len(_run(a, c)[1]) == 1
+
+
+def _values(*articles: Article) -> set[float]:
+    claims = align_claims("v1", articles)
+    return {q.low for q in stated_quantities(claims, articles)}
+
+
+@pytest.mark.parametrize(("text", "part", "whole"), [
+    ("صوت على قانون الموازنة في البرلمان 96 نائبا من أصل 128 نائبا.", 96, 128),
+    ("أنقذت فرق الإنقاذ في الجبل 4 من 7 متسلقين علقوا في العاصفة.", 4, 7),
+    ("أسفر الانفجار في السوق عن مقتل 22 شخصا، من بينهم 9 أطفال، حسب الشرطة.", 9, None),
+])
+def test_a_part_and_the_whole_it_is_counted_against_are_no_figures(text: str, part: float, whole: float | None) -> None:
+    values = _values(_toll("a", "Wire", "2030-05-02", text), _toll("b", "Daily", "2030-05-02", text))
+    assert part not in values and whole not in values
+
+
+def test_a_count_rising_to_a_higher_value_later_is_no_clash() -> None:
+    earlier = _toll("a", "Wire", "2030-06-01 08:00:00",
+                    "قال نادي الأسير إن 60 معتقلا في سجن النقب يواصلون إضرابهم عن الطعام.")
+    later = _toll("b", "Daily", "2030-06-02 09:00:00",
+                  "ارتفع عدد المعتقلين المضربين عن الطعام في سجن النقب إلى 85 معتقلا بحسب نادي الأسير.")
+    assert _run(earlier, later)[1] == []
+    now = _toll("c", "Net", "2030-06-01 10:00:00",
+                "قال المصدر إن الحصيلة باتت الآن خمسة قتلى وستة جرحى في الهجوم على الثكنة.")
+    before = _toll("d", "Post", "2030-06-01 09:00:00", "قال المصدر إن الهجوم على الثكنة أوقع خمسة قتلى وأربعة جرحى.")
+    assert _run(now, before)[1] == []
+
+
+def test_a_rising_count_lower_in_a_later_report_still_clashes() -> None:
+    early = _toll("a", "Wire", "2030-06-01 08:00:00", "ارتفعت حصيلة قتلى انهيار المنجم إلى 40 قتيلا.")
+    late = _toll("b", "Daily", "2030-06-01 20:00:00", "قالت السلطات إن انهيار المنجم أودى بحياة 25 قتيلا.")
+    assert len(_run(early, late)[1]) == 1
+
+
+def test_a_flow_dated_to_a_day_is_not_compared_with_another_days_report() -> None:
+    a = _toll("a", "Wire", "2030-07-09", "عبرت 65 سفينة المجرى الملاحي للقناة اليوم بحمولات كبيرة.")
+    b = _toll("b", "Daily", "2030-07-10", "أعلن رئيس هيئة القناة عبور 61 سفينة المجرى الملاحي للقناة بحمولات كبيرة.")
+    assert _run(a, b)[1] == []
+
+
+def test_readings_of_different_named_days_on_one_publication_day_never_clash() -> None:
+    a = _toll("a", "Wire", "2030-07-10", "بلغ عدد السيارات الواردة لسوق التمور أمس 1554 سيارة محملة بالتمور.")
+    b = _toll("b", "Daily", "2030-07-10", "بلغ عدد السيارات الواردة لسوق التمور أمس الأول 1467 سيارة محملة بالتمور.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_poll_share_after_a_speech_verb_is_no_rival_source() -> None:
+    text = ("وأظهر الاستطلاع أن 52% من الناخبين يؤيدون المرشح، في حين قال 33% منهم إنهم سيصوتون لمنافسه. "
+            "وقال 40% من المستطلعة آراؤهم إن الاقتصاد أولويتهم.")
+    a = _toll("a", "Wire", "2030-08-01", text)
+    b = _toll("b", "Daily", "2030-08-01", "وأظهر الاستطلاع أن 52% من الناخبين يؤيدون المرشح.")
+    assert _run(a, b)[1] == []
+
+
+def test_a_figure_told_to_the_unit_agrees_with_its_fraction() -> None:
+    a = _toll("a", "Wire", "2030-08-01", "ضبطت الجمارك في الميناء 61.7 كيلوغراما من المخدرات داخل حاوية.")
+    b = _toll("b", "Daily", "2030-08-01", "ضبطت الجمارك في الميناء 62 كيلوغراما من المخدرات داخل حاوية.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Net", "2030-08-01", "ضرب زلزال بقوة 6.6 درجات على مقياس ريختر جزيرة سومطرة.")
+    d = _toll("d", "Post", "2030-08-01", "ضرب زلزال بقوة 7 درجات على مقياس ريختر جزيرة سومطرة.")
+    assert len(_run(c, d)[1]) == 1

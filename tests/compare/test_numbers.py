@@ -100,3 +100,21 @@ def test_a_few_hundreds_and_a_few_thousands() -> None:
     assert [(n.value, n.approximate) for n in read_numbers("تظاهر بضع مئات من الطلاب أمام الجامعة")] == [(300, True)]
     assert [(n.value, n.unit) for n in read_numbers("نزح بضعة آلاف شخص من القرى")] == [(3000, "شخص")]
     assert [n.value for n in read_numbers("بعد بضعة أيام")] == [3]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وصلت إلى السوق 1320 شاحنة محملة بـ187.450 صندوقا من الخضار", 187450),  # Gulf market report
+    ("شارك في الماراثون 12.500 عداء من مختلف الولايات", 12500),  # Maghrebi style
+    ("تم تسجيل 1.204.331 ناخبا في القوائم", 1204331),  # several dots: always thousands
+])
+def test_dots_group_the_thousands_of_a_count(text: str, value: float) -> None:
+    assert [n.value for n in read_numbers(text)][-1] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("بلغت حمولة السفينة 412.375 طنا", 412.375),  # a unit of measure keeps its fraction
+    ("قطع المتسابق 42.195 كيلومترا", 42.195),
+    ("أغلق المؤشر عند 98.088 في التعاملات", 98.088),  # no counted noun: an index reading
+])
+def test_a_dot_before_three_digits_of_a_measure_is_a_decimal_point(text: str, value: float) -> None:
+    assert read_numbers(text)[0].value == value

@@ -14,14 +14,15 @@ TABLES = MODELS_DIR / "compare"
     ("number_words.tsv", 2, {"unit", "teen-head", "ten", "hundred", "scale", "dual-scale", "fraction", "approximate"}),
     ("counted_nouns.tsv", 2, {"dual", "plural"}),
     ("number_cues.tsv", 1, {"filler", "percent", "percent-phrase", "no-article", "person", "fraction-name",
-                          "range-link"}),
+                          "range-link", "measure"}),
     ("quantity_cues.tsv", 1, {"killed", "injured", "missing", "displaced", "arrested", "tally", "people", "generic",
                               "changing", "not-a-slot", "lower-bound-before", "change",
                               "upper-bound-before", "about-before", "lower-bound-after", "estimate", "rival",
                               "elapsed-before", "later-before", "elapsed-link", "relative-after", "instant",
                               "topic-shift", "complementizer", "step", "background-opener", "index-before",
                               "distance", "area-after", "selector-before", "moved-before",
-                              "remaining-after"}),
+                              "remaining-after", "part-after", "rise-before", "rise-link", "rise-now", "part-before",
+                              "flow", "per-day"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

@@ -67,6 +67,9 @@ _CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 # A bare figure joined by و to a counted one, in its clause, counts the same noun: a part of a breakdown (34 عنصرا من
 # هؤلاء و17 من أولئك)
 _ELLIPSIS = re.compile(r"[^.،,؛;:!?؟\d]*\sو\s?")
+# A percentage right after a figure and أو restates that figure's change (انخفض 31 سنتا أو 0.64 في المائة)
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s+[^\W\d_]+")
+_RESTATED = re.compile(r"\s+او(?:\s+[^\W\d_]+){0,2}\s*")  # أو، أو ما نسبته، أو بنسبة
 RIVAL_REACH = 6  # words after a contrast where its own source stands
 SPEAKER_REACH = 10  # words after a speech verb where what it says may open: a speaker's title and name stand between
 # (قال نائب رئيس هيئة الطوارئ في الحكومة المحلية فلان الفلاني إن)
@@ -111,6 +114,18 @@ MOVED_REACH = 16  # words before a count where such a verb may govern it (أجل
 _REMAINING = frozenset(_cues("remaining-after"))  # ما زالوا، لم يغادروا: those still in hospital, a part
 REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصابين من الأشقاء وذويهم الذين لم يغادروا)
 _SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منتخبات: the best eight, a part of a whole
+_PART_BEFORE = frozenset(_cues("part-before"))  # ضمنهم، من بينهم: 15 شخصا ضمنهم 12 من رجال الأمن, 12 is a part
+_PART_OF = tuple(_cues("part-after"))  # من أصل، من بين: 20 مباراة من أصل 26 is a part, the whole follows
+PART_REACH = 5  # words after a count (its noun and a qualifier: 24 مباراة فقط في الدوري من أصل 38) where its whole may
+# be named
+_RISE = frozenset(_cues("rise-before"))  # ارتفع، وصل: ارتفع عدد المضربين إلى 148 is a step of a rising count
+_RISE_LINK = frozenset(_cues("rise-link"))  # إلى: what a rising figure reaches
+_NOW = frozenset(_cues("rise-now"))  # الآن: باتت الحصيلة الآن ثلاثة قتلى, the figure as it stands now
+RISE_REACH = 12  # words before a count, in its clause, where the verb of its rise may stand (ارتفع عدد الأسرى
+# المضربين عن الطعام في سجون الاحتلال إلى 148)
+_FLOW = frozenset(_cues("flow"))  # عبرت، الواردة، زوار: a count of what passed or arrived in some time
+_PER_DAY = frozenset(_cues("per-day"))  # يوميا: a count of each day, never one figure across days
+PER_DAY_REACH = 4  # words either side of a count, in its clause, where such a word (or a word of passing) stands
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
 _AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
@@ -129,6 +144,8 @@ _ABOUT = 0.1  # "about 30,000" allows 27,000 to 33,000: not "more than 35,000"
 _PLAIN = ("", "rounded")  # hedges of a figure told as it is (no bound, no estimate)
 _ROUNDED_SHARE = 0.05  # a round figure stands for values this close to it at most (100 for 104, 300 for 302)
 _LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_FRACTION_WRITTEN = re.compile(r"\d[.,]\d")
+_UNIT_ROUNDING = 0.01  # a figure told to the unit stands for one with a fraction this close to it at most
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
@@ -171,6 +188,9 @@ class Quantity:
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
     step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
     side: frozenset[str] = frozenset()  # whose toll: the words after من right after it (14 من الحوثيين، 4 من المقاومة)
+    rising: bool = False  # a count as it stands in its rise (ارتفع المضربون إلى 148): an earlier lower one is a step
+    daily: bool = False  # a figure of each day (يعبر القناة يوميا 49 سفينة): compared only on one day
+    flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -369,6 +389,9 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         if unit in _ROUNDED and low == high:
             RULES.hit("rounded-span")
             low, high = max(low - 1, 0.0), high + 1  # three months of war or four: the same span, told roughly
+    elif timex.kind == "interval" and not any(ch.isdigit() for ch in timex.text):
+        RULES.hit("named-period")  # الأسبوع الماضي: a period named from the report's day, not a length told
+        return None
     elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
         first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
         n, unit = float((last - first).days + 1), "D"
@@ -431,6 +454,10 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
         RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
         return None
+    if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)
+                            or _whole_of_part(sentence.text, number.start)):
+        RULES.hit("part-of-whole")  # 20 مباراة من أصل 26، 4 من 5 أجانب: a part, the whole named after it
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
@@ -442,8 +469,65 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
     side = _side(sentence.text, last.end) if slot in CASUALTIES else frozenset()
+    rising = _rising(sentence.text, number.start)
+    if rising:
+        RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
-                    step=step, side=side)
+                    step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
+                    flow=_near(sentence.text, number.start, last.end, _FLOW))
+
+
+def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The normalised words of the clause around [start, end): those before it (nearest last) and those after it."""
+    before = _CLAUSE_END.split(text[:start])[-1]
+    after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    return [normalize(w) for w in _WORDS.findall(before)], [normalize(w) for w in _WORDS.findall(after)]
+
+
+def _part_of_whole(text: str, end: int) -> bool:
+    """Whether a count ending at `end` is a part of a whole named after it, within `PART_REACH` words in its clause:
+    من أصل، من بين، من مجموع and the whole (20 مباراة من أصل 26), or من and a figure right after the count or its
+    noun (4 من 5 أجانب). A percentage is a share already and is not asked."""
+    _, after = _clause_words(text, end, end)
+    for k in range(min(PART_REACH, len(after))):
+        if k <= 1 and after[k] == _FROM and after[k + 1:k + 2] and after[k + 1][0].isdigit():
+            return True  # right after the count or its noun: not أصيب 57 فيما قتل أكثر من 100
+        following = " ".join(after[k:k + 3]) + " "
+        if any(following.startswith(cue + " ") for cue in _PART_OF):
+            return True
+    return False
+
+
+def _whole_of_part(text: str, start: int) -> bool:
+    """Whether a count at `start` is the whole a part was just counted against: من أصل، من بين or من right before
+    it, after a figure (174 نائبا من بين 217 نائبا، 4 من 5 أجانب); a whole of another kind than what the event
+    counts (the seats of a house, not the votes)."""
+    before, _ = _clause_words(text, start, start)
+    tail = " ".join(before[-3:])
+    if before[-1:] == [_FROM]:  # 4 من 5، 4 أجانب من 5: the part right before من (not أكثر من 33 ألفا)
+        return any(w[:1].isdigit() for w in before[-3:-1])
+    return any(tail.endswith(" " + cue) or tail == cue for cue in _PART_OF) and any(
+        w[:1].isdigit() for w in before[-PART_REACH - 3:])
+
+
+def _rising(text: str, start: int) -> bool:
+    """Whether a count at `start` is a rising figure as it stands: a verb of rising or reaching within
+    `RISE_REACH` words before it in its clause with إلى after the verb (ارتفع عدد الأسرى المضربين إلى 148،
+    وصلت الحصيلة إلى 50 قتيلا), or الآن among those words (باتت الحصيلة الآن ثلاثة قتلى وأربعة جرحى)."""
+    before, _ = _clause_words(text, start, start)
+    near = [_SOURCE_CLITICS.sub("", w) if w not in _RISE else w for w in before[-RISE_REACH:]]
+    if any(w in _NOW for w in near):
+        return True
+    verbs = [k for k, w in enumerate(near) if w in _RISE or w[1:] in _RISE]
+    return bool(verbs) and any(w in _RISE_LINK for w in near[verbs[0] + 1:])
+
+
+def _near(text: str, start: int, end: int, cues: frozenset[str]) -> bool:
+    """Whether one of `cues` stands within `PER_DAY_REACH` words either side of a count, in its clause (a word of
+    each day: يوميا، اليومي; a word of passing or arriving: عبرت، الواردة), a conjunction off."""
+    before, after = _clause_words(text, start, end)
+    return any(w in cues or _SOURCE_CLITICS.sub("", w) in cues
+               for w in before[-PER_DAY_REACH:] + after[:PER_DAY_REACH])
 
 
 def _side(text: str, end: int) -> frozenset[str]:
@@ -531,7 +615,17 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         return None  # a bare number or an age/year count is too loose a slot
     if noun == PERCENT and any(map(_a_change, before[-CHANGE_WINDOW:])):
         return None  # ارتفع بنسبة 5%: a rate of change over a period the sentence names, not a share
+    if noun == PERCENT and _restated(normalize(text[:number.start])):
+        RULES.hit("restated-change")  # انخفض 31 سنتا أو 0.64%: the change just told, as a percentage
+        return None
     return noun  # a percentage is the slot "%": the words next to it say of what
+
+
+def _restated(before: str) -> bool:
+    """Whether the text before a percentage (normalised) ends with a figure, its noun and أو: the percentage says the
+    same change again (31 سنتا أو 0.64 في المائة)."""
+    found = list(_FIGURE_BEFORE.finditer(before))
+    return bool(found) and _RESTATED.fullmatch(before, found[-1].end()) is not None
 
 
 def _next_clause(unit: str | None) -> bool:
@@ -640,12 +734,20 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if _past(a) and not b.periods or _past(b) and not a.periods:
         RULES.hit("past-period")
         return False  # 11.9 million passengers in the same months of last year against this year's 13 million
-    if a.about == "date" or _same_day(a, b):
+    if a.about == "date":
+        return True
+    if a.days and b.days and not a.days & b.days:
+        RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+        return False
+    if (a.daily or b.daily) and not a.days & b.days:
+        RULES.hit("daily-figure")  # ألفا سيارة يوميا against 1755 cars on Tuesday: figures of different days
+        return False
+    if _same_day(a, b):
         return True
     if a.slot in settings.cumulative:
         return bool(a.sentence.article.published and b.sentence.article.published)
-    if a.days and b.days and not a.days & b.days:
-        RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+    if (a.flow or b.flow) and (a.days or b.days):
+        RULES.hit("day-reading")  # 65 ships crossed today (one day), 63 in a report of the next: each day's own
         return False
     return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
@@ -709,10 +811,22 @@ def _same_day(a: Quantity, b: Quantity) -> bool:
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
-    """Values that can be one figure: their ranges overlap, unless both are estimates (نحو) of different values."""
+    """Values that can be one figure: their ranges overlap, unless both are estimates (نحو) of different values; or
+    one is the other told to the unit (44 كيلوغراما for 43.8)."""
     if a.hedge == b.hedge == "about" and a.low != b.low:
         return False
-    return a.low <= b.high and b.low <= a.high
+    return a.low <= b.high and b.low <= a.high or _to_the_unit(a, b) or _to_the_unit(b, a)
+
+
+def _to_the_unit(whole: Quantity, precise: Quantity) -> bool:
+    """Whether `whole`, a plain figure written without a fraction, is `precise` (a plain figure with one) rounded to
+    the unit, where the unit is small beside the figure (`_UNIT_ROUNDING`): 44 and 43.8 kg are one weight, a
+    magnitude of 7 and one of 6.8 are two readings."""
+    if not (whole.hedge == precise.hedge == "" and whole.low == whole.high and precise.low == precise.high):
+        return False
+    if whole.low != int(whole.low) or precise.low == int(precise.low) or _FRACTION_WRITTEN.search(whole.shown):
+        return False
+    return abs(precise.low - whole.low) <= min(0.5, _UNIT_ROUNDING * whole.low)
 
 
 def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
@@ -723,6 +837,9 @@ def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     (`_elsewhere`) never clash."""
     if _agree(a, b):
         return False
+    if _risen(a, b):
+        RULES.hit("rising-step")
+        return False  # ارتفع عدد المضربين إلى 148 against an earlier 120: a count at two steps of its rise
     if (a.step or b.step) and a.slot in settings.cumulative:
         RULES.hit("toll-step")
         return False  # an earlier step of a rising toll (حصيلة سابقة، وكانت الحصيلة): a figure of another time
@@ -738,6 +855,15 @@ def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     return False
 
 
+def _risen(a: Quantity, b: Quantity) -> bool:
+    """Whether one of two values is told as a count still rising (`Quantity.rising`) and the lower was published
+    before the higher: the lower is an earlier step of the count. Reports of one time (or of no time) are not ordered
+    and still clash."""
+    lower, higher = sorted((a, b), key=lambda q: q.low)
+    before = lower.sentence.article.published or ""
+    return (a.rising or b.rising) and bool(before) and before < (higher.sentence.article.published or "")
+
+
 def _rival_sources(a: Quantity, b: Quantity) -> bool:
     """Two values that rival sources give, in one sentence or in a sentence and the next: a contrast (أما، بينما،
     في حين) followed by a source of its own (قال، قدرت، بحسب) before the second value (قدّر المرصد قوة الهزة بـ5.9.
@@ -751,9 +877,22 @@ def _rival_sources(a: Quantity, b: Quantity) -> bool:
         between = first.sentence.text[first.span[1]:] + " . " + second.sentence.text[:second.span[0]]
     else:
         return False
+    if _speaking_count(between):
+        RULES.hit("counted-speakers")  # قال 44% ...، في حين قال 34%: the people counted speak, no rival sources
+        return False
     if _contrast_then_source(between):
         return True
     return _contrast_then_source(first.sentence.text[:first.span[0]]) and _has_source(between)
+
+
+def _speaking_count(between: str) -> bool:
+    """Whether the second value stands right after a speech or estimating verb (في حين قال 34%، بينما أفاد 59٪): it
+    counts the people who said it (a poll's answers), it is no figure a rival source gives."""
+    words = _WORDS.findall(between)
+    if not words or _has_source(" ".join(words[:-1])):
+        return False
+    verb = _SOURCE_CLITICS.sub("", fold(words[-1]))
+    return verb in CUE_READINGS and verb not in _ESTIMATE and fold(words[-1]) not in _ESTIMATE
 
 
 def _contrast_then_source(text: str) -> bool:
@@ -789,15 +928,16 @@ def _next_sentence(first: EventSentence, second: EventSentence) -> bool:
 
 def _disputes(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int]],
               max_ratio: float) -> list[tuple[int, int]]:
-    """Pairs of values that rival sources give (`_rival_sources`) and that do not agree; other than tolls, within
-    `max_ratio` of each other (a magnitude of 7 or 6.8 is one figure, a distance of 70 km and a depth of 18.5 two)."""
+    """Pairs of values that rival sources give (`_rival_sources`) and that do not agree, percentages excepted; other
+    than tolls, within `max_ratio` of each other (a magnitude of 7 or 6.8 is one figure, a distance of 70 km and a
+    depth of 18.5 two)."""
     found = []
     for same in by_slot.values():
         for n, i in enumerate(same):
             for j in same[n + 1:]:
                 a, b = quantities[i], quantities[j]
-                if a.about == "date" or a.slot in _CHANGING or _agree(a, b):
-                    continue
+                if a.about == "date" or a.slot in _CHANGING or a.slot == PERCENT or _agree(a, b):
+                    continue  # a poll's shares (قال 44%، في حين قال 34%) are answers, not rival sources' figures
                 close = a.slot in CASUALTIES or max(a.low, b.low) <= max_ratio * min(a.high, b.high)
                 if close and _rival_sources(a, b):
                     RULES.hit("rival-sources")

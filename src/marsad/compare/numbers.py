@@ -79,6 +79,7 @@ _RANGE_LINKS = _cues("range-link")  # و، إلى، حتى between the two ends 
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d{2})|(?P<rdec>\d+ر\d+)|(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)"
                     r"|(?P<sign>[%٪])")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 194.792: a dot may group thousands, as a comma does
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word token of _TOKEN
@@ -112,11 +113,22 @@ def read_numbers(text: str) -> list[NumberMention]:
             unit = noun_form(toks[i - 1].text)  # عائلة واحدة، قتيل واحد: "one" after the noun it counts
         elif unit is None:
             unit, end_i = _counted_noun(norm.text, toks, end_i)
+        if end_i == i + 1 and _thousands_dotted(toks[i].text, unit):
+            value = float(toks[i].text.replace(".", ""))
         start, _ = norm.to_original(toks[i].start + _proclitic_length(toks[i]), toks[i].end)
         _, end = norm.to_original(toks[end_i - 1].start, toks[end_i - 1].end)
         found.append(NumberMention(start, end, value, unit, approximate))
         after = end_i
     return found
+
+
+def _thousands_dotted(digits: str, unit: str | None) -> bool:
+    """Whether dots group the thousands of a figure (194.792 كرتونا، 1.250.000): groups of three digits after a dot,
+    and either several dots or a counted noun of whole things (no unit of measure, money or percent, of which a
+    fraction is told: 584.376 طنا، 2.500 كيلومتر; no function word: 98.088 في المعاملات is an index)."""
+    if not _DOTTED_THOUSANDS.match(digits):
+        return False
+    return digits.count(".") > 1 or (unit is not None and len(unit) > 2 and unit_key(unit) not in _MEASURES)
 
 
 def _after_noun(toks: list[_Tok], i: int) -> bool:
@@ -356,3 +368,7 @@ def unit_key(unit: str | None) -> str | None:
         if unit.endswith(suffix) and len(unit) - len(suffix) >= 3:
             return unit[: -len(suffix)]
     return unit
+
+
+# Units of measure, money and rates (طن، كيلومتر، درجة، ريال): a figure in one may have a fraction (584.376 طنا).
+_MEASURES = frozenset(unit_key(noun_form(word)) for word in _cues("measure"))
