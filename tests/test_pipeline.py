@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.export.analysis import to_document
 from marsad.pipeline import analyze
 from marsad.store import SQLiteStore
 from marsad.types import Analysis
@@ -194,15 +195,15 @@ def stored_rows(store: SQLiteStore) -> list[tuple]:  # type: ignore[type-arg]
                              "ORDER BY section, position").fetchall()
 
 
-def test_a_publish_keeps_the_claims_of_events_not_compared_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from marsad.pipeline import UNPUBLISHED, publish
+def test_a_publish_keeps_the_rows_of_events_not_compared_and_articles_not_stored(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from marsad.pipeline import ARTICLE_SECTIONS, EVENT_SECTIONS, UNPUBLISHED, UNPUBLISHED_ARTICLES, publish
     from marsad.store import rows
 
     (tmp_path / "more").mkdir()
     (tmp_path / "most").mkdir()
     (tmp_path / "most" / "note.txt").write_text("أعلنت الحكومة اليوم عن خطة جديدة للنقل العام في العاصمة.",
                                               encoding="utf-8")
-    written: list[str] = []
+    written: list[dict] = []  # type: ignore[type-arg]
     encode = rows._json
     monkeypatch.setattr(rows, "_json", lambda item: written.append(item) or encode(item))
     kept, full = (SQLiteStore(tmp_path / f"{name}.db") for name in ("kept", "full"))
@@ -215,17 +216,43 @@ def test_a_publish_keeps_the_claims_of_events_not_compared_again(tmp_path: Path,
                                                      encoding="utf-8")
         analyze([tmp_path / "more"], store)  # ... compared again but not published (a run stopped before) ...
         result = analyze([tmp_path / "most"], store)  # ... and the next run publishes
-        if store is full:
-            store.put_states({UNPUBLISHED: None})  # a store that cannot tell what was compared: every row again
+        if store is full:  # a store that cannot tell what was compared or stored: every row again
+            store.put_states({UNPUBLISHED: None, UNPUBLISHED_ARTICLES: None})
         written.clear()
         publish(store, result)
         if store is kept:
-            encoded = len(written)
-    untouched = [c for c in result.claims if c.event != grown.id and c.event in {e.id for e in first.events}]
-    assert untouched and encoded == len(written) - len(untouched)
+            encoded = list(written)
+    untouched = {e.id for e in first.events} - {grown.id}
+    published = {a.id for a in first.articles}
+    doc = to_document(result)
+    skipped = {section: [item for item in doc[section] if item[rows.OWNED_BY.get(section, "id")] in owners]
+               for sections, owners in ((ARTICLE_SECTIONS, published), (EVENT_SECTIONS, untouched))
+               for section in sections}
+    skipped["claims"] = [claim for claim in doc["claims"] if claim["event"] in untouched]
+    assert all(skipped[section] for section in ("articles", "timexes", "claims", "summaries"))
+    assert len(encoded) == len(written) - sum(map(len, skipped.values()))
     assert stored_rows(kept) == stored_rows(full)
     kept.close()
     full.close()
+
+
+def test_a_publish_writes_again_the_rows_of_an_article_stored_again_since_the_last(tmp_path: Path) -> None:
+    from marsad.pipeline import publish
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    page = folder / "report.txt"
+    with SQLiteStore(tmp_path / "m.db") as store:
+        page.write_text("افتتح المحافظ يوم 3 مارس 2024 معرضا للكتاب في المدينة.", encoding="utf-8")
+        publish(store, analyze([folder], store))
+        page.write_text("أرجأت البلدية يوم 5 أبريل 2024 افتتاح معرض الكتاب.", encoding="utf-8")
+        analyze([folder], store)  # stored again, not published ...
+        result = analyze([folder], store)  # ... and published by a run that stores nothing
+        assert result.reused == 1
+        publish(store, result)
+        stored = store.get_analysis()
+    assert stored["articles"][0]["text"].startswith("أرجأت البلدية")
+    assert [t["value"] for t in stored["timexes"]] == ["2024-04-05"]
 
 
 def partition_of(story) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

@@ -70,6 +70,7 @@ from marsad.link.latin import (
 from marsad.link.latin_outlets import outlet_country
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
+from marsad.store.rows import base_key
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
     Analysis,
@@ -233,11 +234,17 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     return events, stories
 
 
-def _note_updated(store: Store, articles: set[str]) -> None:
-    """Remember, before storing them, the known articles read again with other content, until their events are
-    made again (a run stopped in between leaves them noted for the next)."""
-    if articles:
-        store.put_state(UPDATED, frozenset(store.get_state(UPDATED) or ()) | articles)
+def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:
+    """Remember, before storing them, the articles about to be stored until the next publish writes their rows,
+    and those of them known before (read again with other content) until their events are made again (a run
+    stopped in between leaves them noted for the next)."""
+    notes: dict[str, Any] = {}
+    if updated:
+        notes[UPDATED] = frozenset(store.get_state(UPDATED) or ()) | updated
+    unpublished = store.get_state(UNPUBLISHED_ARTICLES)
+    if unpublished is not None:  # (the code of the last publish, the articles stored since)
+        notes[UNPUBLISHED_ARTICLES] = (unpublished[0], unpublished[1] | articles)
+    store.put_states(notes)
 
 
 def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
@@ -517,7 +524,8 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
             if batch and not reading.stored:
                 _new_revision(store)  # before the first write: a run killed after it still changed the corpus
             reading.stored += len(batch)
-            _note_updated(store, {article.id for article, _, _ in batch} & reading.updated)
+            ids = {article.id for article, _, _ in batch}
+            _note_stored(store, ids, ids & reading.updated)
             store.put_processed(batch)
             for done in group:
                 if isinstance(done, Rejected):
@@ -551,17 +559,38 @@ UPDATED = "updated_articles"  # known articles stored again with other content s
 PUBLISHED = "published"
 
 
+UNPUBLISHED_ARTICLES = "unpublished_articles"  # (the code of the last publish, the articles stored since)
+EVENT_SECTIONS = ("summaries", "figures", "contradictions", "framing_contrasts")  # made by an event's comparison
+ARTICLE_SECTIONS = ("articles", "timexes", "framing")  # made from one article and its stored spans alone
+
+
 def publish(store: Store, analysis: Analysis) -> dict[str, Any]:
     """Store the analysis document for the app, and what it was made from so that an unchanged rerun is a no-op;
-    the document is returned for the exports. The claims of an event not compared since the last publish are
-    stored as they are: their rows are kept without being written out again."""
+    the document is returned for the exports. The rows the store holds as they are (`_unchanged_rows`) are kept
+    without being written out and digested again."""
     document = to_document(analysis)
-    pending = store.get_state(UNPUBLISHED)
-    kept = () if pending is None else {("claims", f"id:{c.id}") for c in analysis.claims if c.event not in pending}
-    store.put_analysis(document, kept)
+    store.put_analysis(document, _unchanged_rows(store, analysis))
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
-                      UNPUBLISHED: frozenset()})
+                      UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset())})
     return document
+
+
+def _unchanged_rows(store: Store, analysis: Analysis) -> set[tuple[str, str]]:
+    """The base keys of rows (`store.rows`) published before as they are now: the claims, summaries, figures and
+    contrasts of the events not compared since the last publish, and the rows of each article not stored since,
+    when the same code published them."""
+    kept: set[tuple[str, str]] = set()
+    pending = store.get_state(UNPUBLISHED)
+    if pending is not None:
+        kept.update(("claims", base_key("claims", claim.id)) for claim in analysis.claims
+                    if claim.event not in pending)
+        kept.update((section, base_key(section, event.id)) for event in analysis.events if event.id not in pending
+                    for section in EVENT_SECTIONS)
+    stored = store.get_state(UNPUBLISHED_ARTICLES)
+    if stored is not None and stored[0] == code_fingerprint():
+        kept.update((section, base_key(section, article.id))
+                    for article in analysis.articles if article.id not in stored[1] for section in ARTICLE_SECTIONS)
+    return kept
 
 
 def _new_revision(store: Store) -> None:

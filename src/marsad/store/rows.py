@@ -2,9 +2,11 @@
 claim ...), written only where it changed. Publishing a cycle writes what the cycle changed, and the store keeps
 no dead copy of a whole document.
 
-A row's key is the item's id where it has one, else the digest of its content (a changed item without an id is
-a new row, its old one deleted); its position keeps the document's order. The document's keys in order and its
-values that are not lists (the schema name) are its header.
+A row's key, in a section whose items are made per article or per event (`OWNED_BY`), is that owner and the
+item's place among its items; elsewhere the item's id, else the digest of its content (a changed item keyed so is
+a new row, its old one deleted). So a publish that knows an article or an event unchanged keeps its rows without
+writing them out and digesting them again. A row's position keeps the document's order. The document's keys in
+order and its values that are not lists (the schema name) are its header.
 
 A row's references (`row_refs`: `article:ID`, `event:ID`, `story:ID`, `speaker:ID`) name the items it belongs to
 (a quote's article and speaker, a claim's event, an entity's articles), so a reader finds the rows of one article
@@ -18,13 +20,16 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
 Stored = Mapping[tuple[str, str], tuple[float, str]]  # (section, key) -> (position, digest) of the rows in the store
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
-ROWS_VERSION = 2  # raised when rows change shape (2: with references); older rows are all written again
+ROWS_VERSION = 3  # raised when rows change shape (2: with references, 3: owner keys); older rows are written again
+OWNED_BY = {"timexes": "article", "framing": "article", "summaries": "event", "figures": "event",
+            "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +72,31 @@ def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
             yield _row(section, position, item, seen)
 
 
-def _row(section: str, position: int, item: Any, seen: Counter[str]) -> Row:
-    """One item's row: keyed by its id, else by its content (`seen`: the keys met so far in its section)."""
+def _row(section: str, position: int, item: Any, seen: Counter[str], key: str | None = None) -> Row:
+    """One item's row (`_base_key`; `seen`: the keys met so far in its section), under `key` if already given."""
     text = _json(item)
     digest = _digest(text)
-    key = _id_key(item) or f"h:{digest}"
-    seen[key] += 1
-    return section, key if seen[key] == 1 else f"{key}#{seen[key]}", position, digest, text
+    return section, key or _numbered(_base_key(section, item) or f"h:{digest}", seen), position, digest, text
 
 
-def _id_key(item: Any) -> str | None:
-    item_id = item.get("id") if isinstance(item, dict) else None
-    return f"id:{item_id}" if isinstance(item_id, str) else None
+def _base_key(section: str, item: Any) -> str | None:
+    """`o:` and the item's owner in a section of `OWNED_BY`, else `id:` and its id; None: keyed by content."""
+    if not isinstance(item, dict):
+        return None
+    owner = item.get(OWNED_BY.get(section, "id"))
+    return base_key(section, owner) if isinstance(owner, str) else None
+
+
+def base_key(section: str, owner: str) -> str:
+    """The base key of the rows of `owner` (an item's id, or the article or event its items belong to) in
+    `section`: what `row_changes` takes as unchanged."""
+    return f"o:{owner}" if section in OWNED_BY else f"id:{owner}"
+
+
+def _numbered(base: str, seen: Counter[str]) -> str:
+    """The key of the next item with this base key in its section: the base, then `base#2`, `base#3` ..."""
+    seen[base] += 1
+    return base if seen[base] == 1 else f"{base}#{seen[base]}"
 
 
 def row_refs(item: Any) -> set[str]:
@@ -97,9 +115,10 @@ def row_changes(doc: Mapping[str, Any], stored: Stored, unchanged: Collection[tu
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes.
 
     Rows keep their stored positions where their order still holds (`placed`), so an item inserted early in a
-    section moves none of the others. `unchanged` names rows (section, `id:` key) the caller knows the store
-    holds as the document has them (the claims of an event not compared again since the last publish): a stored
-    one is kept without being written out and digested again."""
+    section moves none of the others. `unchanged` names base keys (section, `_base_key`) whose rows the caller
+    knows the store holds as the document has them (the claims and summaries of an event not compared again since
+    the last publish, an article not stored again): a stored one is kept without being written out and digested
+    again."""
     written, moved, kept, refs = [], [], set(), []
     for section, items in doc.items():
         if not isinstance(items, list):
@@ -107,12 +126,12 @@ def row_changes(doc: Mapping[str, Any], stored: Stored, unchanged: Collection[tu
         seen: Counter[str] = Counter()
         found: list[tuple[str, Row | None, Any]] = []  # (key, the row to write or None, the item)
         for item in items:
-            known = _id_key(item)
-            if known and not seen[known] and (section, known) in unchanged and (section, known) in stored:
-                seen[known] += 1
-                found.append((known, None, item))
+            base = _base_key(section, item)
+            key = _numbered(base, seen) if base else None
+            if key and (section, base) in unchanged and (section, key) in stored:
+                found.append((key, None, item))
                 continue
-            row = _row(section, 0, item, seen)
+            row = _row(section, 0, item, seen, key)
             before = stored.get((section, row[1]))
             found.append((row[1], row if before is None or before[1] != row[3] else None, item))
         old = [stored[(section, key)][0] if (section, key) in stored else None for key, _, _ in found]
@@ -152,14 +171,13 @@ MIN_GAP = 1e-6  # the narrowest step between two positions before a section is n
 
 def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
     """(index, position) of a longest strictly rising run (not necessarily contiguous) of the stored positions."""
+    present = [(index, float(position)) for index, position in enumerate(old) if position is not None]
+    if all(a < b for (_, a), (_, b) in pairwise(present)):
+        return present  # the usual case: no stored row changed place
     tails: list[float] = []  # the smallest last position of a rising run of each length
     ends: list[int] = []  # the index ending that run
     before: dict[int, int] = {}
-    at: dict[int, float] = {}
-    for index, position in enumerate(old):
-        if position is None:
-            continue
-        at[index] = position
+    for index, position in present:
         length = bisect_left(tails, position)
         if length == len(tails):
             tails.append(position)
@@ -168,10 +186,11 @@ def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
             tails[length], ends[length] = position, index
         if length:
             before[index] = ends[length - 1]
+    at = dict(present)
     run: list[tuple[int, float]] = []
     index = ends[-1] if ends else None
     while index is not None:
-        run.append((index, float(at[index])))
+        run.append((index, at[index]))
         index = before.get(index)
     return run[::-1]
 
