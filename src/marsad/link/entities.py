@@ -43,7 +43,9 @@ class _Group:
     @property
     def type(self) -> str:
         if self._type is None:
-            self._type = Counter(m.type for m in self.mentions).most_common(1)[0][0]
+            first = self.mentions[0].type
+            same = all(m.type == first for m in self.mentions)  # nearly always: no count needed
+            self._type = first if same else Counter(m.type for m in self.mentions).most_common(1)[0][0]
         return self._type
 
     def add(self, mentions: Sequence[Mention]) -> None:
@@ -404,9 +406,15 @@ def _by_alias(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, 
     wanted = tuple(name_tokens(quote.speaker_text or ""))
     for m in mentions:
         entity = entity_of[(m.article, m.start, m.end)]
-        if wanted and any(tuple(name_tokens(alias)) == wanted for alias in entity.aliases):
+        if wanted and wanted in _alias_tokens(entity.aliases):
             return entity
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _alias_tokens(aliases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The name tokens of each alias of an entity."""
+    return frozenset(tuple(name_tokens(alias)) for alias in aliases)
 
 
 def _by_head(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
