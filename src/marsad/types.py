@@ -37,12 +37,14 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 def _plain_value(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return _plain(value)
+    if value is None or isinstance(value, str | int | float):  # most values: checked first, as they are cheap
+        return value
     if isinstance(value, list | tuple):
         return type(value)(map(_plain_value, value))
     if isinstance(value, dict):
         return {key: _plain_value(item) for key, item in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(value)
     return value
 
 

@@ -150,9 +150,12 @@ def placed(old: Sequence[float | None]) -> list[float]:
     The stored positions that still rise in the new order (the longest such run) stay; every other item is placed
     evenly between its neighbours that stay, or after the last one. Where a gap is too narrow for what goes in
     it, the section is numbered anew from 0."""
+    staying = _longest_rise(old)
+    if len(staying) == len(old):
+        return [position for _, position in staying]  # the usual case: every item was stored, in this order
     positions = [0.0] * len(old)
     last_index, last = -1, None
-    for index, position in [*_longest_rise(old), (len(old), None)]:
+    for index, position in [*staying, (len(old), None)]:
         between = range(last_index + 1, index)
         if position is None:  # past the last item that stays
             positions[last_index + 1:] = [(-1.0 if last is None else last) + n for n in range(1, len(between) + 1)]
