@@ -105,7 +105,9 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
     for m in mentions:
         tokens = tuple(name_tokens(m.text))
         if tokens:
-            exact.setdefault(tokens, _Group(m.article, tokens)).add((m,))
+            if tokens not in exact:
+                exact[tokens] = _Group(m.article, tokens)
+            exact[tokens].add((m,))
     longest_first = sorted(exact.values(), key=lambda g: -len(g.tokens))
     kept: list[_Group] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # what a shorter form can share with a kept one
@@ -121,14 +123,16 @@ def _article_groups(mentions: list[Mention]) -> list[_Group]:
     return kept
 
 
-def _full_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _full_form_keys(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Keys under which a name can be found by its short forms: each later word's surname key, and its core."""
-    return [("surname", surname_key(t)) for t in tokens[1:]] + [("core", core(tokens)[0][0])]
+    return (*(("surname", surname_key(t)) for t in tokens[1:]), ("core", core(tokens)[0][0]))
 
 
-def _short_form_keys(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _short_form_keys(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The keys a name looks up to find what it may abbreviate (a superset of `_abbreviates`, which decides)."""
-    return ([("surname", surname_key(tokens[0]))] if len(tokens) == 1 else []) + [("core", core(tokens)[0][0])]
+    return (*((("surname", surname_key(tokens[0])),) if len(tokens) == 1 else ()), ("core", core(tokens)[0][0]))
 
 
 def _abbreviates(short: _Group, full: _Group) -> bool:
