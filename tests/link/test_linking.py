@@ -61,6 +61,15 @@ def test_variants_across_outlets_are_one_entity() -> None:
     assert entity.name in {"بيني جانتس", "بيني غانتس", "بنيامين غانتس"}
 
 
+def test_a_short_form_of_a_given_name_from_the_table_joins_the_full_name() -> None:
+    """Given names paired by the variants table whatever their letters (بوب / روبرت), among other people of the
+    same surname."""
+    mentions = [m("a", "روبرت مالي"), m("b", "بوب مالي"), m("c", "رياض مالي"), m("d", "رشيد مالي")]
+    entities = link_entities(mentions, plain)
+    assert groups(entities) == {frozenset({("a", "روبرت مالي"), ("b", "بوب مالي")}),
+                                frozenset({("c", "رياض مالي")}), frozenset({("d", "رشيد مالي")})}
+
+
 def test_namesakes_sharing_a_surname_stay_apart() -> None:
     mentions = [m("a", "خالد العتيبي"), m("b", "سارة العتيبي"), m("c", "العتيبي")]
     entities = link_entities(mentions, plain)

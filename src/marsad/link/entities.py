@@ -16,7 +16,14 @@ from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
 from marsad.link.aliases import nickname_pairs
 from marsad.link.places import facility_kind, variant_key
-from marsad.link.variants import name_tokens, same_full_name, same_surname, surname_key, without_particle_alef
+from marsad.link.variants import (
+    given_name_keys,
+    name_tokens,
+    same_full_name,
+    same_surname,
+    surname_key,
+    without_particle_alef,
+)
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 from marsad.text.normalize import fold, match_key
@@ -227,8 +234,8 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
         by_second[surname_key(without_particle_alef(tokens[1]))].append(tokens)
         for token in tokens[1:]:
             carriers[surname_key(token)].append(i)
-    variants = [(x, y) for names in by_second.values() for a, x in enumerate(names) for y in names[a + 1:]
-                if same_full_name(list(x), list(y))]
+    variants = [(names[a], names[b]) for names in by_second.values() for a, b in _given_name_pairs(names)
+                if same_full_name(list(names[a]), list(names[b]))]
     weight: Counter[tuple[str, ...]] = Counter()
     for g in groups:
         if g.tokens in first_of:
@@ -245,6 +252,16 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
             people = {sets.find(j) for j in carriers.get(surname_key(g.tokens[0]), [])}
             if len(people) == 1:
                 sets.union(i, people.pop())
+
+
+def _given_name_pairs(names: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The pairs (a < b, in order) of names whose given names may be variants (`given_name_keys`): the only
+    pairs `same_full_name` can join, found without comparing every name with every other."""
+    sharing: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for number, name in enumerate(names):
+        for key in given_name_keys(name[0]):
+            sharing[key].append(number)
+    return sorted({(a, b) for numbers in sharing.values() for i, a in enumerate(numbers) for b in numbers[i + 1:]})
 
 
 DOMINANT = 3  # times the mentions of the other people a short name may be, for it to name the one

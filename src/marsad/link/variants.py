@@ -113,6 +113,13 @@ def same_given_name(a: str, b: str) -> bool:
     return len(short) >= 2 and long.startswith(short) and not (a in groups and b in groups)
 
 
+def given_name_keys(name: str) -> tuple[tuple[str, object], ...]:
+    """Keys such that two given names `same_given_name` pairs share one: the first two letters of the skeleton
+    (equal skeletons, or one the start of the other, at least two letters long) and the variant group."""
+    group = given_name_groups().get(name)
+    return (("skeleton", skeleton(name)[:2]),) + ((("group", group),) if group is not None else ())
+
+
 # Glued particles that open with an alef outlets often drop (ابن / بن, أبو / بو: Maghrebi family names written
 # بوشعيب for أبو شعيب); the two-letter آل is not one of them.
 ALEF = "ا"
