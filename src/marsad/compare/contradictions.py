@@ -7,8 +7,10 @@ Sentences are compared across articles, not only inside a claim, since two outle
 to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، تجاوز، عشرات), a toll
 given on a different day (it grows), different counted nouns, years and ordinals (never read as quantities), an
 outlet that also gives the other outlet's value, a syndicated copy against its original (nor an outlet's copy
-against the outlet), a span counted from a moment (بعد يومين من الهجوم), and another incident's figure: given for
-another place, far from the other toll, or in a sentence that turns to another happening (من جهة أخرى).
+against the outlet), a span counted from a moment (بعد يومين من الهجوم), a figure forecast or planned (توقع، من
+المقرر), a figure of another month or day than the one its sentence gives the other, and another incident's figure:
+given for another place, far from the other toll, in a sentence that turns to another happening (من جهة أخرى), of
+a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places.
 """
 from __future__ import annotations
 
