@@ -1,11 +1,12 @@
 """Audit of the comparison layer on real news: a sample of reported contradictions and framing terms to judge by hand.
 
     python benchmarks/compare_audit.py [--data ../shared/data/saudinewsnet] [--days 2015-07-22 2015-07-23 2015-07-24]
-                                       [--articles 3000] [--out /tmp/compare-audit] [--seed 23] [--sample 50]
-                                       [--analysis FILE] [--explain]
+                                       [--articles 3000] [--skip 0] [--out /tmp/compare-audit] [--seed 23]
+                                       [--sample 50] [--analysis FILE] [--explain]
 
 Builds a JSON lines corpus of `--articles` SaudiNewsNet articles, an equal share from each of the consecutive
-`--days` (the first of each day's file, in file order), runs `marsad analyze` on it (a fresh store), and prints the
+`--days` (the first of each day's file after `--skip` articles, in file order: a skip past the articles audited
+before gives unseen ones), runs `marsad analyze` on it (a fresh store), and prints the
 counts (contradictions, framing terms by function, figure series) and a random sample (fixed seed) of contradictions
 with the sentences of every claim they name, and of framing terms with their sentence, so a person can judge each.
 `--analysis` samples an analysis JSON already made instead of running. The figure series of tolls are listed too,
@@ -29,8 +30,9 @@ DEFAULT_DAYS = ("2015-07-22", "2015-07-23", "2015-07-24")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
-def build_corpus(folder: Path, days: list[str], limit: int, out: Path) -> int:
-    """Write `limit` articles, an equal share of each day's zip, to `out` as JSON lines; the count written."""
+def build_corpus(folder: Path, days: list[str], limit: int, out: Path, skip: int = 0) -> int:
+    """Write `limit` articles, an equal share of each day's zip after its first `skip`, to `out` as JSON lines; the
+    count written."""
     share, rest = divmod(limit, len(days))
     written = 0
     with out.open("w", encoding="utf-8") as sink:
@@ -38,7 +40,7 @@ def build_corpus(folder: Path, days: list[str], limit: int, out: Path) -> int:
             with zipfile.ZipFile(folder / f"{day}.zip") as z:
                 records = [r for name in z.namelist() for r in json.loads(z.read(name))
                            if str(r.get("content") or "").strip()]
-            for record in records[:share + (k < rest)]:
+            for record in records[skip:skip + share + (k < rest)]:
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
     return written
@@ -114,6 +116,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet")
     parser.add_argument("--days", nargs="+", default=list(DEFAULT_DAYS))
     parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--skip", type=int, default=0, help="articles of each day's file passed over first")
     parser.add_argument("--out", type=Path, default=Path("/tmp/compare-audit"))
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--sample", type=int, default=50)
@@ -123,7 +126,7 @@ def main() -> None:
     if args.analysis is None:
         args.out.mkdir(parents=True, exist_ok=True)
         corpus = args.out / "corpus.jsonl"
-        print(f"corpus: {build_corpus(args.data, args.days, args.articles, corpus)} articles of {args.days}")
+        print(f"corpus: {build_corpus(args.data, args.days, args.articles, corpus, args.skip)} articles of {args.days}")
         args.analysis = run_analysis(corpus, args.out, args.explain)
     analysis = json.loads(args.analysis.read_text(encoding="utf-8"))
     print(f"analysis: {len(analysis['articles'])} articles, {len(analysis['events'])} events")

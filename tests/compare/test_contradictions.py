@@ -611,3 +611,54 @@ def test_a_figure_told_to_the_unit_agrees_with_its_fraction() -> None:
     c = _toll("c", "Net", "2030-08-01", "ضرب زلزال بقوة 6.6 درجات على مقياس ريختر جزيرة سومطرة.")
     d = _toll("d", "Post", "2030-08-01", "ضرب زلزال بقوة 7 درجات على مقياس ريختر جزيرة سومطرة.")
     assert len(_run(c, d)[1]) == 1
+
+
+@pytest.mark.parametrize("forecast", [
+    "ويتوقع محللون استطلعت الوكالة آراءهم أن يبلغ إنتاج القمح في البلاد هذا الموسم 3.1 مليون طن.",  # wire
+    "ومن المتوقع ان يصل انتاج القمح هالموسم الى 3.1 مليون طن حسب تقديرات الوزارة.",  # Levantine
+    "وكان من المقرر أن يبلغ إنتاج القمح خلال الموسم الحالي 3.1 مليون طن وفق الخطة.",  # Egyptian
+])
+def test_a_forecast_figure_is_not_set_against_the_figure_told(forecast: str) -> None:
+    told = _toll("a", "Wire", "2030-07-01", "بلغ إنتاج القمح في البلاد هذا الموسم 2.4 مليون طن بحسب وزارة الزراعة.")
+    assert _run(told, _toll("b", "Daily", "2030-07-01", forecast))[1] == []
+    other = _toll("c", "Post", "2030-07-01", "بلغ إنتاج القمح في البلاد هذا الموسم 3.1 مليون طن بحسب وزارة الزراعة.")
+    assert len(_run(told, other)[1]) == 1  # two figures told as they stand still clash
+
+
+def test_each_month_of_a_sentence_naming_two_has_its_own_figure() -> None:
+    a = _toll("a", "Wire", "2030-08-06", "أضاف الاقتصاد 215 ألف وظيفة جديدة في يوليو 2030 وفق وزارة العمل.")
+    b = _toll("b", "Daily", "2030-08-06", "ينتظر المستثمرون بيانات الوظائف في يوليو 2030 بعد أن أضاف الاقتصاد 223 "
+                                         "ألف وظيفة جديدة في يونيو 2030 وفق وزارة العمل.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Net", "2030-08-06", "أضاف الاقتصاد 223 ألف وظيفة جديدة في يوليو 2030 وفق وزارة العمل.")
+    assert len(_run(a, c)[1]) == 1  # one month, two figures
+
+
+def test_the_toll_of_a_happening_the_event_followed_is_not_the_events() -> None:
+    a = _toll("a", "Wire", "2030-08-07", "هاجم انتحاري أكاديمية الشرطة في العاصمة اليوم بعد ساعات من تفجير شاحنة "
+                                         "ملغومة في وسط المدينة أدى إلى مقتل 15 شخصا.")
+    b = _toll("b", "Daily", "2030-08-07", "قتل 20 شخصا في الهجوم الانتحاري على أكاديمية الشرطة في العاصمة اليوم.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Net", "2030-08-07", "قتل 15 شخصا في الهجوم الانتحاري على أكاديمية الشرطة في العاصمة اليوم.")
+    assert len(_run(c, b)[1]) == 1
+
+
+def test_an_unplaced_toll_of_an_article_placing_tolls_in_two_towns_is_of_neither() -> None:
+    roundup = _toll("a", "Wire", "2030-08-04", "قتل 30 شخصا في غارات على بلدة الشيخ مسكين. وقتل 12 آخرون في قصف على "
+                                               "بلدة نوى. وأصيب في المواجهات 12 آخرون.")
+    blast = _toll("b", "Daily", "2030-08-04", "أصيب 16 شخصا في انفجار عبوة ناسفة في مدينة درعا.")
+    places = ("الشيخ مسكين", "نوى", "درعا")
+    assert _placed(roundup, blast, places=places) == []
+    single = _toll("c", "Net", "2030-08-04", "قتل شخصان وأصيب في المواجهات 12 آخرون.")
+    assert len(_placed(single, blast, places=places)) == 1  # one happening each: the event's one toll
+
+
+def test_a_toll_placed_nowhere_is_not_one_placed_in_a_town_of_a_roundup() -> None:
+    a = _toll("a", "Wire", "2030-08-04", "وقالت مصادر محلية في المقاومة إن 10 جثث لمسلحين حوثيين عثر عليها بعد "
+                                         "الاشتباكات العنيفة أمس.")
+    b = _toll("b", "Daily", "2030-08-04", "وقالت مصادر محلية في المقاومة إن الاشتباكات العنيفة أمس في منطقة الجفينة "
+                                          "خلفت 13 قتيلا من المسلحين الحوثيين. وقتل 4 أشخاص في جبهة صرواح.")
+    assert _placed(a, b, places=("الجفينة", "صرواح")) == []
+    named = _toll("c", "Net", "2030-08-04", "وقالت مصادر محلية في المقاومة إن 10 جثث لمسلحين حوثيين عثر عليها في "
+                                            "الجفينة بعد الاشتباكات العنيفة أمس.")
+    assert len(_placed(named, b, places=("الجفينة", "صرواح"))) == 1

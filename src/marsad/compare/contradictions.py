@@ -7,8 +7,10 @@ Sentences are compared across articles, not only inside a claim, since two outle
 to align. What is not a contradiction: values that overlap (ranges, hedges: نحو، أكثر من، تجاوز، عشرات), a toll
 given on a different day (it grows), different counted nouns, years and ordinals (never read as quantities), an
 outlet that also gives the other outlet's value, a syndicated copy against its original (nor an outlet's copy
-against the outlet), a span counted from a moment (بعد يومين من الهجوم), and another incident's figure: given for
-another place, far from the other toll, or in a sentence that turns to another happening (من جهة أخرى).
+against the outlet), a span counted from a moment (بعد يومين من الهجوم), a figure forecast or planned (توقع، من
+المقرر), a figure of another month or day than the one its sentence gives the other, and another incident's figure:
+given for another place, far from the other toll, in a sentence that turns to another happening (من جهة أخرى), of
+a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places.
 """
 from __future__ import annotations
 
@@ -126,6 +128,10 @@ RISE_REACH = 12  # words before a count, in its clause, where the verb of its ri
 _FLOW = frozenset(_cues("flow"))  # عبرت، الواردة، زوار: a count of what passed or arrived in some time
 _PER_DAY = frozenset(_cues("per-day"))  # يوميا: a count of each day, never one figure across days
 PER_DAY_REACH = 4  # words either side of a count, in its clause, where such a word (or a word of passing) stands
+_EXPECTED = frozenset(_cues("expected-before"))  # توقع، المتوقع، من المقرر: a figure forecast or planned
+EXPECT_REACH = 16  # words before a count, in its clause, where such a word may govern it (توقع اقتصاديون استطلعت
+# رويترز آراءهم ارتفاع معدل التوظيف في يوليو بـ223 ألف وظيفة)
+_EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
 _AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
@@ -191,6 +197,7 @@ class Quantity:
     rising: bool = False  # a count as it stands in its rise (ارتفع المضربون إلى 148): an earlier lower one is a step
     daily: bool = False  # a figure of each day (يعبر القناة يوميا 49 سفينة): compared only on one day
     flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
+    expected: bool = False  # a figure forecast or planned (توقع اقتصاديون 223 ألف وظيفة): no figure told as it stands
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -207,18 +214,28 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     claim_of = {(s.article, s.start): c.id for c in claims for s in c.support}
     if quantities is None:
         quantities = stated_quantities(claims, articles, timexes, settings.window)
-    tolls: dict[tuple[str, str], set[float]] = {}  # an aside's toll too: its article tells of several happenings;
-    for q in quantities:  # not a past year's (the quake of 2004 recalled beside this one's toll)
+    # an aside's toll too (its article tells of several happenings), not a past year's (the quake of 2004 recalled
+    # beside this one's toll); a range is no value it opens with (عشرات is not 10)
+    tolls: dict[tuple[str, str], set[tuple[float, float]]] = {}
+    for q in quantities:
         if not _past(q):
-            tolls.setdefault((q.sentence.article.id, q.slot), set()).add(q.low)
+            tolls.setdefault((q.sentence.article.id, q.slot), set()).add((q.low, q.high))
     if any(q.aside for q in quantities):
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
         quantities = [q for q in quantities if not q.aside]
+    if any(q.expected for q in quantities):
+        RULES.hit("expected-figure")  # توقع اقتصاديون 223 ألف وظيفة: a forecast, not a figure to set against the count
+        quantities = [q for q in quantities if not q.expected]
+
+    roundups = _roundups(quantities)
 
     def sole_toll(q: Quantity) -> bool:
         """A casualty figure of an event whose every article gives one value of it at most: the toll of the event's
-        one happening (an event whose articles give several is a roundup of several)."""
-        return q.slot in CASUALTIES and all(len(v) == 1 for (_, slot), v in tolls.items() if slot == q.slot)
+        one happening (an event whose articles give several is a roundup of several). A figure placed nowhere in an
+        article that places its tolls in two places is of none of them in particular (1280 killed in Sinjar, 700 in
+        Mosul, and 12 injured in the clashes: no toll of the blast another article gives 16 injured for)."""
+        return q.slot in CASUALTIES and not (q.sentence.article.id in roundups and not q.places) and all(
+            len(v) == 1 for (_, slot), v in tolls.items() if slot == q.slot)
 
     def same_fact(a: Quantity, b: Quantity) -> bool:
         """Values sharing `shared_anchors` words around them, or one that stands next to both; other than tolls,
@@ -246,9 +263,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls
             return False
         if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not (
-                _same_place(a, b) or beside_both and enough):
-            RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it
-            return False
+                _same_place(a, b) or beside_both and enough and _one_scene(a, b)):
+            RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it (a
+            return False  # toll placed in Marib is not one placed nowhere that shares the words of its sources)
         if a.slot in _DISTANCES and not _area(a) and not (a.places and b.places and not _unnamed(a.places, b.places)
                                                           and not _unnamed(b.places, a.places)):
             RULES.hit("distance-elsewhere")  # 25 km north of Baghdad for one town, 30 km for another
@@ -264,6 +281,20 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
         found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
     return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
+
+
+def _roundups(quantities: Sequence[Quantity]) -> set[str]:
+    """The articles that place their tolls in two places or more, neither naming the other (1280 killed in Sinjar,
+    700 in Mosul): each tells of several happenings."""
+    placed: dict[str, list[frozenset[str]]] = {}
+    for q in quantities:
+        if q.slot in CASUALTIES and q.places:
+            placed.setdefault(q.sentence.article.id, []).append(q.places)
+    found = {article for article, sets in placed.items()
+             if any(_unnamed(a, b) and _unnamed(b, a) for a in sets for b in sets)}
+    if found:
+        RULES.hit("roundup-article", len(found))
+    return found
 
 
 def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
@@ -314,15 +345,29 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     found = [q for t in inside if (q := _time_quantity(sentence, t, words, window)) is not None]
     found += _clock_quantities(sentence, inside, words, window)
     taken = [(t.start - sentence.start, t.end - sentence.start) for t in inside]
-    periods = frozenset(t.value for t in inside if t.kind == "date" and _PERIOD.match(t.value))
-    days = frozenset(t.value for t in inside if t.kind == "date" and _FULL_DATE.match(t.value))
+    periods = [(t.start - sentence.start, t.end - sentence.start, t.value) for t in inside
+               if t.kind == "date" and _PERIOD.match(t.value)]
+    days = [(t.start - sentence.start, t.end - sentence.start, t.value) for t in inside
+            if t.kind == "date" and _FULL_DATE.match(t.value)]
     numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
     return [replace(q, aside=aside) for q in found] + [
-        replace(q, periods=periods, days=days, listed=per_slot[q.slot] > 1, aside=aside) for q in counts]
+        replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
+                aside=aside or q.aside) for q in counts]
+
+
+def _nearest(times: Sequence[tuple[int, int, str]], span: tuple[int, int]) -> frozenset[str]:
+    """The months, years or days a value at `span` is told for, of those its sentence names (start, end, value): all
+    when they are one; of two or more, the one written nearest to the value (زادت 215 ألف وظيفة في يوليو، after
+    223 ألفا في يونيو: each month its own figure)."""
+    if len({value for *_, value in times}) <= 1:
+        return frozenset(value for *_, value in times)
+    RULES.hit("nearest-period")
+    gap = min(times, key=lambda t: (max(t[0] - span[1], span[0] - t[1]), t[0] > span[0]))
+    return frozenset((gap[2],))
 
 
 def _ranges(text: str, numbers: Sequence[NumberMention]) -> list[tuple[NumberMention, NumberMention | None]]:
@@ -472,9 +517,13 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     rising = _rising(sentence.text, number.start)
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
+    expected = _expected(sentence.text, number.start)
+    earlier = bool(_EARLIER.search(normalize(_CLAUSE_END.split(sentence.text[:number.start])[-1])))
+    if earlier:
+        RULES.hit("earlier-incident")  # بعد ساعات من تفجير شاحنة أدى إلى مقتل 15: the toll of what came before
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
-                    flow=_near(sentence.text, number.start, last.end, _FLOW))
+                    flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected)
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -520,6 +569,14 @@ def _rising(text: str, start: int) -> bool:
         return True
     verbs = [k for k, w in enumerate(near) if w in _RISE or w[1:] in _RISE]
     return bool(verbs) and any(w in _RISE_LINK for w in near[verbs[0] + 1:])
+
+
+def _expected(text: str, start: int) -> bool:
+    """Whether a count at `start` is forecast or planned: a word of expectation or plan within `EXPECT_REACH` words
+    before it in its clause (توقع اقتصاديون ... 223 ألف وظيفة، من المتوقع أن يبلغ الإنتاج ثلاثة ملايين طن، من
+    المقرر أن يشارك 40 فريقا), a conjunction off."""
+    before, _ = _clause_words(text, start, start)
+    return any(w in _EXPECTED or _SOURCE_CLITICS.sub("", w) in _EXPECTED for w in before[-EXPECT_REACH:])
 
 
 def _near(text: str, start: int, end: int, cues: frozenset[str]) -> bool:
@@ -792,6 +849,13 @@ def _area(q: Quantity) -> bool:
 def _same_place(a: Quantity, b: Quantity) -> bool:
     """Whether a place named next to one value is named next to the other (one name holding the other counts)."""
     return any(p in n or n in p for p in a.places for n in b.places)
+
+
+def _one_scene(a: Quantity, b: Quantity) -> bool:
+    """Whether two values may be of one place: neither sentence names one, or the places named next to each (those
+    of its sentence when none is) meet (a toll in a sentence naming Marib is not one in a sentence naming none)."""
+    first, second = a.places or a.named, b.places or b.named
+    return not (first or second) or _same_place(replace(a, places=first), replace(b, places=second))
 
 
 def _unnamed(places: frozenset[str], named: frozenset[str]) -> frozenset[str]:
