@@ -155,3 +155,39 @@ def test_two_calls_reported_in_the_same_words_with_other_counterparts_are_two_ev
     assert event_of["japan"] == event_of["japan2"] != event_of["germany"]
     without_slots = _event_of(cluster_events(articles, settings=EventSettings(slot_max_share=0.0))[0])
     assert len(set(without_slots.values())) == 1  # the wording alone joins them
+
+
+FRIENDLY = ("فاز فريق الفيصلي على ضيفه الرائد بهدفين نظيفين في مباراة ودية أقيمت مساء أمس على ملعب المجمعة، "
+            "سجلهما المهاجم سالم الخالدي والجناح خليفة العنزي في الشوط الثاني. ويواصل الفريق معسكره الإعدادي "
+            "للموسم الجديد بمواجهة ودية ثانية الأسبوع المقبل.")
+FRIENDLY_RETOLD = ("تغلب الفيصلي على الرائد بهدفين دون رد في لقاء ودي جرى مساء أمس في المجمعة، أحرزهما سالم الخالدي "
+                   "وخليفة العنزي بعد الاستراحة، ضمن المعسكر الإعدادي للفريق قبل انطلاق الموسم.")
+
+
+def test_a_serial_happening_worded_otherwise_with_most_of_its_slots_is_one_event() -> None:
+    articles = [_article("a", FRIENDLY, "2016-08-03", "A", title="الفيصلي يهزم الرائد وديا بهدفي الخالدي والعنزي"),
+                _article("b", FRIENDLY_RETOLD, "2016-08-03", "B",
+                         title="الفيصلي يكسب ودية الرائد بقذيفتي الخالدي والعنزي")]  # the outlet's own word
+    assert len(cluster_events(articles)[0]) == 1
+
+
+def _session(level: str, change: str) -> str:
+    return (f"أغلق مؤشر سوق الأسهم السعودية تعاملات اليوم عند مستوى {level} نقطة مرتفعا {change} نقطة، وسط "
+            "تداولات بلغت قيمتها خمسة مليارات ريال، وتصدر قطاع المصارف قائمة القطاعات الأكثر نشاطا.")
+
+
+def test_two_market_sessions_reported_alike_with_other_figures_are_two_events() -> None:
+    from marsad.rules import hit_counts
+
+    before = hit_counts().get("events.other_figures", 0)
+    title = "مؤشر الأسهم السعودية يغلق مرتفعا"
+    articles = [
+        _article("monday", _session("8821.4", "13.4"), "2016-08-01", "A", title=title),
+        _article("monday2", _session("8821.4", "13.4").replace("اليوم", "أمس"), "2016-08-01", "B", title=title),
+        _article("tuesday", "ارتفع المؤشر العام لسوق الأسهم السعودية في ختام تعاملات اليوم 44.7 نقطة إلى 8866.1 نقطة "
+                 "بدعم من أسهم البتروكيماويات والتأمين، وبلغت قيمة التداولات سبعة مليارات ريال.", "2016-08-02", "A",
+                 title=title),
+    ]
+    event_of = _event_of(cluster_events(articles)[0])
+    assert event_of["monday"] == event_of["monday2"] != event_of["tuesday"]
+    assert hit_counts()["events.other_figures"] > before

@@ -10,7 +10,7 @@ A syndicated copy (`Article.duplicate_of`) always joins its original's event. St
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
-from marsad.cluster.kinds import Kinds, read_headline, trigger_words
+from marsad.cluster.kinds import FIGURED, Kinds, lead_figures, read_headline, trigger_words
 from marsad.cluster.stories import cluster_stories
 from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.rules import RuleSet
@@ -31,8 +31,8 @@ from marsad.types import Article, Event, Mention, Story, Timex
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
 RULES = RuleSet("events")  # the checks that keep an article out of an event, counted when they do
-RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core")
-STATE_VERSION = 4  # raised when the stored state changes shape: an older state is clustered afresh
+RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core", "other_figures")
+STATE_VERSION = 5  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
@@ -43,6 +43,7 @@ class Headline(NamedTuple):
     kinds: Kinds
     speaker: frozenset[str]  # the rarest term of a statement's speaker (the name, not the title)
     slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
+    figures: frozenset[str] = frozenset()  # the numbers of a serial happening's lead (its session, toll, result)
 
 
 @dataclass
@@ -60,6 +61,8 @@ class EventCluster:
     spoken: int = 0  # members whose headline reports a statement with its speaker
     slots: Counter[str] = field(default_factory=Counter)  # how many members' serial headlines hold each slot term
     serial: int = 0  # members whose headline reports a serial happening with its slots
+    figures: set[str] = field(default_factory=set)  # the numbers in the leads of its first serial members
+    figured: int = 0  # members whose lead gave figures
 
     def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
@@ -72,24 +75,36 @@ class EventCluster:
         self.spoken += bool(headline.speaker)
         self.slots.update(headline.slots)
         self.serial += bool(headline.slots)
+        if headline.figures and self.figured < CORE_MEMBERS:
+            self.figures.update(headline.figures)
+        self.figured += bool(headline.figures)
 
-    def other_happening(self, vec: Vector, headline: Headline) -> bool:
+    def other_happening(self, vec: Vector, headline: Headline, weight: Callable[[str], float]) -> bool:
         """Whether the article reports another happening: most of the members whose headline has a kind report
         none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
-        give each name something the other side's text does not (another speaker, place or counterpart)."""
+        give each name something the other side's text does not (another speaker, place or counterpart); or a
+        market session's or an indicator's lead gives none of the figures of the event's first leads."""
         if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
             RULES.hit("other_kind")
-        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec):
+        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec, weight):
             RULES.hit("other_speaker")
-        elif self._disagree(headline.slots, self.slots, self.serial, vec):
+        elif self._disagree(headline.slots, self.slots, self.serial, vec, weight):
             RULES.hit("other_slots")
+        elif headline.figures and self.figures and not headline.figures & self.figures:
+            RULES.hit("other_figures")
         else:
             return False
         return True
 
-    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector) -> bool:
+    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector,
+                  weight: Callable[[str], float]) -> bool:
+        """Whether both sides name something the other's text lacks, and what the article names that the event
+        lacks weighs (`weight`: a term's IDF) more than what they share: an outlet's own word for the same
+        happening (`بقذيفتي` for `بهدفي`) weighs less than the names both give."""
         theirs = {term for term, n in counts.items() if 2 * n >= members}
-        return bool(mine and theirs) and not mine <= self.centroid.total.keys() and not theirs <= vec.keys()
+        known = self.centroid.total.keys()
+        return (bool(mine and theirs) and sum(map(weight, mine - known)) > sum(map(weight, mine & known))
+                and not theirs <= vec.keys())
 
 
 @dataclass
@@ -148,9 +163,11 @@ class EventClusterer:
         `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles."""
         kinds, speaker, slots = read_headline(article.title, article.text)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
+        figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
                         frozenset(term for term in map(self.model.term, words(" ".join(slots)))
-                                  if term and self.model.share(term) < self.settings.slot_max_share))
+                                  if term and self.model.share(term) < self.settings.slot_max_share),
+                        lead_figures(article.title, article.text) if figured else frozenset())
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
@@ -165,7 +182,7 @@ class EventClusterer:
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
             score = cosine * decay(day - event.last_day, self.settings.half_life_days)
-            if event.other_happening(vec, headline):
+            if event.other_happening(vec, headline, self.model.idf):
                 score *= self.settings.other_happening_weight
             if score >= best_score and (score > best_score or best < 0) and self.near_core(vec, event):
                 best, best_score, best_raw = number, score, raw
