@@ -1,5 +1,5 @@
 from marsad.cluster.events import cluster_events
-from marsad.types import Article, Event, Timex
+from marsad.types import Article, Event, Mention, Timex
 
 DAM_SIGNING = ("وقعت مصر والسودان وإثيوبيا اليوم الاثنين في الخرطوم اتفاق مبادئ حول سد النهضة الإثيوبي ينظم "
                "ملء خزان السد وتشغيله. وحضر مراسم التوقيع رؤساء الدول الثلاث في قصر الرئاسة بالخرطوم. "
@@ -164,11 +164,20 @@ FRIENDLY_RETOLD = ("تغلب الفيصلي على الرائد بهدفين د�
                    "وخليفة العنزي بعد الاستراحة، ضمن المعسكر الإعدادي للفريق قبل انطلاق الموسم.")
 
 
-def test_a_serial_happening_worded_otherwise_with_most_of_its_slots_is_one_event() -> None:
+def _mentions(article: Article, names: list[str]) -> list[Mention]:
+    """The mentions an entity tagger gives of these names in the article's text."""
+    return [Mention(article.id, start, start + len(name), name, "PER")
+            for name in names if (start := article.text.find(name)) >= 0]
+
+
+def test_a_serial_happening_that_names_the_same_who_in_other_words_is_one_event() -> None:
     articles = [_article("a", FRIENDLY, "2016-08-03", "A", title="الفيصلي يهزم الرائد وديا بهدفي الخالدي والعنزي"),
                 _article("b", FRIENDLY_RETOLD, "2016-08-03", "B",
                          title="الفيصلي يكسب ودية الرائد بقذيفتي الخالدي والعنزي")]  # the outlet's own word
-    assert len(cluster_events(articles)[0]) == 1
+    names = ["الفيصلي", "الرائد", "سالم الخالدي", "خليفة العنزي"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 1
+    assert len(cluster_events(articles)[0]) == 2  # without names, every specific word of the headline tells it
 
 
 def _session(level: str, change: str) -> str:
@@ -191,3 +200,18 @@ def test_two_market_sessions_reported_alike_with_other_figures_are_two_events() 
     event_of = _event_of(cluster_events(articles)[0])
     assert event_of["monday"] == event_of["monday2"] != event_of["tuesday"]
     assert hit_counts()["events.other_figures"] > before
+
+
+def test_two_meetings_worded_alike_with_other_named_counterparts_are_two_events() -> None:
+    def talks(guest: str, topic: str) -> str:
+        return (f"عقد خادم الحرمين الشريفين جلسة مباحثات رسمية مع {guest} في قصر السلام بجدة مساء اليوم، جرى خلالها "
+                f"استعراض العلاقات الثنائية بين البلدين. {topic}")
+    articles = [_article("senegal", talks("رئيس السنغال", "وتناولت المباحثات مشاركة القوات السنغالية في التحالف "
+                                          "ودعم مشروعات التنمية في داكار."), "2015-07-24", "A",
+                         title="خادم الحرمين يعقد جلسة مباحثات رسمية مع رئيس السنغال"),
+                _article("gabon", talks("رئيس الغابون", "وبحث الجانبان التعاون في مجال النفط والتعدين وزيارة "
+                                        "مرتقبة لوفد اقتصادي إلى ليبرفيل."), "2015-07-24", "B",
+                         title="خادم الحرمين يعقد جلسة مباحثات رسمية مع رئيس الغابون")]
+    names = ["خادم الحرمين الشريفين", "السنغال", "الغابون", "جدة", "داكار", "ليبرفيل"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 2

@@ -10,7 +10,7 @@ A syndicated copy (`Article.duplicate_of`) always joins its original's event. St
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -22,7 +22,7 @@ from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.kinds import FIGURED, Kinds, lead_figures, read_headline, trigger_words
 from marsad.cluster.stories import cluster_stories
-from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.cluster.terms import ENTITY_PREFIX, Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
 from marsad.text.sentences import split_sentences
@@ -43,7 +43,8 @@ class Headline(NamedTuple):
     kinds: Kinds
     speaker: frozenset[str]  # the rarest term of a statement's speaker (the name, not the title)
     slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
-    figures: frozenset[str] = frozenset()  # the numbers of a serial happening's lead (its session, toll, result)
+    figures: frozenset[str] = frozenset()  # the numbers of a market session's or an indicator's lead
+    named: frozenset[str] = frozenset()  # the slots that are words of the article's entity mentions (names)
 
 
 @dataclass
@@ -79,16 +80,16 @@ class EventCluster:
             self.figures.update(headline.figures)
         self.figured += bool(headline.figures)
 
-    def other_happening(self, vec: Vector, headline: Headline, weight: Callable[[str], float]) -> bool:
+    def other_happening(self, vec: Vector, headline: Headline) -> bool:
         """Whether the article reports another happening: most of the members whose headline has a kind report
         none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
         give each name something the other side's text does not (another speaker, place or counterpart); or a
         market session's or an indicator's lead gives none of the figures of the event's first leads."""
         if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
             RULES.hit("other_kind")
-        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec, weight):
+        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec):
             RULES.hit("other_speaker")
-        elif self._disagree(headline.slots, self.slots, self.serial, vec, weight):
+        elif self._disagree(headline.named or headline.slots, self.slots, self.serial, vec):
             RULES.hit("other_slots")
         elif headline.figures and self.figures and not headline.figures & self.figures:
             RULES.hit("other_figures")
@@ -96,15 +97,9 @@ class EventCluster:
             return False
         return True
 
-    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector,
-                  weight: Callable[[str], float]) -> bool:
-        """Whether both sides name something the other's text lacks, and what the article names that the event
-        lacks weighs (`weight`: a term's IDF) more than what they share: an outlet's own word for the same
-        happening (`بقذيفتي` for `بهدفي`) weighs less than the names both give."""
+    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector) -> bool:
         theirs = {term for term, n in counts.items() if 2 * n >= members}
-        known = self.centroid.total.keys()
-        return (bool(mine and theirs) and sum(map(weight, mine - known)) > sum(map(weight, mine & known))
-                and not theirs <= vec.keys())
+        return bool(mine and theirs) and not mine <= self.centroid.total.keys() and not theirs <= vec.keys()
 
 
 @dataclass
@@ -132,7 +127,7 @@ class EventClusterer:
         first = len(self.vectors)
         self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
-        self.headlines.extend(self.headline(a) for a in articles)
+        self.headlines.extend(map(self.headline, articles, entities))
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -158,16 +153,21 @@ class EventClusterer:
             self.index[(day, term)].append(best)
         return best
 
-    def headline(self, article: Article) -> Headline:
+    def headline(self, article: Article, entities: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
-        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles."""
+        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles, and those of
+        them that are words of its entity mentions (`entities`, as `terms.entity_terms` makes them): when a
+        headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
+        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`)."""
         kinds, speaker, slots = read_headline(article.title, article.text)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
+        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
+                               if term and self.model.share(term) < self.settings.slot_max_share)
+        names = {self.model.term(word) for name in entities for word in words(name[len(ENTITY_PREFIX):])}
         figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
-                        frozenset(term for term in map(self.model.term, words(" ".join(slots)))
-                                  if term and self.model.share(term) < self.settings.slot_max_share),
-                        lead_figures(article.title, article.text) if figured else frozenset())
+                        slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
+                        slot_terms & names)
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
@@ -182,7 +182,7 @@ class EventClusterer:
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
             score = cosine * decay(day - event.last_day, self.settings.half_life_days)
-            if event.other_happening(vec, headline, self.model.idf):
+            if event.other_happening(vec, headline):
                 score *= self.settings.other_happening_weight
             if score >= best_score and (score > best_score or best < 0) and self.near_core(vec, event):
                 best, best_score, best_raw = number, score, raw
