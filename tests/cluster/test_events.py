@@ -1,5 +1,5 @@
 from marsad.cluster.events import cluster_events
-from marsad.types import Article, Event, Timex
+from marsad.types import Article, Event, Mention, Timex
 
 DAM_SIGNING = ("وقعت مصر والسودان وإثيوبيا اليوم الاثنين في الخرطوم اتفاق مبادئ حول سد النهضة الإثيوبي ينظم "
                "ملء خزان السد وتشغيله. وحضر مراسم التوقيع رؤساء الدول الثلاث في قصر الرئاسة بالخرطوم. "
@@ -155,3 +155,63 @@ def test_two_calls_reported_in_the_same_words_with_other_counterparts_are_two_ev
     assert event_of["japan"] == event_of["japan2"] != event_of["germany"]
     without_slots = _event_of(cluster_events(articles, settings=EventSettings(slot_max_share=0.0))[0])
     assert len(set(without_slots.values())) == 1  # the wording alone joins them
+
+
+FRIENDLY = ("فاز فريق الفيصلي على ضيفه الرائد بهدفين نظيفين في مباراة ودية أقيمت مساء أمس على ملعب المجمعة، "
+            "سجلهما المهاجم سالم الخالدي والجناح خليفة العنزي في الشوط الثاني. ويواصل الفريق معسكره الإعدادي "
+            "للموسم الجديد بمواجهة ودية ثانية الأسبوع المقبل.")
+FRIENDLY_RETOLD = ("تغلب الفيصلي على الرائد بهدفين دون رد في لقاء ودي جرى مساء أمس في المجمعة، أحرزهما سالم الخالدي "
+                   "وخليفة العنزي بعد الاستراحة، ضمن المعسكر الإعدادي للفريق قبل انطلاق الموسم.")
+
+
+def _mentions(article: Article, names: list[str]) -> list[Mention]:
+    """The mentions an entity tagger gives of these names in the article's text."""
+    return [Mention(article.id, start, start + len(name), name, "PER")
+            for name in names if (start := article.text.find(name)) >= 0]
+
+
+def test_a_serial_happening_that_names_the_same_who_in_other_words_is_one_event() -> None:
+    articles = [_article("a", FRIENDLY, "2016-08-03", "A", title="الفيصلي يهزم الرائد وديا بهدفي الخالدي والعنزي"),
+                _article("b", FRIENDLY_RETOLD, "2016-08-03", "B",
+                         title="الفيصلي يكسب ودية الرائد بقذيفتي الخالدي والعنزي")]  # the outlet's own word
+    names = ["الفيصلي", "الرائد", "سالم الخالدي", "خليفة العنزي"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 1
+    assert len(cluster_events(articles)[0]) == 2  # without names, every specific word of the headline tells it
+
+
+def _session(level: str, change: str) -> str:
+    return (f"أغلق مؤشر سوق الأسهم السعودية تعاملات اليوم عند مستوى {level} نقطة مرتفعا {change} نقطة، وسط "
+            "تداولات بلغت قيمتها خمسة مليارات ريال، وتصدر قطاع المصارف قائمة القطاعات الأكثر نشاطا.")
+
+
+def test_two_market_sessions_reported_alike_with_other_figures_are_two_events() -> None:
+    from marsad.rules import hit_counts
+
+    before = hit_counts().get("events.other_figures", 0)
+    title = "مؤشر الأسهم السعودية يغلق مرتفعا"
+    articles = [
+        _article("monday", _session("8821.4", "13.4"), "2016-08-01", "A", title=title),
+        _article("monday2", _session("8821.4", "13.4").replace("اليوم", "أمس"), "2016-08-01", "B", title=title),
+        _article("tuesday", "ارتفع المؤشر العام لسوق الأسهم السعودية في ختام تعاملات اليوم 44.7 نقطة إلى 8866.1 نقطة "
+                 "بدعم من أسهم البتروكيماويات والتأمين، وبلغت قيمة التداولات سبعة مليارات ريال.", "2016-08-02", "A",
+                 title=title),
+    ]
+    event_of = _event_of(cluster_events(articles)[0])
+    assert event_of["monday"] == event_of["monday2"] != event_of["tuesday"]
+    assert hit_counts()["events.other_figures"] > before
+
+
+def test_two_meetings_worded_alike_with_other_named_counterparts_are_two_events() -> None:
+    def talks(guest: str, topic: str) -> str:
+        return (f"عقد خادم الحرمين الشريفين جلسة مباحثات رسمية مع {guest} في قصر السلام بجدة مساء اليوم، جرى خلالها "
+                f"استعراض العلاقات الثنائية بين البلدين. {topic}")
+    articles = [_article("senegal", talks("رئيس السنغال", "وتناولت المباحثات مشاركة القوات السنغالية في التحالف "
+                                          "ودعم مشروعات التنمية في داكار."), "2015-07-24", "A",
+                         title="خادم الحرمين يعقد جلسة مباحثات رسمية مع رئيس السنغال"),
+                _article("gabon", talks("رئيس الغابون", "وبحث الجانبان التعاون في مجال النفط والتعدين وزيارة "
+                                        "مرتقبة لوفد اقتصادي إلى ليبرفيل."), "2015-07-24", "B",
+                         title="خادم الحرمين يعقد جلسة مباحثات رسمية مع رئيس الغابون")]
+    names = ["خادم الحرمين الشريفين", "السنغال", "الغابون", "جدة", "داكار", "ليبرفيل"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 2

@@ -1,7 +1,7 @@
 """What kind of happening a headline reports, in several house styles."""
 import pytest
 
-from marsad.cluster.kinds import conflict, first_sentence, headline, headline_kinds
+from marsad.cluster.kinds import conflict, first_sentence, headline, headline_kinds, lead_figures
 
 
 @pytest.mark.parametrize(("title", "kind"), [
@@ -72,3 +72,15 @@ def test_a_serial_headline_has_slots_the_words_that_are_no_trigger() -> None:
     assert "execution" in execution.kinds and "بريده" in " ".join(execution.slots)
     assert "تعزيرا" not in execution.slots
     assert read_headline("مقتل خمسة مدنيين في قصف على بلدة حدودية", "").slots == ()  # an attack is no series
+
+
+@pytest.mark.parametrize(("title", "text", "figures"), [
+    ("الأسهم السعودية تتراجع 51 نقطة", "أغلق المؤشر العام عند 8769.5 نقطة في تعاملات الأحد.", {"51", "8769.5"}),  # Gulf
+    ("البورصة المصرية تربح 1.2% في ختام التعاملات", "ربح رأس المال السوقي 4 مليارات جنيه.", {"1.2", "4"}),  # Egyptian
+    ("مؤشر مازي يتراجع بـ0,35 في المائة", "تراجع المؤشر في بورصة الدار البيضاء يوم الاثنين.", {"0.35"}),  # Maghrebi
+    ("بورصة عمان ترتفع ٢٫٥ بالمئة", "ارتفع المؤشر العام خلال تداولات عام ٢٠١٦ وعام 1437.", {"2.5"}),  # Levantine, years
+    ("التضخم في منطقة اليورو عند 2.\u200f0 %", "استقر معدل التضخم في يوليو.", {"0.2"}),  # visual order (translated)
+])
+def test_lead_figures_read_decimals_in_every_style_and_leave_years_out(title: str, text: str,
+                                                                       figures: set[str]) -> None:
+    assert lead_figures(title, text) == figures

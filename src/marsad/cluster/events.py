@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
-from marsad.cluster.kinds import Kinds, read_headline, trigger_words
+from marsad.cluster.kinds import FIGURED, Kinds, lead_figures, read_headline, trigger_words
 from marsad.cluster.stories import cluster_stories
-from marsad.cluster.terms import Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.cluster.terms import ENTITY_PREFIX, Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
 from marsad.text.sentences import split_sentences
@@ -31,8 +31,8 @@ from marsad.types import Article, Event, Mention, Story, Timex
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
 RULES = RuleSet("events")  # the checks that keep an article out of an event, counted when they do
-RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core")
-STATE_VERSION = 4  # raised when the stored state changes shape: an older state is clustered afresh
+RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core", "other_figures")
+STATE_VERSION = 5  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
@@ -43,6 +43,8 @@ class Headline(NamedTuple):
     kinds: Kinds
     speaker: frozenset[str]  # the rarest term of a statement's speaker (the name, not the title)
     slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
+    figures: frozenset[str] = frozenset()  # the numbers of a market session's or an indicator's lead
+    named: frozenset[str] = frozenset()  # the slots that are words of the article's entity mentions (names)
 
 
 @dataclass
@@ -60,6 +62,8 @@ class EventCluster:
     spoken: int = 0  # members whose headline reports a statement with its speaker
     slots: Counter[str] = field(default_factory=Counter)  # how many members' serial headlines hold each slot term
     serial: int = 0  # members whose headline reports a serial happening with its slots
+    figures: set[str] = field(default_factory=set)  # the numbers in the leads of its first serial members
+    figured: int = 0  # members whose lead gave figures
 
     def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
@@ -72,17 +76,23 @@ class EventCluster:
         self.spoken += bool(headline.speaker)
         self.slots.update(headline.slots)
         self.serial += bool(headline.slots)
+        if headline.figures and self.figured < CORE_MEMBERS:
+            self.figures.update(headline.figures)
+        self.figured += bool(headline.figures)
 
     def other_happening(self, vec: Vector, headline: Headline) -> bool:
         """Whether the article reports another happening: most of the members whose headline has a kind report
         none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
-        give each name something the other side's text does not (another speaker, place or counterpart)."""
+        give each name something the other side's text does not (another speaker, place or counterpart); or a
+        market session's or an indicator's lead gives none of the figures of the event's first leads."""
         if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
             RULES.hit("other_kind")
         elif self._disagree(headline.speaker, self.speakers, self.spoken, vec):
             RULES.hit("other_speaker")
-        elif self._disagree(headline.slots, self.slots, self.serial, vec):
+        elif self._disagree(headline.named or headline.slots, self.slots, self.serial, vec):
             RULES.hit("other_slots")
+        elif headline.figures and self.figures and not headline.figures & self.figures:
+            RULES.hit("other_figures")
         else:
             return False
         return True
@@ -117,7 +127,7 @@ class EventClusterer:
         first = len(self.vectors)
         self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
-        self.headlines.extend(self.headline(a) for a in articles)
+        self.headlines.extend(map(self.headline, articles, entities))
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -143,14 +153,21 @@ class EventClusterer:
             self.index[(day, term)].append(best)
         return best
 
-    def headline(self, article: Article) -> Headline:
+    def headline(self, article: Article, entities: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
-        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles."""
+        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles, and those of
+        them that are words of its entity mentions (`entities`, as `terms.entity_terms` makes them): when a
+        headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
+        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`)."""
         kinds, speaker, slots = read_headline(article.title, article.text)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
+        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
+                               if term and self.model.share(term) < self.settings.slot_max_share)
+        names = {self.model.term(word) for name in entities for word in words(name[len(ENTITY_PREFIX):])}
+        figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
-                        frozenset(term for term in map(self.model.term, words(" ".join(slots)))
-                                  if term and self.model.share(term) < self.settings.slot_max_share))
+                        slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
+                        slot_terms & names)
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).

@@ -15,13 +15,14 @@ otherwise is another happening.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
 from marsad.cluster.terms import MIN_STEM, without_article
 from marsad.resources import MODELS_DIR, read_rows
-from marsad.text.normalize import match_key
+from marsad.text.normalize import DIGITS, match_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import proclitic_readings
 
@@ -30,9 +31,15 @@ NO_KIND: Kinds = frozenset()
 SPOKEN = frozenset({"condemn", "welcome", "appeal", "congratulation", "condolence", "statement"})
 SERIAL = frozenset({"execution", "market", "weather", "economy", "match", "call", "congratulation", "condolence",
                     "meeting", "funeral"})
+FIGURED = frozenset({"market", "economy"})  # serial happenings told apart by their figures (a session, a month)
 MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further on is in a clause added to it
+# A number, its decimals after a point or a comma. Some outlets store a decimal in visual order with a
+# right-to-left mark after the point (`5.\u200f7` for 7.5): its parts are read the other way round.
+FIGURE = re.compile(r"(?<![0-9.,٫])([0-9]+)(?:[.,٫](\u200f|\u200e)?([0-9]+))?")
+ASCII_DIGITS = str.maketrans(DIGITS)
+YEAR_PREFIXES = ("14", "19", "20")  # a four-digit number opening so is a year (Hijri or Gregorian), not a figure
 HEADLINE_CHARS = 400  # the first sentence of a text without a headline lies in its first lines
 
 
@@ -86,6 +93,23 @@ def read_headline(title: str | None, text: str) -> Reading:
     speaker = tuple(words[:position][-MAX_SPEAKER_WORDS:]) if own <= SPOKEN else ()
     slots = tuple(w for w in words if not _is_trigger(w)) if own <= SERIAL else ()
     return Reading(own | first_trigger(first_sentence(text, after=line))[1], speaker, slots)
+
+
+def lead_figures(title: str | None, text: str) -> frozenset[str]:
+    """The numbers of the headline and the sentence after it (`8821`, `13.41`; not a year), in ASCII digits: the
+    figures that tell one market session or one month's indicator from another."""
+    line = headline(title, text)
+    lead = f"{line} {first_sentence(text, after=line)}".translate(ASCII_DIGITS)
+    numbers = map(figure, FIGURE.finditer(lead))
+    return frozenset(n for n in numbers if not (len(n) == 4 and n[:2] in YEAR_PREFIXES))
+
+
+def figure(match: re.Match[str]) -> str:
+    """A matched number as `units.decimals`, its parts swapped when a direction mark shows visual order."""
+    whole, mark, decimals = match.groups()
+    if not decimals:
+        return whole
+    return f"{decimals}.{whole}" if mark else f"{whole}.{decimals}"
 
 
 def _is_trigger(word: str) -> bool:
