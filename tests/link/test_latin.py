@@ -222,3 +222,28 @@ def test_arabic_names_keep_the_arabic_rules(arabic: str) -> None:
     from marsad.link.latin import _namer
 
     assert not _namer().romanizer.transcribed(arabic.split())
+
+
+@pytest.mark.parametrize(("arabic", "country", "latin"), [
+    ("عبدالعزيز", None, "Abdulaziz"),  # one given name written as one word: not a whole name among people's labels
+    ("عبد الرحمن", None, "Abdulrahman"),
+    ("عبدالله", "MA", "Abdallah"),  # ...and the Maghrebi spelling in an outlet of the Maghreb
+])
+def test_one_compound_given_name_takes_the_given_name_spelling(arabic: str, country: str | None, latin: str) -> None:
+    assert latin_name(arabic, "PER", country) == latin
+
+
+@pytest.mark.parametrize(("arabic", "type_", "latin"), [
+    ("هيلتون", "ORG", "Hilton"),  # a transcribed brand: spelled as foreign, not Hayltoun
+    ("بوينغ", "ORG", "Boeing"),
+    ("كيري", "PER", "Kerry"),  # a surname the foreign pairs list, alone: foreign though too short for the detector
+])
+def test_transcribed_names_of_any_type_are_spelt_as_foreign(arabic: str, type_: str, latin: str) -> None:
+    assert latin_name(arabic, type_) == latin
+
+
+@pytest.mark.parametrize("arabic", ["الأهلي", "خميس مشيط", "حضرموت", "الهيئة الملكية"])
+def test_arabic_bodies_and_places_are_not_read_as_transcribed(arabic: str) -> None:
+    from marsad.link.latin import _namer
+
+    assert not _namer().romanizer.transcribed(arabic.split())

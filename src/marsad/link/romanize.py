@@ -64,8 +64,8 @@ DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
 WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name not transcribed as a whole
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
-RULES.register("transcribed-ending", "transcribed-detected", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou")
+RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
+               "maghrebi-article-glued", "amazigh-ou", "one-compound")
 
 
 @dataclass(slots=True)
@@ -311,10 +311,12 @@ class NameRomanizer:
         first = key(words[0]) if words else ""
         if first in self.tables.foreign and first not in self.tables.given:
             return FOREIGN
-        if not person:
-            return MAGHREBI if place and country in MAGHREB_COUNTRIES else ARABIC
+        if not person and place and country in MAGHREB_COUNTRIES:
+            return MAGHREBI
         if self.transcribed(words):
             return FOREIGN
+        if not person:
+            return ARABIC
         bou = any(len(b := strip_article(key(w))) >= 5 and family_prefix(b)
                   and self.given(b, ARABIC) is None for w in words)
         ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
@@ -332,6 +334,9 @@ class NameRomanizer:
             return False
         if any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys):
             RULES.hit("transcribed-ending")
+            return True
+        if all(k in t.foreign or k in foreign_speller().known for k in keys):
+            RULES.hit("transcribed-listed")
             return True
         if self.attested is not None and any(self.attested.known(k) for k in keys):
             return False
@@ -355,13 +360,21 @@ class NameRomanizer:
         read from the attested index once: a query and a sort of thousands of rows)."""
         return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
 
+    def one_compound(self, words: list[str], style: str) -> bool:
+        """Whether the words are one compound given name (عبد العزيز, عبدالله cut in two): not a whole name to look
+        up among people's labels, where a one-word label may be anyone's own spelling (Abbdallah)."""
+        if len(words) == 2 and self.compound(words, 0, style) is not None:
+            RULES.hit("one-compound")
+            return True
+        return False
+
     def name(self, text: str, person: bool, country: str | None = None, place: bool = False) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
         spelling and the attested spellings, of the whole name first; `country` (ISO code of the outlet's country)
         ranks the attested spellings, and gives a `place` in the Maghreb its French-style spelling."""
         words = split_compounds(text.split())
         style = self.style(words, person, country, place)
-        if person and style != FOREIGN and self.attested:
+        if person and style != FOREIGN and self.attested and not self.one_compound(words, style):
             whole = self.attested.whole(" ".join(words), french=_french(style, country))
             if whole:
                 return whole
