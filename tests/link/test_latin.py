@@ -247,3 +247,20 @@ def test_arabic_bodies_and_places_are_not_read_as_transcribed(arabic: str) -> No
     from marsad.link.latin import _namer
 
     assert not _namer().romanizer.transcribed(arabic.split())
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("الشركة السعودية للكهرباء", "Saudi Electricity Company"),  # a nisba inside a name: adjective, not country
+    ("ألمانيا الشرقية", "East Germany"),  # ...nor a governorate spelled the same (الشرقية)
+    ("صندوق التنمية العقارية", "Real Estate Development Fund"),  # words the glossary lacked in SaudiNewsNet's names
+    ("قوات النظام السوري", "Syrian Regime Forces"),
+    ("ديوان المظالم", "Board of Grievances"),
+    ("ميناء الدمام", "Dammam Port"),
+    ("حي النخيل", "Al-Nakhil District"),  # a district's name is its proper name, romanised
+])
+def test_names_of_bodies_read_as_the_english_press_names_them(arabic: str, latin: str) -> None:
+    assert latin_name(arabic, "ORG") == latin
+
+
+def test_a_place_name_first_in_a_name_stays_the_place() -> None:
+    assert latin_name("السعودية", "GPE") == "Saudi Arabia"
