@@ -264,3 +264,15 @@ def test_names_of_bodies_read_as_the_english_press_names_them(arabic: str, latin
 
 def test_a_place_name_first_in_a_name_stays_the_place() -> None:
     assert latin_name("السعودية", "GPE") == "Saudi Arabia"
+
+
+@pytest.mark.parametrize(("word", "latin"), [
+    ("اتحاد", "Ittihad"), ("انتصار", "Intisar"), ("اعتدال", "Itidal"), ("استقلال", "Istiqlal"), ("انتفاضة", "Intifada"),
+    ("أنصار", "Ansar"),  # an af'al plural with its hamza is not a derived verbal noun
+])
+def test_verbal_nouns_of_derived_verbs_take_their_vowels(word: str, latin: str) -> None:
+    assert romanize_word(word) == latin
+
+
+def test_a_club_named_by_a_verbal_noun_keeps_the_article() -> None:
+    assert latin_name("الاتفاق", "ORG") == "Al-Ittifaq"

@@ -65,7 +65,7 @@ WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name no
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou", "one-compound")
+               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun")
 
 
 @dataclass(slots=True)
@@ -216,9 +216,40 @@ def render(seq: list[Unit]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def derived_noun(word: str, seq: list[Unit]) -> list[Unit] | None:
+    """The vowels of the verbal noun of a derived verb, which starts with a bare alef (forms VII, VIII and X:
+    انتصار Intisar, اجتماع Ijtimaa, اتحاد Ittihad, استقلال Istiqlal; a final ة: انتفاضة Intifada), or None for
+    another word. Names of clubs, parties and people take it (الاتحاد Al-Ittihad, not Al-Athad)."""
+    letters = clean_word(word).replace(SHADDA, "")
+    stem = letters[:-1] if letters.endswith("ة") else letters
+    if len(seq) != len(letters) or stem[:1] not in "اإ" or stem[-2:-1] != "ا" \
+            or not all(u.consonant for i, u in enumerate(seq[1:len(stem)], 1) if i != len(stem) - 2):
+        return None
+    if len(stem) == 7 and stem[1:3] == "ست":  # X: istiCCaaC
+        vowels = {0: "i", 3: "i"}
+    elif len(stem) == 6 and (stem[1] == "ن" or stem[2] in "تطد"):  # VII infiCaaC, VIII iCtiCaaC
+        vowels = {0: "i", 3: "i"}
+    elif len(stem) == 5 and stem[1] == "ت":  # VIII of an assimilated root: ittiCaaC
+        vowels = {0: "i", 2: "i"}
+        seq = [*seq[:1], Unit("C", "tt"), *seq[2:]]
+    else:
+        return None
+    RULES.hit("derived-verbal-noun")
+    out = [Unit("V", vowels[0])]
+    for i, u in enumerate(seq[1:], 1):
+        if i in vowels:
+            out.append(Unit("V", vowels[i], short=True))
+        if u.kind != "A" or i > 1:  # an ayn after the first vowel is not written (اعتدال Itidal)
+            out.append(u)
+    return out
+
+
 def romanize_word(word: str, style: str = ARABIC) -> str:
     """A word with no table entry, romanised by rule."""
-    return render(vocalise(units(word, style), style == FOREIGN))
+    seq = units(word, style)
+    if style != FOREIGN:
+        return render(derived_noun(word, seq) or vocalise(seq))
+    return render(vocalise(seq, foreign=True))
 
 
 class NameRomanizer:
