@@ -276,3 +276,16 @@ def test_verbal_nouns_of_derived_verbs_take_their_vowels(word: str, latin: str) 
 
 def test_a_club_named_by_a_verbal_noun_keeps_the_article() -> None:
     assert latin_name("الاتفاق", "ORG") == "Al-Ittifaq"
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("فيدرر", "Federer"),  # a well-known foreign person's surname alone, from the full name's row
+    ("كريم بنزيما", "Karim Benzema"),  # the final -a written with alef where the table has ة
+])
+def test_well_known_foreign_surnames_are_found_alone_and_across_the_final_vowel(arabic: str, latin: str) -> None:
+    assert latin_name(arabic, "PER") == latin
+
+
+@pytest.mark.parametrize("arabic", ["مقرن", "حسن", "المحيميد"])
+def test_an_arabic_name_never_takes_a_famous_foreign_surname(arabic: str) -> None:
+    assert resolve_latin_name(arabic, "PER").strategy != "table"

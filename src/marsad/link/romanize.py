@@ -216,18 +216,22 @@ def render(seq: list[Unit]) -> str:
     return text[:1].upper() + text[1:]
 
 
+BARE_ALEFS = ("ا", "إ")  # the alef of a derived verbal noun: never أ, which starts an af'al plural (أنصار)
+INFIX_TA = ("ت", "ط", "د")  # the t of form VIII, and its assimilated forms (اصطفاف, ازدهار)
+
+
 def derived_noun(word: str, seq: list[Unit]) -> list[Unit] | None:
     """The vowels of the verbal noun of a derived verb, which starts with a bare alef (forms VII, VIII and X:
     انتصار Intisar, اجتماع Ijtimaa, اتحاد Ittihad, استقلال Istiqlal; a final ة: انتفاضة Intifada), or None for
     another word. Names of clubs, parties and people take it (الاتحاد Al-Ittihad, not Al-Athad)."""
     letters = clean_word(word).replace(SHADDA, "")
     stem = letters[:-1] if letters.endswith("ة") else letters
-    if len(seq) != len(letters) or stem[:1] not in "اإ" or stem[-2:-1] != "ا" \
+    if len(seq) != len(letters) or stem[:1] not in BARE_ALEFS or stem[-2:-1] != "ا" \
             or not all(u.consonant for i, u in enumerate(seq[1:len(stem)], 1) if i != len(stem) - 2):
         return None
     if len(stem) == 7 and stem[1:3] == "ست":  # X: istiCCaaC
         vowels = {0: "i", 3: "i"}
-    elif len(stem) == 6 and (stem[1] == "ن" or stem[2] in "تطد"):  # VII infiCaaC, VIII iCtiCaaC
+    elif len(stem) == 6 and (stem[1] == "ن" or stem[2] in INFIX_TA):  # VII infiCaaC, VIII iCtiCaaC
         vowels = {0: "i", 3: "i"}
     elif len(stem) == 5 and stem[1] == "ت":  # VIII of an assimilated root: ittiCaaC
         vowels = {0: "i", 2: "i"}
