@@ -289,3 +289,18 @@ def test_well_known_foreign_surnames_are_found_alone_and_across_the_final_vowel(
 @pytest.mark.parametrize("arabic", ["مقرن", "حسن", "المحيميد"])
 def test_an_arabic_name_never_takes_a_famous_foreign_surname(arabic: str) -> None:
     assert resolve_latin_name(arabic, "PER").strategy != "table"
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("سكاي نيوز", "Sky News"),  # English words a brand keeps, as the English table lists them
+    ("هيومن رايتس ووتش", "Human Rights Watch"),
+    ("مجموعة جنرال موتورز", "General Motors Group"),  # ...after a glossed head
+    ("بي بي سي", "BBC"),  # names of Latin letters make an acronym
+    ("قناة إم بي سي", "MBC Channel"),
+])
+def test_english_words_and_acronyms_in_names_are_written_in_english(arabic: str, latin: str) -> None:
+    assert latin_name(arabic, "ORG") == latin
+
+
+def test_a_name_with_one_word_of_the_english_table_is_transcribed_whole() -> None:
+    assert latin_name("ناشونال جيوغرافيك", "ORG") == "National Geographic"

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from marsad.link.latin_attested import AttestedNames
 from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
-from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
 from marsad.rules import RuleSet
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
@@ -55,6 +55,10 @@ SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
                     if position == "tail" and split == "yes")
 # Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
 FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
+# The names of Latin letters (بي B, إف F), read in acronyms; the first row of a name wins.
+LETTER_NAMES: dict[str, str] = {}
+for _name, _letter in fields(LATIN_DIR / "letter_names.tsv"):
+    LETTER_NAMES.setdefault(key(_name), _letter)
 AYN, HAMZA = "ع", "ء"
 ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (ألبرتو)
 # Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
@@ -65,7 +69,7 @@ WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name no
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun")
+               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym")
 
 
 @dataclass(slots=True)
@@ -317,6 +321,16 @@ class NameRomanizer:
             return self.word(words[i], style, inner=False) + COMPOUND_TAILS[second], 2
         return None
 
+    def acronym(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """Two or more names of Latin letters in a row, an acronym (بي بي سي BBC, إن بي آر NPR): (letters, words)."""
+        n = 0
+        while i + n < len(words) and key(words[i + n]) in LETTER_NAMES:
+            n += 1
+        if n < 2:
+            return None
+        RULES.hit("acronym")
+        return "".join(LETTER_NAMES[key(w)] for w in words[i:i + n]), n
+
     def regnal(self, words: list[str], i: int) -> tuple[str, int] | None:
         """A ruler's ordinal after the first word (محمد السادس Mohammed VI)."""
         for n in (2, 1):
@@ -370,7 +384,7 @@ class NameRomanizer:
         if any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys):
             RULES.hit("transcribed-ending")
             return True
-        if all(k in t.foreign or k in foreign_speller().known for k in keys):
+        if any(k in t.foreign or k in foreign_speller().known for k in keys):
             RULES.hit("transcribed-listed")
             return True
         if self.attested is not None and any(self.attested.known(k) for k in keys):
@@ -416,7 +430,8 @@ class NameRomanizer:
         out: list[str] = []
         i = 0
         while i < len(words):
-            found = (self.regnal(words, i) if person else None) or self.compound(words, i, style)
+            found = self.acronym(words, i) or (self.regnal(words, i) if person else None) \
+                or self.compound(words, i, style)
             if found:
                 out.append(found[0])
                 i += found[1]
