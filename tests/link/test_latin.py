@@ -304,3 +304,12 @@ def test_english_words_and_acronyms_in_names_are_written_in_english(arabic: str,
 
 def test_a_name_with_one_word_of_the_english_table_is_transcribed_whole() -> None:
     assert latin_name("ناشونال جيوغرافيك", "ORG") == "National Geographic"
+
+
+@pytest.mark.parametrize(("arabic", "country", "latin"), [
+    ("حمد بن عشلان", "SA", "Hamad bin Ashlan"),  # a Gulf outlet: بن inside a name is bin, and no Maghrebi spelling
+    ("حمد بن عشلان", "TN", "Hamad Ben Achlan"),  # ...a Maghrebi outlet: Ben, the French-style spelling
+    ("بن عاشور", "SA", "Ben Achour"),  # a family name that starts with بن stays Ben everywhere
+])
+def test_son_particle_follows_the_outlets_country(arabic: str, country: str, latin: str) -> None:
+    assert latin_name(arabic, "PER", country) == latin

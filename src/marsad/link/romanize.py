@@ -63,13 +63,15 @@ AYN, HAMZA = "ع", "ء"
 ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (ألبرتو)
 # Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
 MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
+# ...and these print بن inside a name as `bin`, whatever the father's name.
+GULF_COUNTRIES = frozenset({"SA", "AE", "QA", "KW", "BH", "OM", "YE"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
 WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name not transcribed as a whole
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym")
+               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin")
 
 
 @dataclass(slots=True)
@@ -340,7 +342,7 @@ class NameRomanizer:
                     return numeral, n
         return None
 
-    def son_of(self, words: list[str], i: int) -> str:
+    def son_of(self, words: list[str], i: int, country: str | None = None) -> str:
         """بن before a father's given name is `bin` (محمد بن سلمان), in a chain of fathers (فيصل بن فرحان بن
         عبد الله, both) and before a father's name and a family name with the article (سلطان بن عرار الدوسري); starting
         a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour). A compound's tail (عبد الله)
@@ -351,6 +353,9 @@ class NameRomanizer:
         feminine = before.endswith(("ه", "اء")) and before not in COMPOUND_TAILS
         family_after = i + 2 < len(words) and key(words[i + 2]).startswith("ال")
         father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
+        if i > 0 and not feminine and not father and country in GULF_COUNTRIES:
+            RULES.hit("gulf-bin")
+            father = True  # the Gulf press: بن inside a name is always `bin` (سعيد بن محيا Saeed bin Mahya)
         return "bin" if i > 0 and father and not feminine else "Ben"
 
     def style(self, words: list[str], person: bool, country: str | None = None, place: bool = False) -> str:
@@ -368,7 +373,7 @@ class NameRomanizer:
             return ARABIC
         bou = any(len(b := strip_article(key(w))) >= 5 and family_prefix(b)
                   and self.given(b, ARABIC) is None for w in words)
-        ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
+        ben = any(key(w) in SON and self.son_of(words, i, country) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
     def transcribed(self, words: list[str]) -> bool:
@@ -439,7 +444,7 @@ class NameRomanizer:
             if not has_arabic(words[i]):
                 out.append(words[i])
             elif key(words[i]) in SON:
-                out.append(self.son_of(words, i))
+                out.append(self.son_of(words, i, country))
             else:
                 out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
