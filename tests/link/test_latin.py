@@ -309,6 +309,7 @@ def test_a_name_with_one_word_of_the_english_table_is_transcribed_whole() -> Non
 @pytest.mark.parametrize(("arabic", "country", "latin"), [
     ("حمد بن عشلان", "SA", "Hamad bin Ashlan"),  # a Gulf outlet: بن inside a name is bin, and no Maghrebi spelling
     ("حمد بن عشلان", "TN", "Hamad Ben Achlan"),  # ...a Maghrebi outlet: Ben, the French-style spelling
+    ("أسامة بن زيد", "SA", "Osama bin Zaid"),  # a man's name ending in ة: in the Gulf a woman is بنت
     ("بن عاشور", "SA", "Ben Achour"),  # a family name that starts with بن stays Ben everywhere
 ])
 def test_son_particle_follows_the_outlets_country(arabic: str, country: str, latin: str) -> None:

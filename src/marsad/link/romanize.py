@@ -353,9 +353,9 @@ class NameRomanizer:
         feminine = before.endswith(("ه", "اء")) and before not in COMPOUND_TAILS
         family_after = i + 2 < len(words) and key(words[i + 2]).startswith("ال")
         father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
-        if i > 0 and not feminine and not father and country in GULF_COUNTRIES:
-            RULES.hit("gulf-bin")
-            father = True  # the Gulf press: بن inside a name is always `bin` (سعيد بن محيا Saeed bin Mahya)
+        if i > 0 and country in GULF_COUNTRIES:
+            RULES.hit("gulf-bin")  # the Gulf press: بن inside a name is always `bin` (سعيد بن محيا, أسامة بن زيد);
+            return "bin"  # a woman is بنت there, so a name ending in ة before بن is a man's (Osama, Attiyah)
         return "bin" if i > 0 and father and not feminine else "Ben"
 
     def style(self, words: list[str], person: bool, country: str | None = None, place: bool = False) -> str:
