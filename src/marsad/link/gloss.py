@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from marsad.link.latin_tables import LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, column, fields
+from marsad.rules import RuleSet
 
 # Attached proclitics tried when a word is not known as written: (prefix, English prepositions, letters restored).
 PROCLITICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -32,6 +33,9 @@ THE_NOUNS = frozenset(row[0] for row in fields(LINK_MODELS / "english_idafa.tsv"
 NAME_HEADS: dict[str, dict[str, str]] = {"head": {}, "complement": {}, "title": {}}
 for _arabic, _latin, _role in fields(LINK_MODELS / "name_heads.tsv"):
     NAME_HEADS[_role][key(_arabic)] = _latin
+NISBA_ENDINGS = ("يه", "ي")  # a nisba adjective, feminine or masculine, in matching form
+RULES = RuleSet("latin-gloss")
+RULES.register("nisba-inside-name")
 MAX_PHRASE = 6
 FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
 
@@ -70,27 +74,36 @@ class Glosser:
         self.romanize = romanize
         self.named = (tables.places, tables.organizations, tables.people)
 
-    def phrase(self, keys: list[str]) -> Unit | None:
-        """The unit for a run of words (matching forms): a well-known name, else a glossary entry."""
+    def phrase(self, keys: list[str], inside: bool = False) -> Unit | None:
+        """The unit for a run of words (matching forms): a well-known name, else a glossary entry; `inside` a
+        name (not its first word) a nisba adjective is read as one before a place of that spelling (الهيئة
+        السعودية Saudi, not Saudi Arabia; ألمانيا الغربية West Germany, not the Gharbia governorate)."""
         joined = " ".join(keys)
         definite, compass = keys[0].startswith("ال"), strip_article(keys[0]) in COMPASS
         if joined in NAME_HEADS["title"]:
             return Unit(NAME_HEADS["title"][joined], "word", definite=definite, title=True)
         if joined in NAME_HEADS["complement"] and not any(f in self.tables.glossary for f in word_forms(joined)):
             return Unit(NAME_HEADS["complement"][joined], "word", definite=definite)
-        for table in self.named:
+        adjective = inside and len(keys) == 1 and keys[0].endswith(NISBA_ENDINGS) and self.glossed(keys) is not None
+        if adjective:
+            RULES.hit("nisba-inside-name")
+        for table in () if adjective else self.named:
             if joined in table:
                 return Unit(table[joined], "word", compass, definite, named=True)
-        forms = word_forms(keys[0]) if len(keys) == 1 else [" ".join(strip_article(k) for k in keys)]
-        found = next((f for f in forms if f in self.tables.glossary), None)
+        found = self.glossed(keys)
         if found is None:
             return None
         return Unit(self.tables.glossary[found], "word", compass, definite, owner=found in self.tables.nationalities)
 
+    def glossed(self, keys: list[str]) -> str | None:
+        """The glossary key a run of words is found under (see `word_forms`), or None."""
+        forms = word_forms(keys[0]) if len(keys) == 1 else [" ".join(strip_article(k) for k in keys)]
+        return next((f for f in forms if f in self.tables.glossary), None)
+
     def longest(self, keys: list[str], i: int) -> tuple[Unit, int] | None:
         """The longest known phrase starting at `i`: (its unit, number of words)."""
         for n in range(min(MAX_PHRASE, len(keys) - i), 0, -1):
-            unit = self.phrase(keys[i:i + n])
+            unit = self.phrase(keys[i:i + n], inside=i > 0)
             if unit:
                 return unit, n
         return None

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key, skeleton
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
 from marsad.types import pickled_as_fields
@@ -73,7 +73,18 @@ class LatinNamer:
             for k in candidates:
                 if k in table:
                     return table[k]
-        return self.tables.people_loose.get(loose_key(name) or "") if type_ == "PER" else None
+        if type_ != "PER":
+            return None
+        return self.tables.people_loose.get(loose_key(name) or "") or self.surname(name)
+
+    def surname(self, name: str) -> str | None:
+        """A well-known foreign person's surname written alone, as outlets spell it (`LatinTables.surnames`): a
+        word that reads as transcribed (`NameRomanizer.transcribed`), so that no Arabic name meets a foreign one
+        of the same letters (مقرن is not Mogherini)."""
+        words = name.split()
+        if len(words) != 1 or not self.romanizer.transcribed(words):
+            return None
+        return self.tables.surnames.get(skeleton(name))
 
     def from_gloss(self, name: str, type_: str, country: str | None = None) -> str | None:
         """A descriptive name of organisation, place or thing glossed word by word."""

@@ -29,6 +29,7 @@ from marsad.resources import fields
 PAIRS_PATH = LATIN_DIR / "foreign_pairs.tsv"
 LETTERS_PATH = LATIN_DIR / "foreign_letters.tsv"
 FOREIGN_TABLES = ("foreign_pairs", "foreign_names", "foreign_surnames")
+ENGLISH_TABLE = "english_words"  # listed spellings only: English words would teach the model to spell names as words
 ARABIC_TABLES = ("given_names", "family_names", "maghrebi_names")
 LETTER_MODEL_TABLES = ("people", "places", "cldr", "foreign_names", "foreign_surnames")
 NONE = "-"
@@ -160,9 +161,11 @@ class ForeignSpeller:
     refused: int
 
     @classmethod
-    def learn(cls, pairs: Iterable[tuple[str, str]], latin_words: Iterable[str] = ()) -> ForeignSpeller:
+    def learn(cls, pairs: Iterable[tuple[str, str]], latin_words: Iterable[str] = (),
+              listed: Iterable[tuple[str, str]] = ()) -> ForeignSpeller:
         """Align the pairs (two passes: by rank, then by the first pass's frequencies) and count the chunks; the
-        letter model reads the pairs' Latin and `latin_words` (more Latin names)."""
+        letter model reads the pairs' Latin and `latin_words` (more Latin names); `listed` pairs are only
+        spelled as listed, like the pairs themselves."""
         choices = _letters()
         pairs = list(pairs)
         words = [(key(a), plain_latin(b)) for a, b in pairs]
@@ -185,7 +188,7 @@ class ForeignSpeller:
             for i, chunk in enumerate(chunks):
                 for context in _contexts(a, i):
                     counts[context][chunk] += 1
-        listed = {key(a): b.strip() for a, b in pairs}
+        listed = {**{key(a): b.strip() for a, b in listed}, **{key(a): b.strip() for a, b in pairs}}
         letters = LatinLetters.learn([b for _, b in words] + [plain_latin(w) for w in latin_words])
         return cls(dict(counts), letters, listed, aligned, len(words) - aligned)
 
@@ -311,7 +314,7 @@ def foreign_pairs(folder: Path = LATIN_DIR) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def foreign_speller() -> ForeignSpeller:
     """The back-transliterator, learned once per process."""
-    return ForeignSpeller.learn(foreign_pairs(), latin_names())
+    return ForeignSpeller.learn(foreign_pairs(), latin_names(), fields(LATIN_DIR / f"{ENGLISH_TABLE}.tsv"))
 
 
 @lru_cache(maxsize=1)

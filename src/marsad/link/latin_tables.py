@@ -51,9 +51,17 @@ def loose_key(text: str) -> str | None:
     for a one-word name or a short rest (too little to match loosely). The first word stays exact, so محمد and
     محمود never meet."""
     first, _, rest = g_key(text).partition(" ")
-    rest = rest.replace(" ", "")
-    skeleton = rest[:1] + rest[1:].translate(_LONG_VOWELS)
-    return f"{first} {skeleton}" if len(skeleton) >= LOOSE_MIN_LETTERS else None
+    rest = "".join(w[:-1] if len(w) > 3 and w.endswith("ه") else w for w in rest.split())
+    folded = rest[:1] + rest[1:].translate(_LONG_VOWELS)
+    return f"{first} {folded}" if len(folded) >= LOOSE_MIN_LETTERS else None
+
+
+def skeleton(word: str) -> str:
+    """One word's g-folded matching form with a final ه (ta marbuta) written as alef, so that outlets' spellings of
+    one foreign surname meet (بنزيمة, بنزيما; جالانت, غالانت). Long vowels stay: they tell foreign names apart
+    (بارنز Barnes, بيرنز Burns)."""
+    k = g_key(word)
+    return k[:-1] + "ا" if k.endswith("ه") else k
 
 
 def strip_article(word_key: str) -> str:
@@ -92,6 +100,7 @@ class LatinTables:
     regnal: Table
     people_loose: Table
     marked: Table  # well-known names written with a shadda, under `marked_key`
+    surnames: Table  # the last word of well-known people, under its `skeleton`, when it is not an Arabic name
 
 
 def _loose(table: Table) -> Table:
@@ -101,6 +110,21 @@ def _loose(table: Table) -> Table:
         if (lk := loose_key(k)) is not None:
             loose.setdefault(lk, set()).add(v)
     return {lk: next(iter(names)) for lk, names in loose.items() if len(names) == 1}
+
+
+def _surnames(people: Table, arabic_names: set[str]) -> Table:
+    """The surname of each well-known person whose Arabic and Latin names have as many words, under the `skeleton`
+    of its last Arabic word, for one written alone (بنزيما Benzema); left out: a word of the Arabic name tables
+    or with the article (an Arabic name), a skeleton too short to tell names apart, one two people's names share."""
+    found: dict[str, set[str]] = {}
+    for arabic, latin in people.items():
+        words, latin_words = arabic.split(), latin.split()
+        last = strip_article(words[-1])
+        if len(words) != len(latin_words) or last in arabic_names or last != words[-1]:
+            continue
+        if len(sk := skeleton(words[-1])) >= LOOSE_MIN_LETTERS:
+            found.setdefault(sk, set()).add(latin_words[-1])
+    return {sk: next(iter(names)) for sk, names in found.items() if len(names) == 1}
 
 
 def _marked(folder: Path, names: tuple[str, ...]) -> Table:
@@ -121,17 +145,19 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
 
     nationalities = read("nationalities")
     people = read("people")
+    given, family, maghrebi = read("given_names"), read("family_names"), read("maghrebi_names")
     return LatinTables(
         places=_with_g_keys({**read("cldr"), **read("places")}),
         organizations=_with_g_keys(read("organizations")),
         people=_with_g_keys(people),
-        given=read("given_names"),
-        family=read("family_names"),
-        maghrebi=read("maghrebi_names"),
+        given=given,
+        family=family,
+        maghrebi=maghrebi,
         foreign=_with_g_keys({**read("foreign_surnames"), **read("foreign_names")}),
         glossary={**nationalities, **read("glossary")},
         nationalities=frozenset(nationalities),
         regnal=read("regnal"),
         people_loose=_loose(people),
         marked=_marked(folder, ("places", "cldr", "organizations", "people")),
+        surnames=_surnames(people, {*given, *family, *maghrebi}),
     )

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from marsad.link.latin_attested import AttestedNames
 from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
-from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
 from marsad.rules import RuleSet
 from marsad.text.normalize import DIACRITICS, INVISIBLE, TATWEEL
@@ -55,17 +55,23 @@ SPLIT_TAILS = tuple(key(part) for part, position, _, split in fields(COMPOUNDS_P
                     if position == "tail" and split == "yes")
 # Endings of names transcribed from European and Latin-American languages (رونالدو، باولو).
 FOREIGN_ENDINGS = tuple(key(ending) for ending, _ in fields(FOREIGN_ENDINGS_PATH))
+# The names of Latin letters (بي B, إف F), read in acronyms; the first row of a name wins.
+LETTER_NAMES: dict[str, str] = {}
+for _name, _letter in fields(LATIN_DIR / "letter_names.tsv"):
+    LETTER_NAMES.setdefault(key(_name), _letter)
 AYN, HAMZA = "ع", "ء"
 ARTICLE = "ال"  # as written: a foreign name that starts so has a hamza (ألبرتو)
 # Outlets of these countries print their people's names the French way (Mustapha, Ouhammad, Chebbi).
 MAGHREB_COUNTRIES = frozenset({"DZ", "MA", "TN", "MR"})
+# ...and these print بن inside a name as `bin`, whatever the father's name.
+GULF_COUNTRIES = frozenset({"SA", "AE", "QA", "KW", "BH", "OM", "YE"})
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 DETECTED_MIN_LETTERS = 3  # shorter words say too little to the detector
 WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name not transcribed as a whole
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
-RULES.register("transcribed-ending", "transcribed-detected", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou")
+RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
+               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin")
 
 
 @dataclass(slots=True)
@@ -216,9 +222,44 @@ def render(seq: list[Unit]) -> str:
     return text[:1].upper() + text[1:]
 
 
+BARE_ALEFS = ("ا", "إ")  # the alef of a derived verbal noun: never أ, which starts an af'al plural (أنصار)
+INFIX_TA = ("ت", "ط", "د")  # the t of form VIII, and its assimilated forms (اصطفاف, ازدهار)
+
+
+def derived_noun(word: str, seq: list[Unit]) -> list[Unit] | None:
+    """The vowels of the verbal noun of a derived verb, which starts with a bare alef (forms VII, VIII and X:
+    انتصار Intisar, اجتماع Ijtimaa, اتحاد Ittihad, استقلال Istiqlal; a final ة: انتفاضة Intifada), or None for
+    another word. Names of clubs, parties and people take it (الاتحاد Al-Ittihad, not Al-Athad)."""
+    letters = clean_word(word).replace(SHADDA, "")
+    stem = letters[:-1] if letters.endswith("ة") else letters
+    if len(seq) != len(letters) or stem[:1] not in BARE_ALEFS or stem[-2:-1] != "ا" \
+            or not all(u.consonant for i, u in enumerate(seq[1:len(stem)], 1) if i != len(stem) - 2):
+        return None
+    if len(stem) == 7 and stem[1:3] == "ست":  # X: istiCCaaC
+        vowels = {0: "i", 3: "i"}
+    elif len(stem) == 6 and (stem[1] == "ن" or stem[2] in INFIX_TA):  # VII infiCaaC, VIII iCtiCaaC
+        vowels = {0: "i", 3: "i"}
+    elif len(stem) == 5 and stem[1] == "ت":  # VIII of an assimilated root: ittiCaaC
+        vowels = {0: "i", 2: "i"}
+        seq = [*seq[:1], Unit("C", "tt"), *seq[2:]]
+    else:
+        return None
+    RULES.hit("derived-verbal-noun")
+    out = [Unit("V", vowels[0])]
+    for i, u in enumerate(seq[1:], 1):
+        if i in vowels:
+            out.append(Unit("V", vowels[i], short=True))
+        if u.kind != "A" or i > 1:  # an ayn after the first vowel is not written (اعتدال Itidal)
+            out.append(u)
+    return out
+
+
 def romanize_word(word: str, style: str = ARABIC) -> str:
     """A word with no table entry, romanised by rule."""
-    return render(vocalise(units(word, style), style == FOREIGN))
+    seq = units(word, style)
+    if style != FOREIGN:
+        return render(derived_noun(word, seq) or vocalise(seq))
+    return render(vocalise(seq, foreign=True))
 
 
 class NameRomanizer:
@@ -282,6 +323,16 @@ class NameRomanizer:
             return self.word(words[i], style, inner=False) + COMPOUND_TAILS[second], 2
         return None
 
+    def acronym(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """Two or more names of Latin letters in a row, an acronym (بي بي سي BBC, إن بي آر NPR): (letters, words)."""
+        n = 0
+        while i + n < len(words) and key(words[i + n]) in LETTER_NAMES:
+            n += 1
+        if n < 2:
+            return None
+        RULES.hit("acronym")
+        return "".join(LETTER_NAMES[key(w)] for w in words[i:i + n]), n
+
     def regnal(self, words: list[str], i: int) -> tuple[str, int] | None:
         """A ruler's ordinal after the first word (محمد السادس Mohammed VI)."""
         for n in (2, 1):
@@ -291,7 +342,7 @@ class NameRomanizer:
                     return numeral, n
         return None
 
-    def son_of(self, words: list[str], i: int) -> str:
+    def son_of(self, words: list[str], i: int, country: str | None = None) -> str:
         """بن before a father's given name is `bin` (محمد بن سلمان), in a chain of fathers (فيصل بن فرحان بن
         عبد الله, both) and before a father's name and a family name with the article (سلطان بن عرار الدوسري); starting
         a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour). A compound's tail (عبد الله)
@@ -302,6 +353,9 @@ class NameRomanizer:
         feminine = before.endswith(("ه", "اء")) and before not in COMPOUND_TAILS
         family_after = i + 2 < len(words) and key(words[i + 2]).startswith("ال")
         father = nxt in self.tables.given or nxt in COMPOUND_HEADS or chain or family_after
+        if i > 0 and country in GULF_COUNTRIES:
+            RULES.hit("gulf-bin")  # the Gulf press: بن inside a name is always `bin` (سعيد بن محيا, أسامة بن زيد);
+            return "bin"  # a woman is بنت there, so a name ending in ة before بن is a man's (Osama, Attiyah)
         return "bin" if i > 0 and father and not feminine else "Ben"
 
     def style(self, words: list[str], person: bool, country: str | None = None, place: bool = False) -> str:
@@ -311,13 +365,15 @@ class NameRomanizer:
         first = key(words[0]) if words else ""
         if first in self.tables.foreign and first not in self.tables.given:
             return FOREIGN
-        if not person:
-            return MAGHREBI if place and country in MAGHREB_COUNTRIES else ARABIC
+        if not person and place and country in MAGHREB_COUNTRIES:
+            return MAGHREBI
         if self.transcribed(words):
             return FOREIGN
+        if not person:
+            return ARABIC
         bou = any(len(b := strip_article(key(w))) >= 5 and family_prefix(b)
                   and self.given(b, ARABIC) is None for w in words)
-        ben = any(key(w) in SON and self.son_of(words, i) == "Ben" for i, w in enumerate(words[:-1]))
+        ben = any(key(w) in SON and self.son_of(words, i, country) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
     def transcribed(self, words: list[str]) -> bool:
@@ -332,6 +388,9 @@ class NameRomanizer:
             return False
         if any(len(k) > 3 and k.endswith(FOREIGN_ENDINGS) for k in keys):
             RULES.hit("transcribed-ending")
+            return True
+        if any(k in t.foreign or k in foreign_speller().known for k in keys):
+            RULES.hit("transcribed-listed")
             return True
         if self.attested is not None and any(self.attested.known(k) for k in keys):
             return False
@@ -355,20 +414,29 @@ class NameRomanizer:
         read from the attested index once: a query and a sort of thousands of rows)."""
         return foreign_detector(self.attested.common_parts() if self.attested is not None else ())
 
+    def one_compound(self, words: list[str], style: str) -> bool:
+        """Whether the words are one compound given name (عبد العزيز, عبدالله cut in two): not a whole name to look
+        up among people's labels, where a one-word label may be anyone's own spelling (Abbdallah)."""
+        if len(words) == 2 and self.compound(words, 0, style) is not None:
+            RULES.hit("one-compound")
+            return True
+        return False
+
     def name(self, text: str, person: bool, country: str | None = None, place: bool = False) -> str:
         """A whole name romanised; `person` enables rulers' ordinals, `al-` in lower case inside, the Maghrebi
         spelling and the attested spellings, of the whole name first; `country` (ISO code of the outlet's country)
         ranks the attested spellings, and gives a `place` in the Maghreb its French-style spelling."""
         words = split_compounds(text.split())
         style = self.style(words, person, country, place)
-        if person and style != FOREIGN and self.attested:
+        if person and style != FOREIGN and self.attested and not self.one_compound(words, style):
             whole = self.attested.whole(" ".join(words), french=_french(style, country))
             if whole:
                 return whole
         out: list[str] = []
         i = 0
         while i < len(words):
-            found = (self.regnal(words, i) if person else None) or self.compound(words, i, style)
+            found = self.acronym(words, i) or (self.regnal(words, i) if person else None) \
+                or self.compound(words, i, style)
             if found:
                 out.append(found[0])
                 i += found[1]
@@ -376,7 +444,7 @@ class NameRomanizer:
             if not has_arabic(words[i]):
                 out.append(words[i])
             elif key(words[i]) in SON:
-                out.append(self.son_of(words, i))
+                out.append(self.son_of(words, i, country))
             else:
                 out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
             i += 1
