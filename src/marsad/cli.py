@@ -341,16 +341,29 @@ def train_group() -> None:
               help="A folder with AQMAR's train.txt (the shipped model is trained with it; dev.txt is not read).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the model (default: the one the package ships).")
-def train_ner_command(data_dir: Path, aqmar_dir: Path | None, out: Path | None) -> None:
-    """Train the CRF entity tagger on ANERcorp train + dev and AQMAR train."""
+@click.option("--neural", is_flag=True,
+              help="Train the neural tagger instead (needs torch and onnx: the `train` extra; writes ONNX).")
+@click.option("--vectors", "vectors_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="With --neural: the word vectors (default: the shipped ner_vectors.npz).")
+def train_ner_command(data_dir: Path, aqmar_dir: Path | None, out: Path | None, neural: bool,
+                      vectors_path: Path | None) -> None:
+    """Train the CRF entity tagger on ANERcorp train + dev and AQMAR train (or, with --neural, the BiLSTM)."""
     from marsad.extract.ner.train import MODEL_FILE, train_ner, training_files
 
-    target = out or MODEL_FILE
     try:
         files = training_files(data_dir, aqmar_dir)
     except FileNotFoundError as e:
         raise click.ClickException(str(e)) from None
-    train_ner(files, target)
+    if neural:
+        from marsad.extract.ner.neural import NEURAL_FILE
+        from marsad.extract.ner.neural_train import train_neural
+
+        target = out or NEURAL_FILE
+        summary = train_neural(files, target, vectors_path, log=click.echo)
+        click.echo(f"held-out F1 {summary['held_out_f1']:.3f} at epoch {summary['epoch']}")
+    else:
+        target = out or MODEL_FILE
+        train_ner(files, target)
     click.echo(f"wrote {target}")
 
 
@@ -362,11 +375,22 @@ def eval_group() -> None:
 @eval_group.command("ner")
 @click.option("--conll", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A CoNLL file (token TAG per line, BIO tags PERS/LOC/ORG/MISC), e.g. ANERcorp's test_data.txt.")
-def eval_ner_command(conll: Path) -> None:
+@click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A CRF model (.crfsuite) to use instead of the shipped one, or a neural one (.onnx) to use alone.")
+@click.option("--crf-weight", type=float, default=0.0, show_default=True,
+              help="With an .onnx model: the weight of the shipped CRF's scores mixed in (0: the network alone).")
+def eval_ner_command(conll: Path, model: Path | None, crf_weight: float) -> None:
     """Entity-level precision, recall and F1 (exact span and type), micro and per type."""
-    from marsad.extract.ner.train import evaluate_conll, format_report
+    from marsad.extract.ner.train import MODEL_FILE, evaluate_conll, format_report
 
-    click.echo(format_report(evaluate_conll(conll)))
+    if model is not None and model.suffix == ".onnx":
+        try:
+            report = evaluate_conll(conll, MODEL_FILE, neural=model, crf_weight=crf_weight)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+    else:
+        report = evaluate_conll(conll, model or MODEL_FILE)
+    click.echo(format_report(report))
 
 
 @main.command("schema")

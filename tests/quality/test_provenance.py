@@ -14,7 +14,8 @@ import pytest
 from marsad.resources import MODELS_DIR, PACKAGE_DIR, is_allowed, problems
 
 TABLE_SUFFIXES = {".tsv", ".txt"}
-BINARY = {"models/ner.crfsuite", "models/background.tsv.gz"}  # documented in models/PROVENANCE.md
+BINARY = {"models/ner.crfsuite", "models/background.tsv.gz", "models/ner_vectors.npz",
+          "models/ner_neural.onnx"}  # documented in models/PROVENANCE.md
 NOT_DATA = {"models/PROVENANCE.md", "export/analysis.schema.json"}  # documentation; the export format's schema
 PROVENANCE_DOC = MODELS_DIR / "PROVENANCE.md"
 _DOC_ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*([^|]*?)\s*\|", re.MULTILINE)

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 from marsad.text.normalize import fold
 from marsad.text.tokens import tokenize
 
@@ -34,17 +36,20 @@ def read_texts(folder: Path) -> Iterator[str]:
                         yield art["content"]
 
 
-def build_clusters(folder: Path, out: Path, vocab_size: int = 120_000, context_size: int = 10_000,
-                   dims: int = 100, seed: int = 0) -> None:
-    """Count words in `folder`, learn clusters for the `vocab_size` most frequent, write `word count c1 c2 c3`."""
-    import numpy as np
+def read_docs(folder: Path) -> list[list[str]]:
+    """The folded tokens of every article body in `folder` (one string object per word type keeps 9M tokens cheap)."""
+    folded: dict[str, str] = {}
+    return [[folded.get(t.text) or folded.setdefault(t.text, fold(t.text)) for t in tokenize(text)]
+            for text in read_texts(folder)]
+
+
+def ppmi_vectors(docs: list[list[str]], vocab_size: int = 120_000, context_size: int = 10_000, dims: int = 100,
+                 seed: int = 0) -> tuple[list[str], Counter[str], np.ndarray]:
+    """(vocabulary, word counts, unit vectors): a PPMI-SVD vector from each frequent word's left and right
+    neighbours among the `context_size` most frequent words, for the `vocab_size` most frequent words (count >= 3)."""
     from scipy import sparse
-    from sklearn.cluster import MiniBatchKMeans
     from sklearn.utils.extmath import randomized_svd
 
-    folded: dict[str, str] = {}  # one string object per word type keeps 9M tokens in memory cheaply
-    docs = [[folded.get(t.text) or folded.setdefault(t.text, fold(t.text)) for t in tokenize(text)]
-            for text in read_texts(folder)]
     counts = Counter(w for d in docs for w in d)
     vocab = [w for w, c in counts.most_common(vocab_size) if c >= 3]
     index = {w: i for i, w in enumerate(vocab)}
@@ -75,6 +80,15 @@ def build_clusters(folder: Path, out: Path, vocab_size: int = 120_000, context_s
     u, s, _ = randomized_svd(ppmi, n_components=dims, random_state=seed)
     vec = u * np.sqrt(s)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    return vocab, counts, vec
+
+
+def build_clusters(folder: Path, out: Path, vocab_size: int = 120_000, context_size: int = 10_000,
+                   dims: int = 100, seed: int = 0) -> None:
+    """Count words in `folder`, learn clusters for the `vocab_size` most frequent, write `word count c1 c2 c3`."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    vocab, counts, vec = ppmi_vectors(read_docs(folder), vocab_size, context_size, dims, seed)
     labels = []
     for k in GRANULARITIES:
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)

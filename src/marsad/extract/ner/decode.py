@@ -97,7 +97,7 @@ class FastTagger:
         self._opens = np.zeros(cap, dtype=bool)  # the word's key can open a listed phrase
         self._pad = self.type_ids([_BOUNDARY])[0]
         self._label_names = np.array(crf.labels, dtype=object)
-        self._into = np.ascontiguousarray(crf.trans.T)  # (label, previous label) transition weights
+        self.into = np.ascontiguousarray(crf.trans.T)  # (label, previous label) transition weights
 
     def type_ids(self, tokens: list[str]) -> list[int]:
         """Word-type ids of `tokens`, one type per folded form; new types are featurized in one batch."""
@@ -154,9 +154,9 @@ class FastTagger:
 
     def emissions(self, sentences: list[list[str]]) -> np.ndarray:
         """(total tokens, labels) state scores of the sentences' tokens, concatenated."""
-        return self._scores(self.type_ids([t for s in sentences for t in s]), [len(s) for s in sentences])
+        return self.scores(self.type_ids([t for s in sentences for t in s]), [len(s) for s in sentences])
 
-    def _scores(self, token_ids: list[int], lengths: list[int]) -> np.ndarray:
+    def scores(self, token_ids: list[int], lengths: list[int]) -> np.ndarray:
         """`emissions` of the sentences of the given lengths, their tokens' type ids concatenated."""
         at = np.arange(len(token_ids)) + np.repeat(np.arange(2, 2 * len(lengths) + 1, 2), lengths)
         ids = np.full(len(token_ids) + 2 * len(lengths) + 2, self._pad, dtype=np.int64)  # two pads around each
@@ -206,36 +206,38 @@ class FastTagger:
         """Index into `crf.labels` of every token of the sentences of the given lengths (type ids concatenated)."""
         if not token_ids:
             return np.zeros(0, dtype=np.int64)
-        return self._viterbi(self._scores(token_ids, lengths), np.array(lengths, dtype=np.int64))
+        return viterbi(self.scores(token_ids, lengths), np.array(lengths, dtype=np.int64), self.into)
 
-    def _viterbi(self, e: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best label index of every token, decoding all sentences (longest first) in one time-stepped loop.
 
-        A step adds the transitions to each running sentence's previous scores as a (sentence, label, previous
-        label) array and takes the first maximum along its last axis (argmax there is numpy's fast path), keeping
-        it as a back-pointer. The backward pass follows the pointers in plain Python: a few hundred list look-ups
-        cost less than a numpy call per step.
-        """
-        n = e.shape[1]
-        order = np.argsort(-lengths, kind="stable")
-        lens = lengths[order]
-        lens = lens[lens > 0]
-        b, m = len(lens), int(lens[0])
-        starts = (np.cumsum(lengths) - lengths)[order[:b]]
-        steps = np.arange(m)
-        valid = steps[:, None] < lens[None, :]  # (m, b)
-        pos = np.where(valid, starts[None, :] + steps[:, None], len(e))
-        score = np.concatenate([e, np.zeros((1, n))])[pos]  # (m, b, labels); padding scores nothing
-        back = np.zeros(score.shape, dtype=np.int64)  # (step, sentence, label) -> best previous label
-        cells = np.arange(b * n).reshape(b, n) * n  # where each (sentence, label) row starts in a step's candidates
-        active = valid.sum(axis=1).tolist()  # sentences still running at each step: a prefix, longest first
-        for t in range(1, m):
-            k = active[t]
-            cand = score[t - 1, :k, None, :] + self._into  # (sentence, label, previous label)
-            best = back[t, :k] = cand.argmax(axis=2)
-            score[t, :k] += cand.ravel()[cells[:k] + best]
-        last = score[lens - 1, np.arange(b)].argmax(axis=1).tolist()
-        return np.array(_backtrack(back, starts.tolist(), lens.tolist(), last, len(e)), dtype=np.int64)
+def viterbi(e: np.ndarray, lengths: np.ndarray, into: np.ndarray) -> np.ndarray:
+    """Best label index of every token, decoding all sentences (longest first) in one time-stepped loop.
+
+    `e` holds the (token, label) state scores of the sentences of `lengths`, concatenated; `into` the (label,
+    previous label) transition scores. A step adds the transitions to each running sentence's previous scores as a
+    (sentence, label, previous label) array and takes the first maximum along its last axis (argmax there is
+    numpy's fast path), keeping it as a back-pointer. The backward pass follows the pointers in plain Python: a few
+    hundred list look-ups cost less than a numpy call per step.
+    """
+    n = e.shape[1]
+    order = np.argsort(-lengths, kind="stable")
+    lens = lengths[order]
+    lens = lens[lens > 0]
+    b, m = len(lens), int(lens[0])
+    starts = (np.cumsum(lengths) - lengths)[order[:b]]
+    steps = np.arange(m)
+    valid = steps[:, None] < lens[None, :]  # (m, b)
+    pos = np.where(valid, starts[None, :] + steps[:, None], len(e))
+    score = np.concatenate([e, np.zeros((1, n))])[pos]  # (m, b, labels); padding scores nothing
+    back = np.zeros(score.shape, dtype=np.int64)  # (step, sentence, label) -> best previous label
+    cells = np.arange(b * n).reshape(b, n) * n  # where each (sentence, label) row starts in a step's candidates
+    active = valid.sum(axis=1).tolist()  # sentences still running at each step: a prefix, longest first
+    for t in range(1, m):
+        k = active[t]
+        cand = score[t - 1, :k, None, :] + into  # (sentence, label, previous label)
+        best = back[t, :k] = cand.argmax(axis=2)
+        score[t, :k] += cand.ravel()[cells[:k] + best]
+    last = score[lens - 1, np.arange(b)].argmax(axis=1).tolist()
+    return np.array(_backtrack(back, starts.tolist(), lens.tolist(), last, len(e)), dtype=np.int64)
 
 
 def _backtrack(back: np.ndarray, starts: list[int], lengths: list[int], last: list[int], size: int) -> list[int]:

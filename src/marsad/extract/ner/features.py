@@ -78,7 +78,7 @@ _FREQ = [f"freq={k}" for k in range(7)]
 _AFFIX = [(f"p{k}=", f"s{k}=") for k in range(5)]
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
     if word.isdigit():
         return "D"
     if word.isascii():
@@ -124,7 +124,7 @@ class Featurizer:
         cut, b = lex.bare(w)
         al = b.startswith("ال")
         core = b[2:] if al and len(b) > 4 else b
-        shape = _shape(w)
+        shape = word_shape(w)
         cl = lex.clusters.get(b) or lex.clusters.get(w)
         f = ["bias", "w=" + w, "b=" + b, "core=" + core, "sh=" + shape, _LEN[min(len(b), 8)]]
         if cut:

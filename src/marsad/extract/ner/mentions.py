@@ -19,9 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.extract.ner.decode import FastTagger, LinearCrf
+from marsad.extract.ner.decode import FastTagger, LinearCrf, viterbi
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
+from marsad.extract.ner.neural import NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
     NAME_LINKS,
     PLACE_ADJECTIVES,
@@ -38,6 +39,7 @@ from marsad.extract.ner.phrases import (
     verb_like,
 )
 from marsad.extract.ner.train import MODEL_FILE
+from marsad.extract.ner.vectors import load_vectors
 from marsad.extract.ner.words import month_names, words
 from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
@@ -114,13 +116,29 @@ class _Span:
 
 
 class NerTagger:
-    """The CRF with its per-word-type caches; one per process (`load_tagger`)."""
+    """The CRF with its per-word-type caches, alone or mixed with a neural scorer; one per process (`load_tagger`).
 
-    def __init__(self, model: Path, lexicon: Lexicon) -> None:
+    With a `NeuralScorer`, a token's label scores are `crf_weight` times the CRF's plus `neural_weight` times the
+    network's log-probabilities, decoded with the CRF's transitions (times `crf_weight`) and the BIO constraints;
+    `crf_weight` 0 is the network alone.
+    """
+
+    def __init__(self, model: Path, lexicon: Lexicon, neural: NeuralScorer | None = None,
+                 crf_weight: float = 1.0, neural_weight: float = 1.0) -> None:
         self.lex = lexicon
         self.features = Featurizer(lexicon)
         self._fast = FastTagger(LinearCrf(model), self.features)
-        self.labels = [(lab[:1], lab[2:]) for lab in self._fast.crf.labels]  # (B|I|O, type) by label index
+        names = self._fast.crf.labels
+        self.labels = [(lab[:1], lab[2:]) for lab in names]  # (B|I|O, type) by label index
+        self._names = np.array(names, dtype=object)
+        self.neural = neural
+        self.weights = (crf_weight, neural_weight)
+        if neural is not None:
+            missing = set(names) - set(neural.labels)
+            if missing:
+                raise ValueError(f"neural NER model lacks the CRF's labels {sorted(missing)}")
+            self._columns = [neural.labels.index(lab) for lab in names]  # network columns in the CRF's order
+            self._into = crf_weight * self._fast.into + bio_constraints(names)
 
     def word_types(self, words: list[str]) -> tuple[list[int], list[str], list[int], list[str]]:
         """Type ids, folded forms, and the characters cut and bare words of `Lexicon.bare`, of token strings."""
@@ -130,21 +148,34 @@ class NerTagger:
 
     def best_labels(self, ids: list[int], lengths: list[int]) -> np.ndarray:
         """Label index (into `labels`) of each token of consecutive sentences of the given lengths."""
-        return self._fast.best_labels(ids, lengths)
+        fast = self._fast
+        if self.neural is None or not ids:
+            return fast.best_labels(ids, lengths)
+        crf_weight, neural_weight = self.weights
+        e = neural_weight * self.neural.log_probs(ids, lengths, fast.folded, fast.cuts, fast.bare)[:, self._columns]
+        if crf_weight:
+            e += crf_weight * fast.scores(ids, lengths)
+        return viterbi(e, np.array(lengths, dtype=np.int64), self._into)
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         """BIO labels (PER ORG LOC MISC) for one sentence of token strings."""
-        return self._fast.tag_many([words])[0]
+        return self.tag_sentences([words])[0]
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for many sentences at once (faster than one by one)."""
-        return self._fast.tag_many(sentences)
+        lengths = [len(s) for s in sentences]
+        flat = self._names[self.best_labels(self._fast.type_ids([t for s in sentences for t in s]), lengths)]
+        bounds = np.concatenate([[0], np.cumsum(lengths)]).tolist()
+        return [flat[bounds[k]:bounds[k + 1]].tolist() for k in range(len(sentences))]
 
 
 @lru_cache(maxsize=4)
-def load_tagger(model: Path = MODEL_FILE) -> NerTagger:
-    """The tagger for `model`, opened once per process."""
-    return NerTagger(model, default_lexicon())
+def load_tagger(model: Path = MODEL_FILE, neural: Path | None = None, crf_weight: float = 1.0,
+                neural_weight: float = 1.0) -> NerTagger:
+    """The tagger for `model` (and a neural model mixed in with the given weights), opened once per process."""
+    lex = default_lexicon()
+    scorer = NeuralScorer(neural, lex, load_vectors()) if neural else None
+    return NerTagger(model, lex, scorer, crf_weight, neural_weight)
 
 
 def sentence_ranges(text: str, words: list[str], ends: list[int]) -> list[tuple[int, int]]:
