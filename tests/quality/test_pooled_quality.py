@@ -17,14 +17,14 @@ import pytest
 from tests.quality.corpora import development_corpora
 
 # Set on seeds, dev1, dev2 and real1 (pooled mean - 0.03, capped at the target, never lowered); last raised at the
-# third stop of 2026-12-06, after the #21 mention-boundary and linking work (mentions, linking, Latin names).
+# first stop of the 2026-12-06 evening session, after the #21 Latin-name round (Latin names 0.797 -> 0.800).
 FLOORS = {
     "articles.found": 0.970,
     "claims.contradiction_recall": 0.800,
     "claims.support_jaccard": 0.838,
     "clean.boilerplate_removed": 0.970,
     "clean.content_kept": 0.970,
-    "entities.latin_name_accuracy": 0.797,
+    "entities.latin_name_accuracy": 0.800,
     "entities.linking_bcubed_f1": 0.948,
     "entities.mention_f1": 0.900,
     "entities.mention_precision": 0.912,
