@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,8 +48,9 @@ def plain_latin(text: str) -> str:
     return "".join(ch for ch in decomposed if "a" <= ch <= "z")
 
 
+@lru_cache(maxsize=1)
 def _letters() -> dict[str, tuple[str, ...]]:
-    """Arabic letter (matching form) -> the Latin letters it may stand for, `""` for none."""
+    """Arabic letter (matching form) -> the Latin letters it may stand for, `""` for none (read once)."""
     return {k: tuple("" if c == NONE else c for c in choices.split()) for k, choices in fields(LETTERS_PATH)}
 
 
@@ -116,6 +117,7 @@ class LatinLetters:
     reads as names do (Muller, not Mulr)."""
 
     counts: Counter[str]
+    _gains: dict[tuple[str, str], float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def learn(cls, words: Iterable[str]) -> LatinLetters:
@@ -127,10 +129,14 @@ class LatinLetters:
         return cls(counts)
 
     def gain(self, history: str, letter: str) -> float:
-        """How much likelier `letter` is after `history` than alone (log ratio): a spelling is not favoured for
-        being short."""
-        c = self.counts
-        return self.log_p(history, letter) - math.log((c[letter] + 1) / (c[""] + 27))
+        """How much likelier `letter` is after `history` than alone (log ratio), so that a spelling is not favoured
+        for being short; kept per last two letters of history, all it depends on."""
+        key = (history[-2:], letter)
+        found = self._gains.get(key)
+        if found is None:
+            c = self.counts
+            found = self._gains[key] = self.log_p(history, letter) - math.log((c[letter] + 1) / (c[""] + 27))
+        return found
 
     def log_p(self, history: str, letter: str) -> float:
         """log P(letter | the two letters before it)."""
@@ -208,10 +214,11 @@ class ForeignSpeller:
         total = sum(score.values())
         return [(seg + vowels, math.log(v / total)) for (seg, vowels), v in score.most_common(CHOICES_PER_LETTER)]
 
-    def _forced(self, arabic: str, i: int, done: str, target: str) -> list[tuple[str, float]]:
-        """The chunks for letter `i` that keep spelling `target` after `done`: the learned ones, and the other
-        choices of `foreign_letters.tsv` at the floor probability."""
-        found = {chunk: log_p for chunk, log_p in self.choices(arabic, i) if target.startswith(done + chunk)}
+    def _forced(self, arabic: str, i: int, learned: list[tuple[str, float]], done: str,
+                target: str) -> list[tuple[str, float]]:
+        """The chunks for letter `i` that keep spelling `target` after `done`: the `learned` ones (`choices`), and
+        the other choices of `foreign_letters.tsv` at the floor probability."""
+        found = {chunk: log_p for chunk, log_p in learned if target.startswith(done + chunk)}
         for seg in _letters().get(arabic[i], ()):
             if target.startswith(done + seg):
                 for vowels in _inserted(target, len(done) + len(seg), i == len(arabic) - 1):
@@ -224,8 +231,9 @@ class ForeignSpeller:
         beam: list[tuple[float, str]] = [(0.0, "")]
         for i in range(len(arabic)):
             grown: list[tuple[float, str]] = []
+            learned = self.choices(arabic, i)  # the same for every spelling in the beam
             for score, text in beam:
-                options = self.choices(arabic, i) if target is None else self._forced(arabic, i, text, target)
+                options = learned if target is None else self._forced(arabic, i, learned, text, target)
                 for chunk, log_p in options:
                     history = EDGE_START * 2 + text
                     lm = 0.0
