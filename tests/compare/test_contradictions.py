@@ -739,3 +739,19 @@ def test_the_companions_of_someone_named_are_a_part_of_the_count(companions: str
     whole = _toll("a", "Wire", "2030-07-31",
                   "وخطف مسلحون ثمانية عناصر من الكتيبة بينهم قائدها أثناء عودتهم من الاجتماع.")
     assert _run(whole, _toll("b", "Daily", "2030-07-31", companions))[1] == []
+
+
+@pytest.mark.parametrize("beside", [
+    "وأسفر التفجير عن إصابة شرطي ثالث بجروح بليغة وخمسة آخرين إصاباتهم طفيفة.",  # Gulf
+    "وأدى الانفجار إلى إصابة الضابط و5 آخرين بجروح متفاوتة.",  # Egyptian
+])
+def test_a_count_beside_someone_named_is_a_part_of_the_toll(beside: str) -> None:
+    whole = _toll("a", "Wire", "2030-07-28", "وأسفر التفجير عن مقتل شرطيين وإصابة ستة آخرين بجروح.")
+    assert _run(whole, _toll("b", "Daily", "2030-07-28", beside))[1] == []
+    other = _toll("c", "Post", "2030-07-28", "وأسفر التفجير عن مقتل شرطيين وإصابة تسعة آخرين بجروح.")
+    assert len(_run(whole, other)[1]) == 1  # the others of a toll word are the toll: they still clash
+
+
+def test_a_life_taken_is_a_death() -> None:
+    a = _toll("a", "Wire", "2030-07-28", "وكان التفجير الذي استهدف المسجد قد أودى بحياة 27 شخصا وجرح 286.")
+    assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"killed", "injured"}

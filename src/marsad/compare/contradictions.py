@@ -135,6 +135,8 @@ _ABOUT_AFTER = frozenset(_cues("about-after"))  # تقريبا: 30 شخصا تق
 ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where such a word may stand
 _TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
 TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
+_OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
+_JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
@@ -509,6 +511,9 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                             or _whole_of_part(sentence.text, number.start)):
         RULES.hit("part-of-whole")  # 20 مباراة من أصل 26، 4 من 5 أجانب: a part, the whole named after it
         return None
+    if _beside_named(sentence.text, number.start, last.end):
+        RULES.hit("others-part")  # إصابة شرطي ثالث وخمسة آخرين: five beside the one named, six in all
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
@@ -552,6 +557,15 @@ def _part_of_whole(text: str, end: int) -> bool:
         if any(following.startswith(cue + " ") for cue in _PART_OF):
             return True
     return False
+
+
+def _beside_named(text: str, start: int, end: int) -> bool:
+    """Whether a count is of those beside someone just named: و right before it and a word of others (آخرين) right
+    after it or its noun (إصابة شرطي ثالث وخمسة آخرين، مقتل الضابط و3 جنود آخرين). A toll word before و is no
+    one named (مقتل شخصين وإصابة 7 آخرين: و is on إصابة, not on the count)."""
+    if not _JOINED.search(text, max(0, start - 3), start):
+        return False
+    return any(normalize(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
 
 
 def _whole_of_part(text: str, start: int) -> bool:
