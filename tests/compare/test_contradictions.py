@@ -662,3 +662,96 @@ def test_a_toll_placed_nowhere_is_not_one_placed_in_a_town_of_a_roundup() -> Non
     named = _toll("c", "Net", "2030-08-04", "وقالت مصادر محلية في المقاومة إن 10 جثث لمسلحين حوثيين عثر عليها في "
                                             "الجفينة بعد الاشتباكات العنيفة أمس.")
     assert len(_placed(named, b, places=("الجفينة", "صرواح"))) == 1
+
+
+@pytest.mark.parametrize("planned", [
+    "وقال المنظمون إن حفل الافتتاح سيبدأ في الثانية ظهرا ويستمر حتى الرابعة عصرا.",  # Gulf
+    "وأوضح المنظمون أن الحفل سوف يمتد من الثانية ظهرا حتى الرابعة عصرا.",  # Egyptian, سوف
+])
+def test_a_time_planned_in_the_future_tense_is_not_set_against_the_time_told(planned: str) -> None:
+    told = _toll("a", "Wire", "2030-08-07", "استمر حفل الافتتاح من الواحدة ظهرا حتى العاشرة مساء وسط حضور كبير.")
+    assert _run(told, _toll("b", "Daily", "2030-08-06", planned))[1] == []
+    other = _toll("c", "Post", "2030-08-07", "استمر حفل الافتتاح من الثانية ظهرا حتى الرابعة عصرا وسط حضور كبير.")
+    assert len(_run(told, other)[1]) == 1  # two times told as they happened still clash
+
+
+def _claims_of(*articles: Article):
+    return align_claims("v1", articles), articles
+
+
+@pytest.mark.parametrize("estimate", [
+    "انقطعت الكهرباء عن 3300 منزل تقريبا في أحياء المدينة بسبب العاصفة.",  # Gulf
+    "والعاصفة قطعت الكهربا عن 3300 بيت تقريباً في أحياء المدينة.",  # Levantine
+])
+def test_taqriban_after_a_figure_makes_it_an_estimate(estimate: str) -> None:
+    (q,) = [q for q in stated_quantities(*_claims_of(_toll("a", "Wire", "2030-01-02", estimate))) if q.low > 100]
+    assert q.hedge == "about" and q.low < 3300 < q.high
+    told = _toll("b", "Daily", "2030-01-02", "انقطعت الكهرباء عن 3000 منزل في أحياء المدينة بسبب العاصفة.")
+    assert _run(_toll("a", "Wire", "2030-01-02", estimate.replace("بيت", "منزل")), told)[1] == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("وبلغ إجمالي عدد الحجاج القادمين عبر المنافذ 412 ألف حاج وفق الإدارة.",  # Gulf
+     "وبلغ إجمالي عدد الحجاج القادمين عبر المنافذ 451 ألف حاج وفق الإدارة."),
+    ("وقد استقبلت المنافذ منذ بداية الموسم 412 ألف حاج حسب الإدارة.",  # Egyptian
+     "وقد استقبلت المنافذ منذ بداية الموسم 451 ألف حاج حسب الإدارة."),
+])
+def test_a_running_total_is_compared_only_within_its_day(first: str, second: str) -> None:
+    monday, tuesday = _toll("a", "Wire", "2030-04-01", first), _toll("b", "Daily", "2030-04-02", second)
+    assert _run(monday, tuesday)[1] == []
+    same_day = _toll("c", "Post", "2030-04-01", second.replace("431", "390"))
+    assert len(_run(monday, same_day)[1]) == 1  # one day's totals that differ still clash
+
+
+def test_a_count_before_the_next_tolls_word_is_not_that_toll() -> None:
+    a = _toll("a", "Wire", "2030-05-01", "أدى الانفجار إلى استشهاد 15 شخصا وإصابة آخرين في السوق المركزي.")
+    assert not any(q.slot == "injured" for q in stated_quantities(*_claims_of(a)))
+    b = _toll("b", "Daily", "2030-05-01", "أسفر الانفجار عن 15 شخصا أصيبوا بجروح في السوق المركزي.")
+    assert any(q.slot == "injured" for q in stated_quantities(*_claims_of(b)))  # the verb after its noun still tells
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("وأظهر المسح أن 35 في المائة من الشركات خفضت إنفاقها خلال الربع الثاني.",  # wire
+     "وأظهر المسح أن 40 في المائة من العاملين خفضوا إنفاقهم خلال الربع الثاني."),
+    ("وبيّن المسح إنو 35% من الشركات خفّضت إنفاقها هالسنة.",  # Levantine
+     "وبيّن المسح إنو 40% من العمال خفّضوا إنفاقهم هالسنة."),
+])
+def test_shares_of_two_wholes_do_not_contradict(first: str, second: str) -> None:
+    a, b = _toll("a", "Wire", "2030-05-01", first), _toll("b", "Daily", "2030-05-01", second)
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Post", "2030-05-01", first.replace("35", "40"))
+    assert len(_run(a, c)[1]) == 1  # two shares of one whole still clash
+
+
+def test_a_round_figure_with_a_scale_word_stands_for_a_close_exact_one() -> None:
+    a = _toll("a", "Wire", "2030-07-31", "تقع المدينة الصناعية الجديدة على مساحة 100 مليون متر مربع قرب الساحل.")
+    b = _toll("b", "Daily", "2030-07-31", "تبلغ مساحة المدينة الصناعية الجديدة قرب الساحل 102 مليون متر مربع.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Post", "2030-07-31", "تبلغ مساحة المدينة الصناعية الجديدة قرب الساحل 112 مليون متر مربع.")
+    assert len(_run(b, c)[1]) == 1  # figures told to the million still clash
+
+
+@pytest.mark.parametrize("companions", [
+    "وخطف مسلحون قائد الكتيبة برفقة سبعة عناصر من الكتيبة أثناء عودتهم من الاجتماع.",  # wire
+    "وخطف مسلحون قائد الكتيبة ومعه سبعة عناصر من الكتيبة وهم راجعين من الاجتماع.",  # Levantine
+])
+def test_the_companions_of_someone_named_are_a_part_of_the_count(companions: str) -> None:
+    whole = _toll("a", "Wire", "2030-07-31",
+                  "وخطف مسلحون ثمانية عناصر من الكتيبة بينهم قائدها أثناء عودتهم من الاجتماع.")
+    assert _run(whole, _toll("b", "Daily", "2030-07-31", companions))[1] == []
+
+
+@pytest.mark.parametrize("beside", [
+    "وأسفر التفجير عن إصابة شرطي ثالث بجروح بليغة وخمسة آخرين إصاباتهم طفيفة.",  # Gulf
+    "وأدى الانفجار إلى إصابة الضابط و5 آخرين بجروح متفاوتة.",  # Egyptian
+])
+def test_a_count_beside_someone_named_is_a_part_of_the_toll(beside: str) -> None:
+    whole = _toll("a", "Wire", "2030-07-28", "وأسفر التفجير عن مقتل شرطيين وإصابة ستة آخرين بجروح.")
+    assert _run(whole, _toll("b", "Daily", "2030-07-28", beside))[1] == []
+    other = _toll("c", "Post", "2030-07-28", "وأسفر التفجير عن مقتل شرطيين وإصابة تسعة آخرين بجروح.")
+    assert len(_run(whole, other)[1]) == 1  # the others of a toll word are the toll: they still clash
+
+
+def test_a_life_taken_is_a_death() -> None:
+    a = _toll("a", "Wire", "2030-07-28", "وكان التفجير الذي استهدف المسجد قد أودى بحياة 27 شخصا وجرح 286.")
+    assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"killed", "injured"}

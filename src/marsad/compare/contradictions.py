@@ -131,6 +131,12 @@ PER_DAY_REACH = 4  # words either side of a count, in its clause, where such a w
 _EXPECTED = frozenset(_cues("expected-before"))  # توقع، المتوقع، من المقرر: a figure forecast or planned
 EXPECT_REACH = 16  # words before a count, in its clause, where such a word may govern it (توقع اقتصاديون استطلعت
 # رويترز آراءهم ارتفاع معدل التوظيف في يوليو بـ223 ألف وظيفة)
+_ABOUT_AFTER = frozenset(_cues("about-after"))  # تقريبا: 30 شخصا تقريبا is an estimate
+ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where such a word may stand
+_TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
+TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
+_OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
+_JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
 # Lengths: a distance locates a place (على بعد 25 كيلومترا شمال بغداد), so two are one fact only at one place.
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
@@ -193,11 +199,13 @@ class Quantity:
     toll: bool = False  # a casualty figure, or a count a casualty word stands next to: it changes with each clash
     aside: bool = False  # stated in a sentence that turns to another happening (من جهة أخرى، ...)
     step: bool = False  # a toll told as a preliminary, earlier or so-far figure (حصيلة أولية، وكانت الحصيلة، حتى الآن)
-    side: frozenset[str] = frozenset()  # whose toll: the words after من right after it (14 من الحوثيين، 4 من المقاومة)
+    side: frozenset[str] = frozenset()  # whose toll or share: the words after من right after it (14 من الحوثيين، 4 من
+    # المقاومة، 35% من الشركات)
     rising: bool = False  # a count as it stands in its rise (ارتفع المضربون إلى 148): an earlier lower one is a step
     daily: bool = False  # a figure of each day (يعبر القناة يوميا 49 سفينة): compared only on one day
     flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
     expected: bool = False  # a figure forecast or planned (توقع اقتصاديون 223 ألف وظيفة): no figure told as it stands
+    to_date: bool = False  # a running total (إجمالي المسجلين، منذ بداية العام): of its publication day only
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -259,9 +267,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
-        if a.slot in CASUALTIES and a.side and b.side and not a.side & b.side:
-            RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls
-            return False
+        if a.side and b.side and not a.side & b.side:
+            RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls; 35% of the
+            return False  # firms, 60% of the workers: shares of two wholes
         if a.slot in CASUALTIES and not (sole_toll(a) and sole_toll(b)) and not (
                 _same_place(a, b) or beside_both and enough and _one_scene(a, b)):
             RULES.hit("place-not-shared")  # a roundup's tolls: each of its own place, named or worded next to it (a
@@ -354,7 +362,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
-    return [replace(q, aside=aside) for q in found] + [
+    return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0])) for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
                 aside=aside or q.aside) for q in counts]
 
@@ -503,6 +511,9 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                             or _whole_of_part(sentence.text, number.start)):
         RULES.hit("part-of-whole")  # 20 مباراة من أصل 26، 4 من 5 أجانب: a part, the whole named after it
         return None
+    if _beside_named(sentence.text, number.start, last.end):
+        RULES.hit("others-part")  # إصابة شرطي ثالث وخمسة آخرين: five beside the one named, six in all
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
@@ -513,7 +524,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
-    side = _side(sentence.text, last.end) if slot in CASUALTIES else frozenset()
+    side = _side(sentence.text, last.end) if slot in CASUALTIES or slot == PERCENT else frozenset()
     rising = _rising(sentence.text, number.start)
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
@@ -523,7 +534,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
         RULES.hit("earlier-incident")  # بعد ساعات من تفجير شاحنة أدى إلى مقتل 15: the toll of what came before
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
-                    flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected)
+                    flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
+                    to_date=_to_date(sentence.text, number.start, last.end))
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -545,6 +557,15 @@ def _part_of_whole(text: str, end: int) -> bool:
         if any(following.startswith(cue + " ") for cue in _PART_OF):
             return True
     return False
+
+
+def _beside_named(text: str, start: int, end: int) -> bool:
+    """Whether a count is of those beside someone just named: و right before it and a word of others (آخرين) right
+    after it or its noun (إصابة شرطي ثالث وخمسة آخرين، مقتل الضابط و3 جنود آخرين). A toll word before و is no
+    one named (مقتل شخصين وإصابة 7 آخرين: و is on إصابة, not on the count)."""
+    if not _JOINED.search(text, max(0, start - 3), start):
+        return False
+    return any(normalize(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
 
 
 def _whole_of_part(text: str, start: int) -> bool:
@@ -577,6 +598,17 @@ def _expected(text: str, start: int) -> bool:
     المقرر أن يشارك 40 فريقا), a conjunction off."""
     before, _ = _clause_words(text, start, start)
     return any(w in _EXPECTED or _SOURCE_CLITICS.sub("", w) in _EXPECTED for w in before[-EXPECT_REACH:])
+
+
+def _to_date(text: str, start: int, end: int) -> bool:
+    """Whether a count is a running total: a phrase of one (`to-date` rows: إجمالي، منذ بداية العام، حتى الآن) within
+    `TO_DATE_REACH` words either side of it, in its clause, a conjunction off."""
+    before, after = _clause_words(text, start, end)
+    near = " " + " ".join(_SOURCE_CLITICS.sub("", w) for w in before[-TO_DATE_REACH:] + after[:TO_DATE_REACH]) + " "
+    found = any(f" {cue} " in near for cue in _TO_DATE)
+    if found:
+        RULES.hit("running-total")
+    return found
 
 
 def _near(text: str, start: int, end: int, cues: frozenset[str]) -> bool:
@@ -661,6 +693,8 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         return canon
     before = [w for _, e, w in words if e <= number.start]
     after = [w for s, _, w in words if s >= number.end][1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    after = after[:next((k for k, w in enumerate(after) if _next_clause(w)), len(after))]  # not the next toll's word:
+    # استشهاد 15 شخصا وإصابة آخرين counts the dead, the injured follow
     cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
                None) or _tallied(before[-TALLY_WINDOW:])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
@@ -721,8 +755,8 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
 
 def _rounding(written: str, value: float) -> float:
     """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
-    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500), at most `_ROUNDED_SHARE` of it (100 stands for 104,
-    not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45)."""
+    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most `_ROUNDED_SHARE`
+    of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45)."""
     written = normalize(written).strip("() ")
     digits = _LEADING_DIGITS.match(written)
     if digits is None:  # in words: ثلاثة آلاف، مليونان
@@ -737,7 +771,9 @@ def _rounding(written: str, value: float) -> float:
         scale = value / shown if shown else 0.0
         exact = scale >= 1000 and abs(math.log10(scale) - round(math.log10(scale))) < 1e-9
         decimals = len(re.split(r"[.,]", digits.group())[1]) if re.search(r"[.,]\d{1,2}$", digits.group()) else 0
-        unit = round(scale) * 10.0 ** -decimals if exact else 0.0
+        whole = digits.group().replace(",", "")
+        zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
+        unit = round(scale) * 10.0 ** (-decimals if decimals else zeros if zeros >= 2 else 0) if exact else 0.0
     return min(unit / 2, _ROUNDED_SHARE * value)
 
 
@@ -748,6 +784,10 @@ def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float
     after = normalize(text[end:end + 25])
     if any(map(after.__contains__, _LOWER_BOUND_AFTER)):
         return value, float("inf"), "lower"
+    following = _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:ABOUT_AFTER_REACH]
+    if any(normalize(w) in _ABOUT_AFTER for w in following):
+        RULES.hit("estimate-after")  # 30 شخصا تقريبا: an estimate, as نحو 30 شخصا
+        return value * (1 - _ABOUT), value * (1 + _ABOUT), "about"
     hedges = [(len(cue), hedge) for hedge, cues in (("lower", _LOWER_BOUND_BEFORE), ("upper", _UPPER_BOUND_BEFORE),
                                                     ("about", _ABOUT_BEFORE)) for cue in cues if before.endswith(cue)]
     hedge = max(hedges)[1] if hedges else ""
@@ -795,6 +835,9 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return True
     if a.days and b.days and not a.days & b.days:
         RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+        return False
+    if (a.to_date or b.to_date) and not _same_day(a, b):
+        RULES.hit("running-total-days")  # 40 cases so far on Monday, 46 on Tuesday: a total at two of its days
         return False
     if (a.daily or b.daily) and not a.days & b.days:
         RULES.hit("daily-figure")  # ألفا سيارة يوميا against 1755 cars on Tuesday: figures of different days
