@@ -26,8 +26,8 @@ from marsad.extract.ner.words import Head, heads_with, load_heads, words
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
-__all__ = ["Head", "NAME_LINKS", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS",
-           "is_adjective", "is_arabic", "load_heads", "positions", "verb_like"]
+__all__ = ["Head", "MEDIA", "NAME_LINKS", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS",
+           "head_of", "is_adjective", "is_arabic", "load_heads", "positions", "verb_like"]
 
 MAX_CHAIN = 9  # words after the head
 MAX_CONSTRUCT = 2  # indefinite nouns in construct before the definite/proper element
