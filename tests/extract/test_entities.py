@@ -647,3 +647,10 @@ def test_new_and_ordinal_adjectives_stay_in_names() -> None:
     """الجديد and الأولى name things (محافظة الوادي الجديد، الحرب العالمية الأولى): no descriptor is cut there."""
     found = [m[0] for m in mentions("وقعت الاشتباكات في محافظة الوادي الجديد بعد الحرب العالمية الأولى بقرن.")]
     assert not [m for m in found if m.endswith(("الوادي", "العالمية"))], found
+
+
+def test_a_word_with_a_hamza_is_no_head_written_with_a_bare_alif() -> None:
+    """وأدى "and led to" folds like وادي "valley": it opens no place name; إستاد is a listed spelling of استاد."""
+    found = [m[0] for m in mentions("وأدى الانفجار إلى أضرار في وادي عقاب، وأقيمت المباراة على إستاد برج العرب.")]
+    assert not [m for m in found if "الانفجار" in m], found
+    assert "وادي عقاب" in found and "إستاد برج العرب" in found, found

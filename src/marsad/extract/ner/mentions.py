@@ -42,7 +42,7 @@ from marsad.extract.ner.phrases import (
 )
 from marsad.extract.ner.train import MODEL_FILE
 from marsad.extract.ner.vectors import load_vectors
-from marsad.extract.ner.words import month_names, words
+from marsad.extract.ner.words import month_names, words, written_as_head
 from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
@@ -242,11 +242,15 @@ class _Document:
     def _keep_whole_heads(self) -> None:
         """A head noun whose first letter the lexicon read as a proclitic keeps it (وادي is no و + ادي "led to",
         بورصة no ب + a word): a name opened by a head is written with the whole head."""
-        heads = load_heads()
         for i in positions(self.cuts, bool):
-            if self.folded[i] in heads:
+            if self._whole_head(i):
                 self.cuts[i], self.bare[i] = 0, self.folded[i]
                 RULES.hit("head_kept_whole")
+
+    def _whole_head(self, i: int) -> bool:
+        """Whether the word at i, proclitics and all, is a head noun as written (`written_as_head`)."""
+        f = self.folded[i]
+        return f in load_heads() and written_as_head(self.words[i], f)
 
     def _tag(self, tagger: NerTagger, ids: list[int]) -> None:
         ranges = sentence_ranges(self.text, self.words, self.ends)
@@ -572,7 +576,7 @@ class _Document:
     def mention_start(self, first: int, known: set[str]) -> tuple[int, str]:
         """(offset where the name starts, its first word as written with ال restored) for token `first`."""
         cut, bare = self.cuts[first], self.bare[first]
-        if not cut and self.folded[first] not in load_heads():  # a head is whole (`_keep_whole_heads`)
+        if not cut and not self._whole_head(first):  # a head is whole (`_keep_whole_heads`)
             starts = self.lex.gaz.starts
             for c, r in proclitic_readings(self.folded[first]):
                 if r in known or r in starts:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 
-from marsad.extract.ner.words import Head, heads_with, load_heads, words
+from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
@@ -417,7 +417,7 @@ class PhraseRules:
         found = []
         free = 0  # the next token not inside a name found here
         for i in head_positions(doc.folded):
-            if i < free or i in doc.owned:
+            if i < free or i in doc.owned or not written_as_head(doc.words[i], _HEADS_OF[doc.folded[i]][1]):
                 continue
             name = self.head_name(i)
             if name is not None:

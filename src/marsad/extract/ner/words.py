@@ -28,6 +28,8 @@ HEADS_FILE = "name_heads.txt"
 HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive",
                         "named"})
 _OF_DEFINITE_FORM = ("definite", "definite_coord")  # roles that name the head's ال form
+_ALIFS = "اأإآ"  # the alif and its hamza seats, which `fold` makes one letter
+_HAMZA_ALIFS = "أإآ"
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +69,28 @@ def _head_rows(folder: Path) -> list[tuple[str, str, bool, tuple[str, ...]]]:
         definite = word.startswith("=")
         rows.append((fold(word[1:] if definite else word), kind, definite, roles))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _head_alifs() -> dict[str, tuple[str, ...]]:
+    """folded head (and its ال form) -> the alifs of each of its written forms, in order."""
+    alifs: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for word, *_ in fields(GAZETTEER_DIR / HEADS_FILE):
+        written = word.removeprefix("=")
+        seats = "".join(c for c in written if c in _ALIFS)
+        alifs[fold(written)] += (seats,)
+        if not word.startswith("="):
+            alifs[fold("ال" + written)] += ("ا" + seats,)
+    return dict(alifs)
+
+
+def written_as_head(word: str, head: str) -> bool:
+    """Whether a written word folded like the folded head `head` is that head: not when it writes a hamza where
+    every listed spelling of the head has a bare alif (وأدى "and led" folds like وادي "valley"); a hamza left out
+    is only a spelling."""
+    mine = [c for c in word if c in _ALIFS]
+    return any(not any(w in _HAMZA_ALIFS and h == "ا" for w, h in zip(reversed(mine), reversed(seats), strict=False))
+               for seats in _head_alifs().get(head, ("",)))
 
 
 @lru_cache(maxsize=2)
