@@ -24,6 +24,7 @@ from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.neural import NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
+    MEDIA,
     NAME_LINKS,
     PLACE_ADJECTIVES,
     RARE,
@@ -32,6 +33,7 @@ from marsad.extract.ner.phrases import (
     TAIL_ALIAS_HEADS,
     PeopleAndLatin,
     PhraseRules,
+    head_of,
     is_adjective,
     is_arabic,
     load_heads,
@@ -40,7 +42,7 @@ from marsad.extract.ner.phrases import (
 )
 from marsad.extract.ner.train import MODEL_FILE
 from marsad.extract.ner.vectors import load_vectors
-from marsad.extract.ner.words import month_names, words
+from marsad.extract.ner.words import month_names, words, written_as_head
 from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
@@ -57,6 +59,7 @@ _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
 _KNOWN_AS = words("known_as")  # the words before a nickname (المعروف، الملقب): no part of the name before them
+_DESCRIPTORS = words("descriptor")  # adjectives that describe a name after it (مسجد X التاريخي): no part of it
 _HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
@@ -84,6 +87,9 @@ _BRANCH_RULES = (
     "place_in_misc",  # a MISC span of an event noun and a listed place is the place (مونديال المكسيك)
     "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
+    "head_kept_whole",  # a head noun read as a proclitic + a word keeps its first letter (وادي X, not ادي X)
+    "descriptor_off_name",  # a place's or an organisation's span drops an adjective at its end that describes
+    #   the name (`descriptor`: مسجد X التاريخي، متحف X الشهير), unless the span is listed or the rest is a bare head
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -221,6 +227,7 @@ class _Document:
         self.lex = tagger.lex
         self.words, self.starts, self.ends = token_lists(text)
         ids, self.folded, self.cuts, self.bare = tagger.word_types(self.words)
+        self._keep_whole_heads()
         self.taken = [False] * len(self.words)
         self.spans: list[_Span] = []
         self.sites: set[tuple[str, ...]] = set()  # keys of places named after a LOC unit head (حي X): LOC, not GPE
@@ -231,6 +238,19 @@ class _Document:
         self.people: PeopleAndLatin | None = None  # and the rules of people
         self._occurrences: Counter[str] | None = None  # bare word -> its occurrences, counted when first needed
         self._tag(tagger, ids)
+
+    def _keep_whole_heads(self) -> None:
+        """A head noun whose first letter the lexicon read as a proclitic keeps it (وادي is no و + ادي "led to",
+        بورصة no ب + a word): a name opened by a head is written with the whole head."""
+        for i in positions(self.cuts, bool):
+            if self._whole_head(i):
+                self.cuts[i], self.bare[i] = 0, self.folded[i]
+                RULES.hit("head_kept_whole")
+
+    def _whole_head(self, i: int) -> bool:
+        """Whether the word at i, proclitics and all, is a head noun as written (`written_as_head`)."""
+        f = self.folded[i]
+        return f in load_heads() and written_as_head(self.words[i], f)
 
     def _tag(self, tagger: NerTagger, ids: list[int]) -> None:
         ranges = sentence_ranges(self.text, self.words, self.ends)
@@ -423,6 +443,9 @@ class _Document:
         while last >= first and (not self.words[last][-1].isalnum() or last > first
                                  and self.folded[last] in _KNOWN_AS):
             last -= 1
+        if kind != "PER" and self._ends_in_descriptor(first, last):
+            last -= 1
+            RULES.hit("descriptor_off_name")
         if kind == "PER":
             gaz = self.lex.gaz
             titles = gaz.titles
@@ -443,6 +466,15 @@ class _Document:
                 first += 1
                 RULES.hit("verb_off_person")
         return first, last
+
+    def _ends_in_descriptor(self, first: int, last: int) -> bool:
+        """Whether a span of two or more words ends in a `descriptor` (مسجد X التاريخي) after a name that is more
+        than a bare head noun, and is no listed name."""
+        if last == first or self.folded[last] not in _DESCRIPTORS:
+            return False
+        if last - 1 == first and (head_of(self.bare[first]) is not None or self.bare[first] in MEDIA):
+            return False
+        return self.key(first, last) not in self.lex.gaz.phrases
 
     def _verb_with_object(self, i: int) -> bool:
         """Whether the word at i is an imperfect verb with an object pronoun before a given name (يليه X)."""
@@ -544,7 +576,7 @@ class _Document:
     def mention_start(self, first: int, known: set[str]) -> tuple[int, str]:
         """(offset where the name starts, its first word as written with ال restored) for token `first`."""
         cut, bare = self.cuts[first], self.bare[first]
-        if not cut:
+        if not cut and not self._whole_head(first):  # a head is whole (`_keep_whole_heads`)
             starts = self.lex.gaz.starts
             for c, r in proclitic_readings(self.folded[first]):
                 if r in known or r in starts:

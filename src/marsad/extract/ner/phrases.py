@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 
-from marsad.extract.ner.words import Head, heads_with, load_heads, words
+from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
 
-__all__ = ["Head", "NAME_LINKS", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS",
-           "is_adjective", "is_arabic", "load_heads", "positions", "verb_like"]
+__all__ = ["Head", "MEDIA", "NAME_LINKS", "PeopleAndLatin", "PhraseRules", "RARE", "RULES", "STOP", "TAIL_ALIAS_HEADS",
+           "head_of", "is_adjective", "is_arabic", "load_heads", "positions", "verb_like"]
 
 MAX_CHAIN = 9  # words after the head
 MAX_CONSTRUCT = 2  # indefinite nouns in construct before the definite/proper element
@@ -417,7 +417,7 @@ class PhraseRules:
         found = []
         free = 0  # the next token not inside a name found here
         for i in head_positions(doc.folded):
-            if i < free or i in doc.owned:
+            if i < free or i in doc.owned or not written_as_head(doc.words[i], _HEADS_OF[doc.folded[i]][1]):
                 continue
             name = self.head_name(i)
             if name is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from marsad.extract.ner.gazetteer import GAZETTEER_DIR
 from marsad.resources import MODELS_DIR, fields
-from marsad.text.normalize import fold
+from marsad.text.normalize import LETTER_VARIANTS, fold
 
 WORDS_FILE = MODELS_DIR / "ner" / "words.tsv"
 MONTHS_FILE = MODELS_DIR / "time" / "months.tsv"  # the one list of month names (the time stage's)
@@ -28,6 +28,9 @@ HEADS_FILE = "name_heads.txt"
 HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive",
                         "named"})
 _OF_DEFINITE_FORM = ("definite", "definite_coord")  # roles that name the head's ال form
+_ALIF = fold("\u0622")  # the bare alif, which `fold` makes of its hamza and madda seats
+_HAMZA_ALIFS = frozenset(c for c, plain in LETTER_VARIANTS.items() if plain == _ALIF)
+_ALIFS = _HAMZA_ALIFS | {_ALIF}
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +70,28 @@ def _head_rows(folder: Path) -> list[tuple[str, str, bool, tuple[str, ...]]]:
         definite = word.startswith("=")
         rows.append((fold(word[1:] if definite else word), kind, definite, roles))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _head_alifs() -> dict[str, tuple[str, ...]]:
+    """folded head (and its ال form) -> the alifs of each of its written forms, in order."""
+    alifs: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for word, *_ in fields(GAZETTEER_DIR / HEADS_FILE):
+        written = word.removeprefix("=")
+        seats = "".join(c for c in written if c in _ALIFS)
+        alifs[fold(written)] += (seats,)
+        if not word.startswith("="):
+            alifs[fold("ال" + written)] += (_ALIF + seats,)
+    return dict(alifs)
+
+
+def written_as_head(word: str, head: str) -> bool:
+    """Whether a written word folded like the folded head `head` is that head: not when it writes a hamza where
+    every listed spelling of the head has a bare alif (وأدى "and led" folds like وادي "valley"); a hamza left out
+    is only a spelling."""
+    mine = [c for c in word if c in _ALIFS]
+    return any(not any(w in _HAMZA_ALIFS and h == _ALIF for w, h in zip(reversed(mine), reversed(seats), strict=False))
+               for seats in _head_alifs().get(head, ("",)))
 
 
 @lru_cache(maxsize=2)
