@@ -24,7 +24,6 @@ from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.neural import NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
-    MEDIA,
     NAME_LINKS,
     PLACE_ADJECTIVES,
     RARE,
@@ -33,7 +32,6 @@ from marsad.extract.ner.phrases import (
     TAIL_ALIAS_HEADS,
     PeopleAndLatin,
     PhraseRules,
-    head_of,
     is_adjective,
     is_arabic,
     load_heads,
@@ -59,7 +57,6 @@ _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
 _KNOWN_AS = words("known_as")  # the words before a nickname (المعروف، الملقب): no part of the name before them
-_DESCRIPTORS = words("descriptor")  # adjectives that describe a name after it (مسجد X التاريخي): no part of it
 _HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
@@ -88,8 +85,6 @@ _BRANCH_RULES = (
     "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
     "head_kept_whole",  # a head noun read as a proclitic + a word keeps its first letter (وادي X, not ادي X)
-    "descriptor_off_name",  # a place's or an organisation's span drops an adjective at its end that describes
-    #   the name (`descriptor`: مسجد X التاريخي، متحف X الشهير), unless the span is listed or the rest is a bare head
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -443,9 +438,6 @@ class _Document:
         while last >= first and (not self.words[last][-1].isalnum() or last > first
                                  and self.folded[last] in _KNOWN_AS):
             last -= 1
-        if kind != "PER" and self._ends_in_descriptor(first, last):
-            last -= 1
-            RULES.hit("descriptor_off_name")
         if kind == "PER":
             gaz = self.lex.gaz
             titles = gaz.titles
@@ -466,15 +458,6 @@ class _Document:
                 first += 1
                 RULES.hit("verb_off_person")
         return first, last
-
-    def _ends_in_descriptor(self, first: int, last: int) -> bool:
-        """Whether a span of two or more words ends in a `descriptor` (مسجد X التاريخي) after a name that is more
-        than a bare head noun, and is no listed name."""
-        if last == first or self.folded[last] not in _DESCRIPTORS:
-            return False
-        if last - 1 == first and (head_of(self.bare[first]) is not None or self.bare[first] in MEDIA):
-            return False
-        return self.key(first, last) not in self.lex.gaz.phrases
 
     def _verb_with_object(self, i: int) -> bool:
         """Whether the word at i is an imperfect verb with an object pronoun before a given name (يليه X)."""
