@@ -80,6 +80,9 @@ GLOSS_CASES = [
 
 ROMANIZE_CASES = [
     ("محمود درويش", "Mahmoud Darwish"),
+    ("سامي رجب", "Sami Rajab"),  # an Arab's name in its Arabic spelling, not a Turkish namesake's (Recep)
+    ("حسين علي الخفاجي", "Hussein Ali al-Khafaji"),  # ...nor a Persian one (Hossein Ali)
+    ("خالد الشميمري", "Khaled al-Shumaimri"),
     ("سعد زغلول", "Saad Zaghloul"),
     ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
     ("عبدالرحمن الراشد", "Abdulrahman al-Rashid"),
@@ -118,6 +121,12 @@ WORD_CASES = [
     ("شمّري", "Shammari"),
     ("الشّمّري", "Alshammari"),
     ("مجاهد", "Mujahed"),
+    ("شميمري", "Shumaimri"),  # the quadriliteral diminutive fuCayCiC, alone or with the nisba
+    ("دغيثر", "Dughaither"),
+    ("مطيرفي", "Mutairfi"),
+    ("مسيحي", "Masihi"),  # a triliteral with the nisba is not one
+    ("فرينكل", "Farinkal"),  # nor a ي before three consonants
+    ("حبيبتي", "Habibti"),  # nor a noun with a suffix (my, your)
     ("تازيي", "Taziyi"),
 ]
 
