@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key, skeleton
+from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key, namesake, skeleton
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column
 from marsad.types import pickled_as_fields
@@ -75,7 +75,13 @@ class LatinNamer:
                     return table[k]
         if type_ != "PER":
             return None
-        return self.tables.people_loose.get(loose_key(name) or "") or self.surname(name)
+        return self.loose(name) or self.surname(name)
+
+    def loose(self, name: str) -> str | None:
+        """A well-known person met across long vowels and splits (`loose_key`), unless the name is a namesake's."""
+        t = self.tables
+        found = t.people_loose.get(loose_key(name) or "", ())
+        return next((t.people[k] for k in found if not namesake(name, k, t.arabic_names)), None)
 
     def surname(self, name: str) -> str | None:
         """A well-known foreign person's surname written alone, as outlets spell it (`LatinTables.surnames`): a
