@@ -324,3 +324,12 @@ def test_a_name_with_one_word_of_the_english_table_is_transcribed_whole() -> Non
 ])
 def test_son_particle_follows_the_outlets_country(arabic: str, country: str, latin: str) -> None:
     assert latin_name(arabic, "PER", country) == latin
+
+
+@pytest.mark.parametrize(("arabic", "type_", "latin"), [
+    ("وادي حنيفة", "LOC", "Wadi Hanifa"),  # a generic word the press keeps before the place's own name
+    ("بئر ناصر", "GPE", "Bir Nasser"),
+    ("وادي حنيفة", "ORG", "Hanifa Valley"),  # not for a body named after it
+])
+def test_places_keep_their_romanised_generic_word(arabic: str, type_: str, latin: str) -> None:
+    assert latin_name(arabic, type_) == latin
