@@ -13,14 +13,29 @@ from functools import lru_cache
 
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
-from marsad.link.latin_tables import LatinTables, g_key, key, load_tables, loose_key, marked_key, skeleton
+from marsad.link.latin_tables import (
+    LATIN_DIR,
+    LatinTables,
+    g_key,
+    key,
+    load_tables,
+    loose_key,
+    marked_key,
+    namesake,
+    skeleton,
+)
 from marsad.link.romanize import NameRomanizer, has_arabic
-from marsad.resources import MODELS_DIR, column
+from marsad.resources import MODELS_DIR, column, fields
+from marsad.rules import RuleSet
 from marsad.types import pickled_as_fields
 
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 # Words before a country's name in its formal style (دولة قطر، جمهورية مصر العربية) that English drops.
 STATE_WORDS = frozenset(map(key, column(MODELS_DIR / "link" / "state_words.tsv")))
+PLACE_HEADS = {key(arabic): latin for arabic, latin in fields(LATIN_DIR / "place_heads.tsv")}
+PLACE_TYPES = ("GPE", "LOC")
+RULES = RuleSet("latin-names")
+RULES.register("place-head")
 
 
 @pickled_as_fields
@@ -75,7 +90,13 @@ class LatinNamer:
                     return table[k]
         if type_ != "PER":
             return None
-        return self.tables.people_loose.get(loose_key(name) or "") or self.surname(name)
+        return self.loose(name) or self.surname(name)
+
+    def loose(self, name: str) -> str | None:
+        """A well-known person met across long vowels and splits (`loose_key`), unless the name is a namesake's."""
+        t = self.tables
+        found = t.people_loose.get(loose_key(name) or "", ())
+        return next((t.people[k] for k in found if not namesake(name, k, t.arabic_names)), None)
 
     def surname(self, name: str) -> str | None:
         """A well-known foreign person's surname written alone, as outlets spell it (`LatinTables.surnames`): a
@@ -87,8 +108,17 @@ class LatinNamer:
         return self.tables.surnames.get(skeleton(name))
 
     def from_gloss(self, name: str, type_: str, country: str | None = None) -> str | None:
-        """A descriptive name of organisation, place or thing glossed word by word."""
-        return None if type_ == "PER" else self.glosser.gloss(name)
+        """A descriptive name of organisation, place or thing glossed word by word; a place of two words that starts
+        with a generic word the English press keeps romanised (`place_heads.tsv`: وادي حنيفة Wadi Hanifa) is that
+        word and the place's own name romanised instead."""
+        if type_ == "PER":
+            return None
+        words = name.split()
+        head = PLACE_HEADS.get(key(words[0])) if type_ in PLACE_TYPES and len(words) == 2 else None
+        if head is not None:
+            RULES.hit("place-head")
+            return f"{head} {self.romanizer.name(words[1], person=False, country=country, place=True)}"
+        return self.glosser.gloss(name)
 
     def from_rules(self, name: str, type_: str, country: str | None = None) -> str | None:
         """Romanisation: for a person, the attested spelling of the name or of its parts first; a place named in an

@@ -98,18 +98,27 @@ class LatinTables:
     glossary: Table
     nationalities: frozenset[str]
     regnal: Table
-    people_loose: Table
+    people_loose: dict[str, tuple[str, ...]]  # loose key -> the keys of the people it stands for
+    arabic_names: frozenset[str]  # the one-word given, family and Maghrebi names, g-folded (`namesake`)
     marked: Table  # well-known names written with a shadda, under `marked_key`
     surnames: Table  # the last word of well-known people, under its `skeleton`, when it is not an Arabic name
 
 
-def _loose(table: Table) -> Table:
-    """`table` under its loose keys; a loose key two entries with different names share is left out."""
-    loose: dict[str, set[str]] = {}
+def _loose(table: Table) -> dict[str, tuple[str, ...]]:
+    """The keys of `table` under their loose keys; a loose key two entries with different names share is left out."""
+    loose: dict[str, dict[str, str]] = {}
     for k, v in table.items():
         if (lk := loose_key(k)) is not None:
-            loose.setdefault(lk, set()).add(v)
-    return {lk: next(iter(names)) for lk, names in loose.items() if len(names) == 1}
+            loose.setdefault(lk, {})[k] = v
+    return {lk: tuple(keys) for lk, keys in loose.items() if len(set(keys.values())) == 1}
+
+
+def namesake(written: str, entry: str, arabic_names: frozenset[str]) -> bool:
+    """Whether a name `written` that meets a table `entry` loosely has a word of the Arabic name tables the entry
+    does not have: a namesake (محمد بن نواف is not محمد بن نايف), not the same person spelled with other long vowels
+    or split elsewhere (جمال عبدالناصر is جمال عبد الناصر)."""
+    joined = g_key(entry).replace(" ", "")
+    return any(w in arabic_names and w not in joined for w in g_key(written).split()[1:])
 
 
 def _surnames(people: Table, arabic_names: set[str]) -> Table:
@@ -146,6 +155,7 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
     nationalities = read("nationalities")
     people = read("people")
     given, family, maghrebi = read("given_names"), read("family_names"), read("maghrebi_names")
+    arabic_names = frozenset(g_key(k) for table in (given, family, maghrebi) for k in table if " " not in k)
     return LatinTables(
         places=_with_g_keys({**read("cldr"), **read("places")}),
         organizations=_with_g_keys(read("organizations")),
@@ -158,6 +168,7 @@ def load_tables(folder: Path = LATIN_DIR) -> LatinTables:
         nationalities=frozenset(nationalities),
         regnal=read("regnal"),
         people_loose=_loose(people),
+        arabic_names=arabic_names,
         marked=_marked(folder, ("places", "cldr", "organizations", "people")),
         surnames=_surnames(people, {*given, *family, *maghrebi}),
     )

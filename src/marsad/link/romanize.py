@@ -3,7 +3,8 @@
 A word becomes a row of units, consonants and long vowels; short vowels, which Arabic does not write, are guessed
 by a few rules (a vowel after the first consonant of a word-initial cluster, u in the participle mu-CaaCiC, one
 inside any run of three consonants or after a doubled one, `e` between two final consonants after a long vowel:
-خالد Khaled, سلمان Salman, جعفر Jaafar, شمّري Shammari, مساعد Musaed). Name parts found in the given- and
+خالد Khaled, سلمان Salman, جعفر Jaafar, شمّري Shammari, مساعد Musaed; the quadriliteral diminutive fu-CaiCiC:
+الشميمري Shumaimri, الدغيثر Dughaither). Name parts found in the given- and
 family-name tables keep their usual spelling; names that start with a foreign given name, or that read as
 transcribed from a European language (no known Arabic part, a foreign ending: رونالدو), are romanised without the
 Arabic vowel guesses (بلينكن Blinken, not Balinkan; Ronaldo, not Rounaldou), a final ي as y (كيربي Kirby).
@@ -71,7 +72,8 @@ WORD_MIN_LETTERS, WORD_FOREIGN_ODDS = 5, 2.0  # ...and for one word of a name no
 FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unknown name reads as transcribed
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
-               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin")
+               "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
+               "diminutive-fuaiil")
 
 
 @dataclass(slots=True)
@@ -190,10 +192,28 @@ def _participle(seq: list[Unit]) -> bool:
     return len(seq) == 5 and seq[0].text == "m" and seq[2].text == "a" and all(seq[j].consonant for j in (1, 3, 4))
 
 
+SUFFIX_CONSONANTS = ("k", "t")  # a word's last consonant that is a suffix's: ك `your`, the ة of a noun before ي `my`
+
+
+def _diminutive(seq: list[Unit]) -> bool:
+    """The quadriliteral diminutive fuCayCiC, a written ي between two consonants and two more, alone or before the
+    nisba ي (الشميمري Shumaimri, الدغيثر Dughaither, المطيرفي Mutairfi): no other Arabic pattern writes a ي after
+    two consonants and before two, so the word cannot be a faCiiC adjective (سعيد) whose vowels are a-ee, but for a
+    noun with a suffix: the fourth is then the k of `your` (طبيبك) or the t of a feminine before `my` (حبيبتي)."""
+    core = seq[:-1] if len(seq) == 6 and seq[-1].kind == "V" and seq[-1].text == "i" else seq
+    return len(core) == 5 and core[2].kind == "V" and core[2].text == "i" and core[4].text not in SUFFIX_CONSONANTS \
+        and all(core[j].consonant for j in (0, 1, 3, 4)) and core[0].kind == "C"
+
+
 def vocalise(seq: list[Unit], foreign: bool = False) -> list[Unit]:
     """Guess the unwritten short vowels of a word (see the module docstring)."""
     seq = list(seq)
-    if not foreign and len(seq) > 1 and seq[0].consonant and seq[1].consonant:
+    if not foreign and _diminutive(seq):
+        RULES.hit("diminutive-fuaiil")
+        seq[2] = Unit("V", "ai")
+        if not seq[1].text.startswith(tuple("aeiou")):  # a Maghrebi consonant و, `ou`, has one (الزويهري Zouaihri)
+            _insert(seq, 1, "u")
+    elif not foreign and len(seq) > 1 and seq[0].consonant and seq[1].consonant:
         _insert(seq, 1, "u" if _participle(seq) else "a")
     i = 0
     while i + 1 < len(seq):
