@@ -255,6 +255,24 @@ def test_a_publish_writes_again_the_rows_of_an_article_stored_again_since_the_la
     assert [t["value"] for t in stored["timexes"]] == ["2024-04-05"]
 
 
+def test_other_duplicate_settings_publish_the_articles_rows_again(tmp_path: Path) -> None:
+    from marsad.pipeline import publish
+    from marsad.settings import load_settings
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    sentence = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ والعناية المركزة. "
+    (folder / "a.txt").write_text(sentence * 6, encoding="utf-8")
+    (folder / "b.txt").write_text(sentence * 6 + "وقال الوزير إن المستشفى سيخدم سكان المنطقة.", encoding="utf-8")
+    with SQLiteStore(tmp_path / "m.db") as store:
+        publish(store, analyze([folder], store))
+        copies = [a["duplicate_of"] for a in store.get_analysis()["articles"]]
+        strict = load_settings(None, {"duplicates.threshold": "0.999"})
+        publish(store, analyze([folder], store, settings=strict))
+        after = [a["duplicate_of"] for a in store.get_analysis()["articles"]]
+    assert any(copies) and not any(after)
+
+
 def partition_of(story) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     return tuple(sorted(story.events))
 

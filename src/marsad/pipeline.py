@@ -202,11 +202,14 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
 
 
 def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Article]:
-    """Near-duplicates; the LSH index of recent signatures is stored, so a later run queries its new articles only."""
+    """Near-duplicates; the LSH index of recent signatures is stored, so a later run queries its new articles only
+    (an index made anew, for other settings, marks every article again: their rows are then published again)."""
     stored = store.get_state(DUPLICATES)
-    index = stored if getattr(stored, "settings", None) == settings.duplicates else DuplicateIndex(settings.duplicates)
+    kept = getattr(stored, "settings", None) == settings.duplicates
+    index = stored if kept else DuplicateIndex(settings.duplicates)
     articles = index.mark(analysis.articles, analysis.spans.get("fingerprint"))
-    store.put_state(DUPLICATES, index)
+    # a new index marks every article again: none of their published rows can be kept as they are
+    store.put_states({DUPLICATES: index} if kept else {DUPLICATES: index, UNPUBLISHED_ARTICLES: None})
     return articles
 
 
