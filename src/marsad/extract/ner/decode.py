@@ -96,7 +96,6 @@ class FastTagger:
         self._pair_id = np.full(cap, -1, dtype=np.int64)  # id of the word's key among bigram keys, or -1
         self._opens = np.zeros(cap, dtype=bool)  # the word's key can open a listed phrase
         self._pad = self.type_ids([_BOUNDARY])[0]
-        self._label_names = np.array(crf.labels, dtype=object)
         self.into = np.ascontiguousarray(crf.trans.T)  # (label, previous label) transition weights
 
     def type_ids(self, tokens: list[str]) -> list[int]:
@@ -193,14 +192,6 @@ class FastTagger:
                 e[p] += matrix[row.get("gp=B-" + kind, 0)]
                 e[p + 1:p + n] += matrix[row.get("gp=I-" + kind, 0)]
                 free = p + n
-
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO labels for each sentence."""
-        lengths = [len(s) for s in sentences]
-        best = self.best_labels(self.type_ids([t for s in sentences for t in s]), lengths)
-        flat = self._label_names[best].tolist()
-        bounds = np.concatenate([[0], np.cumsum(lengths)]).tolist()
-        return [flat[bounds[k]:bounds[k + 1]] for k in range(len(sentences))]
 
     def best_labels(self, token_ids: list[int], lengths: list[int]) -> np.ndarray:
         """Index into `crf.labels` of every token of the sentences of the given lengths (type ids concatenated)."""
