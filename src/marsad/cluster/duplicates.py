@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from marsad.settings import DEFAULTS, DuplicateSettings
 from marsad.text.normalize import text_key
@@ -45,12 +45,6 @@ HASH_TYPE = np.dtype("<u4")  # crc32 hashes: every value fits 32 bits
 def fingerprint(article: Article) -> Fingerprint:
     """The article's signature in a compact form for the store."""
     return Fingerprint(article.id, signature(article.text).hashvalues.astype(HASH_TYPE).tobytes().hex())
-
-
-def _minhash(hex_values: str) -> LeanMinHash:
-    template = _template()
-    values = np.frombuffer(bytes.fromhex(hex_values), dtype=HASH_TYPE).astype(template.hashvalues.dtype)
-    return LeanMinHash(seed=template.seed, hashvalues=values, scheme=template.scheme)
 
 
 @cache

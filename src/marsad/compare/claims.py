@@ -24,7 +24,6 @@ from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marsad.compare.numbers import NumberMention, read_numbers, unit_class, unit_key
 from marsad.resources import MODELS_DIR, column
@@ -267,18 +266,22 @@ Analyzer = tuple[Callable[[str], list[str]], Callable[[str], tuple[str, ...]] | 
 or None when the pieces are the terms."""
 WORDS: Analyzer = (_unigrams_and_bigrams, None)
 CHARS: Analyzer = (_words_of, _word_grams)  # an event repeats its words in many sentences
+SPLIT: Analyzer = (str.split, None)
 
 
 def _cosine(analyzer: Analyzer, fit_on: list[str], rows: list[str], cols: list[str]) -> np.ndarray:
     """Cosine of the TF-IDF vectors of `rows` and `cols` (sublinear tf, smoothed idf learnt from `fit_on`, terms
     of `fit_on` only: scikit-learn's TfidfVectorizer), each distinct text analysed once."""
-    counts = _TermCounts(analyzer, [*fit_on, *rows, *cols], len(fit_on))
-    if not counts.fit_terms:
-        return np.zeros((len(rows), len(cols)))
+    a, *b = _tfidf(analyzer, fit_on, [rows] if cols is rows else [rows, cols])
+    return (a @ (b[0] if b else a).T).toarray()
+
+
+def _tfidf(analyzer: Analyzer, fit_on: list[str], groups: list[list[str]]) -> list[csr_matrix]:
+    """L2-normalised TF-IDF rows of each group of texts (sublinear tf, smoothed idf learnt from `fit_on`, terms of
+    `fit_on` only: scikit-learn's TfidfVectorizer)."""
+    counts = _TermCounts(analyzer, [*fit_on, *chain.from_iterable(groups)], len(fit_on))
     idf = np.log((1 + len(fit_on)) / (1 + counts.document_frequency(fit_on))) + 1.0
-    a = counts.tfidf(rows, idf)
-    b = a if cols is rows else counts.tfidf(cols, idf)
-    return (a @ b.T).toarray()
+    return [counts.tfidf(group, idf) for group in groups]
 
 
 class _TermCounts:
@@ -533,8 +536,8 @@ def central_articles(articles: Sequence[Article], limit: int = DEFAULTS.claims.m
 @lru_cache(maxsize=4)  # the pipeline asks for an event's core twice: to align it and to summarise it
 def _most_central(articles: tuple[Article, ...], limit: int) -> tuple[int, ...]:
     """The positions of the `limit` articles closest to the mean TF-IDF vector, in order."""
-    vectors = TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(
-        [" ".join(content_stems(a.text)) for a in articles])
+    docs = [" ".join(content_stems(a.text)) for a in articles]
+    vectors = _tfidf(SPLIT, docs, [docs])[0]
     closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
     return tuple(sorted(np.argsort(-closeness, kind="stable")[:limit].tolist()))
 
