@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.compare.figures import figure_series
 from marsad.compare.framing import contrast_terms, find_framing
 from marsad.compare.order import order_contradictions
+from marsad.derived import package_fingerprint as code_fingerprint  # what made the stored states
 from marsad.export.analysis import to_document
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
@@ -605,15 +606,6 @@ def corpus_key(store: Store, settings: Settings) -> str:
     article), the settings and the installed code and models. The same key means the same analysis."""
     material = f"{store.get_state(REVISION) or 0}\n{settings!r}\n{code_fingerprint()}"
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
-
-
-@cache
-def code_fingerprint() -> str:
-    """The package's files (code, models) by path, size and modification time: changes with any upgrade or edit."""
-    root = Path(__file__).parent
-    listing = sorted(f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-                     for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return hashlib.sha256("\n".join(listing).encode("utf-8")).hexdigest()
 
 
 def load_corpus(store: Store, settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:

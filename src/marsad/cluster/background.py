@@ -10,10 +10,11 @@ from __future__ import annotations
 import gzip
 import sys
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from marsad.cluster.terms import TermModel, words
+from marsad.derived import built
 
 TABLE = Path(__file__).resolve().parents[1] / "models" / "background.tsv.gz"
 MIN_COUNT = 3  # rarer words and terms are left out: they would get the highest IDF anyway
@@ -45,9 +46,14 @@ def save(model: TermModel, path: Path = TABLE) -> None:
 
 @lru_cache(maxsize=1)
 def load(path: Path = TABLE) -> tuple[int, dict[str, int], dict[str, int]]:
-    """(documents, word counts, document frequencies) from the table; empty when it is absent."""
+    """(documents, word counts, document frequencies) from the table (read once, then from `derived`'s cache);
+    empty when it is absent."""
     if not path.exists():
         return 0, {}, {}
+    return built("background", partial(_read, path), [path])
+
+
+def _read(path: Path) -> tuple[int, dict[str, int], dict[str, int]]:
     tables: dict[str, dict[str, int]] = {"w": {}, "d": {}}
     docs = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
