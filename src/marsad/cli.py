@@ -28,10 +28,11 @@ from marsad.errors import ConfigError, EngineError, StoreError
 from marsad.export.analysis import json_pieces, json_schema
 from marsad.export.report import render_report
 from marsad.ingest import read_inputs
-from marsad.pipeline import Engine, StrictModeError, analyze, publish
+from marsad.pipeline import REVISION, Engine, StrictModeError, analyze, publish
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS, SettingsError, known_settings, load_settings, parse_assignments
 from marsad.store import Store, check_readable, is_postgres, open_store
+from marsad.store.warm import WarmStore
 from marsad.types import Analysis, Rejected
 
 EXIT_NOTHING_PROCESSED = 2
@@ -200,7 +201,9 @@ def watch_command(sources: tuple[str, ...], db: str, every: str, rounds: int | N
     def say(message: str) -> None:
         _err.print(f"marsad: {message}", markup=False)
 
-    with _engine(engine_name, scheduler, workers) as engine, _store(db) as store:
+    with _engine(engine_name, scheduler, workers) as engine, _store(db) as stored:
+        store = WarmStore(stored, REVISION)  # rounds read only what changed since the last one
+
         def round_done(number: int, result: Analysis | None) -> None:
             if result is not None and not result.unchanged:
                 publish(store, result)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -72,6 +72,7 @@ from marsad.link.latin_outlets import outlet_country
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.store.rows import base_key
+from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
     Analysis,
@@ -477,7 +478,8 @@ class _Reading:
     updated: set[str] = field(default_factory=set)  # known articles read again with other content
 
 
-def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *, engine: Engine = local_engine,
+def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store | WarmStore, *,
+                      engine: Engine = local_engine,
                       settings: Settings = DEFAULTS, strict: bool = False,
                       on_problem: Callable[[Rejected], None] | None = None,
                       on_article: Callable[[], None] | None = None,
@@ -490,6 +492,8 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store, *,
     any point and started again redoes at most the articles of its last unfinished batch; documents already stored
     with the same content are skipped.
     """
+    if isinstance(store, WarmStore):
+        store.check()  # another process may have stored articles since this one's last run
     reading = _Reading()
 
     def problem(item: Rejected) -> None:
@@ -608,13 +612,23 @@ def corpus_key(store: Store, settings: Settings) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-def load_corpus(store: Store, settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
+def load_corpus(store: Store | WarmStore,
+                settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
     """The corpus is the store: every stored article, in the order first stored, with its spans by stage and
-    article (a stage added since an article was stored is run on it now)."""
-    articles = list(store.articles())
+    article (a stage added since an article was stored is run on it now). A warm store reads only the articles
+    stored since its last run."""
+    if isinstance(store, WarmStore):
+        return store.corpus(partial(_read_corpus, store.inner, settings))
+    return _read_corpus(store, settings, None)
+
+
+def _read_corpus(store: Store, settings: Settings,
+                 ids: Collection[str] | None) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
+    """The stored articles (or those of `ids`) and their spans (`load_corpus`)."""
+    articles = list(store.articles(ids))
     spans: dict[str, dict[str, list[Any]]] = {stage.name: {} for stage in ARTICLE_STAGES}
     for stage in ARTICLE_STAGES:
-        stored = store.annotations(stage.name)
+        stored = store.annotations(stage.name, ids)
         by_article = spans[stage.name]
         for article in articles:
             if article.id in stored:

@@ -87,6 +87,15 @@ def test_one_batch_keeps_its_order(store_location: str) -> None:
         assert store.annotations("mentions") == {"z": [{"start": 0}], "y": [{"start": 1}], "x": [{"start": 2}]}
 
 
+def test_some_articles_and_their_annotations_by_id_in_stored_order(store_location: str) -> None:
+    with open_store(store_location) as store:
+        store.put_processed([(Article(id=i, text=BODY), f"h-{i}", {"mentions": [{"start": n}]})
+                             for n, i in enumerate(("z", "y", "x", "w"))])
+        assert [a.id for a in store.articles({"w", "y", "q"})] == ["y", "w"]
+        assert store.annotations("mentions", ["w", "y", "q"]) == {"y": [{"start": 1}], "w": [{"start": 3}]}
+        assert list(store.articles(())) == [] and store.annotations("mentions", ()) == {}
+
+
 def test_storing_an_article_does_not_scan_the_table(tmp_path: Path) -> None:
     """The next position comes from an index: a scan per insert made a 30k-article run quadratic."""
     with SQLiteStore(tmp_path / "a.db") as store:

@@ -173,9 +173,14 @@ class PostgresStore:
         row = self._db.execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()
         return _article(row[0]) if row else None
 
-    def articles(self) -> Iterator[Article]:
-        """Every stored article in the order it was first stored."""
-        for (data,) in self._db.execute("SELECT data FROM articles ORDER BY seq").fetchall():
+    def articles(self, ids: Collection[str] | None = None) -> Iterator[Article]:
+        """Every stored article (or those of `ids`) in the order it was first stored."""
+        if ids is None:
+            rows = self._db.execute("SELECT data FROM articles ORDER BY seq").fetchall()
+        else:
+            rows = self._db.execute("SELECT data FROM articles WHERE id = ANY(%s) ORDER BY seq",
+                                    (list(ids),)).fetchall()
+        for (data,) in rows:
             yield _article(data)
 
     def put_annotation(self, article_id: str, stage: str, data: Any) -> None:
@@ -184,9 +189,13 @@ class PostgresStore:
             "ON CONFLICT (article_id, stage) DO UPDATE SET data = excluded.data",
             (article_id, stage, _json(data)))
 
-    def annotations(self, stage: str) -> dict[str, Any]:
-        """One stage's stored results for every article that has them."""
-        rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = %s", (stage,)).fetchall()
+    def annotations(self, stage: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        """One stage's stored results for every article (or those of `ids`) that has them."""
+        if ids is None:
+            rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = %s", (stage,)).fetchall()
+        else:
+            rows = self._db.execute("SELECT article_id, data FROM annotations "
+                                    "WHERE stage = %s AND article_id = ANY(%s)", (stage, list(ids))).fetchall()
         return dict(rows)
 
     def put_state(self, name: str, value: Any) -> None:

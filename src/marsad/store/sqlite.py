@@ -160,9 +160,14 @@ class SQLiteStore:
         row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         return _article(json.loads(row[0])) if row else None
 
-    def articles(self) -> Iterator[Article]:
-        """Every stored article in the order it was first stored."""
-        for (data,) in self._db.execute("SELECT data FROM articles ORDER BY seq"):
+    def articles(self, ids: Collection[str] | None = None) -> Iterator[Article]:
+        """Every stored article (or those of `ids`) in the order it was first stored."""
+        if ids is None:
+            rows: Iterable[tuple[int, str]] = self._db.execute("SELECT seq, data FROM articles ORDER BY seq")
+        else:
+            rows = sorted(row for chunk in _chunks(ids) for row in self._db.execute(
+                f"SELECT seq, data FROM articles WHERE id IN ({_marks(chunk)})", chunk))
+        for _, data in rows:
             yield _article(json.loads(data))
 
     def put_annotation(self, article_id: str, stage: str, data: Any) -> None:
@@ -170,10 +175,14 @@ class SQLiteStore:
             self._db.execute("INSERT OR REPLACE INTO annotations (article_id, stage, data) VALUES (?, ?, ?)",
                              (article_id, stage, json.dumps(data, ensure_ascii=False)))
 
-    def annotations(self, stage: str) -> dict[str, Any]:
-        """One stage's stored results for every article that has them."""
-        rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = ?", (stage,))
-        return {article_id: json.loads(data) for article_id, data in rows}
+    def annotations(self, stage: str, ids: Collection[str] | None = None) -> dict[str, Any]:
+        """One stage's stored results for every article (or those of `ids`) that has them."""
+        if ids is None:
+            rows = self._db.execute("SELECT article_id, data FROM annotations WHERE stage = ?", (stage,))
+            return {article_id: json.loads(data) for article_id, data in rows}
+        return {article_id: json.loads(data) for chunk in _chunks(ids) for article_id, data in self._db.execute(
+            f"SELECT article_id, data FROM annotations WHERE stage = ? AND article_id IN ({_marks(chunk)})",
+            (stage, *chunk))}
 
     def put_state(self, name: str, value: Any) -> None:
         """Keep a stage's state between runs (the store is the user's own file, so pickle is safe here)."""
@@ -228,13 +237,13 @@ class SQLiteStore:
                 gone, new = table_changes(set(self._db.execute(f"SELECT * FROM {table}")), wanted, len(keys))
                 self._db.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), gone)
                 if new:
-                    self._db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(new[0]))})", new)
+                    self._db.executemany(f"INSERT INTO {table} VALUES ({_marks(new[0])})", new)
             indexed = dict(self._db.execute("SELECT article_id, digest FROM search_digests"))
             if not indexed:
                 self._db.execute("DELETE FROM search_text")  # indexed by an older version, without digests
             texts = text_changes(articles, indexed)
             if texts.stale:
-                marks = ", ".join("?" * len(texts.stale))
+                marks = _marks(texts.stale)
                 self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", texts.stale)
                 self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", texts.stale)
             self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
@@ -403,3 +412,18 @@ def _article(data: dict[str, Any]) -> Article:
     data["removed"] = tuple(data.get("removed") or ())
     data["removed_by"] = tuple(data.get("removed_by") or ())
     return Article(**data)
+
+
+IN_CHUNK = 500  # ids per `IN (...)` query: well under SQLite's limit of bound parameters
+
+
+def _chunks(ids: Collection[str]) -> Iterator[tuple[str, ...]]:
+    """`ids` in pieces of `IN_CHUNK`, sorted so that a query reads them in one order."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), IN_CHUNK):
+        yield tuple(ordered[start:start + IN_CHUNK])
+
+
+def _marks(values: Sequence[object]) -> str:
+    """One `?` per value, for an `IN (...)` list."""
+    return ", ".join("?" * len(values))

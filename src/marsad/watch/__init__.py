@@ -19,6 +19,7 @@ from typing import Any
 from marsad.errors import ConfigError
 from marsad.pipeline import Engine, analyze_documents, local_engine
 from marsad.store import Store, content_hash
+from marsad.store.warm import WarmStore
 from marsad.types import Analysis, RawDocument, Rejected
 from marsad.watch.feeds import FetchError, Validators, feed_documents, fetch_feed, is_feed_url
 from marsad.watch.folders import changed_documents, signatures
@@ -43,7 +44,7 @@ def parse_interval(text: str) -> float:
     return float(match[1]) * UNITS[match[2]]
 
 
-def watch(sources: list[str], store: Store, every_seconds: float, rounds: int | None = None, *,
+def watch(sources: list[str], store: Store | WarmStore, every_seconds: float, rounds: int | None = None, *,
           engine: Engine = local_engine, report: Report = _to_stderr,
           on_round: Callable[[int, Analysis | None], None] | None = None) -> None:
     """Poll `sources` (feed URLs, folders, files) every `every_seconds`, for `rounds` rounds or for ever."""
@@ -57,7 +58,7 @@ def watch(sources: list[str], store: Store, every_seconds: float, rounds: int | 
         time.sleep(max(0.0, every_seconds - (time.monotonic() - started)))
 
 
-def poll_once(sources: list[str], store: Store, *, engine: Engine = local_engine,
+def poll_once(sources: list[str], store: Store | WarmStore, *, engine: Engine = local_engine,
               report: Report = _to_stderr) -> Analysis | None:
     """One round: what is new in every source, analysed together; None when nothing was new."""
     found: list[Iterable[RawDocument | Rejected]] = []
@@ -71,8 +72,13 @@ def poll_once(sources: list[str], store: Store, *, engine: Engine = local_engine
     first = next(new, None)
     analysis = None
     if first is not None:
-        analysis = analyze_documents(chain([first], new), store, engine=engine,
-                                     on_problem=lambda problem: report(f"skipped {problem.path}: {problem.reason}"))
+        try:
+            analysis = analyze_documents(chain([first], new), store, engine=engine,
+                                         on_problem=lambda problem: report(f"skipped {problem.path}: {problem.reason}"))
+        except BaseException:
+            if isinstance(store, WarmStore):
+                store.forget()  # what it kept may be half way through the round
+            raise
     for name, state in states.items():  # only once analysed: a watcher killed mid-round redoes the round
         store.put_state(name, state)
     return analysis

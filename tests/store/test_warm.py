@@ -1,0 +1,101 @@
+"""A warm store (a watcher's between rounds) gives every round the analysis a cold store gives, while reading its
+states and its corpus from the store once; another writer, or a failed round, makes it read them again."""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.pipeline import REVISION, analyze, publish
+from marsad.store import SQLiteStore
+from marsad.store.warm import WarmStore
+from marsad.watch import poll_once
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+ROUNDS = (["01_amman_water_alafaq.txt", "06_marsa_floods_alafaq.txt"],
+          ["02_amman_water_nabdkhaleej.txt", "07_marsa_floods_alshorouk.txt"],
+          ["04_amman_water_aldiffa.txt", "08_marsa_floods_aldiffa.txt"])
+
+
+class CountingStore(SQLiteStore):
+    """An SQLite store that counts its whole-corpus and state reads."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.reads: Counter[str] = Counter()
+
+    def articles(self, ids: Any = None) -> Any:
+        self.reads["all articles" if ids is None else "some articles"] += 1
+        return super().articles(ids)
+
+    def get_state(self, name: str) -> Any:
+        self.reads[name] += 1
+        return super().get_state(name)
+
+    def get_states(self, prefix: str) -> dict[str, Any]:
+        self.reads[prefix] += 1
+        return super().get_states(prefix)
+
+
+def _document(store: Any, folder: Path) -> str | None:
+    analysis = poll_once([str(folder)], store, report=lambda message: None)
+    if analysis is None:
+        return None
+    return json.dumps(publish(store, analysis), ensure_ascii=False, sort_keys=True).replace(str(folder), "IN")
+
+
+def _add(folder: Path, names: list[str]) -> None:
+    for name in names:
+        shutil.copy(EXAMPLES / name, folder)
+
+
+def test_warm_rounds_give_the_cold_rounds_analysis_reading_the_store_once(tmp_path: Path) -> None:
+    warm_in, cold_in = tmp_path / "warm", tmp_path / "cold"
+    warm_in.mkdir()
+    cold_in.mkdir()
+    with CountingStore(tmp_path / "w.db") as inner, SQLiteStore(tmp_path / "c.db") as cold:
+        warm = WarmStore(inner, REVISION)
+        for names in ROUNDS:
+            _add(warm_in, names)
+            _add(cold_in, names)
+            assert _document(warm, warm_in) == _document(cold, cold_in)
+        for folder in (warm_in, cold_in):  # an article stored again with other content
+            path = folder / ROUNDS[0][0]
+            path.write_text(path.read_text(encoding="utf-8") + "\nسطر أضيف إلى الخبر بعد نشره.\n", encoding="utf-8")
+        assert _document(warm, warm_in) == _document(cold, cold_in)
+    assert inner.reads["all articles"] == 1 and inner.reads["some articles"] == len(ROUNDS)
+    assert inner.reads["comparison:"] == 1 and inner.reads["events"] == 1
+
+
+def test_another_writer_or_a_failed_round_makes_it_read_the_store_again(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = {name: tmp_path / name for name in ("warm", "cold", "other")}
+    for folder in folders.values():
+        folder.mkdir()
+    _add(folders["other"], ROUNDS[1])
+    with CountingStore(tmp_path / "w.db") as inner, SQLiteStore(tmp_path / "c.db") as cold:
+        warm = WarmStore(inner, REVISION)
+        _add(folders["warm"], ROUNDS[0])
+        _add(folders["cold"], ROUNDS[0])
+        assert _document(warm, folders["warm"]) == _document(cold, folders["cold"])
+        for path in (tmp_path / "w.db", tmp_path / "c.db"):  # another process stores articles meanwhile
+            with SQLiteStore(path) as writer:
+                publish(writer, analyze([folders["other"]], writer))
+        _add(folders["warm"], ROUNDS[2])
+        _add(folders["cold"], ROUNDS[2])
+        assert _document(warm, folders["warm"]) == _document(cold, folders["cold"])
+        assert inner.reads["all articles"] == 2
+
+        def fail(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("a stage failed")
+        _add(folders["warm"], ["05_amman_water_almaidan.txt"])
+        with monkeypatch.context() as patch:
+            patch.setattr("marsad.watch.analyze_documents", fail)
+            with pytest.raises(RuntimeError):
+                _document(warm, folders["warm"])
+        _document(warm, folders["warm"])
+        assert inner.reads["all articles"] == 3
