@@ -12,13 +12,14 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import not_
 from pathlib import Path
 
 import numpy as np
 
+from marsad.derived import built
 from marsad.extract.ner.decode import FastTagger, LinearCrf, viterbi
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.name_rates import common_word
@@ -128,7 +129,7 @@ class NerTagger:
                  crf_weight: float = 1.0, neural_weight: float = 1.0) -> None:
         self.lex = lexicon
         self.features = Featurizer(lexicon)
-        self._fast = FastTagger(LinearCrf(model), self.features)
+        self._fast = FastTagger(built("crf-tables", partial(LinearCrf, model), [model]), self.features)
         names = self._fast.crf.labels
         self.labels = [(lab[:1], lab[2:]) for lab in names]  # (B|I|O, type) by label index
         self._names = np.array(names, dtype=object)
