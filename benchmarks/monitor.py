@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from marsad.engines import close_engine, make_engine
+from marsad.engines import close_engine, collect_as_batch_job, make_engine
 from marsad.ingest import read_inputs
 from marsad.pipeline import REVISION, analyze_documents, publish
 from marsad.store import SQLiteStore
@@ -39,7 +39,9 @@ def documents(corpus: Path, start: int, stop: int) -> Iterator[RawDocument]:
 def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | None, warm: bool,
           out: multiprocessing.Queue) -> None:
     """Analyse each range of articles into the store and publish the analysis, one after the other in this
-    process; `warm`: through a `WarmStore`, as `marsad watch` runs its rounds."""
+    process; `warm`: through a `WarmStore`, as `marsad watch` runs its rounds. The process collects garbage as
+    `marsad analyze` and `marsad watch` do."""
+    collect_as_batch_job()
     engine = make_engine("local", workers=workers)
     try:
         with SQLiteStore(db) as stored:
