@@ -1,8 +1,8 @@
 """A store that a long-running writer (`marsad watch`) keeps warm between rounds.
 
 Every run of the pipeline reads its states (the event clusterer, each event's comparison, the entity ids, the
-Latin names ...) and the whole stored corpus back from the store: about a tenth of a monitor's round at a few
-thousand articles, growing with the store. `WarmStore` wraps a store and keeps, for the process that owns it, the
+Latin names ...) and the whole stored corpus back from the store, and the process's collector walks them: about a
+quarter of a monitor's round at a few thousand articles, growing with the store. `WarmStore` wraps a store and keeps, for the process that owns it, the
 states it read or wrote and the corpus it loaded, so a round unpickles and parses only what changed: the articles
 stored since (read back by id) and the states no run of this process has touched yet. Everything else passes
 through to the wrapped store, which stays the record: every write goes to it as before.
