@@ -135,6 +135,7 @@ _ABOUT_AFTER = frozenset(_cues("about-after"))  # تقريبا: 30 شخصا تق
 ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where such a word may stand
 _TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
 TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
+_OWNER_SUFFIXES = tuple(sorted(_cues("owner-suffix"), key=len, reverse=True))  # هما before ها before ه
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
@@ -206,6 +207,7 @@ class Quantity:
     flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
     expected: bool = False  # a figure forecast or planned (توقع اقتصاديون 223 ألف وظيفة): no figure told as it stands
     to_date: bool = False  # a running total (إجمالي المسجلين، منذ بداية العام): of its publication day only
+    owner: str = ""  # the pronoun on the noun right before the figure (طوله 183، طولها 180): whose measure it is
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -226,7 +228,7 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     # beside this one's toll); a range is no value it opens with (عشرات is not 10)
     tolls: dict[tuple[str, str], set[tuple[float, float]]] = {}
     for q in quantities:
-        if not _past(q):
+        if not (_past(q) or q.step):  # a preliminary toll and the one after it are one happening's
             tolls.setdefault((q.sentence.article.id, q.slot), set()).add((q.low, q.high))
     if any(q.aside for q in quantities):
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
@@ -267,6 +269,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.owner and b.owner and a.owner != b.owner:
+            RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
+            return False
         if a.side and b.side and not a.side & b.side:
             RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls; 35% of the
             return False  # firms, 60% of the workers: shares of two wholes
@@ -535,7 +540,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
-                    to_date=_to_date(sentence.text, number.start, last.end))
+                    to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start))
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -548,8 +553,12 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
 def _part_of_whole(text: str, end: int) -> bool:
     """Whether a count ending at `end` is a part of a whole named after it, within `PART_REACH` words in its clause:
     من أصل، من بين، من مجموع and the whole (20 مباراة من أصل 26), or من and a figure right after the count or its
-    noun (4 من 5 أجانب). A percentage is a share already and is not asked."""
+    noun (4 من 5 أجانب), or من and a toll's word with the article right after the count (ستة من القتلى، ثلاثة من
+    الشهداء: some of the dead, a part of the toll). A percentage is a share already and is not asked."""
     _, after = _clause_words(text, end, end)
+    if after[:1] == [_FROM] and _of_the_toll(after[1:2]):
+        RULES.hit("part-of-toll")
+        return True
     for k in range(min(PART_REACH, len(after))):
         if k <= 1 and after[k] == _FROM and after[k + 1:k + 2] and after[k + 1][0].isdigit():
             return True  # right after the count or its noun: not أصيب 57 فيما قتل أكثر من 100
@@ -557,6 +566,23 @@ def _part_of_whole(text: str, end: int) -> bool:
         if any(following.startswith(cue + " ") for cue in _PART_OF):
             return True
     return False
+
+
+def _owner(text: str, start: int) -> str:
+    """The possessive pronoun (`owner-suffix` rows: ه، ها، هم) on the noun right before a figure at `start`, in its
+    clause, as written (a final ة is no pronoun): the figure is that person's or thing's measure (بلغ طوله 183 سم،
+    البالغ طولها 180 سم); "" when the word before has none or is a function word (منها، عليه)."""
+    before = _WORDS.findall(_CLAUSE_END.split(text[:start])[-1])
+    word = before[-1] if before else ""
+    if not word or normalize(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize(word)) in STOPWORDS:
+        return ""
+    return next((suffix for suffix in _OWNER_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3), "")
+
+
+def _of_the_toll(words: Sequence[str]) -> bool:
+    """Whether the first of `words` is a toll's word with the article (القتلى، الشهداء، المصابين): the dead or the
+    injured already counted, a whole."""
+    return bool(words) and words[0].startswith("ال") and _SYNONYMS.get(stem(words[0])) in CASUALTIES
 
 
 def _beside_named(text: str, start: int, end: int) -> bool:
@@ -630,11 +656,13 @@ def _side(text: str, end: int) -> frozenset[str]:
 
 
 def _moved(words: Words, start: int) -> bool:
-    """Whether the people counted at `start` are those a verb carried, evacuated, received or treated (نقلت
-    طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة): such a verb among the `MOVED_REACH` words before,
-    with no complementizer between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
-    before = [_SOURCE_CLITICS.sub("", w) for _, e, w in words if e <= start][-MOVED_REACH:]
-    verbs = [k for k, w in enumerate(before) if w in _MOVED]
+    """Whether the people counted at `start` are those a verb carried, evacuated, received, treated or saw off
+    (نقلت طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة، ودعت الجمعية 27 مصابا): such a verb among the
+    `MOVED_REACH` words before, a conjunction off or not (ودع is the verb, not و and دع), with no complementizer
+    between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
+    written = [w for _, e, w in words if e <= start][-MOVED_REACH:]
+    before = [_SOURCE_CLITICS.sub("", w) for w in written]
+    verbs = [k for k, (w, bare) in enumerate(zip(written, before, strict=True)) if w in _MOVED or bare in _MOVED]
     return bool(verbs) and not any(w in _COMPLEMENTIZERS for w in before[verbs[-1] + 1:])
 
 
