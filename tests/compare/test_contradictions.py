@@ -808,3 +808,12 @@ def test_the_injured_an_outlet_saw_off_are_a_part_of_the_toll() -> None:
     whole = _toll("a", "Wire", "2030-08-03", "ونتج عن انقلاب الحافلة وفاة تسعة أشخاص وإصابة 50 آخرين.")
     part = _toll("b", "Daily", "2030-08-03", "وودعت الجمعية الخيرية 27 مصابا من الركاب وذويهم عبر مطار المدينة.")
     assert _run(whole, part)[1] == []
+
+
+@pytest.mark.parametrize("among", [
+    "ولا يزال 12 شخصا في عداد المفقودين بعد الفيضانات في الوادي.",  # wire
+    "وما زال 12 مواطنا في عداد المفقودين منذ غرق المركب.",  # Gulf
+])
+def test_a_count_counted_among_the_missing_is_that_toll(among: str) -> None:
+    a = _toll("a", "Wire", "2030-09-14", among)
+    assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"missing"}

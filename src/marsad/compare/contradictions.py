@@ -136,6 +136,7 @@ ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where s
 _TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
 TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
 _OWNER_SUFFIXES = tuple(sorted(_cues("owner-suffix"), key=len, reverse=True))  # هما before ها before ه
+_AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
@@ -720,7 +721,11 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     if canon in CASUALTIES:
         return canon
     before = [w for _, e, w in words if e <= number.start]
-    after = [w for s, _, w in words if s >= number.end][1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    following = [w for s, _, w in words if s >= number.end]
+    after = following[1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    among = next((len(p.split()) for p in _AMONG if " ".join(following[1:1 + len(p.split())]) == p), 0)
+    if among:  # 12 شخصا في عداد المفقودين: the toll word after the phrase
+        after = following[1 + among:2 + among]
     after = after[:next((k for k, w in enumerate(after) if _next_clause(w)), len(after))]  # not the next toll's word:
     # استشهاد 15 شخصا وإصابة آخرين counts the dead, the injured follow
     cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
