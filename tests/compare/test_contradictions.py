@@ -817,3 +817,16 @@ def test_the_injured_an_outlet_saw_off_are_a_part_of_the_toll() -> None:
 def test_a_count_counted_among_the_missing_is_that_toll(among: str) -> None:
     a = _toll("a", "Wire", "2030-09-14", among)
     assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"missing"}
+
+
+@pytest.mark.parametrize(("monday", "thursday"), [
+    ("وأوضحت المديرية أن عدد المستفيدين من البرنامج حتى الساعة الخامسة من مساء أمس، بلغ 5400 شخص.",  # Gulf
+     "وأوضحت المديرية أن عدد المستفيدين من البرنامج حتى الساعة الواحدة من ظهر أمس، بلغ 5800 شخص."),
+    ("وقالت الوزارة إن عدد المسجلين في البرنامج لغاية الساعة الخامسة مساء أمس وصل إلى 5400 شخص.",  # Levantine
+     "وقالت الوزارة إن عدد المسجلين في البرنامج لغاية الساعة الواحدة ظهر أمس وصل إلى 5800 شخص."),
+])
+def test_a_count_up_to_a_moment_is_compared_only_on_its_day(monday: str, thursday: str) -> None:
+    a, b = _toll("a", "Wire", "2030-07-21", monday), _toll("b", "Daily", "2030-07-24", thursday)
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Post", "2030-07-21", monday.replace("5400", "5800"))
+    assert len(_run(a, c)[1]) == 1  # two totals of one day still clash

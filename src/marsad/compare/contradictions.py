@@ -136,6 +136,8 @@ ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where s
 _TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
 TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
 _OWNER_SUFFIXES = tuple(sorted(_cues("owner-suffix"), key=len, reverse=True))  # هما before ها before ه
+_UNTIL = frozenset(_cues("until-before"))  # حتى، لغاية before a time: a count after it runs up to that moment
+UNTIL_REACH = 6  # words between such a time and the figure after it (أمس الخميس، بلغ 363 ألفا)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
@@ -368,9 +370,29 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
+    untils = [t.end - sentence.start for t in inside if t.kind in ("time", "date")
+              and _until(sentence.text, t.start - sentence.start)]
+    counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
+              for q in counts]
     return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0])) for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
                 aside=aside or q.aside) for q in counts]
+
+
+def _until(text: str, start: int) -> bool:
+    """Whether the time or day at `start` is the end of a count's run: an `until-before` row right before it (حتى،
+    لغاية)."""
+    before = _WORDS.findall(text[:start])[-1:]
+    return bool(before) and normalize(before[0]) in _UNTIL
+
+
+def _counted_until(text: str, untils: Sequence[int], start: int) -> bool:
+    """Whether a figure at `start` is a running total at a moment: it follows, within `UNTIL_REACH` words, the end of
+    a time or day a count runs up to (`untils`: بلغ عدد المستفيدين حتى الساعة الواحدة من ظهر أمس، 363 ألفا)."""
+    found = any(end <= start and len(_WORDS.findall(text[end:start])) <= UNTIL_REACH for end in untils)
+    if found:
+        RULES.hit("count-until")
+    return found
 
 
 def _nearest(times: Sequence[tuple[int, int, str]], span: tuple[int, int]) -> frozenset[str]:
