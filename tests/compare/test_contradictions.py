@@ -830,3 +830,16 @@ def test_a_count_up_to_a_moment_is_compared_only_on_its_day(monday: str, thursda
     assert _run(a, b)[1] == []
     c = _toll("c", "Post", "2030-07-21", monday.replace("5400", "5800"))
     assert len(_run(a, c)[1]) == 1  # two totals of one day still clash
+
+
+@pytest.mark.parametrize(("rescued", "present"), [
+    ("وتحدثت المصادر عن إنقاذ 4 أجانب من الفندق بعد الهجوم.",  # wire
+     "وكان هناك خمسة أجانب على الأقل في الفندق قبل الهجوم."),
+    ("وأنقذت فرق الدفاع المدني 9 من السكان من العمارة المحترقة.",  # Gulf
+     "وكان في العمارة المحترقة 14 من السكان ساعة اندلاع الحريق."),
+])
+def test_those_rescued_are_not_those_present(rescued: str, present: str) -> None:
+    a, b = _toll("a", "Wire", "2030-08-09", rescued), _toll("b", "Daily", "2030-08-09", present)
+    assert _run(a, b)[1] == []
+    other = _toll("c", "Post", "2030-08-09", rescued.replace("4 ", "5 ").replace("9 ", "11 "))
+    assert len(_run(a, other)[1]) == 1  # two counts of the rescued still clash

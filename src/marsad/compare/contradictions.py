@@ -10,7 +10,9 @@ outlet that also gives the other outlet's value, a syndicated copy against its o
 against the outlet), a span counted from a moment (بعد يومين من الهجوم), a figure forecast or planned (توقع، من
 المقرر), a figure of another month or day than the one its sentence gives the other, and another incident's figure:
 given for another place, far from the other toll, in a sentence that turns to another happening (من جهة أخرى), of
-a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places.
+a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places;
+a part of a toll (ستة من الشهداء، those carried or seen off), another owner's measure (طوله against طولها), and a
+running total up to a moment (حتى الساعة ...) against one of another day. Martyrs (استشهاد، شهداء) are the dead.
 """
 from __future__ import annotations
 
@@ -112,6 +114,7 @@ _STEP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _cues("step"))) + r")
 _BACKGROUND = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("background-opener"))) + r")(?!\w)")
 _INDEX_BEFORE = frozenset(_cues("index-before"))  # الدقيقة 32، المادة 5: a label, not a count
 _MOVED = frozenset(_cues("moved-before"))  # نقل، أجلى، استقبل، انتشال: people carried, not a toll
+_RESCUED = frozenset(_cues("rescued-before"))  # إنقاذ، أنقذت: those rescued, a count of their own
 MOVED_REACH = 16  # words before a count where such a verb may govern it (أجلت طائرتان مساء أمس جثامين تسعة، و27 مصابا)
 _REMAINING = frozenset(_cues("remaining-after"))  # ما زالوا، لم يغادروا: those still in hospital, a part
 REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصابين من الأشقاء وذويهم الذين لم يغادروا)
@@ -211,6 +214,7 @@ class Quantity:
     expected: bool = False  # a figure forecast or planned (توقع اقتصاديون 223 ألف وظيفة): no figure told as it stands
     to_date: bool = False  # a running total (إجمالي المسجلين، منذ بداية العام): of its publication day only
     owner: str = ""  # the pronoun on the noun right before the figure (طوله 183، طولها 180): whose measure it is
+    rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -272,6 +276,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.rescued != b.rescued:
+            RULES.hit("rescued-apart")  # إنقاذ 4 أجانب against five foreigners in the hotel: the rescued are a part
+            return False
         if a.owner and b.owner and a.owner != b.owner:
             RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
             return False
@@ -532,7 +539,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if _indexed(words, number.start, _SELECTORS):
         RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
         return None
-    if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
+    rescued = _moved(words, number.start, _RESCUED)
+    if slot in CASUALTIES and (_moved(words, number.start) or rescued or _remaining(sentence.text, last.end)):
         RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
         return None
     if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)
@@ -563,7 +571,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
-                    to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start))
+                    to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
+                    rescued=rescued)
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -678,14 +687,14 @@ def _side(text: str, end: int) -> frozenset[str]:
     return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
 
 
-def _moved(words: Words, start: int) -> bool:
+def _moved(words: Words, start: int, cues: frozenset[str] = _MOVED) -> bool:
     """Whether the people counted at `start` are those a verb carried, evacuated, received, treated or saw off
     (نقلت طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة، ودعت الجمعية 27 مصابا): such a verb among the
     `MOVED_REACH` words before, a conjunction off or not (ودع is the verb, not و and دع), with no complementizer
     between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
     written = [w for _, e, w in words if e <= start][-MOVED_REACH:]
     before = [_SOURCE_CLITICS.sub("", w) for w in written]
-    verbs = [k for k, (w, bare) in enumerate(zip(written, before, strict=True)) if w in _MOVED or bare in _MOVED]
+    verbs = [k for k, (w, bare) in enumerate(zip(written, before, strict=True)) if w in cues or bare in cues]
     return bool(verbs) and not any(w in _COMPLEMENTIZERS for w in before[verbs[-1] + 1:])
 
 
