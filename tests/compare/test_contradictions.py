@@ -755,3 +755,91 @@ def test_a_count_beside_someone_named_is_a_part_of_the_toll(beside: str) -> None
 def test_a_life_taken_is_a_death() -> None:
     a = _toll("a", "Wire", "2030-07-28", "وكان التفجير الذي استهدف المسجد قد أودى بحياة 27 شخصا وجرح 286.")
     assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"killed", "injured"}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("وأسفر القصف على الحي عن استشهاد 12 مواطنا وإصابة 30 آخرين.",  # Palestinian
+     "قالت وزارة الصحة إن 18 شخصا قتلوا في القصف على الحي."),
+    ("وأدت الغارة على البلدة إلى سقوط 4 شهداء بينهم طفلان، حسب الدفاع المدني.",  # Levantine
+     "وقتل 9 أشخاص في الغارة على البلدة وفق مصادر طبية."),
+    ("ونتج عن التفجير في السوق استشهاد عشرة أشخاص وإصابة آخرين.",  # Gulf
+     "وأسفر التفجير في السوق عن مقتل 14 شخصا بحسب الشرطة."),
+])
+def test_a_count_of_martyrs_is_a_death_toll(first: str, second: str) -> None:
+    a, b = _toll("a", "Wire", "2030-08-06", first), _toll("b", "Daily", "2030-08-06", second)
+    assert "killed" in {q.slot for q in stated_quantities(*_claims_of(a))}
+    assert len(_run(a, b)[1]) == 1
+    later = _toll("c", "Post", "2030-08-07", second)  # a martyrs' toll rises from day to day as any other
+    assert _run(a, later)[1] == []
+
+
+def test_some_of_the_dead_named_after_their_count_are_a_part_of_the_toll() -> None:
+    whole = _toll("a", "Wire", "2030-08-09", "وأدى التفجير في المسجد إلى مقتل 9 أشخاص وإصابة 33.")
+    for part in ("وكشفت الوزارة أن ستة من الشهداء من المتدربين الملتحقين بالدورة.",  # Gulf
+                 "وتبين أن خمسة من القتلى في التفجير أطفال دون العاشرة."):  # wire
+        assert _run(whole, _toll("b", "Daily", "2030-08-09", part))[1] == [], part
+
+
+def test_a_preliminary_figure_beside_the_final_one_is_still_one_happenings_toll() -> None:
+    a = _toll("a", "Wire", "2030-08-06", "وحسب المعلومات الأولية فإن نحو 20 شخصا قتلوا في التفجير. وقال المتحدث إن "
+              "عدد القتلى في التفجير بلغ 13.")
+    b = _toll("b", "Daily", "2030-08-06", "وقال المتحدث باسم الشرطة إن التفجير خلف 16 قتيلا.")
+    (found,) = _run(a, b)[1]
+    assert "13" in found.detail and "16" in found.detail
+
+
+def test_the_heights_of_two_people_are_two_figures() -> None:
+    a = _toll("a", "Wire", "2030-07-27", "وهو اليوم أطول بكثير من صديقته البالغ طولها 171 سم.")
+    b = _toll("b", "Daily", "2030-07-27", "وفي سن الخامسة عشرة بلغ طوله 175 سم بحسب الصحيفة.")
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Post", "2030-07-27", "وهو اليوم في سن الخامسة عشرة وقد بلغ طوله 179 سم.")
+    assert len(_run(b, c)[1]) == 1  # one man's height told two ways still clashes
+
+
+def test_a_participle_after_a_reading_is_no_counted_noun() -> None:
+    a = _toll("a", "Wire", "2030-08-06", "وبلغت القراءة النهائية لمؤشر مديري المشتريات لقطاع الصناعة في المنطقة 52.4 "
+              "متجاوزا مستوى 50 الفاصل بين النمو والانكماش.")
+    b = _toll("b", "Daily", "2030-08-06", "وبلغ مؤشر مديري المشتريات لقطاع الخدمات في المنطقة 54.0 متجاوزا القراءة "
+              "الأولية ومستوى 50 الفاصل بين النمو والانكماش.")
+    assert _run(a, b)[1] == []
+
+
+def test_the_injured_an_outlet_saw_off_are_a_part_of_the_toll() -> None:
+    whole = _toll("a", "Wire", "2030-08-03", "ونتج عن انقلاب الحافلة وفاة تسعة أشخاص وإصابة 50 آخرين.")
+    part = _toll("b", "Daily", "2030-08-03", "وودعت الجمعية الخيرية 27 مصابا من الركاب وذويهم عبر مطار المدينة.")
+    assert _run(whole, part)[1] == []
+
+
+@pytest.mark.parametrize("among", [
+    "ولا يزال 12 شخصا في عداد المفقودين بعد الفيضانات في الوادي.",  # wire
+    "وما زال 12 مواطنا في عداد المفقودين منذ غرق المركب.",  # Gulf
+])
+def test_a_count_counted_among_the_missing_is_that_toll(among: str) -> None:
+    a = _toll("a", "Wire", "2030-09-14", among)
+    assert {q.slot for q in stated_quantities(*_claims_of(a))} == {"missing"}
+
+
+@pytest.mark.parametrize(("monday", "thursday"), [
+    ("وأوضحت المديرية أن عدد المستفيدين من البرنامج حتى الساعة الخامسة من مساء أمس، بلغ 5400 شخص.",  # Gulf
+     "وأوضحت المديرية أن عدد المستفيدين من البرنامج حتى الساعة الواحدة من ظهر أمس، بلغ 5800 شخص."),
+    ("وقالت الوزارة إن عدد المسجلين في البرنامج لغاية الساعة الخامسة مساء أمس وصل إلى 5400 شخص.",  # Levantine
+     "وقالت الوزارة إن عدد المسجلين في البرنامج لغاية الساعة الواحدة ظهر أمس وصل إلى 5800 شخص."),
+])
+def test_a_count_up_to_a_moment_is_compared_only_on_its_day(monday: str, thursday: str) -> None:
+    a, b = _toll("a", "Wire", "2030-07-21", monday), _toll("b", "Daily", "2030-07-24", thursday)
+    assert _run(a, b)[1] == []
+    c = _toll("c", "Post", "2030-07-21", monday.replace("5400", "5800"))
+    assert len(_run(a, c)[1]) == 1  # two totals of one day still clash
+
+
+@pytest.mark.parametrize(("rescued", "present"), [
+    ("وتحدثت المصادر عن إنقاذ 4 أجانب من الفندق بعد الهجوم.",  # wire
+     "وكان هناك خمسة أجانب على الأقل في الفندق قبل الهجوم."),
+    ("وأنقذت فرق الدفاع المدني 9 من السكان من العمارة المحترقة.",  # Gulf
+     "وكان في العمارة المحترقة 14 من السكان ساعة اندلاع الحريق."),
+])
+def test_those_rescued_are_not_those_present(rescued: str, present: str) -> None:
+    a, b = _toll("a", "Wire", "2030-08-09", rescued), _toll("b", "Daily", "2030-08-09", present)
+    assert _run(a, b)[1] == []
+    other = _toll("c", "Post", "2030-08-09", rescued.replace("4 ", "5 ").replace("9 ", "11 "))
+    assert len(_run(a, other)[1]) == 1  # two counts of the rescued still clash

@@ -10,7 +10,9 @@ outlet that also gives the other outlet's value, a syndicated copy against its o
 against the outlet), a span counted from a moment (بعد يومين من الهجوم), a figure forecast or planned (توقع، من
 المقرر), a figure of another month or day than the one its sentence gives the other, and another incident's figure:
 given for another place, far from the other toll, in a sentence that turns to another happening (من جهة أخرى), of
-a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places.
+a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places;
+a part of a toll (ستة من الشهداء، those carried or seen off), another owner's measure (طوله against طولها), and a
+running total up to a moment (حتى الساعة ...) against one of another day. Martyrs (استشهاد، شهداء) are the dead.
 """
 from __future__ import annotations
 
@@ -112,6 +114,7 @@ _STEP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _cues("step"))) + r")
 _BACKGROUND = re.compile(r"^\W*[وف]?(?:" + "|".join(map(re.escape, _cues("background-opener"))) + r")(?!\w)")
 _INDEX_BEFORE = frozenset(_cues("index-before"))  # الدقيقة 32، المادة 5: a label, not a count
 _MOVED = frozenset(_cues("moved-before"))  # نقل، أجلى، استقبل، انتشال: people carried, not a toll
+_RESCUED = frozenset(_cues("rescued-before"))  # إنقاذ، أنقذت: those rescued, a count of their own
 MOVED_REACH = 16  # words before a count where such a verb may govern it (أجلت طائرتان مساء أمس جثامين تسعة، و27 مصابا)
 _REMAINING = frozenset(_cues("remaining-after"))  # ما زالوا، لم يغادروا: those still in hospital, a part
 REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصابين من الأشقاء وذويهم الذين لم يغادروا)
@@ -135,6 +138,10 @@ _ABOUT_AFTER = frozenset(_cues("about-after"))  # تقريبا: 30 شخصا تق
 ABOUT_AFTER_REACH = 3  # words after a figure (its noun and a qualifier) where such a word may stand
 _TO_DATE = tuple(_cues("to-date"))  # إجمالي، منذ بداية العام، حتى الآن: a running total, compared within a day
 TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a phrase may stand
+_OWNER_SUFFIXES = tuple(sorted(_cues("owner-suffix"), key=len, reverse=True))  # هما before ها before ه
+_UNTIL = frozenset(_cues("until-before"))  # حتى، لغاية before a time: a count after it runs up to that moment
+UNTIL_REACH = 6  # words between such a time and the figure after it (أمس الخميس، بلغ 363 ألفا)
+_AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
@@ -206,6 +213,8 @@ class Quantity:
     flow: bool = False  # a count of what passed or arrived (عبرت 65 سفينة): a dated one is of its day
     expected: bool = False  # a figure forecast or planned (توقع اقتصاديون 223 ألف وظيفة): no figure told as it stands
     to_date: bool = False  # a running total (إجمالي المسجلين، منذ بداية العام): of its publication day only
+    owner: str = ""  # the pronoun on the noun right before the figure (طوله 183، طولها 180): whose measure it is
+    rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -226,7 +235,7 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
     # beside this one's toll); a range is no value it opens with (عشرات is not 10)
     tolls: dict[tuple[str, str], set[tuple[float, float]]] = {}
     for q in quantities:
-        if not _past(q):
+        if not (_past(q) or q.step):  # a preliminary toll and the one after it are one happening's
             tolls.setdefault((q.sentence.article.id, q.slot), set()).add((q.low, q.high))
     if any(q.aside for q in quantities):
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
@@ -267,6 +276,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if a.rescued != b.rescued:
+            RULES.hit("rescued-apart")  # إنقاذ 4 أجانب against five foreigners in the hotel: the rescued are a part
+            return False
+        if a.owner and b.owner and a.owner != b.owner:
+            RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
+            return False
         if a.side and b.side and not a.side & b.side:
             RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls; 35% of the
             return False  # firms, 60% of the workers: shares of two wholes
@@ -362,9 +377,29 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
+    untils = [t.end - sentence.start for t in inside if t.kind in ("time", "date")
+              and _until(sentence.text, t.start - sentence.start)]
+    counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
+              for q in counts]
     return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0])) for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
                 aside=aside or q.aside) for q in counts]
+
+
+def _until(text: str, start: int) -> bool:
+    """Whether the time or day at `start` is the end of a count's run: an `until-before` row right before it (حتى،
+    لغاية)."""
+    before = _WORDS.findall(text[:start])[-1:]
+    return bool(before) and normalize(before[0]) in _UNTIL
+
+
+def _counted_until(text: str, untils: Sequence[int], start: int) -> bool:
+    """Whether a figure at `start` is a running total at a moment: it follows, within `UNTIL_REACH` words, the end of
+    a time or day a count runs up to (`untils`: بلغ عدد المستفيدين حتى الساعة الواحدة من ظهر أمس، 363 ألفا)."""
+    found = any(end <= start and len(_WORDS.findall(text[end:start])) <= UNTIL_REACH for end in untils)
+    if found:
+        RULES.hit("count-until")
+    return found
 
 
 def _nearest(times: Sequence[tuple[int, int, str]], span: tuple[int, int]) -> frozenset[str]:
@@ -504,7 +539,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if _indexed(words, number.start, _SELECTORS):
         RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
         return None
-    if slot in CASUALTIES and (_moved(words, number.start) or _remaining(sentence.text, last.end)):
+    rescued = _moved(words, number.start, _RESCUED)
+    if slot in CASUALTIES and (_moved(words, number.start) or rescued or _remaining(sentence.text, last.end)):
         RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
         return None
     if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)
@@ -535,7 +571,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
-                    to_date=_to_date(sentence.text, number.start, last.end))
+                    to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
+                    rescued=rescued)
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -548,8 +585,12 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
 def _part_of_whole(text: str, end: int) -> bool:
     """Whether a count ending at `end` is a part of a whole named after it, within `PART_REACH` words in its clause:
     من أصل، من بين، من مجموع and the whole (20 مباراة من أصل 26), or من and a figure right after the count or its
-    noun (4 من 5 أجانب). A percentage is a share already and is not asked."""
+    noun (4 من 5 أجانب), or من and a toll's word with the article right after the count (ستة من القتلى، ثلاثة من
+    الشهداء: some of the dead, a part of the toll). A percentage is a share already and is not asked."""
     _, after = _clause_words(text, end, end)
+    if after[:1] == [_FROM] and _of_the_toll(after[1:2]):
+        RULES.hit("part-of-toll")
+        return True
     for k in range(min(PART_REACH, len(after))):
         if k <= 1 and after[k] == _FROM and after[k + 1:k + 2] and after[k + 1][0].isdigit():
             return True  # right after the count or its noun: not أصيب 57 فيما قتل أكثر من 100
@@ -557,6 +598,23 @@ def _part_of_whole(text: str, end: int) -> bool:
         if any(following.startswith(cue + " ") for cue in _PART_OF):
             return True
     return False
+
+
+def _owner(text: str, start: int) -> str:
+    """The possessive pronoun (`owner-suffix` rows: ه، ها، هم) on the noun right before a figure at `start`, in its
+    clause, as written (a final ة is no pronoun): the figure is that person's or thing's measure (بلغ طوله 183 سم،
+    البالغ طولها 180 سم); "" when the word before has none or is a function word (منها، عليه)."""
+    before = _WORDS.findall(_CLAUSE_END.split(text[:start])[-1])
+    word = before[-1] if before else ""
+    if not word or normalize(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize(word)) in STOPWORDS:
+        return ""
+    return next((suffix for suffix in _OWNER_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3), "")
+
+
+def _of_the_toll(words: Sequence[str]) -> bool:
+    """Whether the first of `words` is a toll's word with the article (القتلى، الشهداء، المصابين): the dead or the
+    injured already counted, a whole."""
+    return bool(words) and words[0].startswith("ال") and _SYNONYMS.get(stem(words[0])) in CASUALTIES
 
 
 def _beside_named(text: str, start: int, end: int) -> bool:
@@ -629,12 +687,14 @@ def _side(text: str, end: int) -> frozenset[str]:
     return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
 
 
-def _moved(words: Words, start: int) -> bool:
-    """Whether the people counted at `start` are those a verb carried, evacuated, received or treated (نقلت
-    طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة): such a verb among the `MOVED_REACH` words before,
-    with no complementizer between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
-    before = [_SOURCE_CLITICS.sub("", w) for _, e, w in words if e <= start][-MOVED_REACH:]
-    verbs = [k for k, w in enumerate(before) if w in _MOVED]
+def _moved(words: Words, start: int, cues: frozenset[str] = _MOVED) -> bool:
+    """Whether the people counted at `start` are those a verb carried, evacuated, received, treated or saw off
+    (نقلت طائرتان 27 مصابا، استقبل المستشفى 30 جريحا، انتشال 15 جثة، ودعت الجمعية 27 مصابا): such a verb among the
+    `MOVED_REACH` words before, a conjunction off or not (ودع is the verb, not و and دع), with no complementizer
+    between it and the count (نقلت الوكالة عن مصدر أن 50 قتلوا reports, it carries none)."""
+    written = [w for _, e, w in words if e <= start][-MOVED_REACH:]
+    before = [_SOURCE_CLITICS.sub("", w) for w in written]
+    verbs = [k for k, (w, bare) in enumerate(zip(written, before, strict=True)) if w in cues or bare in cues]
     return bool(verbs) and not any(w in _COMPLEMENTIZERS for w in before[verbs[-1] + 1:])
 
 
@@ -692,7 +752,11 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     if canon in CASUALTIES:
         return canon
     before = [w for _, e, w in words if e <= number.start]
-    after = [w for s, _, w in words if s >= number.end][1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    following = [w for s, _, w in words if s >= number.end]
+    after = following[1:3]  # the verb after the counted noun: 20 شخصا نزحوا
+    among = next((len(p.split()) for p in _AMONG if " ".join(following[1:1 + len(p.split())]) == p), 0)
+    if among:  # 12 شخصا في عداد المفقودين: the toll word after the phrase
+        after = following[1 + among:2 + among]
     after = after[:next((k for k, w in enumerate(after) if _next_clause(w)), len(after))]  # not the next toll's word:
     # استشهاد 15 شخصا وإصابة آخرين counts the dead, the injured follow
     cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
