@@ -1,11 +1,11 @@
 """A store that a long-running writer (`marsad watch`) keeps warm between rounds.
 
 Every run of the pipeline reads its states (the event clusterer, each event's comparison, the entity ids, the
-Latin names ...) and the whole stored corpus back from the store, and the process's collector walks them: about a
-quarter of a monitor's round at a few thousand articles, growing with the store. `WarmStore` wraps a store and keeps, for the process that owns it, the
-states it read or wrote and the corpus it loaded, so a round unpickles and parses only what changed: the articles
-stored since (read back by id) and the states no run of this process has touched yet. Everything else passes
-through to the wrapped store, which stays the record: every write goes to it as before.
+Latin names ...) and the whole stored corpus back from the store. `WarmStore` wraps a store and keeps, for the
+process that owns it, the states it read or wrote and the corpus it loaded, so a round unpickles and parses only
+what changed: the articles stored since (read back by id) and the states no run of this process has touched yet;
+a round at 4,000 stored articles costs about a quarter less. Everything else passes through to the wrapped store,
+which stays the record: every write goes to it as before.
 
 This holds while the process is the store's only writer, as a watcher is. `check` drops what is kept when the
 store's revision is not the one this process last saw (another process stored articles meanwhile); the pipeline
