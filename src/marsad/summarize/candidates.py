@@ -25,11 +25,13 @@ QUESTION = ("؟", "?")
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A body sentence of one article: `position` counts body sentences from 0 (the lead)."""
+    """A body sentence of one article: `position` counts body sentences from 0 (the lead); `start` is where its
+    text begins in the article's text (-1: not known)."""
 
     article: int
     position: int
     text: str
+    start: int = -1
 
     @property
     def words(self) -> int:
@@ -47,7 +49,7 @@ def candidates(index: int, article: Article) -> list[Candidate]:
             continue
         piece = without_connective(without_dateline(piece))
         if readable_alone(piece):
-            found.append(Candidate(index, position, piece))
+            found.append(Candidate(index, position, piece, text.find(piece, sentence.start)))
         position += 1
     return found
 
