@@ -71,7 +71,7 @@ def main() -> None:
         best = max(sys_events, key=lambda v: len(sys_events[v] & gold_events[gev]))
         ours = " ".join(s["text"] for s in sums.get(best, {}).get("sentences", []))
         pool = [c.text for i, a in enumerate(sorted(sys_events[best])) if a in arts
-                for c in candidates(i, Article(a, arts[a]["text"]))]
+                for c in candidates(i, Article(a, arts[a]["text"], title=arts[a].get("title")))]
         texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": oracle(pool, ref, scorer)}
         scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
         rows.append(scores)
