@@ -327,7 +327,7 @@ def article_leads(pool: Sequence[Candidate]) -> list[int]:
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
-           limit: int, target_words: int, voice_of: Sequence[str], told: Told | None = None) -> list[int]:
+           limit: int, target_words: int, voice_of: Sequence[str], told: Told) -> list[int]:
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
     no chosen one, nor restates what they have `told` together, until the word budget is met; a sentence that
     would end more than half of itself past the budget is left out once the summary has its minimum length.
@@ -341,7 +341,7 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
     length = 0
     while len(chosen) < limit:
         best = max(np.flatnonzero(~closed).tolist(), key=worths.__getitem__, default=-1)
-        if best >= 0 and told is not None and told.restates(best):
+        if best >= 0 and told.restates(best):
             RULES.hit("aspect.restated")
             closed[best] = True
             continue
@@ -351,8 +351,7 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
         length += pool[best].words
         closed |= duplicate[:, best]
         closed[best] = True
-        if told is not None:
-            told.use(best)
+        told.use(best)
         for i in vocabulary.use(best):
             worths[i] = worth(i)
     return another_voice(chosen, pool, voice_of, worths, duplicate)
