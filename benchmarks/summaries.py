@@ -1,7 +1,8 @@
 """Event summaries against the reference summaries of an answer key: ROUGE-1/2 of marsad's summary beside the
 lead-3 baseline and a greedy extractive oracle, per event and on average, with the length in words of each and of
 the reference (ROUGE-1 is an F1, so a summary much longer or shorter than the reference loses); an event whose
-summary only repeats lead-3 sentences is marked "lead only".
+summary only repeats lead-3 sentences is marked "lead only"; the gain over lead-3 is given apart for the events of
+one article and of several.
 
     python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
 
@@ -65,14 +66,16 @@ def main() -> None:
     sums = {s["event"]: s for s in ana["summaries"]}
     rows = []
     lengths: list[dict[str, int]] = []  # words of the reference and of each summary, per event
+    sizes: list[int] = []  # the articles of each matched event
     for gev, ref in gold.get("summaries", {}).items():
         best = max(sys_events, key=lambda v: len(sys_events[v] & gold_events[gev]))
         ours = " ".join(s["text"] for s in sums.get(best, {}).get("sentences", []))
         pool = [c.text for i, a in enumerate(sorted(sys_events[best])) if a in arts
-                for c in candidates(i, Article(a, arts[a]["text"]))]
+                for c in candidates(i, Article(a, arts[a]["text"], title=arts[a].get("title")))]
         texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": oracle(pool, ref, scorer)}
         scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
         rows.append(scores)
+        sizes.append(len(sys_events[best]))
         said = [s["text"] for s in sums.get(best, {}).get("sentences", [])]
         lead_only = bool(said) and all(s in texts["lead3"] for s in said)
         lengths.append({"reference": len(ref.split()), **{k: len(t.split()) for k, t in texts.items()}})
@@ -85,6 +88,12 @@ def main() -> None:
         words = sum(n[k] for n in lengths) / len(lengths)
         print(f"mean {k:7} ROUGE-1 {r1:.3f}  ROUGE-2 {r2:.3f}  {words:.0f} words")
     print(f"mean reference {sum(n['reference'] for n in lengths) / len(lengths):.0f} words")
+    for name, members in (("one-article", [i for i, n in enumerate(sizes) if n == 1]),
+                          ("several", [i for i, n in enumerate(sizes) if n > 1])):
+        if members:
+            gains = [sum(rows[i]["marsad"][m] - rows[i]["lead3"][m] for i in members) / len(members)
+                     for m in ("rouge1", "rouge2")]
+            print(f"gain over lead-3, {len(members)} {name} events: ROUGE-1 {gains[0]:+.3f}  ROUGE-2 {gains[1]:+.3f}")
 
 
 if __name__ == "__main__":

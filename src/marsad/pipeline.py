@@ -358,7 +358,8 @@ def compare_event(work: EventWork) -> EventComparison:
         claims,
         find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities),
         summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
-                        framed=work.framed, figures=figures, settings=settings.summary),  # a huge event: its core
+                        framed=work.framed, figures=figures, settings=settings.summary,  # a huge event: its core
+                        mentions=work.mentions, timexes=work.timexes),
         figures,
         **compare_entities(work, claims),
     )

@@ -96,6 +96,7 @@ class SummarySettings:
 
     target_words: int = 110  # the word budget: reference news summaries run 95-145 words
     duplicate_similarity: float = 0.3  # two chosen sentences this close say the same: the second is never taken
+    restated_share: float = 0.5  # a sentence naming nothing new with this share of its content words said is skipped
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,14 +3,19 @@
 Headlines, subheadings and bylines (short lines without final punctuation: a closing quote is not one), questions
 and sentences too short or too long to read alone are left out; every line before the first body sentence may be
 a headline or kicker; a leading dateline ("City (Agency) -") and a leading connective ("من جهته،",
-`marsad.summarize.connectives`) are cut off, so what remains is still one contiguous piece of the article.
+`marsad.summarize.connectives`) are cut off, so what remains is still one contiguous piece of the article. A body
+sentence that is the article's own headline, or mostly it, is the title or a link or credit line that repeats it
+(a title ending in "!", a syndication link "the story in paper X: <headline>"), not a statement of the news.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from marsad.clean.rules import dateline_prefix
 from marsad.summarize.connectives import without_connective
+from marsad.summarize.rules import RULES
+from marsad.text.normalize import match_key
 from marsad.text.sentences import split_sentences
 from marsad.types import Article
 
@@ -21,15 +26,21 @@ LABEL_WORDS = 8  # any other line this short without final punctuation is a subh
 FINAL = ".!؟?…)"
 CLOSING_QUOTES = "»”\"'"
 QUESTION = ("؟", "?")
+HEADLINE_SHARE = 0.5  # a body sentence this much of whose words are the article's whole headline repeats it
+HEADLINE_MIN_WORDS = 3  # a shorter headline is too common a phrase to mark a line
+
+RULES.register("candidate.headline-repeat")
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A body sentence of one article: `position` counts body sentences from 0 (the lead)."""
+    """A body sentence of one article: `position` counts body sentences from 0 (the lead); `start` is where its
+    text begins in the article's text (-1: not known)."""
 
     article: int
     position: int
     text: str
+    start: int = -1
 
     @property
     def words(self) -> int:
@@ -39,6 +50,7 @@ class Candidate:
 def candidates(index: int, article: Article) -> list[Candidate]:
     """The article's body sentences that may be quoted alone in a summary."""
     text = article.text
+    headline = match_key(html.unescape(article.title or ""))
     found: list[Candidate] = []
     position = 0
     for sentence in split_sentences(text):
@@ -46,10 +58,32 @@ def candidates(index: int, article: Article) -> list[Candidate]:
         if is_label_line(text, sentence.start, sentence.end, first=position == 0):
             continue
         piece = without_connective(without_dateline(piece))
-        if readable_alone(piece):
-            found.append(Candidate(index, position, piece))
+        if readable_alone(piece) and not is_headline(piece, headline) and not (
+                position > 0 and repeats_headline(piece, headline)):
+            found.append(Candidate(index, position, piece, text.find(piece, sentence.start)))
         position += 1
     return found
+
+
+def is_headline(sentence: str, headline: str) -> bool:
+    """Whether the sentence is the article's headline (`match_key`s equal), whatever its final mark: a title that
+    ends in "!" or a closing quote is no label by its shape."""
+    if not headline or match_key(sentence) != headline:
+        return False
+    RULES.hit("candidate.headline-repeat")
+    return True
+
+
+def repeats_headline(sentence: str, headline: str) -> bool:
+    """Whether the sentence holds the whole `headline` (its `match_key`, of HEADLINE_MIN_WORDS words or more) and
+    that is HEADLINE_SHARE of its words or more."""
+    size = len(headline.split())
+    if size < HEADLINE_MIN_WORDS or f" {headline} " not in f" {match_key(sentence)} ":
+        return False
+    if size < HEADLINE_SHARE * len(match_key(sentence).split()):
+        return False
+    RULES.hit("candidate.headline-repeat")
+    return True
 
 
 def is_label_line(text: str, start: int, end: int, first: bool) -> bool:

@@ -3,18 +3,20 @@
 A sentence ranks by corroboration (how many other outlets state the same: from the claims' support lists when
 given, else TF-IDF cosine between sentences), centrality (cosine with the event's centroid, each outlet counted
 once), position (news leads carry the key facts) and shared vocabulary: the mean, over its content words, of the
-share of the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is
-the strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is
-chosen its words count for less (SumBasic), so the next pick says something else. Two sentences that back the
-same corroborated claim, or whose TF-IDF cosine is high, are never both taken, nor are the leads of two
-articles: each states the happening itself. Selection stops at a word budget, the length of a short news
-summary. When several voices report the event, a sentence of an outlet that writes with
-stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
-same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a little lower
-(`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the figures layer
-follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary
-of an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives
-way), and it reads from a chosen lead: that article's sentences come first.
+share of the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is the
+strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is chosen its
+words count for less (SumBasic), so the next pick says something else. Two sentences that back the same
+corroborated claim, or whose TF-IDF cosine is high, are never both taken, nor are the leads of two articles: each
+states the happening itself; nor is a sentence that restates what the chosen ones have told together (no person,
+place, date or figure they have not given, most of its words said: `marsad.summarize.aspects`). Selection stops at
+a word budget, the length of a short news summary. When several voices report the event, a sentence of an outlet
+that writes with stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two
+wordings of the same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a
+little lower (`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the
+figures layer follows over time is stated once, by the sentence with its latest report
+(`marsad.summarize.figures`). A summary of an event several outlets report quotes two of them at least (the last
+body sentence of a one-outlet pick gives way), and it reads from a chosen lead: that article's sentences come
+first.
 """
 from __future__ import annotations
 
@@ -30,13 +32,14 @@ from scipy.sparse import csr_matrix
 
 from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
+from marsad.summarize.aspects import Told, aspects
 from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.figures import latest_toll, toll_reports
 from marsad.summarize.rules import RULES
 from marsad.summarize.speech import mostly_quoted
 from marsad.summarize.stems import content_stems, kept_words, stem_map, word_runs
 from marsad.text.normalize import match_key, normalize
-from marsad.types import Article, Event, Story, Summary, SummarySentence
+from marsad.types import Article, Event, Mention, Story, Summary, SummarySentence, Timex
 
 WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0.1}
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
@@ -65,10 +68,14 @@ class ClaimLike(Protocol):
 
 def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence[ClaimLike] | None = None,
                     max_sentences: int = 5, framed: Collection[str] = (), figures: Sequence[Any] = (),
-                    settings: SummarySettings = DEFAULTS.summary) -> Summary:
+                    settings: SummarySettings = DEFAULTS.summary,
+                    mentions: Mapping[str, Sequence[Mention]] | None = None,
+                    timexes: Mapping[str, Sequence[Timex]] | None = None) -> Summary:
     """A summary of 3–6 sentences of one event, each cited to its article and the others that state it; `framed`
     names the articles that use stance-marking vocabulary in their own voice; `figures` are the event's
-    `FigureSeries`; `settings` gives the word budget and the similarity at which two sentences say the same."""
+    `FigureSeries`; `settings` gives the word budget and the similarity at which two sentences say the same;
+    `mentions` and `timexes` (by article id) are the articles' entity mentions and time expressions, the aspects
+    a sentence tells (without them, only its numbers)."""
     limit = min(max(max_sentences, MIN_SENTENCES), MAX_SENTENCES)
     pool = [c for i, article in enumerate(articles) if not is_copy(article, articles) for c in candidates(i, article)]
     if not pool:
@@ -93,7 +100,9 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
                           settings.duplicate_similarity)
     outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
-    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets)
+    told = Told(aspects(pool, articles, mentions or {}, timexes or {}), content_stems(sentence_words),
+                settings.restated_share)
+    chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets, told)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
                         tuple(articles[j].id for j in sorted(supporters[i])))
@@ -318,11 +327,11 @@ def article_leads(pool: Sequence[Candidate]) -> list[int]:
 
 
 def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, duplicate: Matrix,
-           limit: int, target_words: int, voice_of: Sequence[str]) -> list[int]:
+           limit: int, target_words: int, voice_of: Sequence[str], told: Told) -> list[int]:
     """Greedy: the sentence of highest worth (fixed part plus the current weight of its words) that repeats
-    no chosen one, until the word budget is met; a sentence that would end more than half of itself past the
-    budget is left out once the summary has its minimum length. `voice_of` names each sentence's outlet: a
-    summary of several quotes two of them (`another_voice`)."""
+    no chosen one, nor restates what they have `told` together, until the word budget is met; a sentence that
+    would end more than half of itself past the budget is left out once the summary has its minimum length.
+    `voice_of` names each sentence's outlet: a summary of several quotes two of them (`another_voice`)."""
     def worth(i: int) -> float:
         return WEIGHTS["shared"] * vocabulary.value(i) + float(scores[i])
 
@@ -332,12 +341,17 @@ def select(pool: Sequence[Candidate], scores: Matrix, vocabulary: Vocabulary, du
     length = 0
     while len(chosen) < limit:
         best = max(np.flatnonzero(~closed).tolist(), key=worths.__getitem__, default=-1)
+        if best >= 0 and told.restates(best):
+            RULES.hit("aspect.restated")
+            closed[best] = True
+            continue
         if best < 0 or (len(chosen) >= MIN_SENTENCES and length + pool[best].words / 2 > target_words):
             break
         chosen.append(best)
         length += pool[best].words
         closed |= duplicate[:, best]
         closed[best] = True
+        told.use(best)
         for i in vocabulary.use(best):
             worths[i] = worth(i)
     return another_voice(chosen, pool, voice_of, worths, duplicate)
