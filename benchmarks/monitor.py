@@ -71,11 +71,22 @@ def run(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | No
     child.start()
     for label in labels:
         seconds, peak, stored, kept, before = out.get()
-        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
+        size = store_size(db)
         ids = f"  ids kept {kept}/{before}" if before and label.startswith("cycle") else ""
         print(f"{label:<22}{stored:>7} stored {seconds:>8.1f} s {peak:>8.0f} MiB peak {size:>8.1f} MiB store{ids}",
               flush=True)
     child.join()
+
+
+def store_size(db: Path) -> float:
+    """The store's files in MiB (its write-ahead log and index may come and go while a process works on it)."""
+    total = 0
+    for path in db.parent.glob(db.name + "*"):
+        try:
+            total += path.stat().st_size
+        except FileNotFoundError:
+            continue
+    return total / 2**20
 
 
 def main() -> None:
