@@ -16,9 +16,11 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import resource
+import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from itertools import islice
 from pathlib import Path
 
@@ -55,8 +57,10 @@ def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | 
                 seconds = time.perf_counter() - started
                 after = {e["id"]: e["name"] for e in (stored.get_analysis() or {}).get("entities", [])}
                 kept = sum(after.get(id_) == name for id_, name in before.items())
+                with closing(sqlite3.connect(db)) as connection:  # its size as a closed store's, log written back
+                    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 out.put((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                         result.totals()["articles"], kept, len(before)))
+                         result.totals()["articles"], kept, len(before), store_size(db)))
     finally:
         close_engine(engine)
 
@@ -70,8 +74,7 @@ def run(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | No
     child = context.Process(target=steps, args=(corpus, ranges, db, workers, warm, out))
     child.start()
     for label in labels:
-        seconds, peak, stored, kept, before = out.get()
-        size = store_size(db)
+        seconds, peak, stored, kept, before, size = out.get()
         ids = f"  ids kept {kept}/{before}" if before and label.startswith("cycle") else ""
         print(f"{label:<22}{stored:>7} stored {seconds:>8.1f} s {peak:>8.0f} MiB peak {size:>8.1f} MiB store{ids}",
               flush=True)
@@ -79,7 +82,7 @@ def run(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | No
 
 
 def store_size(db: Path) -> float:
-    """The store's files in MiB (its write-ahead log and index may come and go while a process works on it)."""
+    """The store's files in MiB (its write-ahead log may come and go while a process works on it)."""
     total = 0
     for path in db.parent.glob(db.name + "*"):
         try:
