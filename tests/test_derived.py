@@ -61,3 +61,17 @@ def test_a_damaged_or_unwritable_cache_is_passed_over(folder: Path, tmp_path: Pa
     monkeypatch.setenv(CACHE_ENV, str(blocked / "cache"))  # a folder inside a file cannot be made
     assert built("table", counting_build(source, calls), [source]) == {"text": "a\t1\n"}
     assert len(calls) == 3
+
+
+def test_without_a_home_directory_it_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "table.tsv"
+    source.write_text("a\t1\n", encoding="utf-8")
+    for name in (CACHE_ENV, "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    calls: list[int] = []
+    assert built("table", counting_build(source, calls), [source]) == {"text": "a\t1\n"}
+    assert calls == [1]

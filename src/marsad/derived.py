@@ -28,6 +28,8 @@ CACHE_ENV = "MARSAD_CACHE"
 def built(name: str, build: Callable[[], T], sources: Iterable[Path] = ()) -> T:
     """The object `build` makes, read from the cache when the same package and `sources` made it before."""
     folder = cache_folder()
+    if folder is None:
+        return build()
     path = folder / f"{name}-{_key(name, sources)}.pickle"
     try:
         with path.open("rb") as f:
@@ -39,11 +41,14 @@ def built(name: str, build: Callable[[], T], sources: Iterable[Path] = ()) -> T:
     return made
 
 
-def cache_folder() -> Path:
-    """Where the pickles are kept."""
+def cache_folder() -> Path | None:
+    """Where the pickles are kept; None when no folder can be named (no home directory)."""
     if chosen := os.environ.get(CACHE_ENV):
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # Path.home() when the user has none
+        return None
     return Path(base) / "marsad"
 
 
