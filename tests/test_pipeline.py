@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,18 @@ def test_stories_and_claims_keep_their_ids_when_the_store_grows(tmp_path: Path) 
         {(s.id, s.events) for s in again.stories}
 
 
+def two_deliveries(tmp_path: Path, between: Callable[[], None]) -> tuple[Analysis, Analysis, set[str]]:
+    """The examples analysed in two runs into one store, `between` called between them: both analyses and the
+    events the later run's articles joined."""
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "inc.db") as store:
+        early = analyze([first], store)
+        between()
+        grown = analyze([later], store)
+    new_articles = {a.id for a in grown.articles} - {a.id for a in early.articles}
+    return early, grown, {e.id for e in grown.events if new_articles & set(e.articles)}
+
+
 def test_a_later_run_makes_again_only_the_events_its_articles_joined(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from marsad.cluster import events as clustering
     from marsad.pipeline import BUILT_EVENTS
@@ -145,17 +158,30 @@ def test_a_later_run_makes_again_only_the_events_its_articles_joined(tmp_path: P
     build = clustering.build_event
     monkeypatch.setattr(clustering, "build_event", lambda cluster, *rest: made.append(f"v{cluster.number + 1}")
                         or build(cluster, *rest))
-    first, later = split_examples(tmp_path)
-    with SQLiteStore(tmp_path / "inc.db") as store:
-        early = analyze([first], store)
-        made.clear()
-        grown = analyze([later], store)
-    new_articles = {a.id for a in grown.articles} - {a.id for a in early.articles}
-    assert set(made) == {e.id for e in grown.events if new_articles & set(e.articles)}
+    early, grown, joined = two_deliveries(tmp_path, made.clear)
+    assert set(made) == joined
+    (tmp_path / "again").mkdir()
+    first, later = split_examples(tmp_path / "again")
     with SQLiteStore(tmp_path / "again.db") as store:  # the same runs with every event made again
         analyze([first], store)
         store.put_states({BUILT_EVENTS: None})
         assert analyze([later], store).events == grown.events
+
+
+def test_a_later_run_places_only_its_events_and_makes_again_only_their_stories(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from marsad.cluster import stories as story_pass
+
+    placed: list[int] = []
+    made: list[str] = []
+    update, build = story_pass.StoryClusterer.update, story_pass.build_story
+    monkeypatch.setattr(story_pass.StoryClusterer, "update",
+                        lambda self, centroids, *rest: placed.extend(centroids) or update(self, centroids, *rest))
+    monkeypatch.setattr(story_pass, "build_story", lambda number, *rest: made.append(f"s{number + 1}")
+                        or build(number, *rest))
+    early, grown, joined = two_deliveries(tmp_path, lambda: placed.clear() or made.clear())
+    assert {f"v{n + 1}" for n in placed} == joined
+    assert set(made) == {e.story for e in grown.events if e.id in joined}
+    assert {e.id: e.story for e in early.events}.items() <= {e.id: e.story for e in grown.events}.items()
 
 
 def test_an_article_stored_again_with_other_content_makes_its_event_again(tmp_path: Path) -> None:

@@ -41,8 +41,9 @@ from marsad.clean.templates import OutletTemplates, Template, outlet_key
 from marsad.cluster.background import background_model
 from marsad.cluster.duplicates import DuplicateIndex, fingerprint
 from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
-from marsad.cluster.story_ids import STATE_NAME as STORY_IDS
-from marsad.cluster.story_ids import StoryIds
+from marsad.cluster.stories import STATE_NAME as STORIES
+from marsad.cluster.stories import STATE_VERSION as STORIES_VERSION
+from marsad.cluster.stories import StoryClusterer
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions, stated_quantities
@@ -220,21 +221,21 @@ DUPLICATES = "duplicates"
 
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
             settings: Settings) -> tuple[list[Event], list[Story]]:
-    """Events and stories; the clustering state is stored, so a later run only places its new articles and makes
-    again only the events they joined or that hold an article stored again with other content (the events made
-    are kept with the code that made them); a story keeps the id it had last run (`StoryIds`)."""
+    """Events and stories; the clustering states are stored, so a later run only places its new articles and the
+    events they start, and makes again only the events they joined or that hold an article stored again with other
+    content, and the stories of those events (the events made are kept with the code that made them)."""
     stored = store.get_state("events")
-    fresh = getattr(stored, "version", None) != STATE_VERSION
+    threads = store.get_state(STORIES)
+    fresh = getattr(stored, "version", None) != STATE_VERSION or getattr(threads, "version", None) != STORIES_VERSION
     clusterer = EventClusterer(model=background_model()) if fresh else stored
+    threads = StoryClusterer() if fresh else threads
     remembered = None if fresh else store.get_state(BUILT_EVENTS)
     built = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
     for article in store.get_state(UPDATED) or ():
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
-                                     settings.events, settings.stories, built)
-    ids = (None if fresh else store.get_state(STORY_IDS)) or StoryIds()
-    events, stories = ids.assign(events, stories)
-    store.put_states({"events": clusterer, BUILT_EVENTS: (code_fingerprint(), built), STORY_IDS: ids,
+                                     settings.events, settings.stories, built, threads)
+    store.put_states({"events": clusterer, STORIES: threads, BUILT_EVENTS: (code_fingerprint(), built),
                       UPDATED: None})
     return events, stories
 

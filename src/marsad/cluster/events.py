@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from itertools import chain, islice, product, repeat
@@ -21,7 +21,7 @@ from typing import NamedTuple
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.kinds import FIGURED, Kinds, lead_figures, read_headline, trigger_words
-from marsad.cluster.stories import cluster_stories
+from marsad.cluster.stories import StoryClusterer
 from marsad.cluster.terms import ENTITY_PREFIX, Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
@@ -209,13 +209,15 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
                    timexes: Mapping[str, Sequence[Timex]] | None = None,
                    clusterer: EventClusterer | None = None, settings: EventSettings = DEFAULTS.events,
                    stories: StorySettings = DEFAULTS.stories,
-                   built: dict[int, tuple[int, Event]] | None = None) -> tuple[list[Event], list[Story]]:
+                   built: dict[int, tuple[int, Event]] | None = None,
+                   threads: StoryClusterer | None = None) -> tuple[list[Event], list[Story]]:
     """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...).
 
     With the `clusterer` of an earlier run, only the articles it has not seen are clustered: they join the
     existing events or start new ones, and the earlier assignments stay as they were. `built` holds the events an
     earlier run with that clusterer made (event number -> (members, event)): an event whose members did not change
-    is taken from it, not made again; it is updated with the events made now.
+    is taken from it, not made again; it is updated with the events made now. `threads`, the story pass of that
+    run, places the events made now (`stories.StoryClusterer`); both must come from the same run.
     """
     clusterer = clusterer if clusterer is not None else EventClusterer(model=background_model())
     clusterer.settings = settings
@@ -224,17 +226,22 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     built = {} if built is None else built
-    for cluster in clusterer.events:
-        if built.get(cluster.number, (0,))[0] != len(cluster.members):
-            built[cluster.number] = (len(cluster.members), build_event(cluster, clusterer, added, timexes))
-    events = [built[cluster.number][1] for cluster in clusterer.events]
+    made = [cluster for cluster in clusterer.events if built.get(cluster.number, (0,))[0] != len(cluster.members)]
+    for cluster in made:
+        built[cluster.number] = (len(cluster.members), build_event(cluster, clusterer, added, timexes))
     kind_terms = {clusterer.model.term(word) for word in trigger_words()}
 
     @cache
     def share(term: str) -> float:  # asked for the same terms by many events
         return 1.0 if term in kind_terms else clusterer.model.share(term)
 
-    return cluster_stories(events, [e.centroid.unit() for e in clusterer.events], share, stories)
+    threads = threads if threads is not None else StoryClusterer()
+    threads.update({cluster.number: cluster.centroid.unit() for cluster in made}, share, stories)
+    for cluster in made:
+        size, event = built[cluster.number]
+        built[cluster.number] = (size, replace(event, story=threads.story_id(cluster.number)))
+    events = [built[cluster.number][1] for cluster in clusterer.events]
+    return events, threads.made(events)
 
 
 def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequence[Article],

@@ -3,11 +3,17 @@
 A second single pass, over event cores (the heaviest terms of each event centroid) in creation order: each
 event joins the story whose centroid is closest above the threshold (`settings.StorySettings`), among the stories
 its heaviest terms point at, or starts a new story.
+
+The pass streams (`StoryClusterer`, kept by a store between runs): a later run places only the events it started,
+after those placed before; an event that grew keeps its story, whose centroid takes the event's new core. One run
+over a corpus and several runs over its parts differ only where an event grew after it was placed (a full pass
+would place it by its final core) and where the terms' shares moved in between, as events differ only where the
+articles came in other batches.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import neg
@@ -23,34 +29,77 @@ MAX_CANDIDATES = 30
 CORE_EVENTS = 10  # a story's first events: its thread, which every later event must come close to
 
 
+STATE_NAME = "stories"
+STATE_VERSION = 1  # raised when the stored state changes shape: an older state is made afresh
+
+
 @dataclass
 class StoryCluster:
     members: list[int] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
 
 
-def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share: Callable[[str], float],
+Share = Callable[[str], float]
+
+
+@dataclass
+class StoryClusterer:
+    """The streaming state of the story pass: the stories so far, the term index that finds candidates, each
+    event's core and story (by event number, events numbered in creation order), and each story as last made."""
+
+    stories: list[StoryCluster] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    cores: list[Vector] = field(default_factory=list)
+    story_of: list[int] = field(default_factory=list)
+    built: dict[int, Story] = field(default_factory=dict)  # story number -> the story, until one of its events changes
+    version: int = STATE_VERSION
+
+    def update(self, centroids: Mapping[int, Vector], share: Share, settings: StorySettings = DEFAULTS.stories) -> None:
+        """Take the centroids of the events started or changed since the last update (event number -> centroid):
+        a new event (numbered after those placed) joins the closest story or starts one; one placed before keeps
+        its story, which takes its new core in place of the old. `share` tells how common a term is in the news:
+        a term in more than `settings.max_share` of articles (a country, a capital, a head of state) never links
+        two events on its own, so it is left out of the cores."""
+        for number in sorted(centroids):
+            core = thread_core(centroids[number], share, settings.max_share)
+            if number < len(self.cores):
+                story = self.story_of[number]
+                self.stories[story].centroid.swap(self.cores[number], core)
+                self.cores[number] = core
+            else:
+                story, overlap = best_story(core, self.stories, self.index, self.cores, settings)
+                if story < 0:
+                    story = len(self.stories)
+                    self.stories.append(StoryCluster())
+                self.stories[story].members.append(number)
+                self.stories[story].centroid.add(core, overlap)
+                self.story_of.append(story)
+                self.cores.append(core)
+            for term in top_terms(core, INDEX_TERMS):
+                if not self.index[term] or self.index[term][-1] != story:
+                    self.index[term].append(story)
+            self.built.pop(story, None)
+
+    def story_id(self, event: int) -> str:
+        """The id of the story an event (by number) was placed in."""
+        return f"s{self.story_of[event] + 1}"
+
+    def made(self, events: Sequence[Event]) -> list[Story]:
+        """Every story (s1, s2, ... in creation order), made again only where one of its `events` changed."""
+        for number, story in enumerate(self.stories):
+            if number not in self.built:
+                self.built[number] = build_story(number, story, events, self.cores)
+        return [self.built[number] for number in range(len(self.stories))]
+
+
+def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share: Share,
                     settings: StorySettings = DEFAULTS.stories) -> tuple[list[Event], list[Story]]:
-    """The events with their `story` set, and the stories (s1, s2, ... in creation order). `share` tells how
-    common a term is in the news: a term in more than `settings.max_share` of articles (a country, a capital, a
-    head of state) never links two events on its own, so it is left out of the cores."""
-    stories: list[StoryCluster] = []
-    index: dict[str, list[int]] = defaultdict(list)
-    story_of: list[int] = []
-    cores = [thread_core(vec, share, settings.max_share) for vec in centroids]
-    for vec in cores:
-        best, overlap = best_story(vec, stories, index, cores, settings)
-        if best < 0:
-            best = len(stories)
-            stories.append(StoryCluster())
-        stories[best].members.append(len(story_of))
-        stories[best].centroid.add(vec, overlap)
-        story_of.append(best)
-        for term in top_terms(vec, INDEX_TERMS):
-            if not index[term] or index[term][-1] != best:
-                index[term].append(best)
-    linked = [replace(event, story=f"s{story_of[i] + 1}") for i, event in enumerate(events)]
-    return linked, [build_story(n, story, linked, cores) for n, story in enumerate(stories)]
+    """The events (all new, in creation order) with their `story` set, and the stories (s1, s2, ... in creation
+    order): one pass of a fresh `StoryClusterer`."""
+    threads = StoryClusterer()
+    threads.update(dict(enumerate(centroids)), share, settings)
+    linked = [replace(event, story=threads.story_id(n)) for n, event in enumerate(events)]
+    return linked, threads.made(linked)
 
 
 def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float) -> Vector:

@@ -31,6 +31,7 @@ FUNCTION_WORD = ""  # the term of a stopword: never a stem (a stem keeps MIN_STE
 NISBA = ("يين", "يون", "يه", "ي")
 ENTITY_PREFIX = "@"
 VECTOR_TERMS = 60  # an article's heaviest terms carry its topic; the long tail is noise and cost
+RESIDUE = 1e-12  # what is left of a weight taken out of a sum: nothing
 ENTITY_WEIGHT = 1.5  # an entity name counts a little more than a word: it names who or where
 # Function words and reporting verbs in their matching form (ة -> ه, ى -> ي, أ -> ا), after clitic stripping.
 STOPWORDS = frozenset(map(match_key, column(MODELS_DIR / "cluster" / "stopwords.tsv")))
@@ -187,6 +188,18 @@ class Centroid:
         for term, w in vec.items():
             self.total[term] = self.total.get(term, 0.0) + w
         self.norm2 += 2.0 * overlap + 1.0
+
+    def swap(self, old: Vector, new: Vector) -> None:
+        """Put unit vector `new` in place of `old`, one of those added (a member made again)."""
+        for term, w in old.items():
+            left = self.total[term] - w
+            if abs(left) > RESIDUE:
+                self.total[term] = left
+            else:
+                del self.total[term]
+        for term, w in new.items():
+            self.total[term] = self.total.get(term, 0.0) + w
+        self.norm2 = dot(self.total, self.total)
 
     def cosine(self, vec: Vector) -> tuple[float, float]:
         """(cosine with the mean direction, raw dot product with the running sum)."""
