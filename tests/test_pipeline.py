@@ -376,17 +376,20 @@ def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path)
     assert {k: to_document(grown)[k] for k in layers} == {k: to_document(full)[k] for k in layers}
 
 
-def test_an_event_s_digest_depends_on_its_values_not_on_which_strings_are_shared() -> None:
-    from marsad.pipeline import EventWork
-    from marsad.types import Article, Mention
-
-    def work(article_id: str, again: str) -> EventWork:  # `again`: the same id, perhaps another string object
-        article = Article(id=article_id, text="وصل الوزير إلى الرباط اليوم.", source="وكالة", published="2025-03-12")
-        mention = Mention(again, 20, 26, "الرباط", "GPE")
-        return EventWork("v1", [article], {article_id: [mention]}, {article_id: []}, [(1, 0, "e1", mention)])
+def test_an_event_s_keys_depend_on_its_values_not_on_which_strings_are_shared() -> None:
+    from marsad.pipeline import content_key, entity_key
+    from marsad.types import Mention
 
     shared = "".join(["a", "1"])
-    apart = work(shared, "".join(["a", "1"]))
-    assert work(shared, shared).content_digest() == apart.content_digest()
-    assert work(shared, shared).entity_digest() == apart.entity_digest()
-    assert work("a2", "a2").content_digest() != apart.content_digest()
+    apart = "".join(["a", "1"])  # the same id, another string object
+
+    def places(article_id: str, entity: str = "e1") -> list[tuple[int, int, str, Mention]]:
+        return [(1, 0, entity, Mention(article_id, 20, 26, "الرباط", "GPE"))]
+
+    def key(article_id: str, digest: str = "h1", original: str | None = None, framed: bool = False) -> str:
+        return content_key("v1", [(article_id, digest, original, framed)], "settings code")
+
+    assert key(shared) == key(apart) and entity_key(places(shared)) == entity_key(places(apart))
+    assert len({key(shared), key("a2"), key(shared, "h2"), key(shared, original="a0"), key(shared, framed=True),
+                content_key("v1", [(shared, "h1", None, False)], "other settings")}) == 6
+    assert entity_key(places(shared, "e2")) != entity_key(places(shared))

@@ -258,22 +258,28 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     summary, framing contrasts, figures over time. A claim's id is its event's and its number there (v12.c3), so
     an event compared again renumbers only its own claims.
 
-    Each event's comparison is kept in the store with the digest of what it was made from, so a later run compares
-    again only the events whose articles, spans, entities, settings or code changed."""
+    Each event's comparison is kept in the store with the keys of what it was made from (`content_key`,
+    `entity_key`), so a later run compares again only the events whose articles, spans, entities, settings or code
+    changed, and builds the work of those alone."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
     entity_mentions = _entity_mentions_by_article(analysis.entities)
     framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}
-    works = [EventWork(event.id, [by_id[a] for a in event.articles],
-                       {a: mentions.get(a, []) for a in event.articles},
-                       {a: timexes.get(a, []) for a in event.articles},
-                       _local_places(sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ()))),
-                       frozenset(framed.intersection(event.articles)), settings)
-             for event in analysis.events]
-    kept = store.get_states(COMPARISON)  # event -> (content digest, entity digest, comparison)
-    digests = [(work.content_digest(), work.entity_digest()) for work in works]
-    redo = [work for work, (content, _) in zip(works, digests, strict=True)
-            if kept.get(COMPARISON + work.event, (None,))[0] != content]
+    hashes, made_with = store.content_hashes(), f"{settings!r}{code_fingerprint()}"
+
+    def work(event: Event, places: list[tuple[int, int, str, Mention]]) -> EventWork:
+        return EventWork(event.id, [by_id[a] for a in event.articles], {a: mentions.get(a, []) for a in event.articles},
+                         {a: timexes.get(a, []) for a in event.articles}, places,
+                         frozenset(framed.intersection(event.articles)), settings)
+
+    plans = []  # (event, its entity mentions placed within it, content key, entity key)
+    for event in analysis.events:
+        places = _local_places(sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())))
+        members = [(a, hashes[a], by_id[a].duplicate_of, a in framed) for a in event.articles]
+        plans.append((event, places, content_key(event.id, members, made_with), entity_key(places)))
+    kept = store.get_states(COMPARISON)  # event -> (content key, entity key, comparison)
+    redo = [work(event, places) for event, places, content, _ in plans
+            if kept.get(COMPARISON + event.id, (None,))[0] != content]
     done = iter(engine(compare_event, redo))
     claims: list[Claim] = []
     contradictions: list[Contradiction] = []
@@ -281,18 +287,18 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     contrasts: list[Contrast] = []
     figures: list[FigureSeries] = []
     changed: dict[str, Any] = {name: None for name in kept.keys() - {COMPARISON + e.id for e in analysis.events}}
-    for work, (content, entity) in zip(works, digests, strict=True):
-        name = COMPARISON + work.event
+    for event, places, content, entity in plans:
+        name = COMPARISON + event.id
         stored = kept.get(name, (None, None, None))
         if stored[0] != content:
             found = next(done)
         elif stored[1] != entity:  # the same articles, their mentions linked otherwise: only that part again
-            found = replace(stored[2], **compare_entities(work, stored[2].claims))
+            found = replace(stored[2], **compare_entities(work(event, places), stored[2].claims))
         else:
             found = stored[2]
         if stored[:2] != (content, entity):
             changed[name] = (content, entity, found)
-        numbers = {c.id: f"{work.event}.{c.id}" for c in found.claims}
+        numbers = {c.id: f"{event.id}.{c.id}" for c in found.claims}
         claims += [replace(c, id=numbers[c.id]) for c in found.claims]
         contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
                            for c in found.contradictions + found.ordered]
@@ -304,6 +310,20 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     store.put_states(changed)
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
                    contrasts=tuple(contrasts), figures=tuple(figures))
+
+
+def content_key(event: str, members: list[tuple[str, str, str | None, bool]], made_with: str) -> str:
+    """What an event's comparison but its entity part depends on: the event, each of its articles by id, stored
+    content hash (the article and its spans are made from that content), original and whether it uses framing
+    vocabulary, and the settings and code (`made_with`)."""
+    return hashlib.sha256(f"{event}{members!r}{made_with}".encode()).hexdigest()
+
+
+def entity_key(places: list[tuple[int, int, str, Mention]]) -> str:
+    """What the entity part depends on besides: the entity of each mention (linking is corpus-wide, so a new
+    article elsewhere can change it); a mention by its place, its article's content being in `content_key`."""
+    material = [(number, place, entity, m.article, m.start, m.end) for number, place, entity, m in places]
+    return hashlib.sha256(repr(material).encode()).hexdigest()
 
 
 COMPARISON = "comparison:"  # the state name prefix of each event's comparison
@@ -322,17 +342,6 @@ class EventWork:
     entity_mentions: list[tuple[int, int, str, Mention]]  # (entity number, place, entity, mention), in entity order
     framed: frozenset[str] = frozenset()  # its articles that use stance-marking vocabulary in their own voice
     settings: Settings = DEFAULTS
-
-    def content_digest(self) -> str:
-        """What the comparison but its entity part depends on: the event, its articles and their spans, the
-        settings and the code (by value: a pickle would differ with which equal strings are one object)."""
-        material = repr((self.event, self.articles, self.mentions, self.timexes, sorted(self.framed)))
-        return hashlib.sha256(f"{material}{self.settings!r}{code_fingerprint()}".encode()).hexdigest()
-
-    def entity_digest(self) -> str:
-        """What the entity part depends on besides: the entity of each mention (linking is corpus-wide, so a new
-        article elsewhere can change it)."""
-        return hashlib.sha256(repr(self.entity_mentions).encode()).hexdigest()
 
 
 @pickled_as_fields

@@ -142,6 +142,10 @@ class SQLiteStore:
         row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def content_hashes(self) -> dict[str, str]:
+        """Every stored article's content hash, by id."""
+        return dict(self._db.execute("SELECT id, content_hash FROM articles").fetchall())
+
     def put_processed(self, batch: Iterable[Processed]) -> None:
         """Store (or replace) articles, each with the spans of every per-article stage, in one transaction."""
         with self._db:
