@@ -75,6 +75,7 @@ def test_articles_keep_first_stored_order_when_replaced(store_location: str) -> 
         store.put_processed([(Article(id="b", text=BODY + " ٢"), "h-b2", {"mentions": [{"start": 0}]})])
         assert [a.id for a in store.articles()] == ["b", "a", "c"]
         assert store.stored_hash("b") == "h-b2" and store.stored_hash("z") is None
+        assert store.content_hashes() == {"a": "h-a", "b": "h-b2", "c": "h-c"}
         assert store.annotations("mentions") == {"a": [], "b": [{"start": 0}], "c": []}
         assert store.get_article("z") is None
 
