@@ -376,6 +376,32 @@ def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path)
     assert {k: to_document(grown)[k] for k in layers} == {k: to_document(full)[k] for k in layers}
 
 
+def test_linking_goes_to_the_engine_only_when_many_names_are_new(tmp_path: Path) -> None:
+    from marsad.pipeline import link_corpus, local_engine
+
+    sent: list[int] = []
+
+    def counting(function, items):  # type: ignore[no-untyped-def]
+        if function is link_corpus:
+            sent.append(1)
+        return local_engine(function, items)
+
+    first, _ = split_examples(tmp_path)
+    more = tmp_path / "more"
+    more.mkdir()
+    report = next(path for path in sorted(first.glob("*.txt")))
+    (more / "another_outlet.txt").write_text(report.read_text(encoding="utf-8") + "\nوتتابع الجهات المعنية الوضع.",
+                                             encoding="utf-8")
+    with SQLiteStore(tmp_path / "m.db") as store:
+        analyze([first], store, engine=counting)  # a first run: every name is new
+        assert sent == [1]
+        grown = analyze([more], store, engine=counting)  # an article naming no one new: linked in this process
+        assert sent == [1] and grown.entities
+    with SQLiteStore(tmp_path / "once.db") as store:
+        once = analyze([first, more], store)
+    assert [(e.id, e.name, e.mentions) for e in grown.entities] == [(e.id, e.name, e.mentions) for e in once.entities]
+
+
 def test_an_event_s_keys_depend_on_its_values_not_on_which_strings_are_shared() -> None:
     from marsad.pipeline import content_key, entity_key
     from marsad.types import Mention

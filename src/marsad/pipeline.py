@@ -146,8 +146,9 @@ Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 
 
 def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
-    """Entities linked and quote speakers assigned on the engine (a worker) while near-duplicates, events and
-    stories are found here: neither needs the other."""
+    """Entities linked and quote speakers assigned beside near-duplicates, events and stories (neither needs the
+    other): on the engine (a worker) when the corpus has many names no earlier run resolved (`link_on_engine`),
+    else on a thread of this process."""
     mentions, texts = analysis.all_spans("mentions"), {a.id: a.text for a in analysis.articles}
     read = {quote.article for quote in analysis.all_spans("quotes")}  # linking reads the quoting articles ...
     read.update(person.article for person, _ in nickname_pairs(mentions, texts))  # ... and those giving nicknames
@@ -156,8 +157,9 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     known = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
     work = LinkWork(mentions, analysis.all_spans("quotes"), {a: texts[a] for a in read},
                     store.get_state(ENTITY_IDS) or EntityIds(), countries, known)
+    on_engine = link_on_engine(work, len(analysis.articles))
     with ThreadPoolExecutor(1) as side:
-        linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))))
+        linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))) if on_engine else link_corpus(work))
         articles = _duplicates(analysis, store, settings)
         events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes, ids, resolved = linking.result()
@@ -168,13 +170,27 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                    entities=tuple(entities), quotes=tuple(quotes))
 
 
+ARTICLES_PER_NAME = 2.5  # stored articles whose mentions, quotes and texts cost as much to send to a worker and
+# back as resolving one new name's Latin spelling there (SaudiNewsNet, 8,000 stored: 3.2 s CPU of pickling against
+# about 1 ms a name)
+
+
+def link_on_engine(work: LinkWork, articles: int) -> bool:
+    """Whether linking is worth sending to the engine: when the spellings no earlier run linked (all of them on a
+    first run or with new code, whose Latin names are not remembered; many after a large delivery) cost more to
+    resolve than sending the corpus there; a cycle of a few new articles is linked here."""
+    linked = work.ids.by_spelling if work.latin_names else {}
+    new = {m.text for m in work.mentions if m.text not in linked}
+    return len(new) * ARTICLES_PER_NAME > articles
+
+
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LinkWork:
-    """What linking needs (sent to a worker): every mention and quote, the texts of the articles that quote or
-    give a person's nickname, the ids entities were given in earlier runs, the country of each article's outlet
-    where it is known (for the spelling of Latin names), and the Latin names earlier runs of the same code
-    resolved."""
+    """What linking needs (sent to a worker when `link_on_engine`): every mention and quote, the texts of the
+    articles that quote or give a person's nickname, the ids entities were given in earlier runs, the country of
+    each article's outlet where it is known (for the spelling of Latin names), and the Latin names earlier runs of
+    the same code resolved."""
 
     mentions: list[Mention]
     quotes: list[Quote]
