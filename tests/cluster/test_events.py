@@ -240,3 +240,14 @@ def test_one_actors_call_with_another_counterpart_is_another_event_whatever_its_
                          title="الملك وهولاند يبحثان هاتفيا صفقة السفن الحربية")]
     mentions = {a.id: _mentions(a, ["فرانسوا هولاند", "هولاند"]) for a in articles}
     assert len(cluster_events(articles, mentions)[0]) == 1  # one call, its counterpart named in full or not
+
+
+def test_two_wedding_notices_of_other_families_are_two_events() -> None:
+    def notice(groom: str, bride: str, hall: str) -> str:
+        return (f"احتفل الشاب {groom} بزواجه من كريمة {bride} بقاعة {hall}، وحضر الحفل جمع من الأعيان وأقارب "
+                "العروسين والأصدقاء الذين قدموا التهاني والتبريكات. ألف مبروك.")
+    articles = [_article("a", notice("تركي بن محمد الحمالي", "مناحي بن عبدالله الدوسري", "الخزامى"), "2015-08-02",
+                         "A", title="أفراح الحمالي والدوسري"),
+                _article("b", notice("عبدالإله بن عبدالله المشاري", "صالح بن فهيد العتيبي", "درة الليالي"),
+                         "2015-08-02", "A", title="أفراح المشاري والعتيبي")]
+    assert len(cluster_events(articles)[0]) == 2

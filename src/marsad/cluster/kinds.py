@@ -30,7 +30,7 @@ Kinds = frozenset[str]
 NO_KIND: Kinds = frozenset()
 SPOKEN = frozenset({"condemn", "welcome", "appeal", "congratulation", "condolence", "statement"})
 SERIAL = frozenset({"execution", "market", "weather", "economy", "match", "call", "congratulation", "condolence",
-                    "meeting", "funeral"})
+                    "meeting", "funeral", "wedding"})
 ENCOUNTER = frozenset({"call", "meeting", "visit"})  # happenings between parties: who took part tells them apart
 FIGURED = frozenset({"market", "economy"})  # serial happenings told apart by their figures (a session, a month)
 MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
