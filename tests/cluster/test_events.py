@@ -215,3 +215,39 @@ def test_two_meetings_worded_alike_with_other_named_counterparts_are_two_events(
     names = ["خادم الحرمين الشريفين", "السنغال", "الغابون", "جدة", "داكار", "ليبرفيل"]
     mentions = {a.id: _mentions(a, names) for a in articles}
     assert len(cluster_events(articles, mentions)[0]) == 2
+
+
+def test_one_actors_call_with_another_counterpart_is_another_event_whatever_its_headline() -> None:
+    from marsad.rules import hit_counts
+
+    def call(guest: str, topic: str) -> str:
+        return (f"أجرى الملك اتصالا هاتفيا اليوم مع {guest}، جرى خلاله استعراض العلاقات الثنائية بين البلدين "
+                f"وسبل تعزيزها في مختلف المجالات إضافة إلى مستجدات الأوضاع في المنطقة. {topic}")
+    before = hit_counts().get("events.other_actors", 0)
+    articles = [_article("paris", call("الرئيس الفرنسي فرانسوا هولاند", "وبحث الجانبان صفقة السفن الحربية."),
+                         "2015-08-01", "A", title="الملك يتلقى اتصالا هاتفيا من الرئيس الفرنسي"),
+                _article("cairo", call("الرئيس المصري عبدالفتاح السيسي", "وأكد الجانبان أهمية إعلان القاهرة."),
+                         "2015-08-01", "B", title="الملك والسيسي يؤكدان أهمية إعلان القاهرة")]  # no call word
+    names = ["فرانسوا هولاند", "عبدالفتاح السيسي"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 2
+    assert hit_counts()["events.other_actors"] > before
+    assert len(cluster_events(articles)[0]) == 1  # without the people its lead names, the wording joins them
+    told = ("أجرى الملك اتصالا هاتفيا اليوم مع الرئيس الفرنسي فرانسوا هولاند، جرى خلاله استعراض العلاقات "
+            "الثنائية بين البلدين وسبل تعزيزها. وبحث الجانبان صفقة السفن الحربية.")
+    articles = [_article("a", told, "2015-08-01", "A", title="الملك يتلقى اتصالا هاتفيا من الرئيس الفرنسي"),
+                _article("b", told.replace("فرانسوا هولاند", "هولاند"), "2015-08-01", "B",
+                         title="الملك وهولاند يبحثان هاتفيا صفقة السفن الحربية")]
+    mentions = {a.id: _mentions(a, ["فرانسوا هولاند", "هولاند"]) for a in articles}
+    assert len(cluster_events(articles, mentions)[0]) == 1  # one call, its counterpart named in full or not
+
+
+def test_two_wedding_notices_of_other_families_are_two_events() -> None:
+    def notice(groom: str, bride: str, hall: str) -> str:
+        return (f"احتفل الشاب {groom} بزواجه من كريمة {bride} بقاعة {hall}، وحضر الحفل جمع من الأعيان وأقارب "
+                "العروسين والأصدقاء الذين قدموا التهاني والتبريكات. ألف مبروك.")
+    articles = [_article("a", notice("فهد بن سعد الجبرتي", "ناصر بن علي المزيني", "الياسمين"), "2015-08-02",
+                         "A", title="أفراح الجبرتي والمزيني"),
+                _article("b", notice("خالد بن عمر الهويمل", "سلطان بن ماجد السحيمي", "النخيل"),
+                         "2015-08-02", "A", title="أفراح الهويمل والسحيمي")]
+    assert len(cluster_events(articles)[0]) == 2

@@ -10,7 +10,7 @@ A syndicated copy (`Article.duplicate_of`) always joins its original's event. St
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
-from marsad.cluster.kinds import FIGURED, Kinds, lead_figures, read_headline, trigger_words
+from marsad.cluster.kinds import ENCOUNTER, FIGURED, Kinds, lead_figures, lead_text, read_headline, trigger_words
 from marsad.cluster.stories import StoryClusterer
 from marsad.cluster.terms import ENTITY_PREFIX, Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
 from marsad.rules import RuleSet
@@ -31,8 +31,8 @@ from marsad.types import Article, Event, Mention, Story, Timex
 QUERY_TERMS = 12  # an article looks up events by its heaviest terms ...
 INDEX_TERMS = 20  # ... and is indexed under its heaviest terms
 RULES = RuleSet("events")  # the checks that keep an article out of an event, counted when they do
-RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core", "other_figures")
-STATE_VERSION = 5  # raised when the stored state changes shape: an older state is clustered afresh
+RULES.register("other_kind", "other_speaker", "other_slots", "far_from_core", "other_figures", "other_actors")
+STATE_VERSION = 6  # raised when the stored state changes shape: an older state is clustered afresh
 CORE_MEMBERS = 5  # an event's first members: its core, which every later member must come close to
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
 
@@ -45,6 +45,8 @@ class Headline(NamedTuple):
     slots: frozenset[str]  # the specific terms of a serial happening's headline (its who and where)
     figures: frozenset[str] = frozenset()  # the numbers of a market session's or an indicator's lead
     named: frozenset[str] = frozenset()  # the slots that are words of the article's entity mentions (names)
+    actors: frozenset[str] = frozenset()  # the specific terms of the people its lead names (who met, called ...)
+    lead: frozenset[str] = frozenset()  # every term of its lead (headline and first sentence)
 
 
 @dataclass
@@ -64,6 +66,9 @@ class EventCluster:
     serial: int = 0  # members whose headline reports a serial happening with its slots
     figures: set[str] = field(default_factory=set)  # the numbers in the leads of its first serial members
     figured: int = 0  # members whose lead gave figures
+    actors: Counter[str] = field(default_factory=Counter)  # how many members' leads name each person's term
+    acted: int = 0  # members whose lead names a person
+    encounters: int = 0  # members whose headline reports a call, meeting or visit and nothing else
 
     def add(self, index: int, vec: Vector, day: int, overlap: float, headline: Headline) -> None:
         """Add an article whose dot product with the summed vector is `overlap`."""
@@ -79,27 +84,45 @@ class EventCluster:
         if headline.figures and self.figured < CORE_MEMBERS:
             self.figures.update(headline.figures)
         self.figured += bool(headline.figures)
+        self.actors.update(headline.actors)
+        self.acted += bool(headline.actors)
+        self.encounters += bool(headline.kinds) and headline.kinds <= ENCOUNTER
 
     def other_happening(self, vec: Vector, headline: Headline) -> bool:
         """Whether the article reports another happening: most of the members whose headline has a kind report
         none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
         give each name something the other side's text does not (another speaker, place or counterpart); or a
-        market session's or an indicator's lead gives none of the figures of the event's first leads."""
+        market session's or an indicator's lead gives none of the figures of the event's first leads; or its lead
+        names a person the event's articles do not, and leaves out the people most of the event's leads name (the
+        same actor's call or meeting with another counterpart)."""
         if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
             RULES.hit("other_kind")
-        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec):
+        elif self._disagree(headline.speaker, self.speakers, self.spoken, vec.keys(), self.centroid.total.keys()):
             RULES.hit("other_speaker")
-        elif self._disagree(headline.named or headline.slots, self.slots, self.serial, vec):
+        elif self._disagree(headline.named or headline.slots, self.slots, self.serial, vec.keys(),
+                            self.centroid.total.keys()):
             RULES.hit("other_slots")
         elif headline.figures and self.figures and not headline.figures & self.figures:
             RULES.hit("other_figures")
+        elif self._encounter(headline.kinds) and self._disagree(headline.actors, self.actors, self.acted,
+                                                                  headline.lead, self.actors.keys()):
+            RULES.hit("other_actors")
         else:
             return False
         return True
 
-    def _disagree(self, mine: frozenset[str], counts: Counter[str], members: int, vec: Vector) -> bool:
+    def _encounter(self, kinds: Kinds) -> bool:
+        """Whether most of the typed members report a call, meeting or visit (and nothing else), and the article
+        reports no other kind of happening."""
+        return (not kinds or kinds <= ENCOUNTER) and 2 * self.encounters > self.typed
+
+    @staticmethod
+    def _disagree(mine: frozenset[str], counts: Counter[str], members: int, seen: Collection[str],
+                  held: Collection[str]) -> bool:
+        """Whether the article names something the event's `held` terms lack, and the event's members mostly
+        name something the article's `seen` terms lack."""
         theirs = {term for term, n in counts.items() if 2 * n >= members}
-        return bool(mine and theirs) and not mine <= self.centroid.total.keys() and not theirs <= vec.keys()
+        return bool(mine and theirs) and not mine <= held and not theirs <= seen
 
 
 @dataclass
@@ -121,13 +144,15 @@ class EventClusterer:
     settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
     version: int = STATE_VERSION
 
-    def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]]) -> list[int]:
-        """Cluster a batch (counted first, then streamed in publication order); each article's event number."""
+    def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]],
+                  people: Sequence[Sequence[str]] | None = None) -> list[int]:
+        """Cluster a batch (counted first, then streamed in publication order); each article's event number.
+        `entities` are each article's entity terms (`terms.entity_terms`), `people` its person mentions' names."""
         docs = [words(f"{a.title or ''}\n{a.text}") for a in articles]
         first = len(self.vectors)
         self.article_ids.extend(a.id for a in articles)
         self.vectors.extend(self.model.add_documents(docs, entities))
-        self.headlines.extend(map(self.headline, articles, entities))
+        self.headlines.extend(map(self.headline, articles, entities, people or repeat(())))
         self.event_of.extend([-1] * len(articles))
         for i in publication_order(articles):
             self.event_of[first + i] = self.assign(articles[i], first + i)
@@ -153,13 +178,18 @@ class EventClusterer:
             self.index[(day, term)].append(best)
         return best
 
-    def headline(self, article: Article, entities: Sequence[str] = ()) -> Headline:
+    def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
         `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles, and those of
         them that are words of its entity mentions (`entities`, as `terms.entity_terms` makes them): when a
         headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
-        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`)."""
+        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`). The specific
+        terms of the `people` named in its lead are its actors."""
         kinds, speaker, slots = read_headline(article.title, article.text)
+        lead = lead_text(article.title, article.text)
+        lead_terms = frozenset(filter(None, map(self.model.term, words(lead))))
+        actors = frozenset(term for name in people if name in lead for term in map(self.model.term, words(name))
+                           if term and self.model.share(term) < self.settings.slot_max_share)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
         slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
                                if term and self.model.share(term) < self.settings.slot_max_share)
@@ -167,7 +197,7 @@ class EventClusterer:
         figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
                         slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
-                        slot_terms & names)
+                        slot_terms & names, actors, lead_terms)
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
@@ -222,7 +252,8 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     clusterer = clusterer if clusterer is not None else EventClusterer(model=background_model())
     clusterer.settings = settings
     new = [a for a in articles if a.id not in clusterer.article_event]
-    clusterer.add_batch(new, [entity_terms((mentions or {}).get(a.id, ())) for a in new])
+    found = [(mentions or {}).get(a.id, ()) for a in new]
+    clusterer.add_batch(new, list(map(entity_terms, found)), [[m.text for m in ms if m.type == "PER"] for ms in found])
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     built = {} if built is None else built

@@ -30,7 +30,8 @@ Kinds = frozenset[str]
 NO_KIND: Kinds = frozenset()
 SPOKEN = frozenset({"condemn", "welcome", "appeal", "congratulation", "condolence", "statement"})
 SERIAL = frozenset({"execution", "market", "weather", "economy", "match", "call", "congratulation", "condolence",
-                    "meeting", "funeral"})
+                    "meeting", "funeral", "wedding"})
+ENCOUNTER = frozenset({"call", "meeting", "visit"})  # happenings between parties: who took part tells them apart
 FIGURED = frozenset({"market", "economy"})  # serial happenings told apart by their figures (a session, a month)
 MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
@@ -98,10 +99,15 @@ def read_headline(title: str | None, text: str) -> Reading:
 def lead_figures(title: str | None, text: str) -> frozenset[str]:
     """The numbers of the headline and the sentence after it (`8821`, `13.41`; not a year), in ASCII digits: the
     figures that tell one market session or one month's indicator from another."""
-    line = headline(title, text)
-    lead = f"{line} {first_sentence(text, after=line)}".translate(ASCII_DIGITS)
+    lead = lead_text(title, text).translate(ASCII_DIGITS)
     numbers = map(figure, FIGURE.finditer(lead))
     return frozenset(n for n in numbers if not (len(n) == 4 and n[:2] in YEAR_PREFIXES))
+
+
+def lead_text(title: str | None, text: str) -> str:
+    """The headline and the sentence after it: where a report says what happened, to whom and who took part."""
+    line = headline(title, text)
+    return f"{line} {first_sentence(text, after=line)}"
 
 
 def figure(match: re.Match[str]) -> str:
