@@ -2,9 +2,12 @@
 lead-3 baseline and a greedy extractive oracle, per event and on average, with the length in words of each and of
 the reference (ROUGE-1 is an F1, so a summary much longer or shorter than the reference loses); an event whose
 summary only repeats lead-3 sentences is marked "lead only"; the gain over lead-3 is given apart for the events of
-one article and of several.
+one article and of several. With --sentences, each event's summary sentences follow it, each with the words of
+the reference it holds (unigrams, as the scorer counts them) of its own words, and then the oracle's picks the
+summary left out: what content it missed, and which of its sentences add little.
 
     python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
+                                   [--sentences]
 
 The oracle adds, one at a time, the candidate sentence (`marsad.summarize.candidates`) of the matched event's
 articles that raises ROUGE-1 against the reference most, and stops when none does: an upper bound for a
@@ -15,7 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 
@@ -35,17 +38,26 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
-def oracle(pool: list[str], reference: str, scorer: ModuleType) -> str:
-    """The greedy ROUGE-1 oracle over `pool`."""
+def oracle(pool: list[str], reference: str, scorer: ModuleType) -> list[str]:
+    """The sentences of the greedy ROUGE-1 oracle over `pool`, in the order it picks them."""
     chosen: list[str] = []
     best = 0.0
     while True:
         gains = [(scorer.rouge(" ".join([*chosen, s]), reference)["rouge1"], s) for s in pool if s not in chosen]
         top = max(gains, default=(0.0, ""))
         if top[0] <= best:
-            return " ".join(chosen)
+            return chosen
         best = top[0]
         chosen.append(top[1])
+
+
+def show_sentences(said: list[str], picked: list[str], reference: str, scorer: ModuleType) -> None:
+    """Each summary sentence, then each oracle pick the summary left out, with the reference words it holds."""
+    wanted = Counter(scorer.tokens(reference))
+    for name, sentences in (("marsad", said), ("oracle", [s for s in picked if s not in said])):
+        for sentence in sentences:
+            words = Counter(scorer.tokens(sentence))
+            print(f"    {name:6} {sum((words & wanted).values()):3}/{sum(words.values()):<3} {sentence[:110]}")
 
 
 def main() -> None:
@@ -53,6 +65,7 @@ def main() -> None:
     ap.add_argument("--gold", required=True)
     ap.add_argument("--analysis", required=True)
     ap.add_argument("--score", type=Path, default=DEFAULT_SCORER)
+    ap.add_argument("--sentences", action="store_true", help="each event's sentences and the oracle's other picks")
     args = ap.parse_args()
     scorer = load_scorer(args.score)
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -72,7 +85,8 @@ def main() -> None:
         ours = " ".join(s["text"] for s in sums.get(best, {}).get("sentences", []))
         pool = [c.text for i, a in enumerate(sorted(sys_events[best])) if a in arts
                 for c in candidates(i, Article(a, arts[a]["text"], title=arts[a].get("title")))]
-        texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": oracle(pool, ref, scorer)}
+        picked = oracle(pool, ref, scorer)
+        texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": " ".join(picked)}
         scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
         rows.append(scores)
         sizes.append(len(sys_events[best]))
@@ -82,6 +96,8 @@ def main() -> None:
         print(f"{gev:5} {len(sys_events[best]):3} art  ref {lengths[-1]['reference']:3}w  " + "  ".join(
             f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({lengths[-1][k]}w)" for k, s in scores.items())
             + ("  (lead only)" if lead_only else ""))
+        if args.sentences:
+            show_sentences(said, picked, ref, scorer)
     for k in ("lead3", "marsad", "oracle"):
         r1 = sum(r[k]["rouge1"] for r in rows) / len(rows)
         r2 = sum(r[k]["rouge2"] for r in rows) / len(rows)
