@@ -184,6 +184,21 @@ def test_a_later_run_places_only_its_events_and_makes_again_only_their_stories(t
     assert {e.id: e.story for e in early.events}.items() <= {e.id: e.story for e in grown.events}.items()
 
 
+def test_a_store_without_a_story_pass_keeps_its_events_and_places_them_all(tmp_path: Path) -> None:
+    from marsad.cluster.stories import STATE_NAME
+
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "m.db") as store:
+        early = analyze([first], store)
+        store.put_states({STATE_NAME: None})  # as a store written before stories streamed
+        grown = analyze([later], store)
+    with SQLiteStore(tmp_path / "once.db") as store:
+        analyze([first], store)
+        streamed = analyze([later], store)
+    assert early.events and {e.id: e.articles for e in grown.events} == {e.id: e.articles for e in streamed.events}
+    assert sorted(s.events for s in grown.stories) == sorted(s.events for s in streamed.stories)
+
+
 def test_an_article_stored_again_with_other_content_makes_its_event_again(tmp_path: Path) -> None:
     folder = tmp_path / "feed"
     folder.mkdir()

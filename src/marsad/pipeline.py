@@ -241,11 +241,12 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     events they start, and makes again only the events they joined or that hold an article stored again with other
     content, and the stories of those events (the events made are kept with the code that made them)."""
     stored = store.get_state("events")
-    threads = store.get_state(STORIES)
-    fresh = getattr(stored, "version", None) != STATE_VERSION or getattr(threads, "version", None) != STORIES_VERSION
-    clusterer = EventClusterer(model=background_model()) if fresh else stored
-    threads = StoryClusterer() if fresh else threads
-    remembered = None if fresh else store.get_state(BUILT_EVENTS)
+    kept = getattr(stored, "version", None) == STATE_VERSION
+    clusterer = stored if kept else EventClusterer(model=background_model())
+    threads = store.get_state(STORIES) if kept else None
+    if getattr(threads, "version", None) != STORIES_VERSION:  # none yet: a store of an older version keeps its events
+        threads, kept = StoryClusterer(), False  # and has them all made again and placed in stories anew
+    remembered = store.get_state(BUILT_EVENTS) if kept else None
     built = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
     for article in store.get_state(UPDATED) or ():
         built.pop(clusterer.article_event.get(article, -1), None)
