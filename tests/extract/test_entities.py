@@ -317,6 +317,19 @@ def test_person_after_a_title(text: str, name: str) -> None:
     assert not any(n.startswith(("وزير", "المتحدث")) for n, _ in found)
 
 
+@pytest.mark.parametrize(("text", "name", "surname"), [
+    ("واستقبل الرئيس التونسي الراحل الباجي قائد السبسي وفدا أوروبيا في قرطاج، وقال السبسي إن الحوار مستمر.",
+     "الباجي قائد السبسي", "السبسي"),
+    ("ووصلت فيديريكا موغيريني إلى فيينا للمشاركة في الجولة الأخيرة، وقالت موغيريني إن الاتفاق قريب.",
+     "فيديريكا موغيريني", "موغيريني"),
+    ("وبعث الشيخ خليفة بن زايد آل نهيان برقية تهنئة إلى أمير الكويت.", "خليفة بن زايد آل نهيان", None),
+])
+def test_public_figures_by_their_full_name(text: str, name: str, surname: str | None) -> None:
+    found = names(text)
+    assert (name, "PER") in found, found
+    assert surname is None or (surname, "PER") in found, found
+
+
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("تعاقدت الوزارة مع Arcadia Labs لتطوير الشبكة.", "Arcadia Labs", "ORG"),
     ("اعتمدت الشرطة على تطبيق Beacon في التحقيق.", "Beacon", "MISC"),

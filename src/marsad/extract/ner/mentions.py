@@ -421,8 +421,8 @@ class _Document:
         ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
-        for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
-                     extra.nicknames, extra.latin):
+        for rule in (rules.gazetteer_pass, extra.listed_people, rules.place_adjectives, rules.heads_pass,
+                     extra.extend_people, extra.people, extra.nicknames, extra.latin):
             self._index()
             for first, last, kind, cut in rule():
                 if cut != self.cuts[first]:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 
+from marsad.extract.ner.gazetteer import Gazetteer, public_figures
 from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
@@ -512,6 +513,21 @@ class PhraseRules:
         return found
 
 
+def scan(candidates: Iterable[int], taken: Callable[[int], bool], find: Callable[[int], Span | None]) -> list[Span]:
+    """The names `find` gives at the candidate tokens, left to right, skipping tokens `taken` and those inside the
+    name found before."""
+    found: list[Span] = []
+    free = 0
+    for i in candidates:
+        if i < free or taken(i):
+            continue
+        name = find(i)
+        if name is not None:
+            found.append(name)
+            free = name[1] + 1
+    return found
+
+
 def verb_like(word: str) -> bool:
     """An indefinite word that is probably a verb in the imperfect (يضم، تعمل، سيدافع)."""
     return (word[0] in "يت" and len(word) <= 4) or (word[0] == "ي" and len(word) <= 6) or word.startswith(("سي", "ست"))
@@ -526,6 +542,27 @@ class PeopleAndLatin:
         self.titles = rules.gaz.titles  # the titles of one or more words
         self.one_word_titles = rules.gaz.rule_titles
         self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
+
+    def listed_people(self) -> list[Span]:
+        """Public figures by their full name (`gazetteer.public_figures`) where the CRF found nothing of it or a
+        part of it as a person (a surname alone): the whole name, a person."""
+        doc, people = self.doc, public_figures()
+        return scan(positions(doc.bare, people.starts.__contains__), doc.owned.__contains__,
+                    lambda i: self.listed_person(i, people))
+
+    @RULES.rule("listed_person")
+    def listed_person(self, i: int, people: Gazetteer) -> Span | None:
+        """The listed person whose name starts at token i, unless the CRF found it whole or a name of another
+        type inside it, or None. A first word written as a particle it folds like (على, not علي) is the particle."""
+        doc = self.doc
+        m = people.match([doc.bare[i], *doc.folded[i + 1:i + people.max_len]], 0)
+        if m is None or doc.bare[i] in STOP and doc.words[i].endswith(_ALIF_MAQSURA):
+            return None
+        last = i + m[0] - 1
+        inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
+        if any(s.type != "PER" or s.last > last or (s.first, s.last) == (i, last) for s in inside):
+            return None
+        return i, last, "PER", doc.cuts[i]
 
     def extend_people(self) -> list[Span]:
         """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname);
@@ -673,19 +710,13 @@ class PeopleAndLatin:
 
     def people(self) -> list[Span]:
         doc = self.doc
-        found = []
-        free = 0
-        for i in positions(doc.bare, self.title_words.__contains__):
-            if i < free or doc.owner.get(i) is not None or i in doc.owned:
-                continue
-            t = self.is_title(i)
-            if not t:
-                continue
-            name = self.person_after_title(i, t)
-            if name is not None:
-                found.append(name)
-                free = name[1] + 1
-        return found
+        return scan(positions(doc.bare, self.title_words.__contains__),
+                    lambda i: doc.owner.get(i) is not None or i in doc.owned, self.after_title)
+
+    def after_title(self, i: int) -> Span | None:
+        """The person named after a title at token i, or None (no title there, or no name after it)."""
+        t = self.is_title(i)
+        return self.person_after_title(i, t) if t else None
 
     @RULES.rule("person_after_title")
     def person_after_title(self, i: int, t: int) -> Span | None:
