@@ -330,6 +330,14 @@ def test_public_figures_by_their_full_name(text: str, name: str, surname: str | 
     assert surname is None or (surname, "PER") in found, found
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال المرصد السوري لحقوق الإنسان إن الاشتباكات تجددت في ريف حلب.", "المرصد السوري لحقوق الإنسان"),
+    ("وأرسلت منظمة الأمن والتعاون في أوروبا بعثة مراقبين إلى الانتخابات.", "منظمة الأمن والتعاون في أوروبا"),
+])
+def test_listed_organisations_by_their_full_name(text: str, name: str) -> None:
+    assert (name, "ORG") in names(text), names(text)
+
+
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("تعاقدت الوزارة مع Arcadia Labs لتطوير الشبكة.", "Arcadia Labs", "ORG"),
     ("اعتمدت الشرطة على تطبيق Beacon في التحقيق.", "Beacon", "MISC"),
@@ -360,6 +368,7 @@ def test_plain_text_gets_no_mentions(text: str) -> None:
     ("head_chain", "افتتح الوزير مطار سيلاندو الدولي بعد ترميمه."),
     ("chain_coordination", "اجتمعت لجنة الموارد المائية والزراعية في العاصمة."),
     ("tail_alias", "فازت جبهة الزيتون الأخضر بمقعدين. وقال أنصار الزيتون الأخضر إن النتيجة منصفة."),
+    ("listed_public_name", "وصلت فيديريكا موغيريني إلى فيينا صباح اليوم."),
     ("latin_misc", "يعتمد المتجر على تطبيق Quillora لتسجيل الطلبات."),
     ("latin_org", "تعاقدت البلدية مع Verdant Works لصيانة الحدائق."),
 ])

@@ -421,7 +421,7 @@ class _Document:
         ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
-        for rule in (rules.gazetteer_pass, extra.listed_people, rules.place_adjectives, rules.heads_pass,
+        for rule in (rules.gazetteer_pass, extra.listed_public_names, rules.place_adjectives, rules.heads_pass,
                      extra.extend_people, extra.people, extra.nicknames, extra.latin):
             self._index()
             for first, last, kind, cut in rule():

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 
-from marsad.extract.ner.gazetteer import Gazetteer, public_figures
+from marsad.extract.ner.gazetteer import Gazetteer, public_names
 from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
@@ -487,6 +487,11 @@ class PhraseRules:
         f = doc.folded[i - 1]
         return is_arabic(f) and not f.startswith(_DEFINITE) and f not in STOP and f not in PLACE_HEADS
 
+    def head_left_out(self, word: str) -> bool:
+        """Whether an organisation's name opened by this word is found without it: the head is appositive
+        (وكالة رويترز), the name is used alone as an alias (حركة X), or it is a media noun (قناة الجزيرة)."""
+        return word in APPOSITIVE_HEADS or word in TAIL_ALIAS_HEADS or word in MEDIA
+
     def gazetteer_pass(self) -> list[Span]:
         """List names longer than the CRF's span over them (القدس -> القدس الشرقية، مجلس التعاون لدول الخليج
         العربية), but for an organisation whose head is left out in apposition, as an alias or as a media noun
@@ -498,8 +503,8 @@ class PhraseRules:
             if i < free or i in doc.owned:
                 continue
             m = gaz.match([doc.bare[i]] + doc.folded[i + 1:i + gaz.max_len], 0)
-            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and (
-                    doc.bare[i] in APPOSITIVE_HEADS or doc.bare[i] in TAIL_ALIAS_HEADS or doc.bare[i] in MEDIA):
+            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and self.head_left_out(
+                    doc.bare[i]):
                 continue
             last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
@@ -543,26 +548,33 @@ class PeopleAndLatin:
         self.one_word_titles = rules.gaz.rule_titles
         self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
 
-    def listed_people(self) -> list[Span]:
-        """Public figures by their full name (`gazetteer.public_figures`) where the CRF found nothing of it or a
-        part of it as a person (a surname alone): the whole name, a person."""
-        doc, people = self.doc, public_figures()
-        return scan(positions(doc.bare, people.starts.__contains__), doc.owned.__contains__,
-                    lambda i: self.listed_person(i, people))
+    def listed_public_names(self) -> list[Span]:
+        """Public figures and organisations by their full name (`gazetteer.public_names`) where the CRF found
+        nothing of the name or only parts of it: the whole name, of its listed type."""
+        doc, listed = self.doc, public_names()
+        return scan(positions(doc.bare, listed.starts.__contains__), doc.owned.__contains__,
+                    lambda i: self.listed_public_name(i, listed))
 
-    @RULES.rule("listed_person")
-    def listed_person(self, i: int, people: Gazetteer) -> Span | None:
-        """The listed person whose name starts at token i, unless the CRF found it whole or a name of another
-        type inside it, or None. A first word written as a particle it folds like (على, not علي) is the particle."""
+    @RULES.rule("listed_public_name")
+    def listed_public_name(self, i: int, listed: Gazetteer) -> Span | None:
+        """The listed name that starts at token i, or None: when the CRF found it whole, a name that runs out of
+        it, or, inside a person's name, a name of another type. A first word written as a particle it folds like
+        (على, not علي) is the particle. An organisation is named without a head the news leaves out
+        (`gazetteer_pass`: وكالة رويترز -> رويترز), and two everyday words are a designation (سلطات الاحتلال،
+        اليوم السابع "the seventh day") before they are the listed name."""
         doc = self.doc
-        m = people.match([doc.bare[i], *doc.folded[i + 1:i + people.max_len]], 0)
+        m = listed.match([doc.bare[i], *doc.folded[i + 1:i + listed.max_len]], 0)
         if m is None or doc.bare[i] in STOP and doc.words[i].endswith(_ALIF_MAQSURA):
             return None
-        last = i + m[0] - 1
-        inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
-        if any(s.type != "PER" or s.last > last or (s.first, s.last) == (i, last) for s in inside):
+        last, kind = i + m[0] - 1, m[1]
+        if kind == "ORG" and (self.r.head_left_out(doc.bare[i]) or last == i + 1 and all(
+                self.r.count(w) >= RARE and not self.r.place_nisba(w) and not self.r.place(w)
+                for w in (doc.bare[i], doc.folded[last]))):
             return None
-        return i, last, "PER", doc.cuts[i]
+        inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
+        if any(s.last > last or (s.first, s.last) == (i, last) or kind == "PER" and s.type != "PER" for s in inside):
+            return None
+        return i, last, kind, doc.cuts[i]
 
     def extend_people(self) -> list[Span]:
         """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname);
