@@ -338,6 +338,15 @@ def test_listed_organisations_by_their_full_name(text: str, name: str) -> None:
     assert (name, "ORG") in names(text), names(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلن نادي برشلونة الإسباني تعاقده مع المهاجم الجديد لمدة ثلاثة مواسم.", "برشلونة"),
+    ("وتعاقد نادي مانشستر سيتي مع لاعب وسط جديد.", "مانشستر سيتي"),
+])
+def test_a_club_is_named_without_the_head_that_classes_it(text: str, name: str) -> None:
+    found = names(text)
+    assert (name, "ORG") in found and not any(n.startswith("نادي") for n, _ in found), found
+
+
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("تعاقدت الوزارة مع Arcadia Labs لتطوير الشبكة.", "Arcadia Labs", "ORG"),
     ("اعتمدت الشرطة على تطبيق Beacon في التحقيق.", "Beacon", "MISC"),

@@ -54,6 +54,7 @@ PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a
 KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
 PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (القوقاز الكبير)
+CLASSING_HEADS = heads_with("classing")  # an organisation's name after them is the name alone (نادي + a club)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -79,6 +80,8 @@ _BRANCH_RULES = (
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
+    "organisation_after_classing_head",  # a head that classes the organisation named after it (نادي + a club's
+    #   name the CRF found): no chain, the name is the organisation's
     "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
     "chain_lil_construct",  # after a definite head and its adjective, ل + an indefinite noun in construct continues
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
@@ -323,6 +326,9 @@ class PhraseRules:
         if s.type == "PER":  # a facility named after a person, or an organisation of one: مؤسسة X للتنمية
             after = s.last + 1
             return ch.kind == "LOC" or (ch.kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
+        if s.type == "ORG" and ch.hf in CLASSING_HEADS:
+            RULES.hit("organisation_after_classing_head")
+            return False
         return s.type in ("LOC", "GPE", "ORG") or (s.type == "MISC" and ch.state == _AFTER_HEAD)
 
     def _after_place_head(self, ch: _Chain, c: int, f: str) -> bool:
