@@ -338,6 +338,15 @@ def test_listed_organisations_by_their_full_name(text: str, name: str) -> None:
     assert (name, "ORG") in names(text), names(text)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("وتشمل الجولة جمهوريتي تتارستان وبشكيرستان في روسيا الاتحادية.", "بشكيرستان"),
+    ("وتضم القائمة دولا مثل الهند وسيرلانكا وبنغلاديش.", "سيرلانكا"),
+])
+def test_the_conjunction_comes_off_a_place_listed_after_another(text: str, place: str) -> None:
+    found = {n for n, kind in names(text) if kind in ("GPE", "LOC")}
+    assert place in found and "و" + place not in found, found
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("وأعلن نادي برشلونة الإسباني تعاقده مع المهاجم الجديد لمدة ثلاثة مواسم.", "برشلونة"),
     ("وتعاقد نادي مانشستر سيتي مع لاعب وسط جديد.", "مانشستر سيتي"),
