@@ -6,6 +6,8 @@
   a number, و + a word that does not continue the name). An indefinite head takes up to two indefinite nouns in
   construct before its definite or proper element (مجلس نواب الشعب، رابطة معلمي الإقليم الوطنية); a definite head
   (القوات، المتحف) needs an adjective or a لل-phrase (القوات المسلحة، المتحف الوطني). Maximal span.
+- **Listed public names**: the full name of a public figure or organisation of the Latin-name tables
+  (`gazetteer.public_names`) where the CRF found nothing of it or only parts.
 - **Person after a title**: the one to three name-like words after a title (and its complement: وزير الدفاع
   الأردني، قائد القوات المسلحة) where the CRF found nothing.
 - **Latin-script names** inside Arabic text: ORG, MISC after برنامج/نظام/تطبيق/منظومة.
