@@ -302,6 +302,10 @@ def test_head_noun_chains(text: str, name: str, kind: str) -> None:
     # the chain stops before an evaluative adjective and before a purpose phrase
     ("اتهمت الحكومة جماعة الأحرار الإرهابية بالهجوم.", "جماعة الأحرار الإرهابية"),
     ("توجه الوفد إلى صندوق التنمية الدولي للحصول على قرض.", "صندوق التنمية الدولي للحصول"),
+    # a head with an indefinite nisba adjective alone is a description ("a UN body", "a Tunisian party")
+    ("وقالت منظمة أممية في تقرير صدر أمس إن المساعدات لم تصل بعد.", "منظمة أممية"),
+    ("وفاز حزب تونسي صغير بمقعدين في البرلمان.", "حزب تونسي"),
+    ("وأعلنت منظمة دولية أن المساعدات لم تصل بعد إلى المناطق المتضررة.", "منظمة دولية"),
 ])
 def test_chains_stop(text: str, absent: str) -> None:
     assert absent not in {n for n, _ in names(text)}, names(text)

@@ -453,15 +453,17 @@ class PhraseRules:
         return found
 
     def descriptions(self) -> list:
-        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"): descriptions,
-        not names. A head with a nisba alone (منظمة أممية "a UN body") is left: the quote stage takes it as a
-        speaker, whom the link stage may name."""
+        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"), and the
+        organisations that are a head with an indefinite nisba adjective alone (منظمة أممية "a UN body", حزب
+        تونسي "a Tunisian party", مركز تجاري "a shopping centre"): descriptions, not names."""
         doc, found = self.doc, []
         for s in doc.spans:
             f = doc.folded[s.last]
             if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
                 continue
-            if s.first == s.last and self.place_nisba(f):
+            if s.first == s.last and self.place_nisba(f) or (
+                    s.type == "ORG" and s.last == s.first + 1 and doc.folded[s.first] in self.heads
+                    and self.nisba_of_common(f) and not self.place(f)):
                 found.append(s)
                 RULES.hit("description_not_name")
         return found
