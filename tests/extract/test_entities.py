@@ -302,6 +302,10 @@ def test_head_noun_chains(text: str, name: str, kind: str) -> None:
     # the chain stops before an evaluative adjective and before a purpose phrase
     ("اتهمت الحكومة جماعة الأحرار الإرهابية بالهجوم.", "جماعة الأحرار الإرهابية"),
     ("توجه الوفد إلى صندوق التنمية الدولي للحصول على قرض.", "صندوق التنمية الدولي للحصول"),
+    # a head with an indefinite nisba adjective alone is a description ("a UN body", "a Tunisian party")
+    ("وقالت منظمة أممية في تقرير صدر أمس إن المساعدات لم تصل بعد.", "منظمة أممية"),
+    ("وفاز حزب تونسي صغير بمقعدين في البرلمان.", "حزب تونسي"),
+    ("وأعلنت منظمة دولية أن المساعدات لم تصل بعد إلى المناطق المتضررة.", "منظمة دولية"),
 ])
 def test_chains_stop(text: str, absent: str) -> None:
     assert absent not in {n for n, _ in names(text)}, names(text)
@@ -315,6 +319,45 @@ def test_person_after_a_title(text: str, name: str) -> None:
     found = names(text)
     assert (name, "PER") in found, found
     assert not any(n.startswith(("وزير", "المتحدث")) for n, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name", "surname"), [
+    ("واستقبل الرئيس التونسي الراحل الباجي قائد السبسي وفدا أوروبيا في قرطاج، وقال السبسي إن الحوار مستمر.",
+     "الباجي قائد السبسي", "السبسي"),
+    ("ووصلت فيديريكا موغيريني إلى فيينا للمشاركة في الجولة الأخيرة، وقالت موغيريني إن الاتفاق قريب.",
+     "فيديريكا موغيريني", "موغيريني"),
+    ("وبعث الشيخ خليفة بن زايد آل نهيان برقية تهنئة إلى أمير الكويت.", "خليفة بن زايد آل نهيان", None),
+])
+def test_public_figures_by_their_full_name(text: str, name: str, surname: str | None) -> None:
+    found = names(text)
+    assert (name, "PER") in found, found
+    assert surname is None or (surname, "PER") in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال المرصد السوري لحقوق الإنسان إن الاشتباكات تجددت في ريف حلب.", "المرصد السوري لحقوق الإنسان"),
+    ("وأرسلت منظمة الأمن والتعاون في أوروبا بعثة مراقبين إلى الانتخابات.", "منظمة الأمن والتعاون في أوروبا"),
+])
+def test_listed_organisations_by_their_full_name(text: str, name: str) -> None:
+    assert (name, "ORG") in names(text), names(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وتشمل الجولة جمهوريتي تتارستان وبشكيرستان في روسيا الاتحادية.", "بشكيرستان"),
+    ("وتضم القائمة دولا مثل الهند وسيرلانكا وبنغلاديش.", "سيرلانكا"),
+])
+def test_the_conjunction_comes_off_a_place_listed_after_another(text: str, place: str) -> None:
+    found = {n for n, kind in names(text) if kind in ("GPE", "LOC")}
+    assert place in found and "و" + place not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلن نادي برشلونة الإسباني تعاقده مع المهاجم الجديد لمدة ثلاثة مواسم.", "برشلونة"),
+    ("وتعاقد نادي مانشستر سيتي مع لاعب وسط جديد.", "مانشستر سيتي"),
+])
+def test_a_club_is_named_without_the_head_that_classes_it(text: str, name: str) -> None:
+    found = names(text)
+    assert (name, "ORG") in found and not any(n.startswith("نادي") for n, _ in found), found
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
@@ -347,6 +390,7 @@ def test_plain_text_gets_no_mentions(text: str) -> None:
     ("head_chain", "افتتح الوزير مطار سيلاندو الدولي بعد ترميمه."),
     ("chain_coordination", "اجتمعت لجنة الموارد المائية والزراعية في العاصمة."),
     ("tail_alias", "فازت جبهة الزيتون الأخضر بمقعدين. وقال أنصار الزيتون الأخضر إن النتيجة منصفة."),
+    ("listed_public_name", "وصلت فيديريكا موغيريني إلى فيينا صباح اليوم."),
     ("latin_misc", "يعتمد المتجر على تطبيق Quillora لتسجيل الطلبات."),
     ("latin_org", "تعاقدت البلدية مع Verdant Works لصيانة الحدائق."),
 ])

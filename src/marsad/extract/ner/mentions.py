@@ -50,6 +50,8 @@ __all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _AND, _AT, _DEFINITE = "و", "ب", "ال"  # a conjunction and a preposition that end a name (`_coordinated`), the article
+_PLACE_TYPES = ("LOC", "GPE")
+_LIST_COMMAS = ("،", ",")  # the commas between the members of a list
 _LIKE = "ك"  # the preposition "like", which the lexicon may read on a name's first letter (كوفي -> ك + وفي)
 _NEWLINE = re.compile("\n+")
 # Word classes of `models/ner/words.tsv`, folded.
@@ -72,6 +74,7 @@ _BRANCH_RULES = (
     "listed_name",  # a listed place or organisation the model missed
     "loc_by_place_head",  # a place named with منطقة، جبل، نهر ... is a LOC, not a GPE
     "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
+    "place_list_conjunction",  # a place with و after another place is the next member of a list (X وY)
     "not_a_name",  # a name of God or a currency unit alone is no entity
     "month_not_name",  # a month name alone is no entity (نيسان is April before it is a carmaker)
     "coordinated_names_split",  # a person's or a place's span that runs over و + a word is two names, over ب + a
@@ -421,8 +424,8 @@ class _Document:
         ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
-        for rule in (rules.gazetteer_pass, rules.place_adjectives, rules.heads_pass, extra.extend_people, extra.people,
-                     extra.nicknames, extra.latin):
+        for rule in (rules.gazetteer_pass, extra.listed_public_names, rules.place_adjectives, rules.heads_pass,
+                     extra.extend_people, extra.people, extra.nicknames, extra.latin):
             self._index()
             for first, last, kind, cut in rule():
                 if cut != self.cuts[first]:
@@ -599,7 +602,20 @@ class _Document:
         f = fold(text)
         return f in month_names() and not (s.type == "PER" and f in self.lex.gaz.given)
 
+    def _listed_after_place(self) -> None:
+        """A place written with و after another place (الحوز وشيشاوة، مراكش, وشيشاوة) is the next member of a list
+        of places: the و is the conjunction, whatever the lexicon said of a word it has not seen (a listed name
+        that starts with و, واشنطن, keeps it)."""
+        ends = {s.last for s in self.spans if s.type in _PLACE_TYPES}
+        for s in self.spans:
+            f, p = self.folded[s.first], s.first - 1
+            if (s.type in _PLACE_TYPES and not self.cuts[s.first] and f.startswith(_AND) and len(f) > 3
+                    and not self.lex.gaz.known(f) and (p in ends or p - 1 in ends and self.words[p] in _LIST_COMMAS)):
+                self.cuts[s.first], self.bare[s.first] = 1, f[1:]
+                RULES.hit("place_list_conjunction")
+
     def mentions(self, article_id: str) -> list[Mention]:
+        self._listed_after_place()
         known = {w for s in self.spans for w in self.key(s.first, s.last)[1:]}
         known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.cuts[s.first]}
         out = []

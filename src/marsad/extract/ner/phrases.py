@@ -6,6 +6,8 @@
   a number, و + a word that does not continue the name). An indefinite head takes up to two indefinite nouns in
   construct before its definite or proper element (مجلس نواب الشعب، رابطة معلمي الإقليم الوطنية); a definite head
   (القوات، المتحف) needs an adjective or a لل-phrase (القوات المسلحة، المتحف الوطني). Maximal span.
+- **Listed public names**: the full name of a public figure or organisation of the Latin-name tables
+  (`gazetteer.public_names`) where the CRF found nothing of it or only parts.
 - **Person after a title**: the one to three name-like words after a title (and its complement: وزير الدفاع
   الأردني، قائد القوات المسلحة) where the CRF found nothing.
 - **Latin-script names** inside Arabic text: ORG, MISC after برنامج/نظام/تطبيق/منظومة.
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
 
+from marsad.extract.ner.gazetteer import Gazetteer, public_names
 from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
@@ -53,6 +56,7 @@ PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a
 KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
 PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (القوقاز الكبير)
+CLASSING_HEADS = heads_with("classing")  # an organisation's name after them is the name alone (نادي + a club)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -78,6 +82,8 @@ _BRANCH_RULES = (
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
+    "organisation_after_classing_head",  # a head that classes the organisation named after it (نادي + a club's
+    #   name the CRF found): no chain, the name is the organisation's
     "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
     "chain_lil_construct",  # after a definite head and its adjective, ل + an indefinite noun in construct continues
     #   the chain (الاتحاد المصري لكرة القدم); after an indefinite head it is mostly a purpose (وزارة X لتعزيز ...)
@@ -322,6 +328,9 @@ class PhraseRules:
         if s.type == "PER":  # a facility named after a person, or an organisation of one: مؤسسة X للتنمية
             after = s.last + 1
             return ch.kind == "LOC" or (ch.kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
+        if s.type == "ORG" and ch.hf in CLASSING_HEADS:
+            RULES.hit("organisation_after_classing_head")
+            return False
         return s.type in ("LOC", "GPE", "ORG") or (s.type == "MISC" and ch.state == _AFTER_HEAD)
 
     def _after_place_head(self, ch: _Chain, c: int, f: str) -> bool:
@@ -444,15 +453,17 @@ class PhraseRules:
         return found
 
     def descriptions(self) -> list:
-        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"): descriptions,
-        not names. A head with a nisba alone (منظمة أممية "a UN body") is left: the quote stage takes it as a
-        speaker, whom the link stage may name."""
+        """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"), and the
+        organisations that are a head with an indefinite nisba adjective alone (منظمة أممية "a UN body", حزب
+        تونسي "a Tunisian party", مركز تجاري "a shopping centre"): descriptions, not names."""
         doc, found = self.doc, []
         for s in doc.spans:
             f = doc.folded[s.last]
             if f.startswith(_DEFINITE) or not is_arabic(f) or f in self.gaz.given:
                 continue
-            if s.first == s.last and self.place_nisba(f):
+            if s.first == s.last and self.place_nisba(f) or (
+                    s.type == "ORG" and s.last == s.first + 1 and doc.folded[s.first] in self.heads
+                    and self.nisba_of_common(f) and not self.place(f)):
                 found.append(s)
                 RULES.hit("description_not_name")
         return found
@@ -486,6 +497,11 @@ class PhraseRules:
         f = doc.folded[i - 1]
         return is_arabic(f) and not f.startswith(_DEFINITE) and f not in STOP and f not in PLACE_HEADS
 
+    def head_left_out(self, word: str) -> bool:
+        """Whether an organisation's name opened by this word is found without it: the head is appositive
+        (وكالة رويترز), the name is used alone as an alias (حركة X), or it is a media noun (قناة الجزيرة)."""
+        return word in APPOSITIVE_HEADS or word in TAIL_ALIAS_HEADS or word in MEDIA
+
     def gazetteer_pass(self) -> list[Span]:
         """List names longer than the CRF's span over them (القدس -> القدس الشرقية، مجلس التعاون لدول الخليج
         العربية), but for an organisation whose head is left out in apposition, as an alias or as a media noun
@@ -497,8 +513,8 @@ class PhraseRules:
             if i < free or i in doc.owned:
                 continue
             m = gaz.match([doc.bare[i]] + doc.folded[i + 1:i + gaz.max_len], 0)
-            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and (
-                    doc.bare[i] in APPOSITIVE_HEADS or doc.bare[i] in TAIL_ALIAS_HEADS or doc.bare[i] in MEDIA):
+            if m is None or m[0] < 2 or m[1] not in ("GPE", "LOC", "ORG") or m[1] == "ORG" and self.head_left_out(
+                    doc.bare[i]):
                 continue
             last = i + m[0] - 1
             inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
@@ -510,6 +526,21 @@ class PhraseRules:
             if inside:
                 free = last + 1
         return found
+
+
+def scan(candidates: Iterable[int], taken: Callable[[int], bool], find: Callable[[int], Span | None]) -> list[Span]:
+    """The names `find` gives at the candidate tokens, left to right, skipping tokens `taken` and those inside the
+    name found before."""
+    found: list[Span] = []
+    free = 0
+    for i in candidates:
+        if i < free or taken(i):
+            continue
+        name = find(i)
+        if name is not None:
+            found.append(name)
+            free = name[1] + 1
+    return found
 
 
 def verb_like(word: str) -> bool:
@@ -526,6 +557,34 @@ class PeopleAndLatin:
         self.titles = rules.gaz.titles  # the titles of one or more words
         self.one_word_titles = rules.gaz.rule_titles
         self.title_words = rules.gaz.rule_title_starts  # the words a title can start with
+
+    def listed_public_names(self) -> list[Span]:
+        """Public figures and organisations by their full name (`gazetteer.public_names`) where the CRF found
+        nothing of the name or only parts of it: the whole name, of its listed type."""
+        doc, listed = self.doc, public_names()
+        return scan(positions(doc.bare, listed.starts.__contains__), doc.owned.__contains__,
+                    lambda i: self.listed_public_name(i, listed))
+
+    @RULES.rule("listed_public_name")
+    def listed_public_name(self, i: int, listed: Gazetteer) -> Span | None:
+        """The listed name that starts at token i, or None: when the CRF found it whole, a name that runs out of
+        it, or, inside a person's name, a name of another type. A first word written as a particle it folds like
+        (على, not علي) is the particle. An organisation is named without a head the news leaves out
+        (`gazetteer_pass`: وكالة رويترز -> رويترز), and two everyday words are a designation (سلطات الاحتلال،
+        اليوم السابع "the seventh day") before they are the listed name."""
+        doc = self.doc
+        m = listed.match([doc.bare[i], *doc.folded[i + 1:i + listed.max_len]], 0)
+        if m is None or doc.bare[i] in STOP and doc.words[i].endswith(_ALIF_MAQSURA):
+            return None
+        last, kind = i + m[0] - 1, m[1]
+        if kind == "ORG" and (self.r.head_left_out(doc.bare[i]) or last == i + 1 and all(
+                self.r.count(w) >= RARE and not self.r.place_nisba(w) and not self.r.place(w)
+                for w in (doc.bare[i], doc.folded[last]))):
+            return None
+        inside = [doc.owner[k] for k in range(i, last + 1) if k in doc.owner]
+        if any(s.last > last or (s.first, s.last) == (i, last) or kind == "PER" and s.type != "PER" for s in inside):
+            return None
+        return i, last, kind, doc.cuts[i]
 
     def extend_people(self) -> list[Span]:
         """A person the CRF found by a given name alone takes the name-like word after it (إبراهيم + surname);
@@ -673,19 +732,13 @@ class PeopleAndLatin:
 
     def people(self) -> list[Span]:
         doc = self.doc
-        found = []
-        free = 0
-        for i in positions(doc.bare, self.title_words.__contains__):
-            if i < free or doc.owner.get(i) is not None or i in doc.owned:
-                continue
-            t = self.is_title(i)
-            if not t:
-                continue
-            name = self.person_after_title(i, t)
-            if name is not None:
-                found.append(name)
-                free = name[1] + 1
-        return found
+        return scan(positions(doc.bare, self.title_words.__contains__),
+                    lambda i: doc.owner.get(i) is not None or i in doc.owned, self.after_title)
+
+    def after_title(self, i: int) -> Span | None:
+        """The person named after a title at token i, or None (no title there, or no name after it)."""
+        t = self.is_title(i)
+        return self.person_after_title(i, t) if t else None
 
     @RULES.rule("person_after_title")
     def person_after_title(self, i: int, t: int) -> Span | None:
