@@ -914,3 +914,32 @@ def test_a_count_one_outlet_tells_rising_over_the_day_is_no_clash(earlier: str, 
     high = _toll("c", "Post", "2030-07-24 18:00:00", later)
     assert _run(telling, low, high)[1] == []
     assert len(_run(low, high)[1]) == 1  # told by none as steps, the two reports of one day still clash
+
+
+@pytest.mark.parametrize(("event", "other", "same"), [
+    ("وضرب زلزال بقوة 4.3 درجات منطقة البحر الميت صباح اليوم دون أضرار.",  # wire
+     "وقال مركز الرصد إن الزلزال أقوى من زلزال آخر بلغت قوته 5.3 درجات ضرب المنطقة نفسها.",
+     "وقال مركز الرصد إن الزلزال بلغت قوته 5.3 درجات وضرب المنطقة نفسها."),
+    ("وأسفر الهجوم على الحاجز عن مقتل 9 جنود حسب مصدر أمني.",  # Levantine
+     "وأضاف المصدر أن الحاجز تعرض في هجوم سابق لإطلاق نار أسفر عن مقتل 11 جنديا.",
+     "وأضاف المصدر أن الحاجز تعرض في الهجوم لإطلاق نار أسفر عن مقتل 11 جنديا."),
+    ("وأدى الحريق في المصنع إلى إصابة 9 أشخاص بحروق.",  # Egyptian
+     "وشهد المصنع حريقا آخر أدى إلى إصابة 14 شخصا بحروق.",
+     "وشهد المصنع حريقا أدى إلى إصابة 14 شخصا بحروق."),
+])
+def test_a_figure_of_another_happening_named_before_it_is_not_the_events(event: str, other: str, same: str) -> None:
+    _apart_then_clash("2030-07-31", event, other, same)  # the same sentence of the event's own happening: a clash
+
+
+def _apart_then_clash(day: str, first: str, apart: str, clashing: str) -> None:
+    """`first` and `apart` (two outlets, one day) do not contradict; `first` and `clashing` do."""
+    assert _run(_toll("a", "Wire", day, first), _toll("b", "Daily", day, apart))[1] == []
+    assert len(_run(_toll("a", "Wire", day, first), _toll("c", "Post", day, clashing))[1]) == 1
+
+
+@pytest.mark.parametrize(("told", "weeks", "days", "clashing"), [
+    ("وعاد الفريق إلى جدة بعد معسكر استمر {} في ميلانو.", "ثلاثة أسابيع", "20 يوما", "12 يوما"),  # Gulf
+    ("أنهى الفريق معسكره في إفران الذي دام {}.", "أسبوعين", "15 يوما", "8 أيام"),  # Maghrebi
+])
+def test_a_span_in_weeks_is_told_to_the_week(told: str, weeks: str, days: str, clashing: str) -> None:
+    _apart_then_clash("2030-08-07", told.format(weeks), told.format(days), told.format(clashing))

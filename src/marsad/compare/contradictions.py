@@ -14,8 +14,10 @@ a happening the event followed (بعد ساعات من), or placed nowhere in an
 a part of a toll (ستة من الشهداء، those carried or seen off), another owner's measure (طوله against طولها), and a
 running total up to a moment (حتى الساعة ...) against one of another day; a count whose noun is qualified apart (42
 مشروعا ذات أولوية against 40 projects, tanks another holder has), a figure of some areas only (في بعض المناطق), two
-values a report lists side by side (a deadline of 30 days for some, 60 for others), and the steps of a toll one
-outlet tells rising over one day. Martyrs (استشهاد، شهداء) are the dead.
+values a report lists side by side (a deadline of 30 days for some, 60 for others), the steps of a toll one
+outlet tells rising over one day, a figure of another happening named before it (زلزال آخر، الهجوم السابق), and a
+span in weeks against one within half a week of it (three weeks, a 20-day camp). Martyrs (استشهاد، شهداء) are the
+dead.
 """
 from __future__ import annotations
 
@@ -152,6 +154,8 @@ _LOCAL = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, _cues("loca
 LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part of a place may be named (وصلت الحرارة
 # إلى 47 درجة مئوية تحت الشمس في بعض المناطق)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
+_ANOTHER = frozenset(_cues("another-after"))  # آخر، سابق after a happening's word: زلزال آخر is not the event's
+_RELATION_ENDINGS = ("ي", "يه")  # the endings of an adjective of relation (عسكري، الانتحارية), once normalised
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
@@ -163,6 +167,7 @@ SIDE_REACH, SIDE_WORDS = 3, 2  # words after a toll where من may name its side
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
+WEEK_SLACK = 3.0  # days either side of a span told in weeks: to the nearest week (three weeks is an 18 to 24-day camp)
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
@@ -493,12 +498,16 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         n, unit = float(m.group(1)), m.group(2)
         if timex.value.startswith("PT") and unit == "M":
             unit = "MIN"  # PT45M is 45 minutes; P3M is three months
-        if unit == "W":
+        weeks = unit == "W"
+        if weeks:
             n, unit = n * 7, "D"
         low, high, _ = _hedged(sentence.text, start, end, n)
         if unit in _ROUNDED and low == high:
             RULES.hit("rounded-span")
             low, high = max(low - 1, 0.0), high + 1  # three months of war or four: the same span, told roughly
+        elif weeks and low == high:
+            RULES.hit("rounded-weeks")  # a camp of three weeks and one of 20 days: the same span, told to the week
+            low, high = max(low - WEEK_SLACK, 0.0), high + WEEK_SLACK
     elif timex.kind == "interval" and not any(ch.isdigit() for ch in timex.text):
         RULES.hit("named-period")  # الأسبوع الماضي: a period named from the report's day, not a length told
         return None
@@ -587,7 +596,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
     expected = _expected(sentence.text, number.start)
-    earlier = bool(_EARLIER.search(normalize(_CLAUSE_END.split(sentence.text[:number.start])[-1])))
+    clause = _CLAUSE_END.split(sentence.text[:number.start])[-1]
+    earlier = bool(_EARLIER.search(normalize(clause))) or _another(clause)
     if earlier:
         RULES.hit("earlier-incident")  # بعد ساعات من تفجير شاحنة أدى إلى مقتل 15: the toll of what came before
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
@@ -632,6 +642,22 @@ def _owner(text: str, start: int) -> str:
     if not word or normalize(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize(word)) in STOPWORDS:
         return ""
     return next((suffix for suffix in _OWNER_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3), "")
+
+
+def _another(clause: str) -> bool:
+    """Whether a happening's word (a topic of `topic_synonyms.tsv`) followed by a word of another one (`another-after`
+    rows: آخر، سابق, with the article or not) stands in the clause before a figure (أقوى من زلزال آخر بلغت قوته 5.3،
+    في الهجوم الانتحاري السابق قتل 12): the figure is of that other happening. Adjectives of relation (-ي، -ية) may
+    stand between, and one is no happening itself (مصدر عسكري آخر is another source, not another soldier)."""
+    words = [normalize(w) for w in _WORDS.findall(clause)]
+    for k, word in enumerate(words):
+        if word.removeprefix("ال") not in _ANOTHER:
+            continue
+        noun = next((w for w in reversed(words[:k]) if not w.endswith(_RELATION_ENDINGS)), "")
+        if any(_SYNONYMS.get(stem(form)) in _HAPPENINGS for form in (noun, noun.removesuffix("ا"))):  # حريقا آخر
+            RULES.hit("another-happening")
+            return True
+    return False
 
 
 def _qualifier(text: str, end: int) -> frozenset[str]:
