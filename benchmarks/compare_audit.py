@@ -2,7 +2,7 @@
 
     python benchmarks/compare_audit.py [--data ../shared/data/saudinewsnet] [--days 2015-07-22 2015-07-23 2015-07-24]
                                        [--articles 3000] [--skip 0] [--out /tmp/compare-audit] [--seed 23]
-                                       [--sample 50] [--analysis FILE] [--explain]
+                                       [--sample 50] [--analysis FILE] [--explain] [--tsv FILE]
 
 Builds a JSON lines corpus of `--articles` SaudiNewsNet articles, an equal share from each of the consecutive
 `--days` (the first of each day's file after `--skip` articles, in file order: a skip past the articles audited
@@ -10,7 +10,9 @@ before gives unseen ones), runs `marsad analyze` on it (a fresh store), and prin
 counts (contradictions, framing terms by function, figure series) and a random sample (fixed seed) of contradictions
 with the sentences of every claim they name, and of framing terms with their sentence, so a person can judge each.
 `--analysis` samples an analysis JSON already made instead of running. The figure series of tolls are listed too,
-with the outlets and days of their reports.
+with the outlets and days of their reports. `--tsv` writes the sample of contradictions as a table to judge (one row a
+contradiction: its event, values, the articles of its claims with outlet, time and address, and empty verdict and reason
+columns).
 """
 from __future__ import annotations
 
@@ -87,6 +89,20 @@ def print_contradictions(analysis: dict, rng: random.Random, size: int) -> None:
                 print(f"    {article['source']} {article.get('published', '')}: {support['sentence'][:300]}")
 
 
+def write_sample(analysis: dict, rng: random.Random, size: int, out: Path) -> None:
+    """The sample `print_contradictions` shows (same seed, same order) as a TSV to judge by hand."""
+    articles = {a["id"]: a for a in analysis["articles"]}
+    claims = {c["id"]: c for c in analysis["claims"]}
+    found = analysis["contradictions"]
+    rows = ["\t".join(("#", "event", "about", "detail", "articles", "verdict", "reason"))]
+    for k, item in enumerate(rng.sample(found, min(size, len(found)))):
+        ids = dict.fromkeys(s["article"] for claim in item["claims"] for s in claims[claim]["support"])
+        cited = "; ".join(f"{i} {articles[i]['source']} {articles[i].get('published', '')} {articles[i].get('url', '')}"
+                          for i in ids)
+        rows.append("\t".join((f"C{k}", item["event"], item["about"], item["detail"], cited, "", "")))
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def print_framing(analysis: dict, rng: random.Random, size: int) -> None:
     """Counts of framing terms by function, and a sample of terms with their sentence."""
     articles = {a["id"]: a for a in analysis["articles"]}
@@ -122,6 +138,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--analysis", type=Path, help="an analysis JSON to sample instead of running")
     parser.add_argument("--explain", action="store_true", help="print how often each rule fired (one process)")
+    parser.add_argument("--tsv", type=Path, help="write the sample of contradictions as a TSV to judge")
     args = parser.parse_args()
     if args.analysis is None:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -131,6 +148,8 @@ def main() -> None:
     analysis = json.loads(args.analysis.read_text(encoding="utf-8"))
     print(f"analysis: {len(analysis['articles'])} articles, {len(analysis['events'])} events")
     print_contradictions(analysis, random.Random(args.seed), args.sample)
+    if args.tsv:
+        write_sample(analysis, random.Random(args.seed), args.sample, args.tsv)
     print_framing(analysis, random.Random(args.seed), args.sample)
     print_figures(analysis)
 

@@ -1,6 +1,8 @@
 """Contradictions between outlets on tolls, durations and clock times (sentences written for these tests)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from marsad.compare.claims import align_claims
@@ -843,3 +845,101 @@ def test_those_rescued_are_not_those_present(rescued: str, present: str) -> None
     assert _run(a, b)[1] == []
     other = _toll("c", "Post", "2030-08-09", rescued.replace("4 ", "5 ").replace("9 ", "11 "))
     assert len(_run(a, other)[1]) == 1  # two counts of the rescued still clash
+
+
+@pytest.mark.parametrize(("plain", "qualified", "alike"), [
+    ("وأوضح رئيس الهيئة أن خطة تنمية الإقليم تضم 40 مشروعا في الموانئ والطرق.",  # Gulf
+     "وأوضح رئيس الهيئة أن خطة تنمية الإقليم تضم 42 مشروعا ذات أولوية في الموانئ والطرق.",
+     "وأوضح رئيس الهيئة أن خطة تنمية الإقليم تضم 45 مشروعا ذات أولوية في الموانئ والطرق."),
+    ("وقال الوزير إن خطة تطوير الإقليم فيها 40 مشروع في الموانئ والطرق.",  # Egyptian
+     "وقال الوزير إن خطة تطوير الإقليم فيها 42 مشروع ذو أولوية في الموانئ والطرق.",
+     "وقال الوزير إن خطة تطوير الإقليم فيها 45 مشروع ذو أولوية في الموانئ والطرق."),
+    ("وبيّنت الحكومة أن برنامج إعمار المحافظة يشمل 40 مشروعا في المدارس والمستشفيات.",  # Levantine
+     "وبيّنت الحكومة أن برنامج إعمار المحافظة يشمل 42 مشروعا التي تمولها الدول المانحة في المدارس والمستشفيات.",
+     "وبيّنت الحكومة أن برنامج إعمار المحافظة يشمل 45 مشروعا التي تمولها الدول المانحة في المدارس والمستشفيات."),
+    ("وقالت المصادر إن مئات الدبابات والمدرعات التي أرسلها التحالف وصلت إلى محيط القاعدة الجوية.",  # Gulf: holders
+     "وقالت المصادر إن عشرات الدبابات والمدرعات التابعة للجيش وصلت إلى محيط القاعدة الجوية.",
+     "وقالت المصادر إن مئات الدبابات والمدرعات التابعة للجيش وصلت إلى محيط القاعدة الجوية."),
+    ("وأفاد المراسل بأن مئات الآليات التابعة لقوات الحلفاء دخلت محيط القاعدة الجوية.",  # translated
+     "وأفاد المراسل بأن عشرات الآليات المرافقة للكتيبة الأولى دخلت محيط القاعدة الجوية.",
+     "وأفاد المراسل بأن مئات الآليات المرافقة للكتيبة الأولى دخلت محيط القاعدة الجوية."),
+])
+def test_a_count_qualified_apart_is_a_subset_or_another_holders(plain: str, qualified: str, alike: str) -> None:
+    a, b = _toll("a", "Wire", "2030-08-06", plain), _toll("b", "Daily", "2030-08-06", qualified)
+    assert _run(a, b)[1] == []
+    assert len(_run(b, _toll("c", "Post", "2030-08-06", alike))[1]) == 1  # two counts qualified alike still clash
+
+
+@pytest.mark.parametrize(("local", "placed"), [
+    ("وتشهد البلاد موجة حر وصلت فيها الحرارة إلى 47 درجة مئوية تحت الشمس في بعض المناطق.",  # wire
+     "وتشهد البلاد موجة حر بلغت فيها الحرارة 40 درجة مئوية تحت الشمس أمس."),
+    ("وسجلت موجة الحر في بعض مناطق المملكة 49 درجة مئوية حسب الأرصاد.",  # Gulf
+     "وسجلت موجة الحر 44 درجة مئوية حسب الأرصاد."),
+    ("وقد لامست الحرارة ببعض المناطق الداخلية 46 درجة خلال موجة الحر.",  # Maghrebi
+     "وقد لامست الحرارة 41 درجة خلال موجة الحر."),
+])
+def test_a_figure_of_some_areas_is_not_the_places_figure(local: str, placed: str) -> None:
+    day = "2030-08-10"
+    assert _run(_toll("a", "Wire", day, local), _toll("b", "Daily", day, placed))[1] == []
+    hotter = re.sub(r"\d+", lambda m: str(int(m.group()) + 6), placed)  # of the whole place too: still a clash
+    assert len(_run(_toll("b", "Daily", day, placed), _toll("c", "Post", day, hotter))[1]) == 1
+
+
+@pytest.mark.parametrize(("listing", "first", "second"), [
+    ("واتفق الطرفان على هدنة مدتها 30 يوما في الشمال و60 يوما في الجنوب برعاية أممية.",  # Levantine
+     "واتفق الطرفان على هدنة مدتها 30 يوما في الشمال برعاية أممية.",
+     "واتفق الطرفان على هدنة مدتها 60 يوما في الجنوب برعاية أممية."),
+    ("وقررت الأمانة إغلاق المحال المخالفة لمدة 30 يوما في المرة الأولى و60 يوما عند تكرار المخالفة.",  # Gulf
+     "وقررت الأمانة إغلاق المحال المخالفة لمدة 30 يوما في المرة الأولى.",
+     "وقررت الأمانة إغلاق المحال المخالفة لمدة 60 يوما عند تكرار المخالفة."),
+])
+def test_spans_a_report_lists_side_by_side_are_of_different_things(listing: str, first: str, second: str) -> None:
+    a, b, c = (_toll(k, source, "2030-07-26", text) for k, source, text in (
+        ("a", "Wire", listing), ("b", "Daily", first), ("c", "Post", second)))
+    assert _run(a, b, c)[1] == []
+    assert len(_run(b, c)[1]) == 1  # listed by none, the two spans still clash
+
+
+@pytest.mark.parametrize(("earlier", "later", "other"), [
+    ("وكان مكتب رئيس الوزراء قد أعلن أن الشرطة أوقفت 251 شخصا في المداهمات التي جرت في 13 محافظة.",  # wire
+     "وقال رئيس الوزراء في مؤتمر صحافي إن 297 شخصا اعتقلوا خلال المداهمات التي جرت في 13 محافظة.",
+     "وذكر مكتب رئيس الوزراء في بيان أن الشرطة أوقفت 251 شخصا خلال المداهمات التي جرت في 13 محافظة."),
+    ("وكانت الداخلية أعلنت في وقت سابق القبض على 40 شخصا في حملة المداهمات بالعاصمة.",  # Egyptian
+     "وأعلنت الداخلية القبض على 55 شخصا في حملة المداهمات بالعاصمة.",
+     "وأعلنت الداخلية القبض على 40 شخصا في حملة المداهمات بالعاصمة."),
+])
+def test_a_count_one_outlet_tells_rising_over_the_day_is_no_clash(earlier: str, later: str, other: str) -> None:
+    telling = _toll("a", "Wire", "2030-07-24 16:00:00", earlier + " " + later)
+    low = _toll("b", "Daily", "2030-07-24 12:00:00", other)
+    high = _toll("c", "Post", "2030-07-24 18:00:00", later)
+    assert _run(telling, low, high)[1] == []
+    assert len(_run(low, high)[1]) == 1  # told by none as steps, the two reports of one day still clash
+
+
+@pytest.mark.parametrize(("event", "other", "same"), [
+    ("وضرب زلزال بقوة 4.3 درجات منطقة البحر الميت صباح اليوم دون أضرار.",  # wire
+     "وقال مركز الرصد إن الزلزال أقوى من زلزال آخر بلغت قوته 5.3 درجات ضرب المنطقة نفسها.",
+     "وقال مركز الرصد إن الزلزال بلغت قوته 5.3 درجات وضرب المنطقة نفسها."),
+    ("وأسفر الهجوم على الحاجز عن مقتل 9 جنود حسب مصدر أمني.",  # Levantine
+     "وأضاف المصدر أن الحاجز تعرض في هجوم سابق لإطلاق نار أسفر عن مقتل 11 جنديا.",
+     "وأضاف المصدر أن الحاجز تعرض في الهجوم لإطلاق نار أسفر عن مقتل 11 جنديا."),
+    ("وأدى الحريق في المصنع إلى إصابة 9 أشخاص بحروق.",  # Egyptian
+     "وشهد المصنع حريقا آخر أدى إلى إصابة 14 شخصا بحروق.",
+     "وشهد المصنع حريقا أدى إلى إصابة 14 شخصا بحروق."),
+])
+def test_a_figure_of_another_happening_named_before_it_is_not_the_events(event: str, other: str, same: str) -> None:
+    _apart_then_clash("2030-07-31", event, other, same)  # the same sentence of the event's own happening: a clash
+
+
+def _apart_then_clash(day: str, first: str, apart: str, clashing: str) -> None:
+    """`first` and `apart` (two outlets, one day) do not contradict; `first` and `clashing` do."""
+    assert _run(_toll("a", "Wire", day, first), _toll("b", "Daily", day, apart))[1] == []
+    assert len(_run(_toll("a", "Wire", day, first), _toll("c", "Post", day, clashing))[1]) == 1
+
+
+@pytest.mark.parametrize(("told", "weeks", "days", "clashing"), [
+    ("وعاد الفريق إلى جدة بعد معسكر استمر {} في ميلانو.", "ثلاثة أسابيع", "20 يوما", "12 يوما"),  # Gulf
+    ("أنهى الفريق معسكره في إفران الذي دام {}.", "أسبوعين", "15 يوما", "8 أيام"),  # Maghrebi
+])
+def test_a_span_in_weeks_is_told_to_the_week(told: str, weeks: str, days: str, clashing: str) -> None:
+    _apart_then_clash("2030-08-07", told.format(weeks), told.format(days), told.format(clashing))

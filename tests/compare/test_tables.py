@@ -24,7 +24,8 @@ TABLES = MODELS_DIR / "compare"
                               "remaining-after", "part-after", "rise-before", "rise-link", "rise-now", "part-before",
                               "flow", "per-day", "expected-before", "earlier-incident", "about-after",
                               "to-date", "others-after", "owner-suffix", "counted-among",
-                              "until-before", "rescued-before"}),
+                              "until-before", "rescued-before", "qualifier-head", "local-place",
+                              "another-after"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

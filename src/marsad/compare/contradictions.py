@@ -12,7 +12,12 @@ against the outlet), a span counted from a moment (بعد يومين من اله
 given for another place, far from the other toll, in a sentence that turns to another happening (من جهة أخرى), of
 a happening the event followed (بعد ساعات من), or placed nowhere in an article that places its tolls in two places;
 a part of a toll (ستة من الشهداء، those carried or seen off), another owner's measure (طوله against طولها), and a
-running total up to a moment (حتى الساعة ...) against one of another day. Martyrs (استشهاد، شهداء) are the dead.
+running total up to a moment (حتى الساعة ...) against one of another day; a count whose noun is qualified apart (42
+مشروعا ذات أولوية against 40 projects, tanks another holder has), a figure of some areas only (في بعض المناطق), two
+values a report lists side by side (a deadline of 30 days for some, 60 for others), the steps of a toll one
+outlet tells rising over one day, a figure of another happening named before it (زلزال آخر، الهجوم السابق), and a
+span in weeks against one within half a week of it (three weeks, a 20-day camp). Martyrs (استشهاد، شهداء) are the
+dead.
 """
 from __future__ import annotations
 
@@ -141,7 +146,16 @@ TO_DATE_REACH = 6  # words either side of a count, in its clause, where such a p
 _OWNER_SUFFIXES = tuple(sorted(_cues("owner-suffix"), key=len, reverse=True))  # هما before ها before ه
 _UNTIL = frozenset(_cues("until-before"))  # حتى، لغاية before a time: a count after it runs up to that moment
 UNTIL_REACH = 6  # words between such a time and the figure after it (أمس الخميس، بلغ 363 ألفا)
+_QUALIFIER_HEADS = frozenset(_cues("qualifier-head"))  # ذات، التي، التابعة: what follows qualifies the counted noun
+QUALIFIER_REACH = 5  # words after a counted noun (its coordinated nouns: الدبابات والمدرعات وعربات الجنود) where such a
+# word may open its qualifier
+QUALIFIER_WORDS = 2  # words after such a word that say what qualifies the noun (ذات أولوية، التي قدمتها دول التحالف)
+_LOCAL = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, _cues("local-place"))) + r")(?!\w)")
+LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part of a place may be named (وصلت الحرارة
+# إلى 47 درجة مئوية تحت الشمس في بعض المناطق)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
+_ANOTHER = frozenset(_cues("another-after"))  # آخر، سابق after a happening's word: زلزال آخر is not the event's
+_RELATION_ENDINGS = ("ي", "يه")  # the endings of an adjective of relation (عسكري، الانتحارية), once normalised
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
 _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earlier-incident"))) + r")(?!\w)")
@@ -153,6 +167,7 @@ SIDE_REACH, SIDE_WORDS = 3, 2  # words after a toll where من may name its side
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
 _ROUNDED = frozenset(("M", "Y"))  # spans in months or years are counted roughly: one unit more or less is the same
+WEEK_SLACK = 3.0  # days either side of a span told in weeks: to the nearest week (three weeks is an 18 to 24-day camp)
 # Words that sit next to any quantity and say nothing about what is measured.
 _GENERIC = frozenset(_cues("generic"))
 _NOT_A_SLOT = frozenset(noun_form(w) for w in _cues("not-a-slot"))  # an age or a count of years
@@ -215,6 +230,8 @@ class Quantity:
     to_date: bool = False  # a running total (إجمالي المسجلين، منذ بداية العام): of its publication day only
     owner: str = ""  # the pronoun on the noun right before the figure (طوله 183، طولها 180): whose measure it is
     rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
+    qualifier: frozenset[str] = frozenset()  # what qualifies the counted noun (42 مشروعا ذات أولوية: أولوية): a subset
+    local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -279,6 +296,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if a.rescued != b.rescued:
             RULES.hit("rescued-apart")  # إنقاذ 4 أجانب against five foreigners in the hotel: the rescued are a part
             return False
+        if a.local or b.local:
+            RULES.hit("local-figure")  # 47 degrees in some areas against 40 in the capital: figures of other places
+            return False
+        if a.slot not in CASUALTIES and a.qualifier != b.qualifier and not a.qualifier & b.qualifier:
+            RULES.hit("qualified-noun")  # 42 priority projects against 40 projects; the army's tanks against those
+            return False  # a coalition supplied: a subset or another holder's, not the same things counted
         if a.owner and b.owner and a.owner != b.owner:
             RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
             return False
@@ -381,7 +404,11 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               and _until(sentence.text, t.start - sentence.start)]
     counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
               for q in counts]
-    return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0])) for q in found] + [
+    spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
+    if any(n > 1 for n in spans.values()):
+        RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
+    return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0]), listed=spans[q.slot] > 1)
+            for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
                 aside=aside or q.aside) for q in counts]
 
@@ -471,12 +498,16 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
         n, unit = float(m.group(1)), m.group(2)
         if timex.value.startswith("PT") and unit == "M":
             unit = "MIN"  # PT45M is 45 minutes; P3M is three months
-        if unit == "W":
+        weeks = unit == "W"
+        if weeks:
             n, unit = n * 7, "D"
         low, high, _ = _hedged(sentence.text, start, end, n)
         if unit in _ROUNDED and low == high:
             RULES.hit("rounded-span")
             low, high = max(low - 1, 0.0), high + 1  # three months of war or four: the same span, told roughly
+        elif weeks and low == high:
+            RULES.hit("rounded-weeks")  # a camp of three weeks and one of 20 days: the same span, told to the week
+            low, high = max(low - WEEK_SLACK, 0.0), high + WEEK_SLACK
     elif timex.kind == "interval" and not any(ch.isdigit() for ch in timex.text):
         RULES.hit("named-period")  # الأسبوع الماضي: a period named from the report's day, not a length told
         return None
@@ -565,14 +596,16 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
     expected = _expected(sentence.text, number.start)
-    earlier = bool(_EARLIER.search(normalize(_CLAUSE_END.split(sentence.text[:number.start])[-1])))
+    clause = _CLAUSE_END.split(sentence.text[:number.start])[-1]
+    earlier = bool(_EARLIER.search(normalize(clause))) or _another(clause)
     if earlier:
         RULES.hit("earlier-incident")  # بعد ساعات من تفجير شاحنة أدى إلى مقتل 15: the toll of what came before
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
-                    rescued=rescued)
+                    rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
+                    local=_local(words, number.start, last.end))
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -609,6 +642,51 @@ def _owner(text: str, start: int) -> str:
     if not word or normalize(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize(word)) in STOPWORDS:
         return ""
     return next((suffix for suffix in _OWNER_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3), "")
+
+
+def _another(clause: str) -> bool:
+    """Whether a happening's word (a topic of `topic_synonyms.tsv`) followed by a word of another one (`another-after`
+    rows: آخر، سابق, with the article or not) stands in the clause before a figure (أقوى من زلزال آخر بلغت قوته 5.3،
+    في الهجوم الانتحاري السابق قتل 12): the figure is of that other happening. Adjectives of relation (-ي، -ية) may
+    stand between, and one is no happening itself (مصدر عسكري آخر is another source, not another soldier)."""
+    words = [normalize(w) for w in _WORDS.findall(clause)]
+    for k, word in enumerate(words):
+        if word.removeprefix("ال") not in _ANOTHER:
+            continue
+        noun = next((w for w in reversed(words[:k]) if not w.endswith(_RELATION_ENDINGS)), "")
+        if any(_SYNONYMS.get(stem(form)) in _HAPPENINGS for form in (noun, noun.removesuffix("ا"))):  # حريقا آخر
+            RULES.hit("another-happening")
+            return True
+    return False
+
+
+def _qualifier(text: str, end: int) -> frozenset[str]:
+    """What qualifies the noun a figure counts, its noun ending at `end`: the anchors of the `QUALIFIER_WORDS` words
+    after a `qualifier-head` row (ذات، التي، التابعة) right after the noun or after the nouns joined to it by و (each
+    with a noun of its own after it: وعربات الجنود), within `QUALIFIER_REACH` words in its clause (42 مشروعا ذات
+    أولوية: أولوية; عشرات الدبابات والمدرعات التي قدمتها دول التحالف: قدم، دول); empty when none stands there (a
+    head after another word qualifies that word: 50 في المائة إلى المربع الذهبي للبطولة التي يحلم بها)."""
+    _, after = _clause_words(text, end, end)
+    joined = False  # the word before was a noun joined by و: one noun of its own may follow it
+    for k, word in enumerate(after[:QUALIFIER_REACH]):
+        if _SOURCE_CLITICS.sub("", word) in _QUALIFIER_HEADS or word in _QUALIFIER_HEADS:
+            RULES.hit("noun-qualifier")
+            return frozenset(a for w in after[k + 1:k + 1 + QUALIFIER_WORDS] if (a := _anchor(w)))
+        if not (word.startswith("و") and word not in STOPWORDS or joined):
+            break
+        joined = word.startswith("و") and not joined
+    return frozenset()
+
+
+def _local(words: Words, start: int, end: int) -> bool:
+    """Whether a part of a place is named within `LOCAL_REACH` words either side of a figure at [start, end) in its
+    sentence (`local-place` rows: في بعض المناطق، أجزاء من): the figure holds there only."""
+    before = [w for _, e, w in words if e <= start][-LOCAL_REACH:]
+    after = [w for s, _, w in words if s >= end][:LOCAL_REACH]
+    found = bool(_LOCAL.search(" ".join(before)) or _LOCAL.search(" ".join(after)))
+    if found:
+        RULES.hit("local-place")
+    return found
 
 
 def _of_the_toll(words: Sequence[str]) -> bool:
@@ -1145,8 +1223,12 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
     backing = [(i, j) for same in by_slot.values() for n, i in enumerate(same) for j in same[n + 1:]
                if (i in rival) != (j in rival) and article[i] != article[j]
                and _same_value(quantities[i], quantities[j])]
+    steps = _told_in_sequence(quantities, by_slot, article, rival, settings)
+    apart = _listed_apart(quantities, by_slot, rival)
     conflicts = [(i, j) for i, j in pairs if _clash(quantities[i], quantities[j], settings)
-                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed] + disputed + backing
+                 and (i, article[j]) not in agreed and (j, article[i]) not in agreed
+                 and not _told_both(quantities[i], quantities[j], steps, "told-in-sequence", one_day=True)
+                 and not _told_both(quantities[i], quantities[j], apart, "listed-apart")] + disputed + backing
     groups = []
     for group in _linked(conflicts):
         if len({quantities[k].low for k in group}) <= settings.max_values:
@@ -1156,6 +1238,46 @@ def _conflict_components(quantities: list[Quantity], outlets: Mapping[str, str],
         times = {k: quantities[k].sentence.article.published or "" for k in group}
         groups += _linked([(i, j) for i, j in conflicts if i in times and _successive(times, i, j)])
     return [[quantities[k] for k in group] for group in groups]
+
+
+def _told_in_sequence(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int]], outlet: Sequence[str],
+                      rival: set[int], settings: ContradictionSettings) -> list[tuple[Quantity, Quantity]]:
+    """(lower, higher) values of a toll that only rises (`settings.cumulative`) that one outlet gives on one day as
+    steps of its count, not as rival sources' figures: the lower told as an earlier, so-far or running figure (وكان
+    المكتب قد أعلن توقيف 251 شخصا), the higher as a count still rising, or the lower in a report published before
+    the higher's (251 at noon, 297 in the evening)."""
+    found = []
+    for i, j in ((i, j) for slot in settings.cumulative for i in by_slot.get(slot, ()) for j in by_slot[slot]):
+        a, b = quantities[i], quantities[j]
+        if i in rival or j in rival or outlet[i] != outlet[j] or a.high >= b.low or not _same_day(a, b):
+            continue
+        earlier = (a.sentence.article.published or "") < (b.sentence.article.published or "")
+        if a.step or a.to_date or b.rising or earlier and a.sentence.article.id != b.sentence.article.id:
+            found.append((a, b))
+    return found
+
+
+def _listed_apart(quantities: Sequence[Quantity], by_slot: Mapping[str, Sequence[int]],
+                  rival: set[int]) -> list[tuple[Quantity, Quantity]]:
+    """Values of one slot that a sentence lists side by side, not as rival sources' figures: two facts (مهلة 30 يوما
+    لمن في الداخل و60 يوما لمن في الخارج، قتل 34 من هؤلاء و17 من أولئك)."""
+    return [(quantities[i], quantities[j]) for same in by_slot.values() for n, i in enumerate(same)
+            for j in same[n + 1:] if quantities[i].listed and quantities[j].listed and i not in rival
+            and j not in rival and quantities[i].sentence is quantities[j].sentence
+            and not _agree(quantities[i], quantities[j])]
+
+
+def _told_both(a: Quantity, b: Quantity, told: Sequence[tuple[Quantity, Quantity]], rule: str,
+               one_day: bool = False) -> bool:
+    """Whether two values agree with the two values of one pair a report gives both of (`told`: the steps of a
+    count rising over one day, `one_day`: both of that day; or two facts listed side by side): they are not one
+    figure disputed."""
+    for first, second in told:
+        if first.slot == a.slot and not (one_day and not (_same_day(a, first) and _same_day(b, first))) and (
+                _agree(a, first) and _agree(b, second) or _agree(b, first) and _agree(a, second)):
+            RULES.hit(rule)
+            return True
+    return False
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
