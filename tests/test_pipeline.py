@@ -237,7 +237,15 @@ def stored_rows(store: SQLiteStore) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def test_a_publish_keeps_the_rows_of_events_not_compared_and_articles_not_stored(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from marsad.pipeline import ARTICLE_SECTIONS, EVENT_SECTIONS, UNPUBLISHED, UNPUBLISHED_ARTICLES, publish
+    from marsad.pipeline import (
+        ARTICLE_SECTIONS,
+        EVENT_SECTIONS,
+        LINKED,
+        LINKED_SECTIONS,
+        UNPUBLISHED,
+        UNPUBLISHED_ARTICLES,
+        publish,
+    )
     from marsad.store import rows
 
     (tmp_path / "more").mkdir()
@@ -258,7 +266,7 @@ def test_a_publish_keeps_the_rows_of_events_not_compared_and_articles_not_stored
         analyze([tmp_path / "more"], store)  # ... compared again but not published (a run stopped before) ...
         result = analyze([tmp_path / "most"], store)  # ... and the next run publishes
         if store is full:  # a store that cannot tell what was compared or stored: every row again
-            store.put_states({UNPUBLISHED: None, UNPUBLISHED_ARTICLES: None})
+            store.put_states({UNPUBLISHED: None, UNPUBLISHED_ARTICLES: None, LINKED: None})
         written.clear()
         publish(store, result)
         if store is kept:
@@ -270,11 +278,21 @@ def test_a_publish_keeps_the_rows_of_events_not_compared_and_articles_not_stored
                for sections, owners in ((ARTICLE_SECTIONS, published), (EVENT_SECTIONS, untouched))
                for section in sections}
     skipped["claims"] = [claim for claim in doc["claims"] if claim["event"] in untouched]
-    assert all(skipped[section] for section in ("articles", "timexes", "claims", "summaries"))
+    before = to_document(first)
+    same_speakers = {a for a in published if spoken_by(before, a) == spoken_by(doc, a)}
+    for section in LINKED_SECTIONS:
+        skipped[section] = [item for item in doc[section] if item["article"] in same_speakers]
+    skipped["entities"] = [e for e in doc["entities"] if e in before["entities"]
+                           and {m["article"] for m in e["mentions"]} <= published]
+    assert all(skipped[section] for section in ("articles", "timexes", "claims", "summaries", "quotes", "entities"))
     assert len(encoded) == len(written) - sum(map(len, skipped.values()))
     assert stored_rows(kept) == stored_rows(full)
     kept.close()
     full.close()
+
+
+def spoken_by(document: dict, article: str) -> list[str | None]:  # type: ignore[type-arg]
+    return [quote["speaker"] for quote in document["quotes"] if quote["article"] == article]
 
 
 def test_a_publish_writes_again_the_rows_of_an_article_stored_again_since_the_last(tmp_path: Path) -> None:

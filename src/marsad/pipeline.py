@@ -604,17 +604,27 @@ def publish(store: Store, analysis: Analysis) -> dict[str, Any]:
     """Store the analysis document for the app, and what it was made from so that an unchanged rerun is a no-op;
     the document is returned for the exports. The rows the store holds as they are (`_unchanged_rows`) are kept
     without being written out and digested again."""
-    document = to_document(analysis)
-    store.put_analysis(document, _unchanged_rows(store, analysis))
+    document, linked = to_document(analysis), linked_rows(analysis)
+    unchanged = _unchanged_rows(store, analysis, linked)
+    store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
+    store.put_analysis(document, unchanged)
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
-                      UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset())})
+                      UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset()),
+                      LINKED: (code_fingerprint(), *linked)})
     return document
 
 
-def _unchanged_rows(store: Store, analysis: Analysis) -> set[tuple[str, str]]:
+LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of what it published)
+
+
+Linked = tuple[dict[str, tuple[str | None, ...]], dict[str, str]]  # (each article's quote speakers, entity digests)
+
+
+def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> set[tuple[str, str]]:
     """The base keys of rows (`store.rows`) published before as they are now: the claims, summaries, figures and
-    contrasts of the events not compared since the last publish, and the rows of each article not stored since,
-    when the same code published them."""
+    contrasts of the events not compared since the last publish; the rows of each article not stored since, and
+    its quotes and attribution where its speakers are those published; the entities made of the same mentions and
+    names, none in an article stored since; when the same code published them."""
     kept: set[tuple[str, str]] = set()
     pending = store.get_state(UNPUBLISHED)
     if pending is not None:
@@ -623,10 +633,37 @@ def _unchanged_rows(store: Store, analysis: Analysis) -> set[tuple[str, str]]:
         kept.update((section, base_key(section, event.id)) for event in analysis.events if event.id not in pending
                     for section in EVENT_SECTIONS)
     stored = store.get_state(UNPUBLISHED_ARTICLES)
-    if stored is not None and stored[0] == code_fingerprint():
-        kept.update((section, base_key(section, article.id))
-                    for article in analysis.articles if article.id not in stored[1] for section in ARTICLE_SECTIONS)
+    if stored is None or stored[0] != code_fingerprint():
+        return kept
+    new = stored[1]
+    kept.update((section, base_key(section, article.id))
+                for article in analysis.articles if article.id not in new for section in ARTICLE_SECTIONS)
+    before = store.get_state(LINKED)
+    if before is not None and before[0] == code_fingerprint():
+        speakers, entities = linked
+        kept.update((section, base_key(section, article.id)) for article in analysis.articles
+                    if article.id not in new and speakers.get(article.id) == before[1].get(article.id)
+                    for section in LINKED_SECTIONS)
+        kept.update(("entities", base_key("entities", entity.id)) for entity in analysis.entities
+                    if entities[entity.id] == before[2].get(entity.id)
+                    and new.isdisjoint(mention.article for mention in entity.mentions))
     return kept
+
+
+LINKED_SECTIONS = ("quotes", "attribution")  # made from one article's spans and the speakers linking gave them
+
+
+def linked_rows(analysis: Analysis) -> Linked:
+    """What the rows that depend on linking are made of, besides the articles' content: each article's quote
+    speakers, and each entity's type, names and mentions by place (a digest)."""
+    speakers: dict[str, list[str | None]] = defaultdict(list)
+    for quote in analysis.quotes:
+        speakers[quote.article].append(quote.speaker)
+    made = {entity.id: hashlib.blake2b(repr((entity.type, entity.name, entity.name_latin, entity.aliases,
+                                              [(m.article, m.start, m.end) for m in entity.mentions])).encode(),
+                                       digest_size=16).hexdigest()
+            for entity in analysis.entities}
+    return {article: tuple(found) for article, found in speakers.items()}, made
 
 
 def _new_revision(store: Store) -> None:

@@ -27,8 +27,10 @@ Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the i
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
 Stored = Mapping[tuple[str, str], tuple[float, str]]  # (section, key) -> (position, digest) of the rows in the store
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
-ROWS_VERSION = 3  # raised when rows change shape (2: with references, 3: owner keys); older rows are written again
-OWNED_BY = {"timexes": "article", "framing": "article", "summaries": "event", "figures": "event",
+ROWS_VERSION = 4  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
+# article); older rows are written again
+OWNED_BY = {"timexes": "article", "framing": "article", "quotes": "article", "attribution": "article",
+            "summaries": "event", "figures": "event",
             "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
 
 
