@@ -348,3 +348,19 @@ def test_a_maghrebi_place_takes_the_french_vowels(name: str, latin: str) -> None
 @pytest.mark.parametrize(("word", "latin"), [("إيهاب", "Ihab"), ("إيغيل", "Ighil"), ("إيفران", "Ifran")])
 def test_a_word_that_starts_with_long_i_has_no_y(word: str, latin: str) -> None:
     assert romanize_word(word) == latin
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("وادي غزة", "Wadi Gaza"),  # a town or region the place tables know keeps their spelling after the head
+    ("وادي النيل", "Wadi Al-Neil"),  # ...not a river, whose English name is a translation (not Wadi Nile)
+])
+def test_a_place_head_before_a_known_place(name: str, latin: str) -> None:
+    assert latin_name(name, "LOC") == latin
+
+
+@pytest.mark.parametrize(("name", "type_", "latin"), [
+    ("أيت ملول", "GPE", "Ait Meloul"),  # the Amazigh particles as the Maghrebi press writes them
+    ("أولاد تايمة", "GPE", "Ouled Tayma"),
+])
+def test_amazigh_particles_in_a_maghrebi_outlet(name: str, type_: str, latin: str) -> None:
+    assert latin_name(name, type_, "MA") == latin
