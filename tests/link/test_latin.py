@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.link.entities import link_entities
-from marsad.link.latin import LatinNamer, known_name, latin_name, resolve_latin_name
+from marsad.link.latin import LatinNamer, _namer, known_name, latin_name, resolve_latin_name
 from marsad.link.latin_tables import LATIN_DIR, load_tables, read_table
 from marsad.link.make_latin_tables import CLDR_FILE, cldr_rows, render
 from marsad.link.romanize import romanize_word
@@ -229,8 +229,6 @@ def test_transcribed_european_names_are_spelt_as_foreign(arabic: str, latin: str
 
 @pytest.mark.parametrize("arabic", ["عمرو موسى", "عيدروس العيدروس", "حمو بيكا", "خالد الدعدوش", "لؤي الهذلول"])
 def test_arabic_names_keep_the_arabic_rules(arabic: str) -> None:
-    from marsad.link.latin import _namer
-
     assert not _namer().romanizer.transcribed(arabic.split())
 
 
@@ -333,3 +331,36 @@ def test_son_particle_follows_the_outlets_country(arabic: str, country: str, lat
 ])
 def test_places_keep_their_romanised_generic_word(arabic: str, type_: str, latin: str) -> None:
     assert latin_name(arabic, type_) == latin
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("تمارة", "Temara"),  # the reduced short vowel is e in the Maghreb's French spelling
+    ("خنشلة", "Khenchela"),
+    ("زغوان", "Zaghouan"),  # ...but a next to غ ح ه ع
+    ("وجدة", "Oujda"),  # a bare و that starts a word before a consonant: Ou, no vowel after it
+    ("البويرة", "Bouira"),  # no vowel before a consonant ou (and no article before بو)
+    ("تافراوت", "Tafraout"),  # no e between a consonant ou and a final consonant
+])
+def test_a_maghrebi_place_takes_the_french_vowels(name: str, latin: str) -> None:
+    assert _namer().romanizer.name(name, person=False, country="MA", place=True) == latin
+
+
+@pytest.mark.parametrize(("word", "latin"), [("إيهاب", "Ihab"), ("إيغيل", "Ighil"), ("إيفران", "Ifran")])
+def test_a_word_that_starts_with_long_i_has_no_y(word: str, latin: str) -> None:
+    assert romanize_word(word) == latin
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("وادي غزة", "Wadi Gaza"),  # a town or region the place tables know keeps their spelling after the head
+    ("وادي النيل", "Wadi Al-Neil"),  # ...not a river, whose English name is a translation (not Wadi Nile)
+])
+def test_a_place_head_before_a_known_place(name: str, latin: str) -> None:
+    assert latin_name(name, "LOC") == latin
+
+
+@pytest.mark.parametrize(("name", "type_", "latin"), [
+    ("أيت ملول", "GPE", "Ait Meloul"),  # the Amazigh particles as the Maghrebi press writes them
+    ("أولاد تايمة", "GPE", "Ouled Tayma"),
+])
+def test_amazigh_particles_in_a_maghrebi_outlet(name: str, type_: str, latin: str) -> None:
+    assert latin_name(name, type_, "MA") == latin

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.link.gloss import Glosser
 from marsad.link.latin_attested import AttestedNames, attested_names
 from marsad.link.latin_tables import (
@@ -27,6 +28,7 @@ from marsad.link.latin_tables import (
 from marsad.link.romanize import NameRomanizer, has_arabic
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
+from marsad.text.normalize import fold
 from marsad.types import pickled_as_fields
 
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -35,7 +37,7 @@ STATE_WORDS = frozenset(map(key, column(MODELS_DIR / "link" / "state_words.tsv")
 PLACE_HEADS = {key(arabic): latin for arabic, latin in fields(LATIN_DIR / "place_heads.tsv")}
 PLACE_TYPES = ("GPE", "LOC")
 RULES = RuleSet("latin-names")
-RULES.register("place-head")
+RULES.register("place-head", "place-head-known")
 
 
 @pickled_as_fields
@@ -110,15 +112,25 @@ class LatinNamer:
     def from_gloss(self, name: str, type_: str, country: str | None = None) -> str | None:
         """A descriptive name of organisation, place or thing glossed word by word; a place of two words that starts
         with a generic word the English press keeps romanised (`place_heads.tsv`: وادي حنيفة Wadi Hanifa) is that
-        word and the place's own name romanised instead."""
+        word and the place's own name (`place_name`) instead."""
         if type_ == "PER":
             return None
         words = name.split()
         head = PLACE_HEADS.get(key(words[0])) if type_ in PLACE_TYPES and len(words) == 2 else None
         if head is not None:
             RULES.hit("place-head")
-            return f"{head} {self.romanizer.name(words[1], person=False, country=country, place=True)}"
+            return f"{head} {self.place_name(words[1], country)}"
         return self.glosser.gloss(name)
+
+    def place_name(self, word: str, country: str | None) -> str:
+        """A place's own name after a generic head: as the place tables spell it when the gazetteer knows it as a
+        town or region (وادي درنة Wadi Derna), not a river or sea whose English name is a translation (وادي النيل
+        is not Wadi Nile); else romanised."""
+        known = self.tables.places.get(key(word)) if load_gazetteer().single(fold(word)) == "GPE" else None
+        if known:
+            RULES.hit("place-head-known")
+            return known
+        return self.romanizer.name(word, person=False, country=country, place=True)
 
     def from_rules(self, name: str, type_: str, country: str | None = None) -> str | None:
         """Romanisation: for a person, the attested spelling of the name or of its parts first; a place named in an

@@ -73,7 +73,7 @@ FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unkn
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
-               "diminutive-fuaiil")
+               "diminutive-fuaiil", "initial-long-vowel")
 
 
 @dataclass(slots=True)
@@ -123,6 +123,23 @@ def berber_prefix(word_key: str) -> bool:
     return len(word_key) >= 4 and word_key.startswith(BERBER_PREFIXES) and word_key[2] not in VOWEL_LETTERS | {"و", "ي"}
 
 
+def _initial_long_vowel(letters: str, style: str) -> tuple[str, int] | None:
+    """A word that starts with a long vowel before a consonant: (its Latin, letters used) for إ and ي (إيهاب Ihab,
+    إيغيل Ighil), and in a Maghrebi name a bare و (وجدة Oujda), which the Maghrebi press writes `Ou` with no vowel
+    after it; else None."""
+    if letters[:1] == "إ" and letters[1:2] == "ي":
+        found = ("i", 2)
+    elif style == MAGHREBI and letters[:1] == "و":
+        found = ("ou", 1)
+    else:
+        return None
+    n = found[1]
+    if len(letters) <= n + 1 or letters[n] in VOWEL_LETTERS | {"و", "ي", SHADDA}:
+        return None
+    RULES.hit("initial-long-vowel")
+    return found
+
+
 def units(word: str, style: str = ARABIC) -> list[Unit]:
     """The sounds of one Arabic word, before short vowels are guessed; a Maghrebi word's Amazigh أو is `ou`."""
     foreign = style == FOREIGN
@@ -133,6 +150,9 @@ def units(word: str, style: str = ARABIC) -> list[Unit]:
         RULES.hit("amazigh-ou")
         out.append(Unit("V", "ou"))
         letters = letters[2:]
+    elif style != FOREIGN and (initial := _initial_long_vowel(letters, style)):
+        out.append(Unit("V", initial[0]))
+        letters = letters[initial[1]:]
     for i, ch in enumerate(letters):
         last = i == len(letters) - 1
         if ch == SHADDA:
@@ -205,8 +225,22 @@ def _diminutive(seq: list[Unit]) -> bool:
         and all(core[j].consonant for j in (0, 1, 3, 4)) and core[0].kind == "C"
 
 
-def vocalise(seq: list[Unit], foreign: bool = False) -> list[Unit]:
-    """Guess the unwritten short vowels of a word (see the module docstring)."""
+GUTTURALS = ("h", "gh")  # ح ه غ, written so; with ع (kind A) they keep a short vowel `a` (المهدية Mahdia)
+
+
+def _maghrebi_vowel(seq: list[Unit], at: int) -> str:
+    """The short vowel a Maghrebi word takes at `at`: `e`, but `a` next to ع ح ه غ (زغوان Zaghouan, بن عروس Ben
+    Arous), and none before a consonant `ou`, read as a vowel (البويرة Bouira)."""
+    near = seq[at - 1:at + 1]
+    if any(u.kind == "A" or u.text in GUTTURALS for u in near):
+        return "a"
+    return "" if seq[at].text == "ou" else "e"
+
+
+def vocalise(seq: list[Unit], foreign: bool = False, maghrebi: bool = False) -> list[Unit]:
+    """Guess the unwritten short vowels of a word (see the module docstring); a Maghrebi word's are mostly `e`,
+    the French spelling of the Maghreb's reduced vowels (`_maghrebi_vowel`: تطوان Tetouan, خنيفرة Khenifra), with no
+    `e` between two final consonants after a consonant `ou` (تافراوت Tafraout)."""
     seq = list(seq)
     if not foreign and _diminutive(seq):
         RULES.hit("diminutive-fuaiil")
@@ -214,14 +248,14 @@ def vocalise(seq: list[Unit], foreign: bool = False) -> list[Unit]:
         if not seq[1].text.startswith(tuple("aeiou")):  # a Maghrebi consonant و, `ou`, has one (الزويهري Zouaihri)
             _insert(seq, 1, "u")
     elif not foreign and len(seq) > 1 and seq[0].consonant and seq[1].consonant:
-        _insert(seq, 1, "u" if _participle(seq) else "a")
+        _insert(seq, 1, "u" if _participle(seq) else _maghrebi_vowel(seq, 1) if maghrebi else "a")
     i = 0
     while i + 1 < len(seq):
         at = _needs_vowel_after(seq, i)
         if at is not None:
-            _insert(seq, at, "e" if foreign else "a")
+            _insert(seq, at, "e" if foreign else _maghrebi_vowel(seq, at) if maghrebi else "a")
         i += 1
-    if not foreign and _final_cluster_after_long_vowel(seq):
+    if not foreign and _final_cluster_after_long_vowel(seq) and not (maghrebi and seq[-2].text == "ou"):
         _insert(seq, len(seq) - 1, "e")
     return seq
 
@@ -274,11 +308,13 @@ def derived_noun(word: str, seq: list[Unit]) -> list[Unit] | None:
     return out
 
 
-def romanize_word(word: str, style: str = ARABIC) -> str:
-    """A word with no table entry, romanised by rule."""
+def romanize_word(word: str, style: str = ARABIC, country: str | None = None) -> str:
+    """A word with no table entry, romanised by rule; a Maghrebi word in an outlet of the Maghreb (`country`) takes
+    the French short vowels (`vocalise`)."""
     seq = units(word, style)
     if style != FOREIGN:
-        return render(derived_noun(word, seq) or vocalise(seq))
+        french = style == MAGHREBI and country in MAGHREB_COUNTRIES
+        return render(derived_noun(word, seq) or vocalise(seq, maghrebi=french))
     return render(vocalise(seq, foreign=True))
 
 
@@ -303,7 +339,7 @@ class NameRomanizer:
         if style == FOREIGN:
             RULES.hit("foreign-spelled")
             return foreign_speller().spell(word, romanize_word(word, FOREIGN))
-        ours = romanize_word(word, style)
+        ours = romanize_word(word, style, country)
         if not person or self.attested is None:
             return ours
         return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
