@@ -267,7 +267,8 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
         return 1.0 if term in kind_terms else clusterer.model.share(term)
 
     threads = threads if threads is not None else StoryClusterer()
-    threads.update({cluster.number: cluster.centroid.unit() for cluster in made}, share, stories)
+    threads.update({cluster.number: cluster.centroid.unit() for cluster in made}, share, stories,
+                   {cluster.number: len(cluster.members) for cluster in made})
     for cluster in made:
         size, event = built[cluster.number]
         built[cluster.number] = (size, replace(event, story=threads.story_id(cluster.number)))
