@@ -121,6 +121,23 @@ def test_two_speakers_condemning_one_attack_are_two_events_of_its_story() -> Non
     assert len({event_of["attack"], event_of["ministry"], event_of["league"]}) == 3
 
 
+MINISTER = ("وصف وزير الخارجية في مؤتمر صحفي عقده مع نظيره الألماني ما جرى في كفر الزيتون بأنه عمل إرهابي "
+            "جبان، مؤكدا أن حكومته ستطرح الملف أمام مجلس الأمن وأنها لن تقبل بإفلات الجناة من العقاب. وأضاف أن "
+            "بلاده تجدد دعوتها للمجتمع الدولي إلى تحمل مسؤولياته.")
+
+
+def test_a_persons_quoted_statement_about_an_attack_is_its_own_event_in_its_story() -> None:
+    day = "2019-06-02"
+    events, _ = cluster_events([
+        _article("attack", SHELLING, day, "A", title="مقتل خمسة مدنيين في قصف على بلدة كفر الزيتون"),
+        _article("report", SHELLING_REPORT, day, "B", title="قذائف تقتل خمسة مدنيين في سوق كفر الزيتون"),
+        _article("minister", MINISTER, day, "C", title="وزير الخارجية: ما جرى في كفر الزيتون عمل إرهابي جبان"),
+    ])
+    event_of = _event_of(events)
+    assert event_of["attack"] == event_of["report"] != event_of["minister"]
+    assert len({e.story for e in events}) == 1
+
+
 def test_an_article_joins_an_event_only_near_one_of_its_first_members() -> None:
     from marsad.cluster.events import EventCluster, EventClusterer
     from marsad.settings import EventSettings

@@ -2,6 +2,7 @@
 import pytest
 
 from marsad.cluster.kinds import conflict, first_sentence, headline, headline_kinds, lead_figures
+from marsad.text.normalize import match_key
 
 
 @pytest.mark.parametrize(("title", "kind"), [
@@ -84,3 +85,37 @@ def test_a_serial_headline_has_slots_the_words_that_are_no_trigger() -> None:
 def test_lead_figures_read_decimals_in_every_style_and_leave_years_out(title: str, text: str,
                                                                        figures: set[str]) -> None:
     assert lead_figures(title, text) == figures
+
+
+@pytest.mark.parametrize("title", [
+    "وزير الخارجية: جريمة قصف السوق عمل إرهابي لن يمر دون عقاب",  # Gulf
+    "السفير المصري: نتابع أوضاع المصابين في حادث القطار",  # Egyptian
+    "الرئيس اللبناني: لن نسمح بتكرار تفجير المرفأ",  # Levantine
+    "وزير الداخلية المغربي: التحقيق في حادثة الطريق السيار متواصل",  # Maghrebi
+    "الأمين العام للأمم المتحدة: لا مبرر للهجوم على القافلة",  # translated
+])
+def test_a_persons_quoted_words_are_a_statement_not_the_incident_they_speak_of(title: str) -> None:
+    from marsad.cluster.kinds import INCIDENTS, read_headline
+
+    reading = read_headline(title, "")
+    assert reading.quoted and reading.speaker == tuple(match_key(title.partition(":")[0]).split())
+    assert "statement" in reading.kinds and not reading.kinds & INCIDENTS
+
+
+def test_a_quote_that_opens_with_the_incident_or_a_source_that_is_no_person_reports_the_incident() -> None:
+    from marsad.cluster.kinds import read_headline
+
+    spokesman = read_headline("المتحدث الأمني: مقتل ثلاثة مسلحين في تبادل لإطلاق النار", "")
+    ministry = read_headline("الداخلية: استشهاد جنديين في هجوم على نقطة حدودية", "")
+    for reading in (spokesman, ministry):
+        assert not reading.quoted and reading.kinds & {"attack", "death"}
+
+
+def test_a_name_before_the_colon_is_a_speaker_when_it_is_one_of_the_people_named() -> None:
+    from marsad.cluster.kinds import read_headline
+
+    title = "عباس: سنحمل ملف إحراق المنزل إلى المحكمة الجنائية الدولية"
+    assert read_headline(title, "", ["عباس"]).quoted
+    assert not read_headline(title, "").quoted
+    floods = read_headline("فيضانات مرسى الحوت: 11 قتيلا ومخاوف من موجة أمطار جديدة", "", ["مرسى الحوت"])
+    assert not floods.quoted  # a name inside a topic before the colon: a report's label, not its speaker

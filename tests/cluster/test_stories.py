@@ -66,3 +66,15 @@ def test_one_update_of_every_event_is_the_one_pass() -> None:
     threads.update({0: centroids[0]}, _share)
     threads.update({1: centroids[1], 2: centroids[2]}, _share)
     assert threads.made(events) == stories and [e.story for e in events] == ["s1", "s2", "s1"]
+
+
+def test_a_widely_reported_event_links_a_follow_up_by_a_name_its_heaviest_terms_leave_out() -> None:
+    # the crash: many specific terms, the family's name the lightest of them; a feature on the family next day
+    crash = {f"t{i}": 1.0 - i / 40 for i in range(16)} | {"@عائلة": 0.5}
+    feature = {"@عائلة": 0.8, "ايتام": 0.6}
+    one_report = StoryClusterer()
+    one_report.update({0: crash, 1: feature}, _share, sizes={0: 1, 1: 1})
+    widely = StoryClusterer()
+    widely.update({0: crash, 1: feature}, _share, sizes={0: 12, 1: 1})
+    assert len(widely.cores[0]) == 17 > len(one_report.cores[0]) == 15
+    assert widely.story_of == [0, 0] and one_report.story_of == [0, 1]

@@ -47,6 +47,7 @@ class Headline(NamedTuple):
     named: frozenset[str] = frozenset()  # the slots that are words of the article's entity mentions (names)
     actors: frozenset[str] = frozenset()  # the specific terms of the people its lead names (who met, called ...)
     lead: frozenset[str] = frozenset()  # every term of its lead (headline and first sentence)
+    quoted: bool = False  # a person's quoted words: its kinds are all a statement can be, so it casts no kind vote
 
 
 @dataclass
@@ -75,8 +76,9 @@ class EventCluster:
         self.members.append(index)
         self.centroid.add(vec, overlap)
         self.last_day = max(self.last_day, day)
-        self.kinds.update(headline.kinds)
-        self.typed += bool(headline.kinds)
+        if not headline.quoted:
+            self.kinds.update(headline.kinds)
+            self.typed += bool(headline.kinds)
         self.speakers.update(headline.speaker)
         self.spoken += bool(headline.speaker)
         self.slots.update(headline.slots)
@@ -104,17 +106,18 @@ class EventCluster:
             RULES.hit("other_slots")
         elif headline.figures and self.figures and not headline.figures & self.figures:
             RULES.hit("other_figures")
-        elif self._encounter(headline.kinds) and self._disagree(headline.actors, self.actors, self.acted,
+        elif self._encounter(headline) and self._disagree(headline.actors, self.actors, self.acted,
                                                                   headline.lead, self.actors.keys()):
             RULES.hit("other_actors")
         else:
             return False
         return True
 
-    def _encounter(self, kinds: Kinds) -> bool:
+    def _encounter(self, headline: Headline) -> bool:
         """Whether most of the typed members report a call, meeting or visit (and nothing else), and the article
-        reports no other kind of happening."""
-        return (not kinds or kinds <= ENCOUNTER) and 2 * self.encounters > self.typed
+        reports no other kind of happening (a person's quoted words may be said at one)."""
+        kinds = headline.kinds
+        return (not kinds or kinds <= ENCOUNTER or headline.quoted) and 2 * self.encounters > self.typed
 
     @staticmethod
     def _disagree(mine: frozenset[str], counts: Counter[str], members: int, seen: Collection[str],
@@ -185,7 +188,7 @@ class EventClusterer:
         headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
         for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`). The specific
         terms of the `people` named in its lead are its actors."""
-        kinds, speaker, slots = read_headline(article.title, article.text)
+        kinds, speaker, slots, quoted = read_headline(article.title, article.text, people)
         lead = lead_text(article.title, article.text)
         lead_terms = frozenset(filter(None, map(self.model.term, words(lead))))
         actors = frozenset(term for name in people if name in lead for term in map(self.model.term, words(name))
@@ -197,7 +200,7 @@ class EventClusterer:
         figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
                         slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
-                        slot_terms & names, actors, lead_terms)
+                        slot_terms & names, actors, lead_terms, quoted)
 
     def best_event(self, vec: Vector, day: int, headline: Headline) -> tuple[int, float]:
         """(event number, dot product with its summed vector) of the best match above the threshold, else (-1, 0).
@@ -267,7 +270,8 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
         return 1.0 if term in kind_terms else clusterer.model.share(term)
 
     threads = threads if threads is not None else StoryClusterer()
-    threads.update({cluster.number: cluster.centroid.unit() for cluster in made}, share, stories)
+    threads.update({cluster.number: cluster.centroid.unit() for cluster in made}, share, stories,
+                   {cluster.number: len(cluster.members) for cluster in made})
     for cluster in made:
         size, event = built[cluster.number]
         built[cluster.number] = (size, replace(event, story=threads.story_id(cluster.number)))

@@ -12,16 +12,22 @@ two governments condemning one attack are two events. When the kind is serial, a
 in the same words again and again (an execution, a market session, a phone call, the weather, a match), the rest
 of the headline holds its slots (who, where: `القتل تعزيرا لمهرب هيروين بثادق`), and a report that fills them
 otherwise is another happening.
+
+A headline that quotes a person (`وزير الخارجية: ...`, `السيسي: ...`) reports that person's statement, not the
+incident the quote speaks of: an ambassador's words on a crash or a minister's on an attack are their own event
+(in the incident's story). It may have been said at a meeting, a visit or on a call, so it conflicts only with
+incidents, and being of no one kind it does not vote on its event's kinds.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from marsad.cluster.terms import MIN_STEM, without_article
-from marsad.resources import MODELS_DIR, read_rows
+from marsad.resources import MODELS_DIR, column, read_rows
 from marsad.text.normalize import DIGITS, match_key
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import proclitic_readings
@@ -41,6 +47,11 @@ PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further 
 FIGURE = re.compile(r"(?<![0-9.,٫])([0-9]+)(?:[.,٫](\u200f|\u200e)?([0-9]+))?")
 ASCII_DIGITS = str.maketrans(DIGITS)
 YEAR_PREFIXES = ("14", "19", "20")  # a four-digit number opening so is a year (Hijri or Gregorian), not a figure
+# What a person's quoted words cannot be: a quote is no attack, accident, death, storm, figure or arrest. It is a
+# statement, which may be made at a meeting, a visit, a ceremony or on a call, but is another happening than the
+# incident it is about (a minister calling an attack terrorism, an ambassador following up a crash).
+INCIDENTS = frozenset({"attack", "accident", "disaster", "death", "weather", "market", "economy", "execution",
+                       "arrest"})
 HEADLINE_CHARS = 400  # the first sentence of a text without a headline lies in its first lines
 
 
@@ -53,6 +64,19 @@ def _triggers() -> tuple[dict[tuple[str, ...], Kinds], int]:
         words = tuple(match_key(trigger).split())
         kinds[(without_article(words[0]), *words[1:])].update(types.split())
     return {k: frozenset(v) for k, v in kinds.items()}, max(map(len, kinds))
+
+
+@lru_cache(maxsize=1)
+def _quoted_kinds() -> Kinds:
+    """The kinds a person's quoted words can report: a statement, or what is said at a gathering."""
+    return frozenset().union(*_triggers()[0].values()) - INCIDENTS
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Person titles in matching form, the article off (`ملك`, `وزير`, `سفير`): `models/gazetteer/titles.txt`."""
+    titles = column(MODELS_DIR / "gazetteer" / "titles.txt")
+    return frozenset(without_article(match_key(t).split()[0]) for t in titles)
 
 
 def trigger_words() -> frozenset[str]:
@@ -82,11 +106,20 @@ class Reading(NamedTuple):
     kinds: Kinds  # of its first trigger, with those of the first sentence's
     speaker: tuple[str, ...]  # the words before the trigger of a statement
     slots: tuple[str, ...]  # the words that are no trigger in the headline of a serial happening
+    quoted: bool = False  # a person's quoted words: a statement, of any kind but an incident's
 
 
-def read_headline(title: str | None, text: str) -> Reading:
-    """The kinds, speaker and slots of the article's headline (no speaker or slots where they do not apply)."""
+def read_headline(title: str | None, text: str, people: Sequence[str] = ()) -> Reading:
+    """The kinds, speaker and slots of the article's headline (no speaker or slots where they do not apply). A
+    headline that quotes a person (`السيسي: ...`, `وزير الخارجية: ...`: a title or one of `people` before a
+    colon) reports that person's statement, unless the quote opens with the incident itself (`المتحدث الأمني:
+    مقتل ...`: the person is the source of a report, not the maker of a statement)."""
     line = headline(title, text)
+    speaker = quoted_person(line, people)
+    if speaker:
+        position, own = first_trigger(line.partition(":")[2])
+        if not (position == 0 and own & INCIDENTS):
+            return Reading(_quoted_kinds(), speaker, (), quoted=True)
     position, own = first_trigger(line)
     if not own:
         return Reading(NO_KIND, (), ())
@@ -94,6 +127,20 @@ def read_headline(title: str | None, text: str) -> Reading:
     speaker = tuple(words[:position][-MAX_SPEAKER_WORDS:]) if own <= SPOKEN else ()
     slots = tuple(w for w in words if not _is_trigger(w)) if own <= SERIAL else ()
     return Reading(own | first_trigger(first_sentence(text, after=line))[1], speaker, slots)
+
+
+def quoted_person(line: str, people: Sequence[str] = ()) -> tuple[str, ...]:
+    """The matching-form words before the colon of a headline that quotes a person, else (): at most
+    `MAX_SPEAKER_WORDS` words that open with a person's title or one of the `people`'s names (a place or a topic
+    before the colon, `فيضانات المدينة: ...`, is no speaker, whatever names it holds)."""
+    before, colon, _ = line.partition(":")
+    words = match_key(before).split()
+    if not colon or not 0 < len(words) <= MAX_SPEAKER_WORDS:
+        return ()
+    opening = " ".join(words)
+    person = without_article(words[0]) in _titles() or any(
+        name and opening.startswith(match_key(name)) for name in people)
+    return tuple(words) if person else ()
 
 
 def lead_figures(title: str | None, text: str) -> frozenset[str]:

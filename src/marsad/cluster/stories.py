@@ -22,7 +22,9 @@ from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
 from marsad.settings import DEFAULTS, StorySettings
 from marsad.types import Event, Story
 
-CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail
+CORE_TERMS = 15  # an event's core: its heaviest terms (names, places, topic), the rest is this day's detail ...
+MAX_CORE_TERMS = 2 * CORE_TERMS  # ... and one more for every further article, up to this: a widely reported
+# event's articles name more of its thread (the families, the places, the officials) than one report does
 QUERY_TERMS = 15
 INDEX_TERMS = 30
 MAX_CANDIDATES = 30
@@ -54,14 +56,16 @@ class StoryClusterer:
     built: dict[int, Story] = field(default_factory=dict)  # story number -> the story, until one of its events changes
     version: int = STATE_VERSION
 
-    def update(self, centroids: Mapping[int, Vector], share: Share, settings: StorySettings = DEFAULTS.stories) -> None:
+    def update(self, centroids: Mapping[int, Vector], share: Share, settings: StorySettings = DEFAULTS.stories,
+               sizes: Mapping[int, int] | None = None) -> None:
         """Take the centroids of the events started or changed since the last update (event number -> centroid):
         a new event (numbered after those placed) joins the closest story or starts one; one placed before keeps
         its story, which takes its new core in place of the old. `share` tells how common a term is in the news:
         a term in more than `settings.max_share` of articles (a country, a capital, a head of state) never links
-        two events on its own, so it is left out of the cores."""
+        two events on its own, so it is left out of the cores. `sizes` gives the events' article counts (one
+        when left out): a larger event has a wider core (`core_size`)."""
         for number in sorted(centroids):
-            core = thread_core(centroids[number], share, settings.max_share)
+            core = thread_core(centroids[number], share, settings.max_share, core_size((sizes or {}).get(number, 1)))
             if number < len(self.cores):
                 story = self.story_of[number]
                 self.stories[story].centroid.swap(self.cores[number], core)
@@ -102,15 +106,20 @@ def cluster_stories(events: Sequence[Event], centroids: Sequence[Vector], share:
     return linked, threads.made(linked)
 
 
-def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float) -> Vector:
-    """The event's core for linking: its heaviest terms that are specific enough to carry a thread."""
+def core_size(articles: int) -> int:
+    """How many terms make the core of an event of so many articles."""
+    return min(CORE_TERMS + articles - 1, MAX_CORE_TERMS)
+
+
+def thread_core(centroid: Vector, share: Callable[[str], float], max_share: float, size: int = CORE_TERMS) -> Vector:
+    """The event's core for linking: its `size` heaviest terms that are specific enough to carry a thread."""
     def specific(count: int) -> list[str]:
         return [term for term in top_terms(centroid, count) if share(term) <= max_share]
 
-    core = specific(4 * CORE_TERMS)  # enough as a rule; all the terms when too few of these are specific
-    if len(core) < CORE_TERMS < len(centroid):
+    core = specific(4 * size)  # enough as a rule; all the terms when too few of these are specific
+    if len(core) < size < len(centroid):
         core = specific(len(centroid))
-    return normalized({term: centroid[term] for term in core[:CORE_TERMS]})
+    return normalized({term: centroid[term] for term in core[:size]})
 
 
 def best_story(vec: Vector, stories: Sequence[StoryCluster], index: dict[str, list[int]], cores: Sequence[Vector],
