@@ -994,6 +994,9 @@ def test_the_load_of_what_arrived_is_that_days_reading(first: str, next_day: str
     ("وشن طيران التحالف 5 غارات على تجمعات للمسلحين في معسكر بمنطقة ميتم جنوبي مدينة إب.",  # Gulf: raids
      "وشن طيران التحالف نحو 6 غارات على تجمعات للمسلحين في تبة بجبهة صرواح غربي المحافظة.",
      "وشن طيران التحالف 6 غارات على تجمعات للمسلحين في معسكر بمنطقة ميتم جنوبي مدينة إب."),
+    ("وشن طيران التحالف 5 غارات على تجمعات للمسلحين في معسكر الحمزة بمحيط المدينة.",  # Gulf: a named camp
+     "وشن طيران التحالف نحو 6 غارات على تجمعات للمسلحين في معسكر العبر بمحيط المدينة.",
+     "وشن طيران التحالف 6 غارات على تجمعات للمسلحين في معسكر الحمزة بمحيط المدينة."),
     ("وضبطت أجهزة الأمن 200 ألف قرص مخدر داخل شاحنة في مدينة العريش.",  # Egyptian: seizures
      "وضبطت أجهزة الأمن 250 ألف قرص مخدر داخل شاحنة في مدينة بورسعيد.",
      "وضبطت أجهزة الأمن 250 ألف قرص مخدر داخل شاحنة في مدينة العريش."),
@@ -1007,3 +1010,18 @@ def test_the_load_of_what_arrived_is_that_days_reading(first: str, next_day: str
 def test_figures_at_places_named_after_a_head_word_are_two_happenings(first: str, elsewhere: str,
                                                                       clashing: str) -> None:
     _apart_then_clash("2030-07-22", first, elsewhere, clashing)
+
+
+def test_the_load_of_what_arrived_is_that_days_reading_however_far_the_word() -> None:
+    told = ("وبلغ عدد السيارات الواردة لسوق التمور حتى صباح الجمعة، وفقا لفريق الإحصاء، {} سيارة محملة بكمية تزن {}"
+            " طنا.")
+    a = _toll("a", "Wire", "2030-08-08", told.format(1731, 606))
+    b = _toll("b", "Daily", "2030-08-09", told.format(1800, 708))
+    assert _run(a, b)[1] == []
+    assert _run(a, _toll("c", "Post", "2030-08-08", told.format(1800, 708)))[1]  # one day's readings still clash
+
+
+def test_a_training_camp_is_no_place() -> None:
+    a = _toll("a", "Wire", "2030-08-06", "أنهى الفريق معسكره في مدينة أنطاليا الذي استمر عشرة أيام قبل الموسم.")
+    b = _toll("b", "Daily", "2030-08-06", "أكد رئيس النادي نجاح معسكر فريق كرة القدم في أنطاليا والذي استمر 15 يوما.")
+    assert len(_run(a, b)[1]) == 1  # معسكر فريق: the team's camp, not a place named فريق

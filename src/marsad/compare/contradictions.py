@@ -158,6 +158,7 @@ LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part 
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
 _ANOTHER = frozenset(_cues("another-after"))  # آخر، سابق after a happening's word: زلزال آخر is not the event's
 _PLACE_HEADS = frozenset(_cues("place-head"))  # مدينة، منطقة، جبهة: the word after names a place
+_DEFINITE_HEADS = frozenset(_cues("place-head-definite"))  # معسكر: a place when the article opens its name
 _HEAD_CLITICS = ("ب", "و", "ل")  # بمنطقة، وجبهة، لمدينة
 _FEMININE = "ه"  # the feminine ending of a singular noun, once normalised (ة)
 _RELATION_ENDINGS = ("ي", "يه")  # the endings of an adjective of relation (عسكري، الانتحارية), once normalised
@@ -397,11 +398,16 @@ def _headed_places(words: Words) -> Words:
     صرواح، بولاية وهران), which a tagger may not know: a function word, a number or an adjective of relation after
     the head is no name (منطقة عسكرية)."""
     found = [nxt for (_, _, word), nxt in zip(words, words[1:], strict=False)
-             if (word in _PLACE_HEADS or word[:1] in _HEAD_CLITICS and word[1:] in _PLACE_HEADS)
+             if (_place_head(word) in _PLACE_HEADS or _place_head(word) in _DEFINITE_HEADS and nxt[2].startswith("ال"))
              and nxt[2] not in STOPWORDS and not nxt[2][:1].isdigit() and not nxt[2].endswith(_RELATION_ENDINGS)]
     if found:
         RULES.hit("headed-place", len(found))
     return found
+
+
+def _place_head(word: str) -> str:
+    """A word without the clitic a place's head word may carry (بمنطقة، وجبهة، لمدينة)."""
+    return word[1:] if word[:1] in _HEAD_CLITICS and word[1:] in _PLACE_HEADS | _DEFINITE_HEADS else word
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -427,7 +433,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               and _until(sentence.text, t.start - sentence.start)]
     counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
               for q in counts]
-    counts = _flow_loads(counts)
+    counts = _flow_loads(counts, words)
     spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
     if any(n > 1 for n in spans.values()):
         RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
@@ -437,11 +443,14 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
                 aside=aside or q.aside) for q in counts]
 
 
-def _flow_loads(counts: list[Quantity]) -> list[Quantity]:
-    """The counts of a sentence, those after a count of what passed or arrived (`Quantity.flow`) read as flows too:
-    what it carried or weighed is of that one reading (بلغت السيارات الواردة 1731 سيارة محملة بـ202 ألف كرتون تزن 606
-    أطنان: the cartons and tons of that day's cars)."""
-    first = min((q.span[0] for q in counts if q.flow), default=None)
+def _flow_loads(counts: list[Quantity], words: Words) -> list[Quantity]:
+    """The counts of a sentence read as flows from the first flow on: a count of what passed or arrived
+    (`Quantity.flow`), or a count of the noun a `flow` word follows anywhere before it in the sentence (بلغ عدد
+    السيارات الواردة للسوق حتى صباح الجمعة، وفقا لفريق الإحصاء، 1800 سيارة); what the flow carried or weighed after
+    it is of that one reading (محملة بـ236 ألف كرتون تزن 708 أطنان)."""
+    flowing = {unit_key(noun_form(before)) for (_, _, before), (_, _, w) in zip(words, words[1:], strict=False)
+               if w in _FLOW}
+    first = min((q.span[0] for q in counts if q.flow or q.noun and unit_key(q.noun) in flowing), default=None)
     if first is None:
         return counts
     loads = [k for k, q in enumerate(counts) if q.span[0] > first and not q.flow]
