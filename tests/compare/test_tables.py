@@ -25,7 +25,7 @@ TABLES = MODELS_DIR / "compare"
                               "flow", "per-day", "expected-before", "earlier-incident", "about-after",
                               "to-date", "others-after", "owner-suffix", "counted-among",
                               "until-before", "rescued-before", "qualifier-head", "local-place",
-                              "another-after"}),
+                              "another-after", "explains-opener", "place-head", "place-head-definite"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
 from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
+from marsad.compare.tense import future_verb
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, column, fields
@@ -137,6 +138,7 @@ _FLOW = frozenset(_cues("flow"))  # عبرت، الواردة، زوار: a coun
 _PER_DAY = frozenset(_cues("per-day"))  # يوميا: a count of each day, never one figure across days
 PER_DAY_REACH = 4  # words either side of a count, in its clause, where such a word (or a word of passing) stands
 _EXPECTED = frozenset(_cues("expected-before"))  # توقع، المتوقع، من المقرر: a figure forecast or planned
+_EXPLAINS = frozenset(_cues("explains-opener"))  # حيث، إذ: a clause explaining the one before, in its tense
 EXPECT_REACH = 16  # words before a count, in its clause, where such a word may govern it (توقع اقتصاديون استطلعت
 # رويترز آراءهم ارتفاع معدل التوظيف في يوليو بـ223 ألف وظيفة)
 _ABOUT_AFTER = frozenset(_cues("about-after"))  # تقريبا: 30 شخصا تقريبا is an estimate
@@ -155,6 +157,10 @@ LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part 
 # إلى 47 درجة مئوية تحت الشمس في بعض المناطق)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
 _ANOTHER = frozenset(_cues("another-after"))  # آخر، سابق after a happening's word: زلزال آخر is not the event's
+_PLACE_HEADS = frozenset(_cues("place-head"))  # مدينة، منطقة، جبهة: the word after names a place
+_DEFINITE_HEADS = frozenset(_cues("place-head-definite"))  # معسكر: a place when the article opens its name
+_HEAD_CLITICS = ("ب", "و", "ل")  # بمنطقة، وجبهة، لمدينة
+_FEMININE = "ه"  # the feminine ending of a singular noun, once normalised (ة)
 _RELATION_ENDINGS = ("ي", "يه")  # the endings of an adjective of relation (عسكري، الانتحارية), once normalised
 _OTHERS = frozenset(_cues("others-after"))  # وخمسة آخرين: those beside someone just named
 _JOINED = re.compile(r"(?:^|\W)و\s?$")  # و right before a number: وخمسة، و 5
@@ -232,6 +238,7 @@ class Quantity:
     rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
     qualifier: frozenset[str] = frozenset()  # what qualifies the counted noun (42 مشروعا ذات أولوية: أولوية): a subset
     local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
+    noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -302,6 +309,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if a.slot not in CASUALTIES and a.qualifier != b.qualifier and not a.qualifier & b.qualifier:
             RULES.hit("qualified-noun")  # 42 priority projects against 40 projects; the army's tanks against those
             return False  # a coalition supplied: a subset or another holder's, not the same things counted
+        if _genders_apart(a.noun, b.noun):
+            RULES.hit("genders-apart")  # 80 طالبة against 100 طالب: the girls and the boys, two groups counted
+            return False
         if a.owner and b.owner and a.owner != b.owner:
             RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
             return False
@@ -364,12 +374,14 @@ def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
 def _placed(sentence: EventSentence, quantities: list[Quantity], places: Sequence[Mention],
             window: int) -> list[Quantity]:
     """The quantities of a sentence with the places named within `window` words of each and in the whole
-    sentence."""
-    if not places or not quantities:
+    sentence: the place mentions, and the names after a place's head word (`_headed_places`)."""
+    if not quantities:
         return quantities
     words = _words(sentence)
     named = [(m.start - sentence.start, m.end - sentence.start, text) for m in places
-             if not _country(text := normalize(m.text))]
+             if not _country(text := normalize(m.text))] + _headed_places(words)
+    if not named:
+        return quantities
     out = []
     for q in quantities:
         first = next((i for i, w in enumerate(words) if w[1] > q.span[0]), len(words))
@@ -379,6 +391,23 @@ def _placed(sentence: EventSentence, quantities: list[Quantity], places: Sequenc
         near = frozenset(text for start, end, text in named if start >= low and end <= high)
         out.append(replace(q, places=near, named=frozenset(text for _, _, text in named)))
     return out
+
+
+def _headed_places(words: Words) -> Words:
+    """The names after a place's head word without the article (`place-head` rows: مدينة إب، بمنطقة ميتم، بجبهة
+    صرواح، بولاية وهران), which a tagger may not know: a function word, a number or an adjective of relation after
+    the head is no name (منطقة عسكرية)."""
+    found = [nxt for (_, _, word), nxt in zip(words, words[1:], strict=False)
+             if (_place_head(word) in _PLACE_HEADS or _place_head(word) in _DEFINITE_HEADS and nxt[2].startswith("ال"))
+             and nxt[2] not in STOPWORDS and not nxt[2][:1].isdigit() and not nxt[2].endswith(_RELATION_ENDINGS)]
+    if found:
+        RULES.hit("headed-place", len(found))
+    return found
+
+
+def _place_head(word: str) -> str:
+    """A word without the clitic a place's head word may carry (بمنطقة، وجبهة، لمدينة)."""
+    return word[1:] if word[:1] in _HEAD_CLITICS and word[1:] in _PLACE_HEADS | _DEFINITE_HEADS else word
 
 
 def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
@@ -404,6 +433,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               and _until(sentence.text, t.start - sentence.start)]
     counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
               for q in counts]
+    counts = _flow_loads(counts, words)
     spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
     if any(n > 1 for n in spans.values()):
         RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
@@ -411,6 +441,22 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
             for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
                 aside=aside or q.aside) for q in counts]
+
+
+def _flow_loads(counts: list[Quantity], words: Words) -> list[Quantity]:
+    """The counts of a sentence read as flows from the first flow on: a count of what passed or arrived
+    (`Quantity.flow`), or a count of the noun a `flow` word follows anywhere before it in the sentence (بلغ عدد
+    السيارات الواردة للسوق حتى صباح الجمعة، وفقا لفريق الإحصاء، 1800 سيارة); what the flow carried or weighed after
+    it is of that one reading (محملة بـ236 ألف كرتون تزن 708 أطنان)."""
+    flowing = {unit_key(noun_form(before)) for (_, _, before), (_, _, w) in zip(words, words[1:], strict=False)
+               if w in _FLOW}
+    first = min((q.span[0] for q in counts if q.flow or q.noun and unit_key(q.noun) in flowing), default=None)
+    if first is None:
+        return counts
+    loads = [k for k, q in enumerate(counts) if q.span[0] > first and not q.flow]
+    if loads:
+        RULES.hit("flow-load", len(loads))
+    return [replace(q, flow=True) if k in loads else q for k, q in enumerate(counts)]
 
 
 def _until(text: str, start: int) -> bool:
@@ -605,7 +651,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
-                    local=_local(words, number.start, last.end))
+                    local=_local(words, number.start, last.end), noun=number.unit or "")
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -658,6 +704,13 @@ def _another(clause: str) -> bool:
             RULES.hit("another-happening")
             return True
     return False
+
+
+def _genders_apart(first: str, second: str) -> bool:
+    """Whether two counted nouns (`noun_form`) are one noun in its feminine and its masculine singular (طالبه and
+    طالب، معلمه and معلم): women and men counted, two groups. A plural in ات is not asked (مشروعات is the plural of
+    a masculine noun)."""
+    return bool(first and second) and _FEMININE in (first.removeprefix(second), second.removeprefix(first))
 
 
 def _qualifier(text: str, end: int) -> frozenset[str]:
@@ -729,11 +782,20 @@ def _rising(text: str, start: int) -> bool:
 
 
 def _expected(text: str, start: int) -> bool:
-    """Whether a count at `start` is forecast or planned: a word of expectation or plan within `EXPECT_REACH` words
-    before it in its clause (توقع اقتصاديون ... 223 ألف وظيفة، من المتوقع أن يبلغ الإنتاج ثلاثة ملايين طن، من
-    المقرر أن يشارك 40 فريقا), a conjunction off."""
-    before, _ = _clause_words(text, start, start)
-    return any(w in _EXPECTED or _SOURCE_CLITICS.sub("", w) in _EXPECTED for w in before[-EXPECT_REACH:])
+    """Whether a count at `start` is forecast or planned: a word of expectation or plan, or a verb in the future
+    tense, within `EXPECT_REACH` words before it in its clause (توقع اقتصاديون ... 223 ألف وظيفة، من المقرر أن يشارك
+    40 فريقا، ستشارك 40 دولة), a conjunction off; or in the clause before, when the count's clause opens with an
+    `explains-opener` (سيؤدي الفريق حركات استعراضية، حيث تتكون عروضه من 23 حركة)."""
+    clauses = _CLAUSE_END.split(text[:start])
+    words = [normalize(w) for w in _WORDS.findall(clauses[-1])]
+    if len(clauses) > 1 and words and words[0] in _EXPLAINS:
+        words = [normalize(w) for w in _WORDS.findall(clauses[-2])] + words
+    if any(w in _EXPECTED or _SOURCE_CLITICS.sub("", w) in _EXPECTED for w in words[-EXPECT_REACH:]):
+        return True
+    if any(future_verb(w) for w in words[-EXPECT_REACH:]):
+        RULES.hit("future-verb")
+        return True
+    return False
 
 
 def _to_date(text: str, start: int, end: int) -> bool:
