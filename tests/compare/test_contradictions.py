@@ -828,10 +828,8 @@ def test_a_count_counted_among_the_missing_is_that_toll(among: str) -> None:
      "وقالت الوزارة إن عدد المسجلين في البرنامج لغاية الساعة الواحدة ظهر أمس وصل إلى 5800 شخص."),
 ])
 def test_a_count_up_to_a_moment_is_compared_only_on_its_day(monday: str, thursday: str) -> None:
-    a, b = _toll("a", "Wire", "2030-07-21", monday), _toll("b", "Daily", "2030-07-24", thursday)
-    assert _run(a, b)[1] == []
-    c = _toll("c", "Post", "2030-07-21", monday.replace("5400", "5800"))
-    assert len(_run(a, c)[1]) == 1  # two totals of one day still clash
+    # two totals of one day still clash
+    _apart_then_clash("2030-07-21", monday, thursday, monday.replace("5400", "5800"), apart_day="2030-07-24")
 
 
 @pytest.mark.parametrize(("rescued", "present"), [
@@ -841,10 +839,8 @@ def test_a_count_up_to_a_moment_is_compared_only_on_its_day(monday: str, thursda
      "وكان في العمارة المحترقة 14 من السكان ساعة اندلاع الحريق."),
 ])
 def test_those_rescued_are_not_those_present(rescued: str, present: str) -> None:
-    a, b = _toll("a", "Wire", "2030-08-09", rescued), _toll("b", "Daily", "2030-08-09", present)
-    assert _run(a, b)[1] == []
-    other = _toll("c", "Post", "2030-08-09", rescued.replace("4 ", "5 ").replace("9 ", "11 "))
-    assert len(_run(a, other)[1]) == 1  # two counts of the rescued still clash
+    # two counts of the rescued still clash
+    _apart_then_clash("2030-08-09", rescued, present, rescued.replace("4 ", "5 ").replace("9 ", "11 "))
 
 
 @pytest.mark.parametrize(("plain", "qualified", "alike"), [
@@ -931,9 +927,10 @@ def test_a_figure_of_another_happening_named_before_it_is_not_the_events(event: 
     _apart_then_clash("2030-07-31", event, other, same)  # the same sentence of the event's own happening: a clash
 
 
-def _apart_then_clash(day: str, first: str, apart: str, clashing: str) -> None:
-    """`first` and `apart` (two outlets, one day) do not contradict; `first` and `clashing` do."""
-    assert _run(_toll("a", "Wire", day, first), _toll("b", "Daily", day, apart))[1] == []
+def _apart_then_clash(day: str, first: str, apart: str, clashing: str, apart_day: str | None = None) -> None:
+    """`first` and `apart` (two outlets, one day unless `apart_day` is given) do not contradict; `first` and
+    `clashing` (the same day) do."""
+    assert _run(_toll("a", "Wire", day, first), _toll("b", "Daily", apart_day or day, apart))[1] == []
     assert len(_run(_toll("a", "Wire", day, first), _toll("c", "Post", day, clashing))[1]) == 1
 
 
