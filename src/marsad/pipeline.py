@@ -70,6 +70,7 @@ from marsad.link.latin import (
     resolved_latin_names,
 )
 from marsad.link.latin_outlets import outlet_country
+from marsad.link.linker import Corpus, Linker
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.store.rows import base_key
@@ -148,21 +149,24 @@ Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
     """Entities linked and quote speakers assigned beside near-duplicates, events and stories (neither needs the
     other): on the engine (a worker) when the corpus has many names no earlier run resolved (`link_on_engine`),
-    else on a thread of this process."""
-    mentions, texts = analysis.all_spans("mentions"), {a.id: a.text for a in analysis.articles}
-    read = {quote.article for quote in analysis.all_spans("quotes")}  # linking reads the quoting articles ...
-    read.update(person.article for person, _ in nickname_pairs(mentions, texts))  # ... and those giving nicknames
+    else on a thread of this process, by the linker a warm store kept from its last round (which links only the
+    names of the new articles) or a new one."""
     countries = {a.id: c for a in analysis.articles if (c := outlet_country(a.source, a.url))}
+    corpus = Corpus([a.id for a in analysis.articles], analysis.spans.get("mentions", {}),
+                    analysis.spans.get("quotes", {}), {a.id: a.text for a in analysis.articles}, countries)
     remembered = store.get_state(LATIN_NAMES)
     known = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
-    work = LinkWork(mentions, analysis.all_spans("quotes"), {a: texts[a] for a in read},
-                    store.get_state(ENTITY_IDS) or EntityIds(), countries, known)
-    on_engine = link_on_engine(work, len(analysis.articles))
+    work = LinkWork(corpus, store.get_state(ENTITY_IDS) or EntityIds(), known)
+    linker = _kept_linker(store, corpus.order)
+    on_engine = (linker is None or linker.empty) and link_on_engine(work)
     with ThreadPoolExecutor(1) as side:
-        linking = side.submit(lambda: next(iter(engine(link_corpus, [work]))) if on_engine else link_corpus(work))
+        linking = side.submit(lambda: next(iter(engine(link_corpus, [work.reading()]))) if on_engine
+                              else link_corpus(work, linker))
         articles = _duplicates(analysis, store, settings)
         events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes, ids, resolved = linking.result()
+    if isinstance(store, WarmStore):
+        store.memory[LINKER] = None if on_engine else linker
     store.put_state(ENTITY_IDS, ids)
     if len(resolved) > len(known):
         store.put_state(LATIN_NAMES, (code_fingerprint(), resolved))
@@ -170,44 +174,64 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                    entities=tuple(entities), quotes=tuple(quotes))
 
 
+LINKER = "linker"  # a warm store's `Linker` of its last round
+
+
+def _kept_linker(store: Store | WarmStore, order: Sequence[str]) -> Linker | None:
+    """For a warm store, the linker it kept from its last round (or a new one, to keep for the next); None for
+    a store read anew each run (the corpus is then linked at once, which costs half what building a linker does)."""
+    if not isinstance(store, WarmStore):
+        return None
+    kept = store.memory.get(LINKER)
+    return kept if kept is not None and kept.fits(order) else Linker(known_name)
+
 ARTICLES_PER_NAME = 2.5  # stored articles whose mentions, quotes and texts cost as much to send to a worker and
 # back as resolving one new name's Latin spelling there (SaudiNewsNet, 8,000 stored: 3.2 s CPU of pickling against
 # about 1 ms a name)
 
 
-def link_on_engine(work: LinkWork, articles: int) -> bool:
-    """Whether linking is worth sending to the engine: when the spellings no earlier run linked (all of them on a
-    first run or with new code, whose Latin names are not remembered; many after a large delivery) cost more to
-    resolve than sending the corpus there; a cycle of a few new articles is linked here."""
+def link_on_engine(work: LinkWork) -> bool:
+    """Whether linking the corpus anew is worth sending to the engine: when the spellings no earlier run linked
+    (all of them on a first run or with new code, whose Latin names are not remembered; many after a large
+    delivery) cost more to resolve than sending the corpus there; a cycle of a few new articles is linked here."""
     linked = work.ids.by_spelling if work.latin_names else {}
-    new = {m.text for m in work.mentions if m.text not in linked}
-    return len(new) * ARTICLES_PER_NAME > articles
+    new = {m.text for found in work.corpus.mentions.values() for m in found if m.text not in linked}
+    return len(new) * ARTICLES_PER_NAME > len(work.corpus.order)
 
 
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class LinkWork:
-    """What linking needs (sent to a worker when `link_on_engine`): every mention and quote, the texts of the
-    articles that quote or give a person's nickname, the ids entities were given in earlier runs, the country of
-    each article's outlet where it is known (for the spelling of Latin names), and the Latin names earlier runs of
-    the same code resolved."""
+    """What linking needs (sent to a worker when `link_on_engine`): the corpus, the ids entities were given in
+    earlier runs, and the Latin names earlier runs of the same code resolved."""
 
-    mentions: list[Mention]
-    quotes: list[Quote]
-    texts: dict[str, str]
+    corpus: Corpus
     ids: EntityIds
-    countries: dict[str, str] = field(default_factory=dict)
     latin_names: dict[NameKey, LatinName] = field(default_factory=dict)
 
+    def reading(self) -> LinkWork:
+        """The work with only the texts linking reads: of the articles that quote, or give a person's nickname."""
+        corpus, mentions = self.corpus, [m for found in self.corpus.mentions.values() for m in found]
+        read = {a for a, quotes in corpus.quotes.items() if quotes}
+        read.update(person.article for person, _ in nickname_pairs(mentions, corpus.texts))
+        return replace(self, corpus=replace(corpus, texts={a: corpus.texts[a] for a in read}))
 
-def link_corpus(work: LinkWork) -> tuple[list[Entity], list[Quote], EntityIds, dict[NameKey, LatinName]]:
+
+def link_corpus(work: LinkWork, linker: Linker | None = None,
+                ) -> tuple[list[Entity], list[Quote], EntityIds, dict[NameKey, LatinName]]:
     """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, the ids to keep
     for the next run (`work.ids` updated) and the Latin names resolved so far (resolving is most of linking's
-    cost, and a cycle meets few new names)."""
+    cost, and a cycle meets few new names). `linker`: one that linked the corpus before its new articles."""
     remember_latin_names(work.latin_names)
-    latin = latin_name_in_outlets(((m.article, m.text) for m in work.mentions), work.countries)
-    entities = work.ids.assign(link_entities(work.mentions, latin, known_name, work.texts))
-    return entities, assign_speakers(work.quotes, entities, work.texts), work.ids, resolved_latin_names()
+    if linker is not None:
+        entities, quotes = linker.link(work.corpus, work.ids)
+        return entities, quotes, work.ids, resolved_latin_names()
+    corpus = work.corpus
+    mentions = [m for article in corpus.order for m in corpus.mentions.get(article, ())]
+    latin = latin_name_in_outlets(((m.article, m.text) for m in mentions), corpus.countries)
+    entities = work.ids.assign(link_entities(mentions, latin, known_name, corpus.texts))
+    quotes = [q for article in corpus.order for q in corpus.quotes.get(article, ())]
+    return entities, assign_speakers(quotes, entities, corpus.texts), work.ids, resolved_latin_names()
 
 
 def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:

@@ -8,7 +8,7 @@ known person carries. Two people who merely share a surname are never merged by 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -39,7 +39,7 @@ RULES.register("place_variant", "facility_synonym", "nickname_alias", "ambiguous
 
 
 @dataclass(slots=True)
-class _Group:
+class Group:
     """The mentions of one name (and its short forms) in one article."""
 
     article: str
@@ -77,6 +77,7 @@ class _UnionFind:
 
 
 KnownName = Callable[[str, str], str | None]
+Span = tuple[str, int, int]  # a mention's article, start and end
 
 
 def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
@@ -90,33 +91,40 @@ def link_entities(mentions: Sequence[Mention], latin: Callable[[str, str], str],
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article].append(mention)
-    groups = [g for ms in by_article.values() for g in _article_groups(ms)]
+    groups = [g for ms in by_article.values() for g in article_groups(ms)]
+    pairs = list(nickname_pairs(mentions, texts)) if texts else []
+    return [build_entity(f"e{n}", members, latin, known)
+            for n, members in enumerate(link_groups(groups, known, pairs), 1)]
+
+
+def link_groups(groups: list[Group], known: KnownName | None, nicknames: Sequence[tuple[Mention, Mention]],
+                alone: Collection[str] = ()) -> list[list[Group]]:
+    """The groups (articles' names, `article_groups`, in the order of the corpus) of each entity, in order of
+    first group. `nicknames`: (person, nickname) mentions (`aliases.nickname_pairs`); `alone`: surname keys whose
+    carriers, some not among `groups`, are several people (a surname alone of them joins no one)."""
     sets = _UnionFind(len(groups))
-    _merge_across_articles(groups, sets)
-    if texts:
-        _merge_nicknames(mentions, texts, groups, sets)
+    _merge_across_articles(groups, sets, alone)
+    if nicknames:
+        _merge_nicknames(nicknames, groups, sets)
     if known is not None:
         _merge_known(groups, sets, known)
-    members: dict[int, list[_Group]] = defaultdict(list)
+    members: dict[int, list[Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         members[sets.find(i)].append(group)
-    entities = []
-    for n, root in enumerate(sorted(members), 1):
-        entities.append(_entity(f"e{n}", members[root], latin, known))
-    return entities
+    return [members[root] for root in sorted(members)]
 
 
-def _article_groups(mentions: list[Mention]) -> list[_Group]:
+def article_groups(mentions: Sequence[Mention]) -> list[Group]:
     """Group one article's mentions: identical names together, then short forms under the full name."""
-    exact: dict[tuple[str, ...], _Group] = {}
+    exact: dict[tuple[str, ...], Group] = {}
     for m in mentions:
         tokens = tuple(name_tokens(m.text))
         if tokens:
             if tokens not in exact:
-                exact[tokens] = _Group(m.article, tokens)
+                exact[tokens] = Group(m.article, tokens)
             exact[tokens].add((m,))
     longest_first = sorted(exact.values(), key=lambda g: -len(g.tokens))
-    kept: list[_Group] = []
+    kept: list[Group] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # what a shorter form can share with a kept one
     for group in longest_first:
         candidates = sorted({k for key in _short_form_keys(group.tokens) for k in by_key.get(key, ())})
@@ -142,13 +150,13 @@ def _short_form_keys(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return (*((("surname", surname_key(tokens[0])),) if len(tokens) == 1 else ()), ("core", core(tokens)[0][0]))
 
 
-def _abbreviates(short: _Group, full: _Group) -> bool:
+def _abbreviates(short: Group, full: Group) -> bool:
     """Whether `short` is a shorter way of naming `full` within one article."""
     if len(short.tokens) >= len(full.tokens):
         return False
     if short.type == "PER" and full.type == "PER":
         return len(short.tokens) == 1 and any(same_surname(short.tokens[0], t) for t in full.tokens[1:])
-    if _coarse(short.type) != _coarse(full.type):
+    if coarse_type(short.type) != coarse_type(full.type):
         return False
     return core(short.tokens)[0] == core(full.tokens)[0]
 
@@ -198,15 +206,20 @@ def core(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return body[:end], body[end:]
 
 
-def _merge_across_articles(groups: list[_Group], sets: _UnionFind) -> None:
+def _merge_across_articles(groups: list[Group], sets: _UnionFind, alone: Collection[str]) -> None:
     """Union per-article groups that name the same entity."""
-    _union_buckets(sets, _bucket(groups, lambda g: ("PER" if g.type == "PER" else "NAME", "".join(g.tokens))))
-    _merge_people(groups, sets)
+    _union_buckets(sets, _bucket(groups, _exact_key))
+    _merge_people(groups, sets, alone)
     _merge_cores([i for i, g in enumerate(groups) if g.type != "PER"], groups, sets)
     _merge_place_variants([i for i, g in enumerate(groups) if g.type in PLACE_TYPES], groups, sets)
 
 
-def _bucket(groups: list[_Group], key: Callable[[_Group], object]) -> list[list[int]]:
+def _exact_key(group: Group) -> tuple[str, str]:
+    """Groups of one name (a person's, or another entity's) under this key are one entity."""
+    return ("PER" if group.type == "PER" else "NAME", "".join(group.tokens))
+
+
+def _bucket(groups: list[Group], key: Callable[[Group], object]) -> list[list[int]]:
     buckets: dict[object, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
         buckets[key(g)].append(i)
@@ -219,7 +232,7 @@ def _union_buckets(sets: _UnionFind, buckets: list[list[int]]) -> None:
             sets.union(same[0], i)
 
 
-def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
+def _merge_people(groups: list[Group], sets: _UnionFind, alone: Collection[str] = ()) -> None:
     """Full names that are variants of each other; a surname alone joins the one person who carries it.
 
     Groups with one name are already one set, so each distinct name is compared once, and only with the names
@@ -248,7 +261,7 @@ def _merge_people(groups: list[_Group], sets: _UnionFind) -> None:
         else:
             sets.union(first_of[x], first_of[y])
     for i, g in enumerate(groups):
-        if g.type == "PER" and len(g.tokens) == 1:
+        if g.type == "PER" and len(g.tokens) == 1 and surname_key(g.tokens[0]) not in alone:
             people = {sets.find(j) for j in carriers.get(surname_key(g.tokens[0]), [])}
             if len(people) == 1:
                 sets.union(i, people.pop())
@@ -287,19 +300,19 @@ def _short_name_homes(variants: list[tuple[tuple[str, ...], tuple[str, ...]]],
     return homes
 
 
-def _merge_cores(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
+def _merge_cores(indices: list[int], groups: list[Group], sets: _UnionFind) -> None:
     """Names with one core (قوات X / ميليشيا X / X; X / X + owner adjective) are one entity, unless the core is
     shared by two owners (وزارة الصحة الأردنية / اللبنانية): then only the bare form stays apart."""
     buckets: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i in indices:
-        buckets[(_coarse(groups[i].type), core(groups[i].tokens)[0])].append(i)
+        buckets[(coarse_type(groups[i].type), core(groups[i].tokens)[0])].append(i)
     for members in buckets.values():
         owners = {core(groups[i].tokens)[1] for i in members} - {()}
         if len(owners) <= 1:
             _union_buckets(sets, [members])
 
 
-def _merge_place_variants(indices: list[int], groups: list[_Group], sets: _UnionFind) -> None:
+def _merge_place_variants(indices: list[int], groups: list[Group], sets: _UnionFind) -> None:
     """Places and facilities whose names share a variant key (`places.variant_key`: إيموزار / إموزار, ملعب X / استاد
     X), unless the gazetteer has two places under that key (غانا / غينيا: its own variants it joins itself)."""
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -315,13 +328,12 @@ def _merge_place_variants(indices: list[int], groups: list[_Group], sets: _Union
                 sets.union(members[0], i)
 
 
-def _merge_nicknames(mentions: Sequence[Mention], texts: Mapping[str, str], groups: list[_Group],
-                     sets: _UnionFind) -> None:
+def _merge_nicknames(pairs: Sequence[tuple[Mention, Mention]], groups: list[Group], sets: _UnionFind) -> None:
     """A nickname joins the person it is introduced for, and so do its uses alone elsewhere, when every article
     that introduces it does so for one person."""
     group_of = {(m.article, m.start): i for i, g in enumerate(groups) for m in g.mentions}
     people: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for person, nickname in nickname_pairs(mentions, texts):
+    for person, nickname in pairs:
         if (person.article, person.start) in group_of and (nickname.article, nickname.start) in group_of:
             people[tuple(name_tokens(nickname.text))].add(sets.find(group_of[(person.article, person.start)]))
     for i, g in enumerate(groups):
@@ -333,21 +345,21 @@ def _merge_nicknames(mentions: Sequence[Mention], texts: Mapping[str, str], grou
                 sets.union(i, root)
 
 
-def _merge_known(groups: list[_Group], sets: _UnionFind, known: KnownName) -> None:
+def _merge_known(groups: list[Group], sets: _UnionFind, known: KnownName) -> None:
     """Union groups whose longest names the gazetteer resolves to one entry."""
     first: dict[tuple[str, str], int] = {}
     for i, g in enumerate(groups):
         name = max((m.text for m in g.mentions), key=len)
         entry = known(name, g.type)
         if entry:
-            sets.union(first.setdefault((_coarse(g.type), entry), i), i)
+            sets.union(first.setdefault((coarse_type(g.type), entry), i), i)
 
 
-def _coarse(entity_type: str) -> str:
+def coarse_type(entity_type: str) -> str:
     return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
 
-def _entity(entity_id: str, groups: list[_Group], latin: Callable[[str, str], str],
+def build_entity(entity_id: str, groups: list[Group], latin: Callable[[str, str], str],
             known: KnownName | None = None) -> Entity:
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article, m.start))
     entity_type = Counter(m.type for m in mentions).most_common(1)[0][0]
@@ -371,11 +383,8 @@ def _latin_source(name: str, aliases: tuple[str, ...], entity_type: str, known: 
 
 def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],
                     texts: Mapping[str, str] | None = None) -> list[Quote]:
-    """Each named quote's speaker entity: a person named after the same title earlier in the article (المفتش العام
-    ... X, then المفتش العام ... said), else the entity of the mention that names the speaker (back-references such
-    as البيان follow the statement they refer to), else the entity one of whose aliases the speaker text is, else
-    the one organisation of the article that a bare definite noun heads (الجيش -> الجيش السوداني)."""
-    entity_of: dict[tuple[str, int, int], Entity] = {}
+    """Each named quote's speaker entity (`article_speakers`, article by article)."""
+    entity_of: dict[Span, Entity] = {}
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for entity in entities:
         for mention in entity.mentions:
@@ -384,24 +393,37 @@ def assign_speakers(quotes: Sequence[Quote], entities: Sequence[Entity],
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         by_article[q.article].append(q)
-    speaker: dict[int, Entity | None] = {}
-    for article, article_quotes in by_article.items():
-        text = (texts or {}).get(article, "")
-        for q, named in zip(article_quotes, speaker_mentions(article_quotes, mentions[article]), strict=True):
-            found = entity_of.get((named.article, named.start, named.end)) if named else None
-            if found is None or found.type != "PER":
-                found = _titled_person(q, text, mentions[article], entity_of) or found
-            if found is None and not q.anonymous:
-                found = _by_alias(q, mentions[article], entity_of) or _by_head(q, mentions[article], entity_of)
-            speaker[id(q)] = found
-    return [replace(q, speaker=e.id if (e := speaker[id(q)]) else None) for q in quotes]
+    found = {id(q): assigned for article, article_quotes in by_article.items()
+             for q, assigned in zip(article_quotes, article_speakers(article_quotes, mentions[article], entity_of,
+                                                                     (texts or {}).get(article, "")), strict=True)}
+    return [found[id(q)] for q in quotes]
+
+
+def article_speakers(quotes: Sequence[Quote], mentions: list[Mention], entity_of: Mapping[Span, Entity],
+                     text: str) -> list[Quote]:
+    """One article's quotes with their speaker entities: a person named after the same title earlier in the
+    article (المفتش العام ... X, then المفتش العام ... said), else the entity of the mention that names the speaker
+    (back-references such as البيان follow the statement they refer to), else the entity one of whose aliases the
+    speaker text is, else the one organisation of the article that a bare definite noun heads (الجيش -> الجيش
+    السوداني). `mentions`: the article's linked mentions, entity by entity in the corpus's order of entities;
+    `entity_of`: (article, start, end) of a mention -> its entity."""
+    assigned = []
+    for q, named in zip(quotes, speaker_mentions(quotes, mentions), strict=True):
+        found = entity_of.get((named.article, named.start, named.end)) if named else None
+        if found is None or found.type != "PER":
+            found = _titled_person(q, text, mentions, entity_of) or found
+        if found is None and not q.anonymous:
+            found = _by_alias(q, mentions, entity_of) or _by_head(q, mentions, entity_of)
+        assigned.append(replace(q, speaker=found.id if found else None))
+    return assigned
+
 
 
 NAME_GAP = 3  # characters between a title and the name after it (a space, a comma and a space)
 
 
 def _titled_person(quote: Quote, text: str, mentions: list[Mention],
-                   entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
+                   entity_of: Mapping[Span, Entity]) -> Entity | None:
     """The person a title-only speaker refers to: the one named right after the same title elsewhere in the text."""
     title = (quote.speaker_text or "").strip()
     if quote.anonymous or not text or not _starts_with_title(title):
@@ -422,7 +444,7 @@ def _starts_with_title(phrase: str) -> bool:
     return bool(words) and (fold(words[0]),) in load_gazetteer().titles
 
 
-def _by_alias(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
+def _by_alias(quote: Quote, mentions: list[Mention], entity_of: Mapping[Span, Entity]) -> Entity | None:
     """The article's entity that the speaker text names exactly (a surname alone, an organisation's short name)."""
     wanted = tuple(name_tokens(quote.speaker_text or ""))
     for m in mentions:
@@ -438,7 +460,7 @@ def _alias_tokens(aliases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(name_tokens(alias)) for alias in aliases)
 
 
-def _by_head(quote: Quote, mentions: list[Mention], entity_of: dict[tuple[str, int, int], Entity]) -> Entity | None:
+def _by_head(quote: Quote, mentions: list[Mention], entity_of: Mapping[Span, Entity]) -> Entity | None:
     """The article's only organisation whose name the speaker's one definite noun begins (الجيش -> الجيش السوداني,
     الوزارة -> وزارة الخارجية): a news text names a body in full once, then by its head noun."""
     words = name_tokens(quote.speaker_text or "")

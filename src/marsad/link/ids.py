@@ -24,12 +24,14 @@ class EntityIds:
     by_spelling: dict[str, dict[str, int]] = field(default_factory=dict)
     next_number: int = 1
 
-    def assign(self, entities: Sequence[Entity]) -> list[Entity]:
-        """The entities (in their order) with stable ids; remembers their spellings for the next run."""
-        spellings = [_spellings(entity) for entity in entities]
+    def assign(self, entities: Sequence[Entity], spellings: Sequence[Counter[str]] | None = None) -> list[Entity]:
+        """The entities (in their order) with stable ids; remembers their spellings (`spellings`, when already
+        counted) for the next run."""
+        spellings = spellings or [entity_spellings(entity) for entity in entities]
         ids, self.next_number = overlap_ids(spellings, self._held(), self.next_number, "e")
         self.by_spelling = holders(spellings, ids)
-        return [replace(entity, id=entity_id) for entity, entity_id in zip(entities, ids, strict=True)]
+        return [entity if entity.id == entity_id else replace(entity, id=entity_id)
+                for entity, entity_id in zip(entities, ids, strict=True)]
 
     def _held(self) -> dict[str, dict[str, int]]:
         """The ids each spelling had last run, with how many of their mentions wrote it (a state kept before
@@ -38,7 +40,7 @@ class EntityIds:
                 for spelling, held in self.by_spelling.items()}
 
 
-def _spellings(entity: Entity) -> Counter[str]:
+def entity_spellings(entity: Entity) -> Counter[str]:
     """How many of its mentions write each of its spellings (a name or alias with none counts once)."""
     counts = Counter(mention.text for mention in entity.mentions)
     counts.update(spelling for spelling in {entity.name, *entity.aliases} if spelling not in counts)

@@ -4,7 +4,8 @@ Every run of the pipeline reads its states (the event clusterer, each event's co
 Latin names ...) and the whole stored corpus back from the store. `WarmStore` wraps a store and keeps, for the
 process that owns it, the states it read or wrote and the corpus it loaded, so a round unpickles and parses only
 what changed: the articles stored since (read back by id) and the states no run of this process has touched yet;
-a round at 4,000 stored articles costs about a quarter less. Everything else passes through to the wrapped store,
+a round at 4,000 stored articles costs about a quarter less. A stage may also keep in `memory` what it made last
+round and can only build on in this process (the entity linker, `link.linker`). Everything else passes through to the wrapped store,
 which stays the record: every write goes to it as before.
 
 This holds while the process is the store's only writer, as a watcher is. `check` drops what is kept when the
@@ -35,6 +36,7 @@ class WarmStore:
         self._articles: dict[str, Article] | None = None  # in the order first stored
         self._spans: Spans = {}
         self._stored: set[str] = set()  # articles stored since the corpus was kept
+        self.memory: dict[str, Any] = {}  # what a stage keeps of its last round in this process alone (never stored)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -55,6 +57,7 @@ class WarmStore:
         self._states.clear()
         self._prefixes.clear()
         self._articles, self._spans, self._stored = None, {}, set()
+        self.memory.clear()
 
     def get_state(self, name: str) -> Any | None:
         if name not in self._states and not any(name.startswith(prefix) for prefix in self._prefixes):

@@ -1,0 +1,311 @@
+"""Linking kept between the rounds of one process (`marsad watch`): a round links again only the names its new
+articles touch, and gives what linking the whole corpus anew gives.
+
+Every decision of `entities.link_groups` joins or parts groups (an article's mentions of one name) that share a
+key: the same name, a given name and second name that variants share, a core, a place's variant key, a
+gazetteer entry, a nickname; and a surname alone joins the one person who carries it. Groups joined by keys
+they share form components that no decision crosses, so each component is linked apart, and a round links again
+only the components its new groups fall in. Surnames are the exception: a given name such as سلمان is the
+surname key of thousands of full names, and carrying it would make one component of them. So a surname alone
+stays in its component, which is joined to its carriers' only when they all lie in one component (only then
+can they be one person); when they lie in several, the surname alone is linked knowing it joins no one.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from marsad.link.aliases import nickname_pairs
+from marsad.link.entities import (
+    PLACE_TYPES,
+    Group,
+    KnownName,
+    article_groups,
+    article_speakers,
+    build_entity,
+    coarse_type,
+    core,
+    link_groups,
+)
+from marsad.link.ids import EntityIds, entity_spellings
+from marsad.link.latin import latin_name
+from marsad.link.places import variant_key
+from marsad.link.variants import given_name_keys, name_tokens, surname_key, without_particle_alef
+from marsad.types import Entity, Mention, Quote
+
+Key = tuple[Hashable, ...]
+UNNUMBERED = "e0"  # the id of an entity linked anew until `EntityIds` gives it one
+Order = tuple[int, int]  # a group's article's place in the corpus, and its place among the article's groups
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A group with its place in the corpus and the keys it shares with the groups it may be linked to."""
+
+    order: Order
+    group: Group
+    keys: tuple[Key, ...]
+
+
+@dataclass(slots=True)
+class _Article:
+    position: int  # in the corpus
+    mentions: list[Mention]  # as last linked (the same list object while the article is not stored again)
+    groups: list[_Placed]
+    nicknames: list[tuple[Mention, Mention]]
+    quotes: list[Quote] | None = None  # with their speakers, as last assigned
+
+
+@dataclass(slots=True)
+class _Component:
+    groups: list[_Placed] = field(default_factory=list)
+    entities: list[tuple[Order, Entity, Counter[str]]] = field(default_factory=list)  # with their spellings
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What a round links: the articles in corpus order with their mentions, quotes, texts and outlet countries."""
+
+    order: Sequence[str]
+    mentions: Mapping[str, list[Mention]]
+    quotes: Mapping[str, list[Quote]]
+    texts: Mapping[str, str]
+    countries: Mapping[str, str]
+
+
+class Linker:
+    """The linking of a corpus, kept so that the next round over it and its new articles links only those."""
+
+    def __init__(self, known: KnownName | None) -> None:
+        self._known = known
+        self._articles: dict[str, _Article] = {}
+        self._parent: dict[Key, Key] = {}
+        self._components: dict[Key, _Component] = {}
+        self._singles: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> the surnames alone
+        self._carriers: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> full names carrying it
+        self._alone: set[str] = set()  # surname keys whose carriers lie in several components
+        self._countries: dict[str, Counter[str]] = defaultdict(Counter)  # a name as written -> its outlets' countries
+        self._entity_of: dict[int, Order] = {}  # id of a group -> its entity (by the order of its first group)
+        self._spoken: dict[int, Hashable] = {}  # id of a group -> what speakers read of its entity, as last linked
+
+    @property
+    def empty(self) -> bool:
+        """Whether it has linked nothing yet."""
+        return not self._articles
+
+    def fits(self, order: Sequence[str]) -> bool:
+        """Whether the corpus `order` holds every article linked so far, each in its place (new ones after)."""
+        place = {article: n for n, article in enumerate(order)}
+        return all(place.get(article) == record.position for article, record in self._articles.items())
+
+    def link(self, corpus: Corpus, ids: EntityIds) -> tuple[list[Entity], list[Quote]]:
+        """The corpus's entities (ids from `ids`, which is updated) and its quotes with their speakers; the corpus
+        must `fit` what was linked before."""
+        new = [(n, a) for n, a in enumerate(corpus.order) if a not in self._articles
+               or self._articles[a].mentions is not corpus.mentions.get(a)
+               and self._articles[a].mentions != corpus.mentions.get(a, [])]
+        dirty: set[Key] = set()
+        renamed = self._count_countries(corpus, [a for _, a in new])
+        for position, article in new:
+            if article in self._articles:
+                dirty.update(self._remove(self._articles.pop(article)))
+            dirty.update(self._add(article, position, corpus))
+        dirty.update(self._exact_roots(renamed))
+        dirty.update(self._join_surnames())
+        relinked = self._relink({self._find(root) for root in dirty})
+        entities, spellings, previous = [], [], []  # previous: the order of each entity's first group
+        for order, entity, counted in sorted((e for c in self._components.values() for e in c.entities),
+                                             key=lambda e: e[0]):
+            entities.append(entity)
+            spellings.append(counted)
+            previous.append(order)
+        assigned = ids.assign(entities, spellings)
+        self._keep_ids(assigned, previous)
+        speakers = {a for _, a in new} | self._respoken(relinked, dict(zip(previous, assigned, strict=True)))
+        for entity, final in zip(entities, assigned, strict=True):
+            if final is not entity and entity.id != UNNUMBERED:  # a kept entity given another id
+                speakers.update(m.article for m in entity.mentions)
+        return assigned, self._quotes(corpus, speakers, dict(zip(previous, assigned, strict=True)))
+
+    def _count_countries(self, corpus: Corpus, new: Sequence[str]) -> set[str]:
+        """Count the outlets' countries of the new articles' names (an article stored again: in place of its
+        earlier names); the names whose most frequent country changed."""
+        before: dict[str, str | None] = {}
+        for article in new:
+            country = corpus.countries.get(article)
+            if not country:
+                continue
+            earlier = self._articles[article].mentions if article in self._articles else []
+            for mentions, step in ((earlier, -1), (corpus.mentions.get(article) or [], 1)):
+                for mention in mentions:
+                    counts = self._countries[mention.text]
+                    if mention.text not in before:
+                        before[mention.text] = _top(counts)
+                    counts[country] += step
+                    if not counts[country]:
+                        del counts[country]
+        return {text for text, top in before.items() if _top(self._countries[text]) != top}
+
+    def _latin(self, name: str, entity_type: str) -> str:
+        return latin_name(name, entity_type, _top(self._countries.get(name, Counter())))
+
+    def _add(self, article: str, position: int, corpus: Corpus) -> set[Key]:
+        """Place an article's groups in their components; the roots of those components."""
+        mentions = corpus.mentions.get(article) or []
+        nicknames = list(nickname_pairs(mentions, {article: corpus.texts.get(article, "")}))
+        nicknamed = {(m.article, m.start): tuple(name_tokens(n.text)) for person, n in nicknames for m in (person, n)}
+        record = _Article(position, mentions, [], nicknames)
+        roots = set()
+        for number, group in enumerate(article_groups(mentions)):
+            keys = self._keys(group, {nicknamed[(m.article, m.start)] for m in group.mentions
+                                      if (m.article, m.start) in nicknamed})
+            item = _Placed((position, number), group, keys)
+            record.groups.append(item)
+            for key in keys:
+                if key not in self._parent:
+                    self._parent[key] = key
+                    self._components[key] = _Component()
+            root = self._union(keys)
+            self._components[root].groups.append(item)
+            roots.add(root)
+            if group.type == "PER" and len(group.tokens) == 1:
+                self._singles[surname_key(group.tokens[0])].append(item)
+            elif group.type == "PER":
+                for token in group.tokens[1:]:
+                    self._carriers[surname_key(token)].append(item)
+        self._articles[article] = record
+        return roots
+
+    def _keys(self, group: Group, nicknames: set[tuple[str, ...]]) -> tuple[Key, ...]:
+        """The keys of every decision of `link_groups` that may join or part this group and another."""
+        tokens = group.tokens
+        keys: list[Key] = [("name", "".join(tokens))]  # of any type: a full name's weight counts them all
+        keys.extend(("name", "".join(nickname)) for nickname in nicknames)
+        if group.type == "PER" and len(tokens) >= 2:
+            second = surname_key(without_particle_alef(tokens[1]))
+            keys.extend(("given", second, key) for key in given_name_keys(tokens[0]))
+        elif group.type != "PER":
+            keys.append(("core", coarse_type(group.type), core(tokens)[0]))
+            if group.type in PLACE_TYPES:
+                keys.append(("variant", variant_key(tokens)))
+        if self._known is not None:
+            entry = self._known(max((m.text for m in group.mentions), key=len), group.type)
+            if entry:
+                keys.append(("known", coarse_type(group.type), entry))
+        return tuple(keys)
+
+    def _find(self, key: Key) -> Key:
+        parent = self._parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def _union(self, keys: Iterable[Key]) -> Key:
+        """Join the components of `keys` (the larger keeps its root); the root of the joined component."""
+        roots = {self._find(key) for key in keys}
+        root = max(roots, key=lambda r: len(self._components[r].groups))
+        for other in roots - {root}:
+            self._parent[other] = root
+            joined = self._components.pop(other)
+            self._components[root].groups.extend(joined.groups)
+        return root
+
+    def _remove(self, record: _Article) -> set[Key]:
+        """Take an article's groups out; the roots of the components they were in."""
+        gone = {id(item) for item in record.groups}
+        roots = {self._find(item.keys[0]) for item in record.groups}
+        for root in roots:
+            component = self._components[root]
+            component.groups = [item for item in component.groups if id(item) not in gone]
+        for table in (self._singles, self._carriers):
+            for key, items in table.items():
+                if any(id(item) in gone for item in items):
+                    table[key] = [item for item in items if id(item) not in gone]
+        return roots
+
+    def _exact_roots(self, texts: Iterable[str]) -> set[Key]:
+        """The components holding a name written so (whose Latin name may change with its outlets' country)."""
+        keys = (("name", "".join(name_tokens(text))) for text in texts)
+        return {self._find(key) for key in keys if key in self._parent}
+
+    def _join_surnames(self) -> set[Key]:
+        """Join each surname alone to its carriers' component when they all lie in one, until none is left to
+        join; the components changed (joined, or whose surnames' carriers came to lie in several)."""
+        changed: set[Key] = set()
+        joining = True
+        while joining:
+            joining = False
+            alone = set()
+            for key, singles in self._singles.items():
+                roots = {self._find(item.keys[0]) for item in self._carriers.get(key, ())}
+                if len(roots) > 1:
+                    alone.add(key)
+                elif roots and any(self._find(item.keys[0]) not in roots for item in singles):
+                    changed.add(self._union([*roots, *(item.keys[0] for item in singles)]))
+                    joining = True
+        for key in alone ^ self._alone:
+            changed.update(self._find(item.keys[0]) for item in self._singles.get(key, ()))
+        self._alone = alone
+        return changed
+
+    def _relink(self, roots: set[Key]) -> list[tuple[Order, list[Group]]]:
+        """Link the groups of these components anew (together: no decision crosses two components); each entity
+        made, as the order of its first group and its groups."""
+        placed = sorted((item for root in roots for item in self._components[root].groups), key=lambda i: i.order)
+        order = {id(item.group): item for item in placed}
+        articles = {item.group.article for item in placed}
+        nicknames = [pair for article in articles for pair in self._articles[article].nicknames]
+        for root in roots:
+            self._components[root].entities = []
+        made = []
+        for members in link_groups([item.group for item in placed], self._known, nicknames, self._alone):
+            entity = build_entity(UNNUMBERED, members, self._latin, self._known)
+            head = order[id(members[0])]
+            first = head.order
+            self._components[self._find(head.keys[0])].entities.append((first, entity, entity_spellings(entity)))
+            for group in members:
+                self._entity_of[id(group)] = first
+            made.append((first, members))
+        return made
+
+    def _keep_ids(self, assigned: Sequence[Entity], orders: Sequence[Order]) -> None:
+        """Keep the entities with the ids they were given."""
+        final = dict(zip(orders, assigned, strict=True))
+        for component in self._components.values():
+            component.entities = [(order, final[order], counted) for order, _, counted in component.entities]
+
+    def _respoken(self, made: Sequence[tuple[Order, list[Group]]], entities: Mapping[Order, Entity]) -> set[str]:
+        """The articles of the entities linked anew that changed in what the speakers of their quotes are found by
+        (`article_speakers`: the entity's id, type and names, and its place)."""
+        articles = set()
+        for first, members in made:
+            entity = entities[first]
+            spoken = (entity.id, entity.type, frozenset(entity.aliases), first)
+            for group in members:
+                if self._spoken.get(id(group)) != spoken:
+                    self._spoken[id(group)] = spoken
+                    articles.add(group.article)
+        return articles
+
+    def _quotes(self, corpus: Corpus, articles: set[str], entities: Mapping[Order, Entity]) -> list[Quote]:
+        """The corpus's quotes, those of `articles` with their speakers assigned again (`article_speakers` reads
+        an article's mentions entity by entity, in the order of entities)."""
+        quotes: list[Quote] = []
+        for article in corpus.order:
+            record = self._articles[article]
+            if article in articles or record.quotes is None:
+                found = corpus.quotes.get(article, [])
+                linked = sorted((self._entity_of[id(item.group)], m.start, m) for item in record.groups
+                                for m in item.group.mentions) if found else []
+                entity_of = {(m.article, m.start, m.end): entities[order] for order, _, m in linked}
+                record.quotes = article_speakers(found, [m for _, _, m in linked], entity_of,
+                                                 corpus.texts.get(article, "")) if found else []
+            quotes.extend(record.quotes)
+        return quotes
+
+
+def _top(counts: Counter[str]) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None
+
