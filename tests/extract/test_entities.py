@@ -703,3 +703,8 @@ def test_a_word_with_a_hamza_is_no_head_written_with_a_bare_alif() -> None:
     found = [m[0] for m in mentions("وأدى الانفجار إلى أضرار في وادي عقاب، وأقيمت المباراة على إستاد برج العرب.")]
     assert not [m for m in found if "الانفجار" in m], found
     assert "وادي عقاب" in found and "إستاد برج العرب" in found, found
+
+
+def test_a_candidate_with_a_maghrebi_definite_given_name() -> None:
+    found = names("وأكد المرشح العياشي الهمامي أن برنامجه يركز على التشغيل.")
+    assert ("العياشي الهمامي", "PER") in found, found
