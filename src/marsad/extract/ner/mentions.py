@@ -26,6 +26,7 @@ from marsad.extract.ner.gazetteer import latin_table_places
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.neural import NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
+    NAME_CONT,
     NAME_LINKS,
     PLACE_ADJECTIVES,
     RARE,
@@ -443,14 +444,15 @@ class _Document:
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges, a nickname's introducing word or a clause's participle at the end and,
-        for people, leading titles (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name:
-        أمين)."""
+        """Drop punctuation at the edges, a nickname's introducing word or, but for a person (named القاضي too), a
+        clause's participle at the end and, for people, leading titles (الرئيس، وزير الدفاع ...; those only the
+        rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
         clause = False
+        ends_name = _KNOWN_AS if kind == "PER" else _AFTER_NAME
         while last >= first and (not self.words[last][-1].isalnum() or last > first
-                                 and self.folded[last] in _AFTER_NAME):
+                                 and self.folded[last] in ends_name):
             clause = clause or self.folded[last] in _CLAUSE_PARTICIPLES
             last -= 1
         if clause and first == last and self.lex.count(self.bare[first]) >= RARE:
@@ -573,12 +575,12 @@ class _Document:
 
     def _alone(self, j: int) -> bool:
         """Whether the word at j leaves the word before it a name of one word: no word of its phrase (a definite
-        adjective or noun, معسكر الصليف; a rare word, the rest of a name) but the end, punctuation, a word with و,
-        a function word or a common indefinite one."""
+        adjective or noun, معسكر الصليف; a word rarer than `NAME_CONT`, the rest of a name or a camp's) but the
+        end, punctuation, a word with و, a function word or a common indefinite one."""
         if j >= len(self.words) or not is_arabic(self.folded[j]):
             return True
         f = self.folded[j]
-        return f.startswith(_AND) or f in STOP or not f.startswith(_DEFINITE) and self.lex.count(f) >= RARE
+        return f.startswith(_AND) or f in STOP or not f.startswith(_DEFINITE) and self.lex.count(f) >= NAME_CONT
 
     def _rare_name(self, word: str) -> bool:
         """Whether a folded word after its و is a rare Arabic word (`RARE`, and rare with the و too: وزارة is no
