@@ -351,6 +351,29 @@ def test_the_conjunction_comes_off_a_place_listed_after_another(text: str, place
     assert place in found and "و" + place not in found, found
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("وتضررت عدة قرى في ولايات نابل والحمامات وقليبية جراء الأمطار.", "الحمامات"),  # listed, Maghrebi
+    ("وامتدت الاحتجاجات إلى الناظور وبركان وتاوريرت خلال الأسبوع الماضي.", "بركان"),  # listed, Maghrebi
+    ("وشملت الجولة مدن حمص وحماة وسلمية وطرطوس.", "سلمية"),  # rare, between two places, Levantine
+    ("وتوجه المنتخب إلى ليون ونانت وبوردو لإجراء مباريات ودية.", "نانت"),  # rare, between two places, translated
+])
+def test_a_place_the_tagger_missed_in_a_list_of_places(text: str, place: str) -> None:
+    assert place in {n for n, kind in names(text) if kind in ("GPE", "LOC")}, names(text)
+
+
+def test_the_english_article_is_part_of_a_foreign_outlets_name() -> None:
+    found = names("ونقلت مجلة ذا إيكونوميست عن مسؤولين قولهم إن الاقتصاد يتباطأ.")
+    assert ("ذا إيكونوميست", "ORG") in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وانتقدت حركة طالبان الساعية إلى الاعتراف الدولي القرار الأمريكي.", "حركة طالبان"),
+    ("ورحب الوزير بمبادرة منظمة الصحة العالمية الداعية إلى تسريع التطعيم.", "منظمة الصحة العالمية"),
+])
+def test_a_participle_opening_a_clause_ends_the_name_before_it(text: str, name: str) -> None:
+    assert (name, "ORG") in names(text), names(text)
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("وأعلن نادي برشلونة الإسباني تعاقده مع المهاجم الجديد لمدة ثلاثة مواسم.", "برشلونة"),
     ("وتعاقد نادي مانشستر سيتي مع لاعب وسط جديد.", "مانشستر سيتي"),
@@ -680,3 +703,8 @@ def test_a_word_with_a_hamza_is_no_head_written_with_a_bare_alif() -> None:
     found = [m[0] for m in mentions("وأدى الانفجار إلى أضرار في وادي عقاب، وأقيمت المباراة على إستاد برج العرب.")]
     assert not [m for m in found if "الانفجار" in m], found
     assert "وادي عقاب" in found and "إستاد برج العرب" in found, found
+
+
+def test_a_candidate_with_a_maghrebi_definite_given_name() -> None:
+    found = names("وأكد المرشح العياشي الهمامي أن برنامجه يركز على التشغيل.")
+    assert ("العياشي الهمامي", "PER") in found, found

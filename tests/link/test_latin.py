@@ -364,3 +364,12 @@ def test_a_place_head_before_a_known_place(name: str, latin: str) -> None:
 ])
 def test_amazigh_particles_in_a_maghrebi_outlet(name: str, type_: str, latin: str) -> None:
     assert latin_name(name, type_, "MA") == latin
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("عمر أومحمد", "Omar Oumohamed"),  # the Amazigh أو "son of" and the name as spelled alone
+    ("عمر أوحسن", "Omar Ouhassan"),
+    ("عمر أومبارك", "Omar Oumubarak"),
+])
+def test_an_amazigh_son_of_name_spells_the_fathers_name_as_alone(name: str, latin: str) -> None:
+    assert latin_name(name, "PER", "MA") == latin

@@ -73,7 +73,7 @@ FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unkn
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
-               "diminutive-fuaiil", "initial-long-vowel")
+               "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of")
 
 
 @dataclass(slots=True)
@@ -352,6 +352,10 @@ class NameRomanizer:
         known = self.given(k, style)
         if known:
             return known
+        if style == MAGHREBI and berber_prefix(k) and not (self.attested and self.attested.known(k)):
+            son = self.amazigh_son_of(word, person, country)
+            if son is not None:
+                return son
         bare = strip_article(k)
         if bare == k and person and style != FOREIGN and self.foreign_word(word):
             RULES.hit("foreign-word")
@@ -362,6 +366,16 @@ class NameRomanizer:
         if style == MAGHREBI:
             return spelled if bare.startswith(FAMILY_PREFIXES) else maghrebi_article(bare, spelled)
         return f"{'al' if inner else 'Al'}-{spelled}"
+
+    def amazigh_son_of(self, word: str, person: bool, country: str | None) -> str | None:
+        """A Maghrebi family name of the Amazigh أو ("son of") and a name, not attested as a whole: `Ou` and the name
+        as spelled on its own (أوحماد Ouhammad, as حماد Hammad), when that starts with a consonant (else the whole
+        word's rule: أوعمر Ouamer, not Ouomar)."""
+        rest = self.word(clean_word(word)[2:], MAGHREBI, inner=True, person=person, country=country)
+        if not rest or rest[0].lower() in "aeiou" or not rest.isalpha():
+            return None
+        RULES.hit("amazigh-son-of")
+        return "Ou" + rest.lower()
 
     def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
         """Two-word name parts: table compounds (عبد الله), then `name_compounds.tsv`: عبد + ال..., ... الدين, ... الله;

@@ -22,9 +22,11 @@ import numpy as np
 from marsad.derived import built
 from marsad.extract.ner.decode import FastTagger, LinearCrf, viterbi
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
+from marsad.extract.ner.gazetteer import latin_table_places
 from marsad.extract.ner.name_rates import common_word
 from marsad.extract.ner.neural import NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
+    NAME_CONT,
     NAME_LINKS,
     PLACE_ADJECTIVES,
     RARE,
@@ -60,6 +62,10 @@ _NOT_SURNAME = words("not_surname")  # words that end a person's name but are no
 _NOT_NAMES = words("not_name")  # alone, no entity: the name of God, currency units (ريال، دولار)
 _AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word list places that are also everyday words (صور، العين)
 _KNOWN_AS = words("known_as")  # the words before a nickname (المعروف، الملقب): no part of the name before them
+# ...and the participles that open a relative clause after a name (القاضية، الرامية): neither ends a name
+_CLAUSE_PARTICIPLES = words("clause_participle")
+_AFTER_NAME = _KNOWN_AS | _CLAUSE_PARTICIPLES
+_ENGLISH_ARTICLE = words("english_article")  # ذا (The) before a foreign outlet's name: part of the name
 _HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
@@ -75,6 +81,9 @@ _BRANCH_RULES = (
     "loc_by_place_head",  # a place named with منطقة، جبل، نهر ... is a LOC, not a GPE
     "loc_by_name_head",  # a place named with a LOC head noun (مطار، ميناء ...) is a LOC
     "place_list_conjunction",  # a place with و after another place is the next member of a list (X وY)
+    "place_list_listed",  # a place of the Latin-name tables written with و after a place is the next member
+    "place_list_between",  # so is a rare word with و between two places (X وY وZ)
+    "english_article_kept",  # ذا (The) before a foreign name is part of an outlet's name (ذا غارديان)
     "not_a_name",  # a name of God or a currency unit alone is no entity
     "month_not_name",  # a month name alone is no entity (نيسان is April before it is a carmaker)
     "coordinated_names_split",  # a person's or a place's span that runs over و + a word is two names, over ب + a
@@ -435,13 +444,19 @@ class _Document:
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
-        """Drop punctuation at the edges, a nickname's introducing word at the end and, for people,
-        leading titles (الرئيس، وزير الدفاع ...; those only the rules read too, unless a given name: أمين)."""
+        """Drop punctuation at the edges, a nickname's introducing word or, but for a person (named القاضي too), a
+        clause's participle at the end and, for people, leading titles (الرئيس، وزير الدفاع ...; those only the
+        rules read too, unless a given name: أمين)."""
         while first <= last and not self.words[first][0].isalnum():
             first += 1
+        clause = False
+        ends_name = _KNOWN_AS if kind == "PER" else _AFTER_NAME
         while last >= first and (not self.words[last][-1].isalnum() or last > first
-                                 and self.folded[last] in _KNOWN_AS):
+                                 and self.folded[last] in ends_name):
+            clause = clause or self.folded[last] in _CLAUSE_PARTICIPLES
             last -= 1
+        if clause and first == last and self.lex.count(self.bare[first]) >= RARE:
+            return first, first - 1  # what a participle leaves is an everyday word (الأمانة الرامية إلى ...)
         if kind == "PER":
             gaz = self.lex.gaz
             titles = gaz.titles
@@ -518,7 +533,61 @@ class _Document:
                 else:
                     self._add(i, i + n - 1, "LOC" if kind in ("GPE", "LOC") else kind)
                 RULES.hit("listed_name")
+        self._list_members()
+        self._english_article()
         self._given_names_before()
+
+    def _list_members(self) -> None:
+        """Places the model missed in a list of places, each written with و after a place (X وY), a name of one
+        word (`_alone`), left to right so that a list grows member by member: a place of the Latin-name tables
+        (`latin_table_places`: نابل والحمامات), or a rare word (`_rare_name`) before another place
+        written with و, found or listed (درنة وY والبيضاء)."""
+        ends = {s.last for s in self.spans if s.type in _PLACE_TYPES}
+        firsts = {s.first for s in self.spans if s.type in _PLACE_TYPES}
+        for i in range(1, len(self.words)):
+            if i - 1 not in ends or self.taken[i] or not self._alone(i + 1):
+                continue
+            if self._listed_with_and(i):
+                RULES.hit("place_list_listed")
+            elif (i + 1 in firsts or self._listed_with_and(i + 1)) and self.folded[i + 1].startswith(_AND) \
+                    and self.folded[i].startswith(_AND) and self._rare_name(self.folded[i][1:]):
+                RULES.hit("place_list_between")
+            else:
+                continue
+            self.cuts[i], self.bare[i] = 1, self.folded[i][1:]
+            self._add(i, i, "LOC")
+            ends.add(i)
+
+    def _english_article(self) -> None:
+        """A name of no person written right after ذا, the English article (ذا غارديان The Guardian), is a foreign
+        outlet's name with its article: an organisation, ذا and all."""
+        for s in [s for s in self.spans if s.type != "PER" and s.first > 0]:
+            i = s.first - 1
+            if self.folded[i] in _ENGLISH_ARTICLE and not self.taken[i] and not self.cuts[s.first]:
+                self._remove(s)
+                self._add(i, s.last, "ORG")
+                RULES.hit("english_article_kept")
+
+    def _listed_with_and(self, i: int) -> bool:
+        """Whether the word at i is و + a place of the Latin-name tables (`latin_table_places`)."""
+        f = self.folded[i] if i < len(self.words) else ""
+        return f.startswith(_AND) and (f[1:],) in latin_table_places()
+
+    def _alone(self, j: int) -> bool:
+        """Whether the word at j leaves the word before it a name of one word: no word of its phrase (a definite
+        adjective or noun, معسكر الصليف; a word rarer than `NAME_CONT`, the rest of a name or a camp's) but the
+        end, punctuation, a word with و, a function word or a common indefinite one."""
+        if j >= len(self.words) or not is_arabic(self.folded[j]):
+            return True
+        f = self.folded[j]
+        return f.startswith(_AND) or f in STOP or not f.startswith(_DEFINITE) and self.lex.count(f) >= NAME_CONT
+
+    def _rare_name(self, word: str) -> bool:
+        """Whether a folded word after its و is a rare Arabic word (`RARE`, and rare with the و too: وزارة is no
+        و + زارة) that is no function word, verb or everyday word."""
+        if len(word) < 3 or not is_arabic(word) or word in STOP or verb_like(word) or common_word(word):
+            return False
+        return self.lex.count(word) < RARE and self.lex.count(_AND + word) < RARE
 
     def _given_names_before(self) -> None:
         """A surname found again alone takes the given name written before it there (`given_name_before`)."""
