@@ -339,10 +339,8 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
             found = stored[2]
         if stored[:2] != (content, entity):
             changed[name] = (content, entity, found)
-        numbers = {c.id: f"{event.id}.{c.id}" for c in found.claims}
-        claims += [replace(c, id=numbers[c.id]) for c in found.claims]
-        contradictions += [replace(c, claims=tuple(numbers[k] for k in c.claims))
-                           for c in found.contradictions + found.ordered]
+        claims += found.claims
+        contradictions += found.contradictions + found.ordered
         summaries.append(found.summary)
         contrasts += found.contrasts
         figures += found.figures
@@ -388,7 +386,8 @@ class EventWork:
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class EventComparison:
-    """One event compared; its claims numbered from c1. `ordered` and `contrasts` are its entity part."""
+    """One event compared; its claims numbered from c1 after its id (v12.c1). `ordered` and `contrasts` are its
+    entity part."""
 
     claims: list[Claim]
     contradictions: list[Contradiction]
@@ -405,15 +404,21 @@ def compare_event(work: EventWork) -> EventComparison:
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window, work.mentions)
     figures = figure_series(work.event, quantities, work.articles)
-    return EventComparison(
-        claims,
-        find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions, quantities),
-        summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
-                        framed=work.framed, figures=figures, settings=settings.summary,  # a huge event: its core
-                        mentions=work.mentions, timexes=work.timexes),
-        figures,
-        **compare_entities(work, claims),
-    )
+    contradictions = find_contradictions(work.event, claims, work.articles, work.timexes, settings.contradictions,
+                                         quantities)
+    summary = summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
+                              framed=work.framed, figures=figures, settings=settings.summary,  # a huge event: its core
+                              mentions=work.mentions, timexes=work.timexes)
+    entity_part = compare_entities(work, claims)
+    numbers = {c.id: f"{work.event}.{c.id}" for c in claims}
+    return EventComparison([replace(c, id=numbers[c.id]) for c in claims],
+                           _renumbered(contradictions, numbers), summary, figures,
+                           _renumbered(entity_part["ordered"], numbers), entity_part["contrasts"])
+
+
+def _renumbered(contradictions: list[Contradiction], numbers: Mapping[str, str]) -> list[Contradiction]:
+    """The contradictions with their claims' ids in the event's numbering."""
+    return [replace(c, claims=tuple(numbers[k] for k in c.claims)) for c in contradictions]
 
 
 def compare_entities(work: EventWork, claims: list[Claim]) -> dict[str, Any]:
