@@ -268,3 +268,31 @@ def test_two_wedding_notices_of_other_families_are_two_events() -> None:
                 _article("b", notice("خالد بن عمر الهويمل", "سلطان بن ماجد السحيمي", "النخيل"),
                          "2015-08-02", "A", title="أفراح الهويمل والسحيمي")]
     assert len(cluster_events(articles)[0]) == 2
+
+
+def _two_calls(first: str, second: str) -> str:
+    """One agency text reporting two calls of the king the same day, `first` the one it opens with."""
+    calls = {"paris": "من الرئيس الفرنسي فرانسوا هولاند، جدد خلاله الترحيب بزيارة الملك الخاصة وبحث الجانبان صفقة "
+                      "السفن الحربية",
+             "cairo": "من الرئيس المصري عبدالفتاح السيسي، أكدا خلاله أهمية الإعلان المشترك بين البلدين وما يحمله من "
+                      "مضامين للعمل العربي"}
+    return (f"تلقى الملك اتصالا هاتفيا اليوم {calls[first]}. وجرى خلال الاتصال استعراض العلاقات الثنائية ومستجدات "
+            f"الأوضاع الإقليمية والدولية. وفي شأن آخر، تلقى الملك اتصالا هاتفيا {calls[second]}. وجرى خلال الاتصال "
+            "استعراض العلاقات الثنائية ومستجدات الأوضاع الإقليمية والدولية.")
+
+
+def test_one_agency_text_of_two_calls_splits_by_the_call_each_headline_and_lead_report() -> None:
+    from marsad.rules import hit_counts
+
+    before = hit_counts().get("events.other_actors", 0)
+    articles = [_article("paris", _two_calls("paris", "cairo"), "2015-08-01", "A",
+                         title="الملك يتلقى اتصالا هاتفيا من الرئيس الفرنسي"),
+                _article("cairo", _two_calls("cairo", "paris"), "2015-08-01", "B",
+                         title="الملك: الإعلان المشترك يحمل مضامين مهمة للعمل العربي"),  # a quote said on the call
+                _article("cairo2", _two_calls("cairo", "paris").replace("عبدالفتاح", "عبد الفتاح"), "2015-08-01",
+                         "C", title="الملك والرئيس المصري يؤكدان أهمية الإعلان المشترك")]  # the name spelt apart
+    names = ["فرانسوا هولاند", "عبدالفتاح السيسي", "عبد الفتاح السيسي"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    event_of = _event_of(cluster_events(articles, mentions)[0])
+    assert event_of["paris"] != event_of["cairo"] == event_of["cairo2"]
+    assert hit_counts()["events.other_actors"] > before
