@@ -142,3 +142,12 @@ def test_a_headline_naming_no_happening_or_quoting_a_person_takes_the_encounter_
     quote = read_headline("وزير الخارجية: لا مبرر للهجوم على القافلة", "قال وزير الخارجية في بيان إن الهجوم مدان.")
     assert not feature.kinds and quote.quoted  # a lead opening with no encounter leaves the headline as it reads
 
+
+
+
+def test_a_trigger_inside_a_quoted_name_is_the_topic_not_the_happening() -> None:
+    assert not headline_kinds("«عاصفة الحزم» تدمر مخازن أسلحة للمتمردين", "")  # Gulf: an operation, no storm
+    assert not headline_kinds('"تفجير المتحف" يكلف السياحة 500 مليون دولار', "")  # Maghrebi: the case as topic
+    court = headline_kinds("«حريق المصنع» أمام محكمة الجنايات غدا", "")  # Egyptian: the case before a court
+    assert "trial" in court and not court & {"attack", "accident", "disaster"}
+    assert "attack" in headline_kinds("الإمارات تعلن «استشهاد» أحد ضباطها في اليمن", "")  # one word: reserve, stays
