@@ -296,3 +296,19 @@ def test_one_agency_text_of_two_calls_splits_by_the_call_each_headline_and_lead_
     event_of = _event_of(cluster_events(articles, mentions)[0])
     assert event_of["paris"] != event_of["cairo"] == event_of["cairo2"]
     assert hit_counts()["events.other_actors"] > before
+
+
+def test_two_cables_worded_alike_to_common_named_countries_are_two_events() -> None:
+    def cable(country: str, occasion: str) -> str:
+        return (f"بعث خادم الحرمين الشريفين برقية تهنئة لرئيس {country} بمناسبة {occasion}، أعرب فيها عن أصدق "
+                f"التهاني وأطيب التمنيات لشعب {country} الشقيق.")
+    egypt = cable("مصر", "ذكرى ثورة يوليو المجيدة وعيد الجلاء")
+    iraq = cable("العراق", "ذكرى تأسيس الجمهورية ويوم الاستقلال")
+    articles = [_article("egypt", egypt, "2015-07-23", "A", title="خادم الحرمين يهنئ رئيس مصر باليوم الوطني"),
+                _article("egypt2", egypt, "2015-07-23", "B", title="الملك يهنئ مصر باليوم الوطني"),
+                _article("iraq", iraq, "2015-07-23", "C", title="خادم الحرمين يهنئ رئيس العراق باليوم الوطني")]
+    # the headlines differ only in a country's name, a word too common to be a slot by its share alone
+    mentions = {a.id: [Mention(a.id, start, start + len(name), name, "GPE") for name in ("مصر", "العراق")
+                       if (start := a.text.find(name)) >= 0] for a in articles}
+    event_of = _event_of(cluster_events(articles, mentions)[0])
+    assert event_of["egypt"] == event_of["egypt2"] != event_of["iraq"]

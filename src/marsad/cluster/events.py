@@ -187,20 +187,21 @@ class EventClusterer:
 
     def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
-        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles, and those of
-        them that are words of its entity mentions (`entities`, as `terms.entity_terms` makes them): when a
-        headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
-        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`). The specific
-        terms of the `people` named in its lead are its actors."""
+        `جامعة الدول العربية`); the slot terms: those found in fewer than `slot_max_share` of articles and the
+        words of its entity mentions whatever their share (`entities`, as `terms.entity_terms` makes them: a
+        cable to `مصر`, a notice of a family whose name is a common word), and those of them that are names:
+        when a headline names its who or where, those names tell the happening, not the outlet's wording
+        (`بقذيفتي` for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`).
+        The specific terms of the `people` named in its lead are its actors."""
         kinds, speaker, slots, quoted = read_headline(article.title, article.text, people)
         lead = lead_text(article.title, article.text)
         lead_terms = frozenset(filter(None, map(self.model.term, words(lead))))
         actors = frozenset(term for name in people if name in lead for term in map(self.model.term, words(name))
                            if term and self.model.share(term) < self.settings.slot_max_share)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
-        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
-                               if term and self.model.share(term) < self.settings.slot_max_share)
         names = {self.model.term(word) for name in entities for word in words(name[len(ENTITY_PREFIX):])}
+        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
+                               if term and (term in names or self.model.share(term) < self.settings.slot_max_share))
         figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
                         slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
