@@ -52,6 +52,8 @@ class EventSettings:
     core_threshold: float = 0.25  # cosine an article needs with one of an event's first members to join it
     other_happening_weight: float = 0.3  # similarity kept with an event whose headlines report another kind of
     # happening, a statement by another speaker or a serial happening with other slots
+    other_counterpart_weight: float = 0.15  # kept with an event whose leads name other counterparts: a wording
+    # shared by two calls or meetings of one actor (one agency text reporting both) must not join them
     slot_max_share: float = 0.03  # a headline word in fewer articles names who or where (a slot), not what
 
 

@@ -268,3 +268,47 @@ def test_two_wedding_notices_of_other_families_are_two_events() -> None:
                 _article("b", notice("خالد بن عمر الهويمل", "سلطان بن ماجد السحيمي", "النخيل"),
                          "2015-08-02", "A", title="أفراح الهويمل والسحيمي")]
     assert len(cluster_events(articles)[0]) == 2
+
+
+def _two_calls(first: str, second: str) -> str:
+    """One agency text reporting two calls of the king the same day, `first` the one it opens with."""
+    calls = {"paris": "من الرئيس الفرنسي فرانسوا هولاند، جدد خلاله الترحيب بزيارة الملك الخاصة وبحث الجانبان صفقة "
+                      "السفن الحربية",
+             "cairo": "من الرئيس المصري عبدالفتاح السيسي، أكدا خلاله أهمية الإعلان المشترك بين البلدين وما يحمله من "
+                      "مضامين للعمل العربي"}
+    return (f"تلقى الملك اتصالا هاتفيا اليوم {calls[first]}. وجرى خلال الاتصال استعراض العلاقات الثنائية ومستجدات "
+            f"الأوضاع الإقليمية والدولية. وفي شأن آخر، تلقى الملك اتصالا هاتفيا {calls[second]}. وجرى خلال الاتصال "
+            "استعراض العلاقات الثنائية ومستجدات الأوضاع الإقليمية والدولية.")
+
+
+def test_one_agency_text_of_two_calls_splits_by_the_call_each_headline_and_lead_report() -> None:
+    from marsad.rules import hit_counts
+
+    before = hit_counts().get("events.other_actors", 0)
+    articles = [_article("paris", _two_calls("paris", "cairo"), "2015-08-01", "A",
+                         title="الملك يتلقى اتصالا هاتفيا من الرئيس الفرنسي"),
+                _article("cairo", _two_calls("cairo", "paris"), "2015-08-01", "B",
+                         title="الملك: الإعلان المشترك يحمل مضامين مهمة للعمل العربي"),  # a quote said on the call
+                _article("cairo2", _two_calls("cairo", "paris").replace("عبدالفتاح", "عبد الفتاح"), "2015-08-01",
+                         "C", title="الملك والرئيس المصري يؤكدان أهمية الإعلان المشترك")]  # the name spelt apart
+    names = ["فرانسوا هولاند", "عبدالفتاح السيسي", "عبد الفتاح السيسي"]
+    mentions = {a.id: _mentions(a, names) for a in articles}
+    event_of = _event_of(cluster_events(articles, mentions)[0])
+    assert event_of["paris"] != event_of["cairo"] == event_of["cairo2"]
+    assert hit_counts()["events.other_actors"] > before
+
+
+def test_two_cables_worded_alike_to_common_named_countries_are_two_events() -> None:
+    def cable(country: str, occasion: str) -> str:
+        return (f"بعث خادم الحرمين الشريفين برقية تهنئة لرئيس {country} بمناسبة {occasion}، أعرب فيها عن أصدق "
+                f"التهاني وأطيب التمنيات لشعب {country} الشقيق.")
+    egypt = cable("مصر", "ذكرى ثورة يوليو المجيدة وعيد الجلاء")
+    iraq = cable("العراق", "ذكرى تأسيس الجمهورية ويوم الاستقلال")
+    articles = [_article("egypt", egypt, "2015-07-23", "A", title="خادم الحرمين يهنئ رئيس مصر باليوم الوطني"),
+                _article("egypt2", egypt, "2015-07-23", "B", title="الملك يهنئ مصر باليوم الوطني"),
+                _article("iraq", iraq, "2015-07-23", "C", title="خادم الحرمين يهنئ رئيس العراق باليوم الوطني")]
+    # the headlines differ only in a country's name, a word too common to be a slot by its share alone
+    mentions = {a.id: [Mention(a.id, start, start + len(name), name, "GPE") for name in ("مصر", "العراق")
+                       if (start := a.text.find(name)) >= 0] for a in articles}
+    event_of = _event_of(cluster_events(articles, mentions)[0])
+    assert event_of["egypt"] == event_of["egypt2"] != event_of["iraq"]

@@ -119,3 +119,35 @@ def test_a_name_before_the_colon_is_a_speaker_when_it_is_one_of_the_people_named
     assert not read_headline(title, "").quoted
     floods = read_headline("فيضانات مرسى الحوت: 11 قتيلا ومخاوف من موجة أمطار جديدة", "", ["مرسى الحوت"])
     assert not floods.quoted  # a name inside a topic before the colon: a report's label, not its speaker
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("ولي العهد وأمير الكويت يؤكدان عمق العلاقات",  # Gulf: two leaders stress, the lead names the call
+     "أجرى صاحب السمو الملكي ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع اتصالا هاتفيا اليوم بأمير دولة الكويت."),
+    ("الرئيس السيسي: علاقاتنا مع أثينا استراتيجية",  # Egyptian: a quote said at a meeting
+     "عقد الرئيس عبد الفتاح السيسي رئيس الجمهورية اليوم لقاء مع رئيس الوزراء اليوناني بقصر الاتحادية."),
+    ("عون وماكرون يبحثان ملف النازحين",  # Levantine: no trigger in the headline
+     "تلقى رئيس الجمهورية اللبنانية العماد ميشال عون اتصالا هاتفيا من نظيره الفرنسي ماكرون."),
+    ("جلالة الملك والرئيس الموريتاني يستعرضان آفاق التعاون",  # Maghrebi
+     "أجرى صاحب الجلالة الملك محمد السادس نصره الله مباحثات مع رئيس الجمهورية الإسلامية الموريتانية بالرباط."),
+])
+def test_a_headline_naming_no_happening_or_quoting_a_person_takes_the_encounter_its_lead_opens_with(
+        title: str, lead: str) -> None:
+    from marsad.cluster.kinds import ENCOUNTER, read_headline
+
+    reading = read_headline(title, f"{title}\n{lead}")
+    assert reading.kinds & ENCOUNTER and not reading.quoted
+    feature = read_headline("حكايات من ذاكرة المدينة القديمة", "يروي كبار السن في الحي قصص الأسواق القديمة. "
+                            "ثم عقد المجلس البلدي اجتماعا.")
+    quote = read_headline("وزير الخارجية: لا مبرر للهجوم على القافلة", "قال وزير الخارجية في بيان إن الهجوم مدان.")
+    assert not feature.kinds and quote.quoted  # a lead opening with no encounter leaves the headline as it reads
+
+
+
+
+def test_a_trigger_inside_a_quoted_name_is_the_topic_not_the_happening() -> None:
+    assert not headline_kinds("«عاصفة الحزم» تدمر مخازن أسلحة للمتمردين", "")  # Gulf: an operation, no storm
+    assert not headline_kinds('"تفجير المتحف" يكلف السياحة 500 مليون دولار', "")  # Maghrebi: the case as topic
+    court = headline_kinds("«حريق المصنع» أمام محكمة الجنايات غدا", "")  # Egyptian: the case before a court
+    assert "trial" in court and not court & {"attack", "accident", "disaster"}
+    assert "attack" in headline_kinds("الإمارات تعلن «استشهاد» أحد ضباطها في اليمن", "")  # one word: reserve, stays

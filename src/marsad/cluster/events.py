@@ -90,28 +90,30 @@ class EventCluster:
         self.acted += bool(headline.actors)
         self.encounters += bool(headline.kinds) and headline.kinds <= ENCOUNTER
 
-    def other_happening(self, vec: Vector, headline: Headline) -> bool:
-        """Whether the article reports another happening: most of the members whose headline has a kind report
-        none of its kinds; or its statement's speaker, or its serial happening's slots, and those most members
-        give each name something the other side's text does not (another speaker, place or counterpart); or a
-        market session's or an indicator's lead gives none of the figures of the event's first leads; or its lead
-        names a person the event's articles do not, and leaves out the people most of the event's leads name (the
-        same actor's call or meeting with another counterpart)."""
+    def other_happening(self, vec: Vector, headline: Headline) -> str | None:
+        """The check that finds the article reports another happening, else None: most of the members whose
+        headline has a kind report none of its kinds (`other_kind`); or its statement's speaker, or its serial
+        happening's slots, and those most members give each name something the other side's text does not
+        (another speaker, place or counterpart); or a market session's or an indicator's lead gives none of the
+        figures of the event's first leads; or its lead names a person the event's articles do not, none of the
+        people most of the event's leads name, and leaves those out (`other_actors`: the same actor's call or
+        meeting with another counterpart)."""
         if headline.kinds and 2 * max(self.kinds[k] for k in headline.kinds) < self.typed:
-            RULES.hit("other_kind")
+            found = "other_kind"
         elif self._disagree(headline.speaker, self.speakers, self.spoken, vec.keys(), self.centroid.total.keys()):
-            RULES.hit("other_speaker")
+            found = "other_speaker"
         elif self._disagree(headline.named or headline.slots, self.slots, self.serial, vec.keys(),
                             self.centroid.total.keys()):
-            RULES.hit("other_slots")
+            found = "other_slots"
         elif headline.figures and self.figures and not headline.figures & self.figures:
-            RULES.hit("other_figures")
+            found = "other_figures"
         elif self._encounter(headline) and self._disagree(headline.actors, self.actors, self.acted,
-                                                                  headline.lead, self.actors.keys()):
-            RULES.hit("other_actors")
+                                                          headline.lead, self.actors.keys(), any_common=True):
+            found = "other_actors"
         else:
-            return False
-        return True
+            return None
+        RULES.hit(found)
+        return found
 
     def _encounter(self, headline: Headline) -> bool:
         """Whether most of the typed members report a call, meeting or visit (and nothing else), and the article
@@ -121,11 +123,13 @@ class EventCluster:
 
     @staticmethod
     def _disagree(mine: frozenset[str], counts: Counter[str], members: int, seen: Collection[str],
-                  held: Collection[str]) -> bool:
+                  held: Collection[str], any_common: bool = False) -> bool:
         """Whether the article names something the event's `held` terms lack, and the event's members mostly
-        name something the article's `seen` terms lack."""
+        name something the article's `seen` terms lack; with `any_common`, a term both name is agreement (one
+        person's name spelt otherwise, `عبد الفتاح` for `عبدالفتاح`, leaves the rest of it in common)."""
         theirs = {term for term, n in counts.items() if 2 * n >= members}
-        return bool(mine and theirs) and not mine <= held and not theirs <= seen
+        return (bool(mine and theirs) and not mine <= held and not theirs <= seen
+                and not (any_common and mine & theirs))
 
 
 @dataclass
@@ -183,20 +187,21 @@ class EventClusterer:
 
     def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
-        `جامعة الدول العربية`); the slot terms found in fewer than `slot_max_share` of articles, and those of
-        them that are words of its entity mentions (`entities`, as `terms.entity_terms` makes them): when a
-        headline names its who or where, those names tell the happening, not the outlet's wording (`بقذيفتي`
-        for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`). The specific
-        terms of the `people` named in its lead are its actors."""
+        `جامعة الدول العربية`); the slot terms: those found in fewer than `slot_max_share` of articles and the
+        words of its entity mentions whatever their share (`entities`, as `terms.entity_terms` makes them: a
+        cable to `مصر`, a notice of a family whose name is a common word), and those of them that are names:
+        when a headline names its who or where, those names tell the happening, not the outlet's wording
+        (`بقذيفتي` for `بهدفي`); a headline that names none is told by all its specific words (`مهرب مخدرات`).
+        The specific terms of the `people` named in its lead are its actors."""
         kinds, speaker, slots, quoted = read_headline(article.title, article.text, people)
         lead = lead_text(article.title, article.text)
         lead_terms = frozenset(filter(None, map(self.model.term, words(lead))))
         actors = frozenset(term for name in people if name in lead for term in map(self.model.term, words(name))
                            if term and self.model.share(term) < self.settings.slot_max_share)
         speaker_terms = list(filter(None, map(self.model.term, speaker)))
-        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
-                               if term and self.model.share(term) < self.settings.slot_max_share)
         names = {self.model.term(word) for name in entities for word in words(name[len(ENTITY_PREFIX):])}
+        slot_terms = frozenset(term for term in map(self.model.term, words(" ".join(slots)))
+                               if term and (term in names or self.model.share(term) < self.settings.slot_max_share))
         figured = bool(kinds) and kinds <= FIGURED
         return Headline(kinds, frozenset([max(speaker_terms, key=self.model.idf)] if speaker_terms else []),
                         slot_terms, lead_figures(article.title, article.text) if figured else frozenset(),
@@ -215,8 +220,10 @@ class EventClusterer:
             event = self.events[number]
             cosine, raw = event.centroid.cosine(vec)
             score = cosine * decay(day - event.last_day, self.settings.half_life_days)
-            if event.other_happening(vec, headline):
-                score *= self.settings.other_happening_weight
+            other = event.other_happening(vec, headline)
+            if other:
+                score *= (self.settings.other_counterpart_weight if other == "other_actors"
+                          else self.settings.other_happening_weight)
             if score >= best_score and (score > best_score or best < 0) and self.near_core(vec, event):
                 best, best_score, best_raw = number, score, raw
         return best, best_raw

@@ -41,6 +41,7 @@ ENCOUNTER = frozenset({"call", "meeting", "visit"})  # happenings between partie
 FIGURED = frozenset({"market", "economy"})  # serial happenings told apart by their figures (a session, a month)
 MAX_SPEAKER_WORDS = 4  # a subject before the verb: a name with its title, an institution
 MIN_TITLE_WORDS = 3  # a shorter "title" is an outlet name or a section label, not a headline
+LEAD_PREDICATE_WORDS = 16  # a lead opens with its verb and subject, a leader's full title running to a dozen words
 PREDICATE_WORDS = 7  # a headline states its happening first; a trigger further on is in a clause added to it
 # A number, its decimals after a point or a comma. Some outlets store a decimal in visual order with a
 # right-to-left mark after the point (`5.\u200f7` for 7.5): its parts are read the other way round.
@@ -52,6 +53,9 @@ YEAR_PREFIXES = ("14", "19", "20")  # a four-digit number opening so is a year (
 # incident it is about (a minister calling an attack terrorism, an ambassador following up a crash).
 INCIDENTS = frozenset({"attack", "accident", "disaster", "death", "weather", "market", "economy", "execution",
                        "arrest"})
+# A quoted name in a headline (`«عاصفة الحزم» تدمر ...`, `"تفجير المتحف" يكلف السياحة`): an operation, a campaign,
+# a case, a work's title. It names the topic the headline's own predicate is about, not the happening.
+QUOTED = re.compile(r'[«"“„]([^«»"“”„]*)[»"”]')
 HEADLINE_CHARS = 400  # the first sentence of a text without a headline lies in its first lines
 
 
@@ -119,14 +123,23 @@ def read_headline(title: str | None, text: str, people: Sequence[str] = ()) -> R
     if speaker:
         position, own = first_trigger(line.partition(":")[2])
         if not (position == 0 and own & INCIDENTS):
-            return Reading(_quoted_kinds(), speaker, (), quoted=True)
+            return lead_encounter(text, line) or Reading(_quoted_kinds(), speaker, (), quoted=True)
     position, own = first_trigger(line)
     if not own:
-        return Reading(NO_KIND, (), ())
+        return lead_encounter(text, line) or Reading(NO_KIND, (), ())
     words = match_key(line).split()
     speaker = tuple(words[:position][-MAX_SPEAKER_WORDS:]) if own <= SPOKEN else ()
     slots = tuple(w for w in words if not _is_trigger(w)) if own <= SERIAL else ()
     return Reading(own | first_trigger(first_sentence(text, after=line))[1], speaker, slots)
+
+
+def lead_encounter(text: str, line: str) -> Reading | None:
+    """The call, meeting or visit the lead reports, for a headline that names no happening or quotes a person
+    (`خادم الحرمين والرئيس المصري يؤكدان ...`, `الملك: ...` over `أجرى خادم الحرمين ... اتصالا هاتفيا ...`): what
+    two leaders stress or say is said on that encounter, which is the happening. None when the lead opens with no
+    encounter (a quote's own kinds, or none, stand)."""
+    kinds = first_trigger(first_sentence(text, after=line), LEAD_PREDICATE_WORDS)[1]
+    return Reading(kinds, (), ()) if kinds & ENCOUNTER else None
 
 
 def quoted_person(line: str, people: Sequence[str] = ()) -> tuple[str, ...]:
@@ -177,11 +190,11 @@ def first_sentence(text: str, after: str = "") -> str:
     return sentences[0] if sentences else ""
 
 
-def first_trigger(line: str) -> tuple[int, Kinds]:
+def first_trigger(line: str, within: int = PREDICATE_WORDS) -> tuple[int, Kinds]:
     """(word position, kinds) of the first trigger (the longest phrase at the first position that holds one)."""
     triggers, longest = _triggers()
-    words = match_key(line).split()
-    for i in range(min(len(words), PREDICATE_WORDS)):
+    words = match_key(QUOTED.sub(_unquoted, line)).split()
+    for i in range(min(len(words), within)):
         readings = _readings(words[i])
         for length in range(min(longest, len(words) - i), 0, -1):
             rest = tuple(words[i + 1:i + length])
@@ -190,6 +203,15 @@ def first_trigger(line: str) -> tuple[int, Kinds]:
                 if found:
                     return i, found
     return 0, NO_KIND
+
+
+def _unquoted(match: re.Match[str]) -> str:
+    """A quoted name's words as as many placeholders between its marks (the words keep their positions); one
+    quoted word is the outlet's reserve about the word itself (`تعلن «استشهاد» ...`), which stays."""
+    words = match.group(1).split()
+    if len(words) < 2:
+        return match.group(0)
+    return f"{match.group(0)[0]}{' '.join('_' * len(word) for word in words)}{match.group(0)[-1]}"
 
 
 def conflict(a: Kinds, b: Kinds) -> bool:
