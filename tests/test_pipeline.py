@@ -364,7 +364,8 @@ def test_an_unchanged_rerun_keeps_the_published_analysis(tmp_path: Path) -> None
     from marsad.settings import DEFAULTS, load_settings
 
     with SQLiteStore(tmp_path / "m.db") as store:
-        published = publish(store, analyze([EXAMPLES], store))
+        publish(store, analyze([EXAMPLES], store))
+        published = store.get_analysis() or {}
         stages: list[str] = []
         rerun = analyze([EXAMPLES], store, on_stage=stages.append)
         assert rerun.unchanged and not stages and rerun.reused == rerun.from_inputs
