@@ -253,7 +253,7 @@ class PostgresStore:
             rows = row_changes(doc, stored, unchanged, convert)
             cur.executemany("DELETE FROM analysis_rows WHERE section = %s AND key = %s", rows.deleted)
             cur.executemany("DELETE FROM analysis_refs WHERE section = %s AND key = %s",
-                            [*rows.deleted, *((section, key) for section, key, *_ in rows.written)])
+                            [*rows.deleted, *stored.replaced(rows)])
             cur.executemany("INSERT INTO analysis_refs VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", rows.refs)
             cur.executemany("INSERT INTO analysis_rows VALUES (%s, %s, %s, %s, %s) ON CONFLICT (section, key) "
                             "DO UPDATE SET position = excluded.position, digest = excluded.digest, "
@@ -262,7 +262,7 @@ class PostgresStore:
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
                         (_json(rows.header),))
-            search = search_changes(((s, k, text) for s, k, _, _, text in rows.written), rows.deleted)
+            search = search_changes(((s, k, text) for s, k, _, _, text in rows.written), rows.deleted, stored.holds)
             for table, column in SEARCH_TABLES.items():
                 cur.execute(f"DELETE FROM {table} WHERE {column} = ANY(%s)", (search.gone[table],))
                 if search.rows[table]:

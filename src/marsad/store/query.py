@@ -165,18 +165,21 @@ class SearchChanges:
     articles: list[dict[str, Any]]
 
 
-def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tuple[str, str]]) -> SearchChanges:
-    """The lookup rows to change for the rows written (section, key, JSON) and deleted (section, key): each
+def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tuple[str, str]],
+                   stored: Callable[[str, str], bool]) -> SearchChanges:
+    """The lookup rows to change for the rows written (section, key, JSON; `stored`: whether a row of its section
+    and key was stored before, whose lookup rows go) and deleted (section, key): each
     article's outlet and day, the articles each entity is mentioned in, each mention (article, offsets, entity,
     text: an article's marks without reading its entities whole), and the Latin words of each entity's names
     (`name_rows`), an entity's mentions in the order of their fields."""
     items: dict[str, list[dict[str, Any]]] = {"articles": [], "entities": []}
     gone: dict[str, set[str]] = {"articles": set(), "entities": set()}
-    for section, _, text in written:
+    for section, key, text in written:
         if section in items:
             item = json.loads(text)
             items[section].append(item)
-            gone[section].add(str(item.get("id")))
+            if stored(section, key):
+                gone[section].add(str(item.get("id")))
     for section, key in deleted:
         if section in gone and key.startswith("id:"):
             gone[section].add(key.removeprefix("id:"))

@@ -81,17 +81,26 @@ def _row(section: str, position: int, item: Any, seen: Counter[str], key: str | 
 
 
 def _base_key(section: str, item: Any) -> str | None:
-    """`o:` and the item's owner in a section of `OWNED_BY`, else `id:` and its id; None: keyed by content. An
-    item is a JSON-ready dict, or an object with the same fields that `row_changes` converts when it writes it."""
-    field = OWNED_BY.get(section, "id")
-    owner = item.get(field) if isinstance(item, dict) else getattr(item, field, None)
-    return base_key(section, owner) if isinstance(owner, str) else None
+    """`o:` and the item's owner in a section of `OWNED_BY`, else `id:` and its id; None: keyed by content."""
+    return _base_keys(section, [item])[0]
+
+
+def _base_keys(section: str, items: Sequence[Any]) -> list[str | None]:
+    """`_base_key` of each item of a section. An item is a JSON-ready dict, or an object with the same fields that
+    `row_changes` converts when it writes it."""
+    field, prefix = OWNED_BY.get(section, "id"), _prefix(section)
+    owners = [item.get(field) if type(item) is dict else getattr(item, field, None) for item in items]
+    return [prefix + owner if type(owner) is str else None for owner in owners]
 
 
 def base_key(section: str, owner: str) -> str:
     """The base key of the rows of `owner` (an item's id, or the article or event its items belong to) in
     `section`: what `row_changes` takes as unchanged."""
-    return f"o:{owner}" if section in OWNED_BY else f"id:{owner}"
+    return _prefix(section) + owner
+
+
+def _prefix(section: str) -> str:
+    return "o:" if section in OWNED_BY else "id:"
 
 
 def _numbered(base: str, seen: Counter[str]) -> str:
@@ -133,6 +142,14 @@ class StoredRows:
             digests[(section, key)] = digest
         return cls(positions, lambda section, keys: {k: digests[(section, k)] for k in keys
                                                      if (section, k) in digests})
+
+    def holds(self, section: str, key: str) -> bool:
+        """Whether the store holds a row of this key (before `apply`)."""
+        return key in self.positions.get(section, ())
+
+    def replaced(self, changes: RowChanges) -> list[tuple[str, str]]:
+        """(section, key) of the written rows that replace a stored one (their references go first)."""
+        return [(section, key) for section, key, *_ in changes.written if self.holds(section, key)]
 
     def apply(self, changes: RowChanges) -> None:
         """The positions after `changes` are written (kept by a store between its publishes)."""
@@ -213,7 +230,7 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str]
                   ) -> tuple[list[str | None], list[int]]:
     """Each item's row key in a section (None: keyed by its content, known once encoded) and the places of the
     items to encode: all but those whose base key is `unchanged` and whose row is `stored`."""
-    bases = [_base_key(section, item) for item in items]
+    bases = _base_keys(section, items)
     keys: list[str | None] = bases
     if len(set(bases)) < len(bases):  # items sharing a base key (an owner's items): numbered
         seen: dict[str, int] = {}
@@ -251,22 +268,32 @@ def placed(old: Sequence[float | None]) -> list[float]:
     staying = _longest_rise(old)
     if len(staying) == len(old):
         return [position for _, position in staying]  # the usual case: every item was stored, in this order
-    positions: list[float] = [0.0] * len(old)
+    positions: list[float | None] = [None] * len(old)
     for index, position in staying:
         positions[index] = position
-    for (last_index, last), (index, position) in pairwise([(-1, None), *staying, (len(old), None)]):
-        between = index - last_index - 1
-        if not between:
-            continue
-        if position is None:  # past the last item that stays
-            positions[last_index + 1:] = [(-1.0 if last is None else last) + n for n in range(1, between + 1)]
+    moving = [index for index, position in enumerate(positions) if position is None]
+    for first, last in _runs(moving):
+        before = positions[first - 1] if first else None
+        after = positions[last + 1] if last + 1 < len(old) else None
+        between = last - first + 1
+        if after is None:  # past the last item that stays
+            positions[first:] = [(-1.0 if before is None else before) + n for n in range(1, between + 1)]
             break
-        low = position - between - 1 if last is None else last
-        step = (position - low) / (between + 1)
+        low = after - between - 1 if before is None else before
+        step = (after - low) / (between + 1)
         if step < MIN_GAP:
             return [float(n) for n in range(len(old))]
-        positions[last_index + 1:index] = [low + step * n for n in range(1, between + 1)]
-    return positions
+        positions[first:last + 1] = [low + step * n for n in range(1, between + 1)]
+    return positions  # type: ignore[return-value]  # every place filled
+
+
+def _runs(indexes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in rising `indexes`."""
+    start = 0
+    for at in range(1, len(indexes) + 1):
+        if at == len(indexes) or indexes[at] != indexes[at - 1] + 1:
+            yield indexes[start], indexes[at - 1]
+            start = at
 
 
 MIN_GAP = 1e-6  # the narrowest step between two positions before a section is numbered anew

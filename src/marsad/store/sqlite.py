@@ -237,7 +237,7 @@ class SQLiteStore:
             changes = row_changes(doc, stored, unchanged, convert)
             self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
             self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
-                                 [*changes.deleted, *((section, key) for section, key, *_ in changes.written)])
+                                 [*changes.deleted, *stored.replaced(changes)])
             self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
             self._db.executemany("INSERT OR IGNORE INTO analysis_refs VALUES (?, ?, ?)", changes.refs)
             self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?", changes.moved)
@@ -245,7 +245,8 @@ class SQLiteStore:
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
                 (json.dumps(changes.header, ensure_ascii=False),))
-            self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted))
+            self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
+                                       stored.holds))
         self._published.written(version + 1, changes)
 
     def _digests(self, section: str, keys: Sequence[str]) -> dict[str, str]:
