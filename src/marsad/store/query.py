@@ -168,10 +168,10 @@ class SearchChanges:
 def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tuple[str, str]],
                    stored: Callable[[str, str], bool]) -> SearchChanges:
     """The lookup rows to change for the rows written (section, key, JSON; `stored`: whether a row of its section
-    and key was stored before, whose lookup rows go) and deleted (section, key): each
-    article's outlet and day, the articles each entity is mentioned in, each mention (article, offsets, entity,
-    text: an article's marks without reading its entities whole), and the Latin words of each entity's names
-    (`name_rows`), an entity's mentions in the order of their fields."""
+    and key was stored before, whose lookup rows go) and deleted (section, key): each article's outlet and day,
+    the articles each entity is mentioned in, each mention (article, offsets, entity, text: an article's marks
+    without reading its entities whole), and the Latin words of each entity's names (`name_rows`). An entity's
+    rows go in whole and in one order, so a store reads its mentions in the order one publish gives them."""
     items: dict[str, list[dict[str, Any]]] = {"articles": [], "entities": []}
     gone: dict[str, set[str]] = {"articles": set(), "entities": set()}
     for section, key, text in written:
