@@ -364,7 +364,8 @@ def test_an_unchanged_rerun_keeps_the_published_analysis(tmp_path: Path) -> None
     from marsad.settings import DEFAULTS, load_settings
 
     with SQLiteStore(tmp_path / "m.db") as store:
-        published = publish(store, analyze([EXAMPLES], store))
+        publish(store, analyze([EXAMPLES], store))
+        published = store.get_analysis() or {}
         stages: list[str] = []
         rerun = analyze([EXAMPLES], store, on_stage=stages.append)
         assert rerun.unchanged and not stages and rerun.reused == rerun.from_inputs
@@ -452,3 +453,20 @@ def test_an_event_s_keys_depend_on_its_values_not_on_which_strings_are_shared() 
     assert len({key(shared), key("a2"), key(shared, "h2"), key(shared, original="a0"), key(shared, framed=True),
                 content_key("v1", [(shared, "h1", None, False)], "other settings")}) == 6
     assert entity_key(places(shared, "e2")) != entity_key(places(shared))
+
+
+def test_publishing_each_delivery_stores_what_one_publish_of_the_last_stores(tmp_path: Path) -> None:
+    """A watcher publishes after each delivery, writing only the rows and lookup rows that changed (positions kept
+    by its connection); the store then holds what one publish of the same analysis writes into a fresh store."""
+    from tests.store.test_rows import search_tables
+
+    from marsad.pipeline import publish
+
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "each.db") as each, SQLiteStore(tmp_path / "last.db") as last:
+        publish(each, analyze([first], each))
+        analyze([first], last)
+        for store in (each, last):
+            publish(store, analyze([later], store))
+        assert each.get_analysis() == last.get_analysis()
+        assert search_tables(each) == search_tables(last) and each.mention_forms() == last.mention_forms()

@@ -25,7 +25,7 @@ from rich.progress import (
 
 from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
 from marsad.errors import ConfigError, EngineError, StoreError
-from marsad.export.analysis import json_pieces, json_schema
+from marsad.export.analysis import json_pieces, json_schema, to_document
 from marsad.export.report import render_report
 from marsad.ingest import read_inputs
 from marsad.pipeline import REVISION, Engine, StrictModeError, analyze, publish
@@ -116,7 +116,8 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
             document["rejected"] = [{"path": r.path, "reason": r.reason} for r in result.rejected]
         elif not result.unchanged and (result.from_inputs or result.articles):
             progress.update(task, description="storing the analysis")
-            document = publish(store, result)
+            publish(store, result)
+            document = to_document(result) if json_out or html_out else {}
     if not result.from_inputs and not result.totals()["articles"]:
         if new_store:
             _remove_sqlite(db)  # a run that processed nothing leaves no empty store behind

@@ -51,7 +51,7 @@ from marsad.compare.figures import figure_series
 from marsad.compare.framing import contrast_terms, find_framing
 from marsad.compare.order import order_contradictions
 from marsad.derived import package_fingerprint as code_fingerprint  # what made the stored states
-from marsad.export.analysis import to_document
+from marsad.export.analysis import document_items
 from marsad.extract.ner.mentions import find_mentions
 from marsad.extract.quotes.quotes import find_quotes
 from marsad.extract.time.timexes import find_timexes
@@ -73,6 +73,7 @@ from marsad.link.latin_outlets import outlet_country
 from marsad.link.linker import Corpus, Linker
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
+from marsad.store.growing import grown_states, joined_state
 from marsad.store.rows import base_key
 from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
@@ -264,7 +265,7 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     """Events and stories; the clustering states are stored, so a later run only places its new articles and the
     events they start, and makes again only the events they joined or that hold an article stored again with other
     content, and the stories of those events (the events made are kept with the code that made them)."""
-    stored = store.get_state("events")
+    stored, read = joined_state(store, EVENTS, GROWING)
     kept = getattr(stored, "version", None) == STATE_VERSION
     clusterer = stored if kept else EventClusterer(model=background_model())
     threads = store.get_state(STORIES) if kept else None
@@ -276,9 +277,14 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built, threads)
-    store.put_states({"events": clusterer, STORIES: threads, BUILT_EVENTS: (code_fingerprint(), built),
-                      UPDATED: None})
+    store.put_states({**grown_states(store, EVENTS, clusterer, GROWING, read if kept else {}), STORIES: threads,
+                      BUILT_EVENTS: (code_fingerprint(), built), UPDATED: None})
     return events, stories
+
+
+EVENTS = "events"
+GROWING = ("vectors", "headlines", "event_of", "article_ids")  # the clusterer's lists of one item per article, which
+# only grow: kept in pieces, a run writes those of its new articles (`store.growing`: 40% of pickling the state)
 
 
 def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:
@@ -629,18 +635,18 @@ EVENT_SECTIONS = ("summaries", "figures", "contradictions", "framing_contrasts")
 ARTICLE_SECTIONS = ("articles", "timexes", "framing")  # made from one article and its stored spans alone
 
 
-def publish(store: Store, analysis: Analysis) -> dict[str, Any]:
-    """Store the analysis document for the app, and what it was made from so that an unchanged rerun is a no-op;
-    the document is returned for the exports. The rows the store holds as they are (`_unchanged_rows`) are kept
-    without being written out and digested again."""
-    document, linked = to_document(analysis), linked_rows(analysis)
+def publish(store: Store, analysis: Analysis) -> None:
+    """Store the analysis document for the app (`export.analysis.to_document`), and what it was made from so that
+    an unchanged rerun is a no-op. The rows the store holds as they are (`_unchanged_rows`) are kept without being
+    converted, written out and digested again."""
+    document, convert = document_items(analysis)
+    linked = linked_rows(analysis)
     unchanged = _unchanged_rows(store, analysis, linked)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
-    store.put_analysis(document, unchanged)
+    store.put_analysis(document, unchanged, convert)
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
                       UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset()),
                       LINKED: (code_fingerprint(), *linked)})
-    return document
 
 
 LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of what it published)
@@ -649,33 +655,31 @@ LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of 
 Linked = tuple[dict[str, tuple[str | None, ...]], dict[str, str]]  # (each article's quote speakers, entity digests)
 
 
-def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> set[tuple[str, str]]:
-    """The base keys of rows (`store.rows`) published before as they are now: the claims, summaries, figures and
-    contrasts of the events not compared since the last publish; the rows of each article not stored since, and
-    its quotes and attribution where its speakers are those published; the entities made of the same mentions and
-    names, none in an article stored since; when the same code published them."""
-    kept: set[tuple[str, str]] = set()
+def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[str, set[str]]:
+    """The base keys of rows (`store.rows`), by section, published before as they are now: the claims, summaries,
+    figures and contrasts of the events not compared since the last publish; the rows of each article not stored
+    since, and its quotes and attribution where its speakers are those published; the entities made of the same
+    mentions and names, none in an article stored since; when the same code published them."""
+    kept: dict[str, set[str]] = {}
     pending = store.get_state(UNPUBLISHED)
     if pending is not None:
-        kept.update(("claims", base_key("claims", claim.id)) for claim in analysis.claims
-                    if claim.event not in pending)
-        kept.update((section, base_key(section, event.id)) for event in analysis.events if event.id not in pending
+        kept["claims"] = {base_key("claims", claim.id) for claim in analysis.claims if claim.event not in pending}
+        kept.update((section, {base_key(section, event.id) for event in analysis.events if event.id not in pending})
                     for section in EVENT_SECTIONS)
     stored = store.get_state(UNPUBLISHED_ARTICLES)
     if stored is None or stored[0] != code_fingerprint():
         return kept
     new = stored[1]
-    kept.update((section, base_key(section, article.id))
-                for article in analysis.articles if article.id not in new for section in ARTICLE_SECTIONS)
+    old = [article.id for article in analysis.articles if article.id not in new]
+    kept.update((section, {base_key(section, article) for article in old}) for section in ARTICLE_SECTIONS)
     before = store.get_state(LINKED)
     if before is not None and before[0] == code_fingerprint():
         speakers, entities = linked
-        kept.update((section, base_key(section, article.id)) for article in analysis.articles
-                    if article.id not in new and speakers.get(article.id) == before[1].get(article.id)
-                    for section in LINKED_SECTIONS)
-        kept.update(("entities", base_key("entities", entity.id)) for entity in analysis.entities
-                    if entities[entity.id] == before[2].get(entity.id)
-                    and new.isdisjoint(mention.article for mention in entity.mentions))
+        spoken = [article for article in old if speakers.get(article) == before[1].get(article)]
+        kept.update((section, {base_key(section, article) for article in spoken}) for section in LINKED_SECTIONS)
+        kept["entities"] = {base_key("entities", entity.id) for entity in analysis.entities
+                            if entities[entity.id] == before[2].get(entity.id)
+                            and new.isdisjoint(mention.article for mention in entity.mentions)}
     return kept
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.store import SQLiteStore, open_store
-from marsad.store.rows import _longest_rise, document_rows, placed, row_changes
+from marsad.store.rows import StoredRows, _longest_rise, document_rows, placed, row_changes
 
 
 def document(events: int, *, changed: int | None = None) -> dict[str, Any]:
@@ -24,8 +24,8 @@ def document(events: int, *, changed: int | None = None) -> dict[str, Any]:
     }
 
 
-def stored_rows(doc: dict[str, Any]) -> dict[tuple[str, str], tuple[int, str]]:
-    return {(section, key): (position, digest) for section, key, position, digest, _ in document_rows(doc)}
+def stored_rows(doc: dict[str, Any]) -> StoredRows:
+    return StoredRows.of((section, key, position, digest) for section, key, position, digest, _ in document_rows(doc))
 
 
 def test_a_publish_writes_only_what_changed() -> None:
@@ -163,3 +163,74 @@ def test_a_selection_reads_the_stored_sections_as_the_document(store_location: s
         assert store.analysis_header()["sections"] == list(doc)
         assert list(store.analysis_section("events")) == doc["events"]
         assert {**doc, **cut_sections(store.analysis_section, ["s1"])} == select(doc, ["s1"])
+
+
+def search_tables(store: Any) -> dict[str, list[tuple[Any, ...]]]:
+    tables = {table: "*" for table in ("search_articles", "search_entities", "search_mentions", "search_entity_names")}
+    tables["search_text"] = "article_id, key"  # with its digest on PostgreSQL
+    return {table: sorted(map(tuple, store._db.execute(f"SELECT {columns} FROM {table}").fetchall()))
+            for table, columns in tables.items()}
+
+
+def test_the_search_tables_after_many_publishes_are_those_of_one(tmp_path: Path, store_location: str) -> None:
+    from marsad.export.analysis import to_document
+    from marsad.pipeline import analyze
+    from marsad.store.sqlite import SearchQuery
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with SQLiteStore(tmp_path / "reference.db") as reference:
+        doc = to_document(analyze([examples], reference))
+    named = next(e for e in doc["entities"] if e.get("name_latin"))
+    renamed = {**named, "name_latin": "Zorbatin Qalu", "mentions": named["mentions"][:1]}
+    first = {**doc, "articles": doc["articles"][1:],
+             "entities": [renamed if e is named else e for e in doc["entities"][:-1]]}
+    with open_store(store_location) as store, SQLiteStore(tmp_path / "once.db") as once:
+        store.put_analysis(first)
+        assert store.search(SearchQuery(text="Zorbatin"))
+        store.put_analysis(doc)
+        once.put_analysis(doc)
+        assert search_tables(store) == search_tables(once) and search_tables(once)["search_entity_names"]
+        assert store.search(SearchQuery(text="Zorbatin")) == []
+
+
+def test_a_publish_reads_only_the_rows_it_changes(tmp_path: Path) -> None:
+    """The connection that wrote the last analysis knows where its rows are: the next publish reads no whole
+    table (the rows, the search tables); another writer in between makes it read the rows again."""
+    path = tmp_path / "m.db"
+    with SQLiteStore(path) as store, SQLiteStore(path) as other:
+        store.put_analysis(related([{"id": "c1", "event": "v1"}]))
+        statements: list[str] = []
+        store._db.set_trace_callback(statements.append)
+        store.put_analysis(related([{"id": "c1", "event": "v1"}, {"id": "c2", "event": "v2"}]))
+        reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        assert reads and not [s for s in reads if "WHERE" not in s.upper()], reads
+        other.put_analysis(related([{"id": "c3", "event": "v2"}]))
+        store.put_analysis(related([{"id": "c1", "event": "v2"}]))
+        assert store.get_analysis() == related([{"id": "c1", "event": "v2"}])
+
+
+class Item:
+    """A document item as the analysis holds it: converted only when its row is written."""
+
+    converted: list[str] = []
+
+    def __init__(self, id: str, title: str) -> None:  # noqa: A002
+        self.id, self.title = id, title
+
+    def to_dict(self) -> dict[str, str]:
+        Item.converted.append(self.id)
+        return {"id": self.id, "title": self.title}
+
+
+def test_items_known_unchanged_are_not_converted(store_location: str) -> None:
+    events = [Item(f"v{n}", f"حدث رقم {n}") for n in range(1, 30)]
+    convert = {"events": Item.to_dict}
+    with open_store(store_location) as store:
+        store.put_analysis({"schema": "marsad.analysis/v1", "events": events}, None, convert)
+        Item.converted.clear()
+        events[3] = Item("v4", "عنوان آخر")
+        events.insert(0, Item("v0", "حدث جديد"))
+        store.put_analysis({"schema": "marsad.analysis/v1", "events": events},
+                           {"events": {f"id:v{n}" for n in range(1, 30) if n != 4}}, convert)
+        assert Item.converted == ["v0", "v4"]
+        assert [e["title"] for e in store.analysis_section("events")] == [e.title for e in events]

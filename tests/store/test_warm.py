@@ -45,7 +45,8 @@ def _document(store: Any, folder: Path) -> str | None:
     analysis = poll_once([str(folder)], store, report=lambda message: None)
     if analysis is None:
         return None
-    return json.dumps(publish(store, analysis), ensure_ascii=False, sort_keys=True).replace(str(folder), "IN")
+    publish(store, analysis)
+    return json.dumps(store.get_analysis(), ensure_ascii=False, sort_keys=True).replace(str(folder), "IN")
 
 
 def _add(folder: Path, names: list[str]) -> None:

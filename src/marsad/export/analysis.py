@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from itertools import chain
 from typing import Any
 
 from marsad.compare.figures import story_figures
 from marsad.summarize import summarize_story
-from marsad.types import Analysis, FigureSeries
+from marsad.types import Analysis, FigureSeries, Story
 
 SCHEMA_ID = "marsad.analysis/v1"
 KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claims", "contradictions", "framing",
@@ -18,28 +18,44 @@ KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claim
 
 def to_document(analysis: Analysis) -> dict[str, Any]:
     """The analysis as a JSON-ready dict with every key of the format present."""
-    doc: dict[str, Any] = {"schema": SCHEMA_ID}
-    doc.update({key: [] for key in KEYS})
-    doc["articles"] = [article.to_dict() for article in analysis.articles]
-    doc["timexes"] = [t.to_dict() for t in analysis.all_spans("timexes")]
-    doc["entities"] = [e.to_dict() for e in analysis.entities]
-    doc["quotes"] = [q.to_dict() for q in analysis.quotes]
-    doc["framing"] = [f.to_dict() for f in analysis.framing if f.terms]  # articles with no framing term left out
-    for key in ("events", "stories", "claims", "contradictions", "summaries"):
-        doc[key] = [item.to_dict() for item in getattr(analysis, key)]
+    doc, convert = document_items(analysis)
+    return {key: [convert[key](item) for item in value] if key in convert else value for key, value in doc.items()}
+
+
+Convert = Callable[[Any], Any]
+
+
+def document_items(analysis: Analysis) -> tuple[dict[str, Any], dict[str, Convert]]:
+    """The document with the analysis's own items in its lists, and how an item of each list becomes JSON-ready:
+    `to_document` converts them all, a publish only those whose rows it does not know unchanged."""
     events, summaries = {e.id: e for e in analysis.events}, {s.event: s for s in analysis.summaries}
     figures: dict[str, list[tuple[int, FigureSeries]]] = {}  # each event's figure series, with their place
     for place, series in enumerate(analysis.figures):
         figures.setdefault(series.event, []).append((place, series))
-    for story, row in zip(analysis.stories, doc["stories"], strict=True):
-        row["timeline"] = [line.to_dict() for line in summarize_story(story, events, summaries)]
-        told = sorted(chain.from_iterable(figures.get(event, ()) for event in story.events))
-        row["figures"] = [f.to_dict() for f in story_figures(story, [series for _, series in told])]
-    doc["attribution"] = [a.to_dict() for a in analysis.attribution]
-    doc["framing_contrasts"] = [c.to_dict() for c in analysis.contrasts]
-    doc["figures"] = [f.to_dict() for f in analysis.figures]
-    doc["rejected"] = [{"path": r.path, "reason": r.reason} for r in analysis.rejected]
-    return doc
+
+    def story(item: Story) -> dict[str, Any]:
+        row = item.to_dict()
+        row["timeline"] = [line.to_dict() for line in summarize_story(item, events, summaries)]
+        told = sorted(chain.from_iterable(figures.get(event, ()) for event in item.events))
+        row["figures"] = [f.to_dict() for f in story_figures(item, [series for _, series in told])]
+        return row
+
+    doc: dict[str, Any] = {
+        "schema": SCHEMA_ID, "articles": list(analysis.articles), "entities": list(analysis.entities),
+        "quotes": list(analysis.quotes), "timexes": list(analysis.all_spans("timexes")),
+        "events": list(analysis.events), "stories": list(analysis.stories), "claims": list(analysis.claims),
+        "contradictions": list(analysis.contradictions),
+        "framing": [f for f in analysis.framing if f.terms],  # articles with no framing term left out
+        "summaries": list(analysis.summaries), "attribution": list(analysis.attribution),
+        "framing_contrasts": list(analysis.contrasts), "figures": list(analysis.figures),
+        "rejected": [{"path": r.path, "reason": r.reason} for r in analysis.rejected]}
+    convert: dict[str, Convert] = {key: _to_dict for key in (*KEYS, "attribution", "framing_contrasts", "figures")}
+    convert["stories"] = story
+    return doc, convert
+
+
+def _to_dict(item: Any) -> Any:
+    return item.to_dict()
 
 
 def json_schema() -> dict[str, Any]:

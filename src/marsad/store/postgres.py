@@ -23,12 +23,11 @@ from marsad.store.query import (
     exact_forms,
     like_condition,
     parse,
-    search_rows,
-    table_changes,
+    search_changes,
     text_changes,
     with_names,
 )
-from marsad.store.rows import assemble, current, row_changes
+from marsad.store.rows import Convert, PublishedRows, assemble, current, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
 
@@ -100,11 +99,15 @@ CREATE TABLE IF NOT EXISTS search_mentions (
     text TEXT NOT NULL,
     PRIMARY KEY (article_id, start_at, end_at, entity_id)
 );
-CREATE TABLE IF NOT EXISTS search_names (
+CREATE INDEX IF NOT EXISTS search_mentions_entity ON search_mentions(entity_id);
+DROP TABLE IF EXISTS search_names;  -- kept by an older version, without the entity each row is of
+CREATE TABLE IF NOT EXISTS search_entity_names (  -- the Latin words of each entity's names (`query.name_rows`)
+    entity_id TEXT NOT NULL,
     word TEXT NOT NULL,
     name TEXT NOT NULL,
-    PRIMARY KEY (word, name)
+    PRIMARY KEY (word, name, entity_id)
 );
+CREATE INDEX IF NOT EXISTS search_entity_names_entity ON search_entity_names(entity_id);
 """
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad": one session creates the tables at a time
 
@@ -143,6 +146,7 @@ class PostgresStore:
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
             self._db.execute(SCHEMA)
             _try_trigram_index(self._db)
+        self._published = PublishedRows()  # the positions of the rows this connection last wrote
 
     def close(self) -> None:
         self._db.close()
@@ -229,20 +233,27 @@ class PostgresStore:
         row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
-    def put_analysis(self, doc: dict[str, Any], unchanged: Collection[tuple[str, str]] = ()) -> None:
+    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
+                     convert: Mapping[str, Convert] | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
-        (`store.rows`), and index its articles for search."""
-        articles = doc.get("articles", [])
+        (`store.rows`, `SQLiteStore.put_analysis`), and index for search the articles and entities whose rows
+        changed."""
         with self._db.transaction(), self._db.cursor() as cur:
-            header = cur.execute("SELECT data FROM analysis WHERE id = 1").fetchone()
+            header = cur.execute("SELECT data, version FROM analysis WHERE id = 1 FOR UPDATE").fetchone()
             if not current(header[0] if header else None):
-                cur.execute("DELETE FROM analysis_rows")
-                cur.execute("DELETE FROM analysis_refs")
-            stored = cur.execute("SELECT section, key, position, digest FROM analysis_rows").fetchall()
-            rows = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored}, unchanged)
+                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, "search_text"):
+                    cur.execute(f"DELETE FROM {table}")
+                self._published = PublishedRows()
+            version = header[1] if header else 0
+            stored = self._published.rows(
+                version, lambda: cur.execute("SELECT section, key, position FROM analysis_rows").fetchall(),
+                lambda section, keys: dict(cur.execute(
+                    "SELECT key, digest FROM analysis_rows WHERE section = %s AND key = ANY(%s)",
+                    (section, list(keys))).fetchall()))
+            rows = row_changes(doc, stored, unchanged, convert)
             cur.executemany("DELETE FROM analysis_rows WHERE section = %s AND key = %s", rows.deleted)
             cur.executemany("DELETE FROM analysis_refs WHERE section = %s AND key = %s",
-                            [*rows.deleted, *((section, key) for section, key, *_ in rows.written)])
+                            [*rows.deleted, *stored.replaced(rows)])
             cur.executemany("INSERT INTO analysis_refs VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", rows.refs)
             cur.executemany("INSERT INTO analysis_rows VALUES (%s, %s, %s, %s, %s) ON CONFLICT (section, key) "
                             "DO UPDATE SET position = excluded.position, digest = excluded.digest, "
@@ -251,17 +262,18 @@ class PostgresStore:
             cur.execute("INSERT INTO analysis (id, version, data) VALUES (1, 1, %s) "
                         "ON CONFLICT (id) DO UPDATE SET version = analysis.version + 1, data = excluded.data",
                         (_json(rows.header),))
-            for table, wanted in search_rows(doc).items():  # only the rows that changed
-                keys = SEARCH_TABLES[table]
-                gone, new = table_changes(set(map(tuple, cur.execute(f"SELECT * FROM {table}").fetchall())), wanted,
-                                          len(keys))
-                cur.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = %s" for k in keys), gone)
-                if new:
-                    cur.executemany(f"INSERT INTO {table} VALUES ({', '.join(['%s'] * len(new[0]))})", new)
-            cur.execute("DELETE FROM search_text WHERE digest IS NULL")  # indexed by an older version
-            changes = text_changes(articles, dict(cur.execute("SELECT article_id, digest FROM search_text")))
+            search = search_changes(((s, k, text) for s, k, _, _, text in rows.written), rows.deleted, stored.holds)
+            for table, column in SEARCH_TABLES.items():
+                cur.execute(f"DELETE FROM {table} WHERE {column} = ANY(%s)", (search.gone[table],))
+                if search.rows[table]:
+                    cur.executemany(f"INSERT INTO {table} VALUES ({', '.join(['%s'] * len(search.rows[table][0]))})",
+                                    search.rows[table])
+            changes = text_changes(search.articles, dict(cur.execute(
+                "SELECT article_id, digest FROM search_text WHERE article_id = ANY(%s)",
+                (search.gone["search_articles"],)).fetchall()))
             cur.execute("DELETE FROM search_text WHERE article_id = ANY(%s)", (changes.stale,))
             cur.executemany("INSERT INTO search_text (article_id, digest, key) VALUES (%s, %s, %s)", changes.rows)
+        self._published.written(version + 1, rows)
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""
@@ -362,7 +374,8 @@ class PostgresStore:
     def _parse(self, text: str) -> Query:
         """The query's needles, Latin words also found by the Arabic names of the entities they name."""
         def names_of(word: str) -> list[str]:
-            return [row[0] for row in self._db.execute("SELECT name FROM search_names WHERE word = %s", (word,))]
+            return [row[0] for row in self._db.execute(
+                "SELECT DISTINCT name FROM search_entity_names WHERE word = %s ORDER BY name", (word,))]
 
         return with_names(parse(text), names_of)
 

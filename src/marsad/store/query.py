@@ -10,6 +10,7 @@ name an entity whose Latin name holds it (Bourita -> بوريطة), by the entit
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -149,29 +150,50 @@ def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, s
             yield from ((word, name) for name in sorted(names) if name)
 
 
-SEARCH_TABLES = {"search_articles": ("article_id",), "search_entities": ("article_id", "entity_id"),
-                 "search_names": ("word", "name"),
-                 "search_mentions": ("article_id", "start_at", "end_at", "entity_id")}
-# each lookup table and the leading columns that identify a row
+SEARCH_TABLES = {"search_articles": "article_id", "search_entities": "entity_id", "search_mentions": "entity_id",
+                 "search_entity_names": "entity_id"}  # each lookup table and the column naming the item it is of
 
 
-def search_rows(doc: Mapping[str, Any]) -> dict[str, set[tuple[Any, ...]]]:
-    """The rows of the lookup tables for an analysis document: each article's outlet and day, the articles each
-    entity is mentioned in, the Latin words of the entities' names (`name_rows`), and each mention (article,
-    offsets, entity, text: an article's marks without reading its entities whole)."""
-    entities = doc.get("entities", [])
-    return {"search_articles": {(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
-                                for a in doc.get("articles", [])},
-            "search_entities": {(m["article"], e["id"]) for e in entities for m in e.get("mentions", [])},
-            "search_names": set(name_rows(entities)),
-            "search_mentions": {(m["article"], m["start"], m["end"], e["id"], m["text"])
-                                for e in entities for m in e.get("mentions", [])}}
+@dataclass(frozen=True, slots=True)
+class SearchChanges:
+    """What the lookup tables need after a publish, from the article and entity rows it wrote or deleted alone:
+    the articles and entities whose lookup rows go (`SEARCH_TABLES`: deleted or written again), the rows to insert
+    in each table, and the written articles (for the full-text index, `text_changes`)."""
+
+    gone: dict[str, list[str]]
+    rows: dict[str, list[tuple[Any, ...]]]
+    articles: list[dict[str, Any]]
 
 
-def table_changes(stored: set[tuple[Any, ...]], wanted: set[tuple[Any, ...]], keys: int
-                  ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(the keys of the rows to delete, the rows to insert) that turn the stored rows into the wanted ones."""
-    return sorted(row[:keys] for row in stored - wanted), sorted(wanted - stored, key=repr)
+def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tuple[str, str]],
+                   stored: Callable[[str, str], bool]) -> SearchChanges:
+    """The lookup rows to change for the rows written (section, key, JSON; `stored`: whether a row of its section
+    and key was stored before, whose lookup rows go) and deleted (section, key): each article's outlet and day,
+    the articles each entity is mentioned in, each mention (article, offsets, entity, text: an article's marks
+    without reading its entities whole), and the Latin words of each entity's names (`name_rows`). An entity's
+    rows go in whole and in one order, so a store reads its mentions in the order one publish gives them."""
+    items: dict[str, list[dict[str, Any]]] = {"articles": [], "entities": []}
+    gone: dict[str, set[str]] = {"articles": set(), "entities": set()}
+    for section, key, text in written:
+        if section in items:
+            item = json.loads(text)
+            items[section].append(item)
+            if stored(section, key):
+                gone[section].add(str(item.get("id")))
+    for section, key in deleted:
+        if section in gone and key.startswith("id:"):
+            gone[section].add(key.removeprefix("id:"))
+    entities = items["entities"]
+    rows = {"search_articles": [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
+                                for a in items["articles"]],
+            "search_entities": [row for e in entities for row in sorted({(m["article"], e["id"])
+                                                                          for m in e.get("mentions", [])})],
+            "search_mentions": [row for e in entities for row in sorted(
+                {(m["article"], m["start"], m["end"], e["id"], m["text"]) for m in e.get("mentions", [])}, key=repr)],
+            "search_entity_names": [(e["id"], *row) for e in entities for row in sorted(set(name_rows([e])))]}
+    return SearchChanges({"search_articles": sorted(gone["articles"]), **{
+        table: sorted(gone["entities"]) for table in SEARCH_TABLES if table != "search_articles"}},
+        {table: list(dict.fromkeys(found)) for table, found in rows.items()}, items["articles"])
 
 
 def with_names(query: Query, names_of: Callable[[str], list[str]]) -> Query:

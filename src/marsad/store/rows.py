@@ -18,17 +18,16 @@ import hashlib
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
-Stored = Mapping[tuple[str, str], tuple[float, str]]  # (section, key) -> (position, digest) of the rows in the store
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
-ROWS_VERSION = 4  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
-# article); older rows are written again
+ROWS_VERSION = 5  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
+# article, 5: search tables kept by the item each row is of); older rows are written again
 OWNED_BY = {"timexes": "article", "framing": "article", "quotes": "article", "attribution": "article",
             "summaries": "event", "figures": "event",
             "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
@@ -83,16 +82,25 @@ def _row(section: str, position: int, item: Any, seen: Counter[str], key: str | 
 
 def _base_key(section: str, item: Any) -> str | None:
     """`o:` and the item's owner in a section of `OWNED_BY`, else `id:` and its id; None: keyed by content."""
-    if not isinstance(item, dict):
-        return None
-    owner = item.get(OWNED_BY.get(section, "id"))
-    return base_key(section, owner) if isinstance(owner, str) else None
+    return _base_keys(section, [item])[0]
+
+
+def _base_keys(section: str, items: Sequence[Any]) -> list[str | None]:
+    """`_base_key` of each item of a section. An item is a JSON-ready dict, or an object with the same fields that
+    `row_changes` converts when it writes it."""
+    field, prefix = OWNED_BY.get(section, "id"), _prefix(section)
+    owners = [item.get(field) if type(item) is dict else getattr(item, field, None) for item in items]
+    return [prefix + owner if type(owner) is str else None for owner in owners]
 
 
 def base_key(section: str, owner: str) -> str:
     """The base key of the rows of `owner` (an item's id, or the article or event its items belong to) in
     `section`: what `row_changes` takes as unchanged."""
-    return f"o:{owner}" if section in OWNED_BY else f"id:{owner}"
+    return _prefix(section) + owner
+
+
+def _prefix(section: str) -> str:
+    return "o:" if section in OWNED_BY else "id:"
 
 
 def _numbered(base: str, seen: Counter[str]) -> str:
@@ -113,38 +121,143 @@ def row_refs(item: Any) -> set[str]:
     return refs
 
 
-def row_changes(doc: Mapping[str, Any], stored: Stored, unchanged: Collection[tuple[str, str]] = ()) -> RowChanges:
+Digests = Callable[[str, Sequence[str]], Mapping[str, str]]  # (section, keys) -> the stored digest of each
+
+
+@dataclass(slots=True)
+class StoredRows:
+    """What `row_changes` needs of the rows in the store: each row's position by section and key, and the
+    digests of the rows it asks about (those it encodes again: read by key, not the whole table)."""
+
+    positions: dict[str, dict[str, float]]
+    digests: Digests
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, str, float, str]]) -> StoredRows:
+        """Stored rows given whole as (section, key, position, digest)."""
+        positions: dict[str, dict[str, float]] = {}
+        digests: dict[tuple[str, str], str] = {}
+        for section, key, position, digest in rows:
+            positions.setdefault(section, {})[key] = position
+            digests[(section, key)] = digest
+        return cls(positions, lambda section, keys: {k: digests[(section, k)] for k in keys
+                                                     if (section, k) in digests})
+
+    def holds(self, section: str, key: str) -> bool:
+        """Whether the store holds a row of this key (before `apply`)."""
+        return key in self.positions.get(section, ())
+
+    def replaced(self, changes: RowChanges) -> list[tuple[str, str]]:
+        """(section, key) of the written rows that replace a stored one (their references go first)."""
+        return [(section, key) for section, key, *_ in changes.written if self.holds(section, key)]
+
+    def apply(self, changes: RowChanges) -> None:
+        """The positions after `changes` are written (kept by a store between its publishes)."""
+        for section, key in changes.deleted:
+            self.positions.get(section, {}).pop(key, None)
+        for section, key, position, *_ in changes.written:
+            self.positions.setdefault(section, {})[key] = position
+        for position, section, key in changes.moved:
+            self.positions[section][key] = position
+
+
+class PublishedRows:
+    """The positions of the rows a store holds, kept by the store between its publishes while the analysis it
+    wrote last is the stored one (its version), so a publish does not read the whole row table again."""
+
+    def __init__(self) -> None:
+        self._version: int | None = None
+        self._rows: StoredRows | None = None
+
+    def rows(self, version: int, read: Callable[[], Iterable[tuple[str, str, float]]], digests: Digests
+             ) -> StoredRows:
+        """The stored rows at analysis `version` (`read`: every row's section, key and position)."""
+        if self._rows is None or self._version != version:
+            positions: dict[str, dict[str, float]] = {}
+            for section, key, position in read():
+                positions.setdefault(section, {})[key] = position
+            self._rows = StoredRows(positions, digests)
+        self._rows.digests = digests
+        self._version = None  # until `written`: a publish that fails leaves nothing to trust
+        return self._rows
+
+    def written(self, version: int, changes: RowChanges) -> None:
+        """Note `changes` written as analysis `version`."""
+        if self._rows is not None:
+            self._rows.apply(changes)
+            self._version = version
+
+
+Convert = Callable[[Any], Any]  # an item of a section as JSON-ready data
+
+
+def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[str, Collection[str]] | None = None,
+                convert: Mapping[str, Convert] | None = None) -> RowChanges:
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes.
 
     Rows keep their stored positions where their order still holds (`placed`), so an item inserted early in a
-    section moves none of the others. `unchanged` names base keys (section, `_base_key`) whose rows the caller
-    knows the store holds as the document has them (the claims and summaries of an event not compared again since
-    the last publish, an article not stored again): a stored one is kept without being written out and digested
-    again."""
-    written, moved, kept, refs = [], [], set(), []
+    section moves none of the others. `unchanged` names, by section, base keys (`_base_key`) whose rows the
+    caller knows the store holds as the document has them (the claims and summaries of an event not compared
+    again since the last publish, an article not stored again): a stored one is kept without being converted
+    (`convert`, by section: how an item of the document becomes JSON-ready; none: it is), written out and
+    digested again."""
+    written, moved, deleted, refs = [], [], [], []
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
-        seen: Counter[str] = Counter()
-        found: list[tuple[str, Row | None, Any]] = []  # (key, the row to write or None, the item)
-        for item in items:
-            base = _base_key(section, item)
-            key = _numbered(base, seen) if base else None
-            if key and (section, base) in unchanged and (section, key) in stored:
-                found.append((key, None, item))
-                continue
-            row = _row(section, 0, item, seen, key)
-            before = stored.get((section, row[1]))
-            found.append((row[1], row if before is None or before[1] != row[3] else None, item))
-        old = [stored[(section, key)][0] if (section, key) in stored else None for key, _, _ in found]
-        for (key, row, item), position, before in zip(found, placed(old), old, strict=True):
-            kept.add((section, key))
-            if row is not None:
-                written.append((section, key, position, row[3], row[4]))
-                refs.extend((ref, section, key) for ref in sorted(row_refs(item)))
-            elif before != position:
-                moved.append((position, section, key))
-    return RowChanges(document_header(doc), written, moved, [name for name in stored if name not in kept], refs)
+        make = (convert or {}).get(section)
+        positions = stored.positions.get(section, {})
+        keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions)
+        rows = _encoded(items, keys, encode, make)
+        before = stored.digests(section, [key for key in rows if key in positions])
+        old = [positions.get(key) for key in keys]
+        new = placed(old)
+        changed = set()
+        for index, (key, (digest, text, value)) in zip(encode, rows.items(), strict=True):
+            if before.get(key) != digest:
+                changed.add(key)
+                written.append((section, key, new[index], digest, text))
+                refs.extend((ref, section, key) for ref in sorted(row_refs(value)))
+        moved.extend((position, section, key) for key, position, was in zip(keys, new, old, strict=True)
+                     if was is not None and was != position and key not in changed)
+        deleted.extend((section, key) for key in positions.keys() - set(keys))
+    deleted.extend((section, key) for section, found in stored.positions.items()
+                   if not isinstance(doc.get(section), list) for key in found)
+    return RowChanges(document_header(doc), written, moved, deleted, refs)
+
+
+def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float]
+                  ) -> tuple[list[str | None], list[int]]:
+    """Each item's row key in a section (None: keyed by its content, known once encoded) and the places of the
+    items to encode: all but those whose base key is `unchanged` and whose row is `stored`."""
+    bases = _base_keys(section, items)
+    keys: list[str | None] = bases
+    if len(set(bases)) < len(bases):  # items sharing a base key (an owner's items): numbered
+        seen: dict[str, int] = {}
+        keys = []
+        for base in bases:
+            count = seen[base] = seen.get(base, 0) + 1 if base else 0
+            keys.append(base if count <= 1 else f"{base}#{count}")
+    encode = [index for index, (base, key) in enumerate(zip(bases, keys, strict=True))
+              if base is None or base not in unchanged or key not in stored]
+    return keys, encode
+
+
+def _encoded(items: Sequence[Any], keys: list[str | None], encode: list[int], make: Convert | None
+             ) -> dict[str, tuple[str, str, Any]]:
+    """key -> (digest, JSON, the item JSON-ready) of the items at `encode`, in their order; an item keyed by its
+    content gets its key (`h:` and the digest, numbered among the same) here."""
+    rows: dict[str, tuple[str, str, Any]] = {}
+    seen: Counter[str] = Counter()
+    for index in encode:
+        value = make(items[index]) if make else items[index]
+        text = _json(value)
+        digest = _digest(text)
+        key = keys[index]
+        if key is None:
+            key = keys[index] = _numbered(f"h:{digest}", seen)
+        rows[key] = (digest, text, value)
+    return rows
 
 
 def placed(old: Sequence[float | None]) -> list[float]:
@@ -155,20 +268,32 @@ def placed(old: Sequence[float | None]) -> list[float]:
     staying = _longest_rise(old)
     if len(staying) == len(old):
         return [position for _, position in staying]  # the usual case: every item was stored, in this order
-    positions = [0.0] * len(old)
-    last_index, last = -1, None
-    for index, position in [*staying, (len(old), None)]:
-        between = range(last_index + 1, index)
-        if position is None:  # past the last item that stays
-            positions[last_index + 1:] = [(-1.0 if last is None else last) + n for n in range(1, len(between) + 1)]
+    positions: list[float | None] = [None] * len(old)
+    for index, position in staying:
+        positions[index] = position
+    moving = [index for index, position in enumerate(positions) if position is None]
+    for first, last in _runs(moving):
+        before = positions[first - 1] if first else None
+        after = positions[last + 1] if last + 1 < len(old) else None
+        between = last - first + 1
+        if after is None:  # past the last item that stays
+            positions[first:] = [(-1.0 if before is None else before) + n for n in range(1, between + 1)]
             break
-        low = position - len(between) - 1 if last is None else last
-        step = (position - low) / (len(between) + 1)
-        if between and step < MIN_GAP:
+        low = after - between - 1 if before is None else before
+        step = (after - low) / (between + 1)
+        if step < MIN_GAP:
             return [float(n) for n in range(len(old))]
-        positions[last_index + 1:index + 1] = [low + step * n for n in range(1, len(between) + 1)] + [position]
-        last_index, last = index, position
-    return positions
+        positions[first:last + 1] = [low + step * n for n in range(1, between + 1)]
+    return positions  # type: ignore[return-value]  # every place filled
+
+
+def _runs(indexes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in rising `indexes`."""
+    start = 0
+    for at in range(1, len(indexes) + 1):
+        if at == len(indexes) or indexes[at] != indexes[at - 1] + 1:
+            yield indexes[start], indexes[at - 1]
+            start = at
 
 
 MIN_GAP = 1e-6  # the narrowest step between two positions before a section is numbered anew

@@ -20,16 +20,16 @@ from marsad.store.pickled import loads_or_none
 from marsad.store.query import (
     SEARCH_TABLES,
     Query,
+    SearchChanges,
     exact_forms,
     fts_expression,
     like_condition,
     parse,
-    search_rows,
-    table_changes,
+    search_changes,
     text_changes,
     with_names,
 )
-from marsad.store.rows import assemble, current, row_changes
+from marsad.store.rows import Convert, PublishedRows, assemble, current, row_changes
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -97,11 +97,15 @@ CREATE TABLE IF NOT EXISTS search_mentions (
     text TEXT NOT NULL,
     PRIMARY KEY (article_id, start_at, end_at, entity_id)
 );
-CREATE TABLE IF NOT EXISTS search_names (
+CREATE INDEX IF NOT EXISTS search_mentions_entity ON search_mentions(entity_id);
+DROP TABLE IF EXISTS search_names;  -- kept by an older version, without the entity each row is of
+CREATE TABLE IF NOT EXISTS search_entity_names (  -- the Latin words of each entity's names (`query.name_rows`)
+    entity_id TEXT NOT NULL,
     word TEXT NOT NULL,
     name TEXT NOT NULL,
-    PRIMARY KEY (word, name)
+    PRIMARY KEY (word, name, entity_id)
 );
+CREATE INDEX IF NOT EXISTS search_entity_names_entity ON search_entity_names(entity_id);
 """
 MIN_TRIGRAM = 3  # the trigram index answers MATCH only for terms this long; shorter ones fall back to LIKE
 
@@ -128,6 +132,7 @@ class SQLiteStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        self._published = PublishedRows()  # the positions of the rows this connection last wrote
 
     def close(self) -> None:
         self._db.close()
@@ -214,21 +219,25 @@ class SQLiteStore:
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def put_analysis(self, doc: dict[str, Any], unchanged: Collection[tuple[str, str]] = ()) -> None:
+    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
+                     convert: Mapping[str, Convert] | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
-        (`store.rows`; `unchanged`: rows the caller knows are stored as they are), and index its articles for
-        search."""
-        articles = doc.get("articles", [])
+        (`store.rows`; `unchanged`: rows the caller knows are stored as they are; `convert`: how the items of a
+        section become JSON-ready, when the document holds the analysis's own), and index for search the
+        articles and entities whose rows changed."""
         with self._db:
-            header = self._query_one("SELECT data FROM analysis WHERE id = 1")
+            header = self._query_one("SELECT data, version FROM analysis WHERE id = 1")
             if not current(json.loads(header[0]) if header else None):
-                self._db.execute("DELETE FROM analysis_rows")
-                self._db.execute("DELETE FROM analysis_refs")
-            stored = self._db.execute("SELECT section, key, position, digest FROM analysis_rows")
-            changes = row_changes(doc, {(section, key): (p, d) for section, key, p, d in stored}, unchanged)
+                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, "search_text", "search_digests"):
+                    self._db.execute(f"DELETE FROM {table}")
+                self._published = PublishedRows()
+            version = header[1] if header else 0
+            stored = self._published.rows(
+                version, lambda: self._db.execute("SELECT section, key, position FROM analysis_rows"), self._digests)
+            changes = row_changes(doc, stored, unchanged, convert)
             self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
             self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
-                                 [*changes.deleted, *((section, key) for section, key, *_ in changes.written)])
+                                 [*changes.deleted, *stored.replaced(changes)])
             self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
             self._db.executemany("INSERT OR IGNORE INTO analysis_refs VALUES (?, ?, ?)", changes.refs)
             self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?", changes.moved)
@@ -236,24 +245,34 @@ class SQLiteStore:
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
                 (json.dumps(changes.header, ensure_ascii=False),))
-            for table, wanted in search_rows(doc).items():  # only the rows that changed
-                keys = SEARCH_TABLES[table]
-                gone, new = table_changes(set(self._db.execute(f"SELECT * FROM {table}")), wanted, len(keys))
-                self._db.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), gone)
-                if new:
-                    self._db.executemany(f"INSERT INTO {table} VALUES ({_marks(new[0])})", new)
-            indexed = dict(self._db.execute("SELECT article_id, digest FROM search_digests"))
-            if not indexed:
-                self._db.execute("DELETE FROM search_text")  # indexed by an older version, without digests
-            texts = text_changes(articles, indexed)
-            if texts.stale:
-                marks = _marks(texts.stale)
-                self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({marks})", texts.stale)
-                self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({marks})", texts.stale)
-            self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
-                                 [(article_id, key) for article_id, _, key in texts.rows])
-            self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
-                                 [(article_id, digest) for article_id, digest, _ in texts.rows])
+            self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
+                                       stored.holds))
+        self._published.written(version + 1, changes)
+
+    def _digests(self, section: str, keys: Sequence[str]) -> dict[str, str]:
+        """The stored digest of each of these rows of a section."""
+        return {key: digest for chunk in _chunks(keys) for key, digest in self._db.execute(
+            f"SELECT key, digest FROM analysis_rows WHERE section = ? AND key IN ({_marks(chunk)})",
+            (section, *chunk))}
+
+    def _index(self, search: SearchChanges) -> None:
+        """The lookup tables and the full-text index after a publish (`store.query.search_changes`)."""
+        for table, column in SEARCH_TABLES.items():
+            self._db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(item,) for item in search.gone[table]])
+            if search.rows[table]:
+                self._db.executemany(f"INSERT INTO {table} VALUES ({_marks(search.rows[table][0])})",
+                                     search.rows[table])
+        affected = search.gone["search_articles"]
+        indexed = {article_id: digest for chunk in _chunks(affected) for article_id, digest in self._db.execute(
+            f"SELECT article_id, digest FROM search_digests WHERE article_id IN ({_marks(chunk)})", chunk)}
+        texts = text_changes(search.articles, indexed)
+        for chunk in _chunks(texts.stale):
+            self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({_marks(chunk)})", chunk)
+            self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({_marks(chunk)})", chunk)
+        self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
+                             [(article_id, key) for article_id, _, key in texts.rows])
+        self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
+                             [(article_id, digest) for article_id, digest, _ in texts.rows])
 
     def get_analysis(self) -> dict[str, Any] | None:
         """The latest analysis document, or None when `analyze` has not stored one."""
@@ -360,7 +379,8 @@ class SQLiteStore:
         """The query's needles, Latin words also found by the Arabic names of the entities they name."""
         def names_of(word: str) -> list[str]:
             try:
-                return [row[0] for row in self._db.execute("SELECT name FROM search_names WHERE word = ?", (word,))]
+                return [row[0] for row in self._db.execute(
+                    "SELECT DISTINCT name FROM search_entity_names WHERE word = ? ORDER BY name", (word,))]
             except sqlite3.OperationalError:  # a read-only store of an older version has no such table
                 return []
 
