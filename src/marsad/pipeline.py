@@ -310,7 +310,9 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     changed, and builds the work of those alone."""
     by_id = {a.id: a for a in analysis.articles}
     mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
-    entity_mentions = _entity_mentions_by_article(analysis.entities)
+    linker = store.memory.get(LINKER) if isinstance(store, WarmStore) else None
+    entity_mentions = linker.entity_mentions if linker else _entity_mentions_by_article(analysis.entities).get
+    planned = (store.memory.get(PLANS) or {}) if isinstance(store, WarmStore) and linker else {}
     framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}
     hashes, made_with = store.content_hashes(), f"{settings!r}{code_fingerprint()}"
 
@@ -320,10 +322,25 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
                          frozenset(framed.intersection(event.articles)), settings)
 
     plans = []  # (event, its entity mentions placed within it, content key, entity key)
+    kept_plans: dict[str, _Plan] = {}
     for event in analysis.events:
-        places = _local_places(sorted(m for a in set(event.articles) for m in entity_mentions.get(a, ())))
         members = [(a, hashes[a], by_id[a].duplicate_of, a in framed) for a in event.articles]
-        plans.append((event, places, content_key(event.id, members, made_with), entity_key(places)))
+        before = planned.get(event.id)
+        if before is None or before.members != members or before.made_with != made_with:
+            content = content_key(event.id, members, made_with)
+        else:
+            content = before.content
+        if linker is None or before is None or [m[0] for m in before.members] != list(event.articles) \
+                or not linker.linked_again.isdisjoint(event.articles):
+            places = _local_places(sorted((m for a in set(event.articles) for m in entity_mentions(a) or ()),
+                                          key=_entity_order))
+            entity = entity_key(places)
+        else:
+            places, entity = before.places, before.entity
+        kept_plans[event.id] = _Plan(members, made_with, content, places, entity)
+        plans.append((event, places, content, entity))
+    if isinstance(store, WarmStore):
+        store.memory[PLANS] = kept_plans if linker else None
     kept = store.get_states(COMPARISON)  # event -> (content key, entity key, comparison)
     redo = [work(event, places) for event, places, content, _ in plans
             if kept.get(COMPARISON + event.id, (None,))[0] != content]
@@ -355,6 +372,27 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     store.put_states(changed)
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
                    contrasts=tuple(contrasts), figures=tuple(figures))
+
+
+PLANS = "comparison plans"  # a warm store's `_Plan` of each event, from its last round
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What an event's comparison was keyed by last round, kept so that an event whose articles and links did
+    not change is not keyed again."""
+
+    members: list[tuple[str, str, str | None, bool]]
+    made_with: str
+    content: str
+    places: list[tuple[int, int, str, Mention]]
+    entity: str
+
+
+def _entity_order(linked: tuple[int, str, Mention]) -> tuple[int, str, int]:
+    """Entity mentions in the order of entities (their numbers), each entity's in its own order (by article and
+    place)."""
+    return linked[0], linked[2].article, linked[2].start
 
 
 def content_key(event: str, members: list[tuple[str, str, str | None, bool]], made_with: str) -> str:
@@ -435,7 +473,7 @@ def compare_entities(work: EventWork, claims: list[Claim]) -> dict[str, Any]:
             "contrasts": [Contrast(work.event, term) for term in _contrasts(work.articles, work.entity_mentions)]}
 
 
-EntityMentions = dict[str, list[tuple[int, int, str, Mention]]]  # article -> (entity number, place, entity, mention)
+EntityMentions = dict[str, list[tuple[int, str, Mention]]]  # article -> (entity number, entity, mention)
 
 
 def _entity_mentions_by_article(entities: Sequence[Entity]) -> EntityMentions:
@@ -443,15 +481,15 @@ def _entity_mentions_by_article(entities: Sequence[Entity]) -> EntityMentions:
     index: EntityMentions = defaultdict(list)
     for entity in entities:
         rank = id_number(entity.id)  # the order of first mention, kept by an entity from one run to the next
-        for place, mention in enumerate(entity.mentions):
-            index[mention.article].append((rank, place, entity.id, mention))
+        for mention in entity.mentions:
+            index[mention.article].append((rank, entity.id, mention))
     return index
 
 
-def _local_places(ordered: list[tuple[int, int, str, Mention]]) -> list[tuple[int, int, str, Mention]]:
+def _local_places(ordered: list[tuple[int, str, Mention]]) -> list[tuple[int, int, str, Mention]]:
     """An event's entity mentions placed within the event, not the corpus: the same order, and what the event's
     comparison depends on stays the same while other articles add mentions of its entities."""
-    return [(number, place, entity, mention) for place, (number, _, entity, mention) in enumerate(ordered)]
+    return [(number, place, entity, mention) for place, (number, entity, mention) in enumerate(ordered)]
 
 
 def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, str, Mention]]) -> list[ContrastTerm]:

@@ -122,3 +122,15 @@ def test_a_round_links_again_only_the_names_its_articles_touch(monkeypatch: pyte
     entities, _ = linker.link(corpus([*stored, article("b", "وصل الوفد إلى جدة.", [("جدة", "GPE")])]), ids)
     assert sum(linked) == 2  # جدة's two groups, not the other places'
     assert len(entities) == len(places)
+
+
+def test_a_name_spelt_as_its_outlets_country_mostly_does_follows_the_articles_that_write_it() -> None:
+    """الحربي alone (two men carry it) takes the spelling of the country whose outlets write it most: Saudi first,
+    Moroccan once two Moroccan articles write it, inside their full names."""
+    rounds_match([
+        [article("a1", "وأكد الحربي أن العمل مستمر.", [("الحربي", "PER")], "SA"),
+         article("c1", "استقبل يوسف الحربي الوفد.", [("يوسف الحربي", "PER")], "SA"),
+         article("c2", "استقبل خالد الحربي الوفد.", [("خالد الحربي", "PER")], "SA")],
+        [article("b1", "قال يوسف الحربي إن الحربي عائد.", [("يوسف الحربي", "PER"), ("الحربي", "PER")], "MA"),
+         article("b2", "صرح يوسف الحربي بأن الحربي عائد.", [("يوسف الحربي", "PER"), ("الحربي", "PER")], "MA")],
+    ])

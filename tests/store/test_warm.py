@@ -100,3 +100,28 @@ def test_another_writer_or_a_failed_round_makes_it_read_the_store_again(tmp_path
                 _document(warm, folders["warm"])
         _document(warm, folders["warm"])
         assert inner.reads["all articles"] == 3
+
+
+def test_a_warm_round_keys_again_only_the_events_its_articles_or_links_changed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.pipeline as pipeline
+    keyed: list[str] = []
+    real = pipeline.entity_key
+
+    def counting(places):  # type: ignore[no-untyped-def]
+        keyed.append(places[0][3].article if places else "")
+        return real(places)
+    monkeypatch.setattr(pipeline, "entity_key", counting)
+    monkeypatch.setattr(pipeline, "link_on_engine", lambda work: False)  # a warm linker from the first round on
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with SQLiteStore(tmp_path / "w.db") as inner:
+        warm = WarmStore(inner, REVISION)
+        _add(folder, ["01_amman_water_alafaq.txt", "02_amman_water_nabdkhaleej.txt", "06_marsa_floods_alafaq.txt"])
+        _document(warm, folder)
+        events = len(warm.get_analysis()["events"])
+        assert len(keyed) == events  # the first round keys every event
+        keyed.clear()
+        _add(folder, ["07_marsa_floods_alshorouk.txt"])
+        _document(warm, folder)
+    assert 0 < len(keyed) < events and not any("amman_water" in article for article in keyed)

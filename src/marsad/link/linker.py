@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from marsad.ids import id_number
 from marsad.link.aliases import nickname_pairs
 from marsad.link.entities import (
     PLACE_TYPES,
@@ -86,8 +87,11 @@ class Linker:
         self._carriers: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> full names carrying it
         self._alone: set[str] = set()  # surname keys whose carriers lie in several components
         self._countries: dict[str, Counter[str]] = defaultdict(Counter)  # a name as written -> its outlets' countries
+        self._written: dict[str, set[Key]] = defaultdict(set)  # a name as written -> a key of each group using it
         self._entity_of: dict[int, Order] = {}  # id of a group -> its entity (by the order of its first group)
         self._spoken: dict[int, Hashable] = {}  # id of a group -> what speakers read of its entity, as last linked
+        self._final: dict[Order, Entity] = {}  # each entity by the order of its first group, with its id
+        self.linked_again: set[str] = set()  # the articles whose names' entities the last round may have changed
 
     @property
     def empty(self) -> bool:
@@ -111,7 +115,7 @@ class Linker:
             if article in self._articles:
                 dirty.update(self._remove(self._articles.pop(article)))
             dirty.update(self._add(article, position, corpus))
-        dirty.update(self._exact_roots(renamed))
+        dirty.update(self._written_roots(renamed))
         dirty.update(self._join_surnames())
         relinked = self._relink({self._find(root) for root in dirty})
         entities, spellings, previous = [], [], []  # previous: the order of each entity's first group
@@ -122,11 +126,12 @@ class Linker:
             previous.append(order)
         assigned = ids.assign(entities, spellings)
         self._keep_ids(assigned, previous)
-        speakers = {a for _, a in new} | self._respoken(relinked, dict(zip(previous, assigned, strict=True)))
+        speakers = {a for _, a in new} | self._respoken(relinked, self._final)
         for entity, final in zip(entities, assigned, strict=True):
             if final is not entity and entity.id != UNNUMBERED:  # a kept entity given another id
                 speakers.update(m.article for m in entity.mentions)
-        return assigned, self._quotes(corpus, speakers, dict(zip(previous, assigned, strict=True)))
+        self.linked_again = speakers
+        return assigned, self._quotes(corpus, speakers, self._final)
 
     def _count_countries(self, corpus: Corpus, new: Sequence[str]) -> set[str]:
         """Count the outlets' countries of the new articles' names (an article stored again: in place of its
@@ -168,6 +173,8 @@ class Linker:
                     self._components[key] = _Component()
             root = self._union(keys)
             self._components[root].groups.append(item)
+            for mention in group.mentions:
+                self._written[mention.text].add(keys[0])
             roots.add(root)
             if group.type == "PER" and len(group.tokens) == 1:
                 self._singles[surname_key(group.tokens[0])].append(item)
@@ -225,10 +232,10 @@ class Linker:
                     table[key] = [item for item in items if id(item) not in gone]
         return roots
 
-    def _exact_roots(self, texts: Iterable[str]) -> set[Key]:
-        """The components holding a name written so (whose Latin name may change with its outlets' country)."""
-        keys = (("name", "".join(name_tokens(text))) for text in texts)
-        return {self._find(key) for key in keys if key in self._parent}
+    def _written_roots(self, texts: Iterable[str]) -> set[Key]:
+        """The components of the groups using a name written so (whose Latin name may change with its outlets'
+        country)."""
+        return {self._find(key) for text in texts for key in self._written.get(text, ())}
 
     def _join_surnames(self) -> set[Key]:
         """Join each surname alone to its carriers' component when they all lie in one, until none is left to
@@ -272,9 +279,17 @@ class Linker:
 
     def _keep_ids(self, assigned: Sequence[Entity], orders: Sequence[Order]) -> None:
         """Keep the entities with the ids they were given."""
-        final = dict(zip(orders, assigned, strict=True))
+        self._final = final = dict(zip(orders, assigned, strict=True))
         for component in self._components.values():
             component.entities = [(order, final[order], counted) for order, _, counted in component.entities]
+
+    def entity_mentions(self, article: str) -> list[tuple[int, str, Mention]]:
+        """The article's linked mentions as (entity number, entity id, mention), as of the last round."""
+        record = self._articles.get(article)
+        if record is None:
+            return []
+        linked = [(self._final[self._entity_of[id(item.group)]], item.group.mentions) for item in record.groups]
+        return [(id_number(entity.id), entity.id, mention) for entity, mentions in linked for mention in mentions]
 
     def _respoken(self, made: Sequence[tuple[Order, list[Group]]], entities: Mapping[Order, Entity]) -> set[str]:
         """The articles of the entities linked anew that changed in what the speakers of their quotes are found by

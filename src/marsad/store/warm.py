@@ -5,8 +5,8 @@ Latin names ...) and the whole stored corpus back from the store. `WarmStore` wr
 process that owns it, the states it read or wrote and the corpus it loaded, so a round unpickles and parses only
 what changed: the articles stored since (read back by id) and the states no run of this process has touched yet;
 a round at 4,000 stored articles costs about a quarter less. A stage may also keep in `memory` what it made last
-round and can only build on in this process (the entity linker, `link.linker`). Everything else passes through to the wrapped store,
-which stays the record: every write goes to it as before.
+round and can only build on in this process (the entity linker, `link.linker`). Everything else passes through to
+the wrapped store, which stays the record: every write goes to it as before.
 
 This holds while the process is the store's only writer, as a watcher is. `check` drops what is kept when the
 store's revision is not the one this process last saw (another process stored articles meanwhile); the pipeline
