@@ -678,7 +678,10 @@ def publish(store: Store, analysis: Analysis) -> None:
     an unchanged rerun is a no-op. The rows the store holds as they are (`_unchanged_rows`) are kept without being
     converted, written out and digested again."""
     document, convert = document_items(analysis)
-    linked = linked_rows(analysis)
+    digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
+    linked = linked_rows(analysis, digested or {})
+    if isinstance(store, WarmStore):  # the linker keeps an unchanged entity as the same object from round to round
+        store.memory[DIGESTS] = {id(entity): (entity, linked[1][entity.id]) for entity in analysis.entities}
     unchanged = _unchanged_rows(store, analysis, linked)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
     store.put_analysis(document, unchanged, convert)
@@ -688,6 +691,7 @@ def publish(store: Store, analysis: Analysis) -> None:
 
 
 LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of what it published)
+DIGESTS = "entity digests"  # a warm store's entities of its last publish: id(entity) -> (entity, its digest)
 
 
 Linked = tuple[dict[str, tuple[str | None, ...]], dict[str, str]]  # (each article's quote speakers, entity digests)
@@ -724,17 +728,22 @@ def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[st
 LINKED_SECTIONS = ("quotes", "attribution")  # made from one article's spans and the speakers linking gave them
 
 
-def linked_rows(analysis: Analysis) -> Linked:
+def linked_rows(analysis: Analysis, digested: Mapping[int, tuple[Entity, str]] | None = None) -> Linked:
     """What the rows that depend on linking are made of, besides the articles' content: each article's quote
-    speakers, and each entity's type, names and mentions by place (a digest)."""
+    speakers, and each entity's type, names and mentions by place (a digest; `digested`: entities digested
+    before, by identity)."""
     speakers: dict[str, list[str | None]] = defaultdict(list)
     for quote in analysis.quotes:
         speakers[quote.article].append(quote.speaker)
-    made = {entity.id: hashlib.blake2b(repr((entity.type, entity.name, entity.name_latin, entity.aliases,
-                                              [(m.article, m.start, m.end) for m in entity.mentions])).encode(),
-                                       digest_size=16).hexdigest()
-            for entity in analysis.entities}
+    made = {entity.id: known[1] if (known := (digested or {}).get(id(entity))) and known[0] is entity
+            else _entity_digest(entity) for entity in analysis.entities}
     return {article: tuple(found) for article, found in speakers.items()}, made
+
+
+def _entity_digest(entity: Entity) -> str:
+    return hashlib.blake2b(repr((entity.type, entity.name, entity.name_latin, entity.aliases,
+                                 [(m.article, m.start, m.end) for m in entity.mentions])).encode(),
+                           digest_size=16).hexdigest()
 
 
 def _new_revision(store: Store) -> None:

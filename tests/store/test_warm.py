@@ -125,3 +125,28 @@ def test_a_warm_round_keys_again_only_the_events_its_articles_or_links_changed(t
         _add(folder, ["07_marsa_floods_alshorouk.txt"])
         _document(warm, folder)
     assert 0 < len(keyed) < events and not any("amman_water" in article for article in keyed)
+
+
+def test_a_warm_publish_digests_again_only_the_entities_the_round_linked_anew(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.pipeline as pipeline
+    digested: list[str] = []
+    real = pipeline._entity_digest
+
+    def counting(entity):  # type: ignore[no-untyped-def]
+        digested.append(entity.name)
+        return real(entity)
+    monkeypatch.setattr(pipeline, "_entity_digest", counting)
+    monkeypatch.setattr(pipeline, "link_on_engine", lambda work: False)  # a warm linker from the first round on
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with SQLiteStore(tmp_path / "w.db") as inner:
+        warm = WarmStore(inner, REVISION)
+        _add(folder, ["01_amman_water_alafaq.txt", "02_amman_water_nabdkhaleej.txt", "06_marsa_floods_alafaq.txt"])
+        _document(warm, folder)
+        entities = len(warm.get_analysis()["entities"])
+        assert len(digested) == entities
+        digested.clear()
+        _add(folder, ["07_marsa_floods_alshorouk.txt"])
+        _document(warm, folder)
+        assert 0 < len(digested) < len(warm.get_analysis()["entities"])
