@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,16 +103,18 @@ def test_another_writer_or_a_failed_round_makes_it_read_the_store_again(tmp_path
         assert inner.reads["all articles"] == 3
 
 
-def test_a_warm_round_keys_again_only_the_events_its_articles_or_links_changed(tmp_path: Path,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def _two_warm_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                     seen: Callable[..., str]) -> tuple[list[str], list[str], dict[str, Any], dict[str, Any]]:
+    """What `pipeline.<name>` was called on (`seen` of its argument) in a warm store's first round and in its
+    second, which adds one article of the second story; and the two rounds' documents."""
     import marsad.pipeline as pipeline
-    keyed: list[str] = []
-    real = pipeline.entity_key
+    calls: list[str] = []
+    real = getattr(pipeline, name)
 
-    def counting(places):  # type: ignore[no-untyped-def]
-        keyed.append(places[0][3].article if places else "")
-        return real(places)
-    monkeypatch.setattr(pipeline, "entity_key", counting)
+    def counting(value):  # type: ignore[no-untyped-def]
+        calls.append(seen(value))
+        return real(value)
+    monkeypatch.setattr(pipeline, name, counting)
     monkeypatch.setattr(pipeline, "link_on_engine", lambda work: False)  # a warm linker from the first round on
     folder = tmp_path / "in"
     folder.mkdir()
@@ -119,34 +122,23 @@ def test_a_warm_round_keys_again_only_the_events_its_articles_or_links_changed(t
         warm = WarmStore(inner, REVISION)
         _add(folder, ["01_amman_water_alafaq.txt", "02_amman_water_nabdkhaleej.txt", "06_marsa_floods_alafaq.txt"])
         _document(warm, folder)
-        events = len(warm.get_analysis()["events"])
-        assert len(keyed) == events  # the first round keys every event
-        keyed.clear()
+        first, calls[:] = list(calls), []
+        before = warm.get_analysis()
         _add(folder, ["07_marsa_floods_alshorouk.txt"])
         _document(warm, folder)
-    assert 0 < len(keyed) < events and not any("amman_water" in article for article in keyed)
+        return first, calls, before, warm.get_analysis()
+
+
+def test_a_warm_round_keys_again_only_the_events_its_articles_or_links_changed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second, before, _ = _two_warm_rounds(tmp_path, monkeypatch, "entity_key",
+                                                lambda places: places[0][3].article if places else "")
+    assert len(first) == len(before["events"])  # the first round keys every event
+    assert 0 < len(second) < len(before["events"]) and not any("amman_water" in article for article in second)
 
 
 def test_a_warm_publish_digests_again_only_the_entities_the_round_linked_anew(tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import marsad.pipeline as pipeline
-    digested: list[str] = []
-    real = pipeline._entity_digest
-
-    def counting(entity):  # type: ignore[no-untyped-def]
-        digested.append(entity.name)
-        return real(entity)
-    monkeypatch.setattr(pipeline, "_entity_digest", counting)
-    monkeypatch.setattr(pipeline, "link_on_engine", lambda work: False)  # a warm linker from the first round on
-    folder = tmp_path / "in"
-    folder.mkdir()
-    with SQLiteStore(tmp_path / "w.db") as inner:
-        warm = WarmStore(inner, REVISION)
-        _add(folder, ["01_amman_water_alafaq.txt", "02_amman_water_nabdkhaleej.txt", "06_marsa_floods_alafaq.txt"])
-        _document(warm, folder)
-        entities = len(warm.get_analysis()["entities"])
-        assert len(digested) == entities
-        digested.clear()
-        _add(folder, ["07_marsa_floods_alshorouk.txt"])
-        _document(warm, folder)
-        assert 0 < len(digested) < len(warm.get_analysis()["entities"])
+    first, second, before, after = _two_warm_rounds(tmp_path, monkeypatch, "_entity_digest", lambda e: e.name)
+    assert len(first) == len(before["entities"])
+    assert 0 < len(second) < len(after["entities"])
