@@ -26,6 +26,7 @@ article was stored and the stored analysis was made from the same corpus, settin
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -152,7 +153,7 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     other): on the engine (a worker) when the corpus has many names no earlier run resolved (`link_on_engine`),
     else on a thread of this process, by the linker a warm store kept from its last round (which links only the
     names of the new articles) or a new one."""
-    countries = {a.id: c for a in analysis.articles if (c := outlet_country(a.source, a.url))}
+    countries = OutletCountries({a.id: a for a in analysis.articles})
     corpus = Corpus([a.id for a in analysis.articles], analysis.spans.get("mentions", {}),
                     analysis.spans.get("quotes", {}), {a.id: a.text for a in analysis.articles}, countries)
     remembered = store.get_state(LATIN_NAMES)
@@ -176,6 +177,36 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
 
 
 LINKER = "linker"  # a warm store's `Linker` of its last round
+
+
+class OutletCountries(Mapping[str, str]):
+    """Article id -> the country of its outlet, where known (`outlet_country`), worked out when asked: a warm
+    round's linker asks only for its new articles."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+        self._found: dict[str, str | None] = {}
+
+    def _country(self, article: str) -> str | None:
+        if article not in self._found:
+            found = self._articles.get(article)
+            self._found[article] = outlet_country(found.source, found.url) if found else None
+        return self._found[article]
+
+    def __getitem__(self, article: str) -> str:
+        country = self._country(article)
+        if country is None:
+            raise KeyError(article)
+        return country
+
+    def __contains__(self, article: object) -> bool:
+        return isinstance(article, str) and self._country(article) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (article for article in self._articles if self._country(article) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _kept_linker(store: Store | WarmStore, order: Sequence[str]) -> Linker | None:
@@ -215,7 +246,8 @@ class LinkWork:
         corpus, mentions = self.corpus, [m for found in self.corpus.mentions.values() for m in found]
         read = {a for a, quotes in corpus.quotes.items() if quotes}
         read.update(person.article for person, _ in nickname_pairs(mentions, corpus.texts))
-        return replace(self, corpus=replace(corpus, texts={a: corpus.texts[a] for a in read}))
+        return replace(self, corpus=replace(corpus, texts={a: corpus.texts[a] for a in read},
+                                            countries={a: c for a in corpus.order if (c := corpus.countries.get(a))}))
 
 
 def link_corpus(work: LinkWork, linker: Linker | None = None,
@@ -241,8 +273,19 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
     for quote in analysis.quotes:
         quotes[quote.article].append(quote)
     framing = analysis.spans.get("framing", {})
+    kept = (store.memory.get(ATTRIBUTION) if isinstance(store, WarmStore) else None) or {}
+    profiles = {}  # article -> (its quotes, its profile): a warm round's linker keeps an article's quotes as they were
+    for article in analysis.articles:
+        said, before = quotes[article.id], kept.get(article.id)
+        same = before is not None and len(before[0]) == len(said) and all(map(operator.is_, before[0], said))
+        profiles[article.id] = (said, before[1] if same else attribution_profile(article.id, said))
+    if isinstance(store, WarmStore):
+        store.memory[ATTRIBUTION] = profiles
     return replace(analysis, framing=tuple(Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles),
-                   attribution=tuple(attribution_profile(a.id, quotes[a.id]) for a in analysis.articles))
+                   attribution=tuple(profile for _, profile in profiles.values()))
+
+
+ATTRIBUTION = "attribution"  # a warm store's attribution profiles of its last round: article -> (quotes, profile)
 
 
 def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Article]:

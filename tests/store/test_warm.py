@@ -105,15 +105,15 @@ def test_another_writer_or_a_failed_round_makes_it_read_the_store_again(tmp_path
 
 def _two_warm_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
                      seen: Callable[..., str]) -> tuple[list[str], list[str], dict[str, Any], dict[str, Any]]:
-    """What `pipeline.<name>` was called on (`seen` of its argument) in a warm store's first round and in its
+    """What `pipeline.<name>` was called on (`seen` of its arguments) in a warm store's first round and in its
     second, which adds one article of the second story; and the two rounds' documents."""
     import marsad.pipeline as pipeline
     calls: list[str] = []
     real = getattr(pipeline, name)
 
-    def counting(value):  # type: ignore[no-untyped-def]
-        calls.append(seen(value))
-        return real(value)
+    def counting(*values):  # type: ignore[no-untyped-def]
+        calls.append(seen(*values))
+        return real(*values)
     monkeypatch.setattr(pipeline, name, counting)
     monkeypatch.setattr(pipeline, "link_on_engine", lambda work: False)  # a warm linker from the first round on
     folder = tmp_path / "in"
@@ -142,3 +142,11 @@ def test_a_warm_publish_digests_again_only_the_entities_the_round_linked_anew(tm
     first, second, before, after = _two_warm_rounds(tmp_path, monkeypatch, "_entity_digest", lambda e: e.name)
     assert len(first) == len(before["entities"])
     assert 0 < len(second) < len(after["entities"])
+
+
+def test_a_warm_round_profiles_again_only_the_articles_whose_quotes_changed(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second, before, after = _two_warm_rounds(tmp_path, monkeypatch, "attribution_profile",
+                                                    lambda article, quotes: article)
+    assert len(first) == len(before["articles"])
+    assert "07_marsa_floods_alshorouk" in second and len(second) < len(after["articles"])
