@@ -470,3 +470,21 @@ def test_publishing_each_delivery_stores_what_one_publish_of_the_last_stores(tmp
             publish(store, analyze([later], store))
         assert each.get_analysis() == last.get_analysis()
         assert search_tables(each) == search_tables(last) and each.mention_forms() == last.mention_forms()
+
+
+def test_a_publish_keeps_the_lookup_rows_of_an_entity_named_again(tmp_path: Path) -> None:
+    """An entity the later delivery names again keeps its earlier mention rows where they are (an entity named in
+    thousands of articles is not written again whole for one more mention); only its new ones are added."""
+    from marsad.pipeline import publish
+
+    first, later = split_examples(tmp_path)
+    with SQLiteStore(tmp_path / "m.db") as store:
+        publish(store, analyze([first], store))
+        before = dict(store._db.execute("SELECT article_id || ':' || start_at || ':' || entity_id, rowid "
+                                        "FROM search_mentions"))
+        publish(store, analyze([later], store))
+        after = dict(store._db.execute("SELECT article_id || ':' || start_at || ':' || entity_id, rowid "
+                                       "FROM search_mentions"))
+    kept = before.keys() & after.keys()
+    assert kept and len(after) > len(before)
+    assert all(before[row] == after[row] for row in kept)

@@ -257,11 +257,17 @@ class SQLiteStore:
 
     def _index(self, search: SearchChanges) -> None:
         """The lookup tables and the full-text index after a publish (`store.query.search_changes`)."""
-        for table, column in SEARCH_TABLES.items():
-            self._db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(item,) for item in search.gone[table]])
-            if search.rows[table]:
-                self._db.executemany(f"INSERT INTO {table} VALUES ({_marks(search.rows[table][0])})",
-                                     search.rows[table])
+        for table, column in SEARCH_TABLES.items():  # rows of the items written again compared with those stored:
+            wanted = set(search.rows[table])  # an entity named once more keeps its thousands of mention rows
+            stored = {row for chunk in _chunks(search.gone[table]) for row in self._db.execute(
+                f"SELECT * FROM {table} WHERE {column} IN ({_marks(chunk)})", chunk)}
+            stale, new = stored - wanted, [row for row in search.rows[table] if row not in stored]
+            if stale:
+                columns = [name for _, name, *_ in self._db.execute(f"PRAGMA table_info({table})")]
+                self._db.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{c} IS ?" for c in columns),
+                                     sorted(stale, key=repr))
+            if new:
+                self._db.executemany(f"INSERT INTO {table} VALUES ({_marks(new[0])})", new)
         affected = search.gone["search_articles"]
         indexed = {article_id: digest for chunk in _chunks(affected) for article_id, digest in self._db.execute(
             f"SELECT article_id, digest FROM search_digests WHERE article_id IN ({_marks(chunk)})", chunk)}
@@ -335,7 +341,8 @@ class SQLiteStore:
         return [(str(e), str(t), int(n)) for e, t, n in self._read(
             "SELECT m.entity_id, m.text, COUNT(*) FROM search_mentions m LEFT JOIN analysis_rows r "
             "ON r.section = 'entities' AND r.key = 'id:' || m.entity_id "
-            "GROUP BY m.entity_id, m.text ORDER BY MIN(r.position), MIN(m.rowid)", ())]
+            "GROUP BY m.entity_id, m.text ORDER BY MIN(r.position), "  # each entity's forms by first mention
+            "MIN(m.article_id || char(1) || printf('%012d', m.start_at))", ())]
 
     def articles_naming(self, entity_id: str) -> set[str]:
         """The ids of the analysed articles that mention the entity."""
