@@ -17,7 +17,8 @@ import pytest
 from tests.quality.corpora import development_corpora
 
 # Set on seeds, dev1, dev2 and real1 (pooled mean - 0.03, capped at the target, never lowered); last raised at the
-# 2026-12-07 night session's stop, after its #21 and #19 rounds (mention precision 0.950, recall 0.930; events 0.9725).
+# 2026-12-07 morning session's stop, after its #21 and #19 rounds (mention precision 0.9515, recall 0.936; events
+# 0.9763).
 FLOORS = {
     "articles.found": 0.970,
     "claims.contradiction_recall": 0.800,
@@ -27,10 +28,10 @@ FLOORS = {
     "entities.latin_name_accuracy": 0.800,
     "entities.linking_bcubed_f1": 0.948,
     "entities.mention_f1": 0.900,
-    "entities.mention_precision": 0.920,
-    "entities.mention_recall": 0.899,
+    "entities.mention_precision": 0.921,
+    "entities.mention_recall": 0.906,
     "entities.type_accuracy": 0.900,
-    "events.bcubed_f1": 0.942,
+    "events.bcubed_f1": 0.946,
     "framing.neutral_clean": 0.950,
     "framing.term_recall": 0.850,
     "quotes.f1": 0.880,
