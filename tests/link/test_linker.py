@@ -114,14 +114,17 @@ def test_a_round_links_again_only_the_names_its_articles_touch(monkeypatch: pyte
         return real(groups, *args)
     monkeypatch.setattr(linker_module, "link_groups", counting)
     places = ["الرياض", "جدة", "الدمام", "مكة", "تبوك", "أبها", "حائل", "نجران"]
-    stored = [article(f"a{n}", f"زار الوفد {place} أمس.", [(place, "GPE")]) for n, place in enumerate(places)]
+    stored = [article(f"a{n}", f"زار سعد العتيبي {place} أمس.", [("سعد العتيبي", "PER"), (place, "GPE")])
+              for n, place in enumerate(places)]
     linker, ids = Linker(known_name), EntityIds()
     linker.link(corpus(stored), ids)
-    assert sum(linked) == len(places)
+    assert sum(linked) == 2 * len(places)
     linked.clear()
-    entities, _ = linker.link(corpus([*stored, article("b", "وصل الوفد إلى جدة.", [("جدة", "GPE")])]), ids)
-    assert sum(linked) == 2  # جدة's two groups, not the other places'
-    assert len(entities) == len(places)
+    later = article("b", "وصل سعد العتيبي إلى جدة.", [("سعد العتيبي", "PER"), ("جدة", "GPE")])
+    entities, _ = linker.link(corpus([*stored, later]), ids)
+    assert sum(linked) == len(places) + 1  # the person's groups; جدة named again joins its place unlinked
+    assert len(entities) == len(places) + 1
+    assert [len(e.mentions) for e in entities if e.name == "جدة"] == [2]
 
 
 def test_a_name_spelt_as_its_outlets_country_mostly_does_follows_the_articles_that_write_it() -> None:

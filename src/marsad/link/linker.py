@@ -59,9 +59,18 @@ class _Article:
 
 
 @dataclass(slots=True)
+class _Linked:
+    """An entity of a component, with its spellings counted and its groups in corpus order."""
+
+    entity: Entity
+    spellings: Counter[str]
+    groups: list[Group]
+
+
+@dataclass(slots=True)
 class _Component:
     groups: list[_Placed] = field(default_factory=list)
-    entities: list[tuple[Order, Entity, Counter[str]]] = field(default_factory=list)  # with their spellings
+    entities: dict[Order, _Linked] = field(default_factory=dict)  # by the order of each entity's first group
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +96,7 @@ class Linker:
         self._carriers: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> full names carrying it
         self._alone: set[str] = set()  # surname keys whose carriers lie in several components
         self._countries: dict[str, Counter[str]] = defaultdict(Counter)  # a name as written -> its outlets' countries
+        self._named: dict[Key, _Placed] = {}  # the name key of a group not of a person -> the first such group
         self._written: dict[str, set[Key]] = defaultdict(set)  # a name as written -> a key of each group using it
         self._entity_of: dict[int, Order] = {}  # id of a group -> its entity (by the order of its first group)
         self._spoken: dict[int, Hashable] = {}  # id of a group -> what speakers read of its entity, as last linked
@@ -110,19 +120,21 @@ class Linker:
                or self._articles[a].mentions is not corpus.mentions.get(a)
                and self._articles[a].mentions != corpus.mentions.get(a, [])]
         dirty: set[Key] = set()
+        grown: list[tuple[_Placed, _Placed]] = []
         renamed = self._count_countries(corpus, [a for _, a in new])
         for position, article in new:
             if article in self._articles:
                 dirty.update(self._remove(self._articles.pop(article)))
-            dirty.update(self._add(article, position, corpus))
+            dirty.update(self._add(article, position, corpus, grown))
         dirty.update(self._written_roots(renamed))
         dirty.update(self._join_surnames())
-        relinked = self._relink({self._find(root) for root in dirty})
+        redo = {self._find(root) for root in dirty}
+        relinked = self._relink(redo) + self._grow([pair for pair in grown if self._find(pair[0].keys[0]) not in redo])
         entities, spellings, previous = [], [], []  # previous: the order of each entity's first group
-        for order, entity, counted in sorted((e for c in self._components.values() for e in c.entities),
-                                             key=lambda e: e[0]):
-            entities.append(entity)
-            spellings.append(counted)
+        for order, linked in sorted((e for c in self._components.values() for e in c.entities.items()),
+                                    key=lambda e: e[0]):
+            entities.append(linked.entity)
+            spellings.append(linked.spellings)
             previous.append(order)
         assigned = ids.assign(entities, spellings)
         self._keep_ids(assigned, previous)
@@ -155,8 +167,11 @@ class Linker:
     def _latin(self, name: str, entity_type: str) -> str:
         return latin_name(name, entity_type, _top(self._countries.get(name, Counter())))
 
-    def _add(self, article: str, position: int, corpus: Corpus) -> set[Key]:
-        """Place an article's groups in their components; the roots of those components."""
+    def _add(self, article: str, position: int, corpus: Corpus, grown: list[tuple[_Placed, _Placed]]) -> set[Key]:
+        """Place an article's groups in their components; the roots of those to link again. A group of a name
+        (not a person's) that an earlier group not of a person has, with the same keys, joins that group's entity
+        whatever else the component holds (every bucket it is in holds the other too, and no count it changes
+        decides a merge): it is added to `grown` (the earlier group, the new one) instead."""
         mentions = corpus.mentions.get(article) or []
         nicknames = list(nickname_pairs(mentions, {article: corpus.texts.get(article, "")}))
         nicknamed = {(m.article, m.start): tuple(name_tokens(n.text)) for person, n in nicknames for m in (person, n)}
@@ -167,14 +182,21 @@ class Linker:
                                       if (m.article, m.start) in nicknamed})
             item = _Placed((position, number), group, keys)
             record.groups.append(item)
+            for mention in group.mentions:
+                self._written[mention.text].add(keys[0])
+            twin = self._named.get(keys[0]) if group.type != "PER" else None
+            if twin is not None and twin.keys == keys:
+                self._components[self._find(keys[0])].groups.append(item)
+                grown.append((twin, item))
+                continue
+            if group.type != "PER":
+                self._named.setdefault(keys[0], item)
             for key in keys:
                 if key not in self._parent:
                     self._parent[key] = key
                     self._components[key] = _Component()
             root = self._union(keys)
             self._components[root].groups.append(item)
-            for mention in group.mentions:
-                self._written[mention.text].add(keys[0])
             roots.add(root)
             if group.type == "PER" and len(group.tokens) == 1:
                 self._singles[surname_key(group.tokens[0])].append(item)
@@ -222,6 +244,9 @@ class Linker:
     def _remove(self, record: _Article) -> set[Key]:
         """Take an article's groups out; the roots of the components they were in."""
         gone = {id(item) for item in record.groups}
+        for item in record.groups:
+            if self._named.get(item.keys[0]) is item:
+                del self._named[item.keys[0]]
         roots = {self._find(item.keys[0]) for item in record.groups}
         for root in roots:
             component = self._components[root]
@@ -265,23 +290,44 @@ class Linker:
         articles = {item.group.article for item in placed}
         nicknames = [pair for article in articles for pair in self._articles[article].nicknames]
         for root in roots:
-            self._components[root].entities = []
+            self._components[root].entities = {}
         made = []
         for members in link_groups([item.group for item in placed], self._known, nicknames, self._alone):
             entity = build_entity(UNNUMBERED, members, self._latin, self._known)
             head = order[id(members[0])]
             first = head.order
-            self._components[self._find(head.keys[0])].entities.append((first, entity, entity_spellings(entity)))
+            self._components[self._find(head.keys[0])].entities[first] = _Linked(entity, entity_spellings(entity),
+                                                                                   members)
             for group in members:
                 self._entity_of[id(group)] = first
             made.append((first, members))
+        return made
+
+    def _grow(self, grown: Sequence[tuple[_Placed, _Placed]]) -> list[tuple[Order, list[Group]]]:
+        """Add each new group to the entity of its earlier twin (`_add`) and make those entities again; each
+        entity made, as the order of its first group and its groups."""
+        joining: dict[Order, list[Group]] = defaultdict(list)
+        root: dict[Order, Key] = {}
+        for twin, item in grown:
+            order = self._entity_of[id(twin.group)]
+            joining[order].append(item.group)
+            root[order] = self._find(twin.keys[0])
+            self._entity_of[id(item.group)] = order
+        made = []
+        for order, groups in joining.items():
+            linked = self._components[root[order]].entities[order]
+            linked.groups.extend(groups)
+            linked.entity = build_entity(UNNUMBERED, linked.groups, self._latin, self._known)
+            linked.spellings = entity_spellings(linked.entity)
+            made.append((order, linked.groups))
         return made
 
     def _keep_ids(self, assigned: Sequence[Entity], orders: Sequence[Order]) -> None:
         """Keep the entities with the ids they were given."""
         self._final = final = dict(zip(orders, assigned, strict=True))
         for component in self._components.values():
-            component.entities = [(order, final[order], counted) for order, _, counted in component.entities]
+            for order, linked in component.entities.items():
+                linked.entity = final[order]
 
     def entity_mentions(self, article: str) -> list[tuple[int, str, Mention]]:
         """The article's linked mentions as (entity number, entity id, mention), as of the last round."""
