@@ -137,3 +137,17 @@ def test_a_name_spelt_as_its_outlets_country_mostly_does_follows_the_articles_th
         [article("b1", "قال يوسف الحربي إن الحربي عائد.", [("يوسف الحربي", "PER"), ("الحربي", "PER")], "MA"),
          article("b2", "صرح يوسف الحربي بأن الحربي عائد.", [("يوسف الحربي", "PER"), ("الحربي", "PER")], "MA")],
     ])
+
+
+def test_a_name_tagged_otherwise_still_weighs_for_the_person_it_names() -> None:
+    """A full name's weight counts its groups of any type, and decides which of two men a shorter name joins; so
+    a name written as a person's elsewhere is linked again even where it comes tagged as a body."""
+    long_one, long_two, short = "عبدالله بن محمد الحربي", "عبدالله بن محمد آل الشيخ", "عبدالله بن محمد"
+    tagged = [article(f"b{n}", f"أعلنت {long_one} عن جائزة.", [(long_one, "ORG")]) for n in range(3)]
+    rounds_match([
+        [article("a1", f"استقبل {long_one} الوفد.", [(long_one, "PER")]),
+         article("a2", f"استقبل {long_two} الوفد.", [(long_two, "PER")]),
+         article("a3", f"وقال {short} إن العمل مستمر.", [(short, "PER")])],
+        tagged[:1],
+        tagged[1:],
+    ])

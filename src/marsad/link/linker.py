@@ -97,6 +97,7 @@ class Linker:
         self._alone: set[str] = set()  # surname keys whose carriers lie in several components
         self._countries: dict[str, Counter[str]] = defaultdict(Counter)  # a name as written -> its outlets' countries
         self._named: dict[Key, _Placed] = {}  # the name key of a group not of a person -> the first such group
+        self._personal: set[Key] = set()  # the name keys of persons' groups (a full name's weight counts them all)
         self._written: dict[str, set[Key]] = defaultdict(set)  # a name as written -> a key of each group using it
         self._entity_of: dict[int, Order] = {}  # id of a group -> its entity (by the order of its first group)
         self._spoken: dict[int, Hashable] = {}  # id of a group -> what speakers read of its entity, as last linked
@@ -171,20 +172,24 @@ class Linker:
         """Place an article's groups in their components; the roots of those to link again. A group of a name
         (not a person's) that an earlier group not of a person has, with the same keys, joins that group's entity
         whatever else the component holds (every bucket it is in holds the other too, and no count it changes
-        decides a merge): it is added to `grown` (the earlier group, the new one) instead."""
+        decides a merge, unless a person's name is written the same): it is added to `grown` (the earlier group,
+        the new one) instead."""
         mentions = corpus.mentions.get(article) or []
         nicknames = list(nickname_pairs(mentions, {article: corpus.texts.get(article, "")}))
         nicknamed = {(m.article, m.start): tuple(name_tokens(n.text)) for person, n in nicknames for m in (person, n)}
         record = _Article(position, mentions, [], nicknames)
         roots = set()
         for number, group in enumerate(article_groups(mentions)):
-            keys = self._keys(group, {nicknamed[(m.article, m.start)] for m in group.mentions
-                                      if (m.article, m.start) in nicknamed})
+            nicks = {nicknamed[(m.article, m.start)] for m in group.mentions if (m.article, m.start) in nicknamed}
+            keys = self._keys(group, nicks)
             item = _Placed((position, number), group, keys)
             record.groups.append(item)
             for mention in group.mentions:
                 self._written[mention.text].add(keys[0])
-            twin = self._named.get(keys[0]) if group.type != "PER" else None
+            if group.type == "PER":
+                self._personal.add(keys[0])
+            ordinary = group.type != "PER" and not nicks and keys[0] not in self._personal
+            twin = self._named.get(keys[0]) if ordinary else None
             if twin is not None and twin.keys == keys:
                 self._components[self._find(keys[0])].groups.append(item)
                 grown.append((twin, item))
