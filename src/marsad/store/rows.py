@@ -19,7 +19,7 @@ import json
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -28,6 +28,7 @@ Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) 
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
 ROWS_VERSION = 5  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
 # article, 5: search tables kept by the item each row is of); older rows are written again
+MADE_OF_OTHERS = frozenset({"stories"})  # sections whose rows hold more than their item (a story's timeline, figures)
 OWNED_BY = {"timexes": "article", "framing": "article", "quotes": "article", "attribution": "article",
             "summaries": "event", "figures": "event",
             "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
@@ -131,6 +132,8 @@ class StoredRows:
 
     positions: dict[str, dict[str, float]]
     digests: Digests
+    published: dict[str, dict[str, Any]] = field(default_factory=dict)  # section -> key -> the item its row was
+    # made from, by identity (sections whose rows are made of their item alone): the same object needs no encoding
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, float, str]]) -> StoredRows:
@@ -207,8 +210,11 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
             continue
         make = (convert or {}).get(section)
         positions = stored.positions.get(section, {})
-        keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions)
+        published = stored.published.setdefault(section, {}) if section not in MADE_OF_OTHERS else {}
+        keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions, published)
         rows = _encoded(items, keys, encode, make)
+        if section not in MADE_OF_OTHERS:
+            published.update((keys[index], items[index]) for index in encode)
         before = stored.digests(section, [key for key in rows if key in positions])
         old = [positions.get(key) for key in keys]
         new = placed(old)
@@ -226,10 +232,11 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
     return RowChanges(document_header(doc), written, moved, deleted, refs)
 
 
-def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float]
-                  ) -> tuple[list[str | None], list[int]]:
+def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float],
+                  published: Mapping[str, Any]) -> tuple[list[str | None], list[int]]:
     """Each item's row key in a section (None: keyed by its content, known once encoded) and the places of the
-    items to encode: all but those whose base key is `unchanged` and whose row is `stored`."""
+    items to encode: all but those whose row is `stored` and whose base key is `unchanged` or whose item is the
+    very object its row was `published` from."""
     bases = _base_keys(section, items)
     keys: list[str | None] = bases
     if len(set(bases)) < len(bases):  # items sharing a base key (an owner's items): numbered
@@ -238,8 +245,8 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str]
         for base in bases:
             count = seen[base] = seen.get(base, 0) + 1 if base else 0
             keys.append(base if count <= 1 else f"{base}#{count}")
-    encode = [index for index, (base, key) in enumerate(zip(bases, keys, strict=True))
-              if base is None or base not in unchanged or key not in stored]
+    encode = [index for index, (base, key) in enumerate(zip(bases, keys, strict=True)) if base is None
+              or key not in stored or (base not in unchanged and published.get(key) is not items[index])]
     return keys, encode
 
 
