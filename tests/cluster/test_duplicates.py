@@ -90,3 +90,18 @@ def test_a_changed_text_is_compared_again() -> None:
     assert [a.duplicate_of for a in index.mark([Article(id="a", text=STORY), Article(id="b", text=STORY)])] == \
         [None, "a"]
     assert len(index.ids) == 2
+
+
+def test_an_article_whose_status_is_unchanged_comes_back_as_it_was() -> None:
+    """A later run marks the whole corpus again; an article whose original is what it already says comes back as
+    the same object (a watcher's round keeps what it made of it), a copy found comes back marked."""
+    from marsad.cluster.duplicates import DuplicateIndex
+
+    wire = Article(id="wire", text=STORY, published="2025-03-11")
+    other = Article(id="other", text=OTHER, published="2025-03-11")
+    index = DuplicateIndex()
+    first = index.mark([wire, other])
+    copy = Article(id="copy", text="نقلا عن الوكالة\n" + STORY, published="2025-03-12")
+    again = index.mark([*first, copy])
+    assert again[0] is first[0] and again[1] is first[1]
+    assert again[2].duplicate_of == "wire"

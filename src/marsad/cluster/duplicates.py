@@ -93,7 +93,8 @@ class DuplicateIndex:
             renewed = {article_id for _, _, article_id, _ in new}
             self._keep(np.array([article_id not in renewed for article_id in self.ids], dtype=bool))
             self._add(sorted(new, key=lambda item: item[:2]))
-        return [replace(a, duplicate_of=self.originals.get(a.id)) for a in articles]
+        return [a if a.duplicate_of == (original := self.originals.get(a.id)) else replace(a, duplicate_of=original)
+                for a in articles]
 
     def _add(self, new: list[tuple[str, int, str, np.ndarray]]) -> None:
         """Index the new articles one by one, each looking for its original among those indexed before it: the
