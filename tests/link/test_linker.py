@@ -44,9 +44,10 @@ def anew(whole: Corpus, ids: EntityIds) -> tuple[list, list]:
 
 def rounds_match(deliveries: Sequence[Sequence[Article]], quotes: dict[str, list[Quote]] | None = None) -> None:
     linker, ids, delivered = Linker(known_name), EntityIds(), []
+    place = {a[0]: n for n, a in enumerate(_order(deliveries))}  # an article stored again keeps its place
     for delivery in deliveries:
         delivered = [a for a in delivered if a[0] not in {d[0] for d in delivery}] + list(delivery)
-        delivered.sort(key=lambda a: [d[0] for d in _order(deliveries)].index(a[0]))
+        delivered.sort(key=lambda a: place[a[0]])
         whole = corpus(delivered, quotes)
         expected = anew(whole, copy.deepcopy(ids))
         assert linker.fits(whole.order)
