@@ -74,7 +74,7 @@ from marsad.link.latin_outlets import outlet_country
 from marsad.link.linker import Corpus, Linker
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
-from marsad.store.growing import grown_states, joined_state
+from marsad.store.growing import Changed, Pieces, grown_states, joined_state
 from marsad.store.rows import base_key
 from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
@@ -308,7 +308,7 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     """Events and stories; the clustering states are stored, so a later run only places its new articles and the
     events they start, and makes again only the events they joined or that hold an article stored again with other
     content, and the stories of those events (the events made are kept with the code that made them)."""
-    stored, read = joined_state(store, EVENTS, GROWING)
+    stored, read = joined_state(store, EVENTS, PIECES)
     kept = getattr(stored, "version", None) == STATE_VERSION
     clusterer = stored if kept else EventClusterer(model=background_model())
     threads = store.get_state(STORIES) if kept else None
@@ -320,14 +320,17 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built, threads)
-    store.put_states({**grown_states(store, EVENTS, clusterer, GROWING, read if kept else {}), STORIES: threads,
-                      BUILT_EVENTS: (code_fingerprint(), built), UPDATED: None})
+    touched = clusterer.touched
+    changed = Changed({"events": int(min(touched.first_event, len(clusterer.events)))}, {"index": touched.days})
+    store.put_states({**grown_states(store, EVENTS, clusterer, PIECES, read if kept else {}, changed),
+                      STORIES: threads, BUILT_EVENTS: (code_fingerprint(), built), UPDATED: None})
     return events, stories
 
 
 EVENTS = "events"
-GROWING = ("vectors", "headlines", "event_of", "article_ids")  # the clusterer's lists of one item per article, which
-# only grow: kept in pieces, a run writes those of its new articles (`store.growing`: 40% of pickling the state)
+PIECES = Pieces(("vectors", "headlines", "event_of", "article_ids", "events"), ("index",))  # the clusterer kept in
+# pieces: its lists of one item per article and its events, which grow, and its day/term index by day; a run writes
+# those of its new articles and of the events and days it changed (`store.growing`; 90% of pickling the state)
 
 
 def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:

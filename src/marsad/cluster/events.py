@@ -133,6 +133,16 @@ class EventCluster:
 
 
 @dataclass
+class Touched:
+    """What placing articles changed in a clusterer besides its lists of one item per article: the first event
+    that gained a member (or was started) and the days of the index that gained entries (a store keeps the
+    clusterer in pieces and writes those: `store.growing`)."""
+
+    first_event: float = float("inf")
+    days: set[int] = field(default_factory=set)
+
+
+@dataclass
 class EventClusterer:
     """The streaming state: term statistics, events so far and the day/term index that finds candidates.
 
@@ -150,6 +160,16 @@ class EventClusterer:
     today: int = 0
     settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
     version: int = STATE_VERSION
+
+    def __post_init__(self) -> None:
+        self.touched = Touched()  # what this run changed in place: not part of the state
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if name != "touched"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self.touched = Touched()
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]],
                   people: Sequence[Sequence[str]] | None = None) -> list[int]:
@@ -183,6 +203,8 @@ class EventClusterer:
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
+        self.touched.first_event = min(self.touched.first_event, best)
+        self.touched.days.add(day)
         return best
 
     def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:
