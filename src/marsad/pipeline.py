@@ -74,7 +74,7 @@ from marsad.link.latin_outlets import outlet_country
 from marsad.link.linker import Corpus, Linker
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
-from marsad.store.growing import Changed, Pieces, grown_states, joined_state
+from marsad.store.growing import Changed, Lengths, Pieces, grown_states, joined_state
 from marsad.store.rows import base_key
 from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
@@ -156,8 +156,7 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     countries = OutletCountries({a.id: a for a in analysis.articles})
     corpus = Corpus([a.id for a in analysis.articles], analysis.spans.get("mentions", {}),
                     analysis.spans.get("quotes", {}), {a.id: a.text for a in analysis.articles}, countries)
-    remembered = store.get_state(LATIN_NAMES)
-    known = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
+    known, read = _known_latin_names(store)
     work = LinkWork(corpus, store.get_state(ENTITY_IDS) or EntityIds(), known)
     linker = _kept_linker(store, corpus.order)
     on_engine = (linker is None or linker.empty) and link_on_engine(work)
@@ -171,9 +170,30 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
         store.memory[LINKER] = None if on_engine else linker
     store.put_state(ENTITY_IDS, ids)
     if len(resolved) > len(known):
-        store.put_state(LATIN_NAMES, (code_fingerprint(), resolved))
+        store.put_states(grown_states(store, LATIN_NAMES, LatinNames(code_fingerprint(), list(resolved.items())),
+                                      LATIN_PIECES, read))
     return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
                    entities=tuple(entities), quotes=tuple(quotes))
+
+
+@dataclass
+class LatinNames:
+    """The Latin names one code (its fingerprint) resolved, in the order resolved: kept in pieces, so a run writes
+    those of the names it resolved (`store.growing`), not the whole table again."""
+
+    code: str
+    names: list[tuple[NameKey, LatinName]] = field(default_factory=list)
+
+
+LATIN_PIECES = Pieces(("names",))
+
+
+def _known_latin_names(store: Store) -> tuple[dict[NameKey, LatinName], Lengths]:
+    """The Latin names earlier runs of this code resolved, and their lengths as read (`store.growing`)."""
+    stored, read = joined_state(store, LATIN_NAMES, LATIN_PIECES)
+    if isinstance(stored, LatinNames) and stored.code == code_fingerprint():
+        return dict(stored.names), read
+    return {}, {}
 
 
 LINKER = "linker"  # a warm store's `Linker` of its last round
@@ -708,7 +728,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store | W
 
 
 REVISION = "corpus_revision"
-LATIN_NAMES = "latin_names"  # (code fingerprint, the Latin names resolved by that code)
+LATIN_NAMES = "latin_names"  # the Latin names resolved by the code of the last run (`LatinNames`)
 BUILT_EVENTS = "built_events"  # (code fingerprint, {event number: (members, the event made of them)})
 UPDATED = "updated_articles"  # known articles stored again with other content since their events were made
 PUBLISHED = "published"
