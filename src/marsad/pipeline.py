@@ -75,6 +75,7 @@ from marsad.link.linker import Corpus, Linker
 from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.store.growing import Changed, Lengths, Pieces, grown_states, joined_state
+from marsad.store.query import MentionChanges, MentionRow
 from marsad.store.rows import base_key
 from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
@@ -742,18 +743,49 @@ ARTICLE_SECTIONS = ("articles", "timexes", "framing")  # made from one article a
 def publish(store: Store, analysis: Analysis) -> None:
     """Store the analysis document for the app (`export.analysis.to_document`), and what it was made from so that
     an unchanged rerun is a no-op. The rows the store holds as they are (`_unchanged_rows`) are kept without being
-    converted, written out and digested again."""
+    converted, written out and digested again. An entity's row is written without its mentions, which the store
+    keeps apart (`store.rows.DETACHED`): only those that changed are written (`_mention_changes`)."""
     document, convert = document_items(analysis)
     digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
     linked = linked_rows(analysis, digested or {})
     if isinstance(store, WarmStore):  # the linker keeps an unchanged entity as the same object from round to round
         store.memory[DIGESTS] = {id(entity): (entity, linked[1][entity.id]) for entity in analysis.entities}
     unchanged = _unchanged_rows(store, analysis, linked)
+    published = {entity.id: entity for entity, _ in (digested or {}).values()}
+    mentions = _mention_changes(analysis.entities, unchanged.get("entities", set()), published)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
-    store.put_analysis(document, unchanged, convert)
+    store.put_analysis(document, unchanged, {**convert, "entities": _entity_row}, mentions)
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
                       UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset()),
                       LINKED: (code_fingerprint(), *linked)})
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    return entity.to_dict(mentions=False)
+
+
+def _mention_changes(entities: Sequence[Entity], unchanged: Collection[str], published: Mapping[str, Entity]
+                     ) -> MentionChanges:
+    """The mention rows a publish writes: none for an entity whose row is `unchanged` (base keys) or that is the
+    very object `published` last by this process (a warm store's, by id); for another version of one published,
+    the mentions it gained and lost (by identity: the stored articles' spans are kept as they were); else all of
+    them, which the store compares with those it holds."""
+    changes = MentionChanges()
+    for entity in entities:
+        before = published.get(entity.id)
+        if before is entity or base_key("entities", entity.id) in unchanged:
+            continue
+        if before is None:
+            changes.whole[entity.id] = [_mention_row(entity.id, m) for m in entity.mentions]
+            continue
+        had, has = set(map(id, before.mentions)), set(map(id, entity.mentions))
+        changes.added.extend(_mention_row(entity.id, m) for m in entity.mentions if id(m) not in had)
+        changes.removed.extend(_mention_row(entity.id, m) for m in before.mentions if id(m) not in has)
+    return changes
+
+
+def _mention_row(entity: str, mention: Mention) -> MentionRow:
+    return mention.article, mention.start, mention.end, entity, mention.text
 
 
 LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of what it published)

@@ -198,9 +198,11 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name": self.name, "name_latin": self.name_latin,
-                "aliases": list(self.aliases), "mentions": [m.to_dict() for m in self.mentions]}
+    def to_dict(self, mentions: bool = True) -> dict[str, Any]:
+        """As the document gives it; without its mentions when a store keeps them apart (`store.rows.DETACHED`)."""
+        fields = {"id": self.id, "type": self.type, "name": self.name, "name_latin": self.name_latin,
+                  "aliases": list(self.aliases)}
+        return {**fields, "mentions": [m.to_dict() for m in self.mentions]} if mentions else fields
 
 
 @pickled_as_fields

@@ -130,7 +130,8 @@ def test_rows_are_found_by_the_items_they_belong_to(store_location: str) -> None
         store.put_analysis(related(claims))
         assert [c["id"] for c in store.analysis_referring("event:v1", "claims")] == ["c1", "c3"]
         assert [e["id"] for e in store.analysis_referring("article:a1", "events")] == ["v1", "v2"]
-        assert [e["id"] for e in store.analysis_referring("article:a2", "entities")] == ["e1"]
+        assert store.articles_naming("e1") == {"a2"}
+        assert store.analysis_item("entities", "e1") == related(claims)["entities"][0]  # its mentions kept apart
         assert [q["text"] for q in store.analysis_referring("speaker:e1", "quotes")] == ["q"]
         assert store.analysis_item("events", "v2") == related(claims)["events"][1]
         assert store.analysis_item("events", "v9") is None
@@ -166,7 +167,7 @@ def test_a_selection_reads_the_stored_sections_as_the_document(store_location: s
 
 
 def search_tables(store: Any) -> dict[str, list[tuple[Any, ...]]]:
-    tables = {table: "*" for table in ("search_articles", "search_entities", "search_mentions", "search_entity_names")}
+    tables = {table: "*" for table in ("search_articles", "search_mentions", "search_entity_names")}
     tables["search_text"] = "article_id, key"  # with its digest on PostgreSQL
     return {table: sorted(map(tuple, store._db.execute(f"SELECT {columns} FROM {table}").fetchall()))
             for table, columns in tables.items()}

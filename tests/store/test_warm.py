@@ -150,3 +150,27 @@ def test_a_warm_round_profiles_again_only_the_articles_whose_quotes_changed(tmp_
                                                     lambda article, quotes: article)
     assert len(first) == len(before["articles"])
     assert "07_marsa_floods_alshorouk" in second and len(second) < len(after["articles"])
+
+
+def test_a_warm_publish_writes_only_the_mentions_its_round_changed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entity's row is kept without its mentions; a warm round gives the store the mentions it added and
+    removed, not an entity's whole list, and the store then holds the entities a cold store holds."""
+    import marsad.pipeline as pipeline
+    made: list[Any] = []
+    real = pipeline._mention_changes
+    monkeypatch.setattr(pipeline, "_mention_changes", lambda *values: made.append(real(*values)) or made[-1])
+    _, _, before, after = _two_warm_rounds(tmp_path, monkeypatch, "link_corpus", lambda *values: "")
+    first, second = made
+    assert len(first.whole) == len(before["entities"]) and not first.added
+    mentions = sum(len(e["mentions"]) for e in after["entities"])
+    assert 0 < len(second.added) < mentions and not set(second.whole) & {e["id"] for e in before["entities"]}
+    new = {a["id"] for a in after["articles"] if "alshorouk" in a["id"]}  # only entities new in the round whole
+    assert {row[0] for row in second.added} == new == {row[0] for rows in second.whole.values() for row in rows}
+    with SQLiteStore(tmp_path / "w.db") as store:
+        rows = [json.loads(data) for (data,) in store._db.execute(
+            "SELECT data FROM analysis_rows WHERE section = 'entities'")]
+        assert rows and not any("mentions" in row for row in rows)
+        with SQLiteStore(tmp_path / "c.db") as cold:
+            publish(cold, analyze([tmp_path / "in"], cold))
+            assert store.get_analysis()["entities"] == cold.get_analysis()["entities"] == after["entities"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Protocol, Self
 
+from marsad.store.query import MentionChanges
 from marsad.store.rows import Convert
 from marsad.store.sqlite import Processed, SearchQuery
 from marsad.types import Article
@@ -44,7 +45,8 @@ class Store(Protocol):
     def count(self) -> int: ...
 
     def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
-                     convert: Mapping[str, Convert] | None = None) -> None: ...
+                     convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None
+                     ) -> None: ...
 
     def get_analysis(self) -> dict[str, Any] | None: ...
 

@@ -18,16 +18,20 @@ from psycopg.types.json import Json
 
 from marsad.store.pickled import loads_or_none
 from marsad.store.query import (
+    MENTIONS_TABLE,
     SEARCH_TABLES,
+    MentionChanges,
     Query,
     exact_forms,
     like_condition,
+    mention_dicts,
     parse,
+    published_mentions,
     search_changes,
     text_changes,
     with_names,
 )
-from marsad.store.rows import Convert, PublishedRows, assemble, current, row_changes
+from marsad.store.rows import DETACHED, Convert, PublishedRows, assemble, attach, current, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
 
@@ -81,17 +85,13 @@ CREATE TABLE IF NOT EXISTS search_articles (
     source TEXT,
     published TEXT COLLATE "C"
 );
-CREATE TABLE IF NOT EXISTS search_entities (
-    article_id TEXT NOT NULL,
-    entity_id TEXT NOT NULL,
-    PRIMARY KEY (entity_id, article_id)
-);
+DROP TABLE IF EXISTS search_entities;  -- kept by an older version: an entity's articles are those of its mentions
 CREATE TABLE IF NOT EXISTS search_text (
     article_id TEXT PRIMARY KEY,
     key TEXT NOT NULL
 );
 ALTER TABLE search_text ADD COLUMN IF NOT EXISTS digest TEXT;  -- the text indexed: only new or changed reindexed
-CREATE TABLE IF NOT EXISTS search_mentions (
+CREATE TABLE IF NOT EXISTS search_mentions (  -- the entities' mentions (`store.rows.DETACHED`)
     article_id TEXT NOT NULL,
     start_at INTEGER NOT NULL,
     end_at INTEGER NOT NULL,
@@ -234,14 +234,14 @@ class PostgresStore:
         return int(row[0]) if row else 0
 
     def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
-                     convert: Mapping[str, Convert] | None = None) -> None:
+                     convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
-        (`store.rows`, `SQLiteStore.put_analysis`), and index for search the articles and entities whose rows
-        changed."""
+        (`store.rows`, `SQLiteStore.put_analysis`) and the entities' mentions, and index for search the articles
+        and entities whose rows changed."""
         with self._db.transaction(), self._db.cursor() as cur:
             header = cur.execute("SELECT data, version FROM analysis WHERE id = 1 FOR UPDATE").fetchone()
             if not current(header[0] if header else None):
-                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, "search_text"):
+                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, MENTIONS_TABLE, "search_text"):
                     cur.execute(f"DELETE FROM {table}")
                 self._published = PublishedRows()
             version = header[1] if header else 0
@@ -273,6 +273,12 @@ class PostgresStore:
                 (search.gone["search_articles"],)).fetchall()))
             cur.execute("DELETE FROM search_text WHERE article_id = ANY(%s)", (changes.stale,))
             cur.executemany("INSERT INTO search_text (article_id, digest, key) VALUES (%s, %s, %s)", changes.rows)
+            given = published_mentions(rows.detached.get("entities", {}), rows.deleted, mentions)
+            stale, new = given.applied([tuple(row) for row in cur.execute(
+                f"SELECT * FROM {MENTIONS_TABLE} WHERE entity_id = ANY(%s)", (list(given.whole),)).fetchall()])
+            cur.executemany(f"DELETE FROM {MENTIONS_TABLE} WHERE article_id = %s AND start_at = %s AND end_at = %s "
+                            "AND entity_id = %s", [row[:4] for row in stale])
+            cur.executemany(f"INSERT INTO {MENTIONS_TABLE} VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING", new)
         self._published.written(version + 1, rows)
 
     def get_analysis(self) -> dict[str, Any] | None:
@@ -281,7 +287,19 @@ class PostgresStore:
         if not row:
             return None
         rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
-        return assemble(row[0], rows)
+        doc = assemble(row[0], rows)
+        if "sections" in row[0]:  # kept by row: the entities' mentions kept apart
+            mentions = self._mentions_of()
+            for entity in doc.get("entities", []):
+                attach(entity, "entities", mentions)
+        return doc
+
+    def _mentions_of(self, entities: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The mentions of these entities (None: of all), as the document gives them (`query.mention_dicts`)."""
+        columns = f"SELECT entity_id, article_id, start_at, end_at, text FROM {MENTIONS_TABLE}"
+        if entities is None:
+            return mention_dicts(self._db.execute(columns).fetchall())
+        return mention_dicts(self._db.execute(f"{columns} WHERE entity_id = ANY(%s)", (entities,)).fetchall())
 
     def analysis_header(self) -> dict[str, Any]:
         """The latest analysis's header: its sections in order and its values that are not lists."""
@@ -294,13 +312,14 @@ class PostgresStore:
             # as they are read
             cur.execute("SELECT data FROM analysis_rows WHERE section = %s ORDER BY position", (section,))
             for (data,) in cur:
-                yield json.loads(data)
+                item = json.loads(data)
+                yield attach(item, section, self._mentions_of([item.get("id")])) if section in DETACHED else item
 
     def analysis_item(self, section: str, item_id: str) -> dict[str, Any] | None:
         """One item of the latest analysis (an article, entity, event ...) by its id, or None."""
         row = self._db.execute("SELECT data FROM analysis_rows WHERE section = %s AND key = %s",
                                (section, f"id:{item_id}")).fetchone()
-        return json.loads(row[0]) if row else None
+        return attach(json.loads(row[0]), section, self._mentions_of([item_id])) if row else None
 
     def analysis_referring(self, ref: str, section: str) -> list[dict[str, Any]]:
         """The items of one section that belong to `ref` (`kind:id`, `store.rows.row_refs`), in document order."""
@@ -341,7 +360,7 @@ class PostgresStore:
 
     def articles_naming(self, entity_id: str) -> set[str]:
         """The ids of the analysed articles that mention the entity."""
-        return {row[0] for row in self._db.execute("SELECT article_id FROM search_entities WHERE entity_id = %s",
+        return {row[0] for row in self._db.execute(f"SELECT article_id FROM {MENTIONS_TABLE} WHERE entity_id = %s",
                                                    (entity_id,))}
 
     def analysis_version(self) -> int:
@@ -386,7 +405,7 @@ class PostgresStore:
         for clause, value in (("m.source = %s", query.outlet), ("m.published >= %s", query.date_from),
                               ("m.published <= %s", query.date_to and query.date_to + "~"),  # "~" sorts after
                               # digits (in the C collation): a month or year as the end includes its days
-                              ("m.article_id IN (SELECT article_id FROM search_entities WHERE entity_id = %s)",
+                              (f"m.article_id IN (SELECT article_id FROM {MENTIONS_TABLE} WHERE entity_id = %s)",
                                query.entity)):
             if value:
                 where.append(clause)

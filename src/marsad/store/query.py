@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -150,8 +151,9 @@ def name_rows(entities: Iterable[Mapping[str, object]]) -> Iterator[tuple[str, s
             yield from ((word, name) for name in sorted(names) if name)
 
 
-SEARCH_TABLES = {"search_articles": "article_id", "search_entities": "entity_id", "search_mentions": "entity_id",
-                 "search_entity_names": "entity_id"}  # each lookup table and the column naming the item it is of
+SEARCH_TABLES = {"search_articles": "article_id", "search_entity_names": "entity_id"}  # each lookup table made of
+# rows and the column naming the item it is of
+MENTIONS_TABLE = "search_mentions"  # the entities' mentions, kept apart from their rows (`store.rows.DETACHED`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +171,7 @@ def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tu
                    stored: Callable[[str, str], bool]) -> SearchChanges:
     """The lookup rows to change for the rows written (section, key, JSON; `stored`: whether a row of its section
     and key was stored before, whose lookup rows go) and deleted (section, key): each article's outlet and day,
-    the articles each entity is mentioned in, each mention (article, offsets, entity, text: an article's marks
-    without reading its entities whole), and the Latin words of each entity's names (`name_rows`). An entity's
-    rows go in whole and in one order, so a store reads its mentions in the order one publish gives them."""
+    and the Latin words of each entity's names (`name_rows`)."""
     items: dict[str, list[dict[str, Any]]] = {"articles": [], "entities": []}
     gone: dict[str, set[str]] = {"articles": set(), "entities": set()}
     for section, key, text in written:
@@ -183,17 +183,61 @@ def search_changes(written: Iterable[tuple[str, str, str]], deleted: Iterable[tu
     for section, key in deleted:
         if section in gone and key.startswith("id:"):
             gone[section].add(key.removeprefix("id:"))
-    entities = items["entities"]
     rows = {"search_articles": [(a["id"], a.get("source"), (a.get("published") or "")[:10] or None)
                                 for a in items["articles"]],
-            "search_entities": [row for e in entities for row in sorted({(m["article"], e["id"])
-                                                                          for m in e.get("mentions", [])})],
-            "search_mentions": [row for e in entities for row in sorted(
-                {(m["article"], m["start"], m["end"], e["id"], m["text"]) for m in e.get("mentions", [])}, key=repr)],
-            "search_entity_names": [(e["id"], *row) for e in entities for row in sorted(set(name_rows([e])))]}
-    return SearchChanges({"search_articles": sorted(gone["articles"]), **{
-        table: sorted(gone["entities"]) for table in SEARCH_TABLES if table != "search_articles"}},
-        {table: list(dict.fromkeys(found)) for table, found in rows.items()}, items["articles"])
+            "search_entity_names": [(e["id"], *row) for e in items["entities"] for row in sorted(set(name_rows([e])))]}
+    return SearchChanges({"search_articles": sorted(gone["articles"]),
+                          "search_entity_names": sorted(gone["entities"])},
+                         {table: list(dict.fromkeys(found)) for table, found in rows.items()}, items["articles"])
+
+
+MentionRow = tuple[str, int, int, str, str]  # (article, start, end, entity, text): a row of `MENTIONS_TABLE`
+
+
+@dataclass(frozen=True, slots=True)
+class MentionChanges:
+    """What a publish changes in the mentions a store keeps apart from the entities' rows: rows to add and to
+    remove, and the entities whose rows are given `whole` (the store keeps those it holds and removes the rest).
+    An entity whose row is deleted loses its mentions too."""
+
+    added: list[MentionRow] = field(default_factory=list)
+    removed: list[MentionRow] = field(default_factory=list)
+    whole: dict[str, list[MentionRow]] = field(default_factory=dict)
+
+    def applied(self, stored: Collection[MentionRow]) -> tuple[list[MentionRow], list[MentionRow]]:
+        """(rows to delete, rows to insert), given the rows `stored` of the entities given whole."""
+        wanted = {row for rows in self.whole.values() for row in rows}
+        held = set(stored)
+        return ([*self.removed, *sorted(held - wanted, key=repr)],
+                [*self.added, *(row for rows in self.whole.values() for row in rows if row not in held)])
+
+
+def published_mentions(detached: Mapping[str, list[Mapping[str, Any]]], deleted: Iterable[tuple[str, str]],
+                       given: MentionChanges | None) -> MentionChanges:
+    """The mention changes of a publish: `given` by the caller, and, given whole, the mentions of the entities
+    converted with theirs (`detached`: entity id -> its mentions, `store.rows.RowChanges.detached`) and none of the
+    entities whose rows are `deleted` (section, key)."""
+    given = given or MentionChanges()
+    whole = dict(given.whole)
+    whole.update((key.removeprefix("id:"), []) for section, key in deleted
+                 if section == "entities" and key.startswith("id:"))
+    whole.update((entity, mention_rows(entity, mentions)) for entity, mentions in detached.items())
+    return MentionChanges(given.added, given.removed, whole)
+
+
+def mention_rows(entity: str, mentions: Iterable[Mapping[str, Any]]) -> list[MentionRow]:
+    """The mention rows of an entity from its mentions as the document gives them ({article, start, end, text})."""
+    return [(m["article"], m["start"], m["end"], entity, m["text"]) for m in mentions]
+
+
+def mention_dicts(rows: Iterable[tuple[str, str, int, int, str]]) -> dict[str, list[dict[str, Any]]]:
+    """Entity id -> its mentions as the document gives them, from rows (entity, article, start, end, text), each
+    entity's in the order of their article and place (as `link.entities.build_entity` orders them)."""
+    found: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
+    for entity, article, start, end, text in rows:
+        found[entity].append((article, start, end, text))
+    return {entity: [{"article": a, "start": s, "end": e, "text": t} for a, s, e, t in sorted(mentions)]
+            for entity, mentions in found.items()}
 
 
 def with_names(query: Query, names_of: Callable[[str], list[str]]) -> Query:

@@ -9,8 +9,12 @@ writing them out and digesting them again. A row's position keeps the document's
 order and its values that are not lists (the schema name) are its header.
 
 A row's references (`row_refs`: `article:ID`, `event:ID`, `story:ID`, `speaker:ID`) name the items it belongs to
-(a quote's article and speaker, a claim's event, an entity's articles), so a reader finds the rows of one article
-or event by id without the rest of the document.
+(a quote's article and speaker, a claim's event), so a reader finds the rows of one article or event by id without
+the rest of the document.
+
+An entity's mentions are not part of its row (`DETACHED`): the store keeps them one row a mention
+(`store.query.MentionChanges`), so an entity named once more is not written again with its thousands of mentions,
+and puts them back when it reads the entity (`attach`).
 """
 from __future__ import annotations
 
@@ -26,12 +30,14 @@ from typing import Any
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
 REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that name the item it belongs to
-ROWS_VERSION = 5  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
-# article, 5: search tables kept by the item each row is of); older rows are written again
+ROWS_VERSION = 6  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
+# article, 5: search tables kept by the item each row is of, 6: entities without their mentions); older rows are
+# written again
 MADE_OF_OTHERS = frozenset({"stories"})  # sections whose rows hold more than their item (a story's timeline, figures)
 OWNED_BY = {"timexes": "article", "framing": "article", "quotes": "article", "attribution": "article",
             "summaries": "event", "figures": "event",
             "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
+DETACHED = {"entities": "mentions"}  # section -> the field of its items a store keeps apart from their rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,8 @@ class RowChanges:
     moved: list[tuple[float, str, str]]  # (position, section, key) of unchanged rows in another place
     deleted: list[tuple[str, str]]  # (section, key) of rows the document no longer has
     refs: list[Ref]  # the references of the written rows (those of the deleted and rewritten rows go)
+    detached: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # section -> item id -> its `DETACHED`
+    # field, of the items converted that held it (a document of JSON-ready items: the store keeps them apart)
 
 
 def _json(value: Any) -> str:
@@ -205,6 +213,7 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
     (`convert`, by section: how an item of the document becomes JSON-ready; none: it is), written out and
     digested again."""
     written, moved, deleted, refs = [], [], [], []
+    detached: dict[str, dict[str, list[Any]]] = {}
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
@@ -212,7 +221,7 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
         positions = stored.positions.get(section, {})
         published = stored.published.setdefault(section, {}) if section not in MADE_OF_OTHERS else {}
         keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions, published)
-        rows = _encoded(items, keys, encode, make)
+        rows = _encoded(items, keys, encode, make, DETACHED.get(section), detached.setdefault(section, {}))
         if section not in MADE_OF_OTHERS:
             published.update((keys[index], items[index]) for index in encode)
         before = stored.digests(section, [key for key in rows if key in positions])
@@ -229,7 +238,7 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
         deleted.extend((section, key) for key in positions.keys() - set(keys))
     deleted.extend((section, key) for section, found in stored.positions.items()
                    if not isinstance(doc.get(section), list) for key in found)
-    return RowChanges(document_header(doc), written, moved, deleted, refs)
+    return RowChanges(document_header(doc), written, moved, deleted, refs, detached)
 
 
 def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float],
@@ -250,14 +259,21 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str]
     return keys, encode
 
 
-def _encoded(items: Sequence[Any], keys: list[str | None], encode: list[int], make: Convert | None
+def _encoded(items: Sequence[Any], keys: list[str | None], encode: list[int], make: Convert | None,
+             detach: str | None = None, detached: dict[str, list[Any]] | None = None
              ) -> dict[str, tuple[str, str, Any]]:
     """key -> (digest, JSON, the item JSON-ready) of the items at `encode`, in their order; an item keyed by its
-    content gets its key (`h:` and the digest, numbered among the same) here."""
+    content gets its key (`h:` and the digest, numbered among the same) here. A `detach` field an item holds is
+    left out of its row and put in `detached` under the item's id."""
     rows: dict[str, tuple[str, str, Any]] = {}
     seen: Counter[str] = Counter()
     for index in encode:
         value = make(items[index]) if make else items[index]
+        if detach and isinstance(value, dict) and detach in value:
+            value = dict(value)
+            found = value.pop(detach)
+            if detached is not None:
+                detached[str(value.get("id"))] = found
         text = _json(value)
         digest = _digest(text)
         key = keys[index]
@@ -330,6 +346,15 @@ def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
         run.append((index, at[index]))
         index = before.get(index)
     return run[::-1]
+
+
+def attach(item: dict[str, Any], section: str, found: Mapping[str, list[Any]]) -> dict[str, Any]:
+    """The item with the field its section keeps apart (`DETACHED`) put back from `found` (item id -> its list;
+    none: an empty list)."""
+    field_name = DETACHED.get(section)
+    if field_name:
+        item[field_name] = found.get(str(item.get("id")), [])
+    return item
 
 
 def assemble(header: Mapping[str, Any], rows: Iterable[tuple[str, str]]) -> dict[str, Any]:

@@ -18,18 +18,22 @@ from urllib.parse import quote
 
 from marsad.store.pickled import loads_or_none
 from marsad.store.query import (
+    MENTIONS_TABLE,
     SEARCH_TABLES,
+    MentionChanges,
     Query,
     SearchChanges,
     exact_forms,
     fts_expression,
     like_condition,
+    mention_dicts,
     parse,
+    published_mentions,
     search_changes,
     text_changes,
     with_names,
 )
-from marsad.store.rows import Convert, PublishedRows, assemble, current, row_changes
+from marsad.store.rows import DETACHED, Convert, PublishedRows, assemble, attach, current, row_changes
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -79,17 +83,13 @@ CREATE TABLE IF NOT EXISTS search_articles (
     source TEXT,
     published TEXT
 );
-CREATE TABLE IF NOT EXISTS search_entities (
-    article_id TEXT NOT NULL,
-    entity_id TEXT NOT NULL,
-    PRIMARY KEY (entity_id, article_id)
-);
+DROP TABLE IF EXISTS search_entities;  -- kept by an older version: an entity's articles are those of its mentions
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(article_id UNINDEXED, key, tokenize='trigram');
 CREATE TABLE IF NOT EXISTS search_digests (  -- the text each indexed article had: only new or changed ones reindexed
     article_id TEXT PRIMARY KEY,
     digest TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS search_mentions (
+CREATE TABLE IF NOT EXISTS search_mentions (  -- the entities' mentions (`store.rows.DETACHED`)
     article_id TEXT NOT NULL,
     start_at INTEGER NOT NULL,
     end_at INTEGER NOT NULL,
@@ -220,15 +220,17 @@ class SQLiteStore:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
-                     convert: Mapping[str, Convert] | None = None) -> None:
+                     convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`; `unchanged`: rows the caller knows are stored as they are; `convert`: how the items of a
-        section become JSON-ready, when the document holds the analysis's own), and index for search the
-        articles and entities whose rows changed."""
+        section become JSON-ready, when the document holds the analysis's own), the entities' mentions (those
+        the document's entities hold, and `mentions`, the changes the caller knows of entities converted without
+        theirs), and index for search the articles and entities whose rows changed."""
         with self._db:
             header = self._query_one("SELECT data, version FROM analysis WHERE id = 1")
             if not current(json.loads(header[0]) if header else None):
-                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, "search_text", "search_digests"):
+                for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, MENTIONS_TABLE, "search_text",
+                              "search_digests"):
                     self._db.execute(f"DELETE FROM {table}")
                 self._published = PublishedRows()
             version = header[1] if header else 0
@@ -247,7 +249,25 @@ class SQLiteStore:
                 (json.dumps(changes.header, ensure_ascii=False),))
             self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
                                        stored.holds))
+            self._put_mentions(published_mentions(changes.detached.get("entities", {}), changes.deleted, mentions))
         self._published.written(version + 1, changes)
+
+    def _put_mentions(self, changes: MentionChanges) -> None:
+        """The entities' mention rows after a publish (`store.query.MentionChanges`)."""
+        stored = [row for chunk in _chunks(list(changes.whole)) for row in self._db.execute(
+            f"SELECT * FROM {MENTIONS_TABLE} WHERE entity_id IN ({_marks(chunk)})", chunk)]
+        stale, new = changes.applied(stored)
+        self._db.executemany(f"DELETE FROM {MENTIONS_TABLE} WHERE article_id = ? AND start_at = ? AND end_at = ? "
+                             "AND entity_id = ?", [row[:4] for row in stale])
+        self._db.executemany(f"INSERT OR IGNORE INTO {MENTIONS_TABLE} VALUES (?, ?, ?, ?, ?)", new)
+
+    def _mentions_of(self, entities: Sequence[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The mentions of these entities (None: of all), as the document gives them (`query.mention_dicts`)."""
+        columns = f"SELECT entity_id, article_id, start_at, end_at, text FROM {MENTIONS_TABLE}"
+        if entities is None:
+            return mention_dicts(self._read(columns, ()))
+        return mention_dicts(row for chunk in _chunks(entities) for row in self._read(
+            f"{columns} WHERE entity_id IN ({_marks(chunk)})", chunk))
 
     def _digests(self, section: str, keys: Sequence[str]) -> dict[str, str]:
         """The stored digest of each of these rows of a section."""
@@ -289,7 +309,13 @@ class SQLiteStore:
             rows = self._db.execute("SELECT section, data FROM analysis_rows ORDER BY section, position")
         except sqlite3.OperationalError:  # a read-only store of an older version: the document is the header
             rows = iter(())
-        return assemble(json.loads(row[0]), rows)
+        header = json.loads(row[0])
+        doc = assemble(header, rows)
+        if "sections" in header:  # kept by row: the entities' mentions kept apart
+            mentions = self._mentions_of()
+            for entity in doc.get("entities", []):
+                attach(entity, "entities", mentions)
+        return doc
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -303,7 +329,7 @@ class SQLiteStore:
     def analysis_item(self, section: str, item_id: str) -> dict[str, Any] | None:
         """One item of the latest analysis (an article, entity, event ...) by its id, or None."""
         found = self._read("SELECT data FROM analysis_rows WHERE section = ? AND key = ?", (section, f"id:{item_id}"))
-        return json.loads(found[0][0]) if found else None
+        return attach(json.loads(found[0][0]), section, self._mentions_of([item_id])) if found else None
 
     def analysis_referring(self, ref: str, section: str) -> list[dict[str, Any]]:
         """The items of one section that belong to `ref` (`kind:id`, `store.rows.row_refs`), in document order."""
@@ -318,7 +344,8 @@ class SQLiteStore:
         except sqlite3.OperationalError:  # a read-only store of an older version
             return
         for (data,) in rows:
-            yield json.loads(data)
+            item = json.loads(data)
+            yield attach(item, section, self._mentions_of([item.get("id")])) if section in DETACHED else item
 
     def analysis_fields(self, section: str, fields: Sequence[str]) -> Iterator[dict[str, Any]]:
         """Some top-level fields of each item of one section, in document order (an article without its text), read
@@ -346,7 +373,7 @@ class SQLiteStore:
 
     def articles_naming(self, entity_id: str) -> set[str]:
         """The ids of the analysed articles that mention the entity."""
-        return {row[0] for row in self._read("SELECT article_id FROM search_entities WHERE entity_id = ?",
+        return {row[0] for row in self._read(f"SELECT article_id FROM {MENTIONS_TABLE} WHERE entity_id = ?",
                                               (entity_id,))}
 
     def analysis_header(self) -> dict[str, Any]:
@@ -405,7 +432,7 @@ class SQLiteStore:
         for clause, value in (("m.source = ?", query.outlet), ("m.published >= ?", query.date_from),
                               ("m.published <= ?", query.date_to and query.date_to + "~"),  # "~" sorts after
                               # digits: a month or year as the end includes its days
-                              ("m.article_id IN (SELECT article_id FROM search_entities WHERE entity_id = ?)",
+                              (f"m.article_id IN (SELECT article_id FROM {MENTIONS_TABLE} WHERE entity_id = ?)",
                                query.entity)):
             if value:
                 where.append(clause)
