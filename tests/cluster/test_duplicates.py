@@ -105,3 +105,26 @@ def test_an_article_whose_status_is_unchanged_comes_back_as_it_was() -> None:
     again = index.mark([*first, copy])
     assert again[0] is first[0] and again[1] is first[1]
     assert again[2].duplicate_of == "wire"
+
+
+def test_a_later_mark_over_the_same_articles_signs_only_the_new_ones(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A watcher marks its whole corpus each round with the articles it kept: those it checked before, the very
+    same objects, are not signed and digested again; an index read back from the store checks them all."""
+    import pickle
+
+    from marsad.cluster import duplicates
+    from marsad.cluster.duplicates import DuplicateIndex
+
+    signed: list[str] = []
+    sign = duplicates.signature
+    monkeypatch.setattr(duplicates, "signature", lambda text: signed.append(text) or sign(text))
+    wire, other = Article(id="wire", text=STORY), Article(id="other", text=OTHER)
+    index = DuplicateIndex()
+    kept = index.mark([wire, other])
+    copy = Article(id="copy", text="نقلا عن الوكالة\n" + STORY)
+    signed.clear()
+    assert [a.duplicate_of for a in index.mark([*kept, copy])] == [None, None, "wire"]
+    assert signed == [copy.text]
+    signed.clear()
+    pickle.loads(pickle.dumps(index)).mark([*kept, copy])
+    assert len(signed) == 3

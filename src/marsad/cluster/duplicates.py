@@ -74,6 +74,18 @@ class DuplicateIndex:
     seen: dict[str, bytes] = field(default_factory=dict)  # every article ever indexed: its signature's digest
     originals: dict[str, str] = field(default_factory=dict)  # every copy found: its original
 
+    def __post_init__(self) -> None:
+        self._checked: dict[str, tuple[Article, object]] = {}  # the article and fingerprints each id was last
+        # checked with, so a later run over the same objects (a watcher's) skips them; not part of the state
+        self._bands: tuple[np.ndarray, np.ndarray] | None = None  # the signatures indexed and their band hashes
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if not name.startswith("_")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self.__post_init__()
+
     def mark(self, articles: Sequence[Article],
              fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
         """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
@@ -82,6 +94,9 @@ class DuplicateIndex:
         new = []
         for i, article in enumerate(articles):
             given = made.get(article.id)
+            if (checked := self._checked.get(article.id)) and checked[0] is article and checked[1] is given:
+                continue  # the very article and fingerprint checked before: indexed as it is
+            self._checked[article.id] = (article, given)
             values = (np.frombuffer(bytes.fromhex(given[0].minhash), dtype=HASH_TYPE) if given else
                       signature(article.text).hashvalues.astype(HASH_TYPE))
             digest = hashlib.blake2b(values.tobytes(), digest_size=12).digest()
@@ -99,19 +114,23 @@ class DuplicateIndex:
     def _add(self, new: list[tuple[str, int, str, np.ndarray]]) -> None:
         """Index the new articles one by one, each looking for its original among those indexed before it: the
         stored ones by a scan of their band hashes, the new ones through buckets."""
-        stored = self._band_hashes(self.signatures)
+        stored = self._bands[1] if self._bands and self._bands[0] is self.signatures else \
+            self._band_hashes(self.signatures)
         buckets: list[dict[int, list[int]]] = [{} for _ in range(stored.shape[1])]
-        signatures = list(self.signatures)
+        signatures, added = self.signatures, len(self.signatures)
+        new_signatures: list[np.ndarray] = []
+        new_bands: list[np.ndarray] = []
         row_of = {article_id: row for row, article_id in enumerate(self.ids)}
         for published, _, article_id, values in new:
-            row, bands = len(signatures), self._band_hashes(values[np.newaxis])[0]
+            row, bands = added + len(new_signatures), self._band_hashes(values[np.newaxis])[0]
             candidates = set(np.flatnonzero((stored == bands).any(axis=1)).tolist()) if len(stored) else set()
             for band, key in enumerate(bands.tolist()):
                 candidates.update(buckets[band].get(key, ()))
                 buckets[band].setdefault(key, []).append(row)
             oldest = _window_start(published, self.settings.window_days)
-            hits = [other for other in candidates if self.published[other] >= oldest
-                    and np.count_nonzero(values == signatures[other]) / NUM_PERM >= self.settings.threshold]
+            hits = [other for other in candidates if self.published[other] >= oldest and np.count_nonzero(
+                values == (signatures[other] if other < added else new_signatures[other - added])) / NUM_PERM
+                    >= self.settings.threshold]
             earlier = [other for other in hits if self.published[other] <= published]
             if earlier:
                 first = self.ids[min(earlier, key=lambda other: (self.published[other], other))]
@@ -121,8 +140,10 @@ class DuplicateIndex:
             row_of[article_id] = row
             self.ids.append(article_id)
             self.published.append(published)
-            signatures.append(values)
-        self.signatures = np.array(signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)
+            new_signatures.append(values)
+            new_bands.append(bands)
+        self.signatures = np.concatenate([signatures, np.array(new_signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)])
+        self._bands = (self.signatures, np.concatenate([stored, np.array(new_bands).reshape(-1, stored.shape[1])]))
 
     def _reroot(self, later: list[int], published: str, root: str, row_of: Mapping[str, int]) -> None:
         """Copies published after the article that arrived last (a late delivery) are its copies, as a run over
