@@ -64,10 +64,13 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     # an accusing verb: the accused named in the outlet's words is its voice, the charge after بـ is not
     ("وتتهم أوساط واسعة ميليشيات الجنرال بنهب المخازن.", {"ميليشيات": (1, "militia")}),
     ("وتحدث الكاتب عن الإرث الاستعماري في القارة.", {"الاستعماري": (1, "colonial")}),
-    # rows by function, in several house styles: blessings, valour, condemnation, deviance, legitimacy, blame
+    # rows by function, in several house styles: blessings, valour, condemnation, deviance, legitimacy, blame; a
+    # title of rank and the noun الإثم (sin), which normalises as الآثم (sinful) does, are none
     ("ورفع التهنئة للقيادة الرشيدة - أيدها الله - بمناسبة العيد.",
      {"القيادة الرشيدة": (1, "wise"), "أيدها الله": (1, "blessing")}),
     ("ودعا الله أن يحفظ جنودنا البواسل المرابطين على الحدود.", {"البواسل": (1, "valiant")}),
+    ("ورفع التهاني إلى خادم الحرمين الشريفين، ودعا الله أن يجنب الأمة الإسلامية الإثم.",
+     {"الأمة الإسلامية": (1, "nation")}),
     ("وأدان المجلس العمل الإرهابي الجبان الذي استهدف المصلين.",
      {"الإرهابي": (1, "terrorist"), "الجبان": (1, "cowardly")}),
     ("وحذر الخطيب الشباب من الانسياق وراء الفكر الضال.", {"الفكر الضال": (1, "deviant")}),
