@@ -1019,3 +1019,36 @@ def test_a_training_camp_is_no_place() -> None:
     a = _toll("a", "Wire", "2030-08-06", "أنهى الفريق معسكره في مدينة أنطاليا الذي استمر عشرة أيام قبل الموسم.")
     b = _toll("b", "Daily", "2030-08-06", "أكد رئيس النادي نجاح معسكر فريق كرة القدم في أنطاليا والذي استمر 15 يوما.")
     assert len(_run(a, b)[1]) == 1  # معسكر فريق: the team's camp, not a place named فريق
+
+
+@pytest.mark.parametrize(("first", "second", "values"), [
+    # a group of its own (migrants), not people in general, with the same casualty word next to both: tolls
+    ("قال خفر السواحل إن 27 مهاجرا لقوا حتفهم عندما انقلب القارب قبالة الساحل.",
+     "لقي 41 مهاجرا حتفهم في غرق القارب قبالة الساحل فجر اليوم وفق مصادر محلية.", ("27", "41")),
+    # a tally far before the verb of reaching its figure: the toll it names
+    ("قالت مصادر أمنية إن عدد القتلى في انهيار المبنى السكني بشرق المدينة اليوم الثلاثاء بلغ أربعة عشر، "
+     "إضافة إلى جرحى نقلوا إلى المستشفى.",
+     "لقي 11 شخصا مصرعهم في انهيار المبنى السكني بشرق المدينة اليوم الثلاثاء.", ("أربعة عشر", "11")),
+    # two exact counts worded alike, further apart than a slip: one figure the outlets disagree on
+    ("وأوضح المسؤول أن القارب الخشبي كان يقل 160 مهاجرا انطلقوا من سواحل البلاد قبل أسبوع.",
+     "وذكرت المصادر أن القارب الخشبي كان يقل 220 مهاجرا انطلقوا من سواحل البلاد قبل أسبوع.", ("160", "220")),
+])
+def test_figures_told_in_other_words_contradict(first: str, second: str, values: tuple[str, str]) -> None:
+    (contradiction,) = _run(_toll("a", "Wire", "2030-03-04", first), _toll("b", "Daily", "2030-03-04", second))[1]
+    assert all(v in contradiction.detail for v in values)
+
+
+@pytest.mark.parametrize(("first", "second", "later", "clash"), [
+    # two planned lengths of one coming summit: the outlets disagree on the plan
+    ("وأوضحت الوزارة أن أشغال القمة العربية ستستمر ثلاثة أيام تخصص لبحث مشاريع الربط الكهربائي.",
+     "تستضيف العاصمة القمة العربية التنموية الاقتصادية في 14 أكتوبر المقبل على مدى يومين لبحث مشاريع الربط.",
+     "2030-09-02", True),
+    # a length planned against one told as it happened: plans change
+    ("وأعلنت الرئاسة أن زيارة الرئيس إلى العاصمة ستستمر ثلاثة أيام يلتقي خلالها كبار المسؤولين.",
+     "واختتم الرئيس زيارته إلى العاصمة وقد دامت يومين التقى خلالها كبار المسؤولين.", "2030-09-06", False),
+])
+def test_a_planned_length_is_set_against_planned_lengths_only(first: str, second: str, later: str,
+                                                              clash: bool) -> None:
+    found = _run(Article("a", source="Wire", published="2030-09-02", text=first),
+                 Article("b", source="Daily", published=later, text=second))[1]
+    assert [c.about for c in found] == (["date"] if clash else [])

@@ -131,6 +131,8 @@ PART_REACH = 5  # words after a count (its noun and a qualifier: 24 مباراة
 # be named
 _RISE = frozenset(_cues("rise-before"))  # ارتفع، وصل: ارتفع عدد المضربين إلى 148 is a step of a rising count
 _RISE_LINK = frozenset(_cues("rise-link"))  # إلى: what a rising figure reaches
+_REACH = frozenset(_cues("reach-before"))  # بلغ، تجاوز: right before a figure, the tally before it names it
+_SPAN = frozenset(_cues("span-before"))  # على مدى، طوال: a duration after them is the length of its clause's happening
 _NOW = frozenset(_cues("rise-now"))  # الآن: باتت الحصيلة الآن ثلاثة قتلى, the figure as it stands now
 RISE_REACH = 12  # words before a count, in its clause, where the verb of its rise may stand (ارتفع عدد الأسرى
 # المضربين عن الطعام في سجون الاحتلال إلى 148)
@@ -187,6 +189,8 @@ _LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _FRACTION_WRITTEN = re.compile(r"\d[.,]\d")
 _UNIT_ROUNDING = 0.01  # a figure told to the unit stands for one with a fraction this close to it at most
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
+WORDED_ALIKE_RATIO = 1.5  # two exact counts (not shares) with a word next to both and enough words around them
+# shared: 160 or 220 migrants aboard, one figure the outlets disagree on, not two things counted
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
@@ -265,8 +269,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         RULES.hit("topic-shift")  # من جهة أخرى، قتل 6 مدنيين: another happening's figure
         quantities = [q for q in quantities if not q.aside]
     if any(q.expected for q in quantities):
-        RULES.hit("expected-figure")  # توقع اقتصاديون 223 ألف وظيفة: a forecast, not a figure to set against the count
-        quantities = [q for q in quantities if not q.expected]
+        RULES.hit("expected-figure")  # توقع اقتصاديون 223 ألف وظيفة: a forecast, not a figure to set against the count;
+        quantities = [q for q in quantities if not q.expected or q.about == "date"]  # a length planned is set against
+        # lengths planned only (`same_fact`): ستستمر القمة ثلاثة أيام against على مدى يومين of the summit next month
 
     roundups = _roundups(quantities)
 
@@ -287,6 +292,8 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         happening that lasts (a topic of `topic_synonyms.tsv`, not an instant such as an attack or an agreement)
         stands next to both, within `duration_ratio` (a visit of 2 or 3 days is one fact, spans of 7 and 60 days
         are two)."""
+        if a.expected != b.expected:
+            return False  # a length planned against one told as it happened: plans change
         shared = a.anchors & b.anchors
         if a.slot in _DURATIONS:  # the length of one happening, named next to both values (زيارة، محادثات)
             return bool(shared & a.near & b.near & _LASTING) and max(a.low, b.low) <= settings.duration_ratio * min(
@@ -326,7 +333,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
                                                           and not _unnamed(b.places, a.places)):
             RULES.hit("distance-elsewhere")  # 25 km north of Baghdad for one town, 30 km for another
             return False
-        ratio = settings.toll_ratio if a.slot in CASUALTIES else settings.max_ratio
+        if a.slot in CASUALTIES or _group_toll(a, b):
+            ratio = settings.toll_ratio
+        elif beside_both and enough and a.hedge == b.hedge == "" and a.slot != PERCENT:
+            ratio = max(settings.max_ratio, WORDED_ALIKE_RATIO)  # exact counts worded alike: one figure
+        else:
+            ratio = settings.max_ratio
         return max(a.low, b.low) <= ratio * min(a.high, b.high)
 
     found: dict[tuple[str, frozenset[float]], Contradiction] = {}
@@ -337,6 +349,15 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
         found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
     return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
+
+
+def _group_toll(a: Quantity, b: Quantity) -> bool:
+    """Two counts of one group (a noun of its own, not people in general) with the same casualty word next to both:
+    one toll told by two outlets (لقي 27 مهاجرا حتفهم، غرق 41 مهاجرا), which may differ as far as tolls do."""
+    if a.toll and b.toll and a.near & b.near & _TOLL_ANCHORS:
+        RULES.hit("group-toll")
+        return True
+    return False
 
 
 def _roundups(quantities: Sequence[Quantity]) -> set[str]:
@@ -564,7 +585,23 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
-    return Quantity(sentence, unit, low, high, shown, *_anchors(words, start, end, window), "date", span=(start, end))
+    anchors, near = _anchors(words, start, end, window)
+    held = _clause_happening(sentence.text, words, start) if timex.kind == "duration" else frozenset()
+    return Quantity(sentence, unit, low, high, shown, anchors | held, near | held, "date", span=(start, end))
+
+
+def _clause_happening(text: str, words: Words, start: int) -> frozenset[str]:
+    """For a duration at `start` after a span word (على مدى، لمدة، طوال), the lasting happenings named anywhere
+    before it in its clause: it tells their length, however far the verb's object stands (تستضيف العاصمة القمة
+    العربية التنموية في الخريف المقبل على مدى يومين)."""
+    clause = len(_CLAUSE_END.split(text[:start])[-1])
+    before = [w for s, e, w in words if s >= start - clause and e <= start]
+    if not before or _SOURCE_CLITICS.sub("", before[-1]) not in _SPAN:
+        return frozenset()
+    held = frozenset(a for w in before if (a := _anchor(w)) in _LASTING)
+    if held:
+        RULES.hit("clause-happening")
+    return held
 
 
 def _relative_span(words: Words, start: int, end: int) -> bool:
@@ -899,8 +936,10 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
         after = following[1 + among:2 + among]
     after = after[:next((k for k, w in enumerate(after) if _next_clause(w)), len(after))]  # not the next toll's word:
     # استشهاد 15 شخصا وإصابة آخرين counts the dead, the injured follow
+    clause = len(_CLAUSE_END.split(text[:number.start])[-1])
     cue = next((_SYNONYMS.get(stem(w)) for w in reversed(before[-3:]) if _SYNONYMS.get(stem(w)) in CASUALTIES),
-               None) or _tallied(before[-TALLY_WINDOW:])
+               None) or _tallied(before[-TALLY_WINDOW:]) or _reached_tally(
+                   [w for s, e, w in words if s >= number.start - clause and e <= number.start])
     if cue and (number.unit is None or unit_key(number.unit) in _ANY_PEOPLE):
         return cue
     cue = next((_SYNONYMS.get(stem(w)) for w in after if _SYNONYMS.get(stem(w)) in CASUALTIES), None)
@@ -934,6 +973,19 @@ def _a_change(word: str) -> bool:
     """Whether a word names a rise or a fall, also as an adverbial accusative (ارتفاعاً بنسبة 11%: the alef of its
     tanween is no part of the stem)."""
     return stem(word) in _CHANGE or (word.endswith("ا") and len(word) > 4 and stem(word[:-1]) in _CHANGE)
+
+
+def _reached_tally(clause: Sequence[str]) -> str | None:
+    """The toll a tally names anywhere before its figure in the figure's clause (`clause`: its words up to the
+    figure) when a verb of reaching stands right before the figure, or before إلى and the figure: the subject and
+    its verb may stand far apart (عدد القتلى في انهيار المبنى بشرق المدينة اليوم الثلاثاء بلغ أربعة عشر)."""
+    verb = [_SOURCE_CLITICS.sub("", w) for w in clause[-2:]]
+    if verb[-1:] and verb[-1] in _REACH or len(verb) == 2 and verb[1] in _RISE_LINK and verb[0] in _REACH | _RISE:
+        toll = _tallied(clause)
+        if toll:
+            RULES.hit("reached-tally")
+        return toll
+    return None
 
 
 def _tallied(before: Sequence[str]) -> str | None:

@@ -1,0 +1,70 @@
+"""End to end on a small corpus written for this test (tests/compare/data/contradictions: four events, three to four
+outlets each, in Gulf, Egyptian, Levantine, Maghrebi and translated-wire house styles) against its answer key.
+
+The key lists the disagreements between outlets (a toll the same day, the count aboard, a loan's amount, the families
+served, a summit's date and length, a building's floors) and nothing else: a toll risen by the next day, an outlet's
+own evening update, a grant beside the loan, agreeing figures in words, Eastern digits or hedged (أكثر من) are not
+contradictions. A reported contradiction is matched to the key as the project's scorer does: its claims span two
+of the listed articles and its detail or claim texts name two of the listed values.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from marsad.export.analysis import to_document
+from marsad.pipeline import analyze
+from marsad.store import SQLiteStore
+
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "contradictions"
+KEY = DATA / "contradictions.gold.json"
+# Measured when the corpus was written, before any change: recall 1/8, precision 1/1; after the readings of a group's
+# toll, a tally far from its figure, planned lengths, and counts worded alike: 5/8, 5/5 (the floors). Still missed:
+# the loan (250 against 310 million dollars: sums are never compared), the summit's date (14 against 21 October: the
+# date of a happening is no quantity) and the floors (seven against ten: the two sentences share one word around
+# them, too few to read values 1.4 times apart as one figure).
+RECALL_FLOOR = 0.625
+PRECISION_FLOOR = 1.0
+_EASTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d)[,٬](?=\d{3})", "", text.translate(_EASTERN))
+
+
+def _names(said: str, value: str) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(_digits(value))}(?![\d]|\.\d)", said) is not None
+
+
+@pytest.fixture(scope="module")
+def matches(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[bool], list[bool]]:
+    """For each contradiction of the key, whether one reported matches it; for each reported, whether it matches
+    one of the key."""
+    with SQLiteStore(tmp_path_factory.mktemp("corpus") / "m.db") as store:
+        document = to_document(analyze([CORPUS], store))
+    key = json.loads(KEY.read_text(encoding="utf-8"))["contradictions"]
+    claims = {c["id"]: c for c in document["claims"]}
+
+    def match(gold: dict, found: dict) -> bool:
+        cited = [claims[c] for c in found["claims"]]
+        articles = {s["article"] for c in cited for s in c["support"]}
+        said = _digits(" ".join([found["detail"]] + [t for c in cited
+                                                    for t in [c["text"]] + [s["sentence"] for s in c["support"]]]))
+        return len(articles & set(gold["articles"])) >= 2 and sum(_names(said, v) for v in gold["values"]) >= 2
+
+    found = document["contradictions"]
+    return [any(match(g, f) for f in found) for g in key], [any(match(g, f) for g in key) for f in found]
+
+
+def test_disagreements_between_outlets_are_found(matches: tuple[list[bool], list[bool]]) -> None:
+    recalled, _ = matches
+    assert sum(recalled) / len(recalled) >= RECALL_FLOOR
+
+
+def test_rising_tolls_own_updates_and_other_quantities_are_not_reported(matches: tuple[list[bool], list[bool]]) -> None:
+    _, right = matches
+    assert right and sum(right) / len(right) >= PRECISION_FLOOR
