@@ -362,8 +362,8 @@ def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:
     if updated:
         notes[UPDATED] = frozenset(store.get_state(UPDATED) or ()) | updated
     unpublished = store.get_state(UNPUBLISHED_ARTICLES)
-    if unpublished is not None:  # (the code of the last publish, the articles stored since)
-        notes[UNPUBLISHED_ARTICLES] = (unpublished[0], unpublished[1] | articles)
+    if unpublished is not None:  # (the code of the last publish, the articles stored since, those stored again)
+        notes[UNPUBLISHED_ARTICLES] = (unpublished[0], unpublished[1] | articles, _stored_again(unpublished) | updated)
     store.put_states(notes)
 
 
@@ -735,7 +735,14 @@ UPDATED = "updated_articles"  # known articles stored again with other content s
 PUBLISHED = "published"
 
 
-UNPUBLISHED_ARTICLES = "unpublished_articles"  # (the code of the last publish, the articles stored since)
+UNPUBLISHED_ARTICLES = "unpublished_articles"  # (the code of the last publish, the articles stored since, those of
+# them stored again with other content)
+
+
+def _stored_again(unpublished: tuple[Any, ...]) -> frozenset[str]:
+    """The articles stored again with other content since the last publish (a note of an older version, which did
+    not tell them apart: all those stored)."""
+    return frozenset(unpublished[2] if len(unpublished) > 2 else unpublished[1])
 EVENT_SECTIONS = ("summaries", "figures", "contradictions", "framing_contrasts")  # made by an event's comparison
 ARTICLE_SECTIONS = ("articles", "timexes", "framing")  # made from one article and its stored spans alone
 
@@ -756,7 +763,7 @@ def publish(store: Store, analysis: Analysis) -> None:
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
     store.put_analysis(document, unchanged, {**convert, "entities": _entity_row}, mentions)
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
-                      UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset()),
+                      UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset(), frozenset()),
                       LINKED: (code_fingerprint(), *linked)})
 
 
@@ -799,7 +806,8 @@ def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[st
     """The base keys of rows (`store.rows`), by section, published before as they are now: the claims, summaries,
     figures and contrasts of the events not compared since the last publish; the rows of each article not stored
     since, and its quotes and attribution where its speakers are those published; the entities made of the same
-    mentions and names, none in an article stored since; when the same code published them."""
+    mentions and names, none in an article stored again since (mentions in the same places name no article stored
+    for the first time); when the same code published them."""
     kept: dict[str, set[str]] = {}
     pending = store.get_state(UNPUBLISHED)
     if pending is not None:
@@ -809,7 +817,7 @@ def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[st
     stored = store.get_state(UNPUBLISHED_ARTICLES)
     if stored is None or stored[0] != code_fingerprint():
         return kept
-    new = stored[1]
+    new, again = stored[1], _stored_again(stored)
     old = [article.id for article in analysis.articles if article.id not in new]
     kept.update((section, {base_key(section, article) for article in old}) for section in ARTICLE_SECTIONS)
     before = store.get_state(LINKED)
@@ -819,7 +827,7 @@ def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[st
         kept.update((section, {base_key(section, article) for article in spoken}) for section in LINKED_SECTIONS)
         kept["entities"] = {base_key("entities", entity.id) for entity in analysis.entities
                             if entities[entity.id] == before[2].get(entity.id)
-                            and new.isdisjoint(mention.article for mention in entity.mentions)}
+                            and (not again or again.isdisjoint(m.article for m in entity.mentions))}
     return kept
 
 
