@@ -199,10 +199,10 @@ class Glosser:
         """The units, the head named otherwise when a nationality adjective that agrees with it in gender follows
         it (`name_heads.tsv`, owned: الاتحاد البرازيلي Brazilian Federation, not Union; not اتحاد الصحافة
         الخليجية, whose adjective is the press's)."""
-        english = NAME_HEADS["owned"].get(strip_article(key(words[0])))
-        head = units[0]
+        word = strip_article(key(words[0]))
+        english, head = NAME_HEADS["owned"].get(word), units[0]
         agreeing = any(u.owner and u.feminine == head.feminine for u in units[1:])
-        if english is None or head.kind != "word" or not agreeing:
+        if english is None or head.text != self.tables.glossary.get(word) or not agreeing:
             return units
         RULES.hit("owned-head")
         return [replace(head, text=english), *units[1:]]
