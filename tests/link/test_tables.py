@@ -11,11 +11,11 @@ TABLES = MODELS_DIR / "link"
 
 @pytest.mark.parametrize(("name", "at", "roles"), [
     ("romanization.tsv", 1, {"C", "V"}),
-    ("name_particles.tsv", 1, {"glued", "son", "family-prefix", "berber-prefix"}),
+    ("name_particles.tsv", 1, {"glued", "son", "ibn", "family-prefix", "berber-prefix"}),
     ("name_compounds.tsv", 1, {"head", "tail"}),
     ("name_compounds.tsv", 3, {"yes", "no"}),
     ("english_idafa.tsv", 1, {"of-head", "the-noun"}),
-    ("name_heads.tsv", 2, {"head", "complement", "title"}),
+    ("name_heads.tsv", 2, {"head", "complement", "title", "owned"}),
     ("owner_words.tsv", 1, {"international", "corporate"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:

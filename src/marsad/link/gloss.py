@@ -9,9 +9,9 @@ idafa whose head English names with a preposition keeps that order (مجلس ا�
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.link.latin_tables import LatinTables, key, strip_article
+from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 
@@ -23,6 +23,8 @@ PROCLITICS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 LINK_MODELS = MODELS_DIR / "link"
 PREPOSITIONS = {key(word): english for word, english in fields(LINK_MODELS / "prepositions.tsv")}
 COMPASS = frozenset(map(key, column(LINK_MODELS / "compass.tsv")))
+# Nouns printed as a prefix bound to the unit after them, like a compass noun (مكافحة الفساد Anti-Corruption).
+PREFIX_NOUNS = {key(arabic): f"{prefix}-" for arabic, prefix in fields(LATIN_DIR / "prefix_nouns.tsv")}
 # Heads that English names with a preposition before their complement when the Arabic is an idafa, an indefinite
 # head before a definite noun (مجلس الوزراء Council of Ministers, مركز دراسات الصحراء Center for Desert
 # Studies); other heads stay compounds (وكالة الأنباء News Agency).
@@ -30,12 +32,17 @@ OF_HEADS = {row[0]: row[2] for row in fields(LINK_MODELS / "english_idafa.tsv") 
 # Complements printed with `the` after the preposition (رئاسة الجمهورية Presidency of the Republic).
 THE_NOUNS = frozenset(row[0] for row in fields(LINK_MODELS / "english_idafa.tsv") if row[1] == "the-noun")
 # Facilities named after someone or something, their common complements, and titles (`name_heads.tsv`).
-NAME_HEADS: dict[str, dict[str, str]] = {"head": {}, "complement": {}, "title": {}}
+NAME_HEADS: dict[str, dict[str, str]] = {"head": {}, "complement": {}, "title": {}, "owned": {}}
 for _arabic, _latin, _role in fields(LINK_MODELS / "name_heads.tsv"):
     NAME_HEADS[_role][key(_arabic)] = _latin
+# Adjectives of kind English compounds with the head, after the proper name (`kind_adjectives.tsv`: الإقليمي Regional).
+KIND_ADJECTIVES = frozenset(key(arabic) for arabic, _ in fields(LINK_MODELS / "kind_adjectives.tsv"))
 NISBA_ENDINGS = ("يه", "ي")  # a nisba adjective, feminine or masculine, in matching form
+FEMININE_ENDINGS = ("ه", "ات")  # ة in matching form, and the sound feminine plural
 RULES = RuleSet("latin-gloss")
-RULES.register("nisba-inside-name")
+RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun")
+# Hamza seats as Egyptian print writes them, with the standard seat the glossary's words have (شئون شؤون).
+HAMZA_SPELLINGS = tuple(fields(LINK_MODELS / "hamza_spellings.tsv"))
 MAX_PHRASE = 6
 FOLD_UNITS = 2  # the longest `of` phrase still printed before its head
 
@@ -50,6 +57,8 @@ class Unit:
     definite: bool = False  # the Arabic starts with the article ال
     named: bool = False  # a well-known place, body or person rather than a glossary word
     owner: bool = False  # a nationality adjective (الإسرائيلية Israeli)
+    kind_of: bool = False  # an adjective of kind or domain (الإقليمي Regional, الوطني National: `KIND_ADJECTIVES`)
+    feminine: bool = False  # the Arabic's last word ends in ة or ات (a head or adjective that agrees so)
     title: bool = False  # a title that goes with the name after it (الملك King)
 
 
@@ -64,6 +73,13 @@ def word_forms(word_key: str) -> list[str]:
     if bare.endswith("ات"):
         forms += [bare[:-2] + "ه", bare[:-2]]
     return forms
+
+
+def standard_hamza(word: str) -> str:
+    """A word with the hamza seats of Egyptian print made standard (`hamza_spellings.tsv`: شئون شؤون)."""
+    for written, standard in HAMZA_SPELLINGS:
+        word = word.replace(written, standard)
+    return word
 
 
 class Glosser:
@@ -93,7 +109,10 @@ class Glosser:
         found = self.glossed(keys)
         if found is None:
             return None
-        return Unit(self.tables.glossary[found], "word", compass, definite, owner=found in self.tables.nationalities)
+        owner = found in self.tables.nationalities
+        kind = len(keys) == 1 and any(f in KIND_ADJECTIVES for f in word_forms(keys[0]))
+        return Unit(self.tables.glossary[found], "word", compass, definite, owner=owner, kind_of=kind,
+                    feminine=keys[-1].endswith(FEMININE_ENDINGS))
 
     def glossed(self, keys: list[str]) -> str | None:
         """The glossary key a run of words is found under (see `word_forms`), or None."""
@@ -101,12 +120,27 @@ class Glosser:
         return next((f for f in forms if f in self.tables.glossary), None)
 
     def longest(self, keys: list[str], i: int) -> tuple[Unit, int] | None:
-        """The longest known phrase starting at `i`: (its unit, number of words)."""
+        """The longest known phrase starting at `i`: (its unit, number of words); a prefix noun and the glossary
+        word after it are one unit (`prefix_nouns`)."""
+        prefixed = self.prefixed(keys, i)
+        if prefixed:
+            return prefixed
         for n in range(min(MAX_PHRASE, len(keys) - i), 0, -1):
             unit = self.phrase(keys[i:i + n], inside=i > 0)
             if unit:
                 return unit, n
         return None
+
+    def prefixed(self, keys: list[str], i: int) -> tuple[Unit, int] | None:
+        """A prefix noun (`prefix_nouns.tsv`) and the glossary word or phrase after it as one unit, the prefix
+        bound to it (مكافحة الفساد Anti-Corruption); None when no glossary word follows (a name after it keeps the
+        glossary's noun: مكافحة X, X Combating)."""
+        prefix = PREFIX_NOUNS.get(strip_article(keys[i]))
+        after = self.longest(keys, i + 1) if prefix is not None and i + 1 < len(keys) else None
+        if after is None or after[0].named:
+            return None
+        RULES.hit("prefix-noun")
+        return Unit(f"{prefix}{after[0].text}", "word", definite=keys[i].startswith("ال")), after[1] + 1
 
     def match_at(self, keys: list[str], i: int) -> tuple[list[Unit], int] | None:
         """Units for the known phrase at `i`, trying the word as written, then without an attached proclitic."""
@@ -127,7 +161,7 @@ class Glosser:
 
     def units(self, words: list[str]) -> list[Unit]:
         """The name as units; runs of unknown words become one `name` unit (Arabic, romanised later)."""
-        keys = [key(w) for w in words]
+        keys = [key(standard_hamza(w)) for w in words]
         out: list[Unit] = []
         unknown: list[str] = []
         i = 0
@@ -154,12 +188,24 @@ class Glosser:
         facility = self.facility(words)
         if facility:
             return facility
-        units = self.units(words)
+        units = self.owned(words, self.units(words))
         if units[0].kind != "word":
             return None
         stretches = self.stretches(units)
         return self.folded(stretches) or " ".join(self.render_stretch(s) if isinstance(s, list) else s
                                                   for s in stretches)
+
+    def owned(self, words: list[str], units: list[Unit]) -> list[Unit]:
+        """The units, the head named otherwise when a nationality adjective that agrees with it in gender follows
+        it (`name_heads.tsv`, owned: الاتحاد البرازيلي Brazilian Federation, not Union; not اتحاد الصحافة
+        الخليجية, whose adjective is the press's)."""
+        word = strip_article(key(words[0]))
+        english, head = NAME_HEADS["owned"].get(word), units[0]
+        agreeing = any(u.owner and u.feminine == head.feminine for u in units[1:])
+        if english is None or head.text != self.tables.glossary.get(word) or not agreeing:
+            return units
+        RULES.hit("owned-head")
+        return [replace(head, text=english), *units[1:]]
 
     def facility(self, words: list[str]) -> str | None:
         """A facility head and one definite complement (`name_heads.tsv`): a common complement translated before
@@ -255,12 +301,24 @@ class Glosser:
             head, *modifiers = parts[0]
             titled = [u for u in modifiers if u.title]  # a titled name first: King Faisal Specialist Hospital
             rest = [u for u in modifiers if not u.title]
-            return " ".join(self.text(u) for u in [*titled, *reversed(rest), head])
+            return " ".join(self.text(u) for u in [*titled, *self.name_first(head, rest), head])
         if len(parts[0]) == 1:  # nouns joined by `and` (للغذاء والدواء of Food and Drug), no head before them
             return self.conjuncts(units)
         head, *first = parts[0] or [Unit("", "word")]
         conjuncts = [" ".join(self.text(u) for u in reversed(p)) for p in (first, *parts[1:]) if p]
         return " ".join(x for x in (" and ".join(conjuncts), self.text(head)) if x)
+
+    def name_first(self, head: Unit, modifiers: list[Unit]) -> list[Unit]:
+        """Modifiers in English order, reversed; beside a proper name (a well-known one, or romanised) the
+        adjectives of kind that agree with the head in gender (so qualify it, not a noun inside the name) go
+        between the name and the head, as English compounds them (مطار الأحساء الإقليمي Al-Ahsa Regional Airport,
+        not Regional Al-Ahsa Airport); a nationality or another adjective stays in front (قناة السويس الجديدة New
+        Suez Canal)."""
+        kinds = [u for u in modifiers if u.kind_of and u.feminine == head.feminine]
+        if not kinds or not any(u.named or u.kind == "name" for u in modifiers):
+            return modifiers[::-1]
+        RULES.hit("name-before-kind")
+        return [*(u for u in reversed(modifiers) if u not in kinds), *reversed(kinds)]
 
     def bind_compass(self, units: list[Unit]) -> list[Unit]:
         """A compass noun or a title and the unit after it printed together, in that order (شمال دارفور North

@@ -34,10 +34,12 @@ from marsad.types import pickled_as_fields
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 # Words before a country's name in its formal style (دولة قطر، جمهورية مصر العربية) that English drops.
 STATE_WORDS = frozenset(map(key, column(MODELS_DIR / "link" / "state_words.tsv")))
+# Honorific epithets after a holy place's name that English leaves out (المسجد الأقصى المبارك Al-Aqsa Mosque).
+EPITHETS = frozenset(map(key, column(MODELS_DIR / "link" / "epithets.tsv")))
 PLACE_HEADS = {key(arabic): latin for arabic, latin in fields(LATIN_DIR / "place_heads.tsv")}
 PLACE_TYPES = ("GPE", "LOC")
 RULES = RuleSet("latin-names")
-RULES.register("place-head", "place-head-known")
+RULES.register("place-head", "place-head-known", "epithet-dropped")
 
 
 @pickled_as_fields
@@ -78,7 +80,7 @@ class LatinNamer:
 
     def from_tables(self, name: str, type_: str, country: str | None = None) -> str | None:
         """A well-known name, as written with its shadda (عمّان Amman), as matched, with the foreign g letters
-        folded, or without a state word."""
+        folded, without a state word, or without an honorific epithet at its end (`epithets.tsv`)."""
         marked = marked_key(name)
         if marked is not None and marked in self.tables.marked:
             return self.tables.marked[marked]
@@ -86,10 +88,15 @@ class LatinNamer:
         first, _, rest = candidates[0].partition(" ")
         if first in STATE_WORDS and rest:
             candidates.append(rest)
+        named, _, last = candidates[0].rpartition(" ")
+        epithet = named if last in EPITHETS and named else None
         for table in self.tables_for(type_):
             for k in candidates:
                 if k in table:
                     return table[k]
+            if epithet in table:
+                RULES.hit("epithet-dropped")
+                return table[epithet]
         if type_ != "PER":
             return None
         return self.loose(name) or self.surname(name)

@@ -41,6 +41,7 @@ MAGHREBI_CONSONANTS = _letters("C", 4)
 # How a name is spelled: by Arabic rules, as a foreign name, or the French-influenced Maghrebi way.
 ARABIC, FOREIGN, MAGHREBI = "arabic", "foreign", "maghrebi"
 SON = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "son")
+IBN = frozenset(key(word) for word, role in fields(PARTICLES_PATH) if role == "ibn")  # ابن starting a name: Ibn
 FAMILY_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "family-prefix")  # بو
 BERBER_PREFIXES = tuple(key(word) for word, role in fields(PARTICLES_PATH) if role == "berber-prefix")  # أو
 SUN_LETTERS = frozenset(row[0] for row in fields(LETTERS_PATH) if len(row) > 5 and row[5] == "yes")
@@ -73,7 +74,7 @@ FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unkn
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
-               "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of")
+               "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of", "ibn-first")
 
 
 @dataclass(slots=True)
@@ -415,8 +416,12 @@ class NameRomanizer:
     def son_of(self, words: list[str], i: int, country: str | None = None) -> str:
         """بن before a father's given name is `bin` (محمد بن سلمان), in a chain of fathers (فيصل بن فرحان بن
         عبد الله, both) and before a father's name and a family name with the article (سلطان بن عرار الدوسري); starting
-        a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour). A compound's tail (عبد الله)
-        is not a woman's name for its final ه."""
+        a family name, or after a woman's name, it is `Ben` (بن عاشور Ben Ashour), but ابن written with its alef
+        starting a name is `Ibn` (ابن خلدون Ibn Khaldun). A compound's tail (عبد الله) is not a woman's name for its
+        final ه."""
+        if i == 0 and key(words[0]) in IBN:
+            RULES.hit("ibn-first")
+            return "Ibn"
         nxt = key(words[i + 1]) if i + 1 < len(words) else ""
         chain = any(key(w) in SON for w in words[1:i] + words[i + 2:])
         before = key(words[i - 1]) if i > 0 else ""
