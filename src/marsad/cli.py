@@ -384,7 +384,9 @@ def eval_group() -> None:
 @click.option("--conll", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A CoNLL file (token TAG per line, BIO tags PERS/LOC/ORG/MISC), e.g. ANERcorp's test_data.txt.")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A CRF model (.crfsuite) to use instead of the shipped one, or a neural one (.onnx) to use alone.")
+              help="A CRF model (.crfsuite) to use alone instead of the shipped taggers (by default each window of "
+                   "sentences is tagged as articles are: by the CRF, or by the encyclopedic tagger where it reads "
+                   "as encyclopedic), or a neural one (.onnx) to use alone.")
 @click.option("--crf-weight", type=float, default=0.0, show_default=True,
               help="With an .onnx model: the weight of the shipped CRF's scores mixed in (0: the network alone).")
 def eval_ner_command(conll: Path, model: Path | None, crf_weight: float) -> None:
@@ -397,7 +399,7 @@ def eval_ner_command(conll: Path, model: Path | None, crf_weight: float) -> None
         except ValueError as e:
             raise click.ClickException(str(e)) from None
     else:
-        report = evaluate_conll(conll, model or MODEL_FILE)
+        report = evaluate_conll(conll, model)
     click.echo(format_report(report))
 
 
