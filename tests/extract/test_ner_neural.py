@@ -113,3 +113,34 @@ def test_a_file_that_is_no_onnx_model_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"nothing")
     with pytest.raises(ValueError, match="m.onnx"):
         NeuralScorer(bad, default_lexicon(), WordVectors(["قال"], np.ones((1, 4), dtype=np.float16)))
+
+
+def test_networks_of_several_seeds_tuned_on_one_domain_export_as_one_averaged_model(tmp_path: Path) -> None:
+    """Two seeds, each trained on both files and then on the wiki file alone, export as one model whose output is
+    the log of the networks' mean probabilities (a distribution per token)."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnx")
+    from marsad.extract.ner.mentions import NerTagger
+    from marsad.extract.ner.neural import NeuralScorer
+    from marsad.extract.ner.neural_train import train_neural
+    from marsad.extract.ner.train import MODEL_FILE
+
+    news, wiki = tmp_path / "news.txt", tmp_path / "wiki.txt"
+    news.write_text("زار O\nبيروت B-LOC\nأمس O\n\nقال O\nسمير B-PERS\nخليل I-PERS\n\n" * 10, encoding="utf-8")
+    wiki.write_text("تقع O\nبيروت B-LOC\nعلى O\nالبحر O\n\nولد O\nسمير B-PER\nفي O\nصور B-LOC\n\n" * 10,
+                    encoding="utf-8")
+    vectors = tmp_path / "v.npz"
+    _tiny_vectors(vectors, ["زار", "بيروت", "قال", "ولد"])
+    model = tmp_path / "m.onnx"
+    summary = train_neural([(news, "news"), (wiki, "wiki")], model, vectors, epochs=1, seeds=(0, 1),
+                           tune_domain="wiki", tune_epochs=1, log=lambda _: None)
+    assert [r["seed"] for r in summary["seeds"]] == [0, 1]
+    assert all("tuned_f1" in r for r in summary["seeds"]) and "tuned_f1" in summary
+    lex = default_lexicon()
+    scorer = NeuralScorer(model, lex, load_vectors(vectors))
+    tagger = NerTagger(MODEL_FILE, lex, scorer, crf_weight=0.0)
+    ids, *_ = tagger.word_types(["ولد", "سمير", "في", "بيروت"])
+    fast = tagger._fast
+    lp = scorer.log_probs(ids, [4], fast.folded, fast.cuts, fast.bare)
+    assert lp.shape == (4, len(scorer.labels))
+    assert np.allclose(np.exp(lp).sum(axis=1), 1, atol=1e-4)

@@ -1,9 +1,11 @@
 """Per-article named-entity recognition: PER, ORG, GPE, LOC, MISC mentions as spans over the clean text.
 
-A CRF (`models/ner.crfsuite`, trained on ANERcorp by `ner_train.train_ner`) tags each sentence; then a document
-pass makes the article consistent: proclitics come off each mention (وللرباط -> الرباط), titles are left out
-of person names, a name found once is found at every occurrence (surname alone included), list places the
-model missed are added, and LOC is split into GPE (states, cities) and LOC (regions, seas, sites).
+A CRF (`models/ner.crfsuite`, trained on ANERcorp by `ner_train.train_ner`) tags each sentence of news; a text
+that reads as encyclopedic prose (`register.is_encyclopedic`: rare in news) is tagged by the neural tagger made
+for that register (`encyclopedic_tagger`). Then a document pass makes the article consistent: proclitics come
+off each mention (وللرباط -> الرباط), titles are left out of person names, a name found once is found at every
+occurrence (surname alone included), list places the model missed are added, and LOC is split into GPE (states,
+cities) and LOC (regions, seas, sites).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from marsad.extract.ner.decode import FastTagger, LinearCrf, viterbi
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.gazetteer import latin_table_places
 from marsad.extract.ner.name_rates import common_word
-from marsad.extract.ner.neural import NeuralScorer, bio_constraints
+from marsad.extract.ner.neural import NEURAL_FILE, NeuralScorer, bio_constraints
 from marsad.extract.ner.phrases import (
     NAME_CONT,
     NAME_LINKS,
@@ -41,6 +43,7 @@ from marsad.extract.ner.phrases import (
     positions,
     verb_like,
 )
+from marsad.extract.ner.register import is_encyclopedic, windows
 from marsad.extract.ner.train import MODEL_FILE
 from marsad.extract.ner.vectors import load_vectors
 from marsad.extract.ner.words import month_names, words, written_as_head
@@ -48,7 +51,7 @@ from marsad.text.normalize import fold
 from marsad.text.tokens import proclitic_readings, token_lists
 from marsad.types import Mention
 
-__all__ = ["find_mentions", "load_tagger", "NerTagger", "tagged_document"]
+__all__ = ["encyclopedic_tagger", "find_mentions", "load_tagger", "NerTagger", "routed_tags", "tagged_document"]
 
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _AND, _AT, _DEFINITE = "و", "ب", "ال"  # a conjunction and a preposition that end a name (`_coordinated`), the article
@@ -70,6 +73,8 @@ _HOST_EVENTS = words("host_event")  # events named after their host place (مو�
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
+# The CRF's share in the encyclopedic tagger (the network's is 1): none, chosen on held-out AQMAR train sentences.
+ENCYCLOPEDIC_CRF_WEIGHT = 0.0
 
 # Rules of the propagation, counted at their branch in the rule set of the document pass (`phrases.RULES`).
 _BRANCH_RULES = (
@@ -98,6 +103,7 @@ _BRANCH_RULES = (
     "like_kept_in_name",  # a person's first word keeps a ك the lexicon read as "like" (كوفي عنان)
     "person_after_org",  # an organisation's span that ends in a person's name is two names (منظمة ... + X Y)
     "head_kept_whole",  # a head noun read as a proclitic + a word keeps its first letter (وادي X, not ادي X)
+    "encyclopedic_register",  # a text that reads as encyclopedic prose is tagged by the encyclopedic tagger
 )
 for _name in _BRANCH_RULES:
     RULES.hit(_name, 0)
@@ -192,6 +198,26 @@ def load_tagger(model: Path = MODEL_FILE, neural: Path | None = None, crf_weight
     return NerTagger(model, lex, scorer, crf_weight, neural_weight)
 
 
+def encyclopedic_tagger() -> NerTagger:
+    """The tagger of encyclopedic text: the neural tagger (`NEURAL_FILE`), the CRF's scores mixed in at
+    `ENCYCLOPEDIC_CRF_WEIGHT`."""
+    return load_tagger(MODEL_FILE, NEURAL_FILE, ENCYCLOPEDIC_CRF_WEIGHT)
+
+
+def routed_tags(sentences: list[list[str]]) -> list[list[str]]:
+    """BIO labels of consecutive sentences, tagged as `find_mentions` tags an article: each window of sentences
+    (`register.windows`) that reads as encyclopedic by the encyclopedic tagger, the others by the CRF."""
+    groups: list[list[int]] = [[], []]  # sentence indexes of news and of encyclopedic windows
+    for r in windows([len(s) for s in sentences]):
+        groups[is_encyclopedic(fold(w) for i in r for w in sentences[i])].extend(r)
+    out: list[list[str]] = [[] for _ in sentences]
+    for indexes, tagger in zip(groups, (load_tagger, encyclopedic_tagger), strict=True):
+        if indexes:
+            for i, tags in zip(indexes, tagger().tag_sentences([sentences[i] for i in indexes]), strict=True):
+                out[i] = tags
+    return out
+
+
 def sentence_ranges(text: str, words: list[str], ends: list[int]) -> list[tuple[int, int]]:
     """Token index ranges [a, b) of sentences (split after end punctuation and at line breaks), from parallel token
     lists: the token strings and their end offsets."""
@@ -235,6 +261,10 @@ class _Document:
         self.lex = tagger.lex
         self.words, self.starts, self.ends = token_lists(text)
         ids, self.folded, self.cuts, self.bare = tagger.word_types(self.words)
+        if is_encyclopedic(self.folded):
+            RULES.hit("encyclopedic_register")
+            tagger = encyclopedic_tagger()
+            ids = tagger.word_types(self.words)[0]
         self._keep_whole_heads()
         self.taken = [False] * len(self.words)
         self.spans: list[_Span] = []

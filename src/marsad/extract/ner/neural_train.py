@@ -2,11 +2,15 @@
 
 Data: the CoNLL files of `train.training_files` (ANERcorp train + dev, AQMAR train; AQMAR's MIS is MISC, as for
 the CRF), each sentence once. Every `HOLD_OUT`-th sentence of each file is held out: the epoch whose held-out
-entity F1 is best is the one exported (AQMAR dev, ANERcorp test and the development corpora are never read).
-One core (`torch.set_num_threads(1)`); about a minute an epoch.
+entity F1 is best is the one kept (AQMAR dev, ANERcorp test and the development corpora are never read). With a
+tuning domain (AQMAR's, for the encyclopedic tagger), each network then goes on training on that domain's
+sentences alone at a lower rate, the epoch best on that domain's held-out sentences kept. One network is trained
+per seed and the exported model averages their probabilities. One core (`torch.set_num_threads(1)`); 10-30 s an
+epoch.
 """
 from __future__ import annotations
 
+import math
 import random
 import time
 import warnings
@@ -26,14 +30,18 @@ from marsad.extract.ner.neural import (
     reverse_index,
     word_features,
 )
-from marsad.extract.ner.train import TrainingFile, read_conll, score_spans, spans
+from marsad.extract.ner.train import Sentence, TrainingFile, read_conll, score_spans, spans
 from marsad.extract.ner.vectors import WordVectors, load_vectors
 from marsad.text.normalize import fold
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 HOLD_OUT = 10
 SIZES = {"char_dim": 24, "char_filters": 64, "hidden": 96}
-EPOCHS = 12
+EPOCHS = 25
+SEEDS = (0, 1, 2)
+LEARNING_RATE = 2e-3
+TUNE_EPOCHS = 6
+TUNE_RATE = 5e-4  # training on the tuning domain alone, after training on every file
 BATCH = 32
 WORD_DROPOUT = 0.1  # training tokens whose word vector is hidden, so the characters and lists learn too
 
@@ -144,27 +152,14 @@ def held_out_f1(net, data: list[Encoded]) -> float:
     return score_spans(gold, pred)["micro"]["f1"]
 
 
-def train_neural(files: list[TrainingFile], out: Path, vectors_path: Path | None = None, epochs: int = EPOCHS,
-                 seed: int = 0, log=print) -> dict:
-    """Train on `files`, keep the epoch best on the held-out sentences, export ONNX to `out`; returns a summary."""
+def _fit(net, train: list[Encoded], held: list[Encoded], epochs: int, lr: float, rng: random.Random,
+         log) -> tuple[float, int]:
+    """Train `net` for `epochs` on `train` and leave it at the epoch best on `held`: (that F1, that epoch)."""
     import torch
 
-    torch.set_num_threads(1)
-    torch.manual_seed(seed)
-    rng = random.Random(seed)
-    vectors = load_vectors(vectors_path) if vectors_path else load_vectors()
-    sents = [s for path in dict.fromkeys(p for p, _ in files) for s in read_conll(path)]
-    train_raw = [s for path in dict.fromkeys(p for p, _ in files)
-                 for i, s in enumerate(read_conll(path)) if i % HOLD_OUT]
-    held_raw = [s for path in dict.fromkeys(p for p, _ in files)
-                for i, s in enumerate(read_conll(path)) if not i % HOLD_OUT]
-    chars = _char_vocab([w for w, _ in sents])
-    train = [encode(w, t, vectors, chars) for w, t in train_raw]
-    held = [encode(w, t, vectors, chars) for w, t in held_raw]
-    net = _network(len(chars) + 2, vectors.matrix.shape[1], len(LABELS), **SIZES)
-    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
     loss_fn = torch.nn.NLLLoss(ignore_index=-100)
-    best, best_state, best_epoch = -1.0, None, 0
+    best, best_state, best_epoch = held_out_f1(net, held), None, 0
     for epoch in range(1, epochs + 1):
         t0 = time.time()
         for items in _batches(train, rng):
@@ -179,9 +174,77 @@ def train_neural(files: list[TrainingFile], out: Path, vectors_path: Path | None
         if f1 > best:
             best, best_epoch = f1, epoch
             best_state = {k: v.clone() for k, v in net.state_dict().items()}
-    net.load_state_dict(best_state)
-    export_onnx(net, NeuralMeta(LABELS, chars), vectors.matrix.shape[1], out)
-    return {"held_out_f1": best, "epoch": best_epoch, "train_sentences": len(train), "held_out": len(held)}
+    if best_state is not None:
+        net.load_state_dict(best_state)
+    return best, best_epoch
+
+
+def _split(files: list[TrainingFile], domain: str | None) -> tuple[list[Sentence], list[Sentence]]:
+    """(training, held-out) sentences of the distinct `files` (of `domain` only, unless None): every
+    `HOLD_OUT`-th sentence of a file is held out."""
+    train: list[Sentence] = []
+    held: list[Sentence] = []
+    for path, d in dict.fromkeys(files):
+        if domain is None or d == domain:
+            for i, s in enumerate(read_conll(path)):
+                (train if i % HOLD_OUT else held).append(s)
+    return train, held
+
+
+def train_neural(files: list[TrainingFile], out: Path, vectors_path: Path | None = None, epochs: int = EPOCHS,
+                 seeds: tuple[int, ...] = SEEDS, tune_domain: str | None = None, tune_epochs: int = TUNE_EPOCHS,
+                 log=print) -> dict:
+    """Train one network per seed on `files` (each left at the epoch best on the held-out sentences); with
+    `tune_domain`, go on training each on that domain's sentences alone at a lower rate (the epoch best on that
+    domain's held-out sentences kept). Export the networks as one ONNX model averaging their log-probabilities
+    to `out`; returns a summary."""
+    import torch
+
+    torch.set_num_threads(1)
+    vectors = load_vectors(vectors_path) if vectors_path else load_vectors()
+    chars = _char_vocab([w for path, _ in dict.fromkeys(files) for w, _ in read_conll(path)])
+
+    def encoded(sents: list[Sentence]) -> list[Encoded]:
+        return [encode(w, t, vectors, chars) for w, t in sents]
+
+    train, held = map(encoded, _split(files, None))
+    tune_train, tune_held = map(encoded, _split(files, tune_domain)) if tune_domain else ([], [])
+    nets, summary = [], {"train_sentences": len(train), "held_out": len(held), "seeds": []}
+    for seed in seeds:
+        torch.manual_seed(seed)
+        rng = random.Random(seed)
+        net = _network(len(chars) + 2, vectors.matrix.shape[1], len(LABELS), **SIZES)
+        f1, epoch = _fit(net, train, held, epochs, LEARNING_RATE, rng, log)
+        run = {"seed": seed, "held_out_f1": f1, "epoch": epoch}
+        if tune_train:
+            run["tuned_f1"], run["tuned_epoch"] = _fit(net, tune_train, tune_held, tune_epochs, TUNE_RATE, rng, log)
+        summary["seeds"].append(run)
+        nets.append(net)
+    export_onnx(_average(nets), NeuralMeta(LABELS, chars), vectors.matrix.shape[1], out)
+    summary["held_out_f1"] = held_out_f1(_average(nets), held)
+    if tune_held:
+        summary["tuned_f1"] = held_out_f1(_average(nets), tune_held)
+    return summary
+
+
+def _average(nets: list):
+    """One module whose output is the log of the networks' mean probabilities (the network itself if alone)."""
+    import torch
+    from torch import nn
+
+    if len(nets) == 1:
+        return nets[0]
+
+    class Mean(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.nets = nn.ModuleList(nets)
+
+        def forward(self, vec, chars, feats, rev):
+            both = torch.stack([n(vec, chars, feats, rev) for n in self.nets])
+            return torch.logsumexp(both, dim=0) - math.log(len(self.nets))
+
+    return Mean()
 
 
 def export_onnx(net, meta: NeuralMeta, dim: int, out: Path) -> None:

@@ -4,8 +4,9 @@
 (news) and, when given, AQMAR's train.txt (Wikipedia; its dev.txt is the evaluation split, never read here).
 With two domains each token also carries its domain's bias attribute (`features.with_domain`); the tagger uses
 the news one.
-`evaluate_conll(FILE)` tags FILE with the shipped model and compares exact spans and types (ANERcorp's PERS is
-our PER; GPE is scored as LOC, the corpus does not split them; AQMAR's MIS is MISC).
+`evaluate_conll(FILE)` tags FILE as articles are tagged (the CRF, or the encyclopedic tagger for windows of
+sentences that read as encyclopedic) and compares exact spans and types (ANERcorp's PERS is our PER; GPE is
+scored as LOC, the corpus does not split them; AQMAR's MIS is MISC).
 """
 from __future__ import annotations
 
@@ -124,15 +125,18 @@ def score_spans(gold: list[set], pred: list[set]) -> dict:
             "types": {k: prf(tp[k], n_pred[k], n_gold[k]) for k in kinds}}
 
 
-def evaluate_conll(path: Path, model: Path = MODEL_FILE, neural: Path | None = None, crf_weight: float = 1.0) -> dict:
-    """Tag a CoNLL file with the model (and a neural one mixed in, `mentions.NerTagger`); entity-level P/R/F1
-    (exact span and type), micro and per type."""
-    from marsad.extract.ner.mentions import load_tagger
+def evaluate_conll(path: Path, model: Path | None = None, neural: Path | None = None,
+                   crf_weight: float = 1.0) -> dict:
+    """Tag a CoNLL file and compare with its labels: entity-level P/R/F1 (exact span and type), micro and per type.
+    With no `model`, the shipped taggers as articles are tagged (`mentions.routed_tags`: the register of each window
+    of sentences picks the tagger); else the `model` CRF (and a neural one mixed in, `mentions.NerTagger`)."""
+    from marsad.extract.ner.mentions import load_tagger, routed_tags
 
-    tagger = load_tagger(model, neural, crf_weight)
     sents = read_conll(Path(path))
+    words = [w for w, _ in sents]
+    tagged = routed_tags(words) if model is None else load_tagger(model, neural, crf_weight).tag_sentences(words)
     gold = [spans(tags) for _, tags in sents]
-    pred = [spans(tags) for tags in tagger.tag_sentences([words for words, _ in sents])]
+    pred = [spans(tags) for tags in tagged]
     report = score_spans(gold, pred)
     names = [[{x for x in s if x[2] in NAME_TYPES} for s in side] for side in (gold, pred)]
     report["per_org_loc"] = score_spans(*names)["micro"]
