@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
@@ -204,7 +204,21 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
     again since the last publish, an article not stored again): a stored one is kept without being converted
     (`convert`, by section: how an item of the document becomes JSON-ready; none: it is), written out and
     digested again."""
-    written, moved, deleted, refs = [], [], [], []
+    parts = list(section_changes(doc, stored, unchanged, convert))
+    return RowChanges(document_header(doc), *(list(chain.from_iterable(getattr(part, name) for part in parts))
+                                              for name in ("written", "moved", "deleted", "refs")))
+
+
+ROWS_AT_ONCE = 2000  # the most rows `section_changes` encodes for one part
+
+
+def section_changes(doc: Mapping[str, Any], stored: StoredRows,
+                    unchanged: Mapping[str, Collection[str]] | None = None,
+                    convert: Mapping[str, Convert] | None = None) -> Iterator[RowChanges]:
+    """`row_changes` in parts, each to be written before the next is asked for, so a first publish never holds
+    the whole document as JSON: a section's written rows at most `ROWS_AT_ONCE` at a time, then its moved and
+    deleted rows; last the rows of the sections the document no longer has."""
+    header = document_header(doc)
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
@@ -212,24 +226,33 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
         positions = stored.positions.get(section, {})
         published = stored.published.setdefault(section, {}) if section not in MADE_OF_OTHERS else {}
         keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions, published)
-        rows = _encoded(items, keys, encode, make)
-        if section not in MADE_OF_OTHERS:
-            published.update((keys[index], items[index]) for index in encode)
-        before = stored.digests(section, [key for key in rows if key in positions])
+        seen: Counter[str] = Counter()
+        by_content = {}  # an item keyed by its content gets its key (`h:` and its digest, numbered) once encoded
+        for index in encode:
+            if keys[index] is None:
+                by_content[index] = _encoded(items[index], make)
+                keys[index] = _numbered(f"h:{by_content[index][0]}", seen)
         old = [positions.get(key) for key in keys]
         new = placed(old)
-        changed = set()
-        for index, (key, (digest, text, value)) in zip(encode, rows.items(), strict=True):
-            if before.get(key) != digest:
-                changed.add(key)
-                written.append((section, key, new[index], digest, text))
-                refs.extend((ref, section, key) for ref in sorted(row_refs(value)))
-        moved.extend((position, section, key) for key, position, was in zip(keys, new, old, strict=True)
-                     if was is not None and was != position and key not in changed)
-        deleted.extend((section, key) for key in positions.keys() - set(keys))
-    deleted.extend((section, key) for section, found in stored.positions.items()
-                   if not isinstance(doc.get(section), list) for key in found)
-    return RowChanges(document_header(doc), written, moved, deleted, refs)
+        changed: set[str] = set()
+        for chunk in (encode[first:first + ROWS_AT_ONCE] for first in range(0, len(encode), ROWS_AT_ONCE)):
+            rows = [by_content.pop(index, None) or _encoded(items[index], make) for index in chunk]
+            if section not in MADE_OF_OTHERS:
+                published.update((keys[index], items[index]) for index in chunk)
+            before = stored.digests(section, [key for index in chunk if (key := keys[index]) in positions])
+            written, refs = [], []
+            for index, (digest, text, item_refs) in zip(chunk, rows, strict=True):
+                key = keys[index]
+                if before.get(key) != digest:
+                    changed.add(key)
+                    written.append((section, key, new[index], digest, text))
+                    refs.extend((ref, section, key) for ref in item_refs)
+            yield RowChanges(header, written, [], [], refs)
+        moved = [(position, section, key) for key, position, was in zip(keys, new, old, strict=True)
+                 if was is not None and was != position and key not in changed]
+        yield RowChanges(header, [], moved, [(section, key) for key in positions.keys() - set(keys)], [])
+    yield RowChanges(header, [], [], [(section, key) for section, found in stored.positions.items()
+                                      if not isinstance(doc.get(section), list) for key in found], [])
 
 
 def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float],
@@ -250,21 +273,11 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str]
     return keys, encode
 
 
-def _encoded(items: Sequence[Any], keys: list[str | None], encode: list[int], make: Convert | None
-             ) -> dict[str, tuple[str, str, Any]]:
-    """key -> (digest, JSON, the item JSON-ready) of the items at `encode`, in their order; an item keyed by its
-    content gets its key (`h:` and the digest, numbered among the same) here."""
-    rows: dict[str, tuple[str, str, Any]] = {}
-    seen: Counter[str] = Counter()
-    for index in encode:
-        value = make(items[index]) if make else items[index]
-        text = _json(value)
-        digest = _digest(text)
-        key = keys[index]
-        if key is None:
-            key = keys[index] = _numbered(f"h:{digest}", seen)
-        rows[key] = (digest, text, value)
-    return rows
+def _encoded(item: Any, make: Convert | None) -> tuple[str, str, list[str]]:
+    """(digest, JSON, the items it belongs to) of an item (`make`: how it becomes JSON-ready; none: it is)."""
+    value = make(item) if make else item
+    text = _json(value)
+    return _digest(text), text, sorted(row_refs(value))
 
 
 def placed(old: Sequence[float | None]) -> list[float]:
