@@ -189,3 +189,23 @@ def test_export_writes_one_story_of_the_stored_analysis(tmp_path: Path) -> None:
     assert [s["id"] for s in one["stories"]] == [story] and 0 < len(one["articles"]) < len(whole["articles"])
     missing = marsad("export", "--story", "s999", "--json", "x.json", cwd=tmp_path)
     assert missing.returncode == 2 and "s999" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_the_json_is_written_an_item_at_a_time_as_the_whole_analysis_reads(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`analyze --json` writes the document an item at a time, never the analysis converted whole and held as one
+    JSON text: byte for byte what `json.dumps` of the whole gives."""
+    from click.testing import CliRunner
+
+    import marsad.cli as cli
+    from marsad.export.analysis import to_document
+    from marsad.pipeline import analyze
+    from marsad.store import SQLiteStore
+
+    monkeypatch.setattr(cli, "to_document", lambda analysis: pytest.fail("the analysis converted whole"))
+    run = CliRunner().invoke(cli.main, ["analyze", str(EXAMPLES), "--json", str(tmp_path / "a.json"),
+                                        "--db", str(tmp_path / "a.db"), "--workers", "1", "-q"])
+    assert run.exit_code == 0, run.output
+    with SQLiteStore(tmp_path / "b.db") as store:
+        whole = json.dumps(to_document(analyze([EXAMPLES], store)), ensure_ascii=False, indent=1)
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == whole

@@ -411,12 +411,12 @@ def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path)
 
 
 def test_linking_goes_to_the_engine_only_when_many_names_are_new(tmp_path: Path) -> None:
-    from marsad.pipeline import link_corpus, local_engine
+    from marsad.pipeline import link_on_worker, local_engine
 
     sent: list[int] = []
 
     def counting(function, items):  # type: ignore[no-untyped-def]
-        if function is link_corpus:
+        if function is link_on_worker:
             sent.append(1)
         return local_engine(function, items)
 
@@ -434,6 +434,25 @@ def test_linking_goes_to_the_engine_only_when_many_names_are_new(tmp_path: Path)
     with SQLiteStore(tmp_path / "once.db") as store:
         once = analyze([first, more], store)
     assert [(e.id, e.name, e.mentions) for e in grown.entities] == [(e.id, e.name, e.mentions) for e in once.entities]
+
+
+def test_entities_linked_on_a_worker_are_made_of_the_corpus_s_own_mentions(tmp_path: Path) -> None:
+    """Linking sent to a worker comes back by reference to the corpus this process holds (each entity's mentions
+    by place, each quote by its speaker), not as a second copy of every mention and quote: the same analysis."""
+    import pickle
+
+    def worker(function, items):  # type: ignore[no-untyped-def]  # work and results cross as pickles
+        return (pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(item))))) for item in items)
+
+    with SQLiteStore(tmp_path / "far.db") as store:
+        far = analyze([EXAMPLES], store, engine=worker)
+    with SQLiteStore(tmp_path / "here.db") as store:
+        here = analyze([EXAMPLES], store)
+    own = {id(m) for found in far.spans["mentions"].values() for m in found}
+    assert far.entities and all(id(m) in own for e in far.entities for m in e.mentions)
+    stated = {id(q.text) for found in far.spans["quotes"].values() for q in found}
+    assert far.quotes and all(id(q.text) in stated for q in far.quotes)
+    assert to_document(far) == to_document(here)
 
 
 def test_an_event_s_keys_depend_on_its_values_not_on_which_strings_are_shared() -> None:

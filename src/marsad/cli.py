@@ -25,7 +25,7 @@ from rich.progress import (
 
 from marsad.engines import ENGINES, close_engine, collect_as_batch_job, make_engine
 from marsad.errors import ConfigError, EngineError, StoreError
-from marsad.export.analysis import json_pieces, json_schema, to_document
+from marsad.export.analysis import document_sections, json_pieces, json_schema, stored_sections, to_document
 from marsad.export.report import render_report
 from marsad.ingest import read_inputs
 from marsad.pipeline import REVISION, Engine, StrictModeError, analyze, publish
@@ -111,20 +111,22 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
             _err.print(f"marsad: interrupted; the {store.count()} articles stored in {db} are kept: run the same "
                        "command again to go on from there", markup=False)
             sys.exit(EXIT_INTERRUPTED)
-        if result.unchanged and (json_out or html_out):
-            document = store.get_analysis() or {}
-            document["rejected"] = [{"path": r.path, "reason": r.reason} for r in result.rejected]
-        elif not result.unchanged and (result.from_inputs or result.articles):
+        if not result.unchanged and (result.from_inputs or result.articles):
             progress.update(task, description="storing the analysis")
             publish(store, result)
-            document = to_document(result) if json_out or html_out else {}
+        if result.unchanged or result.from_inputs or result.articles:
+            rejected = [{"path": r.path, "reason": r.reason} for r in result.rejected]
+            if json_out:  # an item at a time: the analysis is never held whole as JSON
+                _write_pieces(json_out, json_pieces(_stored_document(store, rejected) if result.unchanged
+                                                    else document_sections(result)))
+            if html_out:
+                document = {**(store.get_analysis() or {}), "rejected": rejected} if result.unchanged \
+                    else to_document(result)
     if not result.from_inputs and not result.totals()["articles"]:
         if new_store:
             _remove_sqlite(db)  # a run that processed nothing leaves no empty store behind
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
-    if json_out:
-        _write(json_out, json.dumps(document, ensure_ascii=False, indent=1))
     if html_out:
         _write(html_out, render_report(document, settings.report))
     if not quiet:
@@ -134,6 +136,13 @@ def analyze_command(paths: tuple[Path, ...], json_out: Path | None, html_out: Pa
     if not result.from_inputs:
         _err.print("marsad: no article could be processed", markup=False)
         sys.exit(EXIT_NOTHING_PROCESSED)
+
+
+def _stored_document(store: Store, rejected: list[dict[str, str]]) -> Iterator[tuple[str, Any]]:
+    """The stored analysis's sections in order, each read as it is written, with this run's rejected inputs."""
+    names, values, read = stored_sections(store)
+    return ((name, rejected if name == "rejected" else values[name] if name in values else read(name))
+            for name in names)
 
 
 def closing_summary(result: Analysis, db: str, written: list[Path]) -> str:
@@ -272,14 +281,11 @@ def export_command(db: str, json_out: Path | None, html_out: Path | None, storie
         if not header:
             _err.print(f"marsad: {db} holds no analysis yet (run `marsad analyze --db {db}` first)", markup=False)
             sys.exit(EXIT_NOTHING_PROCESSED)
-        whole = None if "sections" in header else header  # a document kept whole by an older version
-        read = store.analysis_section if whole is None else (lambda section: whole.get(section, []))
+        names, values, read = stored_sections(store, header)
         try:
             cut = cut_sections(read, stories, since.date().isoformat() if since else None) if stories or since else {}
         except SelectionError as exc:
             raise click.BadParameter(str(exc), param_hint="--story") from exc
-        names = list(header["sections"] if whole is None else whole)
-        values = header["values"] if whole is None else {k: v for k, v in whole.items() if not isinstance(v, list)}
 
         def sections() -> Iterator[tuple[str, Any]]:
             for name in [*names, *(name for name in cut if name not in names)]:

@@ -162,8 +162,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     linker = _kept_linker(store, corpus.order)
     on_engine = (linker is None or linker.empty) and link_on_engine(work)
     with ThreadPoolExecutor(1) as side:
-        linking = side.submit(lambda: next(iter(engine(link_corpus, [work.reading()]))) if on_engine
-                              else link_corpus(work, linker))
+        linking = side.submit(lambda: linked_in_place(next(iter(engine(link_on_worker, [work.reading()]))), corpus)
+                              if on_engine else link_corpus(work, linker))
         articles = _duplicates(analysis, store, settings)
         events, stories = _events(articles, analysis.spans, store, settings)
         entities, quotes, ids, resolved = linking.result()
@@ -271,8 +271,7 @@ class LinkWork:
                                             countries={a: c for a in corpus.order if (c := corpus.countries.get(a))}))
 
 
-def link_corpus(work: LinkWork, linker: Linker | None = None,
-                ) -> tuple[list[Entity], list[Quote], EntityIds, dict[NameKey, LatinName]]:
+def link_corpus(work: LinkWork, linker: Linker | None = None) -> LinkResult:
     """The corpus's entities with the ids earlier runs gave them, its quotes with their speakers, the ids to keep
     for the next run (`work.ids` updated) and the Latin names resolved so far (resolving is most of linking's
     cost, and a cycle meets few new names). `linker`: one that linked the corpus before its new articles."""
@@ -286,6 +285,37 @@ def link_corpus(work: LinkWork, linker: Linker | None = None,
     entities = work.ids.assign(link_entities(mentions, latin, known_name, corpus.texts))
     quotes = [q for article in corpus.order for q in corpus.quotes.get(article, ())]
     return entities, assign_speakers(quotes, entities, corpus.texts), work.ids, resolved_latin_names()
+
+
+LinkResult = tuple[list[Entity], list[Quote], EntityIds, dict[NameKey, LatinName]]  # what `link_corpus` returns
+Placed = tuple[str, int] | Mention  # a mention by its place in the corpus (article, number there), or itself
+LinkedByPlace = tuple[list[tuple[Entity, tuple[Placed, ...]]], list[str | None | Quote], EntityIds,
+                      dict[NameKey, LatinName]]
+
+
+def link_on_worker(work: LinkWork) -> LinkedByPlace:
+    """`link_corpus` on a worker, its result sent back by what the calling process holds (`linked_in_place`): each
+    entity's mentions as their places in the corpus, each quote that only gained its speaker as that speaker.
+    Sent back whole, every mention and quote of the corpus came back as a copy, held beside the original."""
+    entities, quotes, ids, resolved = link_corpus(work)
+    corpus = work.corpus
+    place = {id(m): (article, n) for article, found in corpus.mentions.items() for n, m in enumerate(found)}
+    stated = [q for article in corpus.order for q in corpus.quotes.get(article, ())]
+    return ([(replace(e, mentions=()), tuple(place.get(id(m), m) for m in e.mentions)) for e in entities],
+            [q.speaker if q == replace(before, speaker=q.speaker) else q
+             for q, before in zip(quotes, stated, strict=True)],
+            ids, resolved)
+
+
+def linked_in_place(linked: LinkedByPlace, corpus: Corpus) -> LinkResult:
+    """What `link_on_worker` sent back, with the corpus's own mentions and quotes."""
+    entities, speakers, ids, resolved = linked
+    mentions = corpus.mentions
+    stated = [q for article in corpus.order for q in corpus.quotes.get(article, ())]
+    return ([replace(e, mentions=tuple(mentions[m[0]][m[1]] if type(m) is tuple else m for m in placed))
+             for e, placed in entities],
+            [s if isinstance(s, Quote) else replace(q, speaker=s) for s, q in zip(speakers, stated, strict=True)],
+            ids, resolved)
 
 
 def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:

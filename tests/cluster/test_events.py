@@ -312,3 +312,21 @@ def test_two_cables_worded_alike_to_common_named_countries_are_two_events() -> N
                        if (start := a.text.find(name)) >= 0] for a in articles}
     event_of = _event_of(cluster_events(articles, mentions)[0])
     assert event_of["egypt"] == event_of["egypt2"] != event_of["iraq"]
+
+
+def test_a_batch_s_words_are_counted_as_one_object_each(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A first run's batch is the whole corpus: each word it repeats is held once, not once per occurrence."""
+    from marsad.cluster.terms import TermModel
+
+    seen: list[list[str]] = []
+    counting = TermModel.add_documents
+
+    def add_documents(self, docs_words, docs_entities):  # type: ignore[no-untyped-def]
+        seen.extend(docs_words)
+        return counting(self, docs_words, docs_entities)
+
+    monkeypatch.setattr(TermModel, "add_documents", add_documents)
+    text = "أعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة."
+    cluster_events([Article(id=f"a{n}", text=text, title="افتتاح مستشفى", published="2015-08-01") for n in range(3)])
+    words = [w for doc in seen for w in doc]
+    assert len(words) > len(set(words)) and len({id(w) for w in words}) == len(set(words))

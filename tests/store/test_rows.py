@@ -250,3 +250,36 @@ def test_the_very_items_published_before_are_not_converted_again(store_location:
         store.put_analysis({"schema": "marsad.analysis/v1", "events": events, "stories": stories}, None, convert)
         assert Item.converted == ["v4", "s1"]
         assert [e["title"] for e in store.analysis_section("events")] == [e.title for e in events]
+
+
+def test_a_publish_written_a_few_rows_at_a_time_stores_what_one_part_would(tmp_path: Path, monkeypatch: Any) -> None:
+    """SQLite writes a publish a part at a time (`section_changes`: a first publish never holds the whole
+    document's rows): the same rows, references and search tables as all at once, after a first publish and a
+    changed one."""
+    from marsad.export.analysis import to_document
+    from marsad.pipeline import analyze
+    from marsad.store import rows
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with SQLiteStore(tmp_path / "reference.db") as reference:
+        doc = to_document(analyze([examples], reference))
+    changed = {**doc, "articles": doc["articles"][1:], "entities": doc["entities"][:-1]}
+    parts = list(rows.section_changes(doc, StoredRows.of(()), convert={}))
+    monkeypatch.setattr(rows, "ROWS_AT_ONCE", 3)
+    small = list(rows.section_changes(doc, StoredRows.of(()), convert={}))
+    assert max(len(part.written) for part in small) == 3 < max(len(part.written) for part in parts)
+    assert sorted(row for part in small for row in part.written) == sorted(document_rows(doc))
+
+    def tables(store: SQLiteStore) -> dict[str, list[tuple[Any, ...]]]:
+        return {**search_tables(store), **{table: sorted(store._db.execute(f"SELECT * FROM {table}").fetchall())
+                                           for table in ("analysis_rows", "analysis_refs")}}
+
+    with SQLiteStore(tmp_path / "parts.db") as in_parts:
+        monkeypatch.setattr(rows, "ROWS_AT_ONCE", 10_000)
+        with SQLiteStore(tmp_path / "whole.db") as whole:
+            for version in (doc, changed):
+                whole.put_analysis(version)
+                with monkeypatch.context() as patch:
+                    patch.setattr(rows, "ROWS_AT_ONCE", 3)
+                    in_parts.put_analysis(version)
+                assert tables(in_parts) == tables(whole) and in_parts.get_analysis() == version

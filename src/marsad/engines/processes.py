@@ -6,12 +6,14 @@ Small work (under INLINE_BELOW items) runs in this process: a handful of article
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import Any
 
 from marsad.engines.batches import BatchEngine
@@ -45,8 +47,26 @@ def prepare_worker() -> None:
 def collect_as_batch_job() -> None:
     """Python's cycle collector at thresholds for a batch job: at its defaults (700, 10, 10) it took a fifth of a
     worker's time comparing events and a tenth of the main process's clustering them; cycles are still
-    collected."""
+    collected. The C allocator gives freed memory back as a batch job needs (`_allocate_as_batch_job`)."""
     gc.set_threshold(*GC_THRESHOLDS)
+    _allocate_as_batch_job()
+
+
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc's mallopt parameters (malloc.h)
+MAPPED_FROM = 128 * 1024  # bytes: larger blocks are mapped on their own, and unmapped when freed
+ARENAS = 2
+
+
+def _allocate_as_batch_job() -> None:
+    """glibc's allocator (Linux) with a fixed threshold for mapping a block on its own: by default it rises to
+    the largest block freed (up to 32 MiB), so the large buffers a stage drops (work pickled for a worker, rows
+    written, JSON) stay in the heap as holes; and with at most two arenas (each thread that allocates gets its
+    own). A batch of 4,000 SaudiNewsNet articles peaked at 728 MiB against 849 (602 against 715 while linking and
+    clustering). Elsewhere nothing changes."""
+    with suppress(OSError, AttributeError):  # not glibc
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, MAPPED_FROM)
+        libc.mallopt(M_ARENA_MAX, ARENAS)
 
 
 class ProcessEngine(BatchEngine):

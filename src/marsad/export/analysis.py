@@ -5,7 +5,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from itertools import chain
-from typing import Any
+from typing import Any, Protocol
 
 from marsad.compare.figures import story_figures
 from marsad.summarize import summarize_story
@@ -18,8 +18,14 @@ KEYS = ("articles", "entities", "quotes", "timexes", "events", "stories", "claim
 
 def to_document(analysis: Analysis) -> dict[str, Any]:
     """The analysis as a JSON-ready dict with every key of the format present."""
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in document_sections(analysis)}
+
+
+def document_sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
+    """The document's sections in order, each list's items made JSON-ready one at a time as they are read (for
+    `json_pieces`: a document written without ever being held whole)."""
     doc, convert = document_items(analysis)
-    return {key: [convert[key](item) for item in value] if key in convert else value for key, value in doc.items()}
+    return ((key, map(convert[key], value) if key in convert else value) for key, value in doc.items())
 
 
 Convert = Callable[[Any], Any]
@@ -56,6 +62,26 @@ def document_items(analysis: Analysis) -> tuple[dict[str, Any], dict[str, Conver
 
 def _to_dict(item: Any) -> Any:
     return item.to_dict()
+
+
+class StoredAnalysis(Protocol):
+    """What `stored_sections` reads of a store."""
+
+    def analysis_header(self) -> dict[str, Any]: ...
+
+    def analysis_section(self, section: str) -> Iterator[dict[str, Any]]: ...
+
+
+def stored_sections(store: StoredAnalysis, header: dict[str, Any] | None = None
+                    ) -> tuple[list[str], dict[str, Any], Callable[[str], Iterable[Any]]]:
+    """The latest stored analysis (`header`: its header, if read already) as its sections' names in order, its
+    values that are not lists, and how to read a section's items one at a time: from the store's rows, or from a
+    document kept whole by an older version of the store."""
+    header = store.analysis_header() if header is None else header
+    if "sections" in header:
+        return list(header["sections"]), dict(header["values"]), store.analysis_section
+    whole = header
+    return list(whole), {k: v for k, v in whole.items() if not isinstance(v, list)}, lambda s: whole.get(s, [])
 
 
 def json_schema() -> dict[str, Any]:

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
@@ -84,8 +84,7 @@ def document_rows(doc: Mapping[str, Any]) -> Iterator[Row]:
 
 def _row(section: str, position: int, item: Any, seen: Counter[str], key: str | None = None) -> Row:
     """One item's row (`_base_key`; `seen`: the keys met so far in its section), under `key` if already given."""
-    text = _json(item)
-    digest = _digest(text)
+    digest, text, _, _ = _encoded(item, None, DETACHED.get(section))
     return section, key or _numbered(_base_key(section, item) or f"h:{digest}", seen), position, digest, text
 
 
@@ -212,8 +211,25 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
     again since the last publish, an article not stored again): a stored one is kept without being converted
     (`convert`, by section: how an item of the document becomes JSON-ready; none: it is), written out and
     digested again."""
-    written, moved, deleted, refs = [], [], [], []
+    parts = list(section_changes(doc, stored, unchanged, convert))
     detached: dict[str, dict[str, list[Any]]] = {}
+    for part in parts:
+        for section, found in part.detached.items():
+            detached.setdefault(section, {}).update(found)
+    return RowChanges(document_header(doc), *(list(chain.from_iterable(getattr(part, name) for part in parts))
+                                              for name in ("written", "moved", "deleted", "refs")), detached)
+
+
+ROWS_AT_ONCE = 2000  # the most rows `section_changes` encodes for one part
+
+
+def section_changes(doc: Mapping[str, Any], stored: StoredRows,
+                    unchanged: Mapping[str, Collection[str]] | None = None,
+                    convert: Mapping[str, Convert] | None = None) -> Iterator[RowChanges]:
+    """`row_changes` in parts, each to be written before the next is asked for, so a first publish never holds
+    the whole document as JSON: a section's written rows at most `ROWS_AT_ONCE` at a time, then its moved and
+    deleted rows; last the rows of the sections the document no longer has."""
+    header = document_header(doc)
     for section, items in doc.items():
         if not isinstance(items, list):
             continue
@@ -221,24 +237,36 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
         positions = stored.positions.get(section, {})
         published = stored.published.setdefault(section, {}) if section not in MADE_OF_OTHERS else {}
         keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions, published)
-        rows = _encoded(items, keys, encode, make, DETACHED.get(section), detached.setdefault(section, {}))
-        if section not in MADE_OF_OTHERS:
-            published.update((keys[index], items[index]) for index in encode)
-        before = stored.digests(section, [key for key in rows if key in positions])
+        detach = DETACHED.get(section)
+        seen: Counter[str] = Counter()
+        by_content = {}  # an item keyed by its content gets its key (`h:` and its digest, numbered) once encoded
+        for index in encode:
+            if keys[index] is None:
+                by_content[index] = _encoded(items[index], make, detach)
+                keys[index] = _numbered(f"h:{by_content[index][0]}", seen)
         old = [positions.get(key) for key in keys]
         new = placed(old)
-        changed = set()
-        for index, (key, (digest, text, value)) in zip(encode, rows.items(), strict=True):
-            if before.get(key) != digest:
-                changed.add(key)
-                written.append((section, key, new[index], digest, text))
-                refs.extend((ref, section, key) for ref in sorted(row_refs(value)))
-        moved.extend((position, section, key) for key, position, was in zip(keys, new, old, strict=True)
-                     if was is not None and was != position and key not in changed)
-        deleted.extend((section, key) for key in positions.keys() - set(keys))
-    deleted.extend((section, key) for section, found in stored.positions.items()
-                   if not isinstance(doc.get(section), list) for key in found)
-    return RowChanges(document_header(doc), written, moved, deleted, refs, detached)
+        changed: set[str] = set()
+        for chunk in (encode[first:first + ROWS_AT_ONCE] for first in range(0, len(encode), ROWS_AT_ONCE)):
+            rows = [by_content.pop(index, None) or _encoded(items[index], make, detach) for index in chunk]
+            if section not in MADE_OF_OTHERS:
+                published.update((keys[index], items[index]) for index in chunk)
+            before = stored.digests(section, [key for index in chunk if (key := keys[index]) in positions])
+            written, refs, found = [], [], {}
+            for index, (digest, text, item_refs, held) in zip(chunk, rows, strict=True):
+                key = keys[index]
+                if held is not None:
+                    found[held[0]] = held[1]
+                if before.get(key) != digest:
+                    changed.add(key)
+                    written.append((section, key, new[index], digest, text))
+                    refs.extend((ref, section, key) for ref in item_refs)
+            yield RowChanges(header, written, [], [], refs, {section: found} if found else {})
+        moved = [(position, section, key) for key, position, was in zip(keys, new, old, strict=True)
+                 if was is not None and was != position and key not in changed]
+        yield RowChanges(header, [], moved, [(section, key) for key in positions.keys() - set(keys)], [])
+    yield RowChanges(header, [], [], [(section, key) for section, found in stored.positions.items()
+                                      if not isinstance(doc.get(section), list) for key in found], [])
 
 
 def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float],
@@ -259,28 +287,17 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str]
     return keys, encode
 
 
-def _encoded(items: Sequence[Any], keys: list[str | None], encode: list[int], make: Convert | None,
-             detach: str | None = None, detached: dict[str, list[Any]] | None = None
-             ) -> dict[str, tuple[str, str, Any]]:
-    """key -> (digest, JSON, the item JSON-ready) of the items at `encode`, in their order; an item keyed by its
-    content gets its key (`h:` and the digest, numbered among the same) here. A `detach` field an item holds is
-    left out of its row and put in `detached` under the item's id."""
-    rows: dict[str, tuple[str, str, Any]] = {}
-    seen: Counter[str] = Counter()
-    for index in encode:
-        value = make(items[index]) if make else items[index]
-        if detach and isinstance(value, dict) and detach in value:
-            value = dict(value)
-            found = value.pop(detach)
-            if detached is not None:
-                detached[str(value.get("id"))] = found
-        text = _json(value)
-        digest = _digest(text)
-        key = keys[index]
-        if key is None:
-            key = keys[index] = _numbered(f"h:{digest}", seen)
-        rows[key] = (digest, text, value)
-    return rows
+def _encoded(item: Any, make: Convert | None, detach: str | None = None
+             ) -> tuple[str, str, list[str], tuple[str, list[Any]] | None]:
+    """(digest, JSON, the items it belongs to, (its id, its `detach` field) when it holds one) of an item (`make`:
+    how it becomes JSON-ready; none: it is); the `detach` field is left out of its row."""
+    value = make(item) if make else item
+    held = None
+    if detach and isinstance(value, dict) and detach in value:
+        value = dict(value)
+        held = str(value.get("id")), value.pop(detach)
+    text = _json(value)
+    return _digest(text), text, sorted(row_refs(value)), held
 
 
 def placed(old: Sequence[float | None]) -> list[float]:

@@ -33,7 +33,16 @@ from marsad.store.query import (
     text_changes,
     with_names,
 )
-from marsad.store.rows import DETACHED, Convert, PublishedRows, assemble, attach, current, row_changes
+from marsad.store.rows import (
+    DETACHED,
+    Convert,
+    PublishedRows,
+    assemble,
+    attach,
+    current,
+    document_header,
+    section_changes,
+)
 from marsad.types import Article, RawDocument
 
 Processed = tuple[Article, str, dict[str, list[dict[str, Any]]]]
@@ -236,21 +245,23 @@ class SQLiteStore:
             version = header[1] if header else 0
             stored = self._published.rows(
                 version, lambda: self._db.execute("SELECT section, key, position FROM analysis_rows"), self._digests)
-            changes = row_changes(doc, stored, unchanged, convert)
-            self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
-            self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
-                                 [*changes.deleted, *stored.replaced(changes)])
-            self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
-            self._db.executemany("INSERT OR IGNORE INTO analysis_refs VALUES (?, ?, ?)", changes.refs)
-            self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?", changes.moved)
+            for changes in section_changes(doc, stored, unchanged, convert):  # a part at a time: never whole
+                self._db.executemany("DELETE FROM analysis_rows WHERE section = ? AND key = ?", changes.deleted)
+                self._db.executemany("DELETE FROM analysis_refs WHERE section = ? AND key = ?",
+                                     [*changes.deleted, *stored.replaced(changes)])
+                self._db.executemany("INSERT OR REPLACE INTO analysis_rows VALUES (?, ?, ?, ?, ?)", changes.written)
+                self._db.executemany("INSERT OR IGNORE INTO analysis_refs VALUES (?, ?, ?)", changes.refs)
+                self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?",
+                                     changes.moved)
+                self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
+                                           stored.holds))
+                self._put_mentions(published_mentions(changes.detached.get("entities", {}), changes.deleted, None))
+                self._published.written(version + 1, changes)  # a publish that fails: the version read differs
             self._db.execute(
                 "INSERT INTO analysis (id, version, data) VALUES (1, 1, ?) "
                 "ON CONFLICT(id) DO UPDATE SET version = version + 1, data = excluded.data",
-                (json.dumps(changes.header, ensure_ascii=False),))
-            self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
-                                       stored.holds))
-            self._put_mentions(published_mentions(changes.detached.get("entities", {}), changes.deleted, mentions))
-        self._published.written(version + 1, changes)
+                (json.dumps(document_header(doc), ensure_ascii=False),))
+            self._put_mentions(published_mentions({}, (), mentions))
 
     def _put_mentions(self, changes: MentionChanges) -> None:
         """The entities' mention rows after a publish (`store.query.MentionChanges`)."""
