@@ -77,7 +77,8 @@ class DuplicateIndex:
     def __post_init__(self) -> None:
         self._checked: dict[str, tuple[Article, object]] = {}  # the article and fingerprints each id was last
         # checked with, so a later run over the same objects (a watcher's) skips them; not part of the state
-        self._bands: tuple[np.ndarray, np.ndarray] | None = None  # the signatures indexed and their band hashes
+        self._bands: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # the signatures indexed and their
+        # band hashes sorted by band, with the row of each (`_band_index`: made once, then kept as rows are added)
 
     def __getstate__(self) -> dict[str, object]:
         return {name: value for name, value in vars(self).items() if not name.startswith("_")}
@@ -112,19 +113,20 @@ class DuplicateIndex:
                 for a in articles]
 
     def _add(self, new: list[tuple[str, int, str, np.ndarray]]) -> None:
-        """Index the new articles one by one, each looking for its original among those indexed before it: the
-        stored ones by a scan of their band hashes, the new ones through buckets."""
-        stored = self._bands[1] if self._bands and self._bands[0] is self.signatures else \
-            self._band_hashes(self.signatures)
-        buckets: list[dict[int, list[int]]] = [{} for _ in range(stored.shape[1])]
+        """Index the new articles one by one, each looking for its original among those indexed before it, through
+        the rows of each band hash (`_band_index` for those indexed before the call, buckets for the new ones)."""
+        keys, rows = self._band_index()
+        buckets: list[dict[int, list[int]]] = [{} for _ in range(len(keys))]
         signatures, added = self.signatures, len(self.signatures)
         new_signatures: list[np.ndarray] = []
         new_bands: list[np.ndarray] = []
         row_of = {article_id: row for row, article_id in enumerate(self.ids)}
         for published, _, article_id, values in new:
             row, bands = added + len(new_signatures), self._band_hashes(values[np.newaxis])[0]
-            candidates = set(np.flatnonzero((stored == bands).any(axis=1)).tolist()) if len(stored) else set()
+            candidates: set[int] = set()
             for band, key in enumerate(bands.tolist()):
+                low, high = keys[band].searchsorted(bands[band]), keys[band].searchsorted(bands[band], side="right")
+                candidates.update(rows[band, low:high].tolist())
                 candidates.update(buckets[band].get(key, ()))
                 buckets[band].setdefault(key, []).append(row)
             oldest = _window_start(published, self.settings.window_days)
@@ -143,7 +145,21 @@ class DuplicateIndex:
             new_signatures.append(values)
             new_bands.append(bands)
         self.signatures = np.concatenate([signatures, np.array(new_signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)])
-        self._bands = (self.signatures, np.concatenate([stored, np.array(new_bands).reshape(-1, stored.shape[1])]))
+        fresh = np.array(new_bands, dtype=np.uint64).reshape(-1, len(keys)).T
+        merged = np.concatenate([keys, fresh], axis=1)
+        order = np.argsort(merged, axis=1, kind="stable")
+        numbers = np.concatenate([rows, np.broadcast_to(np.arange(added, len(self.signatures)), fresh.shape)], axis=1)
+        self._bands = (self.signatures, np.take_along_axis(merged, order, axis=1),
+                       np.take_along_axis(numbers, order, axis=1))
+
+    def _band_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """By band (a row each), the band hashes of the indexed signatures in rising order and the row of each:
+        kept from the last `_add` while the signatures are the same, else made from them."""
+        if self._bands and self._bands[0] is self.signatures:
+            return self._bands[1], self._bands[2]
+        hashes = self._band_hashes(self.signatures).T
+        order = np.argsort(hashes, axis=1, kind="stable")
+        return np.take_along_axis(hashes, order, axis=1), order
 
     def _reroot(self, later: list[int], published: str, root: str, row_of: Mapping[str, int]) -> None:
         """Copies published after the article that arrived last (a late delivery) are its copies, as a run over
