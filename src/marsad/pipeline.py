@@ -785,13 +785,14 @@ def publish(store: Store, analysis: Analysis) -> None:
     document, convert = document_items(analysis)
     digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
     linked = linked_rows(analysis, digested or {})
-    if isinstance(store, WarmStore):  # the linker keeps an unchanged entity as the same object from round to round
-        store.memory[DIGESTS] = {id(entity): (entity, linked[1][entity.id]) for entity in analysis.entities}
     unchanged = _unchanged_rows(store, analysis, linked)
     published = {entity.id: entity for entity, _ in (digested or {}).values()}
     mentions = _mention_changes(analysis.entities, unchanged.get("entities", set()), published)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
     store.put_analysis(document, unchanged, {**convert, "entities": _entity_row}, mentions)
+    if isinstance(store, WarmStore):  # the linker keeps an unchanged entity as the same object from round to round;
+        # kept once written: the next publish's mentions are told against what this one stored
+        store.memory[DIGESTS] = {id(entity): (entity, linked[1][entity.id]) for entity in analysis.entities}
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
                       UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset(), frozenset()),
                       LINKED: (code_fingerprint(), *linked)})

@@ -97,7 +97,7 @@ def grown_states(store: States, name: str, value: Any, pieces: Pieces, read: Len
         by_day: dict[Hashable, dict[Any, Any]] = defaultdict(dict)
         for key, item in getattr(value, field).items():
             by_day[key[0]][key] = item
-        was = read.get(field) if field in read else {}
+        was = read.get(field, {})
         touched = set(changed.days.get(field, ())) if field in read else set(by_day)
         lengths[field] = {day: len(part) for day, part in by_day.items()}
         states.update((f"{name}/{field}/{day}", part) for day, part in by_day.items()
