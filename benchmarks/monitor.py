@@ -49,13 +49,15 @@ def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | 
         with SQLiteStore(db) as stored:
             store = WarmStore(stored, REVISION) if warm else stored
             for start, stop in ranges:
-                before = {e["id"]: e["name"] for e in (stored.get_analysis() or {}).get("entities", [])}
-                started = time.perf_counter()
-                result = analyze_documents(documents(corpus, start, stop), store, engine=engine)
+                before = _entity_names(stored)
+                found = list(documents(corpus, start, stop)) if start else documents(corpus, start, stop)
+                started = time.perf_counter()  # a cycle's articles read before: they come as new files, not
+                # by reading the corpus up to them; a run from the start reads its inputs as `marsad analyze` does
+                result = analyze_documents(found, store, engine=engine)
                 if not result.unchanged:
                     publish(store, result)
                 seconds = time.perf_counter() - started
-                after = {e["id"]: e["name"] for e in (stored.get_analysis() or {}).get("entities", [])}
+                after = _entity_names(stored)
                 kept = sum(after.get(id_) == name for id_, name in before.items())
                 with closing(sqlite3.connect(db)) as connection:  # its size as a closed store's, log written back
                     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -63,6 +65,13 @@ def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | 
                          result.totals()["articles"], kept, len(before), store_size(db)))
     finally:
         close_engine(engine)
+
+
+def _entity_names(store: SQLiteStore) -> dict[str, str]:
+    """Each published entity's id and name (read by field: the analysis is never assembled whole, which would
+    count in the step's peak memory)."""
+    return {e["id"]: e["name"] for e in store.analysis_fields("entities", ("id", "name"))} if \
+        store.analysis_header() else {}
 
 
 def run(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | None, labels: list[str],
