@@ -158,7 +158,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     corpus = Corpus([a.id for a in analysis.articles], analysis.spans.get("mentions", {}),
                     analysis.spans.get("quotes", {}), {a.id: a.text for a in analysis.articles}, countries)
     known, read = _known_latin_names(store)
-    work = LinkWork(corpus, store.get_state(ENTITY_IDS) or EntityIds(), known)
+    held_ids, ids_read = joined_state(store, ENTITY_IDS, ENTITY_ID_PIECES)
+    work = LinkWork(corpus, held_ids or EntityIds(), known)
     linker = _kept_linker(store, corpus.order)
     on_engine = (linker is None or linker.empty) and link_on_engine(work)
     with ThreadPoolExecutor(1) as side:
@@ -169,7 +170,7 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
         entities, quotes, ids, resolved = linking.result()
     if isinstance(store, WarmStore):
         store.memory[LINKER] = None if on_engine else linker
-    store.put_state(ENTITY_IDS, ids)
+    store.put_states(grown_states(store, ENTITY_IDS, ids, ENTITY_ID_PIECES, ids_read))
     if len(resolved) > len(known):
         store.put_states(grown_states(store, LATIN_NAMES, LatinNames(code_fingerprint(), list(resolved.items())),
                                       LATIN_PIECES, read))
@@ -187,6 +188,7 @@ class LatinNames:
 
 
 LATIN_PIECES = Pieces(("names",))
+ENTITY_ID_PIECES = Pieces(logs=("by_spelling",))
 
 
 def _known_latin_names(store: Store) -> tuple[dict[NameKey, LatinName], Lengths]:
@@ -342,16 +344,19 @@ ATTRIBUTION = "attribution"  # a warm store's attribution profiles of its last r
 def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Article]:
     """Near-duplicates; the LSH index of recent signatures is stored, so a later run queries its new articles only
     (an index made anew, for other settings, marks every article again: their rows are then published again)."""
-    stored = store.get_state(DUPLICATES)
+    stored, read = joined_state(store, DUPLICATES, DUPLICATE_PIECES)
     kept = getattr(stored, "settings", None) == settings.duplicates
     index = stored if kept else DuplicateIndex(settings.duplicates)
     articles = index.mark(analysis.articles, analysis.spans.get("fingerprint"))
+    changed = Changed(dict.fromkeys(DUPLICATE_PIECES.lists, index.first_changed))
+    states = grown_states(store, DUPLICATES, index, DUPLICATE_PIECES, read if kept else {}, changed)
     # a new index marks every article again: none of their published rows can be kept as they are
-    store.put_states({DUPLICATES: index} if kept else {DUPLICATES: index, UNPUBLISHED_ARTICLES: None})
+    store.put_states(states if kept else {**states, UNPUBLISHED_ARTICLES: None})
     return articles
 
 
 DUPLICATES = "duplicates"
+DUPLICATE_PIECES = Pieces(("ids", "published", "signatures"), logs=("seen", "originals"))
 
 
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
@@ -362,26 +367,47 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     stored, read = joined_state(store, EVENTS, PIECES)
     kept = getattr(stored, "version", None) == STATE_VERSION
     clusterer = stored if kept else EventClusterer(model=background_model())
-    threads = store.get_state(STORIES) if kept else None
+    threads, threads_read = joined_state(store, STORIES, STORY_PIECES) if kept else (None, {})
     if getattr(threads, "version", None) != STORIES_VERSION:  # none yet: a store of an older version keeps its events
-        threads, kept = StoryClusterer(), False  # and has them all made again and placed in stories anew
-    remembered = store.get_state(BUILT_EVENTS) if kept else None
-    built = remembered[1] if remembered and remembered[0] == code_fingerprint() else {}
+        threads, threads_read, kept = StoryClusterer(), {}, False  # and has them all made again and placed in stories
+        # anew
+    remembered, built_read = joined_state(store, BUILT_EVENTS, BUILT_PIECES) if kept else (None, {})
+    fresh = isinstance(remembered, BuiltEvents) and remembered.code == code_fingerprint()
+    built = remembered.events if fresh else {}
     for article in store.get_state(UPDATED) or ():
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built, threads)
-    touched = clusterer.touched
+    touched, placed = clusterer.touched, threads.touched
     changed = Changed({"events": int(min(touched.first_event, len(clusterer.events)))}, {"index": touched.days})
+    threads_changed = Changed(items={"stories": placed.stories, "cores": placed.cores}, keys={"index": placed.terms})
     store.put_states({**grown_states(store, EVENTS, clusterer, PIECES, read if kept else {}, changed),
-                      STORIES: threads, BUILT_EVENTS: (code_fingerprint(), built), UPDATED: None})
+                      **grown_states(store, BUILT_EVENTS, BuiltEvents(code_fingerprint(), built), BUILT_PIECES,
+                                     built_read if fresh else {}),
+                      **grown_states(store, STORIES, threads, STORY_PIECES, threads_read, threads_changed),
+                      UPDATED: None})
     return events, stories
 
 
 EVENTS = "events"
-PIECES = Pieces(("vectors", "headlines", "event_of", "article_ids", "events"), ("index",))  # the clusterer kept in
-# pieces: its lists of one item per article and its events, which grow, and its day/term index by day; a run writes
-# those of its new articles and of the events and days it changed (`store.growing`; 90% of pickling the state)
+PIECES = Pieces(("vectors", "headlines", "event_of", "article_ids", "events"), ("index",), ("article_event",),
+                (("model", Pieces(logs=("word_counts", "doc_freq"))),))  # the clusterer kept in pieces: its lists of
+# one item per article and its events, which grow, its day/term index by day, its article -> event map and its
+# term counts as logs of their changes; a run writes those of its new articles and of the events and days it
+# changed (`store.growing`)
+
+
+@dataclass
+class BuiltEvents:
+    """The events one code (its fingerprint) made: event number -> (its members then, the event made of them)."""
+
+    code: str
+    events: dict[int, tuple[int, Event]] = field(default_factory=dict)
+
+
+BUILT_PIECES = Pieces(logs=("events",))
+STORY_PIECES = Pieces(("stories", "cores", "story_of"), logs=("index", "built"), size=50)  # the story clusterer:
+# small pieces, as a round changes stories and cores of any age
 
 
 def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:
@@ -760,7 +786,7 @@ def analyze_documents(inputs: Iterable[RawDocument | Rejected], store: Store | W
 
 REVISION = "corpus_revision"
 LATIN_NAMES = "latin_names"  # the Latin names resolved by the code of the last run (`LatinNames`)
-BUILT_EVENTS = "built_events"  # (code fingerprint, {event number: (members, the event made of them)})
+BUILT_EVENTS = "built_events"  # `BuiltEvents`
 UPDATED = "updated_articles"  # known articles stored again with other content since their events were made
 PUBLISHED = "published"
 
@@ -785,7 +811,9 @@ def publish(store: Store, analysis: Analysis) -> None:
     document, convert = document_items(analysis)
     digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
     linked = linked_rows(analysis, digested or {})
-    unchanged = _unchanged_rows(store, analysis, linked)
+    before, read = joined_state(store, LINKED, LINKED_PIECES)
+    before = before if isinstance(before, PublishedLinking) and before.code == code_fingerprint() else None
+    unchanged = _unchanged_rows(store, analysis, linked, before)
     published = {entity.id: entity for entity, _ in (digested or {}).values()}
     mentions = _mention_changes(analysis.entities, unchanged.get("entities", set()), published)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
@@ -795,7 +823,8 @@ def publish(store: Store, analysis: Analysis) -> None:
         store.memory[DIGESTS] = {id(entity): (entity, linked[1][entity.id]) for entity in analysis.entities}
     store.put_states({PUBLISHED: Published(analysis.corpus_key, tuple(analysis.totals().items())),
                       UNPUBLISHED: frozenset(), UNPUBLISHED_ARTICLES: (code_fingerprint(), frozenset(), frozenset()),
-                      LINKED: (code_fingerprint(), *linked)})
+                      **grown_states(store, LINKED, PublishedLinking(code_fingerprint(), *linked), LINKED_PIECES,
+                                     read if before else {})})
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
@@ -826,19 +855,32 @@ def _mention_row(entity: str, mention: Mention) -> MentionRow:
     return mention.article, mention.start, mention.end, entity, mention.text
 
 
-LINKED = "published_linking"  # (the code of the last publish, `linked_rows` of what it published)
+LINKED = "published_linking"  # `PublishedLinking`
+
+
+@dataclass
+class PublishedLinking:
+    """What the rows that depend on linking were made of at the last publish (`linked_rows`), and its code."""
+
+    code: str
+    speakers: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)
+
+
+LINKED_PIECES = Pieces(logs=("speakers", "entities"))
 DIGESTS = "entity digests"  # a warm store's entities of its last publish: id(entity) -> (entity, its digest)
 
 
 Linked = tuple[dict[str, tuple[str | None, ...]], dict[str, str]]  # (each article's quote speakers, entity digests)
 
 
-def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[str, set[str]]:
+def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked, before: PublishedLinking | None
+                    ) -> dict[str, set[str]]:
     """The base keys of rows (`store.rows`), by section, published before as they are now: the claims, summaries,
     figures and contrasts of the events not compared since the last publish; the rows of each article not stored
-    since, and its quotes and attribution where its speakers are those published; the entities made of the same
-    mentions and names, none in an article stored again since (mentions in the same places name no article stored
-    for the first time); when the same code published them."""
+    since, and its quotes and attribution where its speakers are those published (`before`, by the same code); the
+    entities made of the same mentions and names, none in an article stored again since (mentions in the same places
+    name no article stored for the first time); when the same code published them."""
     kept: dict[str, set[str]] = {}
     pending = store.get_state(UNPUBLISHED)
     if pending is not None:
@@ -851,13 +893,12 @@ def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked) -> dict[st
     new, again = stored[1], _stored_again(stored)
     old = [article.id for article in analysis.articles if article.id not in new]
     kept.update((section, {base_key(section, article) for article in old}) for section in ARTICLE_SECTIONS)
-    before = store.get_state(LINKED)
-    if before is not None and before[0] == code_fingerprint():
+    if before is not None:
         speakers, entities = linked
-        spoken = [article for article in old if speakers.get(article) == before[1].get(article)]
+        spoken = [article for article in old if speakers.get(article) == before.speakers.get(article)]
         kept.update((section, {base_key(section, article) for article in spoken}) for section in LINKED_SECTIONS)
         kept["entities"] = {base_key("entities", entity.id) for entity in analysis.entities
-                            if entities[entity.id] == before[2].get(entity.id)
+                            if entities[entity.id] == before.entities.get(entity.id)
                             and (not again or again.isdisjoint(m.article for m in entity.mentions))}
     return kept
 

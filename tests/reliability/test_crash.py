@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import signal
 import sqlite3
 import subprocess
@@ -20,6 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from marsad.pipeline import EVENTS, PIECES
+from marsad.store import SQLiteStore
+from marsad.store.growing import joined_state
 
 ROOT = Path(__file__).resolve().parents[2]
 N_ARTICLES, PER_FILE = 30, 10
@@ -102,8 +105,9 @@ def snapshot(db: Path, out: Path) -> Snapshot:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         articles = conn.execute("SELECT id, seq, content_hash, data FROM articles ORDER BY seq").fetchall()
         annotations = conn.execute("SELECT article_id, stage, data FROM annotations ORDER BY 1, 2").fetchall()
-        state = pickle.loads(conn.execute("SELECT data FROM state WHERE name = 'events'").fetchone()[0])
         analysis = json.loads(conn.execute("SELECT data FROM analysis WHERE id = 1").fetchone()[0])
+    with SQLiteStore(db) as store:
+        state = joined_state(store, EVENTS, PIECES)[0]  # its lists and maps kept in pieces
     return {"articles": articles, "annotations": annotations, "events": dict(state.article_event),
             "event_order": list(state.article_ids), "analysis": analysis,
             "json": json.loads(out.read_text(encoding="utf-8"))}
@@ -163,8 +167,8 @@ def test_a_stored_event_state_missing_new_articles_is_completed(corpus: Path, re
     run_to_end(first, db, out)
     kill = kill_when([corpus], db, out, lambda t: stored(db) >= PER_FILE + 5, "run 2 after 5 new articles")
     assert not kill["finished_first"] and kill["event_state"]
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        state = pickle.loads(conn.execute("SELECT data FROM state WHERE name = 'events'").fetchone()[0])
+    with SQLiteStore(db) as store:
+        state = joined_state(store, EVENTS, PIECES)[0]
     assert len(state.article_event) == PER_FILE < kill["articles_stored"]  # the state lags the articles
     run_to_end([corpus], db, out)
     report["crash kill points (incremental run)"] = [kill]

@@ -1,12 +1,17 @@
 """A state whose lists only grow is kept in pieces: a run writes the pieces its new items fall in, and reads the
-state back whole; a state kept whole by an older version is read as it is."""
+state back whole; its dicts are kept as logs of their changes; a state kept whole by an older version is read as
+it is."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from marsad.store import SQLiteStore
 from marsad.store.growing import PIECE, Changed, Pieces, grown_states, joined_state
+from marsad.store.warm import WarmStore
 
 VECTORS = Pieces(("vectors",))
 
@@ -77,3 +82,75 @@ def test_a_state_kept_before_a_field_was_kept_apart_is_read_whole(tmp_path: Path
         store.put_states(grown_states(store, "c", read, INDEXED, lengths))  # written in pieces from now on
         assert store.get_states("c/index/") == {"c/index/0": {(0, "w"): [0]}}
         assert joined_state(store, "c", INDEXED)[0] == older
+
+
+@dataclass
+class Counts:
+    seen: dict[str, int] = field(default_factory=dict)
+    links: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass
+class Index:
+    rows: np.ndarray = field(default_factory=lambda: np.zeros((0, 4), dtype=np.uint32))
+    stories: list[list[int]] = field(default_factory=list)
+    counts: Counts | None = None
+
+
+COUNTS = Pieces(logs=("seen", "links"))
+INDEX = Pieces(("rows", "stories"), parts=(("counts", COUNTS),), size=10)
+
+
+def test_a_log_writes_the_entries_changed_since_it_was_read(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        state = Counts({f"w{n}": n for n in range(100)}, defaultdict(list, {"a": [1]}))
+        store.put_states(grown_states(store, "c", state, COUNTS, {}))
+        read, lengths = joined_state(store, "c", COUNTS)
+        assert read == state and isinstance(read.links, defaultdict)
+        read.seen["w3"] += 1  # a value replaced
+        read.seen["new"] = 1
+        del read.seen["w5"]
+        read.links["a"].append(2)  # a value changed in place: named by the run
+        written = grown_states(store, "c", read, COUNTS, lengths, Changed(keys={"links": {"a"}}))
+        assert written["c/seen/1"] == ({"w3": 4, "new": 1}, ("w5",)) and written["c/links/1"] == ({"a": [1, 2]}, ())
+        assert "c/seen/0" not in written  # the base is not written again
+        store.put_states(written)
+        again, lengths = joined_state(store, "c", COUNTS)
+        assert again == read
+        again.seen.update((f"w{n}", -n) for n in range(100))  # more changes than the dict holds: a new base
+        written = grown_states(store, "c", again, COUNTS, lengths)
+        assert written["c/seen/0"] == (again.seen, ()) and written["c/seen/1"] is None
+        store.put_states(written)
+        assert joined_state(store, "c", COUNTS)[0] == again
+
+
+def test_arrays_small_pieces_and_parts(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        state = Index(np.arange(100, dtype=np.uint32).reshape(25, 4), [[n] for n in range(25)], Counts({"x": 1}))
+        store.put_states(grown_states(store, "c", state, INDEX, {}))
+        read, lengths = joined_state(store, "c", INDEX)
+        assert (read.rows == state.rows).all() and read.rows.dtype == np.uint32 and read.stories == state.stories
+        assert read.counts == state.counts
+        read.rows = np.concatenate([read.rows, np.ones((1, 4), dtype=np.uint32)])
+        read.stories[3].append(9)  # changed in place, in the first piece
+        read.counts.seen["y"] = 2
+        written = grown_states(store, "c", read, INDEX, lengths, Changed(first={"rows": 25}, items={"stories": {3}}))
+        assert sorted(name for name in written if "/rows/" in name or "/stories/" in name) == [
+            "c/rows/2", "c/stories/0"]
+        assert written["c/counts/seen/1"] == ({"y": 2}, ())
+        store.put_states(written)
+        again = joined_state(store, "c", INDEX)[0]
+        assert (again.rows == read.rows).all() and again.stories == read.stories and again.counts == read.counts
+
+
+def test_a_store_with_a_memory_gives_back_the_value_it_was_given(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as inner:
+        store = WarmStore(inner, "revision")
+        state = Counts({"a": 1})
+        store.put_states(grown_states(store, "c", state, COUNTS, {}))
+        kept, lengths = joined_state(store, "c", COUNTS)
+        assert kept is state  # the very object, not one joined again from its pieces
+        kept.seen["b"] = 2
+        store.put_states(grown_states(store, "c", kept, COUNTS, lengths))
+        store.forget()  # what the process kept is dropped: read from the store
+        assert joined_state(store, "c", COUNTS)[0] == Counts({"a": 1, "b": 2})

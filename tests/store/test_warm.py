@@ -2,6 +2,7 @@
 states and its corpus from the store once; another writer, or a failed round, makes it read them again."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections import Counter
@@ -9,10 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from marsad.pipeline import REVISION, analyze, publish
 from marsad.store import SQLiteStore
+from marsad.store.growing import joined_state
 from marsad.store.warm import WarmStore
 from marsad.watch import poll_once
 
@@ -174,3 +177,42 @@ def test_a_warm_publish_writes_only_the_mentions_its_round_changed(tmp_path: Pat
         with SQLiteStore(tmp_path / "c.db") as cold:
             publish(cold, analyze([tmp_path / "in"], cold))
             assert store.get_analysis()["entities"] == cold.get_analysis()["entities"] == after["entities"]
+
+
+def _canonical(value: Any) -> Any:
+    """A value as plain lists and dicts sorted by key, to compare states whatever order their dicts were filled in."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}]
+    if isinstance(value, dict):
+        return sorted((repr(key), _canonical(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return [_canonical(item) for item in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if hasattr(value, "__dict__"):
+        return _canonical(vars(value))
+    return value
+
+
+def test_the_states_a_warm_round_writes_are_the_ones_it_keeps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm store gives each stage back the state it left (`store.growing`) without reading its pieces again:
+    what the rounds wrote, read back by a fresh process, must be that state, so it goes on as the watcher would.
+    Pieces of one item, so that an item changed in place and not written shows."""
+    import marsad.pipeline as pipeline
+    folder = tmp_path / "in"
+    folder.mkdir()
+    kept = {}
+    for name, constant in ((pipeline.EVENTS, "PIECES"), (pipeline.STORIES, "STORY_PIECES"),
+                           (pipeline.DUPLICATES, "DUPLICATE_PIECES"), (pipeline.ENTITY_IDS, "ENTITY_ID_PIECES"),
+                           (pipeline.BUILT_EVENTS, "BUILT_PIECES"), (pipeline.LINKED, "LINKED_PIECES")):
+        kept[name] = dataclasses.replace(getattr(pipeline, constant), size=1)
+        monkeypatch.setattr(pipeline, constant, kept[name])
+    with SQLiteStore(tmp_path / "w.db") as inner:
+        warm = WarmStore(inner, REVISION)
+        for names in (*ROUNDS, ["05_amman_water_almaidan.txt", "09_marsa_floods_almaidan.txt"]):
+            _add(folder, names)
+            _document(warm, folder)
+        with SQLiteStore(tmp_path / "w.db") as fresh:
+            for name, pieces in kept.items():
+                read, given = (_canonical(joined_state(store, name, pieces)[0]) for store in (fresh, warm))
+                assert read == given

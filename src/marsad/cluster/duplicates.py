@@ -79,6 +79,7 @@ class DuplicateIndex:
         # checked with, so a later run over the same objects (a watcher's) skips them; not part of the state
         self._bands: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # the signatures indexed and their
         # band hashes sorted by band, with the row of each (`_band_index`: made once, then kept as rows are added)
+        self._first_changed = len(self.ids)
 
     def __getstate__(self) -> dict[str, object]:
         return {name: value for name, value in vars(self).items() if not name.startswith("_")}
@@ -87,11 +88,17 @@ class DuplicateIndex:
         vars(self).update(state)
         self.__post_init__()
 
+    @property
+    def first_changed(self) -> int:
+        """The first row the last `mark` removed or added (a store keeps the rows in pieces: `store.growing`)."""
+        return self._first_changed
+
     def mark(self, articles: Sequence[Article],
              fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
         """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
         signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
         made = fingerprints or {}
+        self._first_changed = len(self.ids)
         new = []
         for i, article in enumerate(articles):
             given = made.get(article.id)
@@ -185,6 +192,7 @@ class DuplicateIndex:
         """Keep only the indexed articles where `keep` is true."""
         if keep.all():
             return
+        self._first_changed = min(self._first_changed, int(np.argmin(keep)))
         self.ids = [i for i, k in zip(self.ids, keep.tolist(), strict=True) if k]
         self.published = [p for p, k in zip(self.published, keep.tolist(), strict=True) if k]
         self.signatures = self.signatures[keep]

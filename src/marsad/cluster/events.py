@@ -176,6 +176,7 @@ class EventClusterer:
                   people: Sequence[Sequence[str]] | None = None) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number.
         `entities` are each article's entity terms (`terms.entity_terms`), `people` its person mentions' names."""
+        self.touched = Touched()
         docs = [list(map(intern, words(f"{a.title or ''}\n{a.text}"))) for a in articles]  # one object a word:
         # a first run's batch is the whole corpus, each of its words a string of its own (~0.7 GiB at 31,000)
         first = len(self.vectors)

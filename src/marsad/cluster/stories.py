@@ -45,6 +45,17 @@ Share = Callable[[str], float]
 
 
 @dataclass
+class Touched:
+    """What an update changed in place (a store keeps the clusterer in pieces and writes those: `store.growing`):
+    the stories that took an event or a new core, the events whose core changed, the index terms that gained a
+    story."""
+
+    stories: set[int] = field(default_factory=set)
+    cores: set[int] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
+
+
+@dataclass
 class StoryClusterer:
     """The streaming state of the story pass: the stories so far, the term index that finds candidates, each
     event's core and story (by event number, events numbered in creation order), and each story as last made."""
@@ -56,6 +67,16 @@ class StoryClusterer:
     built: dict[int, Story] = field(default_factory=dict)  # story number -> the story, until one of its events changes
     version: int = STATE_VERSION
 
+    def __post_init__(self) -> None:
+        self.touched = Touched()  # what the last update changed in place: not part of the state
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if name != "touched"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self.touched = Touched()
+
     def update(self, centroids: Mapping[int, Vector], share: Share, settings: StorySettings = DEFAULTS.stories,
                sizes: Mapping[int, int] | None = None) -> None:
         """Take the centroids of the events started or changed since the last update (event number -> centroid):
@@ -64,12 +85,14 @@ class StoryClusterer:
         a term in more than `settings.max_share` of articles (a country, a capital, a head of state) never links
         two events on its own, so it is left out of the cores. `sizes` gives the events' article counts (one
         when left out): a larger event has a wider core (`core_size`)."""
+        self.touched = touched = Touched()
         for number in sorted(centroids):
             core = thread_core(centroids[number], share, settings.max_share, core_size((sizes or {}).get(number, 1)))
             if number < len(self.cores):
                 story = self.story_of[number]
                 self.stories[story].centroid.swap(self.cores[number], core)
                 self.cores[number] = core
+                touched.cores.add(number)
             else:
                 story, overlap = best_story(core, self.stories, self.index, self.cores, settings)
                 if story < 0:
@@ -82,7 +105,9 @@ class StoryClusterer:
             for term in top_terms(core, INDEX_TERMS):
                 if not self.index[term] or self.index[term][-1] != story:
                     self.index[term].append(story)
+                    touched.terms.add(term)
             self.built.pop(story, None)
+            touched.stories.add(story)
 
     def story_id(self, event: int) -> str:
         """The id of the story an event (by number) was placed in."""

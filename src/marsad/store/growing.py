@@ -1,12 +1,19 @@
 """A large state kept in pieces, so that a run writes the pieces its changes fall in, not the whole state again
-(the event clusterer's lists of one item per article and of its events, and its day/term index).
+(the event and story clusterers, their term counts, the near-duplicate index, the entity ids, the events made).
 
-A state's `Pieces` name its fields kept apart: `lists`, lists that grow at their end and whose items change, when
-they do, from an index the run gives (`Changed`), kept in pieces of `PIECE` items; `days`, dicts keyed by
-`(day, ...)` tuples, kept one piece a day. `grown_states` gives the states to write: the value with those fields
-left empty, their lengths, and the pieces that changed. `joined_state` reads the value back whole. A state kept
-whole by an older version, or kept before one of its fields was kept apart, is read as it is, and written in pieces
-the next time.
+A state's `Pieces` name its fields kept apart: `lists`, lists (or arrays) that grow at their end and whose items
+change, when they do, from an index or at the places the run gives (`Changed`), kept in pieces of `size` items;
+`days`, dicts keyed by `(day, ...)` tuples, kept one piece a day; `logs`, dicts whose values are replaced (or
+named by the run when changed in place), kept as a base and the changes of each run since (found by comparing
+with the dict as last written, and folded into a new base once they outnumber its keys); `parts`, fields that are
+states of their own kept in pieces. `grown_states` gives the states to write: the value with those fields left
+empty, their lengths, and the pieces that changed. `joined_state` reads the value back whole. A state kept whole
+by an older version, or kept before one of its fields was kept apart, is read as it is, and written in pieces the
+next time.
+
+A store that keeps a `memory` for its process (`store.warm.WarmStore`) also keeps each value as last given to
+`grown_states`, whose states the caller writes: `joined_state` then gives that very object back, with what it
+holds beyond the state (an index's sorted hashes), instead of joining its pieces again.
 """
 from __future__ import annotations
 
@@ -15,7 +22,10 @@ from collections import defaultdict
 from collections.abc import Collection, Hashable, Mapping
 from typing import Any, Protocol
 
+import numpy as np
+
 PIECE = 2000  # items of a list per piece
+LOG_PIECES = 64  # a log's pieces (its base and the changes of each run) before they are folded into one base
 
 
 class States(Protocol):
@@ -26,40 +36,70 @@ class States(Protocol):
 
 @dataclasses.dataclass(frozen=True)
 class Pieces:
-    """The fields of a state kept apart: growing `lists` and dicts keyed by day (`days`)."""
+    """The fields of a state kept apart: growing `lists`, dicts keyed by day (`days`), dicts kept as a log of
+    their changes (`logs`), `parts` (field, its pieces) that are states kept in pieces themselves, and the items
+    of a list's piece (`size`)."""
 
-    lists: tuple[str, ...]
+    lists: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
+    logs: tuple[str, ...] = ()
+    parts: tuple[tuple[str, Pieces], ...] = ()
+    size: int = PIECE
 
 
 @dataclasses.dataclass(frozen=True)
 class Changed:
-    """What a run changed besides what it appended: by list field, the first item changed in place; by dict field
-    kept by day, the days with a key added or changed."""
+    """What a run changed besides what it appended: by list field, the first item changed in place or the items
+    changed in place (`items`); by dict field kept by day, the days with a key added or changed; by log, the keys
+    whose values changed in place; by part, what changed in it."""
 
     first: Mapping[str, int] = dataclasses.field(default_factory=dict)
     days: Mapping[str, Collection[Hashable]] = dataclasses.field(default_factory=dict)
+    items: Mapping[str, Collection[int]] = dataclasses.field(default_factory=dict)
+    keys: Mapping[str, Collection[Hashable]] = dataclasses.field(default_factory=dict)
+    parts: Mapping[str, Changed] = dataclasses.field(default_factory=dict)
 
 
-Lengths = dict[str, Any]  # list field -> its length; dict field -> {day: keys of that day}
+@dataclasses.dataclass
+class Logged:
+    """A dict kept as a log, as read or last written: its pieces' numbers of entries and the dict itself."""
+
+    sizes: list[int]
+    held: dict[Any, Any]
+
+
+Lengths = dict[str, Any]  # list field -> its length; dict field -> {day: keys of that day}; log -> `Logged`;
+# part -> its own lengths
+PART = "part"  # a part's entry in its state's stored lengths (its own are kept under its name)
+_MEMORY = "growing"  # a warm store's memory: state name -> (the value last given to `grown_states`, its lengths)
+_ABSENT = object()
 
 
 def joined_state(store: States, name: str, pieces: Pieces) -> tuple[Any | None, Lengths]:
     """The state `name` with its fields kept apart whole again (None when none is stored or a piece is missing),
     and their lengths as read (to give `grown_states` when the value is kept and changed)."""
+    kept = (_kept(store) or {}).get(name)
+    return kept if kept is not None else _joined(store, name, pieces)
+
+
+def _joined(store: States, name: str, pieces: Pieces) -> tuple[Any | None, Lengths]:
     value = store.get_state(name)
     lengths = store.get_state(_lengths(name))
     if value is None or lengths is None:
         return value, {}  # none, or kept whole by an older version
     whole: dict[str, Any] = {}
+    read: Lengths = {}
     for field in pieces.lists:
         if field not in lengths:
             continue  # kept whole in the value
         parts = store.get_states(f"{name}/{field}/")
-        whole[field] = [item for number in range(_pieces(lengths[field]))
-                        for item in parts.get(f"{name}/{field}/{number}", ())]
+        found = [parts.get(f"{name}/{field}/{number}", ()) for number in range(_pieces(lengths[field], pieces.size))]
+        empty = getattr(value, field)
+        whole[field] = (np.concatenate([empty, *found]) if isinstance(empty, np.ndarray) else
+                        [item for part in found for item in part])
         if len(whole[field]) != lengths[field]:
             return None, {}
+        read[field] = lengths[field]
     for field in pieces.days:
         if field not in lengths:
             continue
@@ -70,9 +110,28 @@ def joined_state(store: States, name: str, pieces: Pieces) -> tuple[Any | None, 
             if part is None or len(part) != keys:
                 return None, {}
             joined.update(part)
-        whole[field] = joined
-    return dataclasses.replace(value, **whole), {field: (dict(n) if isinstance(n, dict) else n)
-                                                 for field, n in lengths.items()}
+        whole[field], read[field] = joined, dict(lengths[field])
+    for field in pieces.logs:
+        if field not in lengths:
+            continue
+        parts = store.get_states(f"{name}/{field}/")
+        held: dict[Any, Any] = {}
+        for number, size in enumerate(lengths[field]):
+            part = parts.get(f"{name}/{field}/{number}")
+            if part is None or len(part[0]) + len(part[1]) != size:
+                return None, {}
+            held.update(part[0])
+            for key in part[1]:
+                del held[key]
+        whole[field] = _filled(getattr(value, field), held)
+        read[field] = Logged(list(lengths[field]), held)
+    for field, own in pieces.parts:
+        if field not in lengths:
+            continue
+        whole[field], read[field] = _joined(store, f"{name}/{field}", own)
+        if whole[field] is None:
+            return None, {}
+    return dataclasses.replace(value, **whole), read
 
 
 def grown_states(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
@@ -80,19 +139,32 @@ def grown_states(store: States, name: str, value: Any, pieces: Pieces, read: Len
     """The states that keep `value` (a dataclass) as `name`: itself without the fields kept apart, their lengths,
     and their pieces that changed since they were read (`read`: the lengths `joined_state` gave for it; empty for a
     value made anew, written whole): a list's from the first holding an item appended or changed in place, a dict's
-    of the days `changed` names or whose keys changed; pieces no longer held are removed."""
+    of the days `changed` names or whose keys changed, a log's entries that differ from the dict as read; pieces no
+    longer held are removed. A part's lists only grow."""
+    states, lengths = _grown(store, name, value, pieces, read, changed)
+    if (memory := _kept(store)) is not None:
+        memory[name] = (value, lengths)
+    return states
+
+
+def _grown(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
+           changed: Changed) -> tuple[dict[str, Any], Lengths]:
+    """The states to write and the lengths they leave (with each log as written)."""
     stored = store.get_state(_lengths(name)) or {}
-    states: dict[str, Any] = {name: dataclasses.replace(value, **{field: [] for field in pieces.lists},
-                                                        **{field: {} for field in pieces.days})}
-    lengths: Lengths = {}
+    emptied = {field: _emptied(getattr(value, field)) for field in (*pieces.lists, *pieces.days, *pieces.logs)}
+    states: dict[str, Any] = {name: dataclasses.replace(value, **emptied, **{field: None for field, _ in pieces.parts})}
+    lengths: Lengths = {}  # as written, for the next `grown_states`
     for field in pieces.lists:
         items = getattr(value, field)
         lengths[field] = len(items)
-        first = min(read.get(field, 0), len(items), changed.first.get(field, len(items))) // PIECE
-        states.update((f"{name}/{field}/{number}", items[number * PIECE:(number + 1) * PIECE])
-                      for number in range(first, _pieces(len(items))))
+        size, count = pieces.size, _pieces(len(items), pieces.size)
+        first = min(read.get(field, 0), len(items), changed.first.get(field, len(items)))  # the first item new
+        # or changed, or the end of a list that lost items
+        grown = range(first // size, count) if first < len(items) or len(items) < read.get(field, 0) else ()
+        numbers = {*grown, *(item // size for item in changed.items.get(field, ()) if item < len(items))}
+        states.update((f"{name}/{field}/{number}", _piece(items, number, size)) for number in sorted(numbers))
         states.update((f"{name}/{field}/{number}", None)
-                      for number in range(_pieces(len(items)), _pieces(stored.get(field, 0))))
+                      for number in range(count, _pieces(stored.get(field, 0), size)))
     for field in pieces.days:
         by_day: dict[Hashable, dict[Any, Any]] = defaultdict(dict)
         for key, item in getattr(value, field).items():
@@ -103,13 +175,74 @@ def grown_states(store: States, name: str, value: Any, pieces: Pieces, read: Len
         states.update((f"{name}/{field}/{day}", part) for day, part in by_day.items()
                       if day in touched or was.get(day) != len(part))
         states.update((f"{name}/{field}/{day}", None) for day in stored.get(field, {}) if day not in by_day)
-    states[_lengths(name)] = lengths
-    return states
+    stored_lengths = dict(lengths)
+    for field in pieces.logs:
+        written, lengths[field] = _logged(f"{name}/{field}", getattr(value, field), read.get(field),
+                                          changed.keys.get(field, ()), len(stored.get(field, ())))
+        states.update(written)
+        stored_lengths[field] = lengths[field].sizes
+    for field, own in pieces.parts:
+        written, lengths[field] = _grown(store, f"{name}/{field}", getattr(value, field), own, read.get(field, {}),
+                                         changed.parts.get(field, Changed()))
+        states.update(written)
+        stored_lengths[field] = PART
+    states[_lengths(name)] = stored_lengths
+    return states, lengths
+
+
+def _logged(prefix: str, current: dict[Any, Any], was: Logged | None, touched: Collection[Hashable],
+            stored: int) -> tuple[dict[str, Any], Logged]:
+    """A log's pieces to write (`stored`: how many the store holds) and the log they leave: the entries that
+    differ from the dict as read or were `touched` (changed in place), or a new base when there is no such dict or
+    the changes would outnumber it."""
+    if was is not None:
+        changes = {key: item for key, item in current.items()
+                   if (old := was.held.get(key, _ABSENT)) is not item and old != item}
+        changes.update((key, current[key]) for key in touched if key in current)
+        added = sum(key not in was.held for key in changes)
+        removed = () if len(was.held) + added == len(current) else tuple(key for key in was.held if key not in current)
+        if not changes and not removed:
+            return {}, Logged(was.sizes, dict(current))
+        if len(was.sizes) < LOG_PIECES and sum(was.sizes[1:]) + len(changes) + len(removed) <= len(current):
+            return ({f"{prefix}/{len(was.sizes)}": (changes, removed)},
+                    Logged([*was.sizes, len(changes) + len(removed)], dict(current)))
+    base = dict(current)
+    states: dict[str, Any] = {f"{prefix}/0": (base, ())}
+    states.update((f"{prefix}/{number}", None) for number in range(1, stored))
+    return states, Logged([len(base)], dict(current))
+
+
+def _emptied(items: Any) -> Any:
+    """An empty container of the kind of `items` (a list, an array, a dict or a defaultdict with its factory)."""
+    if isinstance(items, np.ndarray):
+        return items[:0].copy()
+    if isinstance(items, defaultdict):
+        return defaultdict(items.default_factory)
+    return type(items)()
+
+
+def _filled(empty: Any, held: dict[Any, Any]) -> Any:
+    """`held` as a dict of the kind of `empty` (a Counter is filled, not counted)."""
+    whole = _emptied(empty)
+    dict.update(whole, held)
+    return whole
+
+
+def _piece(items: Any, number: int, size: int) -> Any:
+    """The items of one piece (an array's as a copy, so a kept piece holds no view of the whole)."""
+    part = items[number * size:(number + 1) * size]
+    return part.copy() if isinstance(part, np.ndarray) else part
+
+
+def _kept(store: States) -> dict[str, Any] | None:
+    """The values this process last gave `grown_states`, for a store that keeps a memory."""
+    memory = getattr(store, "memory", None)
+    return memory.setdefault(_MEMORY, {}) if isinstance(memory, dict) else None
 
 
 def _lengths(name: str) -> str:
     return f"{name}/lengths"
 
 
-def _pieces(length: int) -> int:
-    return -(-length // PIECE)
+def _pieces(length: int, size: int) -> int:
+    return -(-length // size)
