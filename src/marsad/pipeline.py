@@ -379,7 +379,7 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built, threads)
     touched, placed = clusterer.touched, threads.touched
-    changed = Changed({"events": int(min(touched.first_event, len(clusterer.events)))}, {"index": touched.days})
+    changed = Changed(days={"index": touched.days}, items={"events": touched.events})
     threads_changed = Changed(items={"stories": placed.stories, "cores": placed.cores}, keys={"index": placed.terms})
     store.put_states({**grown_states(store, EVENTS, clusterer, PIECES, read if kept else {}, changed),
                       **grown_states(store, BUILT_EVENTS, BuiltEvents(code_fingerprint(), built), BUILT_PIECES,
@@ -391,10 +391,10 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
 
 EVENTS = "events"
 PIECES = Pieces(("vectors", "headlines", "event_of", "article_ids", "events"), ("index",), ("article_event",),
-                (("model", Pieces(logs=("word_counts", "doc_freq"))),))  # the clusterer kept in pieces: its lists of
-# one item per article and its events, which grow, its day/term index by day, its article -> event map and its
-# term counts as logs of their changes; a run writes those of its new articles and of the events and days it
-# changed (`store.growing`)
+                (("model", Pieces(logs=("word_counts", "doc_freq"))),), sizes=(("events", 50),))  # the clusterer
+# kept in pieces: its lists of one item per article and its events (small pieces: a round adds to events of any
+# age), its day/term index by day, its article -> event map and its term counts as logs of their changes; a run
+# writes those of its new articles and of the events and days it changed (`store.growing`)
 
 
 @dataclass

@@ -154,3 +154,17 @@ def test_a_store_with_a_memory_gives_back_the_value_it_was_given(tmp_path: Path)
         store.put_states(grown_states(store, "c", kept, COUNTS, lengths))
         store.forget()  # what the process kept is dropped: read from the store
         assert joined_state(store, "c", COUNTS)[0] == Counts({"a": 1, "b": 2})
+
+
+def test_a_list_kept_in_pieces_of_another_size_is_written_again_in_the_new_ones(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        state = Clusterer(1, list(range(2 * PIECE + 1)))
+        store.put_states(grown_states(store, "c", state, VECTORS, {}))  # three pieces of `PIECE`
+        smaller = Pieces(("vectors",), size=PIECE // 2)
+        read, lengths = joined_state(store, "c", smaller)
+        assert read == state
+        written = grown_states(store, "c", read, smaller, lengths)
+        assert [written[f"c/vectors/{n}"] for n in range(5)] == [
+            state.vectors[n * PIECE // 2:(n + 1) * PIECE // 2] for n in range(5)]
+        store.put_states(written)
+        assert joined_state(store, "c", smaller)[0] == state and len(store.get_states("c/vectors/")) == 5

@@ -135,11 +135,11 @@ class EventCluster:
 
 @dataclass
 class Touched:
-    """What placing articles changed in a clusterer besides its lists of one item per article: the first event
-    that gained a member (or was started) and the days of the index that gained entries (a store keeps the
-    clusterer in pieces and writes those: `store.growing`)."""
+    """What placing articles changed in a clusterer besides its lists of one item per article: the events that
+    gained a member (or were started) and the days of the index that gained entries (a store keeps the clusterer in
+    pieces and writes those: `store.growing`)."""
 
-    first_event: float = float("inf")
+    events: set[int] = field(default_factory=set)
     days: set[int] = field(default_factory=set)
 
 
@@ -206,7 +206,7 @@ class EventClusterer:
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
-        self.touched.first_event = min(self.touched.first_event, best)
+        self.touched.events.add(best)
         self.touched.days.add(day)
         return best
 

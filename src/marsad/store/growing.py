@@ -38,13 +38,18 @@ class States(Protocol):
 class Pieces:
     """The fields of a state kept apart: growing `lists`, dicts keyed by day (`days`), dicts kept as a log of
     their changes (`logs`), `parts` (field, its pieces) that are states kept in pieces themselves, and the items
-    of a list's piece (`size`)."""
+    of a list's piece (`size`, or a list's own in `sizes`)."""
 
     lists: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     logs: tuple[str, ...] = ()
     parts: tuple[tuple[str, Pieces], ...] = ()
     size: int = PIECE
+    sizes: tuple[tuple[str, int], ...] = ()
+
+    def size_of(self, field: str) -> int:
+        """The items of a piece of the list `field`."""
+        return dict(self.sizes).get(field, self.size)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,8 +73,8 @@ class Logged:
     held: dict[Any, Any]
 
 
-Lengths = dict[str, Any]  # list field -> its length; dict field -> {day: keys of that day}; log -> `Logged`;
-# part -> its own lengths
+Lengths = dict[str, Any]  # list field -> (its length, the items of a piece); dict field -> {day: keys of that
+# day}; log -> `Logged`; part -> its own lengths
 PART = "part"  # a part's entry in its state's stored lengths (its own are kept under its name)
 _MEMORY = "growing"  # a warm store's memory: state name -> (the value last given to `grown_states`, its lengths)
 _ABSENT = object()
@@ -93,13 +98,13 @@ def _joined(store: States, name: str, pieces: Pieces) -> tuple[Any | None, Lengt
         if field not in lengths:
             continue  # kept whole in the value
         parts = store.get_states(f"{name}/{field}/")
-        found = [parts.get(f"{name}/{field}/{number}", ()) for number in range(_pieces(lengths[field], pieces.size))]
+        length, size = read[field] = _list_length(lengths[field])
+        found = [parts.get(f"{name}/{field}/{number}", ()) for number in range(_pieces(length, size))]
         empty = getattr(value, field)
         whole[field] = (np.concatenate([empty, *found]) if isinstance(empty, np.ndarray) else
                         [item for part in found for item in part])
-        if len(whole[field]) != lengths[field]:
+        if len(whole[field]) != length:
             return None, {}
-        read[field] = lengths[field]
     for field in pieces.days:
         if field not in lengths:
             continue
@@ -155,16 +160,18 @@ def _grown(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
     states: dict[str, Any] = {name: dataclasses.replace(value, **emptied, **{field: None for field, _ in pieces.parts})}
     lengths: Lengths = {}  # as written, for the next `grown_states`
     for field in pieces.lists:
-        items = getattr(value, field)
-        lengths[field] = len(items)
-        size, count = pieces.size, _pieces(len(items), pieces.size)
-        first = min(read.get(field, 0), len(items), changed.first.get(field, len(items)))  # the first item new
-        # or changed, or the end of a list that lost items
-        grown = range(first // size, count) if first < len(items) or len(items) < read.get(field, 0) else ()
+        items, size = getattr(value, field), pieces.size_of(field)
+        lengths[field], count = (len(items), size), _pieces(len(items), size)
+        was, was_size = read.get(field, (0, size))
+        was = was if was_size == size else 0  # pieces of another size: all written again
+        first = min(was, len(items), changed.first.get(field, len(items)))  # the first item new or changed, or
+        # the end of a list that lost items
+        grown = range(first // size, count) if first < len(items) or len(items) < was else ()
         numbers = {*grown, *(item // size for item in changed.items.get(field, ()) if item < len(items))}
         states.update((f"{name}/{field}/{number}", _piece(items, number, size)) for number in sorted(numbers))
+        stored_length, stored_size = _list_length(stored.get(field, 0))
         states.update((f"{name}/{field}/{number}", None)
-                      for number in range(count, _pieces(stored.get(field, 0), size)))
+                      for number in range(count, _pieces(stored_length, stored_size)))
     for field in pieces.days:
         by_day: dict[Hashable, dict[Any, Any]] = defaultdict(dict)
         for key, item in getattr(value, field).items():
@@ -175,7 +182,8 @@ def _grown(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
         states.update((f"{name}/{field}/{day}", part) for day, part in by_day.items()
                       if day in touched or was.get(day) != len(part))
         states.update((f"{name}/{field}/{day}", None) for day in stored.get(field, {}) if day not in by_day)
-    stored_lengths = dict(lengths)
+    stored_lengths = {field: (n[0] if isinstance(n, tuple) and n[1] == PIECE else
+                              list(n) if isinstance(n, tuple) else n) for field, n in lengths.items()}
     for field in pieces.logs:
         written, lengths[field] = _logged(f"{name}/{field}", getattr(value, field), read.get(field),
                                           changed.keys.get(field, ()), len(stored.get(field, ())))
@@ -238,6 +246,11 @@ def _kept(store: States) -> dict[str, Any] | None:
     """The values this process last gave `grown_states`, for a store that keeps a memory."""
     memory = getattr(store, "memory", None)
     return memory.setdefault(_MEMORY, {}) if isinstance(memory, dict) else None
+
+
+def _list_length(stored: int | list[int]) -> tuple[int, int]:
+    """A list's length and the items of its pieces, as its state's lengths keep them (a length alone: `PIECE`)."""
+    return (stored, PIECE) if isinstance(stored, int) else (stored[0], stored[1])
 
 
 def _lengths(name: str) -> str:
