@@ -2,10 +2,10 @@
 
 A CRF (`models/ner.crfsuite`, trained on ANERcorp by `ner_train.train_ner`) tags each sentence of news; a text
 that reads as encyclopedic prose (`register.is_encyclopedic`: rare in news) is tagged by the neural tagger made
-for that register (`encyclopedic_tagger`). Then a document pass makes the article consistent: proclitics come
-off each mention (وللرباط -> الرباط), titles are left out of person names, a name found once is found at every
-occurrence (surname alone included), list places the model missed are added, and LOC is split into GPE (states,
-cities) and LOC (regions, seas, sites).
+for that register (`encyclopedic_tagger`, with its span rules). Then a document pass makes the article
+consistent: proclitics come off each mention (وللرباط -> الرباط), titles are left out of person names, a name
+found once is found at every occurrence (surname alone included), list places the model missed are added, and LOC
+is split into GPE (states, cities) and LOC (regions, seas, sites).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import numpy as np
 
 from marsad.derived import built
 from marsad.extract.ner.decode import FastTagger, LinearCrf, viterbi
+from marsad.extract.ner.encyclopedic import coordination_split, head_joined, propagated
 from marsad.extract.ner.features import Featurizer, Lexicon, default_lexicon
 from marsad.extract.ner.gazetteer import latin_table_places
 from marsad.extract.ner.name_rates import common_word
@@ -140,17 +141,20 @@ class NerTagger:
 
     With a `NeuralScorer`, a token's label scores are `crf_weight` times the CRF's plus `neural_weight` times the
     network's log-probabilities, decoded with the CRF's transitions (times `crf_weight`) and the BIO constraints;
-    `crf_weight` 0 is the network alone.
+    `crf_weight` 0 is the network alone. With `span_rules` (the encyclopedic tagger), the network's labels then go
+    through the span rules of `encyclopedic` (head nouns, و between names, names found again).
     """
 
     def __init__(self, model: Path, lexicon: Lexicon, neural: NeuralScorer | None = None,
-                 crf_weight: float = 1.0, neural_weight: float = 1.0) -> None:
+                 crf_weight: float = 1.0, neural_weight: float = 1.0, span_rules: bool = False) -> None:
         self.lex = lexicon
+        self.span_rules = span_rules
         self.features = Featurizer(lexicon)
         self._fast = FastTagger(built("crf-tables", partial(LinearCrf, model), [model]), self.features)
         names = self._fast.crf.labels
         self.labels = [(lab[:1], lab[2:]) for lab in names]  # (B|I|O, type) by label index
         self._names = np.array(names, dtype=object)
+        self._index = {name: i for i, name in enumerate(names)}
         self.neural = neural
         self.weights = (crf_weight, neural_weight)
         if neural is not None:
@@ -172,10 +176,26 @@ class NerTagger:
         if self.neural is None or not ids:
             return fast.best_labels(ids, lengths)
         crf_weight, neural_weight = self.weights
-        e = neural_weight * self.neural.log_probs(ids, lengths, fast.folded, fast.cuts, fast.bare)[:, self._columns]
+        lp = self.neural.log_probs(ids, lengths, fast.folded, fast.cuts, fast.bare)[:, self._columns]
+        e = neural_weight * lp
         if crf_weight:
             e += crf_weight * fast.scores(ids, lengths)
-        return viterbi(e, np.array(lengths, dtype=np.int64), self._into)
+        best = viterbi(e, np.array(lengths, dtype=np.int64), self._into)
+        return self._apply_span_rules(best, lp, ids, lengths) if self.span_rules else best
+
+    def _apply_span_rules(self, best: np.ndarray, lp: np.ndarray, ids: list[int], lengths: list[int]) -> np.ndarray:
+        """`best` after the encyclopedic tagger's span rules (`encyclopedic`); `lp` is the network's (token, label)
+        log-probabilities."""
+        fast = self._fast
+        tags = self._names[best].tolist()
+        starts = set(np.cumsum([0, *lengths[:-1]]).tolist())
+        bare = [fast.bare[i] for i in ids]
+        tags = head_joined(tags, bare, starts)
+        tags = coordination_split(tags, [fast.folded[i] for i in ids], [fast.cuts[i] for i in ids])
+        labels = np.fromiter(map(self._index.__getitem__, tags), dtype=np.int64, count=len(tags))
+        confidence = np.exp(lp[np.arange(len(tags)), labels]).tolist()
+        tags = propagated(tags, confidence, bare, starts)
+        return np.fromiter(map(self._index.__getitem__, tags), dtype=np.int64, count=len(tags))
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         """BIO labels (PER ORG LOC MISC) for one sentence of token strings."""
@@ -191,17 +211,18 @@ class NerTagger:
 
 @lru_cache(maxsize=4)
 def load_tagger(model: Path = MODEL_FILE, neural: Path | None = None, crf_weight: float = 1.0,
-                neural_weight: float = 1.0) -> NerTagger:
-    """The tagger for `model` (and a neural model mixed in with the given weights), opened once per process."""
+                neural_weight: float = 1.0, span_rules: bool = False) -> NerTagger:
+    """The tagger for `model` (and a neural model mixed in with the given weights, and the encyclopedic span
+    rules if `span_rules`), opened once per process."""
     lex = default_lexicon()
     scorer = NeuralScorer(neural, lex, load_vectors()) if neural else None
-    return NerTagger(model, lex, scorer, crf_weight, neural_weight)
+    return NerTagger(model, lex, scorer, crf_weight, neural_weight, span_rules)
 
 
 def encyclopedic_tagger() -> NerTagger:
     """The tagger of encyclopedic text: the neural tagger (`NEURAL_FILE`), the CRF's scores mixed in at
-    `ENCYCLOPEDIC_CRF_WEIGHT`."""
-    return load_tagger(MODEL_FILE, NEURAL_FILE, ENCYCLOPEDIC_CRF_WEIGHT)
+    `ENCYCLOPEDIC_CRF_WEIGHT`, its labels corrected by the span rules of `encyclopedic`."""
+    return load_tagger(MODEL_FILE, NEURAL_FILE, ENCYCLOPEDIC_CRF_WEIGHT, span_rules=True)
 
 
 def routed_tags(sentences: list[list[str]]) -> list[list[str]]:
