@@ -48,6 +48,8 @@ def _spelled_letters(text: str, i: int) -> bool:
     """The point at i joins two short Arabic words with no space (أيه.إم, إس.دي): one of two letters, the other of
     two or three, as the names of Latin letters are spelled; two longer words run together (الوفد.وبدأت) are two
     sentences with a space missing."""
+    if not _ARABIC_LETTER.match(text[i + 1:i + 2]):
+        return False  # a space or a mark after the point: most sentence ends
     sizes = sorted((_word_size(text, i - 1, -1), _word_size(text, i + 1, 1)))
     return sizes[0] == 2 and sizes[1] <= 3
 
