@@ -20,6 +20,13 @@ def sentences(text: str) -> list[str]:
     ("قال: «نرحب بالخطوة. إنها بداية». وأضاف أنه متفائل.", ["قال: «نرحب بالخطوة. إنها بداية».", "وأضاف أنه متفائل."]),
     ("انتظروا... ثم جاء الخبر.", ["انتظروا... ثم جاء الخبر."]),
     ("The U.S. delegation arrived. It met them.", ["The U.S. delegation arrived.", "It met them."]),
+    # web and mail addresses: a point between Latin letters or digits
+    ("سجل عبر الموقع www.example.gov.sa، أو اتصل. وأضاف.", ["سجل عبر الموقع www.example.gov.sa، أو اتصل.", "وأضاف."]),
+    ("للتواصل: reader@paper.com أو الهاتف. شكرا.", ["للتواصل: reader@paper.com أو الهاتف.", "شكرا."]),
+    # Arabic names of Latin letters spelled with points, no space around them
+    ("من إنتاج شركة أيه.إم.دي الأمريكية. ثم غادر.", ["من إنتاج شركة أيه.إم.دي الأمريكية.", "ثم غادر."]),
+    ("وقال لوكالة (إس.دي.إيه) إن البطاقة وصلت.", ["وقال لوكالة (إس.دي.إيه) إن البطاقة وصلت."]),
+    ("تدعم تقنية كيو.آي للشحن اللاسلكي.", ["تدعم تقنية كيو.آي للشحن اللاسلكي."]),
     ("", []),
 ])
 def test_split_table(text: str, expected: list[str]) -> None:

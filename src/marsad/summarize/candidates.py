@@ -2,14 +2,16 @@
 
 Headlines, subheadings and bylines (short lines without final punctuation: a closing quote is not one), questions
 and sentences too short or too long to read alone are left out; every line before the first body sentence may be
-a headline or kicker; a leading dateline ("City (Agency) -") and a leading connective ("من جهته،",
-`marsad.summarize.connectives`) are cut off, so what remains is still one contiguous piece of the article. A body
+a headline or kicker; a leading dateline ("City (Agency) -"), list mark ("- ", "* ", "• ", "..") and connective
+("من جهته،", `marsad.summarize.connectives`) are cut off, so what remains is still one contiguous piece of the
+article. A piece that opens with a comma, semicolon or colon is the rest of a sentence split off, not one. A body
 sentence that is the article's own headline, or mostly it, is the title or a link or credit line that repeats it
 (a title ending in "!", a syndication link "the story in paper X: <headline>"), not a statement of the news.
 """
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from marsad.clean.rules import dateline_prefix
@@ -26,6 +28,8 @@ LABEL_WORDS = 8  # any other line this short without final punctuation is a subh
 FINAL = ".!؟?…)"
 CLOSING_QUOTES = "»”\"'"
 QUESTION = ("؟", "?")
+CONTINUING = "،,؛;:"  # marks that go on with a sentence: a piece opening with one was split off from it
+_LIST_MARK = re.compile(r"(?:[-–—*•]+|\.{2,})\s*(?=[^\d\s])")  # a bullet or leading dots, not a minus sign
 HEADLINE_SHARE = 0.5  # a body sentence this much of whose words are the article's whole headline repeats it
 HEADLINE_MIN_WORDS = 3  # a shorter headline is too common a phrase to mark a line
 
@@ -57,7 +61,7 @@ def candidates(index: int, article: Article) -> list[Candidate]:
         piece = text[sentence.start:sentence.end]
         if is_label_line(text, sentence.start, sentence.end, first=position == 0):
             continue
-        piece = without_connective(without_dateline(piece))
+        piece = without_connective(without_list_mark(without_dateline(piece)))
         if readable_alone(piece) and not is_headline(piece, headline) and not (
                 position > 0 and repeats_headline(piece, headline)):
             found.append(Candidate(index, position, piece, text.find(piece, sentence.start)))
@@ -103,9 +107,16 @@ def without_dateline(sentence: str) -> str:
     return sentence[len(prefix):].lstrip() if prefix else sentence
 
 
+def without_list_mark(sentence: str) -> str:
+    """The sentence after a leading list mark ("- ", "* ", "• ") or run of dots, if it has one."""
+    mark = _LIST_MARK.match(sentence)
+    return sentence[mark.end():] if mark else sentence
+
+
 def readable_alone(sentence: str) -> bool:
-    """A complete statement (it ends in a mark or a closing quote, so no line broken mid-sentence) that is no
-    question, between MIN_WORDS and MAX_WORDS words."""
+    """A complete statement (it ends in a mark or a closing quote, so no line broken mid-sentence, and opens with
+    no mark that goes on with another) that is no question, between MIN_WORDS and MAX_WORDS words."""
     stripped = sentence.rstrip(CLOSING_QUOTES + " ")
-    complete = stripped != sentence.rstrip() or stripped.endswith(tuple(FINAL))
+    complete = (stripped != sentence.rstrip() or stripped.endswith(tuple(FINAL))) and not sentence.startswith(
+        tuple(CONTINUING))
     return complete and not stripped.endswith(QUESTION) and MIN_WORDS <= len(sentence.split()) <= MAX_WORDS

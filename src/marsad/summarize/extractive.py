@@ -12,11 +12,11 @@ place, date or figure they have not given, most of its words said: `marsad.summa
 a word budget, the length of a short news summary. When several voices report the event, a sentence of an outlet
 that writes with stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two
 wordings of the same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a
-little lower (`marsad.summarize.speech`): a summary narrates the facts and names who reacted. A toll that the
-figures layer follows over time is stated once, by the sentence with its latest report
-(`marsad.summarize.figures`). A summary of an event several outlets report quotes two of them at least (the last
-body sentence of a one-outlet pick gives way), and it reads from a chosen lead: that article's sentences come
-first.
+little lower (`marsad.summarize.speech`): a summary narrates the facts and names who reacted; so does a sentence
+its writer opens as a background aside ("يذكر أن ...", `marsad.summarize.background`). A toll that the figures layer
+follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary
+of an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives
+way), and it reads from a chosen lead: that article's sentences come first.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from scipy.sparse import csr_matrix
 from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
 from marsad.summarize.aspects import Told, aspects
+from marsad.summarize.background import asides
 from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.figures import latest_toll, toll_reports
 from marsad.summarize.rules import RULES
@@ -45,6 +46,7 @@ WEIGHTS = {"shared": 0.6, "position": 0.2, "corroboration": 0.1, "centrality": 0
 SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the same thing
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
 QUOTED_PENALTY = 0.1  # what a sentence that is mostly direct speech loses
+ASIDE_PENALTY = 0.1  # what a sentence its writer opens as a background aside loses
 LATEST_FIGURE = 0.1  # what a sentence gains for a toll's latest report, and loses for an earlier one
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
@@ -94,6 +96,7 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     scores = importance(pool, centrality(sims, starts), corroboration(supporters, closeness, voices))
     scores -= FRAMED_PENALTY * stance_marked(pool, articles, framed, voices)
     scores -= QUOTED_PENALTY * np.array(mostly_quoted(pool))
+    scores -= ASIDE_PENALTY * np.array(asides(pool))
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     tolls = toll_reports(pool, keys, [article.id for article in articles], figures)
     scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))

@@ -1,7 +1,9 @@
 """Sentence splitting for Arabic news: at ؟ ! . (with or without a following space) and line ends.
 
-No split at ، or inside numbers (2.5), abbreviations of one letter (U.S., د. before a name, أ.د.) or ellipses inside a
-sentence (a lone letter after a number, 2020 م., is a unit and may end one); a quote that
+No split at ، or inside numbers (2.5), abbreviations of one letter (U.S., د. before a name, أ.د.), web and mail
+addresses (www.gov.sa, name@site.com: a point between two Latin letters or digits), Arabic letter names spelled
+with points (أيه.إم.دي, إس.دي.إيه: no space on either side, a name of two letters beside one of two or three) or
+ellipses inside a sentence (a lone letter after a number, 2020 م., is a unit and may end one); a quote that
 runs over several sentences stays open until its closing mark, so a sentence never ends inside quotation marks
 that close later on the same line.
 """
@@ -15,6 +17,7 @@ _OPEN = {"«": "»", "“": "”", "„": "”", '"': '"'}
 _TERMINAL = frozenset(".!؟?")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN_WORD = re.compile("[A-Za-z0-9]")
 _CAN_SPLIT = re.compile("[\n" + re.escape("".join(_TERMINAL | _OPEN.keys() | set(_OPEN.values()))) + "]")
 
 
@@ -34,7 +37,31 @@ def _is_terminal(text: str, i: int) -> bool:
             return False  # a one-letter Latin abbreviation: U.S.
         if _ARABIC_LETTER.match(prev) and _lone_letter(text, i - 1):
             return False  # a one-letter Arabic abbreviation: د. before a name, أ.د.
+        if _LATIN_WORD.match(prev) and _LATIN_WORD.match(nxt):
+            return False  # an address: www.gov.sa, name@site.com
+        if _spelled_letters(text, i):
+            return False  # Arabic letter names spelled with points: أيه.إم.دي
     return True
+
+
+def _spelled_letters(text: str, i: int) -> bool:
+    """The point at i joins two short Arabic words with no space (أيه.إم, إس.دي): one of two letters, the other of
+    two or three, as the names of Latin letters are spelled; two longer words run together (الوفد.وبدأت) are two
+    sentences with a space missing."""
+    if not _ARABIC_LETTER.match(text[i + 1:i + 2]):
+        return False  # a space or a mark after the point: most sentence ends
+    sizes = sorted((_word_size(text, i - 1, -1), _word_size(text, i + 1, 1)))
+    return sizes[0] == 2 and sizes[1] <= 3
+
+
+def _word_size(text: str, k: int, step: int) -> int:
+    """The letters of the whole Arabic word that starts at k and runs in the direction of `step` (0: none; a word of
+    more than 3, or one that runs on into other word characters, counts 4)."""
+    size = 0
+    while 0 <= k < len(text) and _ARABIC_LETTER.match(text[k]) and size < 4:
+        size += 1
+        k += step
+    return 4 if 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_") else size
 
 
 def _lone_letter(text: str, i: int) -> bool:
