@@ -27,7 +27,8 @@ TABLES = MODELS_DIR / "compare"
                               "to-date", "others-after", "owner-suffix", "counted-among",
                               "until-before", "rescued-before", "qualifier-head", "local-place",
                               "another-after", "explains-opener", "place-head", "place-head-definite"}),
-    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
+    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
+                             "place-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

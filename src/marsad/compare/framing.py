@@ -189,40 +189,69 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), menti
     """The framing terms of one article in its own voice, with counts; empty `terms` when there are none.
 
     Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own. `mentions`
-    (the article's named entities) let a label name a government after its leader (نظام + a person).
+    (the article's named entities) let a label word frame the name after it: a government named after its leader
+    (نظام + a person), a place's capture named its liberation (تحرير + a place).
     """
     norm = normalize_with_map(text)
     spans = quoted_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     quoted += [(q.start, q.end) for q in quotes if q.kind == "direct"]
     hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
-    hits += [h for h in _leader_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
+    hits += [h for h in _label_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
     hits += list(_scare_hits(text, norm, spans))
     return Framing(article_id, _tally(hits))
 
 
-_LEADER_LABELS = frozenset(map(normalize, _cues("leader-label")))
-# Public figures (the romanisation table of heads of state and leaders): a person even where the tagger typed the
-# name otherwise (نظام معمر القذافي).
 _PUBLIC_FIGURES = frozenset(normalize(name) for name in column(MODELS_DIR / "latin" / "people.tsv"))
-_LEADER_CLITICS = re.compile(r"^[وف]?[بلك]?")
+_LABEL_CLITICS = re.compile(r"^[وف]?[بلك]?")
 
 
-def _leader_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
-    """A leader-label word (نظام) right before a person's name: a government named after its leader (نظام فلان)."""
+@dataclass(frozen=True, slots=True)
+class _NameLabel:
+    """The label words of one `framing_cues.tsv` role, which frame the name right after them, and what they say."""
+
+    role: str
+    words: frozenset[str]
+    category: str
+    label: str
+    note: str
+
+
+def _name_label(role: str, category: str, label: str, note: str) -> _NameLabel:
+    return _NameLabel(role, frozenset(map(normalize, _cues(role))), category, label, note)
+
+
+# A government named after its leader (نظام فلان); a place's capture named its liberation (تحرير عدن).
+_LEADER_LABEL = _name_label("leader-label", "delegitimising-label", "regime", "a government named for its leader")
+_PLACE_LABEL = _name_label("place-label", "legitimising-label", "liberation", "a place's capture named a liberation")
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _labels_of(m: Mention) -> _NameLabel | None:
+    """The label words that can frame a mention: a person's (public figures count whatever the tagger typed them) or a
+    place's."""
+    if m.type == "PER" or normalize(m.text) in _PUBLIC_FIGURES:
+        return _LEADER_LABEL
+    return _PLACE_LABEL if m.type in _PLACE_TYPES else None
+
+
+def _label_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
+    """A label word right before a name of its kind: نظام before a person (a government named after its leader,
+    نظام فلان), تحرير before a place (تحرير عدن: the outlet calls the capture a liberation)."""
     for m in mentions:
-        if m.type != "PER" and normalize(m.text) not in _PUBLIC_FIGURES:
+        label = _labels_of(m)
+        if label is None:
             continue
         start = bisect_left(norm.offsets, m.start)
         before = _words_before(norm.text, start, 1)
-        clitics = len(_LEADER_CLITICS.match(before[0]).group()) if before else 0  # type: ignore[union-attr]
-        if not before or before[0][clitics:] not in _LEADER_LABELS:
+        clitics = len(_LABEL_CLITICS.match(before[0]).group()) if before else 0  # type: ignore[union-attr]
+        if not before or before[0][clitics:] not in label.words:
             continue
-        RULES.hit("leader-label")
+        RULES.hit(label.role)
         label_start = norm.text.rfind(before[0], 0, start) + clitics
         o_start = norm.to_original(label_start, label_start)[0]
         written = " ".join(text[o_start:m.end].split())
-        entry = LexiconEntry(before[0][clitics:], "delegitimising-label", "regime", "a government named for its leader")
+        entry = LexiconEntry(before[0][clitics:], label.category, label.label, label.note)
         yield _Hit(label_start, bisect_left(norm.offsets, m.end), written, _squash(written), entry)
 
 
