@@ -219,6 +219,15 @@ def test_sums_of_one_transaction_on_one_day_contradict(first: str, second: str, 
     assert all(value in contradiction.detail for value in values) and contradiction.detail.startswith("المبلغ (")
 
 
+def test_a_groups_dead_and_wounded_are_two_tolls() -> None:
+    dead = _toll("a", "Wire", "2030-06-01", "وقال الجيش إن ثلاثة جنود قتلوا وأصيب عشرون في الهجوم على نقطة الحدود.")
+    hurt = _toll("b", "Daily", "2030-06-01", "وقال الجيش في بيان إن أربعة جنود أصيبوا في الهجوم على نقطة الحدود.")
+    more = _toll("c", "Post", "2030-06-01", "وقال الجيش في بيان إن أربعة جنود قتلوا في الهجوم على نقطة الحدود.")
+    assert _run(dead, hurt)[1] == []
+    (contradiction,) = _run(dead, more)[1]
+    assert "ثلاثة" in contradiction.detail and "أربعة" in contradiction.detail
+
+
 def test_sums_of_other_transactions_days_or_no_transaction_are_not_compared() -> None:
     grant = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق للمدينة منحة بقيمة 40 مليون دولار لإصلاح شبكة المياه.")
     loan = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق للمدينة قرضا بقيمة 45 مليون دولار لإصلاح شبكة المياه.")

@@ -247,6 +247,7 @@ class Quantity:
     local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
     noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
     sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
+    toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -311,6 +312,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if _other_toll_words(a, b):
+            RULES.hit("other-toll-word")  # 3 جنود قتلوا against أربعة جنود أصيبوا: the dead and the wounded of a group
+            return False
         if a.rescued != b.rescued:
             RULES.hit("rescued-apart")  # إنقاذ 4 أجانب against five foreigners in the hotel: the rescued are a part
             return False
@@ -353,6 +357,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
         found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
     return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
+
+
+def _other_toll_words(a: Quantity, b: Quantity) -> bool:
+    """Two counts of a group (not a toll slot of their own) told with different casualties (`toll_word`): one
+    group's dead against its wounded, two tolls."""
+    return a.slot not in CASUALTIES and bool(a.toll_word) and bool(b.toll_word) and a.toll_word != b.toll_word
 
 
 def _group_toll(a: Quantity, b: Quantity) -> bool:
@@ -693,7 +703,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
                     local=_local(words, number.start, last.end), noun=number.unit or "",
-                    sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "")
+                    sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
+                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "")
 
 
 def _sum_of(text: str, start: int) -> str:
@@ -916,6 +927,18 @@ def _beside_toll(words: Words, start: int, end: int) -> bool:
     after = [w for s, _, w in words if s >= end][:2 * TOLL_REACH]
     return not any(w in _TALLY for w in before) and any(
         _SYNONYMS.get(stem(w)) in CASUALTIES for w in before + [w for w in after if w.endswith(_PLURAL_VERB)])
+
+
+def _toll_word(words: Words, start: int, end: int) -> str:
+    """The casualty a count at [start, end) is told with: a casualty verb in the plural right after its noun (3 جنود
+    قتلوا), else a casualty word right before it (مقتل 3 جنود); "" if neither. A second toll further on (وأصيب 31)
+    is another count's."""
+    after = [w for s, _, w in words if s >= end][:1]
+    before = [w for _, e, w in words if e <= start][-1:]
+    for word in [w for w in after if w.endswith(_PLURAL_VERB)] + before:
+        if (casualty := _SYNONYMS.get(stem(word))) in CASUALTIES:
+            return casualty
+    return ""
 
 
 def _elided(text: str, previous: int, number: NumberMention) -> bool:
