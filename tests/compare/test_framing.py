@@ -215,9 +215,12 @@ def test_context_read_off_the_normalised_article_is_that_of_the_slice() -> None:
             assert _context_words(norm, start, end, set(), from_end=False) == tuple(words[:3])
             assert _context_words(norm, start, end, set(), from_end=True) == tuple(words[-3:])
     assert _context_words(norm, 0, len(text), {"العاصمه"}, from_end=False) == ("وصل", "وزير", "الحرب")
+    both = normalize_with_map("وزار الوزير سوريا ولبنان والأردن في جولة")
+    assert _context_words(both, 0, 60, {"سوريا", "لبنان"}, from_end=False) == ("وزار", "الوزير", "الاردن")
 
 
-@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023"])
+@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023", "ثلاثه", "مليون",
+                                  "الالف"])
 def test_contrast_leaves_out_fragments_function_words_and_times(word: str) -> None:
     assert _content_word(word) is None
 

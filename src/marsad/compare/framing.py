@@ -22,6 +22,7 @@ from itertools import chain
 from pathlib import Path
 
 from marsad.cluster.terms import STOPWORDS as CLUSTER_STOPWORDS
+from marsad.compare.numbers import DUAL_SCALES, FRACTIONS, HUNDREDS, SCALES, TENS, UNITS
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.extract.time.lexicon import GREGORIAN_MONTHS, PARTS_OF_DAY, WEEKDAYS
 from marsad.resources import MODELS_DIR, column, fields
@@ -407,6 +408,9 @@ _MIN_COUNT = 2
 _STOP = frozenset(map(normalize, column(COMPARE_MODELS / "contrast_stopwords.tsv")))
 # Days, months and parts of the day say when, not how an outlet frames: مساء الأحد is no contrast.
 _TIME_WORDS = frozenset(chain(WEEKDAYS, GREGORIAN_MONTHS, PARTS_OF_DAY, (f"ال{w}" for w in PARTS_OF_DAY)))
+# Number words say how many, not how: ثلاثة مواقع، مليون is no contrast (with ال: الألف، المليون).
+_NUMBER_WORDS = frozenset(chain.from_iterable(
+    (w, f"ال{w}") for table in (UNITS, TENS, HUNDREDS, SCALES, DUAL_SCALES, FRACTIONS) for w in table))
 
 
 def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
@@ -469,11 +473,12 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 def _context_words(norm: Normalized, start: int, end: int, names: set[str], from_end: bool) -> tuple[str, ...]:
     """The first (or last, `from_end`) _CONTEXT `_content_words` of the original text's [start, end) that are
-    not `names`, read off the whole text normalised once (normalisation maps each character to one or none)."""
+    not `names` (nor a name after و or ف), read off the whole text normalised once (normalisation maps each
+    character to one or none)."""
     words = _WORD_RUN.findall(norm.text, bisect_left(norm.offsets, start), bisect_left(norm.offsets, end))
     kept: list[str] = []
     for word in map(_content_word, reversed(words) if from_end else words):
-        if word and word not in names:
+        if word and word not in names and not (word[0] in "وف" and word[1:] in names):  # وسوريا: a name
             kept.append(word)
             if len(kept) == _CONTEXT:
                 break
@@ -482,12 +487,13 @@ def _context_words(norm: Normalized, start: int, end: int, names: set[str], from
 
 @lru_cache(maxsize=1 << 16)
 def _content_word(word: str) -> str | None:
-    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word (the table's, or
-    the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or time of day."""
+    """A normalised word as counted, و ف ب ك ل off before ال; None for a number or a number word, a function word
+    (the table's, or the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or
+    time of day."""
     if word.isdigit():
         return None
     word = _CLITIC_BEFORE_ARTICLE.sub("", word)
-    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS:
+    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS or word in _NUMBER_WORDS:
         return None
     bare = word[1:] if word[0] in "وف" else word
     return None if bare in _STOP or match_key(bare) in CLUSTER_STOPWORDS else word
