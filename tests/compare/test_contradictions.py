@@ -208,10 +208,33 @@ def test_percentages_of_change_are_not_compared() -> None:
     assert _run(a, b)[1] == []
 
 
-def test_amounts_of_money_are_not_compared() -> None:
-    a = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 4.5 مليار ريال.")
-    b = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 5.7 مليار ريال.")
-    assert _run(a, b)[1] == []
+@pytest.mark.parametrize(("first", "second", "values"), [
+    ("وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 4.5 مليار ريال.",
+     "وقدم الصندوق قروضا للمشاريع الصغيرة في المنطقة بقيمة 5.7 مليار ريال.", ("4.5", "5.7")),
+    ("وأعلن البنك أن قيمة الصفقة مع شركة الاتصالات تبلغ 900 مليون درهم.",
+     "وقال البنك في بيان إن الصفقة مع شركة الاتصالات بلغت قيمتها 850 مليون درهم.", ("900", "850")),
+])
+def test_sums_of_one_transaction_on_one_day_contradict(first: str, second: str, values: tuple[str, str]) -> None:
+    (contradiction,) = _run(_toll("a", "Wire", "2030-06-01", first), _toll("b", "Daily", "2030-06-01", second))[1]
+    assert all(value in contradiction.detail for value in values) and contradiction.detail.startswith("المبلغ (")
+
+
+def test_a_groups_dead_and_wounded_are_two_tolls() -> None:
+    dead = _toll("a", "Wire", "2030-06-01", "وقال الجيش إن ثلاثة جنود قتلوا وأصيب عشرون في الهجوم على نقطة الحدود.")
+    hurt = _toll("b", "Daily", "2030-06-01", "وقال الجيش في بيان إن أربعة جنود أصيبوا في الهجوم على نقطة الحدود.")
+    more = _toll("c", "Post", "2030-06-01", "وقال الجيش في بيان إن أربعة جنود قتلوا في الهجوم على نقطة الحدود.")
+    assert _run(dead, hurt)[1] == []
+    (contradiction,) = _run(dead, more)[1]
+    assert "ثلاثة" in contradiction.detail and "أربعة" in contradiction.detail
+
+
+def test_sums_of_other_transactions_days_or_no_transaction_are_not_compared() -> None:
+    grant = _toll("a", "Wire", "2030-06-01", "وقدم الصندوق للمدينة منحة بقيمة 40 مليون دولار لإصلاح شبكة المياه.")
+    loan = _toll("b", "Daily", "2030-06-01", "وقدم الصندوق للمدينة قرضا بقيمة 45 مليون دولار لإصلاح شبكة المياه.")
+    later = _toll("c", "Daily", "2030-06-04", "وقدم الصندوق للمدينة منحة بقيمة 44 مليون دولار لإصلاح شبكة المياه.")
+    sales = _toll("d", "Wire", "2030-06-01", "وبلغت مبيعات الشركة من الإسمنت في السوق المحلية 900 مليون ريال.")
+    more = _toll("e", "Daily", "2030-06-01", "وبلغت مبيعات الشركة من الإسمنت في السوق المحلية 950 مليون ريال.")
+    assert _run(grant, loan)[1] == [] and _run(grant, later)[1] == [] and _run(sales, more)[1] == []
 
 
 def test_figures_of_different_periods_do_not_contradict() -> None:

@@ -89,6 +89,23 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     ("وزار الوفد معهد خادم الحرمين الشريفين لأبحاث الحج.", {}),
     ("واحتفل أنصار النادي بالإنجاز التاريخي للفريق في البطولة القارية.", {}),  # a sports record, as the keys read it
     ("وتوفي الشيخ الجليل رحمه الله صباح أمس.", {"رحمه الله": (1, "mercy")}),
+    # rows by function written for news we have not seen (Gulf, Levantine, Egyptian, Maghrebi, translated wire):
+    # legitimacy, blame, bloodshed, scare naming, extremism, sedition, liberation; and their plain senses
+    ("وأكد البيان استمرار دعم الشرعية حتى عودة الشرعية إلى العاصمة.",
+     {"دعم الشرعية": (1, "legitimate"), "عودة الشرعية": (1, "legitimate")}),
+    ("وتعرضت الأحياء السكنية لقصف عشوائي أوقع ضحايا بين المدنيين.", {"قصف عشوائي": (1, "indiscriminate")}),
+    ("وأطلق الجنود النار على الشاب بدم بارد أمام منزله.", {"بدم بارد": (1, "cold-blood")}),
+    ("وشهدت الولاية مواجهات دامية بين الطرفين طوال الصيف.", {"دامية": (1, "bloody")}),
+    ("وتبنت جماعة بوكو حرام المتطرفة الهجوم على القرية.", {"المتطرفة": (1, "extremist")}),
+    ("وانضم الشاب إلى ما يسمى بتنظيم الدولة قبل عامين.", {"ما يسمى بتنظيم": (1, "so-called")}),
+    ("وحذر الخطيب من إثارة الفتنة بين أبناء الوطن الواحد.", {"الفتنة": (1, "sedition")}),
+    ("واحتشد الأهالي لاستقبال الأسير المحرر في بلدته.", {"الأسير المحرر": (1, "freed-prisoner")}),
+    ("وتواصل القوات تقدمها منذ تحرير مدينة الرمادي الشهر الماضي.", {"تحرير مدينة": (1, "liberation")}),
+    ("ويعاني المريض من اضطراب في الدورة الدموية منذ سنوات.", {}),
+    ("وحقق حزب من اليمين المتطرف تقدما في الانتخابات البلدية.", {}),
+    ("واختار الباحثون العينة عشوائيا من سجلات المستشفى.", {}),
+    ("وقررت الحكومة تحرير أسعار الوقود اعتبارا من الشهر المقبل.", {}),
+    ("وعين المجلس رئيس تحرير جديدا للصحيفة.", {}),
     # whole words only
     ("وأعلنت الكيانات الاقتصادية الكبرى عن خطط جديدة.", {}),
     ("ولم يطبعوا الكتاب بعد.", {}),
@@ -198,9 +215,12 @@ def test_context_read_off_the_normalised_article_is_that_of_the_slice() -> None:
             assert _context_words(norm, start, end, set(), from_end=False) == tuple(words[:3])
             assert _context_words(norm, start, end, set(), from_end=True) == tuple(words[-3:])
     assert _context_words(norm, 0, len(text), {"العاصمه"}, from_end=False) == ("وصل", "وزير", "الحرب")
+    both = normalize_with_map("وزار الوزير سوريا ولبنان والأردن في جولة")
+    assert _context_words(both, 0, 60, {"سوريا", "لبنان"}, from_end=False) == ("وزار", "الوزير", "الاردن")
 
 
-@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023"])
+@pytest.mark.parametrize("word", ["لل", "لقد", "ومن", "وكان", "الاحد", "مساء", "يوليو", "2023", "ثلاثه", "مليون",
+                                  "الالف"])
 def test_contrast_leaves_out_fragments_function_words_and_times(word: str) -> None:
     assert _content_word(word) is None
 
@@ -226,3 +246,11 @@ def test_a_public_figure_typed_otherwise_and_a_date_after_the_name() -> None:
                 Mention("a1", text.find("الإنذار المبكر"), text.find("الإنذار المبكر") + 14, "الإنذار المبكر", "MISC")]
     terms = find_framing("a1", text, (), mentions).terms
     assert [(t.term, t.label) for t in terms] == [("نظام معمر القذافي", "regime")]
+
+
+def test_a_place_taken_and_named_liberated() -> None:
+    text = "وأعلنت القوات تحرير عدن بعد أسابيع من المعارك، بينما طالب رئيس تحرير الصحيفة بتحرير الأسرى."
+    mentions = [Mention("a1", text.find(name), text.find(name) + len(name), name, kind)
+                for name, kind in (("عدن", "GPE"), ("الأسرى", "MISC"))]
+    terms = find_framing("a1", text, (), mentions).terms
+    assert [(t.term, t.label, t.category) for t in terms] == [("تحرير عدن", "liberation", "legitimising-label")]

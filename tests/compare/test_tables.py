@@ -26,8 +26,9 @@ TABLES = MODELS_DIR / "compare"
                               "flow", "per-day", "expected-before", "earlier-incident", "about-after",
                               "to-date", "others-after", "owner-suffix", "counted-among",
                               "until-before", "rescued-before", "qualifier-head", "local-place",
-                              "another-after", "explains-opener", "place-head", "place-head-definite"}),
-    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label"}),
+                              "another-after", "explains-opener", "place-head", "place-head-definite", "sum-of"}),
+    ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
+                             "place-label"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

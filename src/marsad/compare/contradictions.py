@@ -60,6 +60,8 @@ CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
 _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
+_SUMS = frozenset(unit_key(noun_form(stem(w))) for w in _cues("sum-of"))  # قرض، صفقة: a sum of one transaction
+_SUM_WINDOW = 8  # words back from a sum, in its clause, where the transaction it is the amount of is named
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 CHANGE_WINDOW = 15  # words before a percentage (after the figure before it) where a word of rise or fall makes it
@@ -205,8 +207,9 @@ PLACE_TYPES = frozenset(("GPE", "LOC"))  # the mentions that place a figure: a t
 _COUNTRIES = frozenset(normalize(name) for name in column(MODELS_DIR / "compare" / "countries.tsv"))
 _SLOT_ROWS = fields(SLOTS_PATH)
 _UNIT_NAMES = {row[0]: (row[2], row[3], row[4]) for row in _SLOT_ROWS if len(row) >= 5}  # one, two, three to ten
-_SLOT_LABELS = {row[0]: row[1] for row in _SLOT_ROWS if row[0] != "*"}
+_SLOT_LABELS = {row[0]: row[1] for row in _SLOT_ROWS if row[0] not in ("*", "$")}
 _OTHER_LABEL = next(row[1] for row in _SLOT_ROWS if row[0] == "*")  # {} stands for the counted noun
+_SUM_LABEL = next(row[1] for row in _SLOT_ROWS if row[0] == "$")  # {} stands for the currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +246,8 @@ class Quantity:
     qualifier: frozenset[str] = frozenset()  # what qualifies the counted noun (42 مشروعا ذات أولوية: أولوية): a subset
     local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
     noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
+    sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
+    toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -307,6 +312,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
         if not (beside_both and enough if a.slot == PERCENT else beside_both or enough):
             return False  # what is measured: a word next to both values, or enough of the sentence around them
             # (a share of what: both, since a percentage says nothing of what it is a share of)
+        if _other_toll_words(a, b):
+            RULES.hit("other-toll-word")  # 3 جنود قتلوا against أربعة جنود أصيبوا: the dead and the wounded of a group
+            return False
         if a.rescued != b.rescued:
             RULES.hit("rescued-apart")  # إنقاذ 4 أجانب against five foreigners in the hotel: the rescued are a part
             return False
@@ -349,6 +357,12 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             continue  # several facts run together (the tolls of a war's many strikes), not one disputed figure
         found.setdefault((component[0].slot, values), _contradiction(event_id, component, claim_of, outlets))
     return list(found.values())  # one contradiction for one set of values (syndicated copies give it again)
+
+
+def _other_toll_words(a: Quantity, b: Quantity) -> bool:
+    """Two counts of a group (not a toll slot of their own) told with different casualties (`toll_word`): one
+    group's dead against its wounded, two tolls."""
+    return a.slot not in CASUALTIES and bool(a.toll_word) and bool(b.toll_word) and a.toll_word != b.toll_word
 
 
 def _group_toll(a: Quantity, b: Quantity) -> bool:
@@ -688,7 +702,22 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
-                    local=_local(words, number.start, last.end), noun=number.unit or "")
+                    local=_local(words, number.start, last.end), noun=number.unit or "",
+                    sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
+                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "")
+
+
+def _sum_of(text: str, start: int) -> str:
+    """The transaction a sum is the amount of: the `sum-of` noun nearest before it in its clause, within
+    `_SUM_WINDOW` words (منحة بقيمة 500 مليون دولار، مجموع التعهدات التي أعلنتها الدول 2.1 مليار دولار); "" if none
+    (a price, a revenue, a market reading)."""
+    before, _ = _clause_words(text, start, start)
+    return next((key for key in map(_sum_key, reversed(before[-_SUM_WINDOW:])) if key in _SUMS), "")
+
+
+@lru_cache(maxsize=1 << 12)
+def _sum_key(word: str) -> str:
+    return unit_key(noun_form(stem(word))) or ""
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -900,6 +929,18 @@ def _beside_toll(words: Words, start: int, end: int) -> bool:
         _SYNONYMS.get(stem(w)) in CASUALTIES for w in before + [w for w in after if w.endswith(_PLURAL_VERB)])
 
 
+def _toll_word(words: Words, start: int, end: int) -> str:
+    """The casualty a count at [start, end) is told with: a casualty verb in the plural right after its noun (3 جنود
+    قتلوا), else a casualty word right before it (مقتل 3 جنود); "" if neither. A second toll further on (وأصيب 31)
+    is another count's."""
+    after = [w for s, _, w in words if s >= end][:1]
+    before = [w for _, e, w in words if e <= start][-1:]
+    for word in [w for w in after if w.endswith(_PLURAL_VERB)] + before:
+        if (casualty := _SYNONYMS.get(stem(word))) in CASUALTIES:
+            return casualty
+    return ""
+
+
 def _elided(text: str, previous: int, number: NumberMention) -> bool:
     """Whether a figure joined by و to the figure ending at `previous`, in its clause, has no noun of its own: a
     function word (من، في) or nothing follows it."""
@@ -1071,15 +1112,16 @@ def outlet_of(articles: Sequence[Article]) -> dict[str, str]:
 
 def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity], bool],
                settings: ContradictionSettings, parts: bool = False) -> bool:
-    """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market
-    reading (`changing`) is never compared: an event has many sums, and the words around one rarely tell it from the
-    others. A toll or a percentage changes from day to day, so it is compared on one publication day (a toll that
-    only rises, `settings.cumulative`, also across days: it must not fall); another figure (a magnitude, a
-    population, a count of homes) also across days, when the values stay within `drift` of each other and no
-    casualty word stands next to either (قتل 13 مسلحا: a side's dead, which each clash changes). `parts`:
-    values listed beside others of their kind are taken too (an outlet that lists the other's value agrees with
-    it)."""
-    if a.slot != b.slot or a.slot in _CHANGING or (a.listed or b.listed) and not parts or not same_fact(a, b):
+    """Same kind of value about the same fact (`same_fact`), comparable in time. An amount of money or a market reading
+    (`changing`) is compared only as the amount of one transaction on one day (`_one_sum`): an event has many sums,
+    and the words around one rarely tell it from the others. A toll or a percentage changes from day to day, so it is
+    compared on one publication day (a toll that only rises, `settings.cumulative`, also across days: it must not
+    fall); another figure (a magnitude, a population, a count of homes) also across days, when the values stay within
+    `drift` of each other and no casualty word stands next to either (قتل 13 مسلحا: a side's dead, which each clash
+    changes). `parts`: values listed beside others of their kind are taken too (an outlet that lists the other's value
+    agrees with it)."""
+    sums_apart = a.slot in _CHANGING and not _one_sum(a, b)  # money: only one transaction's amounts
+    if a.slot != b.slot or sums_apart or (a.listed or b.listed) and not parts or not same_fact(a, b):
         return False  # a value listed beside others of its kind (قتل 34 من هؤلاء و17 من أولئك) is one part of many
     if a.periods and b.periods and not _overlap(a.periods, b.periods):
         RULES.hit("different-periods")
@@ -1283,6 +1325,16 @@ def _has_source(text: str) -> bool:
     return False
 
 
+def _one_sum(a: Quantity, b: Quantity) -> bool:
+    """Two sums of money given on one publication day as the amount of the same transaction (a loan, a deal, the
+    pledges of a conference): one fact, which outlets may state differently. Other sums change (prices, market
+    readings) or are too many in one event to tell apart by the words around them."""
+    if a.sum_of and a.sum_of == b.sum_of and _same_day(a, b):
+        RULES.hit("one-sum")
+        return True
+    return False
+
+
 def _next_sentence(first: EventSentence, second: EventSentence) -> bool:
     """Whether `second` is the sentence right after `first` in one article."""
     return (first.article.id == second.article.id and first.end <= second.start
@@ -1448,7 +1500,7 @@ def _contradiction(event_id: str, component: list[Quantity], claim_of: Mapping[t
         if claim not in claims:
             claims.append(claim)
     slot = component[0].slot
-    label = slot_label(slot)
+    label = _SUM_LABEL.format(slot) if component[0].sum_of else slot_label(slot)
     topic = sorted(set.intersection(*[set(q.anchors) for q in component]) - set(_SLOT_LABELS))
     if topic and slot not in CASUALTIES:
         label += f" ({'، '.join(topic[:2])})"

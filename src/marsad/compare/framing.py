@@ -22,6 +22,7 @@ from itertools import chain
 from pathlib import Path
 
 from marsad.cluster.terms import STOPWORDS as CLUSTER_STOPWORDS
+from marsad.compare.numbers import DUAL_SCALES, FRACTIONS, HUNDREDS, SCALES, TENS, UNITS
 from marsad.extract.quotes.marks import QuotedSpan, quoted_spans
 from marsad.extract.time.lexicon import GREGORIAN_MONTHS, PARTS_OF_DAY, WEEKDAYS
 from marsad.resources import MODELS_DIR, column, fields
@@ -189,40 +190,69 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), menti
     """The framing terms of one article in its own voice, with counts; empty `terms` when there are none.
 
     Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own. `mentions`
-    (the article's named entities) let a label name a government after its leader (نظام + a person).
+    (the article's named entities) let a label word frame the name after it: a government named after its leader
+    (نظام + a person), a place's capture named its liberation (تحرير + a place).
     """
     norm = normalize_with_map(text)
     spans = quoted_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
     quoted += [(q.start, q.end) for q in quotes if q.kind == "direct"]
     hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
-    hits += [h for h in _leader_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
+    hits += [h for h in _label_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
     hits += list(_scare_hits(text, norm, spans))
     return Framing(article_id, _tally(hits))
 
 
-_LEADER_LABELS = frozenset(map(normalize, _cues("leader-label")))
-# Public figures (the romanisation table of heads of state and leaders): a person even where the tagger typed the
-# name otherwise (نظام معمر القذافي).
 _PUBLIC_FIGURES = frozenset(normalize(name) for name in column(MODELS_DIR / "latin" / "people.tsv"))
-_LEADER_CLITICS = re.compile(r"^[وف]?[بلك]?")
+_LABEL_CLITICS = re.compile(r"^[وف]?[بلك]?")
 
 
-def _leader_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
-    """A leader-label word (نظام) right before a person's name: a government named after its leader (نظام فلان)."""
+@dataclass(frozen=True, slots=True)
+class _NameLabel:
+    """The label words of one `framing_cues.tsv` role, which frame the name right after them, and what they say."""
+
+    role: str
+    words: frozenset[str]
+    category: str
+    label: str
+    note: str
+
+
+def _name_label(role: str, category: str, label: str, note: str) -> _NameLabel:
+    return _NameLabel(role, frozenset(map(normalize, _cues(role))), category, label, note)
+
+
+# A government named after its leader (نظام فلان); a place's capture named its liberation (تحرير عدن).
+_LEADER_LABEL = _name_label("leader-label", "delegitimising-label", "regime", "a government named for its leader")
+_PLACE_LABEL = _name_label("place-label", "legitimising-label", "liberation", "a place's capture named a liberation")
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _labels_of(m: Mention) -> _NameLabel | None:
+    """The label words that can frame a mention: a person's (public figures count whatever the tagger typed them) or a
+    place's."""
+    if m.type == "PER" or normalize(m.text) in _PUBLIC_FIGURES:
+        return _LEADER_LABEL
+    return _PLACE_LABEL if m.type in _PLACE_TYPES else None
+
+
+def _label_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Iterator[_Hit]:
+    """A label word right before a name of its kind: نظام before a person (a government named after its leader,
+    نظام فلان), تحرير before a place (تحرير عدن: the outlet calls the capture a liberation)."""
     for m in mentions:
-        if m.type != "PER" and normalize(m.text) not in _PUBLIC_FIGURES:
+        label = _labels_of(m)
+        if label is None:
             continue
         start = bisect_left(norm.offsets, m.start)
         before = _words_before(norm.text, start, 1)
-        clitics = len(_LEADER_CLITICS.match(before[0]).group()) if before else 0  # type: ignore[union-attr]
-        if not before or before[0][clitics:] not in _LEADER_LABELS:
+        clitics = len(_LABEL_CLITICS.match(before[0]).group()) if before else 0  # type: ignore[union-attr]
+        if not before or before[0][clitics:] not in label.words:
             continue
-        RULES.hit("leader-label")
+        RULES.hit(label.role)
         label_start = norm.text.rfind(before[0], 0, start) + clitics
         o_start = norm.to_original(label_start, label_start)[0]
         written = " ".join(text[o_start:m.end].split())
-        entry = LexiconEntry(before[0][clitics:], "delegitimising-label", "regime", "a government named for its leader")
+        entry = LexiconEntry(before[0][clitics:], label.category, label.label, label.note)
         yield _Hit(label_start, bisect_left(norm.offsets, m.end), written, _squash(written), entry)
 
 
@@ -378,6 +408,9 @@ _MIN_COUNT = 2
 _STOP = frozenset(map(normalize, column(COMPARE_MODELS / "contrast_stopwords.tsv")))
 # Days, months and parts of the day say when, not how an outlet frames: مساء الأحد is no contrast.
 _TIME_WORDS = frozenset(chain(WEEKDAYS, GREGORIAN_MONTHS, PARTS_OF_DAY, (f"ال{w}" for w in PARTS_OF_DAY)))
+# Number words say how many, not how: ثلاثة مواقع، مليون is no contrast (with ال: الألف، المليون).
+_NUMBER_WORDS = frozenset(chain.from_iterable(
+    (w, f"ال{w}") for table in (UNITS, TENS, HUNDREDS, SCALES, DUAL_SCALES, FRACTIONS) for w in table))
 
 
 def contrast_terms(texts_by_outlet: Mapping[str, Mapping[str, str]],
@@ -440,11 +473,12 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 def _context_words(norm: Normalized, start: int, end: int, names: set[str], from_end: bool) -> tuple[str, ...]:
     """The first (or last, `from_end`) _CONTEXT `_content_words` of the original text's [start, end) that are
-    not `names`, read off the whole text normalised once (normalisation maps each character to one or none)."""
+    not `names` (nor a name after و or ف), read off the whole text normalised once (normalisation maps each
+    character to one or none)."""
     words = _WORD_RUN.findall(norm.text, bisect_left(norm.offsets, start), bisect_left(norm.offsets, end))
     kept: list[str] = []
     for word in map(_content_word, reversed(words) if from_end else words):
-        if word and word not in names:
+        if word and word not in names and not (word[0] in "وف" and word[1:] in names):  # وسوريا: a name
             kept.append(word)
             if len(kept) == _CONTEXT:
                 break
@@ -453,12 +487,13 @@ def _context_words(norm: Normalized, start: int, end: int, names: set[str], from
 
 @lru_cache(maxsize=1 << 16)
 def _content_word(word: str) -> str | None:
-    """A normalised word as counted, و ف ب ك ل off before ال; None for a number, a function word (the table's, or
-    the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or time of day."""
+    """A normalised word as counted, و ف ب ك ل off before ال; None for a number or a number word, a function word
+    (the table's, or the clustering stage's with a proclitic و ف off), a clitic fragment (لل), or a day, month or
+    time of day."""
     if word.isdigit():
         return None
     word = _CLITIC_BEFORE_ARTICLE.sub("", word)
-    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS:
+    if len(word) <= 2 or word in _STOP or word in _TIME_WORDS or word in _NUMBER_WORDS:
         return None
     bare = word[1:] if word[0] in "وف" else word
     return None if bare in _STOP or match_key(bare) in CLUSTER_STOPWORDS else word
