@@ -378,14 +378,17 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
                                      settings.events, settings.stories, built, threads)
-    touched, placed = clusterer.touched, threads.touched
-    changed = Changed(days={"index": touched.days}, items={"events": touched.events})
+    touched, counted, placed = clusterer.touched, clusterer.model.touched, threads.touched
+    changed = Changed(items={"events": touched.events}, keys={"index": touched.keys}, parts={"model": Changed(
+        keys={"word_counts": counted.words, "doc_freq": counted.terms})})
     threads_changed = Changed(items={"stories": placed.stories, "cores": placed.cores}, keys={"index": placed.terms})
     store.put_states({**grown_states(store, EVENTS, clusterer, PIECES, read if kept else {}, changed),
                       **grown_states(store, BUILT_EVENTS, BuiltEvents(code_fingerprint(), built), BUILT_PIECES,
                                      built_read if fresh else {}),
                       **grown_states(store, STORIES, threads, STORY_PIECES, threads_read, threads_changed),
                       UPDATED: None})
+    for state in (clusterer, clusterer.model, threads):
+        state.written()
     return events, stories
 
 

@@ -17,13 +17,14 @@ from functools import cache
 from itertools import chain, islice, product, repeat
 from operator import neg
 from sys import intern
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from marsad.cluster.background import background_model
 from marsad.cluster.dates import LEAD_CHARS, event_date
 from marsad.cluster.kinds import ENCOUNTER, FIGURED, Kinds, lead_figures, lead_text, read_headline, trigger_words
 from marsad.cluster.stories import StoryClusterer
 from marsad.cluster.terms import ENTITY_PREFIX, Centroid, TermModel, Vector, dot, entity_terms, top_terms, words
+from marsad.cluster.touched import Touching
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, EventSettings, StorySettings
 from marsad.text.sentences import split_sentences
@@ -136,15 +137,15 @@ class EventCluster:
 @dataclass
 class Touched:
     """What placing articles changed in a clusterer besides its lists of one item per article: the events that
-    gained a member (or were started) and the days of the index that gained entries (a store keeps the clusterer in
+    gained a member (or were started) and the keys of the index that gained entries (a store keeps the clusterer in
     pieces and writes those: `store.growing`)."""
 
     events: set[int] = field(default_factory=set)
-    days: set[int] = field(default_factory=set)
+    keys: set[tuple[int, str]] = field(default_factory=set)
 
 
 @dataclass
-class EventClusterer:
+class EventClusterer(Touching):
     """The streaming state: term statistics, events so far and the day/term index that finds candidates.
 
     Plain data, so a store can keep it between runs and feed it new articles (incremental clustering).
@@ -161,22 +162,12 @@ class EventClusterer:
     today: int = 0
     settings: EventSettings = field(default_factory=EventSettings)  # set anew by each run
     version: int = STATE_VERSION
-
-    def __post_init__(self) -> None:
-        self.touched = Touched()  # what this run changed in place: not part of the state
-
-    def __getstate__(self) -> dict[str, object]:
-        return {name: value for name, value in vars(self).items() if name != "touched"}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        vars(self).update(state)
-        self.touched = Touched()
+    TOUCHED: ClassVar[type] = Touched
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]],
                   people: Sequence[Sequence[str]] | None = None) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number.
         `entities` are each article's entity terms (`terms.entity_terms`), `people` its person mentions' names."""
-        self.touched = Touched()
         docs = [list(map(intern, words(f"{a.title or ''}\n{a.text}"))) for a in articles]  # one object a word:
         # a first run's batch is the whole corpus, each of its words a string of its own (~0.7 GiB at 31,000)
         first = len(self.vectors)
@@ -206,8 +197,8 @@ class EventClusterer:
         self.article_event[article.id] = best
         for term in top_terms(vec, INDEX_TERMS):
             self.index[(day, term)].append(best)
+            self.touched.keys.add((day, term))
         self.touched.events.add(best)
-        self.touched.days.add(day)
         return best
 
     def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:

@@ -17,8 +17,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import neg
+from typing import ClassVar
 
 from marsad.cluster.terms import Centroid, Vector, dot, normalized, top_terms
+from marsad.cluster.touched import Touching
 from marsad.settings import DEFAULTS, StorySettings
 from marsad.types import Event, Story
 
@@ -46,7 +48,7 @@ Share = Callable[[str], float]
 
 @dataclass
 class Touched:
-    """What an update changed in place (a store keeps the clusterer in pieces and writes those: `store.growing`):
+    """What updates changed in place (a store keeps the clusterer in pieces and writes those: `store.growing`):
     the stories that took an event or a new core, the events whose core changed, the index terms that gained a
     story."""
 
@@ -56,7 +58,7 @@ class Touched:
 
 
 @dataclass
-class StoryClusterer:
+class StoryClusterer(Touching):
     """The streaming state of the story pass: the stories so far, the term index that finds candidates, each
     event's core and story (by event number, events numbered in creation order), and each story as last made."""
 
@@ -66,16 +68,7 @@ class StoryClusterer:
     story_of: list[int] = field(default_factory=list)
     built: dict[int, Story] = field(default_factory=dict)  # story number -> the story, until one of its events changes
     version: int = STATE_VERSION
-
-    def __post_init__(self) -> None:
-        self.touched = Touched()  # what the last update changed in place: not part of the state
-
-    def __getstate__(self) -> dict[str, object]:
-        return {name: value for name, value in vars(self).items() if name != "touched"}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        vars(self).update(state)
-        self.touched = Touched()
+    TOUCHED: ClassVar[type] = Touched
 
     def update(self, centroids: Mapping[int, Vector], share: Share, settings: StorySettings = DEFAULTS.stories,
                sizes: Mapping[int, int] | None = None) -> None:
@@ -85,7 +78,7 @@ class StoryClusterer:
         a term in more than `settings.max_share` of articles (a country, a capital, a head of state) never links
         two events on its own, so it is left out of the cores. `sizes` gives the events' article counts (one
         when left out): a larger event has a wider core (`core_size`)."""
-        self.touched = touched = Touched()
+        touched = self.touched
         for number in sorted(centroids):
             core = thread_core(centroids[number], share, settings.max_share, core_size((sizes or {}).get(number, 1)))
             if number < len(self.cores):

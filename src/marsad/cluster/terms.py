@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, pairwise, repeat
 from operator import mul, neg, truediv
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 
+from marsad.cluster.touched import Touching
 from marsad.resources import MODELS_DIR, column
 from marsad.text.normalize import match_key, text_key
 from marsad.text.tokens import proclitic_readings
@@ -91,12 +92,21 @@ def entity_terms(mentions: Iterable[Mention]) -> list[str]:
 
 
 @dataclass
-class TermModel:
+class Counted:
+    """The words and terms whose counts changed (a store writes those: `store.growing`)."""
+
+    words: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
+
+
+@dataclass
+class TermModel(Touching):
     """Word counts and document frequencies seen so far: what makes a stem and an IDF. Grows, never refits."""
 
     word_counts: Counter[str] = field(default_factory=Counter)
     doc_freq: Counter[str] = field(default_factory=Counter)
     docs: int = 0
+    TOUCHED: ClassVar[type] = Counted
 
     def add_documents(self, docs_words: Sequence[list[str]], docs_entities: Sequence[list[str]]) -> list[Vector]:
         """Count a batch, then vectorise it, so the batch's own frequencies shape its stems and IDF. Each
@@ -105,6 +115,7 @@ class TermModel:
         batch = Counter(occurrences)
         for word, n in batch.items():
             self.word_counts[without_article(word)] += n
+        self.touched.words.update(map(without_article, batch))
         term_of = {word: self.term(word) for word in batch}
         vocab = sorted(set(term_of.values()).union(*docs_entities) - {FUNCTION_WORD})  # term ids in term order
         term_id = {term: i for i, term in enumerate(vocab)}
@@ -117,6 +128,7 @@ class TermModel:
         docs, terms = np.divmod(pairs, max(len(vocab), 1))
         for term, df in zip(vocab, np.bincount(terms, minlength=len(vocab)).tolist(), strict=True):
             self.doc_freq[term] += df
+        self.touched.terms.update(vocab)
         self.docs += len(docs_words)
         weights = sublinear(tf) * np.array([self.idf(term) for term in vocab])[terms]
         entity = np.array([term.startswith(ENTITY_PREFIX) for term in vocab], dtype=bool)[terms]

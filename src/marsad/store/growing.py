@@ -55,8 +55,9 @@ class Pieces:
 @dataclasses.dataclass(frozen=True)
 class Changed:
     """What a run changed besides what it appended: by list field, the first item changed in place or the items
-    changed in place (`items`); by dict field kept by day, the days with a key added or changed; by log, the keys
-    whose values changed in place; by part, what changed in it."""
+    changed in place (`items`); by dict field kept by day, the days with a key added or changed, or every key
+    added or changed (`keys`); by log, every key that may have changed (the others are not compared); by part,
+    what changed in it."""
 
     first: Mapping[str, int] = dataclasses.field(default_factory=dict)
     days: Mapping[str, Collection[Hashable]] = dataclasses.field(default_factory=dict)
@@ -73,8 +74,8 @@ class Logged:
     held: dict[Any, Any]
 
 
-Lengths = dict[str, Any]  # list field -> (its length, the items of a piece); dict field -> {day: keys of that
-# day}; log -> `Logged`; part -> its own lengths
+Lengths = dict[str, Any]  # list field -> (its length, the items of a piece); dict field -> {day: its part};
+# log -> `Logged`; part -> its own lengths
 PART = "part"  # a part's entry in its state's stored lengths (its own are kept under its name)
 _MEMORY = "growing"  # a warm store's memory: state name -> (the value last given to `grown_states`, its lengths)
 _ABSENT = object()
@@ -115,7 +116,8 @@ def _joined(store: States, name: str, pieces: Pieces) -> tuple[Any | None, Lengt
             if part is None or len(part) != keys:
                 return None, {}
             joined.update(part)
-        whole[field], read[field] = joined, dict(lengths[field])
+        whole[field] = joined
+        read[field] = {day: dict(parts[f"{name}/{field}/{day}"]) for day in lengths[field]}
     for field in pieces.logs:
         if field not in lengths:
             continue
@@ -172,21 +174,26 @@ def _grown(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
         stored_length, stored_size = _list_length(stored.get(field, 0))
         states.update((f"{name}/{field}/{number}", None)
                       for number in range(count, _pieces(stored_length, stored_size)))
+    stored_lengths = {field: (n[0] if n[1] == PIECE else list(n)) for field, n in lengths.items()}
     for field in pieces.days:
-        by_day: dict[Hashable, dict[Any, Any]] = defaultdict(dict)
-        for key, item in getattr(value, field).items():
-            by_day[key[0]][key] = item
-        was = read.get(field, {})
-        touched = set(changed.days.get(field, ())) if field in read else set(by_day)
-        lengths[field] = {day: len(part) for day, part in by_day.items()}
-        states.update((f"{name}/{field}/{day}", part) for day, part in by_day.items()
-                      if day in touched or was.get(day) != len(part))
+        items, was, keys = getattr(value, field), read.get(field), changed.keys.get(field)
+        if was is not None and keys is not None:  # the parts as read, brought up to date with the keys changed
+            by_day, touched = was, {key[0] for key in keys}
+            for key in keys:
+                by_day.setdefault(key[0], {})[key] = items[key]
+        else:
+            by_day = defaultdict(dict)
+            for key, item in items.items():
+                by_day[key[0]][key] = item
+            touched = {day for day, part in by_day.items() if len((was or {}).get(day, ())) != len(part)}
+            touched.update(changed.days.get(field, ()) if was is not None else by_day)
+        lengths[field] = by_day
+        stored_lengths[field] = {day: len(part) for day, part in by_day.items()}
+        states.update((f"{name}/{field}/{day}", by_day[day]) for day in touched if day in by_day)
         states.update((f"{name}/{field}/{day}", None) for day in stored.get(field, {}) if day not in by_day)
-    stored_lengths = {field: (n[0] if isinstance(n, tuple) and n[1] == PIECE else
-                              list(n) if isinstance(n, tuple) else n) for field, n in lengths.items()}
     for field in pieces.logs:
         written, lengths[field] = _logged(f"{name}/{field}", getattr(value, field), read.get(field),
-                                          changed.keys.get(field, ()), len(stored.get(field, ())))
+                                          changed.keys.get(field), len(stored.get(field, ())))
         states.update(written)
         stored_lengths[field] = lengths[field].sizes
     for field, own in pieces.parts:
@@ -198,26 +205,32 @@ def _grown(store: States, name: str, value: Any, pieces: Pieces, read: Lengths,
     return states, lengths
 
 
-def _logged(prefix: str, current: dict[Any, Any], was: Logged | None, touched: Collection[Hashable],
+def _logged(prefix: str, current: dict[Any, Any], was: Logged | None, touched: Collection[Hashable] | None,
             stored: int) -> tuple[dict[str, Any], Logged]:
-    """A log's pieces to write (`stored`: how many the store holds) and the log they leave: the entries that
-    differ from the dict as read or were `touched` (changed in place), or a new base when there is no such dict or
-    the changes would outnumber it."""
+    """A log's pieces to write (`stored`: how many the store holds) and the log they leave: the entries of the
+    `touched` keys (every key that may have changed, when the run tells) or else those that differ from the dict as
+    read; a new base when there is no such dict or the changes would outnumber it."""
     if was is not None:
-        changes = {key: item for key, item in current.items()
-                   if (old := was.held.get(key, _ABSENT)) is not item and old != item}
-        changes.update((key, current[key]) for key in touched if key in current)
-        added = sum(key not in was.held for key in changes)
-        removed = () if len(was.held) + added == len(current) else tuple(key for key in was.held if key not in current)
+        held = was.held  # the log's own copy: brought up to date in place
+        if touched is None:
+            changes = {key: item for key, item in current.items()
+                       if (old := held.get(key, _ABSENT)) is not item and old != item}
+            added = sum(key not in held for key in changes)
+            removed = () if len(held) + added == len(current) else tuple(key for key in held if key not in current)
+        else:
+            changes = {key: current[key] for key in touched if key in current}
+            removed = tuple(key for key in touched if key not in current and key in held)
         if not changes and not removed:
-            return {}, Logged(was.sizes, dict(current))
+            return {}, was
+        held.update(changes)
+        for key in removed:
+            del held[key]
         if len(was.sizes) < LOG_PIECES and sum(was.sizes[1:]) + len(changes) + len(removed) <= len(current):
             return ({f"{prefix}/{len(was.sizes)}": (changes, removed)},
-                    Logged([*was.sizes, len(changes) + len(removed)], dict(current)))
-    base = dict(current)
-    states: dict[str, Any] = {f"{prefix}/0": (base, ())}
+                    Logged([*was.sizes, len(changes) + len(removed)], held))
+    states: dict[str, Any] = {f"{prefix}/0": (dict(current), ())}
     states.update((f"{prefix}/{number}", None) for number in range(1, stored))
-    return states, Logged([len(base)], dict(current))
+    return states, Logged([len(current)], dict(current))
 
 
 def _emptied(items: Any) -> Any:
