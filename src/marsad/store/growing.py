@@ -228,9 +228,11 @@ def _logged(prefix: str, current: dict[Any, Any], was: Logged | None, touched: C
         if len(was.sizes) < LOG_PIECES and sum(was.sizes[1:]) + len(changes) + len(removed) <= len(current):
             return ({f"{prefix}/{len(was.sizes)}": (changes, removed)},
                     Logged([*was.sizes, len(changes) + len(removed)], held))
-    states: dict[str, Any] = {f"{prefix}/0": (dict(current), ())}
+    base = dict(current)  # written now, then the log's own copy (a warm store's cached piece is never read again
+    # while it keeps the value: `joined_state`)
+    states: dict[str, Any] = {f"{prefix}/0": (base, ())}
     states.update((f"{prefix}/{number}", None) for number in range(1, stored))
-    return states, Logged([len(current)], dict(current))
+    return states, Logged([len(base)], base)
 
 
 def _emptied(items: Any) -> Any:
