@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from marsad.ingest import read_inputs
+from marsad.ingest.decode import decode_bytes
 from marsad.types import RawDocument, Rejected
 
 BODY = "وقع البلدان اتفاقا للتعاون في مجال المياه يوم الأربعاء في العاصمة."
@@ -28,6 +30,15 @@ def test_text_in_every_encoding(tmp_path: Path, encoding: str) -> None:
     path.write_bytes((BODY + "\n" + BODY).encode(encoding))
     [doc] = docs(path)
     assert doc.body.startswith(BODY) and doc.id == "story" and doc.format == "text"
+
+
+def test_text_is_read_in_nfc_line_by_line_as_a_whole_text_would_be() -> None:
+    """Decomposed letters (alef + combining hamza, e + acute) on some lines, composed ones on others, a combining
+    mark at the start of a line: the same text as normalising the whole at once."""
+    text = "قال \u0627\u0654حمد\r\nسطر مركب أحمد\n\u0654بداية بعلامة\nCafe\u0301 ا\u0653خر\n"
+    read = decode_bytes(text.encode("utf-8"))
+    assert read == unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    assert "أحمد" in read.splitlines()[0] and "آخر" in read.splitlines()[3]
 
 
 def test_html_page_is_marked_for_extraction(tmp_path: Path) -> None:
