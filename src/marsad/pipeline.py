@@ -368,9 +368,9 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     kept = getattr(stored, "version", None) == STATE_VERSION
     clusterer = stored if kept else EventClusterer(model=background_model())
     threads, threads_read = joined_state(store, STORIES, STORY_PIECES) if kept else (None, {})
-    if getattr(threads, "version", None) != STORIES_VERSION:  # none yet: a store of an older version keeps its events
-        threads, threads_read, kept = StoryClusterer(), {}, False  # and has them all made again and placed in stories
-        # anew
+    if getattr(threads, "version", None) != STORIES_VERSION:  # none yet: a store of an older version keeps its
+        # events and has them all made again and placed in stories anew
+        threads, threads_read, kept = StoryClusterer(), {}, False
     remembered, built_read = joined_state(store, BUILT_EVENTS, BUILT_PIECES) if kept else (None, {})
     fresh = isinstance(remembered, BuiltEvents) and remembered.code == code_fingerprint()
     built = remembered.events if fresh else {}
