@@ -24,8 +24,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, pairwise
+from itertools import chain
 from typing import Any
+
+import numpy as np
 
 Row = tuple[str, str, float, str, str]  # (section, key, position, digest, the item as JSON)
 Ref = tuple[str, str, str]  # (reference, section, key): the row (section, key) belongs to the item referenced
@@ -305,26 +307,26 @@ def placed(old: Sequence[float | None]) -> list[float]:
     The stored positions that still rise in the new order (the longest such run) stay; every other item is placed
     evenly between its neighbours that stay, or after the last one. Where a gap is too narrow for what goes in
     it, the section is numbered anew from 0."""
-    staying = _longest_rise(old)
-    if len(staying) == len(old):
-        return [position for _, position in staying]  # the usual case: every item was stored, in this order
-    positions: list[float | None] = [None] * len(old)
-    for index, position in staying:
-        positions[index] = position
-    moving = [index for index, position in enumerate(positions) if position is None]
-    for first, last in _runs(moving):
+    stored = np.array(old, dtype=float)  # None: nan
+    staying = ~np.isnan(stored)
+    kept = stored[staying]
+    if not bool((np.diff(kept) > 0).all()):  # a stored row changed place: the longest rising run stays
+        staying[:] = False
+        staying[[index for index, _ in _longest_rise(old)]] = True
+    positions = np.where(staying, stored, np.nan)
+    for first, last in _runs(np.flatnonzero(~staying).tolist()):
         before = positions[first - 1] if first else None
         after = positions[last + 1] if last + 1 < len(old) else None
         between = last - first + 1
         if after is None:  # past the last item that stays
-            positions[first:] = [(-1.0 if before is None else before) + n for n in range(1, between + 1)]
+            positions[first:] = (-1.0 if before is None else before) + np.arange(1, between + 1)
             break
         low = after - between - 1 if before is None else before
         step = (after - low) / (between + 1)
         if step < MIN_GAP:
             return [float(n) for n in range(len(old))]
-        positions[first:last + 1] = [low + step * n for n in range(1, between + 1)]
-    return positions  # type: ignore[return-value]  # every place filled
+        positions[first:last + 1] = low + step * np.arange(1, between + 1)
+    return positions.tolist()
 
 
 def _runs(indexes: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -342,8 +344,6 @@ MIN_GAP = 1e-6  # the narrowest step between two positions before a section is n
 def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
     """(index, position) of a longest strictly rising run (not necessarily contiguous) of the stored positions."""
     present = [(index, float(position)) for index, position in enumerate(old) if position is not None]
-    if all(a < b for (_, a), (_, b) in pairwise(present)):
-        return present  # the usual case: no stored row changed place
     tails: list[float] = []  # the smallest last position of a rising run of each length
     ends: list[int] = []  # the index ending that run
     before: dict[int, int] = {}
