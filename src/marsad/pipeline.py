@@ -76,7 +76,7 @@ from marsad.settings import DEFAULTS, Settings
 from marsad.store import Store, content_hash
 from marsad.store.growing import Changed, Lengths, Pieces, grown_states, joined_state
 from marsad.store.query import MentionChanges, MentionRow
-from marsad.store.rows import base_key
+from marsad.store.rows import Unchanged, owner_field
 from marsad.store.warm import WarmStore
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
@@ -813,12 +813,12 @@ def publish(store: Store, analysis: Analysis) -> None:
     keeps apart (`store.rows.DETACHED`): only those that changed are written (`_mention_changes`)."""
     document, convert = document_items(analysis)
     digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
-    linked = linked_rows(analysis, digested or {})
+    linked = linked_rows(analysis, digested)
     before, read = joined_state(store, LINKED, LINKED_PIECES)
     before = before if isinstance(before, PublishedLinking) and before.code == code_fingerprint() else None
     unchanged = _unchanged_rows(store, analysis, linked, before)
     published = {entity.id: entity for entity, _ in (digested or {}).values()}
-    mentions = _mention_changes(analysis.entities, unchanged.get("entities", set()), published)
+    mentions = _mention_changes(analysis.entities, unchanged.get("entities"), published)
     store.put_state(LINKED, None)  # until the rows are written: a publish stopped midway leaves nothing to trust
     store.put_analysis(document, unchanged, {**convert, "entities": _entity_row}, mentions)
     if isinstance(store, WarmStore):  # the linker keeps an unchanged entity as the same object from round to round;
@@ -834,16 +834,16 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     return entity.to_dict(mentions=False)
 
 
-def _mention_changes(entities: Sequence[Entity], unchanged: Collection[str], published: Mapping[str, Entity]
+def _mention_changes(entities: Sequence[Entity], unchanged: Unchanged | None, published: Mapping[str, Entity]
                      ) -> MentionChanges:
-    """The mention rows a publish writes: none for an entity whose row is `unchanged` (base keys) or that is the
-    very object `published` last by this process (a warm store's, by id); for another version of one published,
-    the mentions it gained and lost (by identity: the stored articles' spans are kept as they were); else all of
-    them, which the store compares with those it holds."""
+    """The mention rows a publish writes: none for an entity whose row is `unchanged` or that is the very object
+    `published` last by this process (a warm store's, by id); for another version of one published, the mentions
+    it gained and lost (by identity: the stored articles' spans are kept as they were); else all of them, which
+    the store compares with those it holds."""
     changes = MentionChanges()
     for entity in entities:
         before = published.get(entity.id)
-        if before is entity or base_key("entities", entity.id) in unchanged:
+        if before is entity or (unchanged and unchanged(entity)):
             continue
         if before is None:
             changes.whole[entity.id] = [_mention_row(entity.id, m) for m in entity.mentions]
@@ -878,32 +878,54 @@ Linked = tuple[dict[str, tuple[str | None, ...]], dict[str, str]]  # (each artic
 
 
 def _unchanged_rows(store: Store, analysis: Analysis, linked: Linked, before: PublishedLinking | None
-                    ) -> dict[str, set[str]]:
-    """The base keys of rows (`store.rows`), by section, published before as they are now: the claims, summaries,
+                    ) -> dict[str, Unchanged]:
+    """Which items, by section, were published before as they are now (`store.rows`): the claims, summaries,
     figures and contrasts of the events not compared since the last publish; the rows of each article not stored
     since, and its quotes and attribution where its speakers are those published (`before`, by the same code); the
     entities made of the same mentions and names, none in an article stored again since (mentions in the same places
-    name no article stored for the first time); when the same code published them."""
-    kept: dict[str, set[str]] = {}
+    name no article stored for the first time); when the same code published them. Asked only of the items that
+    are not the very objects published last (`store.rows.Published`)."""
+    kept: dict[str, Unchanged] = {}
     pending = store.get_state(UNPUBLISHED)
     if pending is not None:
-        kept["claims"] = {base_key("claims", claim.id) for claim in analysis.claims if claim.event not in pending}
-        kept.update((section, {base_key(section, event.id) for event in analysis.events if event.id not in pending})
-                    for section in EVENT_SECTIONS)
+        kept["claims"] = _owner_outside("claims", pending, "event")
+        kept.update((section, _owner_outside(section, pending)) for section in EVENT_SECTIONS)
     stored = store.get_state(UNPUBLISHED_ARTICLES)
     if stored is None or stored[0] != code_fingerprint():
         return kept
     new, again = stored[1], _stored_again(stored)
-    old = [article.id for article in analysis.articles if article.id not in new]
-    kept.update((section, {base_key(section, article) for article in old}) for section in ARTICLE_SECTIONS)
+    kept.update((section, _owner_outside(section, new)) for section in ARTICLE_SECTIONS)
     if before is not None:
         speakers, entities = linked
-        spoken = [article for article in old if speakers.get(article) == before.speakers.get(article)]
-        kept.update((section, {base_key(section, article) for article in spoken}) for section in LINKED_SECTIONS)
-        kept["entities"] = {base_key("entities", entity.id) for entity in analysis.entities
-                            if entities[entity.id] == before.entities.get(entity.id)
-                            and (not again or again.isdisjoint(m.article for m in entity.mentions))}
+        for section in LINKED_SECTIONS:
+            kept[section] = partial(_spoken_as_before, operator.attrgetter(owner_field(section)), new, speakers,
+                                    before.speakers)
+        kept["entities"] = partial(_linked_as_before, entities, before.entities, again)
     return kept
+
+
+def _owner_outside(section: str, owners: Collection[str], field_name: str | None = None) -> Unchanged:
+    """An item is unchanged when its owner (`field_name`, else its section's `store.rows.owner_field`) is not one
+    of `owners`."""
+    owner = operator.attrgetter(field_name or owner_field(section))
+    return lambda item: owner(item) not in owners
+
+
+def _spoken_as_before(owner: Callable[[Any], str], new: Collection[str], speakers: Mapping[str, Any],
+                      published: Mapping[str, Any], item: Any) -> bool:
+    """A quote's or attribution's rows are unchanged when its article is not new and its quotes' speakers are
+    those published."""
+    article = owner(item)
+    return article not in new and speakers.get(article) == published.get(article)
+
+
+def _linked_as_before(digests: Mapping[str, str], published: Mapping[str, str], again: Collection[str],
+                      entity: Entity) -> bool:
+    """An entity's row is unchanged when its digest is the one published and it is named in no article stored
+    again."""
+    digest = digests[entity.id]
+    return digest != UNDIGESTED and digest == published.get(entity.id) and (
+        not again or again.isdisjoint(m.article for m in entity.mentions))
 
 
 LINKED_SECTIONS = ("quotes", "attribution")  # made from one article's spans and the speakers linking gave them
@@ -911,14 +933,22 @@ LINKED_SECTIONS = ("quotes", "attribution")  # made from one article's spans and
 
 def linked_rows(analysis: Analysis, digested: Mapping[int, tuple[Entity, str]] | None = None) -> Linked:
     """What the rows that depend on linking are made of, besides the articles' content: each article's quote
-    speakers, and each entity's type, names and mentions by place (a digest; `digested`: entities digested
-    before, by identity)."""
+    speakers, and each entity's type, names and mentions by place (a digest). `digested`: the entities this
+    process published last, by identity, with their digests; an entity not among them is one the linker changed
+    and is written again whatever its digest, which is left unknown (`UNDIGESTED`: digesting every mention of a
+    large entity each round it is named costs more than its row)."""
     speakers: dict[str, list[str | None]] = defaultdict(list)
     for quote in analysis.quotes:
         speakers[quote.article].append(quote.speaker)
-    made = {entity.id: known[1] if (known := (digested or {}).get(id(entity))) and known[0] is entity
-            else _entity_digest(entity) for entity in analysis.entities}
+    if digested is None:
+        made = {entity.id: _entity_digest(entity) for entity in analysis.entities}
+    else:
+        made = {entity.id: known[1] if (known := digested.get(id(entity))) and known[0] is entity else UNDIGESTED
+                for entity in analysis.entities}
     return {article: tuple(found) for article, found in speakers.items()}, made
+
+
+UNDIGESTED = ""  # an entity's digest left unknown: its row is never taken as unchanged
 
 
 def _entity_digest(entity: Entity) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Protocol, Self
 
 from marsad.store.query import MentionChanges
-from marsad.store.rows import Convert
+from marsad.store.rows import Convert, Unchanged
 from marsad.store.sqlite import Processed, SearchQuery
 from marsad.types import Article
 
@@ -44,7 +44,7 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
-    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
+    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Unchanged] | None = None,
                      convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None
                      ) -> None: ...
 

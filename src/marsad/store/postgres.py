@@ -31,7 +31,7 @@ from marsad.store.query import (
     text_changes,
     with_names,
 )
-from marsad.store.rows import DETACHED, Convert, PublishedRows, assemble, attach, current, row_changes
+from marsad.store.rows import DETACHED, Convert, PublishedRows, Unchanged, assemble, attach, current, row_changes
 from marsad.store.sqlite import Processed, SearchQuery, _article
 from marsad.types import Article
 
@@ -233,7 +233,7 @@ class PostgresStore:
         row = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
-    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
+    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Unchanged] | None = None,
                      convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`, `SQLiteStore.put_analysis`) and the entities' mentions, and index for search the articles

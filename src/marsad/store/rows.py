@@ -22,7 +22,7 @@ import hashlib
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -98,15 +98,14 @@ def _base_key(section: str, item: Any) -> str | None:
 def _base_keys(section: str, items: Sequence[Any]) -> list[str | None]:
     """`_base_key` of each item of a section. An item is a JSON-ready dict, or an object with the same fields that
     `row_changes` converts when it writes it."""
-    field, prefix = OWNED_BY.get(section, "id"), _prefix(section)
+    field, prefix = owner_field(section), _prefix(section)
     owners = [item.get(field) if type(item) is dict else getattr(item, field, None) for item in items]
     return [prefix + owner if type(owner) is str else None for owner in owners]
 
 
-def base_key(section: str, owner: str) -> str:
-    """The base key of the rows of `owner` (an item's id, or the article or event its items belong to) in
-    `section`: what `row_changes` takes as unchanged."""
-    return _prefix(section) + owner
+def owner_field(section: str) -> str:
+    """The field of an item of `section` that its rows are keyed by: its owner's (`OWNED_BY`), else its id."""
+    return OWNED_BY.get(section, "id")
 
 
 def _prefix(section: str) -> str:
@@ -132,6 +131,15 @@ def row_refs(item: Any) -> set[str]:
 
 
 Digests = Callable[[str, Sequence[str]], Mapping[str, str]]  # (section, keys) -> the stored digest of each
+Unchanged = Callable[[Any], bool]  # whether the store holds an item's rows as the document has them
+
+
+@dataclass(slots=True)
+class Published:
+    """The items a section's rows were last written or kept from, by identity: id(item) -> (the item, its key, its
+    base key). The item is held, so its id names no other object while it is here."""
+
+    by_id: dict[int, tuple[Any, str, str | None]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -141,8 +149,8 @@ class StoredRows:
 
     positions: dict[str, dict[str, float]]
     digests: Digests
-    published: dict[str, dict[str, Any]] = field(default_factory=dict)  # section -> key -> the item its row was
-    # made from, by identity (sections whose rows are made of their item alone): the same object needs no encoding
+    published: dict[str, Published] = field(default_factory=dict)  # by section, of those whose rows are made of
+    # their item alone: the very object a row was made from needs no encoding, and its key is known
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, float, str]]) -> StoredRows:
@@ -203,16 +211,15 @@ class PublishedRows:
 Convert = Callable[[Any], Any]  # an item of a section as JSON-ready data
 
 
-def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[str, Collection[str]] | None = None,
+def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[str, Unchanged] | None = None,
                 convert: Mapping[str, Convert] | None = None) -> RowChanges:
     """The rows to write, move and delete so that the store holds `doc` instead of what `stored` describes.
 
     Rows keep their stored positions where their order still holds (`placed`), so an item inserted early in a
-    section moves none of the others. `unchanged` names, by section, base keys (`_base_key`) whose rows the
-    caller knows the store holds as the document has them (the claims and summaries of an event not compared
-    again since the last publish, an article not stored again): a stored one is kept without being converted
-    (`convert`, by section: how an item of the document becomes JSON-ready; none: it is), written out and
-    digested again."""
+    section moves none of the others. `unchanged` tells, by section, the items whose rows the caller knows the
+    store holds as the document has them (the claims and summaries of an event not compared again since the last
+    publish, an article not stored again): a stored one is kept without being converted (`convert`, by section:
+    how an item of the document becomes JSON-ready; none: it is), written out and digested again."""
     parts = list(section_changes(doc, stored, unchanged, convert))
     detached: dict[str, dict[str, list[Any]]] = {}
     for part in parts:
@@ -225,8 +232,7 @@ def row_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[s
 ROWS_AT_ONCE = 2000  # the most rows `section_changes` encodes for one part
 
 
-def section_changes(doc: Mapping[str, Any], stored: StoredRows,
-                    unchanged: Mapping[str, Collection[str]] | None = None,
+def section_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mapping[str, Unchanged] | None = None,
                     convert: Mapping[str, Convert] | None = None) -> Iterator[RowChanges]:
     """`row_changes` in parts, each to be written before the next is asked for, so a first publish never holds
     the whole document as JSON: a section's written rows at most `ROWS_AT_ONCE` at a time, then its moved and
@@ -237,8 +243,9 @@ def section_changes(doc: Mapping[str, Any], stored: StoredRows,
             continue
         make = (convert or {}).get(section)
         positions = stored.positions.get(section, {})
-        published = stored.published.setdefault(section, {}) if section not in MADE_OF_OTHERS else {}
-        keys, encode = _section_keys(section, items, (unchanged or {}).get(section, ()), positions, published)
+        published = stored.published.setdefault(section, Published()) if section not in MADE_OF_OTHERS \
+            else Published()
+        keys, encode = _section_keys(section, items, (unchanged or {}).get(section), positions, published)
         detach = DETACHED.get(section)
         seen: Counter[str] = Counter()
         by_content = {}  # an item keyed by its content gets its key (`h:` and its digest, numbered) once encoded
@@ -246,13 +253,13 @@ def section_changes(doc: Mapping[str, Any], stored: StoredRows,
             if keys[index] is None:
                 by_content[index] = _encoded(items[index], make, detach)
                 keys[index] = _numbered(f"h:{by_content[index][0]}", seen)
-        old = [positions.get(key) for key in keys]
-        new = placed(old)
+        old = np.array([positions.get(key) for key in keys], dtype=float)  # None: nan
+        if not (unstored := set(np.flatnonzero(np.isnan(old)).tolist())).issubset(encode):
+            encode = sorted(unstored.union(encode))  # an item published before whose row the store lost
+        new = _placed(old)
         changed: set[str] = set()
         for chunk in (encode[first:first + ROWS_AT_ONCE] for first in range(0, len(encode), ROWS_AT_ONCE)):
             rows = [by_content.pop(index, None) or _encoded(items[index], make, detach) for index in chunk]
-            if section not in MADE_OF_OTHERS:
-                published.update((keys[index], items[index]) for index in chunk)
             before = stored.digests(section, [key for index in chunk if (key := keys[index]) in positions])
             written, refs, found = [], [], {}
             for index, (digest, text, item_refs, held) in zip(chunk, rows, strict=True):
@@ -261,31 +268,52 @@ def section_changes(doc: Mapping[str, Any], stored: StoredRows,
                     found[held[0]] = held[1]
                 if before.get(key) != digest:
                     changed.add(key)
-                    written.append((section, key, new[index], digest, text))
+                    written.append((section, key, float(new[index]), digest, text))
                     refs.extend((ref, section, key) for ref in item_refs)
             yield RowChanges(header, written, [], [], refs, {section: found} if found else {})
-        moved = [(position, section, key) for key, position, was in zip(keys, new, old, strict=True)
-                 if was is not None and was != position and key not in changed]
-        yield RowChanges(header, [], moved, [(section, key) for key in positions.keys() - set(keys)], [])
+        shifted = np.flatnonzero(~np.isnan(old) & (old != new)).tolist()
+        moved = [(float(new[index]), section, key) for index in shifted if (key := keys[index]) not in changed]
+        kept = int(np.count_nonzero(~np.isnan(old)))  # keys are unique: fewer than stored, some are gone
+        gone = positions.keys() - set(keys) if kept < len(positions) else ()
+        yield RowChanges(header, [], moved, [(section, key) for key in gone], [])
     yield RowChanges(header, [], [], [(section, key) for section, found in stored.positions.items()
                                       if not isinstance(doc.get(section), list) for key in found], [])
 
 
-def _section_keys(section: str, items: Sequence[Any], unchanged: Collection[str], stored: Mapping[str, float],
-                  published: Mapping[str, Any]) -> tuple[list[str | None], list[int]]:
+def _section_keys(section: str, items: Sequence[Any], unchanged: Unchanged | None, stored: Mapping[str, float],
+                  published: Published) -> tuple[list[str | None], list[int]]:
     """Each item's row key in a section (None: keyed by its content, known once encoded) and the places of the
-    items to encode: all but those whose row is `stored` and whose base key is `unchanged` or whose item is the
-    very object its row was `published` from."""
-    bases = _base_keys(section, items)
-    keys: list[str | None] = bases
-    if len(set(bases)) < len(bases):  # items sharing a base key (an owner's items): numbered
-        seen: dict[str, int] = {}
-        keys = []
-        for base in bases:
-            count = seen[base] = seen.get(base, 0) + 1 if base else 0
-            keys.append(base if count <= 1 else f"{base}#{count}")
-    encode = [index for index, (base, key) in enumerate(zip(bases, keys, strict=True)) if base is None
-              or key not in stored or (base not in unchanged and published.get(key) is not items[index])]
+    items to encode: all but those whose row is `stored` and that are the very object it was `published` from
+    (read by identity alone: its key is known) or that the caller knows `unchanged`. Items sharing a base key (an
+    owner's) are numbered (`_numbered`), again only for the owners with an item new or gone since `published`."""
+    known = published.by_id
+    ids = list(map(id, items))
+    present = set(ids)
+    if len(present) < len(ids):  # an object twice in the section: none is told by identity
+        known.clear()
+    hits = list(map(known.get, ids))
+    missed = [index for index, hit in enumerate(hits) if hit is None]
+    gone = [known.pop(number) for number in known.keys() - present] if len(known) > len(ids) - len(missed) else []
+    bases = dict(zip(missed, _base_keys(section, [items[index] for index in missed]), strict=True))
+    keys: list[str | None] = [hit[1] if hit else None for hit in hits]
+    dirty = {base for _, _, base in gone} | set(bases.values())
+    dirty.discard(None)
+    again = []  # the items published before whose key changed
+    if dirty:
+        owned = sorted([*(index for index, base in bases.items() if base in dirty),
+                        *(index for index, hit in enumerate(hits) if hit and hit[2] in dirty)])
+        seen: Counter[str] = Counter()
+        for index in owned:
+            hit = hits[index]
+            keys[index] = _numbered(hit[2] if hit else bases[index], seen)
+            if hit and keys[index] != hit[1]:
+                again.append(index)
+    for index in again:
+        bases[index] = hits[index][2]
+    encode = [index for index in sorted(bases) if (key := keys[index]) is None or key not in stored
+              or unchanged is None or not unchanged(items[index])]
+    known.update((ids[index], (items[index], key, base)) for index, base in bases.items()
+                 if (key := keys[index]) is not None)
     return keys, encode
 
 
@@ -307,16 +335,19 @@ def placed(old: Sequence[float | None]) -> list[float]:
     The stored positions that still rise in the new order (the longest such run) stay; every other item is placed
     evenly between its neighbours that stay, or after the last one. Where a gap is too narrow for what goes in
     it, the section is numbered anew from 0."""
-    stored = np.array(old, dtype=float)  # None: nan
+    return [float(position) for position in _placed(np.array(old, dtype=float))]
+
+
+def _placed(stored: np.ndarray) -> np.ndarray:
+    """`placed` of stored positions as an array (nan: a new item)."""
     staying = ~np.isnan(stored)
     kept = stored[staying]
     if not bool((np.diff(kept) > 0).all()):  # a stored row changed place: the longest rising run stays
-        staying[:] = False
-        staying[[index for index, _ in _longest_rise(old)]] = True
+        staying = _rising(stored)
     positions = np.where(staying, stored, np.nan)
     for first, last in _runs(np.flatnonzero(~staying).tolist()):
         before = positions[first - 1] if first else None
-        after = positions[last + 1] if last + 1 < len(old) else None
+        after = positions[last + 1] if last + 1 < len(stored) else None
         between = last - first + 1
         if after is None:  # past the last item that stays
             positions[first:] = (-1.0 if before is None else before) + np.arange(1, between + 1)
@@ -324,9 +355,9 @@ def placed(old: Sequence[float | None]) -> list[float]:
         low = after - between - 1 if before is None else before
         step = (after - low) / (between + 1)
         if step < MIN_GAP:
-            return [float(n) for n in range(len(old))]
+            return np.arange(len(stored), dtype=float)
         positions[first:last + 1] = low + step * np.arange(1, between + 1)
-    return positions.tolist()
+    return positions
 
 
 def _runs(indexes: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -341,27 +372,55 @@ def _runs(indexes: Sequence[int]) -> Iterator[tuple[int, int]]:
 MIN_GAP = 1e-6  # the narrowest step between two positions before a section is numbered anew
 
 
-def _longest_rise(old: Sequence[float | None]) -> list[tuple[int, float]]:
-    """(index, position) of a longest strictly rising run (not necessarily contiguous) of the stored positions."""
-    present = [(index, float(position)) for index, position in enumerate(old) if position is not None]
+def _longest_rise(old: Sequence[float | None] | np.ndarray) -> list[tuple[int, float]]:
+    """(index, position) of a longest strictly rising run (not necessarily contiguous) of the stored positions
+    (None or nan: a new item)."""
+    stored = np.array(old, dtype=float)
+    rising = _rising(stored)
+    return list(zip(np.flatnonzero(rising).tolist(), stored[rising].tolist(), strict=True))
+
+
+def _rising(stored: np.ndarray) -> np.ndarray:
+    """Which stored positions (nan: none) make a longest strictly rising run. A position above all before it and
+    below all after it is in every longest run; the run is looked for only among the others, between two such (a
+    few, when a few rows moved)."""
+    indexes = np.flatnonzero(~np.isnan(stored))
+    present = stored[indexes]
+    above = present > np.concatenate(([-np.inf], np.maximum.accumulate(present)[:-1]))
+    below = present < np.concatenate((np.minimum.accumulate(present[::-1])[::-1][1:], [np.inf]))
+    fixed = above & below
+    rising = np.zeros(len(stored), dtype=bool)
+    rising[indexes[fixed]] = True
+    bounds = np.concatenate(([-1], np.flatnonzero(fixed), [len(present)]))
+    for first, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        if end - first > 1:  # others between two fixed positions: those between their values may rise
+            low = present[first] if first >= 0 else -np.inf
+            high = present[end] if end < len(present) else np.inf
+            between = [(int(indexes[k]), float(present[k])) for k in range(first + 1, end)
+                       if low < present[k] < high]
+            rising[[index for index, _ in _rise(between)]] = True
+    return rising
+
+
+def _rise(present: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A longest strictly rising run of (index, position) pairs in index order (patience sorting)."""
     tails: list[float] = []  # the smallest last position of a rising run of each length
-    ends: list[int] = []  # the index ending that run
+    ends: list[int] = []  # the place in `present` ending that run
     before: dict[int, int] = {}
-    for index, position in present:
+    for at, (_, position) in enumerate(present):
         length = bisect_left(tails, position)
         if length == len(tails):
             tails.append(position)
-            ends.append(index)
+            ends.append(at)
         else:
-            tails[length], ends[length] = position, index
+            tails[length], ends[length] = position, at
         if length:
-            before[index] = ends[length - 1]
-    at = dict(present)
+            before[at] = ends[length - 1]
     run: list[tuple[int, float]] = []
-    index = ends[-1] if ends else None
-    while index is not None:
-        run.append((index, at[index]))
-        index = before.get(index)
+    at = ends[-1] if ends else None
+    while at is not None:
+        run.append(present[at])
+        at = before.get(at)
     return run[::-1]
 
 

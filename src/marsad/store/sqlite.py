@@ -37,6 +37,7 @@ from marsad.store.rows import (
     DETACHED,
     Convert,
     PublishedRows,
+    Unchanged,
     assemble,
     attach,
     current,
@@ -228,7 +229,7 @@ class SQLiteStore:
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Collection[str]] | None = None,
+    def put_analysis(self, doc: dict[str, Any], unchanged: Mapping[str, Unchanged] | None = None,
                      convert: Mapping[str, Convert] | None = None, mentions: MentionChanges | None = None) -> None:
         """Keep `doc` (a `marsad.analysis/v1` document) as the latest analysis, writing the rows that changed
         (`store.rows`; `unchanged`: rows the caller knows are stored as they are; `convert`: how the items of a
