@@ -15,6 +15,8 @@ from functools import lru_cache
 from arabic_name_romanizer import Transliterator
 from arabic_name_romanizer.normalize import full_key, lookup_key
 
+from marsad.resources import MODELS_DIR, fields
+
 # Latin words of a spelling that are particles, not name parts: a whole-name spelling may have more name parts
 # than the Arabic only through them (عبد الفتاح البرهان Abdel Fattah al-Burhan, not a fuller Wikidata label).
 _PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "bou", "ould", "da", "de"})
@@ -27,6 +29,7 @@ DJ_COUNTRY = "DZ"  # ...and of the Maghreb, Algeria's press above all (Djamel; J
 _FRENCH_W = re.compile(r"ou[aeiy]")
 _FRENCH_GH = re.compile(r"gu[eiy]")
 _BEN = re.compile(r"(?i)\bben\b")
+_SON = frozenset(word for word, role in fields(MODELS_DIR / "link" / "name_particles.tsv") if role == "son")
 # An article assimilated to a sun letter and hyphened (At-Turki, Ash-Shaikh): a scholar's transliteration that no
 # newspaper prints (the Maghrebi press glues it: Essebsi).
 _ASSIMILATED = re.compile(r"(?i)\ba(?:[dnrstz]|dh|sh|th)-\w")
@@ -57,7 +60,7 @@ def _patronymic(arabic: str) -> bool:
     """A name with بن before a father's name and more after it (عبدالله بن عبدالمحسن التركي), not a family name of بن
     (كوثر بن هنية Kaouther Ben Hania, a Maghrebi name the Mashriq press keeps)."""
     words = arabic.split()
-    return any(w == "بن" and 0 < i < len(words) - 2 for i, w in enumerate(words))
+    return any(w in _SON and 0 < i < len(words) - 2 for i, w in enumerate(words))
 
 
 def _by_convention(found: list[str], arabic: str, french: bool | None, country: str | None = None) -> str | None:
