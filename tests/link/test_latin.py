@@ -404,3 +404,14 @@ def test_a_consonant_waw_before_final_ta_marbuta_is_w(arabic: str, type_: str, c
 ])
 def test_descriptive_names_of_more_domains_are_glossed(arabic: str, country: str | None, latin: str) -> None:
     assert latin_name(arabic, "ORG", country) == latin
+
+
+@pytest.mark.parametrize(("arabic", "country", "latin"), [
+    ("جورج لوكاس", "SA", "George Lucas"),  # جورج is attested as George: a European name, not an Arabic one
+    ("روبرت داوني جونيور", "EG", "Robert Downey Junior"),
+    ("جيلبرتو سيلفا", None, "Gilberto Silva"),
+])
+def test_a_name_with_an_attested_european_given_name_is_spelt_as_foreign(arabic: str, country: str | None,
+                                                                          latin: str) -> None:
+    assert latin_name(arabic, "PER", country) == latin
+    assert latin_name("سامي الجابر", "PER", country) == "Sami Al-Jaber"  # an Arabic name Europe gives too stays

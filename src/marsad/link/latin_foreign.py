@@ -253,19 +253,20 @@ class ForeignSpeller:
         return [(score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
                 for score, text in beam if target is None or text == target]
 
-    def spell(self, word: str, rules: str | None = None) -> str:
-        """The source spelling of a transcribed word, capitalised: as listed when it is a training word; else the
-        best of the model's spellings that is a name of the lexicon, within `LEXICON_MARGIN` of the best and
-        silencing no consonant (غوميز Gomez, not Gumez; هتلر is not Hler); else the model's best, unless `rules`
-        (the rule-based spelling) scores as well under the model, within `RULES_MARGIN` (the rules are right more
-        often when the model is unsure: Kirby, Shalom), or the model's best does not read as a word (`READABLE`)."""
+    def spell(self, word: str, rules: str | None = None, person: bool = True) -> str:
+        """The source spelling of a transcribed word, capitalised: as listed when it is a training word; else, for
+        a `person`'s name, the best of the model's spellings that is a name of the lexicon, within `LEXICON_MARGIN`
+        of the best and silencing no consonant (غوميز Gomez, not Gumez; هتلر is not Hler; a place is no person's
+        name: باردو Bardo, not Pardo); else the model's best, unless `rules` (the rule-based spelling) scores as
+        well under the model, within `RULES_MARGIN` (the rules are right more often when the model is unsure: Kirby,
+        Shalom), or the model's best does not read as a word (`READABLE`)."""
         arabic = key(word)
         if arabic in self.known:
             return self.known[arabic]
         ended = self._beam(arabic)
         found = max(ended) if ended else None
         named = [(score, text) for score, text in ended if text in self.lexicon and score >= found[0] - LEXICON_MARGIN
-                 and _consonants(text) >= _arabic_consonants(arabic)] if found else []
+                 and _consonants(text) >= _arabic_consonants(arabic)] if found and person else []
         if named:
             return max(named)[1].capitalize()
         if found is None or not READABLE.search(found[1]):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from marsad.link.latin_attested import AttestedNames
-from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
+from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller, plain_latin
 from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
 from marsad.rules import RuleSet
@@ -75,7 +75,7 @@ RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
                "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of", "ibn-first", "family-compound",
-               "final-wa")
+               "final-wa", "european-attested")
 
 
 @dataclass(slots=True)
@@ -343,7 +343,7 @@ class NameRomanizer:
         attested one (`AttestedNames.part`)."""
         if style == FOREIGN:
             RULES.hit("foreign-spelled")
-            return foreign_speller().spell(word, romanize_word(word, FOREIGN))
+            return self.european(key(word)) or foreign_speller().spell(word, romanize_word(word, FOREIGN), person)
         ours = romanize_word(word, style, country)
         if not person or self.attested is None:
             return ours
@@ -482,13 +482,26 @@ class NameRomanizer:
         if any(k in t.foreign or k in foreign_speller().known for k in keys):
             RULES.hit("transcribed-listed")
             return True
-        if self.attested is not None and any(self.attested.known(k) for k in keys):
+        if self.attested is not None and any(self.attested.known(k) and not self.european(k) for k in keys):
             return False
         odds = [self.detector.log_odds(k) for k in keys]
         if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
             RULES.hit("transcribed-detected")
             return True
         return False
+
+    def european(self, word_key: str) -> str | None:
+        """The attested spelling of a name part that is a European name (`ForeignSpeller.lexicon`) and not one of
+        the Arabic name tables' (كيفن Kevin, جيفري Jeffrey): people with Arabic names are rarely given it, so it
+        does not make the name Arabic (كيفن فولاند Kevin Volland); else None."""
+        t = self.tables
+        if self.attested is None or word_key in t.given or word_key in t.family or word_key in t.maghrebi:
+            return None
+        found = self.attested.part(word_key)
+        if found is None or plain_latin(found) not in foreign_speller().lexicon:
+            return None
+        RULES.hit("european-attested")
+        return found
 
     def foreign_word(self, word: str) -> bool:
         """One word of a name that is not transcribed as a whole (غريغور ليندغرين: the first is attested) reads
