@@ -98,3 +98,16 @@ def test_a_place_in_an_outlet_of_the_maghreb_is_spelled_the_french_way() -> None
 def test_bou_marks_a_maghrebi_family_name_only_before_a_consonant() -> None:
     assert latin_name("هالة البوعزيزي", "PER", "SA").endswith("Bouazizi")
     assert latin_name("هالة البواردي", "PER", "SA").endswith("al-Bawardi")  # بوا: a consonant و, not Bou-
+
+
+@pytest.mark.parametrize(("name", "country", "expected"), [
+    ("عبدالله بن عبدالمحسن التركي", "SA", "Abdullah bin Abdulmohsen al-Turki"),  # no scholar's At-Turki
+    ("عبدالله بن عبدالمحسن التركي", "EG", "Abdullah bin Abdulmohsen al-Turki"),
+    ("عبدالله بن عبدالمحسن التركي", None, "Abdullah bin Abdulmohsen al-Turki"),
+    ("فهد بن عبدالعزيز آل سعود", "SA", "Fahd bin Abdulaziz Al Saud"),  # a chain of fathers: bin, not a French Ben
+    ("خالد بن عبدالعزيز آل سعود", "EG", "Khaled bin Abdulaziz Al Saud"),  # a name, not a ruler's title
+])
+def test_a_whole_name_label_in_no_newspaper_convention_is_refused(name: str, country: str | None,
+                                                                  expected: str) -> None:
+    assert latin_name(name, "PER", country) == expected
+    assert latin_name("كوثر بن هنية", "PER", country) == "Kaouther Ben Hania"  # بن starting a family name stays

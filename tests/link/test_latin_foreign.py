@@ -5,6 +5,7 @@ import zlib
 
 from marsad.link.latin_foreign import (
     ARABIC_TABLES,
+    LEXICON_PATH,
     ForeignDetector,
     ForeignSpeller,
     _letters,
@@ -16,6 +17,7 @@ from marsad.link.latin_foreign import (
 )
 from marsad.link.latin_tables import key
 from marsad.link.romanize import FOREIGN, romanize_word
+from marsad.resources import column
 
 
 def _split(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -46,3 +48,13 @@ def test_the_detector_tells_held_out_foreign_names_from_arabic_ones() -> None:
     arabic_found = sum(detector.log_odds(a) > 0 for a, _ in arabic_held) / len(arabic_held)
     assert foreign_found > 0.7 and arabic_found < 0.2, (foreign_found, arabic_found)
     assert detector.log_odds("گوردون") == float("inf")  # a letter no Arabic name uses
+
+
+def test_the_lexicon_of_latin_names_picks_the_right_spelling_of_held_out_pairs() -> None:
+    train, held = _split(foreign_pairs())
+    plain = ForeignSpeller.learn(train, latin_names())
+    named = ForeignSpeller.learn(train, latin_names(), lexicon=column(LEXICON_PATH))
+    plain.known = named.known = {}
+    right = [sum(plain_latin(s.spell(a)) == plain_latin(b) for a, b in held) for s in (plain, named)]
+    assert right[1] > right[0] * 1.1, right
+    assert named.spell("غوميز") == "Gomez" and named.spell("هتلر") != "Hler"  # no consonant silenced for a name

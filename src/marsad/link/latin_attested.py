@@ -15,6 +15,8 @@ from functools import lru_cache
 from arabic_name_romanizer import Transliterator
 from arabic_name_romanizer.normalize import full_key, lookup_key
 
+from marsad.resources import MODELS_DIR, fields
+
 # Latin words of a spelling that are particles, not name parts: a whole-name spelling may have more name parts
 # than the Arabic only through them (عبد الفتاح البرهان Abdel Fattah al-Burhan, not a fuller Wikidata label).
 _PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "bou", "ould", "da", "de"})
@@ -26,6 +28,11 @@ _FRENCH = re.compile(r"(?i)dj")  # ج as the French-influenced Maghreb writes it
 DJ_COUNTRY = "DZ"  # ...and of the Maghreb, Algeria's press above all (Djamel; Jamal in Morocco and Tunisia)
 _FRENCH_W = re.compile(r"ou[aeiy]")
 _FRENCH_GH = re.compile(r"gu[eiy]")
+_BEN = re.compile(r"(?i)\bben\b")
+_SON = frozenset(word for word, role in fields(MODELS_DIR / "link" / "name_particles.tsv") if role == "son")
+# An article assimilated to a sun letter and hyphened (At-Turki, Ash-Shaikh): a scholar's transliteration that no
+# newspaper prints (the Maghrebi press glues it: Essebsi).
+_ASSIMILATED = re.compile(r"(?i)\ba(?:[dnrstz]|dh|sh|th)-\w")
 CANDIDATES = 3  # spellings of a part weighed against ours
 PART_MIN_COUNT = 2  # a spelling seen once may be one person's own, or a misaligned label
 COMMON_PART_COUNT = 5  # a name part this often attested is an Arabic name (Johnson, seen twice, is not)
@@ -38,13 +45,22 @@ def _plain(latin: str) -> str:
 
 def _french_label(latin: str, arabic: str) -> bool:
     """A spelling in the French convention of the Maghreb: `dj` for ج, `ch` for ش, `ou` for a consonant و, `gu`
-    for غ before e or i, `-ane` for a final ان (Djabri, Chir, Aisaoui, Guir, Sofiane)."""
+    for غ before e or i, `-ane` for a final ان (Djabri, Chir, Aisaoui, Guir, Sofiane), `Ben` for the بن of a chain of
+    fathers (`_patronymic`), which the Mashriq press writes `bin` (فهد بن عبدالعزيز آل سعود Fahd bin Abdulaziz)."""
     lower = latin.casefold()
     return bool(_FRENCH.search(lower)) \
+        or _patronymic(arabic) and bool(_BEN.search(lower)) \
         or "ش" in arabic and "ch" in lower and "sh" not in lower \
         or "و" in arabic and bool(_FRENCH_W.search(lower)) \
         or "غ" in arabic and bool(_FRENCH_GH.search(lower)) \
         or arabic.endswith("ان") and lower.endswith("ane")
+
+
+def _patronymic(arabic: str) -> bool:
+    """A name with بن before a father's name and more after it (عبدالله بن عبدالمحسن التركي), not a family name of بن
+    (كوثر بن هنية Kaouther Ben Hania, a Maghrebi name the Mashriq press keeps)."""
+    words = arabic.split()
+    return any(w in _SON and 0 < i < len(words) - 2 for i, w in enumerate(words))
 
 
 def _by_convention(found: list[str], arabic: str, french: bool | None, country: str | None = None) -> str | None:
@@ -77,12 +93,14 @@ class AttestedNames:
         """The spelling of a whole name of two words or more that the index holds as a person's name (a Wikidata
         label), else None; the most frequent first, without a country hint: the person's own spelling wins over
         the outlet's habits. Refused: a spelling with more name parts than the Arabic has words (a fuller label),
-        or with an article glued to a name (Elmsmari). `french` is the convention (see `_by_convention`)."""
+        with an article glued to a name (Elmsmari) or assimilated and hyphened (`_ASSIMILATED`: At-Turki), or a
+        ruler's title (Khalid of Saudi Arabia). `french` is the convention (see `_by_convention`)."""
         words = name.split()
         if len(words) < 2 or self._names.index is None:
             return None
         found = [v.latin for v in self._names.index.lookup_full(full_key(name))
-                 if _parts(v.latin) <= len(words) and not any(_GLUED.fullmatch(w) for w in _SPLIT.split(v.latin))]
+                 if _parts(v.latin) <= len(words) and not _ASSIMILATED.search(v.latin) and " of " not in v.latin
+                 and not any(_GLUED.fullmatch(w) for w in _SPLIT.split(v.latin))]
         return _by_convention(found, name, french)
 
     def part(self, part: str, country: str | None = None, ours: str | None = None,

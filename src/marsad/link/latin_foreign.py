@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.link.latin_tables import LATIN_DIR, key, strip_article
-from marsad.resources import fields
+from marsad.resources import MODELS_DIR, column, fields
 
 PAIRS_PATH = LATIN_DIR / "foreign_pairs.tsv"
 LETTERS_PATH = LATIN_DIR / "foreign_letters.tsv"
@@ -32,6 +32,7 @@ FOREIGN_TABLES = ("foreign_pairs", "foreign_names", "foreign_surnames")
 ENGLISH_TABLE = "english_words"  # listed spellings only: English words would teach the model to spell names as words
 ARABIC_TABLES = ("given_names", "family_names", "maghrebi_names")
 LETTER_MODEL_TABLES = ("people", "places", "cldr", "foreign_names", "foreign_surnames")
+LEXICON_PATH = MODELS_DIR / "link" / "latin_names.tsv"  # a broad list of Latin first and last names (Faker's)
 NONE = "-"
 VOWELS = "aeiouyh"  # unwritten after a letter: short vowels, and the h of John and Thomas
 MAX_INSERTED = 2  # unwritten letters after one Arabic letter (Petersen: t-e, r-, s-e)
@@ -149,6 +150,7 @@ class LatinLetters:
 
 
 BEAM = 8
+LEXICON_MARGIN = 1.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
 CHOICES_PER_LETTER = 6
@@ -165,13 +167,14 @@ class ForeignSpeller:
     known: dict[str, str]  # the training words themselves, spelled as listed
     aligned: int
     refused: int
+    lexicon: frozenset[str] = frozenset()  # Latin names as people are named (`plain_latin`): Gomez, Morel
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str, str]], latin_words: Iterable[str] = (),
-              listed: Iterable[tuple[str, str]] = ()) -> ForeignSpeller:
+              listed: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> ForeignSpeller:
         """Align the pairs (two passes: by rank, then by the first pass's frequencies) and count the chunks; the
         letter model reads the pairs' Latin and `latin_words` (more Latin names); `listed` pairs are only
-        spelled as listed, like the pairs themselves."""
+        spelled as listed, like the pairs themselves; `lexicon` holds names a spelling may be (`spell`)."""
         choices = _letters()
         pairs = list(pairs)
         words = [(key(a), plain_latin(b)) for a, b in pairs]
@@ -196,7 +199,7 @@ class ForeignSpeller:
                     counts[context][chunk] += 1
         listed = {**{key(a): b.strip() for a, b in listed}, **{key(a): b.strip() for a, b in pairs}}
         letters = LatinLetters.learn([b for _, b in words] + [plain_latin(w) for w in latin_words])
-        return cls(dict(counts), letters, listed, aligned, len(words) - aligned)
+        return cls(dict(counts), letters, listed, aligned, len(words) - aligned, frozenset(map(plain_latin, lexicon)))
 
     def choices(self, arabic: str, i: int) -> list[tuple[str, float]]:
         """The likeliest Latin chunks for letter `i` with their log-probabilities (the contexts' shares mixed)."""
@@ -228,6 +231,11 @@ class ForeignSpeller:
     def _search(self, arabic: str, target: str | None = None) -> tuple[float, str] | None:
         """The best spelling by beam search (chunk model + letter model), or the score of `target` when given
         (None when the letters cannot spell it)."""
+        ended = self._beam(arabic, target)
+        return max(ended) if ended else None
+
+    def _beam(self, arabic: str, target: str | None = None) -> list[tuple[float, str]]:
+        """The spellings the beam search ends with and their scores (only `target` when given)."""
         beam: list[tuple[float, str]] = [(0.0, "")]
         for i in range(len(arabic)):
             grown: list[tuple[float, str]] = []
@@ -242,19 +250,25 @@ class ForeignSpeller:
                         history += ch
                     grown.append((score + log_p + LETTERS_WEIGHT * lm, text + chunk))
             beam = sorted(grown, reverse=True)[:BEAM]
-        ended = [(score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
-                 for score, text in beam if target is None or text == target]
-        return max(ended) if ended else None
+        return [(score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
+                for score, text in beam if target is None or text == target]
 
-    def spell(self, word: str, rules: str | None = None) -> str:
-        """The source spelling of a transcribed word, capitalised: as listed when it is a training word; else the
-        model's best, unless `rules` (the rule-based spelling) scores as well under the model, within `RULES_MARGIN`
-        (the rules are right more often when the model is unsure: Kirby, Shalom), or the model's best does not
-        read as a word (`READABLE`)."""
+    def spell(self, word: str, rules: str | None = None, person: bool = True) -> str:
+        """The source spelling of a transcribed word, capitalised: as listed when it is a training word; else, for
+        a `person`'s name, the best of the model's spellings that is a name of the lexicon, within `LEXICON_MARGIN`
+        of the best and silencing no consonant (غوميز Gomez, not Gumez; هتلر is not Hler; a place is no person's
+        name: باردو Bardo, not Pardo); else the model's best, unless `rules` (the rule-based spelling) scores as
+        well under the model, within `RULES_MARGIN` (the rules are right more often when the model is unsure: Kirby,
+        Shalom), or the model's best does not read as a word (`READABLE`)."""
         arabic = key(word)
         if arabic in self.known:
             return self.known[arabic]
-        found = self._search(arabic)
+        ended = self._beam(arabic)
+        found = max(ended) if ended else None
+        named = [(score, text) for score, text in ended if text in self.lexicon and score >= found[0] - LEXICON_MARGIN
+                 and _consonants(text) >= _arabic_consonants(arabic)] if found and person else []
+        if named:
+            return max(named)[1].capitalize()
         if found is None or not READABLE.search(found[1]):
             return rules or word
         if rules:
@@ -262,6 +276,21 @@ class ForeignSpeller:
             if theirs is not None and theirs[0] >= found[0] - RULES_MARGIN:
                 return rules
         return found[1][:1].upper() + found[1][1:]
+
+
+_LATIN_DIGRAPH = re.compile(r"([cgkpstz])h|([^aeiouy])\2")  # sh, th, ch ... and doubled letters: one sound
+
+
+def _consonants(latin: str) -> int:
+    """The consonant sounds of a plain Latin spelling (Schmidt: s-ch-m-d-t, a doubled letter once)."""
+    return sum(ch not in VOWELS for ch in _LATIN_DIGRAPH.sub(lambda m: m.group(1) or m.group(2), latin))
+
+
+def _arabic_consonants(word_key: str) -> int:
+    """The consonant letters of a word in matching form: those whose likeliest Latin (`foreign_letters.tsv`) is a
+    consonant, not a vowel, h or nothing (ا و ي ع ه are not); تش is one, as in Czech names (Perisic)."""
+    letters = _letters()
+    return sum(any(c not in VOWELS for c in (letters.get(ch) or ("",))[0]) for ch in word_key.replace("تش", "ت"))
 
 
 def ngrams(word_key: str) -> list[str]:
@@ -322,7 +351,8 @@ def foreign_pairs(folder: Path = LATIN_DIR) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def foreign_speller() -> ForeignSpeller:
     """The back-transliterator, learned once per process."""
-    return ForeignSpeller.learn(foreign_pairs(), latin_names(), fields(LATIN_DIR / f"{ENGLISH_TABLE}.tsv"))
+    return ForeignSpeller.learn(foreign_pairs(), latin_names(), fields(LATIN_DIR / f"{ENGLISH_TABLE}.tsv"),
+                                column(LEXICON_PATH))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from marsad.link.latin_attested import AttestedNames
-from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller
+from marsad.link.latin_foreign import ForeignDetector, foreign_detector, foreign_speller, plain_latin
 from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
 from marsad.resources import MODELS_DIR, fields
 from marsad.rules import RuleSet
@@ -74,7 +74,8 @@ FOREIGN_ODDS = 1.0  # the detector's mean log-odds per letter over which an unkn
 RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
-               "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of", "ibn-first")
+               "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of", "ibn-first", "family-compound",
+               "final-wa", "european-attested")
 
 
 @dataclass(slots=True)
@@ -163,6 +164,9 @@ def units(word: str, style: str = ARABIC) -> list[Unit]:
             out.append(Unit("V", ALEFS[ch]))
         elif ch == "ي" and letters[i + 1:] == "ي" and i and letters[i - 1] not in "اويى":
             out += [Unit("V", "i"), Unit("C", "y")]  # the nisba of a name ending in ي: لوديي Loudiyi
+        elif ch == "و" and style == ARABIC and letters[i + 1:] == "ة" and i and letters[i - 1] not in "اويى":
+            RULES.hit("final-wa")  # a consonant و before a final ة: الربوة Rabwa, مروة Marwa, ثروة Tharwa
+            out.append(Unit("C", "w"))
         elif ch in "وي" and _waw_or_ya(letters, i):
             out.append(Unit("C", ("ou" if style == MAGHREBI else "w") if ch == "و" else "y"))  # Ouarzazate
         elif ch == "و":
@@ -339,7 +343,7 @@ class NameRomanizer:
         attested one (`AttestedNames.part`)."""
         if style == FOREIGN:
             RULES.hit("foreign-spelled")
-            return foreign_speller().spell(word, romanize_word(word, FOREIGN))
+            return self.european(key(word)) or foreign_speller().spell(word, romanize_word(word, FOREIGN), person)
         ours = romanize_word(word, style, country)
         if not person or self.attested is None:
             return ours
@@ -363,7 +367,8 @@ class NameRomanizer:
             return self.spelled(word, FOREIGN, person, country)
         if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
             return self.spelled(word, style, person, country)
-        spelled = self.given(bare, style) or self.spelled(clean_word(word)[2:], style, person, country)
+        spelled = self.given(bare, style) or self.family_compound(bare, style) \
+            or self.spelled(clean_word(word)[2:], style, person, country)
         if style == MAGHREBI:
             return spelled if bare.startswith(FAMILY_PREFIXES) else maghrebi_article(bare, spelled)
         return f"{'al' if inner else 'Al'}-{spelled}"
@@ -377,6 +382,16 @@ class NameRomanizer:
             return None
         RULES.hit("amazigh-son-of")
         return "Ou" + rest.lower()
+
+    def family_compound(self, bare: str, style: str) -> str | None:
+        """A family name of the article and a compound given name written as one word, the article's word cut off
+        (`bare`: العبدالمحسن -> عبدالمحسن, Al-Abdulmohsen; العبدالكريم Al-Abdulkarim): the compound's spelling."""
+        parts = split_compounds([bare])
+        found = self.compound(parts, 0, style) if len(parts) == 2 else None
+        if found is None:
+            return None
+        RULES.hit("family-compound")
+        return found[0]
 
     def compound(self, words: list[str], i: int, style: str) -> tuple[str, int] | None:
         """Two-word name parts: table compounds (عبد الله), then `name_compounds.tsv`: عبد + ال..., ... الدين, ... الله;
@@ -467,13 +482,26 @@ class NameRomanizer:
         if any(k in t.foreign or k in foreign_speller().known for k in keys):
             RULES.hit("transcribed-listed")
             return True
-        if self.attested is not None and any(self.attested.known(k) for k in keys):
+        if self.attested is not None and any(self.attested.known(k) and not self.european(k) for k in keys):
             return False
         odds = [self.detector.log_odds(k) for k in keys]
         if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
             RULES.hit("transcribed-detected")
             return True
         return False
+
+    def european(self, word_key: str) -> str | None:
+        """The attested spelling of a name part that is a European name (`ForeignSpeller.lexicon`) and not one of
+        the Arabic name tables' (كيفن Kevin, جيفري Jeffrey): people with Arabic names are rarely given it, so it
+        does not make the name Arabic (كيفن فولاند Kevin Volland); else None."""
+        t = self.tables
+        if self.attested is None or word_key in t.given or word_key in t.family or word_key in t.maghrebi:
+            return None
+        found = self.attested.part(word_key)
+        if found is None or plain_latin(found) not in foreign_speller().lexicon:
+            return None
+        RULES.hit("european-attested")
+        return found
 
     def foreign_word(self, word: str) -> bool:
         """One word of a name that is not transcribed as a whole (غريغور ليندغرين: the first is attested) reads
