@@ -41,3 +41,34 @@ def test_an_entity_keeps_its_id_when_many_others_share_its_spelling() -> None:
     first = [e.id for e in ids.assign(cabinets)]
     grown = [entity("مجلس الوزراء", mentions=43, kind="ORG"), *cabinets[1:]]
     assert [e.id for e in ids.assign(grown)] == first
+
+
+def test_an_assignment_from_memory_is_that_of_counting_everything_again() -> None:
+    """A linker gives back its unchanged entities' spellings as the same objects: the memo counts again only
+    the others, and gives the ids and holders a whole count gives, over many rounds of merges, splits, renames,
+    new and gone entities."""
+    from collections import Counter
+    from random import Random
+
+    from marsad.ids import IdMemo
+
+    rng = Random(5)
+    names = [f"اسم{n}" for n in range(60)]
+    groups = [Counter({rng.choice(names): rng.randint(1, 4)}) for _ in range(30)]
+    remembered, counted, memo = EntityIds(), EntityIds(), IdMemo()
+    for _ in range(40):
+        for _ in range(rng.randint(1, 5)):
+            place, action = rng.randrange(len(groups)), rng.random()
+            if action < 0.3:
+                groups.insert(place, Counter({rng.choice(names): rng.randint(1, 3)}))
+            elif action < 0.5 and len(groups) > 5:
+                del groups[place]
+            elif action < 0.7 and place + 1 < len(groups):  # a merge
+                groups[place:place + 2] = [groups[place] + groups[place + 1]]
+            else:  # a spelling more
+                groups[place] = groups[place] + Counter({rng.choice(names): 1})
+        entities = [entity(next(iter(group))) for group in groups]
+        fast = remembered.assign(entities, groups, memo)
+        whole = counted.assign(entities, [Counter(group) for group in groups])
+        assert [e.id for e in fast] == [e.id for e in whole]
+        assert remembered.by_spelling == counted.by_spelling and remembered.next_number == counted.next_number

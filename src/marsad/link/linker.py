@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from marsad.ids import id_number
+from marsad.ids import IdMemo, id_number
 from marsad.link.aliases import nickname_pairs
 from marsad.link.entities import (
     PLACE_TYPES,
@@ -103,6 +103,7 @@ class Linker:
         self._spoken: dict[int, Hashable] = {}  # id of a group -> what speakers read of its entity, as last linked
         self._final: dict[Order, Entity] = {}  # each entity by the order of its first group, with its id
         self.linked_again: set[str] = set()  # the articles whose names' entities the last round may have changed
+        self._id_memo = IdMemo()  # what the last round's id assignment counted
 
     @property
     def empty(self) -> bool:
@@ -137,7 +138,7 @@ class Linker:
             entities.append(linked.entity)
             spellings.append(linked.spellings)
             previous.append(order)
-        assigned = ids.assign(entities, spellings)
+        assigned = ids.assign(entities, spellings, self._id_memo)
         self._keep_ids(assigned, previous)
         speakers = {a for _, a in new} | self._respoken(relinked, self._final)
         for entity, final in zip(entities, assigned, strict=True):
