@@ -811,7 +811,8 @@ def publish(store: Store, analysis: Analysis) -> None:
     an unchanged rerun is a no-op. The rows the store holds as they are (`_unchanged_rows`) are kept without being
     converted, written out and digested again. An entity's row is written without its mentions, which the store
     keeps apart (`store.rows.DETACHED`): only those that changed are written (`_mention_changes`)."""
-    document, convert = document_items(analysis)
+    document, convert = document_items(analysis, store.memory.setdefault(STORY_ROWS, {}) if isinstance(
+        store, WarmStore) else None)
     digested = store.memory.get(DIGESTS) if isinstance(store, WarmStore) else None
     linked = linked_rows(analysis, digested)
     before, read = joined_state(store, LINKED, LINKED_PIECES)
@@ -871,6 +872,7 @@ class PublishedLinking:
 
 
 LINKED_PIECES = Pieces(logs=("speakers", "entities"))
+STORY_ROWS = "story rows"  # a warm store's story rows of its last publish (`export.analysis.document_items`)
 DIGESTS = "entity digests"  # a warm store's entities of its last publish: id(entity) -> (entity, its digest)
 
 

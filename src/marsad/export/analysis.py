@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from itertools import chain
 from typing import Any, Protocol
@@ -31,25 +32,42 @@ def document_sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
 Convert = Callable[[Any], Any]
 
 
-def document_items(analysis: Analysis) -> tuple[dict[str, Any], dict[str, Convert]]:
+def document_items(analysis: Analysis, made: dict[int, StoryRow] | None = None
+                   ) -> tuple[dict[str, Any], dict[str, Convert]]:
     """The document with the analysis's own items in its lists, and how an item of each list becomes JSON-ready:
-    `to_document` converts them all, a publish only those whose rows it does not know unchanged."""
+    `to_document` converts them all, a publish only those whose rows it does not know unchanged. A story is given
+    as its `StoryRow`; `made`: the rows made last time in this process, by id of their story, kept where the story
+    and what its row is made of are the very objects they were (and updated)."""
     events, summaries = {e.id: e for e in analysis.events}, {s.event: s for s in analysis.summaries}
     figures: dict[str, list[tuple[int, FigureSeries]]] = {}  # each event's figure series, with their place
     for place, series in enumerate(analysis.figures):
         figures.setdefault(series.event, []).append((place, series))
 
-    def story(item: Story) -> dict[str, Any]:
-        row = item.to_dict()
-        row["timeline"] = [line.to_dict() for line in summarize_story(item, events, summaries)]
+    def story(row: StoryRow) -> dict[str, Any]:
+        item = row.story
+        data = item.to_dict()
+        data["timeline"] = [line.to_dict() for line in summarize_story(item, events, summaries)]
         told = sorted(chain.from_iterable(figures.get(event, ()) for event in item.events))
-        row["figures"] = [f.to_dict() for f in story_figures(item, [series for _, series in told])]
-        return row
+        data["figures"] = [f.to_dict() for f in story_figures(item, [series for _, series in told])]
+        return data
 
+    def story_row(item: Story) -> StoryRow:
+        parts = (*map(events.get, item.events), *map(summaries.get, item.events),
+                 *(series for event in item.events for _, series in figures.get(event, ())))
+        kept = (made or {}).get(id(item))
+        if kept is None or kept.story is not item or len(kept.parts) != len(parts) \
+                or any(a is not b for a, b in zip(kept.parts, parts, strict=True)):
+            kept = StoryRow(item, parts)
+        return kept
+
+    stories = [story_row(item) for item in analysis.stories]
+    if made is not None:
+        made.clear()
+        made.update((id(row.story), row) for row in stories)
     doc: dict[str, Any] = {
         "schema": SCHEMA_ID, "articles": list(analysis.articles), "entities": list(analysis.entities),
         "quotes": list(analysis.quotes), "timexes": list(analysis.all_spans("timexes")),
-        "events": list(analysis.events), "stories": list(analysis.stories), "claims": list(analysis.claims),
+        "events": list(analysis.events), "stories": stories, "claims": list(analysis.claims),
         "contradictions": list(analysis.contradictions),
         "framing": [f for f in analysis.framing if f.terms],  # articles with no framing term left out
         "summaries": list(analysis.summaries), "attribution": list(analysis.attribution),
@@ -58,6 +76,20 @@ def document_items(analysis: Analysis) -> tuple[dict[str, Any], dict[str, Conver
     convert: dict[str, Convert] = {key: _to_dict for key in (*KEYS, "attribution", "framing_contrasts", "figures")}
     convert["stories"] = story
     return doc, convert
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StoryRow:
+    """A story as its row in the document holds it: with a timeline of its events' summaries and the tolls its
+    events report. `parts`: the events, summaries and figure series it is made of, so the row is the same while
+    they are the very same objects."""
+
+    story: Story
+    parts: tuple[Any, ...]
+
+    @property
+    def id(self) -> str:
+        return self.story.id
 
 
 def _to_dict(item: Any) -> Any:

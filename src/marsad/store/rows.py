@@ -35,7 +35,6 @@ REFERENCES = ("article", "event", "story", "speaker")  # an item's fields that n
 ROWS_VERSION = 6  # raised when rows change shape (2: with references, 3: owner keys, 4: quotes and attribution by
 # article, 5: search tables kept by the item each row is of, 6: entities without their mentions); older rows are
 # written again
-MADE_OF_OTHERS = frozenset({"stories"})  # sections whose rows hold more than their item (a story's timeline, figures)
 OWNED_BY = {"timexes": "article", "framing": "article", "quotes": "article", "attribution": "article",
             "summaries": "event", "figures": "event",
             "contradictions": "event", "framing_contrasts": "event"}  # section -> the field naming an item's owner
@@ -149,8 +148,9 @@ class StoredRows:
 
     positions: dict[str, dict[str, float]]
     digests: Digests
-    published: dict[str, Published] = field(default_factory=dict)  # by section, of those whose rows are made of
-    # their item alone: the very object a row was made from needs no encoding, and its key is known
+    published: dict[str, Published] = field(default_factory=dict)  # by section: the very object a row was made
+    # from needs no encoding, and its key is known (a row is made of its item alone: an item whose row holds more
+    # stands for all it is made of, as `export.analysis.StoryRow` does)
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str, float, str]]) -> StoredRows:
@@ -243,8 +243,7 @@ def section_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mappi
             continue
         make = (convert or {}).get(section)
         positions = stored.positions.get(section, {})
-        published = stored.published.setdefault(section, Published()) if section not in MADE_OF_OTHERS \
-            else Published()
+        published = stored.published.setdefault(section, Published())
         keys, encode = _section_keys(section, items, (unchanged or {}).get(section), positions, published)
         detach = DETACHED.get(section)
         seen: Counter[str] = Counter()
