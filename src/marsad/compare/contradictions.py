@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
+from marsad.compare.incidents import incident_kinds, recalled
 from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
@@ -157,6 +158,8 @@ QUALIFIER_REACH = 5  # words after a counted noun (its coordinated nouns: الد
 # word may open its qualifier
 QUALIFIER_WORDS = 2  # words after such a word that say what qualifies the noun (ذات أولوية، التي قدمتها دول التحالف)
 _LOCAL = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, _cues("local-place"))) + r")(?!\w)")
+# أنحاء البلاد، جميع المحافظات: a figure of the whole country or region, not of one of its places
+_WHOLE = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(re.escape(normalize(c)) for c in _cues("whole-place")) + r")(?!\w)")
 LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part of a place may be named (وصلت الحرارة
 # إلى 47 درجة مئوية تحت الشمس في بعض المناطق)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
@@ -245,9 +248,11 @@ class Quantity:
     rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
     qualifier: frozenset[str] = frozenset()  # what qualifies the counted noun (42 مشروعا ذات أولوية: أولوية): a subset
     local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
+    whole: bool = False  # a figure of a whole country or region (في أنحاء البلاد): a place's figure is a part of it
     noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
     sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
     toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
+    kinds: frozenset[str] = frozenset()  # the kinds of incident its clause names (`incidents.incident_kinds`)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -320,6 +325,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             return False
         if a.local or b.local:
             RULES.hit("local-figure")  # 47 degrees in some areas against 40 in the capital: figures of other places
+            return False
+        if a.whole != b.whole and (b if a.whole else a).places:  # the other is placed in a part of it
+            RULES.hit("whole-and-part")  # 50 killed across the country against 20 in one province: a part of it
             return False
         if a.slot not in CASUALTIES and a.qualifier != b.qualifier and not a.qualifier & b.qualifier:
             RULES.hit("qualified-noun")  # 42 priority projects against 40 projects; the army's tanks against those
@@ -702,9 +710,11 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
-                    local=_local(words, number.start, last.end), noun=number.unit or "",
+                    local=_local(words, number.start, last.end), whole=_whole(words, number.start, last.end),
+                    noun=number.unit or "",
                     sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
-                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "")
+                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "",
+                    kinds=incident_kinds(sentence.text, number.start, last.end))
 
 
 def _sum_of(text: str, start: int) -> str:
@@ -800,11 +810,23 @@ def _qualifier(text: str, end: int) -> frozenset[str]:
 def _local(words: Words, start: int, end: int) -> bool:
     """Whether a part of a place is named within `LOCAL_REACH` words either side of a figure at [start, end) in its
     sentence (`local-place` rows: في بعض المناطق، أجزاء من): the figure holds there only."""
+    return _place_scope(words, start, end, _LOCAL, "local-place")
+
+
+def _whole(words: Words, start: int, end: int) -> bool:
+    """Whether a whole country or region is named as a figure's scope within `LOCAL_REACH` words either side of it
+    (`whole-place` rows: في أنحاء البلاد، في جميع المحافظات): the figure is the whole's, of which a province's or a
+    town's figure is a part."""
+    return _place_scope(words, start, end, _WHOLE, "whole-place")
+
+
+def _place_scope(words: Words, start: int, end: int, cues: re.Pattern[str], rule: str) -> bool:
+    """Whether `cues` match within `LOCAL_REACH` words either side of a figure at [start, end) in its sentence."""
     before = [w for _, e, w in words if e <= start][-LOCAL_REACH:]
     after = [w for s, _, w in words if s >= end][:LOCAL_REACH]
-    found = bool(_LOCAL.search(" ".join(before)) or _LOCAL.search(" ".join(after)))
+    found = bool(cues.search(" ".join(before)) or cues.search(" ".join(after)))
     if found:
-        RULES.hit("local-place")
+        RULES.hit(rule)
     return found
 
 
@@ -1134,6 +1156,12 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.days and b.days and not a.days & b.days:
         RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
         return False
+    if (a.toll or b.toll) and _recalled(a) != _recalled(b):
+        RULES.hit("recalled-incident")  # an attack of 20 July that killed 32, recalled in a report of 6 August:
+        return False  # not the incident the other toll is of
+    if a.toll and b.toll and a.kinds and b.kinds and not a.kinds & b.kinds:
+        RULES.hit("incidents-apart")  # deaths by shelling and deaths by dengue fever: two incidents' tolls
+        return False
     if (a.to_date or b.to_date) and not _same_day(a, b):
         RULES.hit("running-total-days")  # 40 cases so far on Monday, 46 on Tuesday: a total at two of its days
         return False
@@ -1149,6 +1177,11 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return False
     return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
+
+
+def _recalled(q: Quantity) -> bool:
+    """Whether a toll's sentence dates it to days well before its report (`incidents.recalled`)."""
+    return recalled(q.days, q.sentence.article.published)
 
 
 def _past(q: Quantity) -> bool:
