@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
-from marsad.compare.incidents import incident_kinds, recalled
+from marsad.compare.incidents import Incident, incident_near
 from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
@@ -252,7 +252,7 @@ class Quantity:
     noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
     sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
     toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
-    kinds: frozenset[str] = frozenset()  # the kinds of incident its clause names (`incidents.incident_kinds`)
+    incident: Incident = Incident()  # the incident the words near it name (`incidents.incident_near`)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -714,7 +714,7 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     noun=number.unit or "",
                     sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
                     toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "",
-                    kinds=incident_kinds(sentence.text, number.start, last.end))
+                    incident=incident_near(sentence.text, number.start, last.end))
 
 
 def _sum_of(text: str, start: int) -> str:
@@ -1156,12 +1156,9 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.days and b.days and not a.days & b.days:
         RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
         return False
-    if (a.toll or b.toll) and _recalled(a) != _recalled(b):
-        RULES.hit("recalled-incident")  # an attack of 20 July that killed 32, recalled in a report of 6 August:
-        return False  # not the incident the other toll is of
-    if a.toll and b.toll and a.kinds and b.kinds and not a.kinds & b.kinds:
-        RULES.hit("incidents-apart")  # deaths by shelling and deaths by dengue fever: two incidents' tolls
-        return False
+    if a.toll and b.toll and a.incident.apart(b.incident):
+        RULES.hit("incidents-apart")  # deaths by shelling and deaths by dengue fever, one ambush's dead and two
+        return False  # ambushes': two incidents' tolls
     if (a.to_date or b.to_date) and not _same_day(a, b):
         RULES.hit("running-total-days")  # 40 cases so far on Monday, 46 on Tuesday: a total at two of its days
         return False
@@ -1177,11 +1174,6 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return False
     return (not (a.toll or b.toll) and a.slot != PERCENT
             and max(a.low, b.low) <= settings.drift * min(a.high, b.high))
-
-
-def _recalled(q: Quantity) -> bool:
-    """Whether a toll's sentence dates it to days well before its report (`incidents.recalled`)."""
-    return recalled(q.days, q.sentence.article.published)
 
 
 def _past(q: Quantity) -> bool:

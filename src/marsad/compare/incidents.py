@@ -1,45 +1,47 @@
-"""Which incident a stated figure is of: the kinds of incident its clause names (`incident_kinds.tsv`), and whether
-its sentence dates it to a day well before the report (a past incident recalled)."""
+"""Which incident a toll is told for: the kinds of incident and how many incidents the words near it name
+(`incident_kinds.tsv`). Two tolls naming kinds in common with neither, or one incident and several, are two
+incidents' tolls."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.compare.claims import stem
 from marsad.resources import MODELS_DIR, fields
 
 KINDS_PATH = MODELS_DIR / "compare" / "incident_kinds.tsv"
-RECALLED_DAYS = 10  # a day named this long before the report is a past incident's (a week ago may be a departure)
+INCIDENT_REACH = 8  # words either side of a toll, in its sentence, where the incident it is of is named
+ANY = "any"
 _WORDS = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[.،,؛;:!?؟]")
 
 
-def _kinds(path: Path = KINDS_PATH) -> dict[str, str]:
-    """Stemmed word -> the kind of incident it names."""
-    return {stem(word): kind for kind, words in fields(path) for word in words.split()}
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """What the words near a toll name: kinds of incident, and whether one incident or several."""
+
+    kinds: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()  # "one", "several"
+
+    def apart(self, other: Incident) -> bool:
+        """Whether two tolls are of two incidents: kinds named by both with none in common, or one incident named
+        against several."""
+        kinds_apart = bool(self.kinds and other.kinds and not self.kinds & other.kinds)
+        return kinds_apart or len(self.numbers) == len(other.numbers) == 1 and self.numbers != other.numbers
 
 
-_KIND_OF = _kinds()
+def _nouns(path: Path = KINDS_PATH) -> dict[str, tuple[str, str]]:
+    """Stemmed word -> (kind, number)."""
+    return {stem(word): (kind, number) for kind, number, words in fields(path) for word in words.split()}
 
 
-def incident_kinds(text: str, start: int, end: int) -> frozenset[str]:
-    """The kinds of incident named in the clause of a sentence's text around [start, end), or in the whole sentence
-    when its clause names none."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    stop = _CLAUSE_END.search(text, end)
-    clause = text[clause_start:stop.start() if stop else len(text)]
-    return _named(clause) or _named(text)
+_NOUNS = _nouns()
 
 
-def _named(text: str) -> frozenset[str]:
-    return frozenset(kind for w in _WORDS.findall(text) if (kind := _KIND_OF.get(stem(w))))
-
-
-def recalled(days: frozenset[str], published: str | None) -> bool:
-    """Whether every day a figure's sentence names is `RECALLED_DAYS` or more before its report's publication day: the
-    figure is a past incident's (بعد هجوم دام في 20 يوليو أودى بحياة 32 شخصا, in a report of 6 August)."""
-    if not days or not published:
-        return False
-    report = date.fromisoformat(published[:10])
-    return all((report - date.fromisoformat(day)).days >= RECALLED_DAYS for day in days)
+def incident_near(text: str, start: int, end: int) -> Incident:
+    """The incident named within `INCIDENT_REACH` words either side of [start, end) of a sentence's text."""
+    before = _WORDS.findall(text, 0, start)[-INCIDENT_REACH:]
+    after = _WORDS.findall(text, end)[:INCIDENT_REACH]
+    named = [found for w in before + after if (found := _NOUNS.get(stem(w)))]
+    return Incident(frozenset(kind for kind, _ in named if kind != ANY),
+                    frozenset(number for _, number in named if number != ANY))
