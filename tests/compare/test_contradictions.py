@@ -1113,3 +1113,14 @@ def test_a_countrywide_figure_is_not_set_against_a_provinces() -> None:
     assert _placed(whole, part, places=("البصرة",)) == []
     also_part = _toll("a", "Wire", "2030-08-08", "وأصيب 50 شخصا في الاحتجاجات التي شهدتها مدينة البصرة أمس.")
     assert len(_placed(also_part, part, places=("البصرة",))) == 1
+
+
+@pytest.mark.parametrize("fighters", [
+    "وأسفرت الاشتباكات عن مقتل 11 مسلحا وجرح 30 مسلحا، ومقتل أحد المقاومة بالإضافة إلى جرح 7 آخرين.",  # Gulf
+    "وقتل 5 جنود وأصيب 7 آخرون في الهجوم على الحاجز.",  # translated wire
+])
+def test_others_wounded_beside_one_group_are_not_those_beside_another(fighters: str) -> None:
+    civilians = _toll("a", "Wire", "2030-08-08", "وأفادت مصادر محلية بمقتل أربعة مدنيين وإصابة تسعة آخرين في الهجوم.")
+    assert _run(civilians, _toll("b", "Daily", "2030-08-08", fighters))[1] == []
+    anyone = _toll("b", "Daily", "2030-08-08", "وأفادت مصادر بمقتل شخصين وإصابة سبعة آخرين في الهجوم.")
+    assert len(_run(civilians, anyone)[1]) == 1  # persons of no group: the others may be the same

@@ -26,6 +26,7 @@ TABLES = MODELS_DIR / "compare"
                               "flow", "per-day", "expected-before", "earlier-incident", "about-after",
                               "to-date", "others-after", "owner-suffix", "counted-among",
                               "until-before", "rescued-before", "qualifier-head", "local-place", "whole-place",
+                              "anyone",
                               "another-after", "explains-opener", "place-head", "place-head-definite", "sum-of"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
                              "place-label", "pronoun-suffix", "nisba-suffix", "plural-swap", "long-vowel",

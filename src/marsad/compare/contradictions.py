@@ -68,6 +68,7 @@ TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 CHANGE_WINDOW = 15  # words before a percentage (after the figure before it) where a word of rise or fall makes it
 # a rate of change; a share's name may run long between them: صعود سهم الشركة ثاني أكبر مشغل للاتصالات في البلاد 2%
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
+_ANYONE = frozenset(normalize(w) for w in _cues("anyone"))  # persons of no group (شخصين): no side for others
 _TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
 PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
 # Rival sources in one sentence: a verb of estimating (besides the speech verbs of the quote extractor) and a
@@ -476,7 +477,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               and _until(sentence.text, t.start - sentence.start)]
     counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
               for q in counts]
-    counts = _flow_loads(counts, words)
+    counts = _others_sides(_flow_loads(counts, words), sentence.text)
     spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
     if any(n > 1 for n in spans.values()):
         RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
@@ -842,7 +843,40 @@ def _beside_named(text: str, start: int, end: int) -> bool:
     one named (مقتل شخصين وإصابة 7 آخرين: و is on إصابة, not on the count)."""
     if not _JOINED.search(text, max(0, start - 3), start):
         return False
+    return _others_after(text, end)
+
+
+def _others_after(text: str, end: int) -> bool:
+    """Whether a word of others (آخرين، آخرون) stands right after a count ending at `end` or its noun."""
     return any(normalize(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
+
+
+def _others_sides(counts: list[Quantity], text: str) -> list[Quantity]:
+    """A toll of others (مقتل أربعة مدنيين وإصابة تسعة آخرين، جرح 30 مسلحا ... و7 آخرين) with no side of its own is of
+    the group the count before it in its sentence counts: that count's side, or its noun unless persons of no group
+    (مقتل شخصين وإصابة 7 آخرين tells no group)."""
+    out: list[Quantity] = []
+    for q in sorted(counts, key=lambda c: c.span):
+        before = out[-1] if out else None
+        if before is not None and q.slot in CASUALTIES and not q.side and _others_after(text, q.span[1]):
+            group = before.side or _group(text, before.span)
+            if group:
+                RULES.hit("others-side")
+                q = replace(q, side=group)
+        out.append(q)
+    return out
+
+
+def _group(text: str, span: tuple[int, int]) -> frozenset[str]:
+    """The anchor of the noun a count at `span` counts (the first content word after its number, within its span or
+    right after it), unless a word for persons of no group (`anyone` rows: شخصين، أشخاص): empty then."""
+    words = _WORDS.findall(text[span[0]:span[1]])[1:] + _WORDS.findall(text, span[1])[:1]
+    for word in map(normalize, words):
+        if word in _ANYONE:
+            return frozenset()
+        if anchor := _anchor(word):
+            return frozenset((anchor,))
+    return frozenset()
 
 
 def _whole_of_part(text: str, start: int) -> bool:
