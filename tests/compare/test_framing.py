@@ -89,7 +89,8 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     ("ونجا المريض من موت محقق لولا أن تداركته رحمة الله.", {}),
     ("وزار الوفد معهد خادم الحرمين الشريفين لأبحاث الحج.", {}),
     ("واحتفل أنصار النادي بالإنجاز التاريخي للفريق في البطولة القارية.", {}),  # a sports record, as the keys read it
-    ("وتوفي الشيخ الجليل رحمه الله صباح أمس.", {"رحمه الله": (1, "mercy")}),
+    ("وتوفي الشيخ الجليل رحمه الله صباح أمس.", {}),  # the formula after a dead person's name: no stance
+    ("وتوفي الشيخ الجليل وانتقل إلى رحمة الله صباح أمس.", {"انتقل إلى رحمة الله": (1, "mercy")}),
     # rows by function written for news we have not seen (Gulf, Levantine, Egyptian, Maghrebi, translated wire):
     # legitimacy, blame, bloodshed, scare naming, extremism, sedition, liberation; and their plain senses
     ("وأكد البيان استمرار دعم الشرعية حتى عودة الشرعية إلى العاصمة.",
