@@ -129,7 +129,8 @@ def _quotes(article: Article, earlier: dict[str, list[Any]], settings: Settings)
 
 
 def _framing(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:
-    return list(find_framing(article.id, article.text, earlier.get("quotes", []), earlier.get("mentions", [])).terms)
+    return list(find_framing(article.id, article.text, earlier.get("quotes", []), earlier.get("mentions", []),
+                             article.title or "").terms)
 
 
 def _fingerprint(article: Article, earlier: dict[str, list[Any]], settings: Settings) -> list[Any]:

@@ -674,8 +674,10 @@ def test_an_unplaced_toll_of_an_article_placing_tolls_in_two_towns_is_of_neither
     blast = _toll("b", "Daily", "2030-08-04", "أصيب 16 شخصا في انفجار عبوة ناسفة في مدينة درعا.")
     places = ("الشيخ مسكين", "نوى", "درعا")
     assert _placed(roundup, blast, places=places) == []
-    single = _toll("c", "Net", "2030-08-04", "قتل شخصان وأصيب في المواجهات 12 آخرون.")
+    single = _toll("c", "Net", "2030-08-04", "قتل شخصان وأصيب في الهجوم 12 آخرون.")
     assert len(_placed(single, blast, places=places)) == 1  # one happening each: the event's one toll
+    clashes = _toll("c", "Net", "2030-08-04", "قتل شخصان وأصيب في المواجهات 12 آخرون.")
+    assert _placed(clashes, blast, places=places) == []  # the wounded of clashes are not those of a blast
 
 
 def test_a_toll_placed_nowhere_is_not_one_placed_in_a_town_of_a_roundup() -> None:
@@ -1075,3 +1077,50 @@ def test_a_planned_length_is_set_against_planned_lengths_only(first: str, second
     found = _run(Article("a", source="Wire", published="2030-09-02", text=first),
                  Article("b", source="Daily", published=later, text=second))[1]
     assert [c.about for c in found] == (["date"] if clash else [])
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # deaths by shelling and deaths by a fever (Levantine, Gulf): two incidents' tolls
+    ("وأفادت مصادر محلية بمقتل أربعة مدنيين جراء قصف استهدف أحياء سكنية في المدينة.",
+     "وكشفت شبكة الإغاثة في المدينة عن وفاة عشرة مواطنين بحمى الضنك."),
+    # the wounded of clashes and those of shelling (Egyptian, translated wire)
+    ("وأصيب 13 شخصا في قصف على الأحياء السكنية في المدينة.",
+     "وجرح 30 آخرون في مواجهات عنيفة بالمدينة."),
+])
+def test_tolls_of_two_kinds_of_incident_do_not_contradict(first: str, second: str) -> None:
+    assert _run(_toll("a", "Wire", "2030-08-08", first), _toll("b", "Daily", "2030-08-08", second))[1] == []
+    same_kind = second.replace("بحمى الضنك", "جراء القصف").replace("مواجهات عنيفة", "قصف عنيف")
+    assert len(_run(_toll("a", "Wire", "2030-08-08", first), _toll("b", "Daily", "2030-08-08", same_kind))[1]) == 1
+
+
+def test_the_toll_of_one_incident_is_not_that_of_several() -> None:
+    one = _toll("a", "Wire", "2030-07-25", "وأفادت مصادر محلية بمقتل ثمانية مسلحين في كمين نصبته القوات قرب المدينة.")
+    two = _toll("b", "Daily", "2030-07-25", "وقتل 18 مسلحا في كمينين للقوات استهدفا عربتين قرب المدينة.")
+    assert _run(one, two)[1] == []
+    also_one = _toll("b", "Daily", "2030-07-25", "وقتل 18 مسلحا في كمين للقوات استهدف عربتين قرب المدينة.")
+    assert len(_run(one, also_one)[1]) == 1
+
+
+def test_the_wounded_who_left_hospital_are_a_part_of_the_toll() -> None:
+    part = _toll("a", "Wire", "2030-07-27", "وأوضح المصدر أن عشرة مصابين قد خرجوا من المستشفى بعد تماثلهم للشفاء.")
+    toll = _toll("b", "Daily", "2030-07-27", "وقال المتحدث إن لدينا 18 مصابا بشظايا في أجزاء متفرقة من الجسم.")
+    assert _run(part, toll)[1] == []
+
+
+def test_a_countrywide_figure_is_not_set_against_a_provinces() -> None:
+    whole = _toll("a", "Wire", "2030-08-08", "وأصيب 50 شخصا في الاحتجاجات التي شهدتها أنحاء البلاد أمس.")
+    part = _toll("b", "Daily", "2030-08-08", "وأصيب 20 شخصا في الاحتجاجات التي شهدتها مدينة البصرة أمس.")
+    assert _placed(whole, part, places=("البصرة",)) == []
+    also_part = _toll("a", "Wire", "2030-08-08", "وأصيب 50 شخصا في الاحتجاجات التي شهدتها مدينة البصرة أمس.")
+    assert len(_placed(also_part, part, places=("البصرة",))) == 1
+
+
+@pytest.mark.parametrize("fighters", [
+    "وأسفرت الاشتباكات عن مقتل 11 مسلحا وجرح 30 مسلحا، ومقتل أحد المقاومة بالإضافة إلى جرح 7 آخرين.",  # Gulf
+    "وقتل 5 جنود وأصيب 7 آخرون في الهجوم على الحاجز.",  # translated wire
+])
+def test_others_wounded_beside_one_group_are_not_those_beside_another(fighters: str) -> None:
+    civilians = _toll("a", "Wire", "2030-08-08", "وأفادت مصادر محلية بمقتل أربعة مدنيين وإصابة تسعة آخرين في الهجوم.")
+    assert _run(civilians, _toll("b", "Daily", "2030-08-08", fighters))[1] == []
+    anyone = _toll("b", "Daily", "2030-08-08", "وأفادت مصادر بمقتل شخصين وإصابة سبعة آخرين في الهجوم.")
+    assert len(_run(civilians, anyone)[1]) == 1  # persons of no group: the others may be the same

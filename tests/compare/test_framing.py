@@ -14,6 +14,7 @@ from marsad.compare.framing import (
     contrast_terms,
     find_framing,
     load_lexicon,
+    word_forms,
 )
 from marsad.text.normalize import normalize_with_map
 from marsad.types import Mention, Quote
@@ -88,7 +89,8 @@ def _terms(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, tuple[int, st
     ("ونجا المريض من موت محقق لولا أن تداركته رحمة الله.", {}),
     ("وزار الوفد معهد خادم الحرمين الشريفين لأبحاث الحج.", {}),
     ("واحتفل أنصار النادي بالإنجاز التاريخي للفريق في البطولة القارية.", {}),  # a sports record, as the keys read it
-    ("وتوفي الشيخ الجليل رحمه الله صباح أمس.", {"رحمه الله": (1, "mercy")}),
+    ("وتوفي الشيخ الجليل رحمه الله صباح أمس.", {}),  # the formula after a dead person's name: no stance
+    ("وتوفي الشيخ الجليل وانتقل إلى رحمة الله صباح أمس.", {"انتقل إلى رحمة الله": (1, "mercy")}),
     # rows by function written for news we have not seen (Gulf, Levantine, Egyptian, Maghrebi, translated wire):
     # legitimacy, blame, bloodshed, scare naming, extremism, sedition, liberation; and their plain senses
     ("وأكد البيان استمرار دعم الشرعية حتى عودة الشرعية إلى العاصمة.",
@@ -254,3 +256,36 @@ def test_a_place_taken_and_named_liberated() -> None:
                 for name, kind in (("عدن", "GPE"), ("الأسرى", "MISC"))]
     terms = find_framing("a1", text, (), mentions).terms
     assert [(t.term, t.label, t.category) for t in terms] == [("تحرير عدن", "liberation", "legitimising-label")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a row's last word with an attached pronoun, its ة written ت (Gulf, Levantine, Egyptian house styles)
+    ("وارتكبت قوات النظام مجزرتها الثانية في الريف.", {"قوات النظام": (1, "regime"), "مجزرتها": (1, "massacre")}),
+    ("ولن تنطلي أكاذيبهم على أحد بعد اليوم.", {"أكاذيبهم": (1, "lies")}),
+    # an adjective of relation in ي with its feminine, dual and plural endings; a sound plural in either case
+    ("ونفذت إرهابيتان الهجوم على السوق.", {"إرهابيتان": (1, "terrorist")}),
+    ("وفر متمردون من المدينة بعد المعارك.", {"متمردون": (1, "rebels")}),
+    # loaded verbs conjugated from their past and present (a translated wire style, a Maghrebi one)
+    ("وأعدم التنظيم ثلاثة رهائن في الساحة العامة.", {"أعدم": (1, "executed")}),
+    ("وقال المتحدث إن الحكومة تتلكأ في تنفيذ الاتفاق.", {"تتلكأ": (1, "stalled")}),
+    ("اغتالوه أمام منزله في الحي.", {"اغتالوه": (1, "assassinated")}),
+    # an armed group's label is surfaced as a choice of label, neutral or not
+    ("وسيطر المتمردون الحوثيون على المديرية.", {"المتمردون الحوثيون": (1, "rebels")}),
+    ("وتقدمت المقاومة الشعبية في أحياء المدينة.", {"المقاومة الشعبية": (1, "resistance")}),
+])
+def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+def test_a_word_with_a_pronoun_already_takes_none_more() -> None:
+    assert "مجزرتها" in word_forms("مجزرة")
+    assert word_forms("أمتنا") == ("امتنا",)  # امتنانا (gratitude) is no form of it
+
+
+def test_a_headline_given_apart_is_the_outlets_voice() -> None:
+    text = "أفرجت الجماعة عن خمس نساء مقابل ثلاثة عسكريين."
+    title = "الجماعة تقايض: خمس نساء مقابل ثلاثة عسكريين"
+    assert [t.term for t in find_framing("a1", text, title=title).terms] == ["تقايض"]
+    assert find_framing("a1", text).terms == ()
+    # a headline the text holds already counts once
+    assert [(t.term, t.count) for t in find_framing("a1", title + "\n" + text, title=title).terms] == [("تقايض", 1)]

@@ -25,10 +25,12 @@ TABLES = MODELS_DIR / "compare"
                               "span-before", "rise-link", "rise-now", "part-before",
                               "flow", "per-day", "expected-before", "earlier-incident", "about-after",
                               "to-date", "others-after", "owner-suffix", "counted-among",
-                              "until-before", "rescued-before", "qualifier-head", "local-place",
+                              "until-before", "rescued-before", "qualifier-head", "local-place", "whole-place",
+                              "anyone",
                               "another-after", "explains-opener", "place-head", "place-head-definite", "sum-of"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
-                             "place-label"}),
+                             "place-label", "pronoun-suffix", "nisba-suffix", "plural-swap", "long-vowel",
+                             "past-suffix", "present-prefix", "present-suffix"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
+from marsad.compare.incidents import Incident, incident_near
 from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
@@ -67,6 +68,7 @@ TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
 CHANGE_WINDOW = 15  # words before a percentage (after the figure before it) where a word of rise or fall makes it
 # a rate of change; a share's name may run long between them: صعود سهم الشركة ثاني أكبر مشغل للاتصالات في البلاد 2%
 _ANY_PEOPLE = frozenset(unit_key(w) for w in _cues("people"))
+_ANYONE = frozenset(normalize(w) for w in _cues("anyone"))  # persons of no group (شخصين): no side for others
 _TOLL_ANCHORS = frozenset(CASUALTIES)  # the anchors casualty words fold to
 PERCENT = "%"  # the slot of a percentage: `read_numbers` gives "%" as its counted noun
 # Rival sources in one sentence: a verb of estimating (besides the speech verbs of the quote extractor) and a
@@ -157,6 +159,8 @@ QUALIFIER_REACH = 5  # words after a counted noun (its coordinated nouns: الد
 # word may open its qualifier
 QUALIFIER_WORDS = 2  # words after such a word that say what qualifies the noun (ذات أولوية، التي قدمتها دول التحالف)
 _LOCAL = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(map(re.escape, _cues("local-place"))) + r")(?!\w)")
+# أنحاء البلاد، جميع المحافظات: a figure of the whole country or region, not of one of its places
+_WHOLE = re.compile(r"(?<!\w)[وفب]?(?:" + "|".join(re.escape(normalize(c)) for c in _cues("whole-place")) + r")(?!\w)")
 LOCAL_REACH = 8  # words either side of a figure, in its sentence, where a part of a place may be named (وصلت الحرارة
 # إلى 47 درجة مئوية تحت الشمس في بعض المناطق)
 _AMONG = frozenset(_cues("counted-among"))  # في عداد: 12 شخصا في عداد المفقودين are counted among the missing
@@ -245,9 +249,11 @@ class Quantity:
     rescued: bool = False  # a count of those rescued (تم إنقاذ 6 أشخاص): not those present or struck
     qualifier: frozenset[str] = frozenset()  # what qualifies the counted noun (42 مشروعا ذات أولوية: أولوية): a subset
     local: bool = False  # a figure of a part of the place only (47 درجة في بعض المناطق): of no place to compare
+    whole: bool = False  # a figure of a whole country or region (في أنحاء البلاد): a place's figure is a part of it
     noun: str = ""  # the counted noun as compared (`noun_form`: طالبه، طالب)
     sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
     toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
+    incident: Incident = Incident()  # the incident the words near it name (`incidents.incident_near`)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -320,6 +326,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             return False
         if a.local or b.local:
             RULES.hit("local-figure")  # 47 degrees in some areas against 40 in the capital: figures of other places
+            return False
+        if a.whole != b.whole and (b if a.whole else a).places:  # the other is placed in a part of it
+            RULES.hit("whole-and-part")  # 50 killed across the country against 20 in one province: a part of it
             return False
         if a.slot not in CASUALTIES and a.qualifier != b.qualifier and not a.qualifier & b.qualifier:
             RULES.hit("qualified-noun")  # 42 priority projects against 40 projects; the army's tanks against those
@@ -468,7 +477,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
               and _until(sentence.text, t.start - sentence.start)]
     counts = [replace(q, to_date=True) if not q.to_date and _counted_until(sentence.text, untils, q.span[0]) else q
               for q in counts]
-    counts = _flow_loads(counts, words)
+    counts = _others_sides(_flow_loads(counts, words), sentence.text)
     spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
     if any(n > 1 for n in spans.values()):
         RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
@@ -702,9 +711,11 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
-                    local=_local(words, number.start, last.end), noun=number.unit or "",
+                    local=_local(words, number.start, last.end), whole=_whole(words, number.start, last.end),
+                    noun=number.unit or "",
                     sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
-                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "")
+                    toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "",
+                    incident=incident_near(sentence.text, number.start, last.end))
 
 
 def _sum_of(text: str, start: int) -> str:
@@ -800,11 +811,23 @@ def _qualifier(text: str, end: int) -> frozenset[str]:
 def _local(words: Words, start: int, end: int) -> bool:
     """Whether a part of a place is named within `LOCAL_REACH` words either side of a figure at [start, end) in its
     sentence (`local-place` rows: في بعض المناطق، أجزاء من): the figure holds there only."""
+    return _place_scope(words, start, end, _LOCAL, "local-place")
+
+
+def _whole(words: Words, start: int, end: int) -> bool:
+    """Whether a whole country or region is named as a figure's scope within `LOCAL_REACH` words either side of it
+    (`whole-place` rows: في أنحاء البلاد، في جميع المحافظات): the figure is the whole's, of which a province's or a
+    town's figure is a part."""
+    return _place_scope(words, start, end, _WHOLE, "whole-place")
+
+
+def _place_scope(words: Words, start: int, end: int, cues: re.Pattern[str], rule: str) -> bool:
+    """Whether `cues` match within `LOCAL_REACH` words either side of a figure at [start, end) in its sentence."""
     before = [w for _, e, w in words if e <= start][-LOCAL_REACH:]
     after = [w for s, _, w in words if s >= end][:LOCAL_REACH]
-    found = bool(_LOCAL.search(" ".join(before)) or _LOCAL.search(" ".join(after)))
+    found = bool(cues.search(" ".join(before)) or cues.search(" ".join(after)))
     if found:
-        RULES.hit("local-place")
+        RULES.hit(rule)
     return found
 
 
@@ -820,7 +843,40 @@ def _beside_named(text: str, start: int, end: int) -> bool:
     one named (مقتل شخصين وإصابة 7 آخرين: و is on إصابة, not on the count)."""
     if not _JOINED.search(text, max(0, start - 3), start):
         return False
+    return _others_after(text, end)
+
+
+def _others_after(text: str, end: int) -> bool:
+    """Whether a word of others (آخرين، آخرون) stands right after a count ending at `end` or its noun."""
     return any(normalize(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
+
+
+def _others_sides(counts: list[Quantity], text: str) -> list[Quantity]:
+    """A toll of others (مقتل أربعة مدنيين وإصابة تسعة آخرين، جرح 30 مسلحا ... و7 آخرين) with no side of its own is of
+    the group the count before it in its sentence counts: that count's side, or its noun unless persons of no group
+    (مقتل شخصين وإصابة 7 آخرين tells no group)."""
+    out: list[Quantity] = []
+    for q in sorted(counts, key=lambda c: c.span):
+        before = out[-1] if out else None
+        if before is not None and q.slot in CASUALTIES and not q.side and _others_after(text, q.span[1]):
+            group = before.side or _group(text, before.span)
+            if group:
+                RULES.hit("others-side")
+                q = replace(q, side=group)
+        out.append(q)
+    return out
+
+
+def _group(text: str, span: tuple[int, int]) -> frozenset[str]:
+    """The anchor of the noun a count at `span` counts (the first content word after its number, within its span or
+    right after it), unless a word for persons of no group (`anyone` rows: شخصين، أشخاص): empty then."""
+    words = _WORDS.findall(text[span[0]:span[1]])[1:] + _WORDS.findall(text, span[1])[:1]
+    for word in map(normalize, words):
+        if word in _ANYONE:
+            return frozenset()
+        if anchor := _anchor(word):
+            return frozenset((anchor,))
+    return frozenset()
 
 
 def _whole_of_part(text: str, start: int) -> bool:
@@ -1134,6 +1190,9 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
     if a.days and b.days and not a.days & b.days:
         RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
         return False
+    if a.toll and b.toll and a.incident.apart(b.incident):
+        RULES.hit("incidents-apart")  # deaths by shelling and deaths by dengue fever, one ambush's dead and two
+        return False  # ambushes': two incidents' tolls
     if (a.to_date or b.to_date) and not _same_day(a, b):
         RULES.hit("running-total-days")  # 40 cases so far on Monday, 46 on Tuesday: a total at two of its days
         return False

@@ -91,17 +91,81 @@ def load_lexicon(path: Path = LEXICON_PATH) -> tuple[LexiconEntry, ...]:
     return tuple(LexiconEntry(*(cell.strip() for cell in row)) for row in fields(path))
 
 
-def _core_pattern(words: list[str]) -> str:
-    """Words separated by any whitespace; a trailing * lets a word take any suffix."""
-    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+# The endings a row's last word may take beyond its written form (see `word_forms`).
+_PRONOUN_SUFFIXES = tuple(map(normalize, _cues("pronoun-suffix")))
+_NISBA_SUFFIXES = tuple(map(normalize, _cues("nisba-suffix")))
+_PLURAL_SWAP = tuple(map(normalize, _cues("plural-swap")))
+_LONG_VOWELS = tuple(map(normalize, _cues("long-vowel")))
+_NISBA_MIN = 4  # letters of an adjective of relation in ي, article off (عبري); shorter words in ي are no such adjective
+
+
+def word_forms(written: str) -> tuple[str, ...]:
+    """The normalised forms a lexicon row's last word matches: itself; with an attached pronoun (جرائمهم، قضيته: a ة
+    of the row written ت before it; اغتالوه: the ا of a plural verb's وا dropped), unless it has an article, a pronoun
+    already (أمتنا: امتنانا is no form of it) or another long vowel at its end (المفدى، ادعى); an adjective of relation
+    in ي with its feminine, dual and plural endings (الإرهابية، إرهابيين); a sound masculine plural in either case
+    (المتمردون، المتمردين). A word ending in * (any suffix already) is kept as it is."""
+    word = normalize(written)
+    if word.endswith("*"):
+        return (word,)
+    forms = {word}
+    feminine, plural_verb = written.endswith("ة"), word.endswith("وا")
+    pronoun_ended = not feminine and word.endswith(_PRONOUN_SUFFIXES)
+    if not (word.startswith("ال") or pronoun_ended or (word.endswith(_LONG_VOWELS) and not plural_verb)):
+        stem = word[:-1] + "ت" if feminine else word[:-1] if plural_verb else word
+        forms.update(stem + suffix for suffix in _PRONOUN_SUFFIXES)
+    if written.endswith("ي") and len(word.removeprefix("ال")) >= _NISBA_MIN:
+        forms.update(word + suffix for suffix in _NISBA_SUFFIXES)
+    for ending in _PLURAL_SWAP:
+        if word.endswith(ending):
+            forms.update(word[:-len(ending)] + other for other in _PLURAL_SWAP)
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+VERBS_PATH = COMPARE_MODELS / "framing_verbs.tsv"
+_PAST_SUFFIXES = tuple(map(normalize, _cues("past-suffix")))
+_PRESENT_PREFIXES = tuple(map(normalize, _cues("present-prefix")))
+_PRESENT_SUFFIXES = tuple(map(normalize, _cues("present-suffix")))
+
+
+def verb_forms(past: str, present: str) -> tuple[str, ...]:
+    """The normalised conjugated forms of a verb from its past and present third person masculine singular (see
+    `framing_verbs.tsv`); a verb whose last radical is weak (ى) keeps its two written forms."""
+    past, present = normalize(past), normalize(present)
+    if past.endswith("ي"):
+        return past, present
+    stem = present[1:]
+    return (past, *(past + suffix for suffix in _PAST_SUFFIXES),
+            *(prefix + stem + suffix for prefix in _PRESENT_PREFIXES for suffix in ("", *_PRESENT_SUFFIXES)))
+
+
+def load_verbs(path: Path = VERBS_PATH) -> tuple[LexiconEntry, ...]:
+    """Lexicon entries for every conjugated form of the loaded verbs (past, present, category, label, note)."""
+    return tuple(LexiconEntry(form, category, label, note)
+                 for past, present, category, label, note in fields(path) for form in verb_forms(past, present))
+
+
+def _row_words(term: str) -> list[tuple[str, ...]]:
+    """Each word of a row as the forms it matches, the article off the first (the pattern's clitics match it):
+    only the last word inflects."""
+    written = term.split()
+    words = [(normalize(w),) for w in written[:-1]] + [word_forms(written[-1])]
+    if words[0][0].startswith("ال"):
+        words[0] = tuple(f[2:] for f in words[0])
+    return words
+
+
+def _core_pattern(words: list[tuple[str, ...]]) -> str:
+    """Words separated by any whitespace, each one of its forms; a trailing * lets a word take any suffix."""
+    parts = [re.escape(w[0][:-1]) + r"\w*" if w[0].endswith("*") else "(?:" + "|".join(map(re.escape, w)) + ")"
+             for w in words]
     return r"\s+".join(parts)
 
 
 def _entry_pattern(entry: LexiconEntry) -> re.Pattern[str]:
     """Whole-word pattern over normalised text with proclitics; `art` or `art2` (the second ل of لل) mark an article."""
-    words = normalize(entry.term).split()
-    if words[0].startswith("ال"):
-        words[0] = words[0][2:]
+    words = _row_words(entry.term)
+    if normalize(entry.term).startswith("ال"):
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل))"
     else:
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل)|[وف]?[بلك]?)"
@@ -149,7 +213,7 @@ def _trie_pattern(words: set[str]) -> str:
 @cache
 def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[str, LexiconEntry]]:
     """Patterns for the own-voice terms (neutral rows included, to shield what they contain) and the scare terms."""
-    lexicon = load_lexicon()
+    lexicon = load_lexicon() + load_verbs()
     patterns = tuple((e, _entry_pattern(e)) for e in lexicon if e.label != SCARE_QUOTES)
     scare = {_squash(e.term): e for e in lexicon if e.label == SCARE_QUOTES}
     return patterns, scare
@@ -162,18 +226,17 @@ def _first_word_index() -> _FirstWordIndex:
     prefix: dict[str, list[int]] = defaultdict(list)
     unindexed = []
     for i, (entry, _) in enumerate(patterns):
-        first = normalize(entry.term).split()[0]
-        first = first[2:] if first.startswith("ال") else first
-        literal = first.removesuffix("*")
-        if not _WORD_RUN.fullmatch(literal):
-            unindexed.append(i)
-        elif first.endswith("*"):
-            prefix[literal].append(i)
-        else:
-            whole[literal].append(i)
+        for first in _row_words(entry.term)[0]:
+            literal = first.removesuffix("*")
+            if not _WORD_RUN.fullmatch(literal):
+                unindexed.append(i)
+            elif first.endswith("*"):
+                prefix[literal].append(i)
+            else:
+                whole[literal].append(i)
     starts = re.compile(rf"(?<!\w)[{_CLITIC_LETTERS}]{{0,{_MAX_CLITICS}}}{_trie_pattern({*whole, *prefix})}")
     return _FirstWordIndex({k: tuple(v) for k, v in whole.items()}, {k: tuple(v) for k, v in prefix.items()},
-                           tuple(sorted({len(k) for k in prefix})), tuple(unindexed), starts)
+                           tuple(sorted({len(k) for k in prefix})), tuple(dict.fromkeys(unindexed)), starts)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -186,13 +249,24 @@ def _squash(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
-def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), mentions: Sequence[Mention] = ()) -> Framing:
+def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), mentions: Sequence[Mention] = (),
+                 title: str = "") -> Framing:
     """The framing terms of one article in its own voice, with counts; empty `terms` when there are none.
 
     Only direct quotes are set aside: the wording of reported speech (قال إن ...) is the outlet's own. `mentions`
     (the article's named entities) let a label word frame the name after it: a government named after its leader
-    (نظام + a person), a place's capture named its liberation (تحرير + a place).
+    (نظام + a person), a place's capture named its liberation (تحرير + a place). A `title` given apart from the text
+    (a feed's headline field) is the outlet's voice too: its terms count, unless the text already holds it.
     """
+    hits = _own_hits(text, quotes, mentions)
+    if title and _squash(title) not in _squash(text):
+        RULES.hit("headline")
+        hits += _own_hits(title)
+    return Framing(article_id, _tally(hits))
+
+
+def _own_hits(text: str, quotes: Sequence[Quote] = (), mentions: Sequence[Mention] = ()) -> list[_Hit]:
+    """The lexicon, label and scare-quote hits of a text in its own voice."""
     norm = normalize_with_map(text)
     spans = quoted_spans(text)
     quoted = [(s.outer_start, s.outer_end) for s in spans]
@@ -200,7 +274,7 @@ def find_framing(article_id: str, text: str, quotes: Sequence[Quote] = (), menti
     hits = [h for h in _lexicon_hits(text, norm) if _own_voice(h, norm, quoted)]
     hits += [h for h in _label_hits(text, norm, mentions) if _own_voice(h, norm, quoted, named_event=False)]
     hits += list(_scare_hits(text, norm, spans))
-    return Framing(article_id, _tally(hits))
+    return hits
 
 
 _PUBLIC_FIGURES = frozenset(normalize(name) for name in column(MODELS_DIR / "latin" / "people.tsv"))
