@@ -24,7 +24,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_
 from typing import Any
 
 import numpy as np
@@ -135,10 +136,27 @@ Unchanged = Callable[[Any], bool]  # whether the store holds an item's rows as t
 
 @dataclass(slots=True)
 class Published:
-    """The items a section's rows were last written or kept from, by identity: id(item) -> (the item, its key, its
+    """The items a section's rows were last written or kept from, by identity (id(item) -> the item, its key, its
     base key). The item is held, so its id names no other object while it is here."""
 
-    by_id: dict[int, tuple[Any, str, str | None]] = field(default_factory=dict)
+    items: dict[int, Any] = field(default_factory=dict)
+    keys: dict[int, str] = field(default_factory=dict)
+    bases: dict[int, str | None] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.items.clear()
+        self.keys.clear()
+        self.bases.clear()
+
+    def forget(self, numbers: Iterable[int]) -> set[str | None]:
+        """Drop these items; their base keys."""
+        for number in numbers:
+            del self.items[number], self.keys[number]
+        return {self.bases.pop(number) for number in numbers}
+
+    def note(self, item: Any, key: str, base: str | None) -> None:
+        number = id(item)
+        self.items[number], self.keys[number], self.bases[number] = item, key, base
 
 
 @dataclass(slots=True)
@@ -252,7 +270,7 @@ def section_changes(doc: Mapping[str, Any], stored: StoredRows, unchanged: Mappi
             if keys[index] is None:
                 by_content[index] = _encoded(items[index], make, detach)
                 keys[index] = _numbered(f"h:{by_content[index][0]}", seen)
-        old = np.array([positions.get(key) for key in keys], dtype=float)  # None: nan
+        old = np.array(list(map(positions.get, keys)), dtype=float)  # None: nan
         if not (unstored := set(np.flatnonzero(np.isnan(old)).tolist())).issubset(encode):
             encode = sorted(unstored.union(encode))  # an item published before whose row the store lost
         new = _placed(old)
@@ -285,34 +303,28 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Unchanged | Non
     items to encode: all but those whose row is `stored` and that are the very object it was `published` from
     (read by identity alone: its key is known) or that the caller knows `unchanged`. Items sharing a base key (an
     owner's) are numbered (`_numbered`), again only for the owners with an item new or gone since `published`."""
-    known = published.by_id
     ids = list(map(id, items))
-    present = set(ids)
-    if len(present) < len(ids):  # an object twice in the section: none is told by identity
-        known.clear()
-    hits = list(map(known.get, ids))
-    missed = [index for index, hit in enumerate(hits) if hit is None]
-    gone = [known.pop(number) for number in known.keys() - present] if len(known) > len(ids) - len(missed) else []
+    if len(set(ids)) < len(ids):  # an object twice in the section: none is told by identity
+        published.clear()
+    keys: list[str | None] = list(map(published.keys.get, ids))  # None: not published as this very object
+    missed = list(compress(range(len(ids)), map(is_, keys, repeat(None))))
+    gone = published.keys.keys() - set(ids) if len(published.keys) > len(ids) - len(missed) else ()
     bases = dict(zip(missed, _base_keys(section, [items[index] for index in missed]), strict=True))
-    keys: list[str | None] = [hit[1] if hit else None for hit in hits]
-    dirty = {base for _, _, base in gone} | set(bases.values())
-    dirty.discard(None)
-    again = []  # the items published before whose key changed
+    dirty = (published.forget(list(gone)) | set(bases.values())) - {None}
     if dirty:
-        owned = sorted([*(index for index, base in bases.items() if base in dirty),
-                        *(index for index, hit in enumerate(hits) if hit and hit[2] in dirty)])
+        owners = list(map(published.bases.get, ids))
+        for index, base in bases.items():
+            owners[index] = base
         seen: Counter[str] = Counter()
-        for index in owned:
-            hit = hits[index]
-            keys[index] = _numbered(hit[2] if hit else bases[index], seen)
-            if hit and keys[index] != hit[1]:
-                again.append(index)
-    for index in again:
-        bases[index] = hits[index][2]
+        for index in compress(range(len(ids)), map(dirty.__contains__, owners)):
+            key, keys[index] = keys[index], _numbered(owners[index], seen)
+            if key is not None and key != keys[index]:  # published before, now under another key
+                bases[index] = owners[index]
     encode = [index for index in sorted(bases) if (key := keys[index]) is None or key not in stored
               or unchanged is None or not unchanged(items[index])]
-    known.update((ids[index], (items[index], key, base)) for index, base in bases.items()
-                 if (key := keys[index]) is not None)
+    for index, base in bases.items():
+        if (key := keys[index]) is not None:
+            published.note(items[index], key, base)
     return keys, encode
 
 
