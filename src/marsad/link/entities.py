@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.extract.quotes.quotes import speaker_mentions
@@ -361,9 +363,9 @@ def coarse_type(entity_type: str) -> str:
 
 def build_entity(entity_id: str, groups: list[Group], latin: Callable[[str, str], str],
             known: KnownName | None = None) -> Entity:
-    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article, m.start))
-    entity_type = Counter(m.type for m in mentions).most_common(1)[0][0]
-    forms = Counter(m.text for m in mentions)
+    mentions = sorted(chain.from_iterable(g.mentions for g in groups), key=attrgetter("article", "start"))
+    entity_type = Counter(map(attrgetter("type"), mentions)).most_common(1)[0][0]
+    forms = Counter(map(attrgetter("text"), mentions))
     if entity_type == "PER":
         name = max(forms, key=lambda f: (len(f.split()) >= 2, forms[f], len(f)))
     else:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 from marsad.ids import IdMemo, id_number
 from marsad.link.aliases import nickname_pairs
@@ -132,14 +134,11 @@ class Linker:
         dirty.update(self._join_surnames())
         redo = {self._find(root) for root in dirty}
         relinked = self._relink(redo) + self._grow([pair for pair in grown if self._find(pair[0].keys[0]) not in redo])
-        entities, spellings, previous = [], [], []  # previous: the order of each entity's first group
-        for order, linked in sorted((e for c in self._components.values() for e in c.entities.items()),
-                                    key=lambda e: e[0]):
-            entities.append(linked.entity)
-            spellings.append(linked.spellings)
-            previous.append(order)
-        assigned = ids.assign(entities, spellings, self._id_memo)
-        self._keep_ids(assigned, previous)
+        placed = sorted(chain.from_iterable(c.entities.items() for c in self._components.values()),
+                        key=itemgetter(0))  # by the order of each entity's first group
+        entities = [linked.entity for _, linked in placed]
+        assigned = ids.assign(entities, [linked.spellings for _, linked in placed], self._id_memo)
+        self._keep_ids(assigned, placed)
         speakers = {a for _, a in new} | self._respoken(relinked, self._final)
         for entity, final in zip(entities, assigned, strict=True):
             if final is not entity and entity.id != UNNUMBERED:  # a kept entity given another id
@@ -328,12 +327,11 @@ class Linker:
             made.append((order, linked.groups))
         return made
 
-    def _keep_ids(self, assigned: Sequence[Entity], orders: Sequence[Order]) -> None:
-        """Keep the entities with the ids they were given."""
-        self._final = final = dict(zip(orders, assigned, strict=True))
-        for component in self._components.values():
-            for order, linked in component.entities.items():
-                linked.entity = final[order]
+    def _keep_ids(self, assigned: Sequence[Entity], placed: Sequence[tuple[Order, _Linked]]) -> None:
+        """Keep the entities (`placed`: every component's, by their order) with the ids they were given."""
+        self._final = {order: entity for (order, _), entity in zip(placed, assigned, strict=True)}
+        for (_, linked), entity in zip(placed, assigned, strict=True):
+            linked.entity = entity
 
     def entity_mentions(self, article: str) -> list[tuple[int, str, Mention]]:
         """The article's linked mentions as (entity number, entity id, mention), as of the last round."""
