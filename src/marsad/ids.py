@@ -67,11 +67,13 @@ class IdMemo:
         self._votes: dict[int, tuple[int, list[str]]] = {}  # id(group) -> `_ranked` of it, while still right
         self._holding: dict[str, set[int]] = {}  # a member -> id() of the groups holding it
         self._held: Held | None = None  # the holders made last, which the next assignment must start from
+        self._open = False  # votes counted for groups `holders` has not taken in yet (not held: ids may recur)
 
     def ranked(self, groups: Sequence[Counter[str]], held: Held) -> list[tuple[int, list[str]]]:
         """`_ranked` of each group, from memory where still right."""
-        if held is not self._held:
+        if held is not self._held or self._open:  # another start, or an assignment left unfinished
             self._votes.clear()
+        self._open = True
         found = list(map(self._votes.get, map(id, groups)))
         for index in [index for index, votes in enumerate(found) if votes is None]:
             found[index] = self._votes[id(groups[index])] = _ranked(groups[index], held)
@@ -111,7 +113,7 @@ class IdMemo:
             changed = entries
         stale = {key for member in changed for key in self._holding.get(member, ())}
         self._votes = {key: votes for key, votes in self._votes.items() if key in given and key not in stale}
-        self._groups, self._given, self._held = objects, given, made
+        self._groups, self._given, self._held, self._open = objects, given, made, False
         return made
 
 
