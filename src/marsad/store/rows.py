@@ -22,7 +22,7 @@ import hashlib
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import is_
@@ -148,8 +148,8 @@ class Published:
         self.keys.clear()
         self.bases.clear()
 
-    def forget(self, numbers: Iterable[int]) -> set[str | None]:
-        """Drop these items; their base keys."""
+    def forget(self, numbers: Collection[int]) -> set[str | None]:
+        """Drop these items (by id); their base keys."""
         for number in numbers:
             del self.items[number], self.keys[number]
         return {self.bases.pop(number) for number in numbers}
@@ -310,7 +310,7 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Unchanged | Non
     missed = list(compress(range(len(ids)), map(is_, keys, repeat(None))))
     gone = published.keys.keys() - set(ids) if len(published.keys) > len(ids) - len(missed) else ()
     bases = dict(zip(missed, _base_keys(section, [items[index] for index in missed]), strict=True))
-    dirty = (published.forget(list(gone)) | set(bases.values())) - {None}
+    dirty = (published.forget(gone) | set(bases.values())) - {None}
     if dirty:
         owners = list(map(published.bases.get, ids))
         for index, base in bases.items():
