@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -132,6 +132,13 @@ def event_sentences(articles: Sequence[Article], mentions: Mapping[str, Sequence
         spans = _spans_of(article.id, mentions, timexes)
         found += [_unit(article, start, end, *spans) for start, end in _claim_spans(article.text)]
     return found
+
+
+def numbered_sentences(articles: Sequence[Article], wanted: Container[tuple[str, int]]) -> list[EventSentence]:
+    """The claim-bearing sentences of the articles that are `wanted` (article id, start), with their numbers only:
+    what reading the quantities they state needs (no stems, names or dates)."""
+    return [EventSentence(article, start, end, (), frozenset(), _quantities(article.text[start:end]), frozenset())
+            for article in articles for start, end in _claim_spans(article.text) if (article.id, start) in wanted]
 
 
 def _spans_of(article_id: str, mentions: Mapping[str, Sequence[Mention]] | None,

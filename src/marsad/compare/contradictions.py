@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, event_sentences, stem
+from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, numbered_sentences, stem
 from marsad.compare.incidents import Incident, incident_near
 from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
@@ -39,7 +39,7 @@ from marsad.extract.time.timexes import find_timexes
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 from marsad.settings import DEFAULTS, ContradictionSettings
-from marsad.text.normalize import fold, normalize
+from marsad.text.normalize import fold, normalize, normalize_word
 from marsad.types import Article, Claim, Contradiction, Mention, Timex
 
 Words = list[tuple[int, int, str]]  # (start, end, normalised word), offsets relative to the sentence
@@ -407,7 +407,7 @@ def stated_quantities(claims: Sequence[Claim], articles: Sequence[Article],
     speaking = [a for a in articles if a.id in {article for article, _ in claimed}]
     if timexes is None:
         timexes = {a.id: find_timexes(a.id, a.text, a.published) for a in speaking}
-    sentences = [s for s in event_sentences(speaking, None, timexes) if (s.article.id, s.start) in claimed]
+    sentences = numbered_sentences(speaking, claimed)
     times = {a.id: ByStart(timexes.get(a.id, ())) for a in speaking}
     places = {a.id: ByStart([m for m in (mentions or {}).get(a.id, ()) if m.type in PLACE_TYPES]) for a in speaking}
     return [q for s in sentences
@@ -552,7 +552,7 @@ def _words(sentence: EventSentence) -> Words:
     text = sentence.text
     norm = normalize(text)
     if len(norm) != len(text):  # marks dropped: the offsets differ, each word is normalised on its own
-        return [(m.start(), m.end(), normalize(m.group())) for m in _WORDS.finditer(text)]
+        return [(m.start(), m.end(), normalize_word(m.group())) for m in _WORDS.finditer(text)]
     return [(m.start(), m.end(), norm[m.start():m.end()]) for m in _WORDS.finditer(text)]
 
 
@@ -735,7 +735,7 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
     """The normalised words of the clause around [start, end): those before it (nearest last) and those after it."""
     before = _CLAUSE_END.split(text[:start])[-1]
     after = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    return [normalize(w) for w in _WORDS.findall(before)], [normalize(w) for w in _WORDS.findall(after)]
+    return [normalize_word(w) for w in _WORDS.findall(before)], [normalize_word(w) for w in _WORDS.findall(after)]
 
 
 def _part_of_whole(text: str, end: int) -> bool:
@@ -762,7 +762,7 @@ def _owner(text: str, start: int) -> str:
     البالغ طولها 180 سم); "" when the word before has none or is a function word (منها، عليه)."""
     before = _WORDS.findall(_CLAUSE_END.split(text[:start])[-1])
     word = before[-1] if before else ""
-    if not word or normalize(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize(word)) in STOPWORDS:
+    if not word or normalize_word(word) in STOPWORDS or _SOURCE_CLITICS.sub("", normalize_word(word)) in STOPWORDS:
         return ""
     return next((suffix for suffix in _OWNER_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3), "")
 
@@ -772,7 +772,7 @@ def _another(clause: str) -> bool:
     rows: آخر، سابق, with the article or not) stands in the clause before a figure (أقوى من زلزال آخر بلغت قوته 5.3،
     في الهجوم الانتحاري السابق قتل 12): the figure is of that other happening. Adjectives of relation (-ي، -ية) may
     stand between, and one is no happening itself (مصدر عسكري آخر is another source, not another soldier)."""
-    words = [normalize(w) for w in _WORDS.findall(clause)]
+    words = [normalize_word(w) for w in _WORDS.findall(clause)]
     for k, word in enumerate(words):
         if word.removeprefix("ال") not in _ANOTHER:
             continue
@@ -848,7 +848,7 @@ def _beside_named(text: str, start: int, end: int) -> bool:
 
 def _others_after(text: str, end: int) -> bool:
     """Whether a word of others (آخرين، آخرون) stands right after a count ending at `end` or its noun."""
-    return any(normalize(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
+    return any(normalize_word(w) in _OTHERS for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:2])
 
 
 def _others_sides(counts: list[Quantity], text: str) -> list[Quantity]:
@@ -909,9 +909,9 @@ def _expected(text: str, start: int) -> bool:
     40 فريقا، ستشارك 40 دولة), a conjunction off; or in the clause before, when the count's clause opens with an
     `explains-opener` (سيؤدي الفريق حركات استعراضية، حيث تتكون عروضه من 23 حركة)."""
     clauses = _CLAUSE_END.split(text[:start])
-    words = [normalize(w) for w in _WORDS.findall(clauses[-1])]
+    words = [normalize_word(w) for w in _WORDS.findall(clauses[-1])]
     if len(clauses) > 1 and words and words[0] in _EXPLAINS:
-        words = [normalize(w) for w in _WORDS.findall(clauses[-2])] + words
+        words = [normalize_word(w) for w in _WORDS.findall(clauses[-2])] + words
     if any(w in _EXPECTED or _SOURCE_CLITICS.sub("", w) in _EXPECTED for w in words[-EXPECT_REACH:]):
         return True
     if any(future_verb(w) for w in words[-EXPECT_REACH:]):
@@ -942,7 +942,7 @@ def _near(text: str, start: int, end: int, cues: frozenset[str]) -> bool:
 def _side(text: str, end: int) -> frozenset[str]:
     """Whose toll a figure ending at `end` is: the content stems of the `SIDE_WORDS` words after من when من stands
     within `SIDE_REACH` words after it in its clause (مقتل 14 من الحوثيين، قتل سبعة وجرح 42 من المقاومة)."""
-    words = [normalize(w) for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])]
+    words = [normalize_word(w) for w in _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])]
     at = next((k for k, w in enumerate(words[:SIDE_REACH + 1]) if w == _FROM), None)
     if at is None:
         return frozenset()
@@ -964,7 +964,8 @@ def _remaining(text: str, end: int) -> bool:
     """Whether the people counted before `end` are those still somewhere (7 مصابين لم يغادروا المستشفيات، 12 جريحا
     ما زالوا يتلقون العلاج): a word of remaining among the `REMAINING_REACH` words after the count, in its clause."""
     clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    return any(_SOURCE_CLITICS.sub("", normalize(w)) in _REMAINING for w in _WORDS.findall(clause)[:REMAINING_REACH])
+    return any(_SOURCE_CLITICS.sub("", normalize_word(w)) in _REMAINING
+               for w in _WORDS.findall(clause)[:REMAINING_REACH])
 
 
 def _indexed(words: Words, start: int, cues: frozenset[str]) -> bool:
@@ -1138,7 +1139,7 @@ def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float
     if any(map(after.__contains__, _LOWER_BOUND_AFTER)):
         return value, float("inf"), "lower"
     following = _WORDS.findall(_CLAUSE_END.split(text[end:], maxsplit=1)[0])[:ABOUT_AFTER_REACH]
-    if any(normalize(w) in _ABOUT_AFTER for w in following):
+    if any(normalize_word(w) in _ABOUT_AFTER for w in following):
         RULES.hit("estimate-after")  # 30 شخصا تقريبا: an estimate, as نحو 30 شخصا
         return value * (1 - _ABOUT), value * (1 + _ABOUT), "about"
     hedges = [(len(cue), hedge) for hedge, cues in (("lower", _LOWER_BOUND_BEFORE), ("upper", _UPPER_BOUND_BEFORE),
@@ -1243,7 +1244,7 @@ def _area(q: Quantity) -> bool:
     """Whether a figure in a unit of length is an area or a volume: مربع or مكعب follows its noun (100 مليون متر
     مربع)."""
     following = _WORDS.findall(q.sentence.text, q.span[1])[:2]
-    return any(normalize(w) in _AREA_AFTER for w in following)
+    return any(normalize_word(w) in _AREA_AFTER for w in following)
 
 
 def _same_place(a: Quantity, b: Quantity) -> bool:

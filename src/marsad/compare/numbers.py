@@ -336,6 +336,7 @@ def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]
     return None, j
 
 
+@lru_cache(maxsize=1 << 16)
 def noun_form(word: str) -> str:
     """A counted noun as compared: normalised, article and tanween alef off, broken plurals to the singular."""
     word = normalize(word)
