@@ -8,15 +8,16 @@
     CORPUS_STAGES        cluster/ link/ across articles (a reduce):
                                      near-duplicates                                -> Article.duplicate_of
                                      events (streaming) and stories                 -> Event, Story
-                                     entity linking and quote speakers (on a worker
-                                     while the two above run)                       -> Entity, Quote.speaker
-                                     who is quoted, named or anonymous              -> attribution profiles
                          compare/ summarize/ per event (a map): claims, contradictions, summary
                                                                                     -> Claim, Contradiction, Summary
-                                     words one outlet alone puts next to an entity  -> framing contrasts
                                      each reported figure in order of publication  -> FigureSeries
+                                     entity linking and quote speakers (on a worker
+                                     while the three above run)                     -> Entity, Quote.speaker
+                                     per event (a map): who came first, and the
+                                     words one outlet alone puts next to an entity  -> framing contrasts
+                                     who is quoted, named or anonymous              -> attribution profiles
 
-An engine runs the two maps and the linking: in this process, on worker processes, or on Dask (`marsad.engines`).
+An engine runs the maps and the linking: in this process, on worker processes, or on Dask (`marsad.engines`).
 
 Per-article results are kept in the store, so a re-run does only what is left. The store is the corpus: the
 cross-document stages run over every stored article, and events grow incrementally from a stored state; entities
@@ -150,11 +151,13 @@ Engine = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 """An ordered map: engine(function, items) yields function(item) for each item, in input order."""
 
 
-def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
-    """Entities linked and quote speakers assigned beside near-duplicates, events and stories (neither needs the
-    other): on the engine (a worker) when the corpus has many names no earlier run resolved (`link_on_engine`),
-    else on a thread of this process, by the linker a warm store kept from its last round (which links only the
-    names of the new articles) or a new one."""
+def _clusters_entities_comparisons(analysis: Analysis, store: Store, engine: Engine, settings: Settings
+                                   ) -> Analysis:
+    """Entities linked and quote speakers assigned beside near-duplicates, events and stories and then the events'
+    comparisons but for their entity part (neither needs the other: `_start_comparing`), and last that part
+    (`_finish_comparing`). The linking runs on the engine (a worker) when the corpus has many names no earlier run
+    resolved (`link_on_engine`), else on a thread of this process, by the linker a warm store kept from its last
+    round (which links only the names of the new articles) or a new one."""
     countries = OutletCountries({a.id: a for a in analysis.articles})
     corpus = Corpus([a.id for a in analysis.articles], analysis.spans.get("mentions", {}),
                     analysis.spans.get("quotes", {}), {a.id: a.text for a in analysis.articles}, countries)
@@ -168,6 +171,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
                               if on_engine else link_corpus(work, linker))
         articles = _duplicates(analysis, store, settings)
         events, stories = _events(articles, analysis.spans, store, settings)
+        analysis = replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories))
+        comparing = _start_comparing(analysis, store, engine, settings)  # on the cores the linking leaves
         entities, quotes, ids, resolved = linking.result()
     if isinstance(store, WarmStore):
         store.memory[LINKER] = None if on_engine else linker
@@ -175,8 +180,8 @@ def _duplicates_entities_events(analysis: Analysis, store: Store, engine: Engine
     if len(resolved) > len(known):
         store.put_states(grown_states(store, LATIN_NAMES, LatinNames(code_fingerprint(), list(resolved.items())),
                                       LATIN_PIECES, read))
-    return replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories),
-                   entities=tuple(entities), quotes=tuple(quotes))
+    return _finish_comparing(replace(analysis, entities=tuple(entities), quotes=tuple(quotes)), store, engine,
+                             settings, comparing)
 
 
 @dataclass
@@ -427,36 +432,53 @@ def _note_stored(store: Store, articles: set[str], updated: set[str]) -> None:
     store.put_states(notes)
 
 
-def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> Analysis:
+@dataclass(frozen=True, slots=True)
+class _Comparing:
+    """Comparisons begun before the entities are linked (`_start_comparing`): each event with its members and its
+    content key, the comparisons kept in the store, and those made anew but for their entity part."""
+
+    plans: list[tuple[Event, list[tuple[str, str, str | None, bool]], str]]
+    kept: dict[str, Any]
+    made: dict[str, EventComparison]
+    made_with: str
+
+
+def _start_comparing(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> _Comparing:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
-    summary, framing contrasts, figures over time. A claim's id is its event's and its number there (v12.c3), so
-    an event compared again renumbers only its own claims.
+    summary, figures over time (`compare_event`). They need the events and the articles' spans, not the entities,
+    so they are made while the entities are linked; the entity part follows (`_finish_comparing`).
 
     Each event's comparison is kept in the store with the keys of what it was made from (`content_key`,
     `entity_key`), so a later run compares again only the events whose articles, spans, entities, settings or code
     changed, and builds the work of those alone."""
-    by_id = {a.id: a for a in analysis.articles}
-    mentions, timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
+    planned = (store.memory.get(PLANS) or {}) if isinstance(store, WarmStore) else {}
+    works = _Works(analysis, settings)
+    hashes, made_with = store.content_hashes(), f"{settings!r}{code_fingerprint()}"
+    plans = []
+    for event in analysis.events:
+        members = [(a, hashes[a], works.by_id[a].duplicate_of, a in works.framed) for a in event.articles]
+        before = planned.get(event.id)
+        same = before is not None and before.members == members and before.made_with == made_with
+        plans.append((event, members, before.content if same else content_key(event.id, members, made_with)))
+    kept = store.get_states(COMPARISON)  # event -> (content key, entity key, comparison)
+    redo = [works.of(event, []) for event, _, content in plans
+            if kept.get(COMPARISON + event.id, (None,))[0] != content]
+    return _Comparing(plans, kept, {work.event: found for work, found in zip(redo, engine(compare_event, redo),
+                                                                             strict=True)}, made_with)
+
+
+def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, settings: Settings,
+                      comparing: _Comparing) -> Analysis:
+    """The comparisons begun by `_start_comparing` with their entity part (`compare_entities`, on the engine):
+    for the events compared anew, and for those whose mentions were linked otherwise; the rest as kept. A claim's
+    id is its event's and its number there (v12.c3), so an event compared again renumbers only its own claims."""
     linker = store.memory.get(LINKER) if isinstance(store, WarmStore) else None
     entity_mentions = linker.entity_mentions if linker else _entity_mentions_by_article(analysis.entities).get
     planned = (store.memory.get(PLANS) or {}) if isinstance(store, WarmStore) and linker else {}
-    framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}
-    hashes, made_with = store.content_hashes(), f"{settings!r}{code_fingerprint()}"
-
-    def work(event: Event, places: list[tuple[int, int, str, Mention]]) -> EventWork:
-        return EventWork(event.id, [by_id[a] for a in event.articles], {a: mentions.get(a, []) for a in event.articles},
-                         {a: timexes.get(a, []) for a in event.articles}, places,
-                         frozenset(framed.intersection(event.articles)), settings)
-
-    plans = []  # (event, its entity mentions placed within it, content key, entity key)
     kept_plans: dict[str, _Plan] = {}
-    for event in analysis.events:
-        members = [(a, hashes[a], by_id[a].duplicate_of, a in framed) for a in event.articles]
+    compared = []  # (event, the comparison so far, whether its entity part is to be made, content key, entity key)
+    for event, members, content in comparing.plans:
         before = planned.get(event.id)
-        if before is None or before.members != members or before.made_with != made_with:
-            content = content_key(event.id, members, made_with)
-        else:
-            content = before.content
         if linker is None or before is None or [m[0] for m in before.members] != list(event.articles) \
                 or not linker.linked_again.isdisjoint(event.articles):
             places = _local_places(sorted((m for a in set(event.articles) for m in entity_mentions(a) or ()),
@@ -464,31 +486,28 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
             entity = entity_key(places)
         else:
             places, entity = before.places, before.entity
-        kept_plans[event.id] = _Plan(members, made_with, content, places, entity)
-        plans.append((event, places, content, entity))
+        kept_plans[event.id] = _Plan(members, comparing.made_with, content, places, entity)
+        stored = comparing.kept.get(COMPARISON + event.id, (None, None, None))
+        found = comparing.made[event.id] if stored[0] != content else stored[2]
+        compared.append((event, found, places if stored[:2] != (content, entity) else None, content, entity))
     if isinstance(store, WarmStore):
         store.memory[PLANS] = kept_plans if linker else None
-    kept = store.get_states(COMPARISON)  # event -> (content key, entity key, comparison)
-    redo = [work(event, places) for event, places, content, _ in plans
-            if kept.get(COMPARISON + event.id, (None,))[0] != content]
-    done = iter(engine(compare_event, redo))
+    works = _Works(analysis, settings)
+    sent = [(works.of(event, places), found.claims) for event, found, places, _, _ in compared
+            if places is not None and len(event.articles) > 1]  # one article's part is made here: it is all but free
+    parts = iter(engine(_entity_part, sent))
     claims: list[Claim] = []
     contradictions: list[Contradiction] = []
     summaries: list[Summary] = []
     contrasts: list[Contrast] = []
     figures: list[FigureSeries] = []
-    changed: dict[str, Any] = {name: None for name in kept.keys() - {COMPARISON + e.id for e in analysis.events}}
-    for event, places, content, entity in plans:
-        name = COMPARISON + event.id
-        stored = kept.get(name, (None, None, None))
-        if stored[0] != content:
-            found = next(done)
-        elif stored[1] != entity:  # the same articles, their mentions linked otherwise: only that part again
-            found = replace(stored[2], **compare_entities(work(event, places), stored[2].claims))
-        else:
-            found = stored[2]
-        if stored[:2] != (content, entity):
-            changed[name] = (content, entity, found)
+    changed: dict[str, Any] = {name: None for name in comparing.kept.keys() - {COMPARISON + e.id
+                                                                               for e in analysis.events}}
+    for event, found, places, content, entity in compared:
+        if places is not None:
+            found = replace(found, **(next(parts) if len(event.articles) > 1 else
+                                      compare_entities(works.of(event, places), found.claims)))
+            changed[COMPARISON + event.id] = (content, entity, found)
         claims += found.claims
         contradictions += found.contradictions + found.ordered
         summaries.append(found.summary)
@@ -499,6 +518,23 @@ def _compare(analysis: Analysis, store: Store, engine: Engine, settings: Setting
     store.put_states(changed)
     return replace(analysis, claims=tuple(claims), contradictions=tuple(contradictions), summaries=tuple(summaries),
                    contrasts=tuple(contrasts), figures=tuple(figures))
+
+
+class _Works:
+    """Builds what comparing an event needs (`EventWork`) from the analysis."""
+
+    def __init__(self, analysis: Analysis, settings: Settings) -> None:
+        self.by_id = {a.id: a for a in analysis.articles}
+        self.mentions, self.timexes = analysis.spans.get("mentions", {}), analysis.spans.get("timexes", {})
+        self.framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}  # own-voice stance
+        self.settings = settings
+
+    def of(self, event: Event, places: list[tuple[int, int, str, Mention]]) -> EventWork:
+        """`event`'s work, with its entity mentions placed within it (`places`; none but for the entity part)."""
+        return EventWork(event.id, [self.by_id[a] for a in event.articles],
+                         {a: self.mentions.get(a, []) for a in event.articles},
+                         {a: self.timexes.get(a, []) for a in event.articles}, places,
+                         frozenset(self.framed.intersection(event.articles)), self.settings)
 
 
 PLANS = "comparison plans"  # a warm store's `_Plan` of each event, from its last round
@@ -569,8 +605,8 @@ class EventComparison:
 
 
 def compare_event(work: EventWork) -> EventComparison:
-    """Claims, contradictions, the cited summary, the figures over time and the framing contrasts of one event
-    (pure)."""
+    """Claims, contradictions, the cited summary and the figures over time of one event (pure): all of its
+    comparison but the entity part (`compare_entities`), which waits for the entities to be linked."""
     settings = work.settings
     claims = align_claims(work.event, work.articles, work.mentions, work.timexes, settings=settings.claims)
     quantities = stated_quantities(claims, work.articles, work.timexes, settings.contradictions.window, work.mentions)
@@ -580,16 +616,19 @@ def compare_event(work: EventWork) -> EventComparison:
     summary = summarize_event(work.event, central_articles(work.articles, settings.claims.max_articles), claims,
                               framed=work.framed, figures=figures, settings=settings.summary,  # a huge event: its core
                               mentions=work.mentions, timexes=work.timexes)
-    entity_part = compare_entities(work, claims)
     numbers = {c.id: f"{work.event}.{c.id}" for c in claims}
     return EventComparison([replace(c, id=numbers[c.id]) for c in claims],
-                           _renumbered(contradictions, numbers), summary, figures,
-                           _renumbered(entity_part["ordered"], numbers), entity_part["contrasts"])
+                           _renumbered(contradictions, numbers), summary, figures, [], [])
 
 
 def _renumbered(contradictions: list[Contradiction], numbers: Mapping[str, str]) -> list[Contradiction]:
     """The contradictions with their claims' ids in the event's numbering."""
     return [replace(c, claims=tuple(numbers[k] for k in c.claims)) for c in contradictions]
+
+
+def _entity_part(work_and_claims: tuple[EventWork, list[Claim]]) -> dict[str, Any]:
+    """`compare_entities` of an event and its claims as numbered (run on the engine)."""
+    return compare_entities(*work_and_claims)
 
 
 def compare_entities(work: EventWork, claims: list[Claim]) -> dict[str, Any]:
@@ -635,9 +674,8 @@ def _contrasts(articles: list[Article], entity_mentions: list[tuple[int, int, st
 
 CorpusStage = Callable[[Analysis, Store, Engine, Settings], Analysis]
 CORPUS_STAGES: tuple[tuple[str, CorpusStage], ...] = (
-    ("duplicates, entities, events", _duplicates_entities_events),
+    ("duplicates, events, entities, comparisons", _clusters_entities_comparisons),
     ("attribution", _attribution),
-    ("compare", _compare),
 )
 
 

@@ -3,6 +3,7 @@ in input order."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
@@ -20,6 +21,7 @@ class FutureLike(Protocol):
     def add_done_callback(self, callback: Callable[[Any], Any]) -> None: ...
 
 
+_STARTING = threading.Lock()  # two threads mapping at once (the linking, the comparisons) start one set of workers
 HELD_PER_SLOT = 8  # finished batches held back per running one while an earlier batch is still running
 
 
@@ -71,7 +73,8 @@ class BatchEngine(ABC):
         if len(head) < self.inline_below and not self.started:
             yield from apply_all(function, head)
             return
-        submit = self._start()
+        with _STARTING:
+            submit = self._start()
         work = batches(chain(head, iterator), self.batch_size)
         yield from in_order(lambda batch: submit(apply_all, function, batch), work, self.window())
 
