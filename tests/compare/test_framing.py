@@ -11,6 +11,7 @@ from marsad.compare.framing import (
     _content_word,
     _content_words,
     _context_words,
+    adjective_forms,
     contrast_terms,
     find_framing,
     load_lexicon,
@@ -275,6 +276,34 @@ def test_a_place_taken_and_named_liberated() -> None:
 ])
 def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adjective row in its other gender and number (Gulf statement style, Egyptian, Levantine)
+    ("وأدانت الوزارة الاعتداء الدنيء على المصلين.", {"الدنيء": (1, "vile")}),
+    ("وتصدت القوات لهجمات المتطرفات في المخيم.", {"المتطرفات": (1, "extremists")}),
+    ("وقالت الصحيفة إن المسلحين ارتكبوا أعمالا شنيعة بحق السكان.", {"شنيعة": (1, "heinous")}),
+    # a one-word adjective without the article after its noun (translated wire, Maghrebi)
+    ("وتقاتل القوات الحكومية مسلحين جهاديين في الشمال.", {"جهاديين": (1, "jihadist")}),
+    # ... where a neutral noun phrase shields its adjective without the article too (health news)
+    ("وأسفر هجوم دموي عن قتلى، ويصيب المرض خلايا دموية.", {"دموي": (1, "bloody")}),
+    # an adjective of relation between a row's words (Bahraini, Kuwaiti state media)
+    ("وجدد المواطنون الولاء للقيادة البحرينية الرشيدة.", {"القيادة البحرينية الرشيدة": (1, "wise")}),
+    # the evaluative words learnt from SaudiNewsNet
+    ("وندد البيان بالانتهاكات الممنهجة والإجراءات التعسفية بحق المعتقلين.",
+     {"الممنهجة": (1, "systematic"), "التعسفية": (1, "arbitrary")}),
+    ("ولن تنجح مخططات الكائدين في النيل من البلاد.", {"الكائدين": (1, "plotters")}),
+    ("وخضع المريض لاستئصال الورم الخبيث، وندد البيان بالمخططات الخبيثة.", {"الخبيثة": (1, "malicious")}),
+])
+def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+def test_an_adjective_takes_both_genders_and_numbers_from_any_form() -> None:
+    assert set(adjective_forms("الدنيئة")) == {"الدنيء", "الدنييه", "الدنييون", "الدنييين", "الدنييات"}
+    assert "المتمرد" in adjective_forms("المتمردين")
+    assert "المش" not in adjective_forms("المشين")  # no plural: a stem of two letters is no stem
+    assert "البشع" in adjective_forms("البشعة")
 
 
 def test_a_word_with_a_pronoun_already_takes_none_more() -> None:
