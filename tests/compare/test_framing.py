@@ -15,6 +15,7 @@ from marsad.compare.framing import (
     contrast_terms,
     find_framing,
     load_lexicon,
+    verb_nouns,
     word_forms,
 )
 from marsad.text.normalize import normalize_with_map
@@ -298,6 +299,26 @@ def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[i
 ])
 def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a loaded verb's participle as an adjective and its verbal noun (Gulf, Levantine, Egyptian styles)
+    ("واتهم البيان الأطراف المتواطئة والدول المتخاذلة.",
+     {"المتواطئة": (1, "colluded"), "المتخاذلة": (1, "abandonment")}),
+    ("وانتقد الكاتب الموقف المتعنت للحكومة.", {"المتعنت": (1, "intransigence")}),
+    ("وضاق المستأجرون بمماطلات المالك في الإصلاح.", {"مماطلات": (1, "procrastination")}),
+])
+def test_verbal_nouns_and_participles_of_loaded_verbs(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+def test_verb_nouns_by_measure() -> None:
+    assert verb_nouns("اقتحم") == ("اقتحام", "المقتحم")  # VIII
+    assert verb_nouns("اغتال") == ("اغتيال", "المغتال")  # VIII, hollow
+    assert verb_nouns("استباح") == ("استباحة", "المستبيح")  # X, hollow
+    assert verb_nouns("ماطل") == ("مماطلة", "المماطل")  # III
+    assert verb_nouns("تلكأ") == ("تلكؤ", "المتلكئ")  # V, a final hamza
+    assert verb_nouns("دنس") == verb_nouns("أعدم") == ()  # I or II unvowelled; IV's noun is a sentence too
 
 
 def test_an_adjective_takes_both_genders_and_numbers_from_any_form() -> None:

@@ -98,6 +98,7 @@ _NISBA_SUFFIXES = tuple(map(normalize, _cues("nisba-suffix")))
 _PLURAL_SWAP = tuple(map(normalize, _cues("plural-swap")))
 _LONG_VOWELS = tuple(map(normalize, _cues("long-vowel")))
 _ADJECTIVE_ENDINGS = tuple(_cues("adjective-ending"))
+_LONG_VOWEL_LETTERS = "اوي"  # the letters of a long vowel, written (ى is no middle letter)
 _STEM_MIN = {1: 3, 2: 4}  # letters left once a one- or two-letter ending is off (البشعة: بشع; المشين is no plural)
 _ADJECTIVE = "+"  # a row's last word ending in + is an adjective (see `adjective_forms`)
 _NISBA_MIN = 4  # letters of an adjective of relation in ي, article off (عبري); shorter words in ي are no such adjective
@@ -132,12 +133,12 @@ def word_forms(written: str) -> tuple[str, ...]:
 def adjective_forms(written: str) -> tuple[str, ...]:
     """The normalised forms of an adjective in both genders and both sound plurals, from any one of them as written:
     its ending (ة، ون، ين، ات) off, where a stem of three letters (four before a plural ending) is left, gives the
-    masculine singular, whose stem takes every ending; a hamza after a long
-    vowel is written ء at the end and ئ before an ending (الدنيء، الدنيئة)."""
+    masculine singular, whose stem takes every ending; a hamza after a long vowel is written ء at the end and ئ
+    before an ending (الدنيء، الدنيئة), after a consonant ئ (المتواطئ، المتواطئة)."""
     letters = len(written.removeprefix("ال"))
     stem = next((written[:-len(e)] for e in _ADJECTIVE_ENDINGS
                  if written.endswith(e) and letters - len(e) >= _STEM_MIN[len(e)]), written)
-    masculine = stem[:-1] + "ء" if stem.endswith("ئ") else stem
+    masculine = stem[:-1] + "ء" if stem.endswith("ئ") and stem[-2:-1] in _LONG_VOWEL_LETTERS else stem
     stem = stem[:-1] + "ئ" if stem.endswith("ء") else stem
     forms = {normalize(masculine), *(normalize(stem + ending) for ending in _ADJECTIVE_ENDINGS)}
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
@@ -169,10 +170,37 @@ def verb_forms(past: str, present: str) -> tuple[str, ...]:
             *(prefix + stem + suffix for prefix in _PRESENT_PREFIXES for suffix in ("", *_PRESENT_SUFFIXES)))
 
 
+_MARKS = re.compile("[\u064b-\u0652\u0640]")
+
+
+MEASURES_PATH = COMPARE_MODELS / "framing_measures.tsv"
+
+
+@cache
+def _measures() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(pattern), noun, participle) for pattern, noun, participle, _ in fields(MEASURES_PATH))
+
+
+def verb_nouns(past: str) -> tuple[str, ...]:
+    """The verbal noun and the active participle (with the article) of a loaded verb, by its measure read off its
+    past as written (`framing_measures.tsv`: تخاذل gives تخاذل، المتخاذل; ماطل gives مماطلة، المماطل); none for a
+    past no measure row matches (three letters, measure IV, a weak last radical)."""
+    p = _MARKS.sub("", past)
+    for pattern, noun, participle in _measures():
+        if m := pattern.match(p):
+            return m.expand(noun), "ال" + m.expand(participle)
+    return ()
+
+
 def load_verbs(path: Path = VERBS_PATH) -> tuple[LexiconEntry, ...]:
-    """Lexicon entries for every conjugated form of the loaded verbs (past, present, category, label, note)."""
-    return tuple(LexiconEntry(form, category, label, note)
-                 for past, present, category, label, note in fields(path) for form in verb_forms(past, present))
+    """Lexicon entries for every conjugated form of the loaded verbs (past, present, category, label, note), and for
+    their verbal nouns and participles (`verb_nouns`)."""
+    rows = fields(path)
+    forms = [LexiconEntry(form, category, label, note)
+             for past, present, category, label, note in rows for form in verb_forms(past, present)]
+    nouns = [LexiconEntry(noun + _ADJECTIVE if noun.startswith("ال") else noun, category, label, note)
+             for past, _, category, label, note in rows for noun in verb_nouns(past)]
+    return tuple(forms + nouns)
 
 
 def _row_words(entry: LexiconEntry) -> list[tuple[str, ...]]:
