@@ -58,7 +58,7 @@ _OPPOSITION_WINDOW = 3
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
-_ACCUSATION = re.compile(rf"^[وف]?(?:{'|'.join(_cues('accusation'))})$")
+_ACCUSATION = re.compile(rf"^[وف]?[بل]?(?:{'|'.join(_cues('accusation'))})$")  # لاتهامه، باتهام: its verbal noun too
 _CHARGE = re.compile(r"^[وف]?ب")  # بـ before the charge: اتهمه بالانقلاب، يتهمونه بأنه
 # Gregorian month names (the first word of كانون الثاني): a term before one names a past event (انقلاب يوليو).
 _MONTHS = frozenset(name.split()[0] for name in GREGORIAN_MONTHS)
