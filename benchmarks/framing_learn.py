@@ -16,7 +16,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from marsad.compare.framing import NEUTRAL, load_lexicon, word_forms
+from marsad.compare.framing import LEARNED_PATH, NEUTRAL, load_lexicon, word_forms
 from marsad.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +27,10 @@ _MIN_LETTERS = 5  # the article and three letters: shorter words with ال are f
 
 
 def seed_words() -> set[str]:
-    """The normalised forms, with the article, of the lexicon's one-word rows that mark a stance."""
+    """The normalised forms, with the article, of the one-word rows that mark a stance, of the lexicon and of the
+    words learnt already (a second round starts from the first's)."""
     seeds: set[str] = set()
-    for entry in load_lexicon():
+    for entry in load_lexicon() + load_lexicon(LEARNED_PATH):
         if entry.label != NEUTRAL and " " not in entry.term:
             seeds.update(f if f.startswith("ال") else "ال" + f for f in word_forms(entry.term))
     return seeds

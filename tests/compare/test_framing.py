@@ -296,6 +296,9 @@ def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[i
      {"الممنهجة": (1, "systematic"), "التعسفية": (1, "arbitrary")}),
     ("ولن تنجح مخططات الكائدين في النيل من البلاد.", {"الكائدين": (1, "plotters")}),
     ("وحذر الخطيب الشباب من التعصب والأعمال التخريبية.", {"التعصب": (1, "fanaticism"), "التخريبية": (1, "subversive")}),
+    # a second round from the words kept in the first
+    ("وتعهدت الحكومة بالعفو عن المغرر بهم ومواجهة الأفكار الهدامة.",
+     {"المغرر بهم": (1, "misled"), "الهدامة": (1, "destructive")}),
     ("وخضع المريض لاستئصال الورم الخبيث، وندد البيان بالمخططات الخبيثة.", {"الخبيثة": (1, "malicious")}),
 ])
 def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
