@@ -287,6 +287,8 @@ def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[i
     ("وقالت الصحيفة إن المسلحين ارتكبوا أعمالا شنيعة بحق السكان.", {"شنيعة": (1, "heinous")}),
     # a one-word adjective without the article after its noun (translated wire, Maghrebi)
     ("وتقاتل القوات الحكومية مسلحين جهاديين في الشمال.", {"جهاديين": (1, "jihadist")}),
+    # a label of those fought stays the outlet's after ضد (a position opposed does not: test_not_the_outlets_voice)
+    ("وخاض الجيش معارك ضد إسلاميين جهاديين في الريف.", {"جهاديين": (1, "jihadist")}),
     # ... where a neutral noun phrase shields its adjective without the article too (health news)
     ("وأسفر هجوم دموي عن قتلى، ويصيب المرض خلايا دموية.", {"دموي": (1, "bloody")}),
     # an adjective of relation between a row's words (Bahraini, Kuwaiti state media)

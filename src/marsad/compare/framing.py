@@ -55,6 +55,9 @@ _NAME_HEADS = frozenset(map(normalize, _cues("name-head")))
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
 _OPPOSITION = re.compile(rf"^[وفبل]?(?:{'|'.join(_cues('opposition'))})$")
 _OPPOSITION_WINDOW = 3
+# Labels of those fought rather than of a position opposed: after ضد they are still the outlet's words (معارك ضد
+# إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية).
+_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label"})
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
@@ -460,7 +463,8 @@ def _own_voice(hit: _Hit, norm: Normalized, quoted: list[tuple[int, int]], named
         return False
     before = _words_before(norm.text, hit.start)
     after = _words_after(norm.text, hit.end)
-    return not (_in_name(before) or _opposed(before) or _attributed(before) or (named_event and _dated(after))
+    opposed = _opposed(before) and hit.entry.category not in _FOUGHT_LABELS
+    return not (_in_name(before) or opposed or _attributed(before) or (named_event and _dated(after))
                 or _charged(before, norm.text[hit.start:hit.end]))
 
 
