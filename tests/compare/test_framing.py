@@ -11,9 +11,11 @@ from marsad.compare.framing import (
     _content_word,
     _content_words,
     _context_words,
+    adjective_forms,
     contrast_terms,
     find_framing,
     load_lexicon,
+    verb_nouns,
     word_forms,
 )
 from marsad.text.normalize import normalize_with_map
@@ -135,6 +137,7 @@ def test_terms_in_own_voice(text: str, expected: dict[str, tuple[int, str]]) -> 
     "وتصنفها عدة دول منظمة إرهابية منذ سنوات.",
     "واتهمت المعارضة الرئيس بالانقلاب على الدستور.",
     "ويتهمه خصومه بأنه من الخونة.",
+    "وأقال الرئيس نائبه لاتهامه بالتخطيط لانقلاب عسكري.",  # the verbal noun of the accusation, after ل
     # neutral wire copy
     "وقرر الطرفان إعادة العلاقات القنصلية وتبادل السفراء قبل نهاية الربيع.",
     "وقالت جماعة أنصار الله إنها أسقطت طائرة مسيرة.",
@@ -275,6 +278,60 @@ def test_a_place_taken_and_named_liberated() -> None:
 ])
 def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adjective row in its other gender and number (Gulf statement style, Egyptian, Levantine)
+    ("وأدانت الوزارة الاعتداء الدنيء على المصلين.", {"الدنيء": (1, "vile")}),
+    ("وتصدت القوات لهجمات المتطرفات في المخيم.", {"المتطرفات": (1, "extremists")}),
+    ("وقالت الصحيفة إن المسلحين ارتكبوا أعمالا شنيعة بحق السكان.", {"شنيعة": (1, "heinous")}),
+    # a one-word adjective without the article after its noun (translated wire, Maghrebi)
+    ("وتقاتل القوات الحكومية مسلحين جهاديين في الشمال.", {"جهاديين": (1, "jihadist")}),
+    # a label of those fought stays the outlet's after ضد (a position opposed does not: test_not_the_outlets_voice)
+    ("وخاض الجيش معارك ضد إسلاميين جهاديين في الريف.", {"جهاديين": (1, "jihadist")}),
+    # ... where a neutral noun phrase shields its adjective without the article too (health news)
+    ("وأسفر هجوم دموي عن قتلى، ويصيب المرض خلايا دموية.", {"دموي": (1, "bloody")}),
+    # an adjective of relation between a row's words (Bahraini, Kuwaiti state media)
+    ("وجدد المواطنون الولاء للقيادة البحرينية الرشيدة.", {"القيادة البحرينية الرشيدة": (1, "wise")}),
+    # the evaluative words learnt from SaudiNewsNet
+    ("وندد البيان بالانتهاكات الممنهجة والإجراءات التعسفية بحق المعتقلين.",
+     {"الممنهجة": (1, "systematic"), "التعسفية": (1, "arbitrary")}),
+    ("ولن تنجح مخططات الكائدين في النيل من البلاد.", {"الكائدين": (1, "plotters")}),
+    ("وحذر الخطيب الشباب من التعصب والأعمال التخريبية.", {"التعصب": (1, "fanaticism"), "التخريبية": (1, "subversive")}),
+    # a second round from the words kept in the first
+    ("وتعهدت الحكومة بالعفو عن المغرر بهم ومواجهة الأفكار الهدامة.",
+     {"المغرر بهم": (1, "misled"), "الهدامة": (1, "destructive")}),
+    ("وخضع المريض لاستئصال الورم الخبيث، وندد البيان بالمخططات الخبيثة.", {"الخبيثة": (1, "malicious")}),
+])
+def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a loaded verb's participle as an adjective and its verbal noun (Gulf, Levantine, Egyptian styles)
+    ("واتهم البيان الأطراف المتواطئة والدول المتخاذلة.",
+     {"المتواطئة": (1, "colluded"), "المتخاذلة": (1, "abandonment")}),
+    ("وانتقد الكاتب الموقف المتعنت للحكومة.", {"المتعنت": (1, "intransigence")}),
+    ("وضاق المستأجرون بمماطلات المالك في الإصلاح.", {"مماطلات": (1, "procrastination")}),
+])
+def test_verbal_nouns_and_participles_of_loaded_verbs(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+def test_verb_nouns_by_measure() -> None:
+    assert verb_nouns("اقتحم") == ("اقتحام", "المقتحم")  # VIII
+    assert verb_nouns("اغتال") == ("اغتيال", "المغتال")  # VIII, hollow
+    assert verb_nouns("استباح") == ("استباحة", "المستبيح")  # X, hollow
+    assert verb_nouns("ماطل") == ("مماطلة", "المماطل")  # III
+    assert verb_nouns("تلكأ") == ("تلكؤ", "المتلكئ")  # V, a final hamza
+    assert verb_nouns("دنس") == verb_nouns("أعدم") == ()  # I or II unvowelled; IV's noun is a sentence too
+
+
+def test_an_adjective_takes_both_genders_and_numbers_from_any_form() -> None:
+    assert set(adjective_forms("الدنيئة")) == {"الدنيء", "الدنييه", "الدنييون", "الدنييين", "الدنييات"}
+    assert "المتمرد" in adjective_forms("المتمردين")
+    assert "المش" not in adjective_forms("المشين")  # no plural: a stem of two letters is no stem
+    assert "البشع" in adjective_forms("البشعة")
 
 
 def test_a_word_with_a_pronoun_already_takes_none_more() -> None:

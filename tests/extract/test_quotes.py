@@ -201,6 +201,15 @@ def test_quote_marks_pair_mismatched_and_unclosed() -> None:
     assert [s.closed for s in spans] == [True, True, False]
 
 
+def test_guillemets_typed_the_wrong_way_round_pair() -> None:
+    # » glued to the next word opens (a Saudi daily's typesetting); the narration before it stays outside
+    text = "وأضاف المتحدث الرسمي في بيانه ان الطائرات قصفت لـ»مواقع الجماعة في الشريط الحدودي»."
+    assert [text[s.start:s.end] for s in quoted_spans(text)] == ["مواقع الجماعة في الشريط الحدودي"]
+    # two closing marks in a row with nothing open: the first opens the quotation the second closes
+    text = "ونقلت الوكالة عن مصدر مطلع قوله إن» الوزير طالب بوقف القصف فورا». وتابعت الوكالة التقرير."
+    assert [(text[s.start:s.end], s.closed) for s in quoted_spans(text)] == [(" الوزير طالب بوقف القصف فورا", True)]
+
+
 # (rule, a sentence of our own with its construction): running the stage on it makes the rule's counter rise
 RULE_SENTENCES = [
     ("speech_verb", "وقال مدير المدرسة إن الدروس ستبدأ في موعدها."),

@@ -33,6 +33,7 @@ from marsad.types import ContrastTerm, Framing, FramingTerm, Mention, Quote
 COMPARE_MODELS = MODELS_DIR / "compare"
 RULES = RuleSet("framing")
 LEXICON_PATH = COMPARE_MODELS / "framing_lexicon.tsv"
+LEARNED_PATH = COMPARE_MODELS / "framing_learned.tsv"  # evaluative words learnt from SaudiNewsNet, kept by hand
 NEUTRAL = "neutral"
 SCARE_QUOTES = "scare-quotes"
 
@@ -54,10 +55,13 @@ _NAME_HEADS = frozenset(map(normalize, _cues("name-head")))
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
 _OPPOSITION = re.compile(rf"^[وفبل]?(?:{'|'.join(_cues('opposition'))})$")
 _OPPOSITION_WINDOW = 3
+# Labels of those fought rather than of a position opposed: after ضد they are still the outlet's words (معارك ضد
+# إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية).
+_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label"})
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
-_ACCUSATION = re.compile(rf"^[وف]?(?:{'|'.join(_cues('accusation'))})$")
+_ACCUSATION = re.compile(rf"^[وف]?[بل]?(?:{'|'.join(_cues('accusation'))})$")  # لاتهامه، باتهام: its verbal noun too
 _CHARGE = re.compile(r"^[وف]?ب")  # بـ before the charge: اتهمه بالانقلاب، يتهمونه بأنه
 # Gregorian month names (the first word of كانون الثاني): a term before one names a past event (انقلاب يوليو).
 _MONTHS = frozenset(name.split()[0] for name in GREGORIAN_MONTHS)
@@ -96,6 +100,10 @@ _PRONOUN_SUFFIXES = tuple(map(normalize, _cues("pronoun-suffix")))
 _NISBA_SUFFIXES = tuple(map(normalize, _cues("nisba-suffix")))
 _PLURAL_SWAP = tuple(map(normalize, _cues("plural-swap")))
 _LONG_VOWELS = tuple(map(normalize, _cues("long-vowel")))
+_ADJECTIVE_ENDINGS = tuple(_cues("adjective-ending"))
+_LONG_VOWEL_LETTERS = "اوي"  # the letters of a long vowel, written (ى is no middle letter)
+_STEM_MIN = {1: 3, 2: 4}  # letters left once a one- or two-letter ending is off (البشعة: بشع; المشين is no plural)
+_ADJECTIVE = "+"  # a row's last word ending in + is an adjective (see `adjective_forms`)
 _NISBA_MIN = 4  # letters of an adjective of relation in ي, article off (عبري); shorter words in ي are no such adjective
 
 
@@ -104,7 +112,10 @@ def word_forms(written: str) -> tuple[str, ...]:
     of the row written ت before it; اغتالوه: the ا of a plural verb's وا dropped), unless it has an article, a pronoun
     already (أمتنا: امتنانا is no form of it) or another long vowel at its end (المفدى، ادعى); an adjective of relation
     in ي with its feminine, dual and plural endings (الإرهابية، إرهابيين); a sound masculine plural in either case
-    (المتمردون، المتمردين). A word ending in * (any suffix already) is kept as it is."""
+    (المتمردون، المتمردين). A word ending in * (any suffix already) is kept as it is; one ending in + is an adjective
+    and takes its other genders and numbers (`adjective_forms`)."""
+    if written.endswith(_ADJECTIVE):
+        return adjective_forms(written.removesuffix(_ADJECTIVE))
     word = normalize(written)
     if word.endswith("*"):
         return (word,)
@@ -120,6 +131,29 @@ def word_forms(written: str) -> tuple[str, ...]:
         if word.endswith(ending):
             forms.update(word[:-len(ending)] + other for other in _PLURAL_SWAP)
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def adjective_forms(written: str) -> tuple[str, ...]:
+    """The normalised forms of an adjective in both genders and both sound plurals, from any one of them as written:
+    its ending (ة، ون، ين، ات) off, where a stem of three letters (four before a plural ending) is left, gives the
+    masculine singular, whose stem takes every ending; a hamza after a long vowel is written ء at the end and ئ
+    before an ending (الدنيء، الدنيئة), after a consonant ئ (المتواطئ، المتواطئة)."""
+    letters = len(written.removeprefix("ال"))
+    stem = next((written[:-len(e)] for e in _ADJECTIVE_ENDINGS
+                 if written.endswith(e) and letters - len(e) >= _STEM_MIN[len(e)]), written)
+    masculine = stem[:-1] + "ء" if stem.endswith("ئ") and stem[-2:-1] in _LONG_VOWEL_LETTERS else stem
+    stem = stem[:-1] + "ئ" if stem.endswith("ء") else stem
+    forms = {normalize(masculine), *(normalize(stem + ending) for ending in _ADJECTIVE_ENDINGS)}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def _indefinite(entry: LexiconEntry) -> bool:
+    """A row that matches without its article too: a one-word adjective (جماعات إرهابية، هجوم دموي), and a neutral
+    noun with its adjectives, all with the article, which shields them as well without it (خلايا دموية)."""
+    words = entry.term.split()
+    if entry.label == NEUTRAL:
+        return len(words) > 1 and all(normalize(w).startswith("ال") for w in words)
+    return len(words) == 1 and entry.term.endswith(_ADJECTIVE)
 
 
 VERBS_PATH = COMPARE_MODELS / "framing_verbs.tsv"
@@ -139,33 +173,68 @@ def verb_forms(past: str, present: str) -> tuple[str, ...]:
             *(prefix + stem + suffix for prefix in _PRESENT_PREFIXES for suffix in ("", *_PRESENT_SUFFIXES)))
 
 
+_MARKS = re.compile("[\u064b-\u0652\u0640]")
+
+
+MEASURES_PATH = COMPARE_MODELS / "framing_measures.tsv"
+
+
+@cache
+def _measures() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(pattern), noun, participle) for pattern, noun, participle, _ in fields(MEASURES_PATH))
+
+
+def verb_nouns(past: str) -> tuple[str, ...]:
+    """The verbal noun and the active participle (with the article) of a loaded verb, by its measure read off its
+    past as written (`framing_measures.tsv`: تخاذل gives تخاذل، المتخاذل; ماطل gives مماطلة، المماطل); none for a
+    past no measure row matches (three letters, measure IV, a weak last radical)."""
+    p = _MARKS.sub("", past)
+    for pattern, noun, participle in _measures():
+        if m := pattern.match(p):
+            return m.expand(noun), "ال" + m.expand(participle)
+    return ()
+
+
 def load_verbs(path: Path = VERBS_PATH) -> tuple[LexiconEntry, ...]:
-    """Lexicon entries for every conjugated form of the loaded verbs (past, present, category, label, note)."""
-    return tuple(LexiconEntry(form, category, label, note)
-                 for past, present, category, label, note in fields(path) for form in verb_forms(past, present))
+    """Lexicon entries for every conjugated form of the loaded verbs (past, present, category, label, note), and for
+    their verbal nouns and participles (`verb_nouns`)."""
+    rows = fields(path)
+    forms = [LexiconEntry(form, category, label, note)
+             for past, present, category, label, note in rows for form in verb_forms(past, present)]
+    nouns = [LexiconEntry(noun + _ADJECTIVE if noun.startswith("ال") else noun, category, label, note)
+             for past, _, category, label, note in rows for noun in verb_nouns(past)]
+    return tuple(forms + nouns)
 
 
-def _row_words(term: str) -> list[tuple[str, ...]]:
-    """Each word of a row as the forms it matches, the article off the first (the pattern's clitics match it):
-    only the last word inflects."""
-    written = term.split()
+def _row_words(entry: LexiconEntry) -> list[tuple[str, ...]]:
+    """Each word of a row as the forms it matches, the article off the first (the pattern's clitics match it), the
+    others' optional in a row matched without it (`_indefinite`): only the last word inflects."""
+    written = entry.term.split()
     words = [(normalize(w),) for w in written[:-1]] + [word_forms(written[-1])]
     if words[0][0].startswith("ال"):
         words[0] = tuple(f[2:] for f in words[0])
+    if len(words) > 1 and _indefinite(entry):
+        words[1:] = [(*forms, *(f[2:] for f in forms)) for forms in words[1:]]
     return words
+
+
+# An adjective of relation with the article may stand between a row's words where the next has the article too
+# (القيادة الرشيدة: القيادة البحرينية الرشيدة): adjectives of one noun follow it in a row.
+_NISBA_BETWEEN = r"(?:\s+ال\w{2,}ي(?:ه|ين|ون)?)?"
 
 
 def _core_pattern(words: list[tuple[str, ...]]) -> str:
     """Words separated by any whitespace, each one of its forms; a trailing * lets a word take any suffix."""
     parts = [re.escape(w[0][:-1]) + r"\w*" if w[0].endswith("*") else "(?:" + "|".join(map(re.escape, w)) + ")"
              for w in words]
-    return r"\s+".join(parts)
+    return parts[0] + "".join((_NISBA_BETWEEN if w[0].startswith("ال") else "") + r"\s+" + part
+                              for w, part in zip(words[1:], parts[1:], strict=True))
 
 
 def _entry_pattern(entry: LexiconEntry) -> re.Pattern[str]:
     """Whole-word pattern over normalised text with proclitics; `art` or `art2` (the second ل of لل) mark an article."""
-    words = _row_words(entry.term)
-    if normalize(entry.term).startswith("ال"):
+    words = _row_words(entry)
+    if normalize(entry.term).startswith("ال") and not _indefinite(entry):
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل))"
     else:
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل)|[وف]?[بلك]?)"
@@ -213,7 +282,7 @@ def _trie_pattern(words: set[str]) -> str:
 @cache
 def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[str, LexiconEntry]]:
     """Patterns for the own-voice terms (neutral rows included, to shield what they contain) and the scare terms."""
-    lexicon = load_lexicon() + load_verbs()
+    lexicon = load_lexicon() + load_lexicon(LEARNED_PATH) + load_verbs()
     patterns = tuple((e, _entry_pattern(e)) for e in lexicon if e.label != SCARE_QUOTES)
     scare = {_squash(e.term): e for e in lexicon if e.label == SCARE_QUOTES}
     return patterns, scare
@@ -226,7 +295,7 @@ def _first_word_index() -> _FirstWordIndex:
     prefix: dict[str, list[int]] = defaultdict(list)
     unindexed = []
     for i, (entry, _) in enumerate(patterns):
-        for first in _row_words(entry.term)[0]:
+        for first in _row_words(entry)[0]:
             literal = first.removesuffix("*")
             if not _WORD_RUN.fullmatch(literal):
                 unindexed.append(i)
@@ -331,9 +400,11 @@ def _label_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Ite
 
 
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
-    """Every lexicon match, leftmost first and longest at a tie, without overlaps; neutral rows dropped last."""
+    """Every lexicon match, leftmost first and longest at a tie, then a row written as the text has it (an adjective's
+    row of that gender and number before the row it is a form of), without overlaps; neutral rows dropped last."""
     patterns, _ = _compiled()
-    found = sorted(_matches(norm.text), key=lambda item: (item[1].start(), -item[1].end(), item[0]))
+    found = sorted(_matches(norm.text), key=lambda item: (item[1].start(), -item[1].end(),
+                                                         not _written_as(patterns[item[0]][0], item[1]), item[0]))
     hits: list[_Hit] = []
     taken = 0
     for i, m in found:
@@ -344,6 +415,11 @@ def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
         if entry.label != NEUTRAL and not _pronoun_read_as_ta_marbuta(entry.term, text, norm, m):
             hits.append(_hit(text, norm, m, entry))
     return hits
+
+
+def _written_as(entry: LexiconEntry, m: re.Match[str]) -> bool:
+    """The match is the row as written, not another of the forms it takes."""
+    return _squash(entry.term.removesuffix(_ADJECTIVE)).endswith(m.group("core"))
 
 
 def _pronoun_read_as_ta_marbuta(term: str, text: str, norm: Normalized, m: re.Match[str]) -> bool:
@@ -373,7 +449,8 @@ def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
 def _hit(text: str, norm: Normalized, m: re.Match[str], entry: LexiconEntry) -> _Hit:
     """A match with its written form: the original core, with ال when the term or the text has the article."""
     o_start, o_end = norm.to_original(m.start("core"), m.end("core"))
-    definite = m.group("art") or m.group("art2") or normalize(entry.term).startswith("ال")
+    definite = m.group("art") or m.group("art2") or (normalize(entry.term).startswith("ال")
+                                                      and not _indefinite(entry))
     written = " ".join((("ال" if definite else "") + text[o_start:o_end]).split())
     return _Hit(m.start(), m.end(), written, _squash(written), entry)
 
@@ -386,7 +463,8 @@ def _own_voice(hit: _Hit, norm: Normalized, quoted: list[tuple[int, int]], named
         return False
     before = _words_before(norm.text, hit.start)
     after = _words_after(norm.text, hit.end)
-    return not (_in_name(before) or _opposed(before) or _attributed(before) or (named_event and _dated(after))
+    opposed = _opposed(before) and hit.entry.category not in _FOUGHT_LABELS
+    return not (_in_name(before) or opposed or _attributed(before) or (named_event and _dated(after))
                 or _charged(before, norm.text[hit.start:hit.end]))
 
 

@@ -1,9 +1,10 @@
 """Quotation marks paired into spans, tolerant of the mixed and missing marks of translated news.
 
 Symmetric marks (" ' “ ”) are read as opening or closing from their neighbours: a mark glued to the next word
-opens, one glued to the previous word closes. Marks that stay ambiguous close an open quote or open a new one.
-An opening mark never closed runs to the next mark or the end of its line; a closing mark never opened starts
-after the previous mark or at the start of its line.
+opens, one glued to the previous word closes; so is a guillemet typed the wrong way round (لـ»مواقعنا), and of two
+closing marks in a row on one line with nothing open, the first opens (قوله إن» ... »). Marks that stay ambiguous
+close an open quote or open a new one. An opening mark never closed runs to the next mark or the end of its line; a
+closing mark never opened starts after the previous mark or at the start of its line.
 """
 from __future__ import annotations
 
@@ -45,13 +46,22 @@ def _closes_right(text: str, i: int) -> bool:
     return i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSE
 
 
+def _mirrored(text: str, i: int) -> str | None:
+    """A guillemet typed the wrong way round, read from its neighbours: » glued to the next word after a space or an
+    opening punctuation opens (قال لـ»مواقعنا ...»), « glued to the previous word before a space or a closing
+    punctuation closes (... الحدود« .); None when it stands where its own direction puts it."""
+    if text[i] in CLOSING and _opens_left(text, i) and not _closes_right(text, i):
+        return "open"
+    if text[i] in OPENING and _closes_right(text, i) and not _opens_left(text, i):
+        return "close"
+    return None
+
+
 def mark_role(text: str, i: int) -> str | None:
     """'open', 'close', 'either', or None when the character is no quotation mark (an apostrophe in a word)."""
     ch = text[i]
-    if ch in OPENING:
-        return "open"
-    if ch in CLOSING:
-        return "close"
+    if ch in OPENING or ch in CLOSING:
+        return _mirrored(text, i) or ("open" if ch in OPENING else "close")
     if ch not in SYMMETRIC:
         return None
     left, right = _opens_left(text, i), _closes_right(text, i)
@@ -80,13 +90,13 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     pairs: list[tuple[int, int]] = []  # (opening index or -1, closing index or -1)
     stack: list[list[int]] = []  # [opening index, 1 when a quotation closed inside it]
     line = 0
-    for i, role in marks:
+    for k, (i, role) in enumerate(marks):
         if text.count("\n", line, i):
             # an opening mark that already held a whole quotation and reached the end of its line was never closed
             pairs.extend((o, -1) for o, nested in stack if nested)
             stack = [entry for entry in stack if not entry[1]]
         line = i
-        if role == "open" or (role == "either" and not stack):
+        if role == "open" or (role == "either" and not stack) or (not stack and _closes_next(text, marks, k)):
             stack.append([i, 0])
         elif stack:
             if text[i] == "»" and any(text[o] == "«" for o, _ in stack):
@@ -100,6 +110,16 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     pairs.extend((o, -1) for o, _ in stack)
     spans = [_span(text, o, c, positions) for o, c in pairs]
     return _top_level(sorted(s for s in spans if s.end > s.start))
+
+
+def _closes_next(text: str, marks: list[tuple[int, str]], k: int) -> bool:
+    """A closing mark with nothing open whose next mark, on the same line, closes too: the first opens the quotation
+    the second closes (قوله إن» ... »), as the two marks of a quotation typed the same way."""
+    i, role = marks[k]
+    if role != "close" or k + 1 >= len(marks):
+        return False
+    j, next_role = marks[k + 1]
+    return next_role == "close" and text[j] == text[i] and "\n" not in text[i:j]
 
 
 def _span(text: str, o: int, c: int, positions: list[int]) -> QuotedSpan:
