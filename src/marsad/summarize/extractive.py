@@ -85,7 +85,8 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     normalized = [normalize(c.text) for c in pool]
     runs = list(map(word_runs, normalized))
     sentence_words = list(map(kept_words, runs))
-    vectors = sentence_vectors(sentence_words)
+    stems = content_stems(sentence_words)
+    vectors = sentence_vectors(sentence_words, stems)
     sims = (vectors @ vectors.T).toarray()
     voices = [article.duplicate_of or article.id for article in articles]
     quoted, starts = article_runs(pool)
@@ -103,7 +104,7 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
                           settings.duplicate_similarity)
     outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
-    told = Told(aspects(pool, articles, mentions or {}, timexes or {}), content_stems(sentence_words),
+    told = Told(aspects(pool, articles, mentions or {}, timexes or {}), stems,
                 settings.restated_share)
     chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets, told)
     return Summary(event_id, tuple(
@@ -117,10 +118,11 @@ def is_copy(article: Article, articles: Sequence[Article]) -> bool:
     return article.duplicate_of is not None and any(a.id == article.duplicate_of for a in articles)
 
 
-def sentence_vectors(docs: Sequence[list[str]]) -> csr_matrix:
-    """Unit TF-IDF rows (sublinear tf) over the content stems of texts given as their `words`, IDF over them;
-    sparse: a sentence uses a few of the event's thousands of stems."""
-    tfs = [Counter(stems) for stems in content_stems(docs)]
+def sentence_vectors(docs: Sequence[list[str]], stems: Sequence[list[str]] | None = None) -> csr_matrix:
+    """Unit TF-IDF rows (sublinear tf) over the content stems of texts given as their `words` (`stems`: their
+    `content_stems` when already made), IDF over them; sparse: a sentence uses a few of the event's thousands of
+    stems."""
+    tfs = [Counter(found) for found in (content_stems(docs) if stems is None else stems)]
     terms = list(chain.from_iterable(tfs))  # each row's terms, rows in order
     vocab = {term: k for k, term in enumerate(sorted(set(terms)))}
     sizes = [len(tf) for tf in tfs]
