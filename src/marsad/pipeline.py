@@ -476,7 +476,7 @@ def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, settings
     entity_mentions = linker.entity_mentions if linker else _entity_mentions_by_article(analysis.entities).get
     planned = (store.memory.get(PLANS) or {}) if isinstance(store, WarmStore) and linker else {}
     kept_plans: dict[str, _Plan] = {}
-    compared = []  # (event, the comparison so far, whether its entity part is to be made, content key, entity key)
+    compared = []  # (event, its comparison so far, its places if its entity part is made anew, content, entity key)
     for event, members, content in comparing.plans:
         before = planned.get(event.id)
         if linker is None or before is None or [m[0] for m in before.members] != list(event.articles) \
