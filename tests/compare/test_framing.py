@@ -314,6 +314,11 @@ def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[i
     ("وواصلت الميليشيا البلطجة والطغيان واستفزاز الجيران.",
      {"الميليشيا": (1, "militia"), "البلطجة": (1, "thuggery"), "الطغيان": (1, "tyranny"),
       "استفزاز": (1, "provocation")}),
+    # two-word collocations of columns and a pejorative label learnt with them (Gulf column, Levantine)
+    ("وتراجع نفوذ المتأسلمين في البلاد، ومني الحزب بفشل ذريع.",
+     {"المتأسلمين": (1, "pseudo-islamist"), "فشل ذريع": (1, "utter-failure")}),
+    ("وعادت الفوضى الخلاقة إلى المنطقة مع تمدد إيران الخمينية.",
+     {"الفوضى الخلاقة": (1, "creative-chaos"), "الخمينية": (1, "khomeinist")}),
 ])
 def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
