@@ -302,6 +302,23 @@ def test_inflected_forms_and_loaded_verbs(text: str, expected: dict[str, tuple[i
     ("وتعهدت الحكومة بالعفو عن المغرر بهم ومواجهة الأفكار الهدامة.",
      {"المغرر بهم": (1, "misled"), "الهدامة": (1, "destructive")}),
     ("وخضع المريض لاستئصال الورم الخبيث، وندد البيان بالمخططات الخبيثة.", {"الخبيثة": (1, "malicious")}),
+    # words of columns far more than reports (Gulf column, Egyptian, Levantine)
+    ("وتبقى هذه الأزمات المفتعلة جزءا من مخططاتهم الشيطانية.",
+     {"المفتعلة": (1, "contrived"), "الشيطانية": (1, "satanic")}),
+    ("ولم يعد الشارع يصدق الشعارات الرنانة ولا زيف الإعلام.",
+     {"الرنانة": (1, "bombastic"), "زيف": (1, "falsity")}),
+    ("والوزير دبلوماسي محنك عاش زمن الاستبداد.", {"محنك": (1, "seasoned"), "الاستبداد": (1, "despotism")}),
+    # the abstract noun behind an adjective of the lexicon (translated wire, Maghrebi)
+    ("وتستخدم السلطات القانون لقمع المعارضة، وندد الصحافيون بالتعسف.",
+     {"قمع": (1, "repression"), "التعسف": (1, "arbitrariness")}),
+    ("وواصلت الميليشيا البلطجة والطغيان واستفزاز الجيران.",
+     {"الميليشيا": (1, "militia"), "البلطجة": (1, "thuggery"), "الطغيان": (1, "tyranny"),
+      "استفزاز": (1, "provocation")}),
+    # two-word collocations of columns and a pejorative label learnt with them (Gulf column, Levantine)
+    ("وتراجع نفوذ المتأسلمين في البلاد، ومني الحزب بفشل ذريع.",
+     {"المتأسلمين": (1, "pseudo-islamist"), "فشل ذريع": (1, "utter-failure")}),
+    ("وعادت الفوضى الخلاقة إلى المنطقة مع تمدد إيران الخمينية.",
+     {"الفوضى الخلاقة": (1, "creative-chaos"), "الخمينية": (1, "khomeinist")}),
 ])
 def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[int, str]]) -> None:
     assert _terms(text) == expected
