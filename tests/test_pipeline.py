@@ -382,6 +382,31 @@ def test_an_unchanged_rerun_keeps_the_published_analysis(tmp_path: Path) -> None
         assert not grown.unchanged and len(grown.articles) == len(published["articles"]) + 1
 
 
+def test_events_are_compared_while_their_entities_are_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import marsad.pipeline as pipeline
+
+    comparing = threading.Event()
+    waited: list[bool] = []
+    link_corpus = pipeline.link_corpus
+
+    def linking_until_compared(work, linker=None):  # type: ignore[no-untyped-def]
+        waited.append(comparing.wait(timeout=20))  # the comparisons must begin while the linking is under way
+        return link_corpus(work, linker)
+
+    def engine(function, items):  # type: ignore[no-untyped-def]
+        items = list(items)
+        if function is pipeline.compare_event and items:
+            comparing.set()
+        return pipeline.local_engine(function, items)
+
+    monkeypatch.setattr(pipeline, "link_corpus", linking_until_compared)
+    with SQLiteStore(tmp_path / "overlap.db") as store:
+        analysis = analyze([EXAMPLES], store, engine=engine)
+    assert waited == [True] and analysis.summaries and analysis.entities
+
+
 def test_a_later_run_compares_again_only_the_events_that_changed(tmp_path: Path) -> None:
     from marsad.export.analysis import to_document
     from marsad.pipeline import COMPARISON, compare_event, local_engine

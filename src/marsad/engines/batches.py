@@ -2,8 +2,8 @@
 in input order."""
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 import threading
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
