@@ -181,7 +181,7 @@ def _clusters_entities_comparisons(analysis: Analysis, store: Store, engine: Eng
         store.put_states(grown_states(store, LATIN_NAMES, LatinNames(code_fingerprint(), list(resolved.items())),
                                       LATIN_PIECES, read))
     return _finish_comparing(replace(analysis, entities=tuple(entities), quotes=tuple(quotes)), store, engine,
-                             settings, comparing)
+                             comparing)
 
 
 @dataclass
@@ -441,6 +441,7 @@ class _Comparing:
     kept: dict[str, Any]
     made: dict[str, EventComparison]
     made_with: str
+    works: _Works  # the articles and spans do not change while the entities are linked
 
 
 def _start_comparing(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> _Comparing:
@@ -464,11 +465,10 @@ def _start_comparing(analysis: Analysis, store: Store, engine: Engine, settings:
     redo = [works.of(event, []) for event, _, content in plans
             if kept.get(COMPARISON + event.id, (None,))[0] != content]
     return _Comparing(plans, kept, {work.event: found for work, found in zip(redo, engine(compare_event, redo),
-                                                                             strict=True)}, made_with)
+                                                                             strict=True)}, made_with, works)
 
 
-def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, settings: Settings,
-                      comparing: _Comparing) -> Analysis:
+def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, comparing: _Comparing) -> Analysis:
     """The comparisons begun by `_start_comparing` with their entity part (`compare_entities`, on the engine):
     for the events compared anew, and for those whose mentions were linked otherwise; the rest as kept. A claim's
     id is its event's and its number there (v12.c3), so an event compared again renumbers only its own claims."""
@@ -492,7 +492,7 @@ def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, settings
         compared.append((event, found, places if stored[:2] != (content, entity) else None, content, entity))
     if isinstance(store, WarmStore):
         store.memory[PLANS] = kept_plans if linker else None
-    works = _Works(analysis, settings)
+    works = comparing.works
     sent = [(works.of(event, places), found.claims) for event, found, places, _, _ in compared
             if places is not None and len(event.articles) > 1]  # one article's part is made here: it is all but free
     parts = iter(engine(_entity_part, sent))
