@@ -2,12 +2,14 @@
 will do) ranks above play-by-play and colour of the same place; on invented news of several house styles."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from marsad.rules import hit_counts
 from marsad.summarize import summarize_event
 from marsad.summarize.acts import formal_acts, reports_act
 from marsad.summarize.candidates import Candidate
+from marsad.summarize.extractive import responses
 from marsad.types import Article, Mention
 
 
@@ -94,3 +96,13 @@ def test_counter_rises_on_each_act() -> None:
     before = hit_counts()["summarize.act.formal"]
     assert formal_acts(pool, [MATCH], {"s1": MATCH_NAMES}) == [0.0] * 5 + [1.0]
     assert hit_counts()["summarize.act.formal"] == before + 1
+
+
+def test_an_act_that_says_a_lead_again_is_no_response() -> None:
+    """Two leads (0 and 2, one group), a body sentence close to the first ("ويأتي ذلك بعد أن أعلنت ...": 1) and
+    another act (3): only the last is a party's answer to the happening."""
+    duplicate = np.eye(4, dtype=bool)
+    duplicate[0, 1] = duplicate[1, 0] = True
+    duplicate[np.ix_([0, 2], [0, 2])] = True
+    assert responses([1.0, 1.0, 1.0, 1.0], duplicate, [0, 2]).tolist() == [0.0, 0.0, 0.0, 1.0]
+    assert responses([0.0, 1.0, 0.0, 1.0], duplicate, []).tolist() == [0.0, 1.0, 0.0, 1.0]

@@ -109,7 +109,7 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     leads = article_leads(pool)
     duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), leads],
                           settings.duplicate_similarity)
-    scores += ACT_BONUS * np.array(formal_acts(pool, articles, mentions or {})) * ~duplicate[:, leads].any(axis=1)
+    scores += ACT_BONUS * responses(formal_acts(pool, articles, mentions or {}), duplicate, leads)
     outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
     told = Told(aspects(pool, articles, mentions or {}, timexes or {}), stems,
                 settings.restated_share)
@@ -326,6 +326,13 @@ def claim_groups(backing: Sequence[list[tuple[int, set[int]]]]) -> list[list[int
             if len(backers) > 1:
                 holders[number].append(i)
     return list(holders.values())
+
+
+def responses(acts: Sequence[float], duplicate: Matrix, leads: list[int]) -> Matrix:
+    """The marks of `acts` (`marsad.summarize.acts.formal_acts`) of the sentences that say no lead again: a body
+    sentence close to a lead ("ويأتي ذلك بعد أن أعلنت الوزارة ...") states the happening, not how a party answered it
+    or what follows; a lead itself is the happening."""
+    return np.array(acts, dtype=float) * ~duplicate[:, leads].any(axis=1)
 
 
 def article_leads(pool: Sequence[Candidate]) -> list[int]:
