@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from marsad.compare.framing import verb_forms
 from marsad.compare.tense import future_verb
@@ -53,16 +54,24 @@ def reports_act(sentence: str, actors: Sequence[int]) -> bool:
     actor named within ACTOR_WORDS words of it (`actors`: where the sentence's actor mentions begin, in characters
     from its start); a sentence that opens looking back ("وكان البرلمان قد أقال ..."، "سبق أن ...") tells what had
     been done before the news, its background, not what follows."""
-    if opens_with(sentence, LOOKING_BACK):
+    if not actors:
         return False
-    words = [(w.start(), w.end(), normalize(w.group())) for w in _WORD.finditer(sentence)]
+    words = [(w.start(), w.end(), w.group()) for _, w in zip(range(OPENING_WORDS + ACTOR_WORDS),
+                                                              _WORD.finditer(sentence), strict=False)]
     for k, (start, end, word) in enumerate(words[:OPENING_WORDS]):
-        if word in FORMS or future_verb(word):
+        if act_word(word):
             before = words[max(k - ACTOR_WORDS, 0)][0]
             after = words[min(k + ACTOR_WORDS, len(words) - 1)][1]
             if any(before <= a < start or end <= a < after for a in actors):
-                return True
+                return not opens_with(sentence, LOOKING_BACK)
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def act_word(word: str) -> bool:
+    """Whether a word as written is a form of an act verb or a verb in the future tense."""
+    normal = normalize(word)
+    return normal in FORMS or future_verb(normal)
 
 
 def formal_acts(pool: Sequence[Candidate], articles: Sequence[Article],
