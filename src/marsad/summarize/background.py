@@ -15,17 +15,22 @@ from marsad.summarize.rules import RULES
 from marsad.text.normalize import match_key
 
 OPENINGS = frozenset(map(match_key, column(MODELS_DIR / "summarize" / "background.tsv")))
-LONGEST = max(len(opening.split()) for opening in OPENINGS)
 
 RULES.register("background.aside")
 
 
-def opens_aside(sentence: str) -> bool:
-    """Whether the sentence opens with a listed aside, its words whole (a leading و allowed)."""
-    words = match_key(" ".join(sentence.split()[:LONGEST])).split()
+def opens_with(sentence: str, openings: frozenset[str]) -> bool:
+    """Whether the sentence opens with one of `openings` (`match_key`s), its words whole (a leading و allowed)."""
+    longest = max((len(opening.split()) for opening in openings), default=0)
+    words = match_key(" ".join(sentence.split()[:longest])).split()
     if words and words[0].startswith(CONJUNCTION) and len(words[0]) > len(CONJUNCTION):
         words = [words[0][len(CONJUNCTION):], *words[1:]]
-    return any(" ".join(words[:n]) in OPENINGS for n in range(1, len(words) + 1))
+    return any(" ".join(words[:n]) in openings for n in range(1, len(words) + 1))
+
+
+def opens_aside(sentence: str) -> bool:
+    """Whether the sentence opens with a listed aside."""
+    return opens_with(sentence, OPENINGS)
 
 
 def asides(pool: Sequence[Candidate]) -> list[float]:

@@ -13,10 +13,13 @@ a word budget, the length of a short news summary. When several voices report th
 that writes with stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two
 wordings of the same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a
 little lower (`marsad.summarize.speech`): a summary narrates the facts and names who reacted; so does a sentence
-its writer opens as a background aside ("يذكر أن ...", `marsad.summarize.background`). A toll that the figures layer
-follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary
-of an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives
-way), and it reads from a chosen lead: that article's sentences come first.
+its writer opens as a background aside ("يذكر أن ...", `marsad.summarize.background`). A sentence that reports a
+named party's act or next step (an announcement, a decision, a call, a protest, what it will do:
+`marsad.summarize.acts`) ranks a little higher, unless it restates a lead: a summary says who acted and what follows,
+where play-by-play and colour do not. A toll that the figures layer follows over time is stated once, by the
+sentence with its latest report (`marsad.summarize.figures`). A summary of an event several outlets report quotes
+two of them at least (the last body sentence of a one-outlet pick gives way), and it reads from a chosen lead: that
+article's sentences come first.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from scipy.sparse import csr_matrix
 
 from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
+from marsad.summarize.acts import formal_acts
 from marsad.summarize.aspects import Told, aspects
 from marsad.summarize.background import asides
 from marsad.summarize.candidates import Candidate, candidates
@@ -47,6 +51,7 @@ SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the sam
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
 QUOTED_PENALTY = 0.1  # what a sentence that is mostly direct speech loses
 ASIDE_PENALTY = 0.1  # what a sentence its writer opens as a background aside loses
+ACT_BONUS = 0.1  # what a sentence reporting a party's act or next step (no restatement of a lead) gains
 LATEST_FIGURE = 0.1  # what a sentence gains for a toll's latest report, and loses for an earlier one
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
 POSITION_DECAY = 4.0  # body sentences after which the lead bonus has fallen to 1/e
@@ -101,8 +106,10 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
     content, shares = shared_vocabulary(pool, sentence_words, articles, voices)
     tolls = toll_reports(pool, keys, [article.id for article in articles], figures)
     scores += LATEST_FIGURE * np.array(latest_toll(tolls, len(pool)))
-    duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), article_leads(pool)],
+    leads = article_leads(pool)
+    duplicate = redundant(sims, [*claim_groups(backing), *(t.rows for t in tolls), leads],
                           settings.duplicate_similarity)
+    scores += ACT_BONUS * responses(formal_acts(pool, articles, mentions or {}), duplicate, leads)
     outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
     told = Told(aspects(pool, articles, mentions or {}, timexes or {}), stems,
                 settings.restated_share)
@@ -319,6 +326,13 @@ def claim_groups(backing: Sequence[list[tuple[int, set[int]]]]) -> list[list[int
             if len(backers) > 1:
                 holders[number].append(i)
     return list(holders.values())
+
+
+def responses(acts: Sequence[float], duplicate: Matrix, leads: list[int]) -> Matrix:
+    """The marks of `acts` (`marsad.summarize.acts.formal_acts`) of the sentences that say no lead again: a body
+    sentence close to a lead ("ويأتي ذلك بعد أن أعلنت الوزارة ...") states the happening, not how a party answered it
+    or what follows; a lead itself is the happening."""
+    return np.array(acts, dtype=float) * ~duplicate[:, leads].any(axis=1)
 
 
 def article_leads(pool: Sequence[Candidate]) -> list[int]:
