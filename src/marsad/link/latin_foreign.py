@@ -151,7 +151,7 @@ class LatinLetters:
 
 BEAM = 8
 LEXICON_BEAM = 32  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
-LEXICON_MARGIN = 2.0  # how much worse (log) a spelling the lexicon lists may score and still win over the best
+LEXICON_MARGIN = 2.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
 CHOICES_PER_LETTER = 6
@@ -347,15 +347,19 @@ _LATIN_DIGRAPH = re.compile(r"([cgkpstz])h|([^aeiouy])\2")  # sh, th, ch ... and
 
 def _consonants(latin: str) -> int:
     """The consonant sounds of a plain Latin spelling (Schmidt: s-ch-m-d-t, a doubled letter once; x is k-s, two
-    letters in Arabic: Alexis)."""
-    return sum((ch == "x") + (ch not in VOWELS) for ch in _LATIN_DIGRAPH.sub(lambda m: m.group(1) or m.group(2), latin))
+    letters in Arabic: Alexis; an h that is no digraph's: Mourinho)."""
+    return sum((ch == "x") + (ch not in VOWELS or ch == "h")
+               for ch in _LATIN_DIGRAPH.sub(lambda m: m.group(1) or m.group(2), latin))
 
 
 def _arabic_consonants(word_key: str) -> int:
     """The consonant letters of a word in matching form: those whose likeliest Latin (`foreign_letters.tsv`) is a
-    consonant, not a vowel, h or nothing (ا و ي ع ه are not); تش is one, as in Czech names (Perisic)."""
+    consonant, not a vowel, h or nothing (ا و ي ع are not), and ه but at the end (مورينهو Mourinho, not Moreno; a final
+    one is a vowel: ماريه Marie); تش is one, as in Czech names (Perisic)."""
     letters = _letters()
-    return sum(any(c not in VOWELS for c in (letters.get(ch) or ("",))[0]) for ch in word_key.replace("تش", "ت"))
+    word = word_key.replace("تش", "ت")
+    return sum(ch == "ه" and i < len(word) - 1 or any(c not in VOWELS for c in (letters.get(ch) or ("",))[0])
+               for i, ch in enumerate(word))
 
 
 def ngrams(word_key: str) -> list[str]:
