@@ -150,6 +150,7 @@ class LatinLetters:
 
 
 BEAM = 8
+EGYPTIAN_G, G = "ج", "غ"  # Egyptian print writes the foreign g with ج (جارسيا Garcia), which the pairs mostly read as j
 LEXICON_BEAM = 32  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
 LEXICON_MARGIN = 2.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
@@ -268,13 +269,13 @@ class ForeignSpeller:
             self._prefixes.update((k, "".join(sorted(v))) for k, v in grown.items())
         return self._prefixes.get(prefix)
 
-    def _lexicon_chunks(self, arabic: str, i: int, learned: dict[str, float], text: str) -> Iterable[tuple[str, float]]:
-        """The chunks for letter `i` after `text` that keep it the start of a lexicon name (the whole name after the
-        last letter): each choice of `foreign_letters.tsv`, at its learned probability or the floor, and the unwritten
+    def _lexicon_chunks(self, last: bool, segs: Iterable[str], learned: dict[str, float],
+                        text: str) -> Iterable[tuple[str, float]]:
+        """The chunks for a letter after `text` that keep it the start of a lexicon name (the whole name after the
+        `last` letter): each of its choices `segs`, at its `learned` probability or the floor, and the unwritten
         vowels the lexicon's names go on with."""
-        last = i == len(arabic) - 1
-        for seg in _letters().get(arabic[i], ()):
-            if self.next_letters(text + seg) is None or i == 0 and not seg:
+        for seg in segs:
+            if self.next_letters(text + seg) is None or not text and not seg:
                 continue
             tails, frontier = [""], [""]
             for _ in range(4 if last else MAX_INSERTED):
@@ -286,15 +287,19 @@ class ForeignSpeller:
                     continue
                 yield seg + tail, learned.get(seg + tail, math.log(UNSEEN))
 
-    def _lexicon_beam(self, arabic: str) -> list[tuple[float, str]]:
+    def _lexicon_beam(self, arabic: str, g_read: bool = False) -> list[tuple[float, str]]:
         """The names of the lexicon the letters may spell, best first by the same scores as `_beam` (a choice the
-        pairs never showed in its context at `UNSEEN`): the search kept to the lexicon's prefixes."""
+        pairs never showed in its context at `UNSEEN`): the search kept to the lexicon's prefixes. `g_read` reads ج
+        as the foreign g only, scored as غ is (Egyptian print: جارسيا Garcia)."""
+        letters = _letters()
+        read = arabic.replace(EGYPTIAN_G, G) if g_read else arabic
         beam: list[tuple[float, str]] = [(0.0, "")]
         for i in range(len(arabic)):
-            learned = dict(self.choices(arabic, i))
+            learned = dict(self.choices(read, i))
+            segs = [s for s in letters.get(arabic[i], ()) if read[i] == arabic[i] or s in letters[read[i]]]
             grown: dict[str, float] = {}
             for score, text in beam:
-                for chunk, log_p in self._lexicon_chunks(arabic, i, learned, text):
+                for chunk, log_p in self._lexicon_chunks(i == len(arabic) - 1, segs, learned, text):
                     history = EDGE_START * 2 + text
                     lm = 0.0
                     for ch in chunk:
@@ -314,7 +319,11 @@ class ForeignSpeller:
             return done
         ended = self._beam(arabic)
         found = max(ended) if ended else None
-        searched = self._lexicon_beam(arabic) if found and found[1] not in self.lexicon else []
+        searched: list[tuple[float, str]] = []
+        if found and found[1] not in self.lexicon:
+            searched = self._lexicon_beam(arabic)
+            if EGYPTIAN_G in arabic:
+                searched += self._lexicon_beam(arabic, g_read=True)
         named = [(score, text) for score, text in ended + searched if found and text in self.lexicon
                  and score >= found[0] - LEXICON_MARGIN and _consonants(text) >= _arabic_consonants(arabic)]
         done = self._searched[arabic] = found, max(named)[1] if named else None
