@@ -151,7 +151,7 @@ class LatinLetters:
 
 BEAM = 8
 EGYPTIAN_G, G = "ج", "غ"  # Egyptian print writes the foreign g with ج (جارسيا Garcia), which the pairs mostly read as j
-LEXICON_BEAM = 32  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
+LEXICON_BEAM = 16  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
 LEXICON_MARGIN = 2.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
