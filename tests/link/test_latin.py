@@ -216,7 +216,8 @@ def test_loose_matching_never_turns_one_arabic_name_into_another(written: str, f
 
 
 @pytest.mark.parametrize(("arabic", "latin"), [
-    ("كارينو كاستيلو", "Karino Kastilo"),  # a foreign ending: no Arabic vowel guessing (not Kastilou)
+    ("كارينو كاستيلو", "Karino Castillo"),  # a foreign ending: no Arabic vowel guessing (not Kastilou); a name of
+    # the Latin-name lexicon the letters spell
     ("أليخاندرو فيرو", "Alejandro Fero"),  # a listed foreign given name; no Arabic article (Al-) in a foreign name
     ("ليندغرين", "Lindgren"),  # found foreign by the detector, then spelled as the pairs list it
     ("فيلدكامب", "Vildkamp"),  # ...or by the back-transliterator (ف as v, no vowel guessed in the ldk cluster)

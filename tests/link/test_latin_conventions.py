@@ -1,6 +1,7 @@
 """Latin names by the English press's conventions, in the house styles of several countries' outlets
 (`latin_conventions.tsv`): adjectives of kind after a proper name, prefix nouns, Egyptian hamza seats, national
-federations, honorific epithets, religions and scriptures, and Ibn starting a name."""
+federations, honorific epithets, religions and scriptures, Ibn starting a name, sports clubs, states of federations and
+transcribed names spelled as names of the Latin-name lexicon."""
 from __future__ import annotations
 
 from pathlib import Path

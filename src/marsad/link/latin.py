@@ -112,7 +112,7 @@ class LatinNamer:
         word that reads as transcribed (`NameRomanizer.transcribed`), so that no Arabic name meets a foreign one
         of the same letters (مقرن is not Mogherini)."""
         words = name.split()
-        if len(words) != 1 or not self.romanizer.transcribed(words):
+        if len(words) != 1 or not self.romanizer.transcribed(words, person=True):
             return None
         return self.tables.surnames.get(skeleton(name))
 

@@ -150,7 +150,9 @@ class LatinLetters:
 
 
 BEAM = 8
-LEXICON_MARGIN = 1.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
+EGYPTIAN_G, G = "ج", "غ"  # Egyptian print writes the foreign g with ج (جارسيا Garcia), which the pairs mostly read as j
+LEXICON_BEAM = 16  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
+LEXICON_MARGIN = 2.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
 CHOICES_PER_LETTER = 6
@@ -168,6 +170,9 @@ class ForeignSpeller:
     aligned: int
     refused: int
     lexicon: frozenset[str] = frozenset()  # Latin names as people are named (`plain_latin`): Gomez, Morel
+    _prefixes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # prefix -> next letters
+    _searched: dict[str, tuple[tuple[float, str] | None, str | None]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str, str]], latin_words: Iterable[str] = (),
@@ -253,6 +258,77 @@ class ForeignSpeller:
         return [(score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
                 for score, text in beam if target is None or text == target]
 
+    def next_letters(self, prefix: str) -> str | None:
+        """The letters that follow `prefix` in some name of the lexicon (`$` after a whole name), None when no name
+        starts so; the lexicon's prefixes are read once."""
+        if not self._prefixes and self.lexicon:
+            grown: defaultdict[str, set[str]] = defaultdict(set)
+            for name in self.lexicon:
+                for i in range(len(name) + 1):
+                    grown[name[:i]].add(name[i] if i < len(name) else EDGE_END)
+            self._prefixes.update((k, "".join(sorted(v))) for k, v in grown.items())
+        return self._prefixes.get(prefix)
+
+    def _lexicon_chunks(self, last: bool, segs: Iterable[str], learned: dict[str, float],
+                        text: str) -> Iterable[tuple[str, float]]:
+        """The chunks for a letter after `text` that keep it the start of a lexicon name (the whole name after the
+        `last` letter): each of its choices `segs`, at its `learned` probability or the floor, and the unwritten
+        vowels the lexicon's names go on with."""
+        for seg in segs:
+            if self.next_letters(text + seg) is None or not text and not seg:
+                continue
+            tails, frontier = [""], [""]
+            for _ in range(4 if last else MAX_INSERTED):
+                frontier = [t + ch for t in frontier for ch in self.next_letters(text + seg + t) or ""
+                            if ch in (VOWELS + "dtsxpe" if last else VOWELS)]
+                tails += frontier
+            for tail in tails:
+                if last and (not FINAL_TAIL.fullmatch(tail) or EDGE_END not in self.next_letters(text + seg + tail)):
+                    continue
+                yield seg + tail, learned.get(seg + tail, math.log(UNSEEN))
+
+    def _lexicon_beam(self, arabic: str, g_read: bool = False) -> list[tuple[float, str]]:
+        """The names of the lexicon the letters may spell, best first by the same scores as `_beam` (a choice the
+        pairs never showed in its context at `UNSEEN`): the search kept to the lexicon's prefixes. `g_read` reads ج
+        as the foreign g only, scored as غ is (Egyptian print: جارسيا Garcia)."""
+        letters = _letters()
+        read = arabic.replace(EGYPTIAN_G, G) if g_read else arabic
+        beam: list[tuple[float, str]] = [(0.0, "")]
+        for i in range(len(arabic)):
+            learned = dict(self.choices(read, i))
+            segs = [s for s in letters.get(arabic[i], ()) if read[i] == arabic[i] or s in letters[read[i]]]
+            grown: dict[str, float] = {}
+            for score, text in beam:
+                for chunk, log_p in self._lexicon_chunks(i == len(arabic) - 1, segs, learned, text):
+                    history = EDGE_START * 2 + text
+                    lm = 0.0
+                    for ch in chunk:
+                        lm += self.letters.gain(history, ch)
+                        history += ch
+                    grown[text + chunk] = max(grown.get(text + chunk, -math.inf), score + log_p + LETTERS_WEIGHT * lm)
+            beam = sorted(((score, text) for text, score in grown.items()), reverse=True)[:LEXICON_BEAM]
+        return sorted(((score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
+                       for score, text in beam), reverse=True)
+
+    def searched(self, arabic: str) -> tuple[tuple[float, str] | None, str | None]:
+        """The model's best spelling of a word (matching form) with its score, and the best name of the lexicon among
+        the spellings the model ends with or the letters may spell (`_lexicon_beam`) within `LEXICON_MARGIN` of it
+        and silencing no consonant; read once a word."""
+        done = self._searched.get(arabic)
+        if done is not None:
+            return done
+        ended = self._beam(arabic)
+        found = max(ended) if ended else None
+        searched: list[tuple[float, str]] = []
+        if found and found[1] not in self.lexicon:
+            searched = self._lexicon_beam(arabic)
+            if EGYPTIAN_G in arabic:
+                searched += self._lexicon_beam(arabic, g_read=True)
+        named = [(score, text) for score, text in ended + searched if found and text in self.lexicon
+                 and score >= found[0] - LEXICON_MARGIN and _consonants(text) >= _arabic_consonants(arabic)]
+        done = self._searched[arabic] = found, max(named)[1] if named else None
+        return done
+
     def spell(self, word: str, rules: str | None = None, person: bool = True) -> str:
         """The source spelling of a transcribed word, capitalised: as listed when it is a training word; else, for
         a `person`'s name, the best of the model's spellings that is a name of the lexicon, within `LEXICON_MARGIN`
@@ -263,12 +339,9 @@ class ForeignSpeller:
         arabic = key(word)
         if arabic in self.known:
             return self.known[arabic]
-        ended = self._beam(arabic)
-        found = max(ended) if ended else None
-        named = [(score, text) for score, text in ended if text in self.lexicon and score >= found[0] - LEXICON_MARGIN
-                 and _consonants(text) >= _arabic_consonants(arabic)] if found and person else []
-        if named:
-            return max(named)[1].capitalize()
+        found, name = self.searched(arabic)
+        if person and name:
+            return name.capitalize()
         if found is None or not READABLE.search(found[1]):
             return rules or word
         if rules:
@@ -282,15 +355,20 @@ _LATIN_DIGRAPH = re.compile(r"([cgkpstz])h|([^aeiouy])\2")  # sh, th, ch ... and
 
 
 def _consonants(latin: str) -> int:
-    """The consonant sounds of a plain Latin spelling (Schmidt: s-ch-m-d-t, a doubled letter once)."""
-    return sum(ch not in VOWELS for ch in _LATIN_DIGRAPH.sub(lambda m: m.group(1) or m.group(2), latin))
+    """The consonant sounds of a plain Latin spelling (Schmidt: s-ch-m-d-t, a doubled letter once; x is k-s, two
+    letters in Arabic: Alexis; an h that is no digraph's: Mourinho)."""
+    return sum((ch == "x") + (ch not in VOWELS or ch == "h")
+               for ch in _LATIN_DIGRAPH.sub(lambda m: m.group(1) or m.group(2), latin))
 
 
 def _arabic_consonants(word_key: str) -> int:
     """The consonant letters of a word in matching form: those whose likeliest Latin (`foreign_letters.tsv`) is a
-    consonant, not a vowel, h or nothing (ا و ي ع ه are not); تش is one, as in Czech names (Perisic)."""
+    consonant, not a vowel, h or nothing (ا و ي ع are not), and ه but at the end (مورينهو Mourinho, not Moreno; a final
+    one is a vowel: ماريه Marie); تش is one, as in Czech names (Perisic)."""
     letters = _letters()
-    return sum(any(c not in VOWELS for c in (letters.get(ch) or ("",))[0]) for ch in word_key.replace("تش", "ت"))
+    word = word_key.replace("تش", "ت")
+    return sum(ch == "ه" and i < len(word) - 1 or any(c not in VOWELS for c in (letters.get(ch) or ("",))[0])
+               for i, ch in enumerate(word))
 
 
 def ngrams(word_key: str) -> list[str]:

@@ -75,7 +75,7 @@ RULES = RuleSet("latin")
 RULES.register("transcribed-ending", "transcribed-detected", "transcribed-listed", "foreign-word", "foreign-spelled",
                "maghrebi-article-glued", "amazigh-ou", "one-compound", "derived-verbal-noun", "acronym", "gulf-bin",
                "diminutive-fuaiil", "initial-long-vowel", "amazigh-son-of", "ibn-first", "family-compound",
-               "final-wa", "european-attested")
+               "final-wa", "european-attested", "transcribed-lexicon")
 
 
 @dataclass(slots=True)
@@ -457,7 +457,7 @@ class NameRomanizer:
             return FOREIGN
         if not person and place and country in MAGHREB_COUNTRIES:
             return MAGHREBI
-        if self.transcribed(words):
+        if self.transcribed(words, person):
             return FOREIGN
         if not person:
             return ARABIC
@@ -466,10 +466,12 @@ class NameRomanizer:
         ben = any(key(w) in SON and self.son_of(words, i, country) == "Ben" for i, w in enumerate(words[:-1]))
         return MAGHREBI if bou or ben or country in MAGHREB_COUNTRIES else ARABIC
 
-    def transcribed(self, words: list[str]) -> bool:
+    def transcribed(self, words: list[str], person: bool = False) -> bool:
         """A name transcribed from a foreign language: no word the Arabic name tables know or people are attested
         with, and one with a foreign ending (`foreign_endings.tsv`: رونالدو، باولو) or all of them reading as
-        foreign to the detector (`ForeignDetector`: ليندغرين)."""
+        foreign to the detector (`ForeignDetector`: ليندغرين); a `person`'s name also when all of them lean foreign
+        and each may be spelled as a name of the Latin-name lexicon (`ForeignSpeller.searched`: جابرييل جارسيا
+        ماركيز Gabriel Garcia Marquez, whose ج the detector reads as Arabic)."""
         keys = [strip_article(key(w)) for w in words if has_arabic(w)]
         t = self.tables
         if not keys or any(k in t.given or k in t.family or k in t.maghrebi or k in SON for k in keys):
@@ -485,8 +487,13 @@ class NameRomanizer:
         if self.attested is not None and any(self.attested.known(k) and not self.european(k) for k in keys):
             return False
         odds = [self.detector.log_odds(k) for k in keys]
-        if min(len(k) for k in keys) >= DETECTED_MIN_LETTERS and min(odds) > 0 and sum(odds) / len(odds) > FOREIGN_ODDS:
+        if min(len(k) for k in keys) < DETECTED_MIN_LETTERS or min(odds) <= 0:
+            return False
+        if sum(odds) / len(odds) > FOREIGN_ODDS:
             RULES.hit("transcribed-detected")
+            return True
+        if person and all(foreign_speller().searched(k)[1] for k in keys):
+            RULES.hit("transcribed-lexicon")
             return True
         return False
 
