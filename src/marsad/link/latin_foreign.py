@@ -385,6 +385,11 @@ class ForeignDetector:
     arabic: Counter[str]
     prior: float
     foreign_letters: frozenset[str]
+    _denominators: tuple[float, float] = field(init=False, repr=False)  # each side's smoothed total, read once
+
+    def __post_init__(self) -> None:
+        vocab = len(self.foreign.keys() | self.arabic.keys())
+        self._denominators = (self.foreign.total() + 0.5 * vocab, self.arabic.total() + 0.5 * vocab)
 
     @classmethod
     def learn(cls, foreign: Iterable[str], arabic: Iterable[str]) -> ForeignDetector:
@@ -402,12 +407,10 @@ class ForeignDetector:
         if any(ch in self.foreign_letters for ch in word):  # as written: the matching form folds گ into ك
             return math.inf
         k = strip_article(key(word))
-        f_total, a_total = sum(self.foreign.values()), sum(self.arabic.values())
-        vocab = len(self.foreign.keys() | self.arabic.keys())
+        f_total, a_total = self._denominators
         score = 0.0
         for g in ngrams(k):
-            score += math.log((self.foreign[g] + 0.5) / (f_total + 0.5 * vocab)) \
-                - math.log((self.arabic[g] + 0.5) / (a_total + 0.5 * vocab))
+            score += math.log((self.foreign[g] + 0.5) / f_total) - math.log((self.arabic[g] + 0.5) / a_total)
         return score / max(len(k), 1)
 
 
