@@ -202,6 +202,15 @@ def latin_name_in_outlets(named: Iterable[tuple[str, str]], countries: Mapping[s
 
 
 def known_name(name: str, type: str) -> str | None:  # noqa: A002 - the schema's word
-    """The Latin name of an entity our tables know by this name (a gazetteer hit), else None."""
-    resolved = resolve_latin_name(name, type)
-    return resolved.text if resolved.strategy == "table" else None
+    """The Latin name of an entity our tables know by this name (a gazetteer hit), else None: what
+    `resolve_latin_name` gives by its table strategy, asked of the strategies before it and that one only (the
+    others, most of resolving's cost, would be spent on a name linking asks about and then names with its outlets'
+    country)."""
+    resolved = _RESOLVED.get((name, type, None))
+    if resolved is not None:
+        return resolved.text if resolved.strategy == "table" else None
+    for strategy, find in _namer().strategies:
+        found = find(name, type, None)
+        if found or strategy == "table":
+            return found if found and strategy == "table" else None
+    return None
