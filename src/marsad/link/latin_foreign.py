@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -157,6 +157,7 @@ UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in it
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
 CHOICES_PER_LETTER = 6
 LETTERS_WEIGHT = 1.0  # the weight of the Latin letter model against the chunk model
+MAX_REMEMBERED_TAILS = 200_000  # lexicon chunks kept per (prefix, letter): ~25 MB at 92,000 (4,000 articles' names)
 
 
 @dataclass
@@ -173,6 +174,10 @@ class ForeignSpeller:
     _prefixes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # prefix -> next letters
     _searched: dict[str, tuple[tuple[float, str] | None, str | None]] = field(
         default_factory=dict, repr=False, compare=False)
+    _choices: dict[tuple[tuple[str, ...], bool], list[tuple[str, float]]] = field(
+        default_factory=dict, repr=False, compare=False)  # (a letter's contexts, first?) -> its `choices`
+    _tails: dict[tuple[bool, tuple[str, ...], str], list[str]] = field(
+        default_factory=dict, repr=False, compare=False)  # (last?, a letter's choices, prefix) -> `_lexicon_chunks`
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str, str]], latin_words: Iterable[str] = (),
@@ -207,17 +212,26 @@ class ForeignSpeller:
         return cls(dict(counts), letters, listed, aligned, len(words) - aligned, frozenset(map(plain_latin, lexicon)))
 
     def choices(self, arabic: str, i: int) -> list[tuple[str, float]]:
-        """The likeliest Latin chunks for letter `i` with their log-probabilities (the contexts' shares mixed)."""
+        """The likeliest Latin chunks for letter `i` with their log-probabilities (the contexts' shares mixed);
+        worked out once per context."""
+        contexts = _contexts(arabic, i)
+        found = self._choices.get((contexts[0], i == 0))
+        if found is None:
+            found = self._choices[(contexts[0], i == 0)] = self._mixed(contexts, i == 0)
+        return found
+
+    def _mixed(self, contexts: tuple[tuple[str, ...], ...], first: bool) -> list[tuple[str, float]]:
+        """`choices` of a letter in its `contexts` (most specific first), the `first` of its word or not."""
         score: Counter[Chunk] = Counter()
-        for weight, context in zip(CONTEXT_WEIGHTS, _contexts(arabic, i), strict=True):
+        for weight, context in zip(CONTEXT_WEIGHTS, contexts, strict=True):
             seen = self.counts.get(context)
             if seen:
                 total = sum(seen.values())
                 for chunk, n in seen.items():
                     score[chunk] += weight * n / (total + SPARSE)
         if not score:
-            return [((_letters().get(arabic[i]) or ("",))[0], 0.0)]
-        if i == 0:  # the first letter is never silent
+            return [((_letters().get(contexts[0][1]) or ("",))[0], 0.0)]
+        if first:  # the first letter is never silent
             score = Counter({chunk: v for chunk, v in score.items() if chunk[0]}) or score
         total = sum(score.values())
         return [(seg + vowels, math.log(v / total)) for (seg, vowels), v in score.most_common(CHOICES_PER_LETTER)]
@@ -269,11 +283,20 @@ class ForeignSpeller:
             self._prefixes.update((k, "".join(sorted(v))) for k, v in grown.items())
         return self._prefixes.get(prefix)
 
-    def _lexicon_chunks(self, last: bool, segs: Iterable[str], learned: dict[str, float],
-                        text: str) -> Iterable[tuple[str, float]]:
+    def _lexicon_chunks(self, last: bool, segs: tuple[str, ...], learned: dict[str, float],
+                        text: str) -> list[tuple[str, float]]:
         """The chunks for a letter after `text` that keep it the start of a lexicon name (the whole name after the
         `last` letter): each of its choices `segs`, at its `learned` probability or the floor, and the unwritten
         vowels the lexicon's names go on with."""
+        found = self._tails.get((last, segs, text))
+        if found is None:
+            if len(self._tails) >= MAX_REMEMBERED_TAILS:
+                self._tails.clear()
+            found = self._tails[(last, segs, text)] = list(self._chunks_on(last, segs, text))
+        return [(chunk, learned.get(chunk, math.log(UNSEEN))) for chunk in found]
+
+    def _chunks_on(self, last: bool, segs: Iterable[str], text: str) -> Iterator[str]:
+        """The chunks of `_lexicon_chunks`, whatever their probabilities."""
         for seg in segs:
             if self.next_letters(text + seg) is None or not text and not seg:
                 continue
@@ -285,7 +308,7 @@ class ForeignSpeller:
             for tail in tails:
                 if last and (not FINAL_TAIL.fullmatch(tail) or EDGE_END not in self.next_letters(text + seg + tail)):
                     continue
-                yield seg + tail, learned.get(seg + tail, math.log(UNSEEN))
+                yield seg + tail
 
     def _lexicon_beam(self, arabic: str, g_read: bool = False) -> list[tuple[float, str]]:
         """The names of the lexicon the letters may spell, best first by the same scores as `_beam` (a choice the
@@ -296,7 +319,7 @@ class ForeignSpeller:
         beam: list[tuple[float, str]] = [(0.0, "")]
         for i in range(len(arabic)):
             learned = dict(self.choices(read, i))
-            segs = [s for s in letters.get(arabic[i], ()) if read[i] == arabic[i] or s in letters[read[i]]]
+            segs = tuple(s for s in letters.get(arabic[i], ()) if read[i] == arabic[i] or s in letters[read[i]])
             grown: dict[str, float] = {}
             for score, text in beam:
                 for chunk, log_p in self._lexicon_chunks(i == len(arabic) - 1, segs, learned, text):
