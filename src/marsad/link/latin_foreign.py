@@ -119,6 +119,7 @@ class LatinLetters:
 
     counts: Counter[str]
     _gains: dict[tuple[str, str], float] = field(default_factory=dict, repr=False, compare=False)
+    _chunk_gains: dict[tuple[str, str], float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def learn(cls, words: Iterable[str]) -> LatinLetters:
@@ -137,6 +138,19 @@ class LatinLetters:
         if found is None:
             c = self.counts
             found = self._gains[key] = self.log_p(history, letter) - math.log((c[letter] + 1) / (c[""] + 27))
+        return found
+
+    def chunk_gain(self, text: str, chunk: str) -> float:
+        """The `gain` of each letter of `chunk` written after `text`, summed; kept per last two letters of the
+        text (with the start marks before it), all it depends on."""
+        start = (EDGE_START * 2 + text)[-2:]
+        found = self._chunk_gains.get((start, chunk))
+        if found is None:
+            found, history = 0.0, start
+            for letter in chunk:
+                found += self.gain(history, letter)
+                history += letter
+            self._chunk_gains[(start, chunk)] = found
         return found
 
     def log_p(self, history: str, letter: str) -> float:
@@ -262,11 +276,7 @@ class ForeignSpeller:
             for score, text in beam:
                 options = learned if target is None else self._forced(arabic, i, learned, text, target)
                 for chunk, log_p in options:
-                    history = EDGE_START * 2 + text
-                    lm = 0.0
-                    for ch in chunk:
-                        lm += self.letters.gain(history, ch)
-                        history += ch
+                    lm = self.letters.chunk_gain(text, chunk)
                     grown.append((score + log_p + LETTERS_WEIGHT * lm, text + chunk))
             beam = sorted(grown, reverse=True)[:BEAM]
         return [(score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
@@ -323,11 +333,7 @@ class ForeignSpeller:
             grown: dict[str, float] = {}
             for score, text in beam:
                 for chunk, log_p in self._lexicon_chunks(i == len(arabic) - 1, segs, learned, text):
-                    history = EDGE_START * 2 + text
-                    lm = 0.0
-                    for ch in chunk:
-                        lm += self.letters.gain(history, ch)
-                        history += ch
+                    lm = self.letters.chunk_gain(text, chunk)
                     grown[text + chunk] = max(grown.get(text + chunk, -math.inf), score + log_p + LETTERS_WEIGHT * lm)
             beam = sorted(((score, text) for text, score in grown.items()), reverse=True)[:LEXICON_BEAM]
         return sorted(((score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
