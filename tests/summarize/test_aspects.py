@@ -7,7 +7,7 @@ from dataclasses import replace
 from marsad.rules import hit_counts
 from marsad.settings import DEFAULTS
 from marsad.summarize import summarize_event
-from marsad.summarize.aspects import Told, aspects
+from marsad.summarize.aspects import Told, aspects, unanchored
 from marsad.summarize.candidates import candidates
 from marsad.summarize.stems import content_stems, kept_words, word_runs
 from marsad.text.normalize import fold, normalize
@@ -122,3 +122,43 @@ def test_a_surname_after_the_full_name_is_told() -> None:
     assert not told.known(("where", fold("السالم")))  # another kind of name
     assert not told.known(("who", fold("ناصر السالم")))  # another given name
     assert not told.known(("when", "2024-05")) and told.known(("when", "2024-05-12"))
+
+
+# A Levantine wire story and an Egyptian paper's report of one vote: the first also tells the mood in the streets.
+COUNCIL_WIRE = Article("l1", "\n".join([
+    "البرلمان يقر قانون الانتخاب الجديد",
+    "أقر مجلس النواب في جلسة مسائية أمس الثلاثاء قانون الانتخاب الجديد بأغلبية 74 صوتا من أصل 128 نائبا حضروا "
+    "الجلسة، بعد نقاش استمر أكثر من تسع ساعات.",
+    "وعمت أجواء من الارتياح والفرح شوارع المدينة وساحاتها، حيث تبادل الناس التهاني وأطلقت السيارات أبواقها حتى "
+    "ساعة متأخرة من الليل.",
+    "ويعتمد القانون 15 دائرة انتخابية بدلا من 26 دائرة في القانون السابق، ويخصص 10 مقاعد للنساء.",
+    "وكانت الحكومة قد أحالت مشروع القانون إلى المجلس في 12 كانون الثاني الماضي، وأدخلت عليه اللجنة القانونية 31 "
+    "تعديلا قبل عرضه على التصويت.",
+    "ويرفع القانون عدد أعضاء المجلس من 128 إلى 138 نائبا، ويخفض سن الترشح من 30 إلى 25 عاما.",
+    "وينص القانون على إنشاء هيئة مستقلة من 7 أعضاء للإشراف على الانتخابات بدلا من وزارة الداخلية.",
+]), source="Levant Wire")
+COUNCIL_PAPER = Article("e1", "\n".join([
+    "قانون انتخاب جديد",
+    "صوت مجلس النواب أمس الثلاثاء لصالح قانون الانتخاب الجديد، الذي يقلص عدد الدوائر إلى 15 دائرة ويخصص 10 "
+    "مقاعد للنساء.",
+    "وقال رئيس المجلس إن الانتخابات المقبلة ستجري وفق القانون الجديد في موعدها المحدد في الربيع المقبل.",
+    "وقاطع الجلسة 22 نائبا من كتلة المعارضة احتجاجا على رفض مقترحهم باعتماد القائمة النسبية على مستوى البلاد.",
+]), source="Cairo Evening")
+COUNCIL_TIMES = {"l1": [timex(COUNCIL_WIRE, "أمس الثلاثاء", "2024-03-05")],
+                 "e1": [timex(COUNCIL_PAPER, "أمس الثلاثاء", "2024-03-05")]}
+
+
+def test_a_body_sentence_of_one_outlet_with_no_figure_or_date_is_unanchored() -> None:
+    arts = [COUNCIL_WIRE, COUNCIL_PAPER]
+    pool = [c for i, a in enumerate(arts) for c in candidates(i, a)]
+    found = aspects(pool, arts, {}, COUNCIL_TIMES)
+    before = hit_counts()["summarize.aspect.unanchored"]
+    marks = unanchored(found, pool, [set() for _ in pool])
+    assert [i for i, mark in enumerate(marks) if mark] == [1, 7]
+    assert hit_counts()["summarize.aspect.unanchored"] > before  # the mood; a statement of no figure or date
+    assert not any(unanchored(found, pool, [{1 - c.article} for c in pool]))  # another outlet states each one
+
+
+def test_a_summary_of_several_outlets_passes_over_the_mood_in_the_streets() -> None:
+    said = [s.text for s in summarize_event("e", [COUNCIL_WIRE, COUNCIL_PAPER], timexes=COUNCIL_TIMES).sentences]
+    assert not any("أجواء" in text for text in said)

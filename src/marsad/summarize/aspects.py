@@ -13,7 +13,7 @@ words around the same names.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from marsad.summarize.candidates import Candidate
@@ -27,6 +27,7 @@ KINDS = {"PER": "who", "ORG": "who", "GPE": "where", "LOC": "where"}  # any othe
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 RULES.register("aspect.restated")
+RULES.register("aspect.unanchored")
 
 
 def aspects(pool: Sequence[Candidate], articles: Sequence[Article], mentions: Mapping[str, Sequence[Mention]],
@@ -47,6 +48,19 @@ def aspects(pool: Sequence[Candidate], articles: Sequence[Article], mentions: Ma
                                 *(("when", t.value) for t in times if t.value),
                                 *(("size", n) for n in _NUMBER.findall(digits))]))
     return found
+
+
+def unanchored(found: Sequence[frozenset[Aspect]], pool: Sequence[Candidate],
+               supporters: Sequence[Collection[int]]) -> list[bool]:
+    """For each sentence (its aspects `found`), whether it is a body sentence that no other outlet states (no
+    `supporters`) and that gives no figure and no date: what one outlet alone says, anchored to nothing a reader
+    could check, is colour or comment (the crowds in the streets, the mood at a ceremony, a columnist's aside)
+    more often than a fact of the event."""
+    marks = [candidate.position > 0 and not backers and not any(kind in ("size", "when") for kind, _ in told)
+             for candidate, backers, told in zip(pool, supporters, found, strict=True)]
+    if any(marks):
+        RULES.hit("aspect.unanchored")
+    return marks
 
 
 @dataclass

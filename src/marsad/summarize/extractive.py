@@ -1,25 +1,26 @@
 """Extractive, cited event summaries: sentences copied exactly from the articles, each naming its outlets.
 
-A sentence ranks by corroboration (how many other outlets state the same: from the claims' support lists when
-given, else TF-IDF cosine between sentences), centrality (cosine with the event's centroid, each outlet counted
-once), position (news leads carry the key facts) and shared vocabulary: the mean, over its content words, of the
-share of the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is the
-strongest of the signals when an event has several; it is also how novelty is kept: once a sentence is chosen its
-words count for less (SumBasic), so the next pick says something else. Two sentences that back the same
-corroborated claim, or whose TF-IDF cosine is high, are never both taken, nor are the leads of two articles: each
-states the happening itself; nor is a sentence that restates what the chosen ones have told together (no person,
-place, date or figure they have not given, most of its words said: `marsad.summarize.aspects`). Selection stops at
-a word budget, the length of a short news summary. When several voices report the event, a sentence of an outlet
-that writes with stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two
-wordings of the same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a
-little lower (`marsad.summarize.speech`): a summary narrates the facts and names who reacted; so does a sentence
-its writer opens as a background aside ("يذكر أن ...", `marsad.summarize.background`). A sentence that reports a
-named party's act or next step (an announcement, a decision, a call, a protest, what it will do:
-`marsad.summarize.acts`) ranks a little higher, unless it restates a lead: a summary says who acted and what follows,
-where play-by-play and colour do not. A toll that the figures layer follows over time is stated once, by the
-sentence with its latest report (`marsad.summarize.figures`). A summary of an event several outlets report quotes
-two of them at least (the last body sentence of a one-outlet pick gives way), and it reads from a chosen lead: that
-article's sentences come first.
+A sentence ranks by corroboration (how many other outlets state the same: from the claims' support lists when given,
+else TF-IDF cosine between sentences), centrality (cosine with the event's centroid, each outlet counted once),
+position (news leads carry the key facts) and shared vocabulary: the mean, over its content words, of the share of
+the other outlets whose article uses the word. Shared vocabulary is what many outlets report, so it is the strongest
+of the signals when an event has several; it is also how novelty is kept: once a sentence is chosen its words count
+for less (SumBasic), so the next pick says something else. Two sentences that back the same corroborated claim, or
+whose TF-IDF cosine is high, are never both taken, nor are the leads of two articles: each states the happening
+itself; nor is a sentence that restates what the chosen ones have told together (no person, place, date or figure
+they have not given, most of its words said: `marsad.summarize.aspects`). Selection stops at a word budget, the
+length of a short news summary. When several voices report the event, a sentence of an outlet that writes with
+stance-marking vocabulary in its own voice (`marsad.compare.framing`) ranks a little lower: of two wordings of the
+same fact, the summary quotes the neutral one. A sentence that is mostly direct speech ranks a little lower
+(`marsad.summarize.speech`): a summary narrates the facts and names who reacted; so does a sentence its writer opens
+as a background aside ("يذكر أن ...", `marsad.summarize.background`), and, when several outlets report the event, a
+body sentence that no other outlet states and that gives no figure or date (`marsad.summarize.aspects.unanchored`):
+colour or comment more often than a fact. A sentence that reports a named party's act or next step (an announcement,
+a decision, a call, a protest, what it will do: `marsad.summarize.acts`) ranks a little higher, unless it restates a
+lead: a summary says who acted and what follows, where play-by-play and colour do not. A toll that the figures layer
+follows over time is stated once, by the sentence with its latest report (`marsad.summarize.figures`). A summary of
+an event several outlets report quotes two of them at least (the last body sentence of a one-outlet pick gives way),
+and it reads from a chosen lead: that article's sentences come first.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from scipy.sparse import csr_matrix
 from marsad.cluster.terms import sublinear
 from marsad.settings import DEFAULTS, SummarySettings
 from marsad.summarize.acts import formal_acts
-from marsad.summarize.aspects import Told, aspects
+from marsad.summarize.aspects import Told, aspects, unanchored
 from marsad.summarize.background import asides
 from marsad.summarize.candidates import Candidate, candidates
 from marsad.summarize.figures import latest_toll, toll_reports
@@ -51,6 +52,7 @@ SUPPORT_SIMILARITY = 0.35  # another outlet's sentence this close states the sam
 FRAMED_PENALTY = 0.05  # what a sentence of a stance-marking outlet loses when other voices report the event
 QUOTED_PENALTY = 0.1  # what a sentence that is mostly direct speech loses
 ASIDE_PENALTY = 0.1  # what a sentence its writer opens as a background aside loses
+UNANCHORED_PENALTY = 0.1  # what a body sentence of one outlet alone, with no figure or date, loses
 ACT_BONUS = 0.1  # what a sentence reporting a party's act or next step (no restatement of a lead) gains
 LATEST_FIGURE = 0.1  # what a sentence gains for a toll's latest report, and loses for an earlier one
 USED_WORD_WEIGHT = 0.3  # a chosen sentence's words keep this share of their weight for the next picks
@@ -111,8 +113,10 @@ def summarize_event(event_id: str, articles: Sequence[Article], claims: Sequence
                           settings.duplicate_similarity)
     scores += ACT_BONUS * responses(formal_acts(pool, articles, mentions or {}), duplicate, leads)
     outlets = [articles[c.article].source or voices[c.article] for c in pool]  # an article of no known outlet: its own
-    told = Told(aspects(pool, articles, mentions or {}, timexes or {}), stems,
-                settings.restated_share)
+    found = aspects(pool, articles, mentions or {}, timexes or {})
+    if len(set(outlets)) > 1:  # one outlet alone: no other to corroborate anything
+        scores -= UNANCHORED_PENALTY * np.array(unanchored(found, pool, supporters))
+    told = Told(found, stems, settings.restated_share)
     chosen = select(pool, scores, Vocabulary(content, shares), duplicate, limit, settings.target_words, outlets, told)
     return Summary(event_id, tuple(
         SummarySentence(pool[i].text, articles[pool[i].article].id,
