@@ -1,0 +1,85 @@
+"""What one figure is of: the span it is a total over, whose group it counts, a share told as a fraction, those
+beside one named, and a compound figure told round (sentences written for these tests in several house styles)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.compare.claims import align_claims
+from marsad.compare.contradictions import find_contradictions
+from marsad.compare.numbers import read_numbers
+from marsad.types import Article
+
+
+def _found(first: str, second: str, day: str = "2030-05-02") -> list:
+    articles = [Article("a", source="Wire", published=day, text=first),
+                Article("b", source="Daily", published=day, text=second)]
+    return find_contradictions("v1", align_claims("v1", articles), articles)
+
+
+@pytest.mark.parametrize(("week", "day"), [
+    ("وخلال أسبوع شن طيران التحالف قرابة 30 غارة على مواقع المسلحين وتجمعاتهم في المحافظة.",
+     "وشنت مقاتلات التحالف أمس قرابة 20 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."),
+    ("وفي غضون 24 ساعة أوقفت الشرطة 60 مشتبها بهم في أحياء العاصمة الجنوبية، حسب بيان الأمن الوطني.",  # Maghrebi
+     "وأوقفت عناصر الشرطة 48 مشتبها بهم في أحياء العاصمة الجنوبية صباح اليوم، حسب بيان الأمن الوطني."),
+])
+def test_a_total_over_a_span_is_not_a_days_figure(week: str, day: str) -> None:
+    assert _found(week, day) == []
+
+
+def test_totals_over_one_span_still_contradict() -> None:
+    first = "وخلال أسبوع شن طيران التحالف 30 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."
+    second = "وخلال سبعة أيام شن طيران التحالف 25 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."
+    (found,) = _found(first, second)
+    assert "30" in found.detail and "25" in found.detail
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("وتمكنت القوات الشعبية من قتل 4 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.",  # Levantine
+     "وقتل 9 من مسلحي القبائل الموالية في الكمين الذي نصب لهم على الطريق العام."),
+    ("وأعلنت الوزارة وصول 12 من أطباء الجامعة إلى المستشفى الميداني في المدينة.",  # Egyptian
+     "وأعلنت الوزارة وصول 15 من أطباء الهلال الأحمر إلى المستشفى الميداني في المدينة."),
+])
+def test_counts_of_two_groups_do_not_contradict(first: str, second: str) -> None:
+    assert _found(first, second) == []
+
+
+def test_counts_of_one_group_still_contradict() -> None:
+    (found,) = _found("وتمكنت القوات الشعبية من قتل 4 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.",
+                      "وتمكنت القوات الشعبية من قتل 7 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.")
+    assert "4" in found.detail and "7" in found.detail
+
+
+def test_shares_told_as_fractions_are_percentages() -> None:
+    drills = _found("وأدى اللاعبون تدريبات التمرير في نصف الملعب قبل أن يختتم المدرب الحصة.",
+                    "ثم قسم المدرب اللاعبين إلى مجموعتين لعبت كل منهما مباراة في ثلثي الملعب.")
+    assert drills == []
+    (found,) = _found("وكشف التقرير السنوي للمنظمة أن ثلثي سكان الإقليم يعيشون تحت خط الفقر.",
+                      "وكشف التقرير السنوي للمنظمة أن 75 في المئة من سكان الإقليم يعيشون تحت خط الفقر.")
+    assert "ثلثي" in found.detail and "75" in found.detail
+
+
+def test_a_count_beside_one_named_is_the_others() -> None:
+    others = "وانتهت المحادثات بين الولايات المتحدة و11 دولة أخرى مطلة على المحيط دون اتفاق على تحرير التجارة."
+    whole = "وانتهت المحادثات بين 12 دولة مطلة على المحيط دون اتفاق على تحرير التجارة."
+    assert _found(others, whole) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ويعقد الملتقى في الجامعة يومي 20و 21 من شهر شوال بمشاركة محاضرين من الخارج.",
+    "وتقام الفعاليات خلال الفترة من 20 - 25 من الشهر الجاري في ساحة المهرجان.",
+])
+def test_days_of_a_month_are_no_count_of_months(text: str) -> None:
+    assert [n.unit for n in read_numbers(text)] == [None, None]
+
+
+def test_a_compound_figure_with_and_apart_is_one_figure() -> None:
+    (figure,) = read_numbers("وبلغت قيمة العقد 2 مليون و 300 ألف دولار")
+    assert figure.value == 2_300_000 and figure.unit == "دولار"
+
+
+def test_a_compound_figure_told_to_the_thousand_agrees_with_the_exact_one() -> None:
+    told = "ووافق المجلس على صرف تعويض قدره 45 مليونا و210 آلاف ريال لأصحاب العقارات المنزوعة لصالح الطريق."
+    exact = "ووافق المجلس على صرف تعويض قدره 45.210.380 ريالا لأصحاب العقارات المنزوعة لصالح الطريق."
+    other = "ووافق المجلس على صرف تعويض قدره 45 مليونا و910 آلاف ريال لأصحاب العقارات المنزوعة لصالح الطريق."
+    assert _found(told, exact) == []
+    assert len(_found(other, exact)) == 1
