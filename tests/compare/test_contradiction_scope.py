@@ -83,3 +83,12 @@ def test_a_compound_figure_told_to_the_thousand_agrees_with_the_exact_one() -> N
     other = "ووافق المجلس على صرف تعويض قدره 45 مليونا و910 آلاف ريال لأصحاب العقارات المنزوعة لصالح الطريق."
     assert _found(told, exact) == []
     assert len(_found(other, exact)) == 1
+
+
+def test_a_toll_told_for_an_earlier_day_is_a_step_of_the_later_one() -> None:
+    friday = "وأصيب 15 شخصا في غارات جوية على مواقع المسلحين في المحافظة مساء الجمعة، وفق مصادر محلية."
+    later = "وأصيب 26 شخصا في الغارات الجوية على مواقع المسلحين في المحافظة، وفق مصادر محلية."
+    fell = "وأصيب 12 شخصا في الغارات الجوية على مواقع المسلحين في المحافظة، وفق مصادر محلية."
+    assert _found(friday, later, day="2030-05-05") == []
+    (found,) = _found(friday, fell, day="2030-05-05")
+    assert "15" in found.detail and "12" in found.detail
