@@ -92,3 +92,11 @@ def test_a_toll_told_for_an_earlier_day_is_a_step_of_the_later_one() -> None:
     assert _found(friday, later, day="2030-05-05") == []
     (found,) = _found(friday, fell, day="2030-05-05")
     assert "15" in found.detail and "12" in found.detail
+
+
+def test_a_later_report_naming_the_day_of_an_undated_one_is_not_moved_onto_it() -> None:
+    undated = Article("a", source="Wire", published="2030-05-05",
+                      text="وأكدت مصادر محلية مقتل تسعة أشخاص وإصابة 21 آخرين في مواجهات شهدتها جبهات المدينة.")
+    sunday = Article("b", source="Daily", published="2030-05-07",
+                     text="وأسفرت مواجهات الأحد في جبهات المدينة عن مقتل 21 شخصا وإصابة 36 آخرين.")
+    assert find_contradictions("v1", align_claims("v1", [undated, sunday]), [undated, sunday]) == []

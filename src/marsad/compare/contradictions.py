@@ -1390,11 +1390,15 @@ def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
-    if a.about == "date" or a.slot not in settings.cumulative or _told_day(a) == _told_day(b):
+    if a.about == "date" or a.slot not in settings.cumulative:
         return True
-    if _same_day(a, b):
+    if _same_day(a, b):  # reports of one day: ordered by the day each names (an undated one may be of the day
+        # before, a daily's; so reports of two days are never moved onto one)
+        if _told_day(a) == _told_day(b):
+            return True
         RULES.hit("told-days-apart")  # 15 wounded in Friday's raids against 26 in a report of Sunday: two steps
-    earlier, later = sorted((a, b), key=lambda q: (_told_day(q), q.sentence.article.published or ""))
+    earlier, later = sorted((a, b), key=lambda q: (_told_day(q) if _same_day(a, b) else "",
+                                                   q.sentence.article.published or ""))
     if later.high < earlier.low <= settings.fall_ratio * later.high:
         RULES.hit("toll-fell")
         return True
