@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.compare.claims import align_claims
-from marsad.compare.contradictions import find_contradictions
+from marsad.compare.contradictions import find_contradictions, stated_quantities
 from marsad.compare.numbers import read_numbers
 from marsad.types import Article
 
@@ -100,3 +100,18 @@ def test_a_later_report_naming_the_day_of_an_undated_one_is_not_moved_onto_it() 
     sunday = Article("b", source="Daily", published="2030-05-07",
                      text="وأسفرت مواجهات الأحد في جبهات المدينة عن مقتل 21 شخصا وإصابة 36 آخرين.")
     assert find_contradictions("v1", align_claims("v1", [undated, sunday]), [undated, sunday]) == []
+
+
+def test_the_group_of_others_is_one_whatever_the_number_form() -> None:
+    few = "وأكدت مصادر محلية مقتل تسعة مسلحين وإصابة 21 آخرين في مواجهات شهدتها جبهات المدينة أمس."
+    many = "وأكدت مصادر محلية مقتل 12 مسلحا وإصابة 36 آخرين في مواجهات شهدتها جبهات المدينة أمس."
+    (found,) = [c for c in _found(few, many) if c.about == "count"]
+    assert "21" in found.detail and "36" in found.detail
+
+
+def test_a_fraction_with_the_article_names_a_period_not_a_share() -> None:
+    quarter = Article("a", source="Wire", published="2030-05-02", text=(
+        "وبلغ صافي ربح الشركة خلال الربع الثاني 34 مليون ريال، مقابل 8 ملايين ريال للربع المماثل من العام السابق."))
+    half = Article("b", source="Daily", published="2030-05-02", text="وتراجعت المبيعات في النصف الأول من العام.")
+    articles = [quarter, half]
+    assert not [q for q in stated_quantities(align_claims("v1", articles), articles) if q.slot == "%"]

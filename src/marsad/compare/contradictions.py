@@ -203,6 +203,8 @@ WORDED_ALIKE_RATIO = 1.5  # two exact counts (not shares) with a word next to bo
 # shared: 160 or 220 migrants aboard, one figure the outlets disagree on, not two things counted
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
+_PROCLITICS = re.compile(r"\w*$")  # the letters of a word before a number read inside it (للربع: لل)
+_ARTICLES = ("ال", "لل")  # the article, alone or after ل: a fraction with it names a part (الربع الثاني، النصف الأول)
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
 _RANGE_LINKS = frozenset(normalize(w) for w, role in fields(MODELS_DIR / "compare" / "number_cues.tsv")
                          if role == "range-link")
@@ -615,6 +617,12 @@ def _anchors(words: Words, start: int, end: int, window: int) -> tuple[frozenset
     return frozenset(before + after), frozenset(before[:NEAR_BEFORE] + after[:NEAR_AFTER])
 
 
+def _group_anchor(word: str) -> str | None:
+    """A group's word as an anchor, its number off: the plural a count of three to ten takes and the singular of
+    eleven and more are one group (9 مسلحين، 21 مسلحا؛ من الحوثيين، من الحوثي)."""
+    return _anchor(unit_key(noun_form(word)) or word)
+
+
 @lru_cache(maxsize=1 << 16)
 def _anchor(word: str) -> str | None:
     """A word's stem as an anchor (synonyms folded), None for a stopword, a generic word, a number or a stub."""
@@ -706,7 +714,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     """A number (up to `upper`, the top of its range) with the noun it counts; tolls (killed, injured, missing...)
     are told apart by the words around them."""
     last = upper or number
-    if number.value < 1 and not any(ch.isdigit() for ch in sentence.text[number.start:number.end]):
+    if number.value < 1 and not any(ch.isdigit() for ch in sentence.text[number.start:number.end]) and not (
+            _PROCLITICS.search(sentence.text, 0, number.start).group().endswith(_ARTICLES)):  # الربع الثاني: a period
         RULES.hit("fraction-share")  # نصف الملعب، ثلثا السكان: a share of a whole, compared as a percentage
         number = number._replace(value=number.value * 100, unit=PERCENT)
     if upper is not None and number.unit is None:
@@ -924,7 +933,7 @@ def _group(text: str, span: tuple[int, int]) -> frozenset[str]:
     for word in map(normalize, words):
         if word in _ANYONE:
             return frozenset()
-        if anchor := _anchor(word):
+        if anchor := _group_anchor(word):
             return frozenset((anchor,))
     return frozenset()
 
@@ -996,7 +1005,7 @@ def _side(text: str, end: int) -> frozenset[str]:
     at = next((k for k, w in enumerate(words[:SIDE_REACH + 1]) if w == _FROM), None)
     if at is None:
         return frozenset()
-    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
+    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _group_anchor(w)))
 
 
 def _possessor(text: str, words: Words, number: NumberMention) -> frozenset[str]:
@@ -1009,7 +1018,7 @@ def _possessor(text: str, words: Words, number: NumberMention) -> frozenset[str]
         return frozenset()
     if text[after[at][1]:after[at + 1][0]].strip():
         return frozenset()  # 4 جنود، الأحد: punctuation between, no possessor
-    anchor = _anchor(after[at + 1][2])
+    anchor = _group_anchor(after[at + 1][2])
     if anchor:
         RULES.hit("possessor-side")
     return frozenset((anchor,)) if anchor else frozenset()
