@@ -2,7 +2,7 @@
 
     python benchmarks/compare_audit.py [--data ../shared/data/saudinewsnet] [--days 2015-07-22 2015-07-23 2015-07-24]
                                        [--articles 3000] [--skip 0] [--out /tmp/compare-audit] [--seed 23]
-                                       [--sample 50] [--analysis FILE] [--explain] [--tsv FILE]
+                                       [--sample 50] [--analysis FILE] [--explain] [--tsv FILE] [--missed 25]
 
 Builds a JSON lines corpus of `--articles` SaudiNewsNet articles, an equal share from each of the consecutive
 `--days` (the first of each day's file after `--skip` articles, in file order: a skip past the articles audited
@@ -12,7 +12,9 @@ with the sentences of every claim they name, and of framing terms with their sen
 `--analysis` samples an analysis JSON already made instead of running. The figure series of tolls are listed too,
 with the outlets and days of their reports. `--tsv` writes the sample of contradictions as a table to judge (one row a
 contradiction: its event, values, the articles of its claims with outlet, time and address, and empty verdict and reason
-columns).
+columns). `--missed N` draws N figure series (tolls first, up to 15, then other figures) in which two outlets give
+values that do not overlap on one publication day, every report of each with its sentence: the candidates of a true
+contradiction missed, to judge for recall.
 """
 from __future__ import annotations
 
@@ -127,6 +129,32 @@ def print_figures(analysis: dict) -> None:
         print(f"   {s['event']} {s['label']}: {points}")
 
 
+def disagreeing_series(analysis: dict) -> list[dict]:
+    """The figure series in which two outlets give values that do not overlap on one publication day."""
+    def apart(p: dict, q: dict) -> bool:
+        return p["outlet"] != q["outlet"] and (p["published"] or "")[:10] == (q["published"] or "")[:10] and (
+            p["high"] is not None and p["high"] < q["low"] or q["high"] is not None and q["high"] < p["low"])
+    return [s for s in analysis.get("figures", []) if any(
+        apart(p, q) for k, p in enumerate(s["points"]) for q in s["points"][k + 1:])]
+
+
+def print_missed(analysis: dict, rng: random.Random, size: int) -> None:
+    """A sample of the series `disagreeing_series` finds, with the contradictions reported in their event."""
+    reported: dict[str, list[str]] = {}
+    for item in analysis["contradictions"]:
+        reported.setdefault(item["event"], []).append(item["detail"])
+    found = disagreeing_series(analysis)
+    tolls = [s for s in found if s["quantity"] in ("killed", "injured", "missing", "displaced", "arrested")]
+    others = [s for s in found if s not in tolls]
+    print(f"\n== figure series with a same-day disagreement between outlets: {len(found)} ({len(tolls)} tolls)")
+    drawn = rng.sample(tolls, min(15, size, len(tolls)))
+    drawn += rng.sample(others, min(size - len(drawn), len(others)))
+    for k, series in enumerate(drawn):
+        print(f"\n#M{k} {series['event']} {series['label']} reported: {reported.get(series['event'], [])}")
+        for p in series["points"]:
+            print(f"    {p['outlet']} {p['published']} [{p['shown']}] {p['sentence'][:300]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet")
@@ -139,6 +167,7 @@ def main() -> None:
     parser.add_argument("--analysis", type=Path, help="an analysis JSON to sample instead of running")
     parser.add_argument("--explain", action="store_true", help="print how often each rule fired (one process)")
     parser.add_argument("--tsv", type=Path, help="write the sample of contradictions as a TSV to judge")
+    parser.add_argument("--missed", type=int, default=0, help="draw this many figure series where outlets disagree")
     args = parser.parse_args()
     if args.analysis is None:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -152,6 +181,8 @@ def main() -> None:
         write_sample(analysis, random.Random(args.seed), args.sample, args.tsv)
     print_framing(analysis, random.Random(args.seed), args.sample)
     print_figures(analysis)
+    if args.missed:
+        print_missed(analysis, random.Random(args.seed), args.missed)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, numbered_sentences, stem
 from marsad.compare.incidents import Incident, incident_near
-from marsad.compare.numbers import NumberMention, digits_value, noun_form, unit_key
+from marsad.compare.numbers import SCALES, NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
 from marsad.extract.quotes.cues import ACCORDING_TO, CONTINUATION, CUE_READINGS
 from marsad.extract.time.timexes import find_timexes
@@ -137,6 +137,9 @@ _RISE = frozenset(_cues("rise-before"))  # ارتفع، وصل: ارتفع عد�
 _RISE_LINK = frozenset(_cues("rise-link"))  # إلى: what a rising figure reaches
 _REACH = frozenset(_cues("reach-before"))  # بلغ، تجاوز: right before a figure, the tally before it names it
 _SPAN = frozenset(_cues("span-before"))  # على مدى، طوال: a duration after them is the length of its clause's happening
+_OVER = frozenset(_cues("over-before"))  # خلال، في غضون: a count after the span they open is a total over it
+_UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 30.0, "Y": 365.0, "H": 1 / 24}
+OVER_SLACK = 1.5  # spans this close are one (اليومين الماضيين counted as 2 or 3 days; a week or seven days)
 _NOW = frozenset(_cues("rise-now"))  # الآن: باتت الحصيلة الآن ثلاثة قتلى, the figure as it stands now
 RISE_REACH = 12  # words before a count, in its clause, where the verb of its rise may stand (ارتفع عدد الأسرى
 # المضربين عن الطعام في سجون الاحتلال إلى 148)
@@ -177,6 +180,7 @@ _EARLIER = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, _cues("earl
 _DISTANCES = frozenset(unit_key(noun_form(w)) for w in _cues("distance"))
 _AREA_AFTER = frozenset(_cues("area-after"))  # متر مربع، متر مكعب: an area or a volume, no distance
 _FROM = normalize("من")
+POSSESSOR_REACH = 3  # words after a number where its counted noun may stand (4 من مسلحي: a filler between)
 SIDE_REACH, SIDE_WORDS = 3, 2  # words after a toll where من may name its side, and the words after من that name it
 _PLURAL_VERB = "وا"  # the ending of a past verb in the plural (قتلوا، أصيبوا)
 TOLL_REACH = 3  # words before a count where a casualty word makes it a toll (قتل 13 مسلحا حوثيا)
@@ -199,6 +203,8 @@ WORDED_ALIKE_RATIO = 1.5  # two exact counts (not shares) with a word next to bo
 # shared: 160 or 220 migrants aboard, one figure the outlets disagree on, not two things counted
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
+_PROCLITICS = re.compile(r"\w*$")  # the letters of a word before a number read inside it (للربع: لل)
+_ARTICLES = ("ال", "لل")  # the article, alone or after ل: a fraction with it names a part (الربع الثاني، النصف الأول)
 _DEFINITE_NUMBER = re.compile(r"(?:^|\W)[وفبلك]{0,2}ال\u0640*$")  # the article on a number: الـ37، الثلاثين
 _RANGE_LINKS = frozenset(normalize(w) for w, role in fields(MODELS_DIR / "compare" / "number_cues.tsv")
                          if role == "range-link")
@@ -254,6 +260,7 @@ class Quantity:
     sum_of: str = ""  # for money, the transaction it is the amount of (قرض بقيمة 250 مليون دولار: قرض), if named
     toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
     incident: Incident = Incident()  # the incident the words near it name (`incidents.incident_near`)
+    over: float = 0.0  # the days of the span it is a total over (خلال أسبوع شن التحالف 30 غارة: 7), 0 if none told
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -469,6 +476,8 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     days = [(t.start - sentence.start, t.end - sentence.start, t.value) for t in inside
             if t.kind == "date" and _FULL_DATE.match(t.value)]
     numbers = [n for n in sentence.numbers if not any(a <= n.start < b for a, b in taken)]
+    overs = [(t.start - sentence.start, t.end - sentence.start, length) for t in inside
+             if (length := _over_days(sentence.text, t, sentence.start))]
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
     per_slot = Counter(q.slot for q in counts)
@@ -484,7 +493,48 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0]), listed=spans[q.slot] > 1)
             for q in found] + [
         replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
-                aside=aside or q.aside) for q in counts]
+                aside=aside or q.aside, over=_over(sentence.text, overs, q.span)) for q in counts]
+
+
+def _over_days(text: str, timex: Timex, offset: int) -> float:
+    """The days of a span a sentence's counts may be totals over: a duration or an interval of full dates right after
+    an `over-before` word (خلال أسبوع، في غضون 24 ساعة، خلال اليومين الماضيين); 0 for any other time."""
+    before = _WORDS.findall(text, 0, timex.start - offset)[-1:]
+    if timex.kind not in ("duration", "interval") or not before or (
+            _SOURCE_CLITICS.sub("", normalize_word(before[0])) not in _OVER and normalize_word(before[0]) not in _OVER):
+        return 0.0
+    if timex.kind == "duration" and (m := _DURATION.match(timex.value)):
+        return float(m.group(1)) * _UNIT_DAYS[m.group(2)] / (60 if timex.value.startswith("PT") and m.group(2) == "M"
+                                                                 else 1)
+    return _interval_days(timex.value)
+
+
+def _interval_days(value: str) -> float:
+    """The days of an interval of full dates, both ends counted (2015-07-31/2015-08-02: 3); 0 for another value."""
+    ends = value.split("/")
+    if len(ends) != 2 or not all(_FULL_DATE.match(p) for p in ends):
+        return 0.0
+    first, last = (date.fromisoformat(p) for p in ends)
+    return float((last - first).days + 1)
+
+
+def _over(text: str, overs: Sequence[tuple[int, int, float]], span: tuple[int, int]) -> float:
+    """The days of the span a count at `span` is a total over: the last span told before it in its sentence, or one
+    right after it in its clause (قتل 50 شخصا خلال ثلاثة أيام); 0 if none."""
+    before = [days for _, end, days in overs if end <= span[0]]
+    after = [days for start, _, days in overs if start >= span[1] and not _CLAUSE_END.search(text, span[1], start)]
+    found = (before or after[:1] or [0.0])[-1]
+    if found:
+        RULES.hit("count-over-span")
+    return found
+
+
+def _spans_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts are totals over different spans: one over a span its sentence tells and the other over
+    none or one far from it (30 raids within a week against 20 raids on one day)."""
+    if a.over == b.over:
+        return False
+    return not (a.over and b.over and max(a.over, b.over) <= OVER_SLACK * min(a.over, b.over))
 
 
 def _flow_loads(counts: list[Quantity], words: Words) -> list[Quantity]:
@@ -567,6 +617,12 @@ def _anchors(words: Words, start: int, end: int, window: int) -> tuple[frozenset
     return frozenset(before + after), frozenset(before[:NEAR_BEFORE] + after[:NEAR_AFTER])
 
 
+def _group_anchor(word: str) -> str | None:
+    """A group's word as an anchor, its number off: the plural a count of three to ten takes and the singular of
+    eleven and more are one group (9 مسلحين، 21 مسلحا؛ من الحوثيين، من الحوثي)."""
+    return _anchor(unit_key(noun_form(word)) or word)
+
+
 @lru_cache(maxsize=1 << 16)
 def _anchor(word: str) -> str | None:
     """A word's stem as an anchor (synonyms folded), None for a stopword, a generic word, a number or a stub."""
@@ -601,10 +657,8 @@ def _time_quantity(sentence: EventSentence, timex: Timex, words: Words, window: 
     elif timex.kind == "interval" and not any(ch.isdigit() for ch in timex.text):
         RULES.hit("named-period")  # الأسبوع الماضي: a period named from the report's day, not a length told
         return None
-    elif timex.kind == "interval" and all(_FULL_DATE.match(p) for p in timex.value.split("/")) and "/" in timex.value:
-        first, last = (date.fromisoformat(p) for p in timex.value.split("/"))
-        n, unit = float((last - first).days + 1), "D"
-        low = high = n
+    elif timex.kind == "interval" and (n := _interval_days(timex.value)):
+        unit, low, high = "D", n, n
     else:
         return None
     shown = f"{_count_phrase(n, unit)} ({timex.text})"
@@ -660,6 +714,10 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     """A number (up to `upper`, the top of its range) with the noun it counts; tolls (killed, injured, missing...)
     are told apart by the words around them."""
     last = upper or number
+    if number.value < 1 and not any(ch.isdigit() for ch in sentence.text[number.start:number.end]) and not (
+            _PROCLITICS.search(sentence.text, 0, number.start).group().endswith(_ARTICLES)):  # الربع الثاني: a period
+        RULES.hit("fraction-share")  # نصف الملعب، ثلثا السكان: a share of a whole, compared as a percentage
+        number = number._replace(value=number.value * 100, unit=PERCENT)
     if upper is not None and number.unit is None:
         number = number._replace(unit=upper.unit)  # بين 5 و6 آلاف شخص: the noun after the range counts both ends
     before = [n for n in sentence.numbers if n.end <= number.start]
@@ -697,7 +755,8 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
-    side = _side(sentence.text, last.end) if slot in CASUALTIES or slot == PERCENT else frozenset()
+    side = _side(sentence.text, last.end) if slot in CASUALTIES or slot == PERCENT else _possessor(sentence.text,
+                                                                                                   words, last)
     rising = _rising(sentence.text, number.start)
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
@@ -874,7 +933,7 @@ def _group(text: str, span: tuple[int, int]) -> frozenset[str]:
     for word in map(normalize, words):
         if word in _ANYONE:
             return frozenset()
-        if anchor := _anchor(word):
+        if anchor := _group_anchor(word):
             return frozenset((anchor,))
     return frozenset()
 
@@ -946,7 +1005,23 @@ def _side(text: str, end: int) -> frozenset[str]:
     at = next((k for k, w in enumerate(words[:SIDE_REACH + 1]) if w == _FROM), None)
     if at is None:
         return frozenset()
-    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _anchor(w)))
+    return frozenset(a for w in words[at + 1:at + 1 + SIDE_WORDS] if (a := _group_anchor(w)))
+
+
+def _possessor(text: str, words: Words, number: NumberMention) -> frozenset[str]:
+    """Whose group a count of a noun is: the stem of the word with the article right after its counted noun written
+    without it, the noun's possessor (4 من مسلحي الميليشيات against 9 من مسلحي المقاومة: two sides' fighters);
+    empty when the noun has the article or no such word follows it."""
+    after = [w for w in words if w[0] >= number.end][:POSSESSOR_REACH]
+    at = next((k for k, w in enumerate(after) if number.unit and noun_form(w[2]) == number.unit), None)
+    if at is None or at + 1 >= len(after) or after[at][2].startswith("ال") or not after[at + 1][2].startswith("ال"):
+        return frozenset()
+    if text[after[at][1]:after[at + 1][0]].strip():
+        return frozenset()  # 4 جنود، الأحد: punctuation between, no possessor
+    anchor = _group_anchor(after[at + 1][2])
+    if anchor:
+        RULES.hit("possessor-side")
+    return frozenset((anchor,)) if anchor else frozenset()
 
 
 def _moved(words: Words, start: int, cues: frozenset[str] = _MOVED) -> bool:
@@ -1110,10 +1185,20 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
 def _rounding(written: str, value: float) -> float:
     """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
     million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most `_ROUNDED_SHARE`
-    of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45)."""
+    of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45). A compound
+    figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand)."""
     written = normalize(written).strip("() ")
     digits = _LEADING_DIGITS.match(written)
-    if digits is None:  # in words: ثلاثة آلاف، مليونان
+    parts = list(_LEADING_DIGITS.finditer(written))
+    if len(parts) > 1 and _JOINED.search(written, 0, parts[-1].start()):  # 122 مليونا و334 ألف: a compound
+        # figure, to the unit of its last part (not 935ر6 مليون, a decimal written the wire's way)
+        tail = written[parts[-1].start():].split()
+        whole = parts[-1].group().replace(",", "")
+        zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
+        unit = SCALES.get(tail[1], 0.0) * 10.0 ** (zeros if zeros >= 2 else 0) if len(tail) > 1 else 0.0
+        if unit:
+            RULES.hit("compound-rounded")
+    elif digits is None:  # in words: ثلاثة آلاف، مليونان
         unit = 10.0 ** math.floor(math.log10(value)) if value >= 1000 else 0.0
         unit = unit if unit and value % unit == 0 else 0.0
     elif digits.end() == len(written):  # digits alone: 300، 5300
@@ -1190,6 +1275,9 @@ def _same_slot(a: Quantity, b: Quantity, same_fact: Callable[[Quantity, Quantity
         return True
     if a.days and b.days and not a.days & b.days:
         RULES.hit("days-apart")  # 1467 cars came to the market yesterday, 1800 on Friday: each day's reading
+        return False
+    if _spans_apart(a, b):
+        RULES.hit("spans-apart")  # قرابة 20 غارة on one day against خلال أسبوع 30 غارة: totals over other spans
         return False
     if a.toll and b.toll and a.incident.apart(b.incident):
         RULES.hit("incidents-apart")  # deaths by shelling and deaths by dengue fever, one ambush's dead and two
@@ -1311,13 +1399,24 @@ def _clash(a: Quantity, b: Quantity, settings: ContradictionSettings) -> bool:
     if _elsewhere(a, b):
         RULES.hit("different-places")
         return False  # 12 killed in Homs, 20 in Idlib: figures of different places (agreeing ones still agree)
-    if a.about == "date" or _same_day(a, b) or a.slot not in settings.cumulative:
+    if a.about == "date" or a.slot not in settings.cumulative:
         return True
-    earlier, later = sorted((a, b), key=lambda q: q.sentence.article.published or "")
+    if _same_day(a, b):  # reports of one day: ordered by the day each names (an undated one may be of the day
+        # before, a daily's; so reports of two days are never moved onto one)
+        if _told_day(a) == _told_day(b):
+            return True
+        RULES.hit("told-days-apart")  # 15 wounded in Friday's raids against 26 in a report of Sunday: two steps
+    earlier, later = sorted((a, b), key=lambda q: (_told_day(q) if _same_day(a, b) else "",
+                                                   q.sentence.article.published or ""))
     if later.high < earlier.low <= settings.fall_ratio * later.high:
         RULES.hit("toll-fell")
         return True
     return False
+
+
+def _told_day(q: Quantity) -> str:
+    """The day a value is told for: the earliest day its sentence names (أمس، مساء الجمعة), else its report's day."""
+    return min(q.days) if q.days else (q.sentence.article.published or "")[:10]
 
 
 def _risen(a: Quantity, b: Quantity) -> bool:

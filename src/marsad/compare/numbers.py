@@ -64,6 +64,7 @@ SINGULAR = {normalize(form): normalize(single) for form, single, kind in fields(
             if kind == "plural"}
 # Words skipped between a number and the noun it counts ("خمسة من لاعبيه").
 _FILLERS = _cues("filler")
+_DAY_OF = _cues("day-of")  # شهر، الشهر after a number and من: the number is a day of that month
 _PERCENT = _cues("percent")
 _PERCENT_PHRASES = frozenset(tuple(phrase.split()) for phrase in _cues("percent-phrase"))  # في المئة
 _PERCENT_PHRASE_HEADS = frozenset(first for first, *_ in _PERCENT_PHRASES)
@@ -301,8 +302,9 @@ def _range_scale(toks: list[_Tok], i: int) -> float:
 
 def _joined_digits(toks: list[_Tok], j: int, last_scale: float) -> tuple[int, float] | None:
     """و + digits after a scale, with the digits' own smaller scale if any: "59 ألفا و674" (+674), "3 ملايين و200
-    ألف" (+200000); (index after it, the part) or None when the part is not smaller than the scale before."""
-    if toks[j].text != "و" or j + 1 >= len(toks) or toks[j + 1].kind != "num" or toks[j + 1].start != toks[j].end:
+    ألف" (+200000), و apart from the digits too ("2 مليون و 300 ألف"); (index after it, the part) or None when the
+    part is not smaller than the scale before."""
+    if toks[j].text != "و" or j + 1 >= len(toks) or toks[j + 1].kind != "num" or toks[j + 1].start > toks[j].end + 1:
         return None
     part, end = digits_value(toks[j + 1].text), j + 2
     if end < len(toks) and toks[end].kind == "word" and (scale := SCALES.get(toks[end].text)) is not None:
@@ -319,7 +321,8 @@ def _order(value: float) -> float:
 
 
 def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]:
-    """The noun after a number (skipping من، على الأقل) as a normalised singular; percent signs and words too."""
+    """The noun after a number (skipping من، على الأقل) as a normalised singular; percent signs and words too; none
+    for a day of a month (20 من شهر شوال)."""
     if j < len(toks) and text[toks[j - 1].end:toks[j].start].strip():
         return None, j  # punctuation between the number and the next word
     if j < len(toks) and (toks[j].kind == "sign" or toks[j].text in _PERCENT):
@@ -330,6 +333,8 @@ def _counted_noun(text: str, toks: list[_Tok], j: int) -> tuple[str | None, int]
     k = j
     while k < len(toks) and k < j + 2 and toks[k].text in _FILLERS:
         k += 1
+    if k > j and k < len(toks) and toks[k].text in _DAY_OF:
+        return None, j  # 20 من شهر شوال، 3 من الشهر الجاري: a day of a month, no count of months
     if (k < len(toks) and toks[k].kind == "word" and len(toks[k].text) > 1 and _word_value(toks[k]) is None
             and toks[k].text not in _RANGE_LINKS):
         return noun_form(toks[k].text), j

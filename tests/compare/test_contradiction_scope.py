@@ -1,0 +1,117 @@
+"""What one figure is of: the span it is a total over, whose group it counts, a share told as a fraction, those
+beside one named, and a compound figure told round (sentences written for these tests in several house styles)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.compare.claims import align_claims
+from marsad.compare.contradictions import find_contradictions, stated_quantities
+from marsad.compare.numbers import read_numbers
+from marsad.types import Article
+
+
+def _found(first: str, second: str, day: str = "2030-05-02") -> list:
+    articles = [Article("a", source="Wire", published=day, text=first),
+                Article("b", source="Daily", published=day, text=second)]
+    return find_contradictions("v1", align_claims("v1", articles), articles)
+
+
+@pytest.mark.parametrize(("week", "day"), [
+    ("وخلال أسبوع شن طيران التحالف قرابة 30 غارة على مواقع المسلحين وتجمعاتهم في المحافظة.",
+     "وشنت مقاتلات التحالف أمس قرابة 20 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."),
+    ("وفي غضون 24 ساعة أوقفت الشرطة 60 مشتبها بهم في أحياء العاصمة الجنوبية، حسب بيان الأمن الوطني.",  # Maghrebi
+     "وأوقفت عناصر الشرطة 48 مشتبها بهم في أحياء العاصمة الجنوبية صباح اليوم، حسب بيان الأمن الوطني."),
+])
+def test_a_total_over_a_span_is_not_a_days_figure(week: str, day: str) -> None:
+    assert _found(week, day) == []
+
+
+def test_totals_over_one_span_still_contradict() -> None:
+    first = "وخلال أسبوع شن طيران التحالف 30 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."
+    second = "وخلال سبعة أيام شن طيران التحالف 25 غارة على مواقع المسلحين وتجمعاتهم في المحافظة."
+    (found,) = _found(first, second)
+    assert "30" in found.detail and "25" in found.detail
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("وتمكنت القوات الشعبية من قتل 4 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.",  # Levantine
+     "وقتل 9 من مسلحي القبائل الموالية في الكمين الذي نصب لهم على الطريق العام."),
+    ("وأعلنت الوزارة وصول 12 من أطباء الجامعة إلى المستشفى الميداني في المدينة.",  # Egyptian
+     "وأعلنت الوزارة وصول 15 من أطباء الهلال الأحمر إلى المستشفى الميداني في المدينة."),
+])
+def test_counts_of_two_groups_do_not_contradict(first: str, second: str) -> None:
+    assert _found(first, second) == []
+
+
+def test_counts_of_one_group_still_contradict() -> None:
+    (found,) = _found("وتمكنت القوات الشعبية من قتل 4 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.",
+                      "وتمكنت القوات الشعبية من قتل 7 من مسلحي الجماعة في كمين نصبته لهم على الطريق العام.")
+    assert "4" in found.detail and "7" in found.detail
+
+
+def test_shares_told_as_fractions_are_percentages() -> None:
+    drills = _found("وأدى اللاعبون تدريبات التمرير في نصف الملعب قبل أن يختتم المدرب الحصة.",
+                    "ثم قسم المدرب اللاعبين إلى مجموعتين لعبت كل منهما مباراة في ثلثي الملعب.")
+    assert drills == []
+    (found,) = _found("وكشف التقرير السنوي للمنظمة أن ثلثي سكان الإقليم يعيشون تحت خط الفقر.",
+                      "وكشف التقرير السنوي للمنظمة أن 75 في المئة من سكان الإقليم يعيشون تحت خط الفقر.")
+    assert "ثلثي" in found.detail and "75" in found.detail
+
+
+def test_a_count_beside_one_named_is_the_others() -> None:
+    others = "وانتهت المحادثات بين الولايات المتحدة و11 دولة أخرى مطلة على المحيط دون اتفاق على تحرير التجارة."
+    whole = "وانتهت المحادثات بين 12 دولة مطلة على المحيط دون اتفاق على تحرير التجارة."
+    assert _found(others, whole) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ويعقد الملتقى في الجامعة يومي 20و 21 من شهر شوال بمشاركة محاضرين من الخارج.",
+    "وتقام الفعاليات خلال الفترة من 20 - 25 من الشهر الجاري في ساحة المهرجان.",
+])
+def test_days_of_a_month_are_no_count_of_months(text: str) -> None:
+    assert [n.unit for n in read_numbers(text)] == [None, None]
+
+
+def test_a_compound_figure_with_and_apart_is_one_figure() -> None:
+    (figure,) = read_numbers("وبلغت قيمة العقد 2 مليون و 300 ألف دولار")
+    assert figure.value == 2_300_000 and figure.unit == "دولار"
+
+
+def test_a_compound_figure_told_to_the_thousand_agrees_with_the_exact_one() -> None:
+    told = "ووافق المجلس على صرف تعويض قدره 45 مليونا و210 آلاف ريال لأصحاب العقارات المنزوعة لصالح الطريق."
+    exact = "ووافق المجلس على صرف تعويض قدره 45.210.380 ريالا لأصحاب العقارات المنزوعة لصالح الطريق."
+    other = "ووافق المجلس على صرف تعويض قدره 45 مليونا و910 آلاف ريال لأصحاب العقارات المنزوعة لصالح الطريق."
+    assert _found(told, exact) == []
+    assert len(_found(other, exact)) == 1
+
+
+def test_a_toll_told_for_an_earlier_day_is_a_step_of_the_later_one() -> None:
+    friday = "وأصيب 15 شخصا في غارات جوية على مواقع المسلحين في المحافظة مساء الجمعة، وفق مصادر محلية."
+    later = "وأصيب 26 شخصا في الغارات الجوية على مواقع المسلحين في المحافظة، وفق مصادر محلية."
+    fell = "وأصيب 12 شخصا في الغارات الجوية على مواقع المسلحين في المحافظة، وفق مصادر محلية."
+    assert _found(friday, later, day="2030-05-05") == []
+    (found,) = _found(friday, fell, day="2030-05-05")
+    assert "15" in found.detail and "12" in found.detail
+
+
+def test_a_later_report_naming_the_day_of_an_undated_one_is_not_moved_onto_it() -> None:
+    undated = Article("a", source="Wire", published="2030-05-05",
+                      text="وأكدت مصادر محلية مقتل تسعة أشخاص وإصابة 21 آخرين في مواجهات شهدتها جبهات المدينة.")
+    sunday = Article("b", source="Daily", published="2030-05-07",
+                     text="وأسفرت مواجهات الأحد في جبهات المدينة عن مقتل 21 شخصا وإصابة 36 آخرين.")
+    assert find_contradictions("v1", align_claims("v1", [undated, sunday]), [undated, sunday]) == []
+
+
+def test_the_group_of_others_is_one_whatever_the_number_form() -> None:
+    few = "وأكدت مصادر محلية مقتل تسعة مسلحين وإصابة 21 آخرين في مواجهات شهدتها جبهات المدينة أمس."
+    many = "وأكدت مصادر محلية مقتل 12 مسلحا وإصابة 36 آخرين في مواجهات شهدتها جبهات المدينة أمس."
+    (found,) = [c for c in _found(few, many) if c.about == "count"]
+    assert "21" in found.detail and "36" in found.detail
+
+
+def test_a_fraction_with_the_article_names_a_period_not_a_share() -> None:
+    quarter = Article("a", source="Wire", published="2030-05-02", text=(
+        "وبلغ صافي ربح الشركة خلال الربع الثاني 34 مليون ريال، مقابل 8 ملايين ريال للربع المماثل من العام السابق."))
+    half = Article("b", source="Daily", published="2030-05-02", text="وتراجعت المبيعات في النصف الأول من العام.")
+    articles = [quarter, half]
+    assert not [q for q in stated_quantities(align_claims("v1", articles), articles) if q.slot == "%"]
