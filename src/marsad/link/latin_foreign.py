@@ -168,6 +168,7 @@ EGYPTIAN_G, G = "ج", "غ"  # Egyptian print writes the foreign g with ج (جا�
 LEXICON_BEAM = 16  # the search kept to the lexicon's names: wider, since a name's start may score low (p for ب)
 LEXICON_MARGIN = 2.5  # how much worse (log) a spelling the lexicon lists may score and still win over the best
 UNSEEN = 0.01  # the probability of a letter choice the pairs never showed in its context
+LOG_UNSEEN = math.log(UNSEEN)
 RULES_MARGIN = 1.0  # how much worse (log) the rules' spelling may score and still be kept
 CHOICES_PER_LETTER = 6
 LETTERS_WEIGHT = 1.0  # the weight of the Latin letter model against the chunk model
@@ -190,7 +191,7 @@ class ForeignSpeller:
         default_factory=dict, repr=False, compare=False)
     _choices: dict[tuple[tuple[str, ...], bool], list[tuple[str, float]]] = field(
         default_factory=dict, repr=False, compare=False)  # (a letter's contexts, first?) -> its `choices`
-    _tails: dict[tuple[bool, tuple[str, ...], str], list[str]] = field(
+    _tails: dict[tuple[bool, tuple[str, ...], str], list[tuple[str, float]]] = field(
         default_factory=dict, repr=False, compare=False)  # (last?, a letter's choices, prefix) -> `_lexicon_chunks`
 
     @classmethod
@@ -258,7 +259,7 @@ class ForeignSpeller:
         for seg in _letters().get(arabic[i], ()):
             if target.startswith(done + seg):
                 for vowels in _inserted(target, len(done) + len(seg), i == len(arabic) - 1):
-                    found.setdefault(seg + vowels, math.log(UNSEEN))
+                    found.setdefault(seg + vowels, LOG_UNSEEN)
         return list(found.items())
 
     def _search(self, arabic: str, target: str | None = None) -> tuple[float, str] | None:
@@ -293,17 +294,17 @@ class ForeignSpeller:
             self._prefixes.update((k, "".join(sorted(v))) for k, v in grown.items())
         return self._prefixes.get(prefix)
 
-    def _lexicon_chunks(self, last: bool, segs: tuple[str, ...], learned: dict[str, float],
-                        text: str) -> list[tuple[str, float]]:
+    def _lexicon_chunks(self, last: bool, segs: tuple[str, ...], text: str) -> list[tuple[str, float]]:
         """The chunks for a letter after `text` that keep it the start of a lexicon name (the whole name after the
-        `last` letter): each of its choices `segs`, at its `learned` probability or the floor, and the unwritten
-        vowels the lexicon's names go on with."""
+        `last` letter): each of its choices `segs` and the unwritten vowels the lexicon's names go on with, with
+        their letter-model gain after `text`; worked out once per prefix and letter."""
         found = self._tails.get((last, segs, text))
         if found is None:
             if len(self._tails) >= MAX_REMEMBERED_TAILS:
                 self._tails.clear()
-            found = self._tails[(last, segs, text)] = list(self._chunks_on(last, segs, text))
-        return [(chunk, learned.get(chunk, math.log(UNSEEN))) for chunk in found]
+            found = self._tails[(last, segs, text)] = [(chunk, self.letters.chunk_gain(text, chunk))
+                                                       for chunk in self._chunks_on(last, segs, text)]
+        return found
 
     def _chunks_on(self, last: bool, segs: Iterable[str], text: str) -> Iterator[str]:
         """The chunks of `_lexicon_chunks`, whatever their probabilities."""
@@ -332,9 +333,10 @@ class ForeignSpeller:
             segs = tuple(s for s in letters.get(arabic[i], ()) if read[i] == arabic[i] or s in letters[read[i]])
             grown: dict[str, float] = {}
             for score, text in beam:
-                for chunk, log_p in self._lexicon_chunks(i == len(arabic) - 1, segs, learned, text):
-                    lm = self.letters.chunk_gain(text, chunk)
-                    grown[text + chunk] = max(grown.get(text + chunk, -math.inf), score + log_p + LETTERS_WEIGHT * lm)
+                for chunk, lm in self._lexicon_chunks(i == len(arabic) - 1, segs, text):
+                    total = score + learned.get(chunk, LOG_UNSEEN) + LETTERS_WEIGHT * lm
+                    if total > grown.get(text + chunk, -math.inf):
+                        grown[text + chunk] = total
             beam = sorted(((score, text) for text, score in grown.items()), reverse=True)[:LEXICON_BEAM]
         return sorted(((score + LETTERS_WEIGHT * self.letters.gain(EDGE_START * 2 + text, EDGE_END), text)
                        for score, text in beam), reverse=True)
