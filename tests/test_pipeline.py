@@ -532,3 +532,35 @@ def test_a_publish_keeps_the_lookup_rows_of_an_entity_named_again(tmp_path: Path
     kept = before.keys() & after.keys()
     assert kept and len(after) > len(before)
     assert all(before[row] == after[row] for row in kept)
+
+
+def test_events_closed_while_the_rest_are_clustered_are_compared_then_and_as_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.pipeline as pipeline
+
+    clustering = False
+    taken_while_clustering: list[str] = []
+    events = pipeline._events
+
+    def watched_events(*args):  # type: ignore[no-untyped-def]
+        nonlocal clustering
+        clustering = True
+        try:
+            return events(*args)
+        finally:
+            clustering = False
+
+    def elsewhere(function, items):  # type: ignore[no-untyped-def]  # an engine that is not this process's
+        for item in items:
+            if function is pipeline.compare_event and clustering:
+                taken_while_clustering.append(item.event)
+            yield function(item)
+
+    with SQLiteStore(tmp_path / "end.db") as store:
+        at_the_end = to_document(analyze([EXAMPLES], store))
+    monkeypatch.setattr(pipeline, "_events", watched_events)
+    with SQLiteStore(tmp_path / "early.db") as store:
+        early = analyze([EXAMPLES], store, engine=elsewhere)
+    march = {e.id for e in early.events if (e.date or "").startswith("2025-03")}
+    assert march and set(taken_while_clustering) == march  # closed when the December articles were placed
+    assert to_document(early) == at_the_end

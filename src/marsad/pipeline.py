@@ -79,6 +79,7 @@ from marsad.store.growing import Changed, Lengths, Pieces, grown_states, joined_
 from marsad.store.query import MentionChanges, MentionRow
 from marsad.store.rows import Unchanged, owner_field
 from marsad.store.warm import WarmStore
+from marsad.streams import Stream
 from marsad.summarize.extractive import summarize_event
 from marsad.types import (
     Analysis,
@@ -169,10 +170,12 @@ def _clusters_entities_comparisons(analysis: Analysis, store: Store, engine: Eng
     with ThreadPoolExecutor(1) as side:
         linking = side.submit(lambda: linked_in_place(next(iter(engine(link_on_worker, [work.reading()]))), corpus)
                               if on_engine else link_corpus(work, linker))
-        articles = _duplicates(analysis, store, settings)
-        events, stories = _events(articles, analysis.spans, store, settings)
-        analysis = replace(analysis, articles=tuple(articles), events=tuple(events), stories=tuple(stories))
-        comparing = _start_comparing(analysis, store, engine, settings)  # on the cores the linking leaves
+        analysis = replace(analysis, articles=tuple(_duplicates(analysis, store, settings)))
+        with _EventComparer(engine, _Works(analysis, settings)) as comparer:  # on the cores the linking leaves
+            events, stories = _events(analysis.articles, analysis.spans, store, settings,
+                                      None if engine is local_engine else comparer.hand_in)
+            analysis = replace(analysis, events=tuple(events), stories=tuple(stories))
+            comparing = _start_comparing(analysis, store, comparer)
         entities, quotes, ids, resolved = linking.result()
     if isinstance(store, WarmStore):
         store.memory[LINKER] = None if on_engine else linker
@@ -366,10 +369,12 @@ DUPLICATE_PIECES = Pieces(("ids", "published", "signatures"), logs=("seen", "ori
 
 
 def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequence[Any]]], store: Store,
-            settings: Settings) -> tuple[list[Event], list[Story]]:
+            settings: Settings, on_closed: Callable[[str, list[str]], None] | None = None
+            ) -> tuple[list[Event], list[Story]]:
     """Events and stories; the clustering states are stored, so a later run only places its new articles and the
     events they start, and makes again only the events they joined or that hold an article stored again with other
-    content, and the stories of those events (the events made are kept with the code that made them)."""
+    content, and the stories of those events (the events made are kept with the code that made them). `on_closed`
+    is told the events the new articles start as soon as no later one can join them (`cluster_events`)."""
     stored, read = joined_state(store, EVENTS, PIECES)
     kept = getattr(stored, "version", None) == STATE_VERSION
     clusterer = stored if kept else EventClusterer(model=background_model())
@@ -383,7 +388,7 @@ def _events(articles: Sequence[Article], spans: Mapping[str, Mapping[str, Sequen
     for article in store.get_state(UPDATED) or ():
         built.pop(clusterer.article_event.get(article, -1), None)
     events, stories = cluster_events(articles, spans.get("mentions"), spans.get("timexes"), clusterer,
-                                     settings.events, settings.stories, built, threads)
+                                     settings.events, settings.stories, built, threads, on_closed)
     touched, counted, placed = clusterer.touched, clusterer.model.touched, threads.touched
     changed = Changed(items={"events": touched.events}, keys={"index": touched.keys}, parts={"model": Changed(
         keys={"word_counts": counted.words, "doc_freq": counted.terms})})
@@ -444,17 +449,18 @@ class _Comparing:
     works: _Works  # the articles and spans do not change while the entities are linked
 
 
-def _start_comparing(analysis: Analysis, store: Store, engine: Engine, settings: Settings) -> _Comparing:
+def _start_comparing(analysis: Analysis, store: Store, comparer: _EventComparer) -> _Comparing:
     """Per event, on the engine: claims and the outlets stating them, contradictions between outlets, a cited
     summary, figures over time (`compare_event`). They need the events and the articles' spans, not the entities,
-    so they are made while the entities are linked; the entity part follows (`_finish_comparing`).
+    so they are made while the entities are linked (those the `comparer` was handed as they closed, while the
+    others were clustered); the entity part follows (`_finish_comparing`).
 
     Each event's comparison is kept in the store with the keys of what it was made from (`content_key`,
     `entity_key`), so a later run compares again only the events whose articles, spans, entities, settings or code
     changed, and builds the work of those alone."""
     planned = (store.memory.get(PLANS) or {}) if isinstance(store, WarmStore) else {}
-    works = _Works(analysis, settings)
-    hashes, made_with = store.content_hashes(), f"{settings!r}{code_fingerprint()}"
+    works = comparer.works
+    hashes, made_with = store.content_hashes(), f"{works.settings!r}{code_fingerprint()}"
     plans = []
     for event in analysis.events:
         members = [(a, hashes[a], works.by_id[a].duplicate_of, a in works.framed) for a in event.articles]
@@ -462,10 +468,8 @@ def _start_comparing(analysis: Analysis, store: Store, engine: Engine, settings:
         same = before is not None and before.members == members and before.made_with == made_with
         plans.append((event, members, before.content if same else content_key(event.id, members, made_with)))
     kept = store.get_states(COMPARISON)  # event -> (content key, entity key, comparison)
-    redo = [works.of(event, []) for event, _, content in plans
-            if kept.get(COMPARISON + event.id, (None,))[0] != content]
-    return _Comparing(plans, kept, {work.event: found for work, found in zip(redo, engine(compare_event, redo),
-                                                                             strict=True)}, made_with, works)
+    redo = [event for event, _, content in plans if kept.get(COMPARISON + event.id, (None,))[0] != content]
+    return _Comparing(plans, kept, comparer.compared(redo), made_with, works)
 
 
 def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, comparing: _Comparing) -> Analysis:
@@ -493,7 +497,7 @@ def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, comparin
     if isinstance(store, WarmStore):
         store.memory[PLANS] = kept_plans if linker else None
     works = comparing.works
-    sent = [(works.of(event, places), found.claims) for event, found, places, _, _ in compared
+    sent = [(works.of(event.id, event.articles, places), found.claims) for event, found, places, _, _ in compared
             if places is not None and len(event.articles) > 1]  # one article's part is made here: it is all but free
     parts = iter(engine(_entity_part, sent))
     claims: list[Claim] = []
@@ -506,7 +510,7 @@ def _finish_comparing(analysis: Analysis, store: Store, engine: Engine, comparin
     for event, found, places, content, entity in compared:
         if places is not None:
             found = replace(found, **(next(parts) if len(event.articles) > 1 else
-                                      compare_entities(works.of(event, places), found.claims)))
+                                      compare_entities(works.of(event.id, event.articles, places), found.claims)))
             changed[COMPARISON + event.id] = (content, entity, found)
         claims += found.claims
         contradictions += found.contradictions + found.ordered
@@ -529,12 +533,41 @@ class _Works:
         self.framed = {a for a, terms in analysis.spans.get("framing", {}).items() if terms}  # own-voice stance
         self.settings = settings
 
-    def of(self, event: Event, places: list[tuple[int, int, str, Mention]]) -> EventWork:
-        """`event`'s work, with its entity mentions placed within it (`places`; none but for the entity part)."""
-        return EventWork(event.id, [self.by_id[a] for a in event.articles],
-                         {a: self.mentions.get(a, []) for a in event.articles},
-                         {a: self.timexes.get(a, []) for a in event.articles}, places,
-                         frozenset(self.framed.intersection(event.articles)), self.settings)
+    def of(self, event: str, articles: Sequence[str], places: list[tuple[int, int, str, Mention]]) -> EventWork:
+        """The work of `event` of `articles`, with its entity mentions placed within it (`places`; none but for
+        the entity part)."""
+        return EventWork(event, [self.by_id[a] for a in articles], {a: self.mentions.get(a, []) for a in articles},
+                         {a: self.timexes.get(a, []) for a in articles}, places,
+                         frozenset(self.framed.intersection(articles)), self.settings)
+
+
+class _EventComparer:
+    """Events compared on the engine, but for their entity part, in one stream (`streams.Stream`): the
+    events a batch starts as they close (`hand_in`, while the rest are still clustered, so the workers the linking
+    leaves start on them), then the others (`compared`)."""
+
+    def __init__(self, engine: Engine, works: _Works) -> None:
+        self.works = works
+        self._stream: Stream[str, EventComparison] = Stream(engine, compare_event)
+        self._handed: dict[str, list[str]] = {}
+
+    def hand_in(self, event: str, articles: list[str]) -> None:
+        self._handed[event] = articles
+        self._stream.put(event, self.works.of(event, articles, []))
+
+    def compared(self, events: Sequence[Event]) -> dict[str, EventComparison]:
+        """The comparisons of `events`: of those handed in with the members they have now, as made then."""
+        for event in events:
+            if self._handed.get(event.id) != list(event.articles):  # a near-duplicate joined it since
+                self._stream.put(event.id, self.works.of(event.id, event.articles, []))
+        made = self._stream.results()
+        return {event.id: made[event.id] for event in events}
+
+    def __enter__(self) -> _EventComparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stream.close()
 
 
 PLANS = "comparison plans"  # a warm store's `_Plan` of each event, from its last round

@@ -330,3 +330,20 @@ def test_a_batch_s_words_are_counted_as_one_object_each(monkeypatch) -> None:  #
     cluster_events([Article(id=f"a{n}", text=text, title="افتتاح مستشفى", published="2015-08-01") for n in range(3)])
     words = [w for doc in seen for w in doc]
     assert len(words) > len(set(words)) and len({id(w) for w in words}) == len(set(words))
+
+
+def test_an_event_is_told_closed_once_no_later_article_of_the_batch_can_join_it() -> None:
+    told: list[tuple[str, list[str]]] = []
+    events, _ = cluster_events(_corpus(), on_closed=lambda event, members: told.append((event, members)))
+    made = {e.id: list(e.articles) for e in events}
+    # the March events close when the September article is placed; the last one is still open at the end
+    assert len(told) == len(made) - 1 and all(made[event] == members for event, members in told)
+    assert _event_of(events)["follow"] not in dict(told)
+
+
+def test_a_near_duplicate_joins_its_originals_event_after_it_closed() -> None:
+    late_copy = _article("copy", QUAKE, "2015-09-11", "D", duplicate_of="quake")
+    told: dict[str, list[str]] = {}
+    events, _ = cluster_events([*_corpus(), late_copy], on_closed=told.__setitem__)
+    event_of = _event_of(events)
+    assert event_of["copy"] == event_of["quake"] and told[event_of["quake"]] == ["quake"]

@@ -10,7 +10,7 @@ A syndicated copy (`Article.duplicate_of`) always joins its original's event. St
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -165,9 +165,13 @@ class EventClusterer(Touching):
     TOUCHED: ClassVar[type] = Touched
 
     def add_batch(self, articles: Sequence[Article], entities: Sequence[list[str]],
-                  people: Sequence[Sequence[str]] | None = None) -> list[int]:
+                  people: Sequence[Sequence[str]] | None = None,
+                  on_closed: Callable[[str, list[str]], None] | None = None) -> list[int]:
         """Cluster a batch (counted first, then streamed in publication order); each article's event number.
-        `entities` are each article's entity terms (`terms.entity_terms`), `people` its person mentions' names."""
+        `entities` are each article's entity terms (`terms.entity_terms`), `people` its person mentions' names.
+        `on_closed` is told each event the batch starts (its id, its member ids) as soon as no later article of the
+        batch can join it as a candidate (its first day is past the window of the day being placed); a near-duplicate
+        of its member may still join it."""
         docs = [list(map(intern, words(f"{a.title or ''}\n{a.text}"))) for a in articles]  # one object a word:
         # a first run's batch is the whole corpus, each of its words a string of its own (~0.7 GiB at 31,000)
         first = len(self.vectors)
@@ -175,14 +179,19 @@ class EventClusterer(Touching):
         self.vectors.extend(self.model.add_documents(docs, entities))
         self.headlines.extend(map(self.headline, articles, entities, people or repeat(())))
         self.event_of.extend([-1] * len(articles))
+        closing = len(self.events)  # the first event started by this batch not yet told closed
         for i in publication_order(articles):
+            day = self.day_of(articles[i])
             self.event_of[first + i] = self.assign(articles[i], first + i)
+            while on_closed and closing < len(self.events) \
+                    and day - self.events[closing].first_day > self.settings.window_days:
+                on_closed(event_id(closing), [self.article_ids[m] for m in self.events[closing].members])
+                closing += 1
         return self.event_of[first:]
 
     def assign(self, article: Article, index: int) -> int:
         """Put one article in its original's event, the best candidate event, or a new one."""
-        day = day_number(article.published) if article.published else None
-        day = self.today if day is None else day
+        day = self.day_of(article)
         self.today = max(self.today, day)
         vec, headline = self.vectors[index], self.headlines[index]
         original = self.article_event.get(article.duplicate_of or "")
@@ -200,6 +209,11 @@ class EventClusterer(Touching):
             self.touched.keys.add((day, term))
         self.touched.events.add(best)
         return best
+
+    def day_of(self, article: Article) -> int:
+        """The day an article is placed on: its publication day, or the latest day placed when it has none."""
+        day = day_number(article.published) if article.published else None
+        return self.today if day is None else day
 
     def headline(self, article: Article, entities: Sequence[str] = (), people: Sequence[str] = ()) -> Headline:
         """The kinds its headline reports; the rarest term of its speaker (the name, not its title: `جامعه` of
@@ -266,8 +280,10 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
                    clusterer: EventClusterer | None = None, settings: EventSettings = DEFAULTS.events,
                    stories: StorySettings = DEFAULTS.stories,
                    built: dict[int, tuple[int, Event]] | None = None,
-                   threads: StoryClusterer | None = None) -> tuple[list[Event], list[Story]]:
-    """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...).
+                   threads: StoryClusterer | None = None,
+                   on_closed: Callable[[str, list[str]], None] | None = None) -> tuple[list[Event], list[Story]]:
+    """Events (v1, v2, ... in creation order) and the stories that link them (s1, s2, ...); `on_closed` is told
+    the events the new articles start as they close (`EventClusterer.add_batch`), for work that can begin then.
 
     With the `clusterer` of an earlier run, only the articles it has not seen are clustered: they join the
     existing events or start new ones, and the earlier assignments stay as they were. `built` holds the events an
@@ -279,7 +295,8 @@ def cluster_events(articles: Sequence[Article], mentions: Mapping[str, Sequence[
     clusterer.settings = settings
     new = [a for a in articles if a.id not in clusterer.article_event]
     found = [(mentions or {}).get(a.id, ()) for a in new]
-    clusterer.add_batch(new, list(map(entity_terms, found)), [[m.text for m in ms if m.type == "PER"] for ms in found])
+    clusterer.add_batch(new, list(map(entity_terms, found)), [[m.text for m in ms if m.type == "PER"] for ms in found],
+                        on_closed)
     by_id = {a.id: a for a in articles}
     added = [by_id[article_id] for article_id in clusterer.article_ids]
     built = {} if built is None else built
@@ -308,8 +325,13 @@ def build_event(cluster: EventCluster, clusterer: EventClusterer, articles: Sequ
     members = [articles[i] for i in cluster.members]
     by_centrality = sorted(cluster.members, key=lambda i: -dot(clusterer.vectors[i], cluster.centroid.total))
     when, evidence = event_date(members, timexes)
-    return Event(id=f"v{cluster.number + 1}", story=None, title=headline([articles[i] for i in by_centrality]),
+    return Event(id=event_id(cluster.number), story=None, title=headline([articles[i] for i in by_centrality]),
                  date=when, articles=tuple(a.id for a in members), date_evidence=evidence)
+
+
+def event_id(number: int) -> str:
+    """The id of the event of a clusterer's number (v1 for 0)."""
+    return f"v{number + 1}"
 
 
 def headline(central_first: Sequence[Article]) -> str:
