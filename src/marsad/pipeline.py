@@ -172,8 +172,8 @@ def _clusters_entities_comparisons(analysis: Analysis, store: Store, engine: Eng
                               if on_engine else link_corpus(work, linker))
         analysis = replace(analysis, articles=tuple(_duplicates(analysis, store, settings)))
         with _EventComparer(engine, _Works(analysis, settings)) as comparer:  # on the cores the linking leaves
-            events, stories = _events(analysis.articles, analysis.spans, store, settings,
-                                      None if engine is local_engine else comparer.hand_in)
+            closed = None if engine is local_engine else comparer.hand_in  # in this process: the clustering's core
+            events, stories = _events(analysis.articles, analysis.spans, store, settings, closed)
             analysis = replace(analysis, events=tuple(events), stories=tuple(stories))
             comparing = _start_comparing(analysis, store, comparer)
         entities, quotes, ids, resolved = linking.result()

@@ -211,6 +211,8 @@ def known_name(name: str, type: str) -> str | None:  # noqa: A002 - the schema's
         return resolved.text if resolved.strategy == "table" else None
     for strategy, find in _namer().strategies:
         found = find(name, type, None)
-        if found or strategy == "table":
-            return found if found and strategy == "table" else None
+        if strategy == "table":
+            return found or None
+        if found:  # a strategy before the table answers: no name of the tables
+            return None
     return None
