@@ -7,6 +7,7 @@ are data (`models/summarize/background.tsv`), compared by `match_key` with the s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.resources import MODELS_DIR, column
 from marsad.summarize.candidates import Candidate
@@ -21,11 +22,16 @@ RULES.register("background.aside")
 
 def opens_with(sentence: str, openings: frozenset[str]) -> bool:
     """Whether the sentence opens with one of `openings` (`match_key`s), its words whole (a leading و allowed)."""
-    longest = max((len(opening.split()) for opening in openings), default=0)
-    words = match_key(" ".join(sentence.split()[:longest])).split()
+    words = match_key(" ".join(sentence.split()[:longest_opening(openings)])).split()
     if words and words[0].startswith(CONJUNCTION) and len(words[0]) > len(CONJUNCTION):
         words = [words[0][len(CONJUNCTION):], *words[1:]]
     return any(" ".join(words[:n]) in openings for n in range(1, len(words) + 1))
+
+
+@lru_cache(maxsize=8)
+def longest_opening(openings: frozenset[str]) -> int:
+    """The words of the longest of `openings` (a few lists, each asked of every candidate sentence)."""
+    return max((len(opening.split()) for opening in openings), default=0)
 
 
 def opens_aside(sentence: str) -> bool:
