@@ -357,7 +357,8 @@ def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Ar
     kept = getattr(stored, "settings", None) == settings.duplicates
     index = stored if kept else DuplicateIndex(settings.duplicates)
     articles = index.mark(analysis.articles, analysis.spans.get("fingerprint"))
-    changed = Changed(dict.fromkeys(DUPLICATE_PIECES.lists, index.first_changed))
+    changed = Changed(dict.fromkeys(DUPLICATE_PIECES.lists, index.first_changed),
+                      keys={"seen": index.touched.seen, "originals": index.touched.originals})
     states = grown_states(store, DUPLICATES, index, DUPLICATE_PIECES, read if kept else {}, changed)
     # a new index marks every article again: none of their published rows can be kept as they are
     store.put_states(states if kept else {**states, UNPUBLISHED_ARTICLES: None})

@@ -128,3 +128,28 @@ def test_a_later_mark_over_the_same_articles_signs_only_the_new_ones(monkeypatch
     signed.clear()
     pickle.loads(pickle.dumps(index)).mark([*kept, copy])
     assert len(signed) == 3
+
+
+def test_a_later_mark_tells_what_it_changed_and_keeps_the_band_index_a_whole_build_gives() -> None:
+    """A watcher's round writes only the entries of the index's logs it changed (`touched`), and inserts the new
+    articles' band hashes into the sorted index it kept: the same index a build from all signatures makes."""
+    import pickle
+    import random
+
+    from marsad.cluster.duplicates import DuplicateIndex
+
+    words = (STORY + " " + OTHER).split()
+    stories = [STORY, OTHER, *(" ".join(random.Random(n).sample(words, len(words))) for n in range(6))]  # unlike
+    articles = [Article(id=f"a{n}", text=text, published="2025-03-11") for n, text in enumerate(stories)]
+    index = DuplicateIndex()
+    kept = index.mark(articles[:4])
+    copy = Article(id="copy", text="نقلا عن الوكالة\n" + STORY, published="2025-03-12")
+    rewritten = Article(id="a1", text=STORY, published="2025-03-11")  # stored again with other content
+    marked = index.mark([kept[0], rewritten, *kept[2:], *articles[4:], copy])
+    assert index.touched.seen == {"a1", *(a.id for a in articles[4:]), "copy"}
+    assert index.touched.originals == {"a1", "copy"} and index.originals == {"a1": "a0", "copy": "a0"}
+    assert [a.duplicate_of for a in marked][:2] == [None, "a0"]
+    whole = pickle.loads(pickle.dumps(index))  # read back: its band index is made from all its signatures
+    for kept_bands, whole_bands in zip(index._band_index(), whole._band_index(), strict=True):
+        assert (kept_bands == whole_bands).all()
+    assert index.mark(marked) == marked and not index.touched.seen and not index.touched.originals

@@ -117,3 +117,12 @@ def test_a_clause_no_other_outlet_states_stays_unique() -> None:
     assert any({s.article for s in c.support} == {"j", "s"} for c in claims)
     alone = [c for c in claims if [s.article for s in c.support] == ["j"]]
     assert len(alone) == 1 and alone[0].unique
+
+
+def test_one_article_s_claims_share_their_text_with_their_support() -> None:
+    """An event of one article keeps (and pickles) each sentence once: the claim's text is its support's."""
+    import pickle
+
+    article = Article(id="a", text="قال الوزير إن الاتفاق مهم جدا للبلدين. وأضاف أن اللجنة ستجتمع غدا في العاصمة.")
+    for claims in (align_claims("v1", [article]), pickle.loads(pickle.dumps(align_claims("v1", [article])))):
+        assert len(claims) == 2 and all(claim.text is claim.support[0].sentence for claim in claims)

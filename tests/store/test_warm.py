@@ -37,6 +37,10 @@ class CountingStore(SQLiteStore):
         self.reads["all articles" if ids is None else "some articles"] += 1
         return super().articles(ids)
 
+    def content_hashes(self) -> dict[str, str]:
+        self.reads["content hashes"] += 1
+        return super().content_hashes()
+
     def get_state(self, name: str) -> Any:
         self.reads[name] += 1
         return super().get_state(name)
@@ -74,7 +78,7 @@ def test_warm_rounds_give_the_cold_rounds_analysis_reading_the_store_once(tmp_pa
             path.write_text(path.read_text(encoding="utf-8") + "\nسطر أضيف إلى الخبر بعد نشره.\n", encoding="utf-8")
         assert _document(warm, warm_in) == _document(cold, cold_in)
     assert inner.reads["all articles"] == 1 and inner.reads["some articles"] == len(ROUNDS)
-    assert inner.reads["comparison:"] == 1 and inner.reads["events"] == 1
+    assert inner.reads["comparison:"] == 1 and inner.reads["events"] == 1 and inner.reads["content hashes"] == 1
 
 
 def test_another_writer_or_a_failed_round_makes_it_read_the_store_again(tmp_path: Path,

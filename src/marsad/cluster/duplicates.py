@@ -55,6 +55,14 @@ def _template() -> MinHash:
 
 
 @dataclass
+class Touched:
+    """The article ids whose entry in an index's `seen` and `originals` one `mark` set or removed."""
+
+    seen: set[str] = field(default_factory=set)
+    originals: set[str] = field(default_factory=set)
+
+
+@dataclass
 class DuplicateIndex:
     """Every article's signature (512 bytes) in one array, kept between runs so that a run compares its new articles
     only. Candidate pairs share one band of their signature (LSH banding, with the bands `datasketch.MinHashLSH`
@@ -80,6 +88,7 @@ class DuplicateIndex:
         self._bands: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # the signatures indexed and their
         # band hashes sorted by band, with the row of each (`_band_index`: made once, then kept as rows are added)
         self._first_changed = len(self.ids)
+        self._touched = Touched()
 
     def __getstate__(self) -> dict[str, object]:
         return {name: value for name, value in vars(self).items() if not name.startswith("_")}
@@ -93,13 +102,19 @@ class DuplicateIndex:
         """The first row the last `mark` removed or added (a store keeps the rows in pieces: `store.growing`)."""
         return self._first_changed
 
+    @property
+    def touched(self) -> Touched:
+        """The keys of `seen` and `originals` the last `mark` set or removed (a store writes those alone)."""
+        return self._touched
+
     def mark(self, articles: Sequence[Article],
              fingerprints: Mapping[str, Sequence[Fingerprint]] | None = None) -> list[Article]:
         """The articles with `duplicate_of` set on each near-copy of an earlier one (earliest published first);
         signatures are taken from `fingerprints` (article id -> [its Fingerprint]) where given, else made here."""
         made = fingerprints or {}
         self._first_changed = len(self.ids)
-        new = []
+        self._touched = Touched()
+        new, renewed = [], set()  # renewed: indexed before with another signature
         for i, article in enumerate(articles):
             given = made.get(article.id)
             if (checked := self._checked.get(article.id)) and checked[0] is article and checked[1] is given:
@@ -108,13 +123,16 @@ class DuplicateIndex:
             values = (np.frombuffer(bytes.fromhex(given[0].minhash), dtype=HASH_TYPE) if given else
                       signature(article.text).hashvalues.astype(HASH_TYPE))
             digest = hashlib.blake2b(values.tobytes(), digest_size=12).digest()
-            if self.seen.get(article.id) != digest:  # new, or its text changed since it was indexed
+            if (was := self.seen.get(article.id)) != digest:  # new, or its text changed since it was indexed
+                if was is not None:
+                    renewed.add(article.id)
                 self.seen[article.id] = digest
-                self.originals.pop(article.id, None)
+                self._touched.seen.add(article.id)
+                self._forget_original(article.id)
                 new.append((article.published or UNDATED, i, article.id, values))
-        if new:
-            renewed = {article_id for _, _, article_id, _ in new}
+        if renewed:
             self._keep(np.array([article_id not in renewed for article_id in self.ids], dtype=bool))
+        if new:
             self._add(sorted(new, key=lambda item: item[:2]))
         return [a if a.duplicate_of == (original := self.originals.get(a.id)) else replace(a, duplicate_of=original)
                 for a in articles]
@@ -127,7 +145,6 @@ class DuplicateIndex:
         signatures, added = self.signatures, len(self.signatures)
         new_signatures: list[np.ndarray] = []
         new_bands: list[np.ndarray] = []
-        row_of = {article_id: row for row, article_id in enumerate(self.ids)}
         for published, _, article_id, values in new:
             row, bands = added + len(new_signatures), self._band_hashes(values[np.newaxis])[0]
             candidates: set[int] = set()
@@ -143,21 +160,16 @@ class DuplicateIndex:
             earlier = [other for other in hits if self.published[other] <= published]
             if earlier:
                 first = self.ids[min(earlier, key=lambda other: (self.published[other], other))]
-                self.originals[article_id] = self.originals.get(first, first)
+                self._set_original(article_id, self.originals.get(first, first))
             if later := [other for other in hits if self.published[other] > published]:
-                self._reroot(later, published, self.originals.get(article_id, article_id), row_of)
-            row_of[article_id] = row
+                self._reroot(later, published, self.originals.get(article_id, article_id))
             self.ids.append(article_id)
             self.published.append(published)
             new_signatures.append(values)
             new_bands.append(bands)
         self.signatures = np.concatenate([signatures, np.array(new_signatures, dtype=HASH_TYPE).reshape(-1, NUM_PERM)])
         fresh = np.array(new_bands, dtype=np.uint64).reshape(-1, len(keys)).T
-        merged = np.concatenate([keys, fresh], axis=1)
-        order = np.argsort(merged, axis=1, kind="stable")
-        numbers = np.concatenate([rows, np.broadcast_to(np.arange(added, len(self.signatures)), fresh.shape)], axis=1)
-        self._bands = (self.signatures, np.take_along_axis(merged, order, axis=1),
-                       np.take_along_axis(numbers, order, axis=1))
+        self._bands = (self.signatures, *_merged(keys, rows, fresh, np.arange(added, len(self.signatures))))
 
     def _band_index(self) -> tuple[np.ndarray, np.ndarray]:
         """By band (a row each), the band hashes of the indexed signatures in rising order and the row of each:
@@ -168,18 +180,26 @@ class DuplicateIndex:
         order = np.argsort(hashes, axis=1, kind="stable")
         return np.take_along_axis(hashes, order, axis=1), order
 
-    def _reroot(self, later: list[int], published: str, root: str, row_of: Mapping[str, int]) -> None:
+    def _reroot(self, later: list[int], published: str, root: str) -> None:
         """Copies published after the article that arrived last (a late delivery) are its copies, as a run over
         all the articles at once would find: their groups whose original is also later move under `root`."""
         groups = {self.originals.get(self.ids[row], self.ids[row]) for row in later}
+        row_of = {article_id: row for row, article_id in enumerate(self.ids) if article_id in groups}
         groups = {group for group in groups if group in row_of and self.published[row_of[group]] > published}
         if not groups:
             return
-        for copy, original in self.originals.items():
-            if original in groups:
-                self.originals[copy] = root
+        for copy in [copy for copy, original in self.originals.items() if original in groups]:
+            self._set_original(copy, root)
         for group in groups:
-            self.originals[group] = root
+            self._set_original(group, root)
+
+    def _set_original(self, copy: str, original: str) -> None:
+        self.originals[copy] = original
+        self._touched.originals.add(copy)
+
+    def _forget_original(self, article_id: str) -> None:
+        if self.originals.pop(article_id, None) is not None:
+            self._touched.originals.add(article_id)
 
     def _band_hashes(self, signatures: np.ndarray) -> np.ndarray:
         """Each signature's LSH bands, one 64-bit number per band (the band's values times fixed odd numbers,
@@ -202,6 +222,19 @@ UNDATED = "9999"
 
 
 BAND_MULTIPLIERS = np.random.default_rng(1).integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+
+
+def _merged(keys: np.ndarray, rows: np.ndarray, fresh: np.ndarray, fresh_rows: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Band by band, the sorted band hashes `keys` (the row of each in `rows`) with the `fresh` ones of the rows
+    `fresh_rows` inserted in order, each after those equal to it already there (a stable sort of the two)."""
+    merged_keys, merged_rows = [], []
+    for band_keys, band_rows, new in zip(keys, rows, fresh, strict=True):
+        order = np.argsort(new, kind="stable")
+        at = band_keys.searchsorted(new[order], side="right")
+        merged_keys.append(np.insert(band_keys, at, new[order]))
+        merged_rows.append(np.insert(band_rows, at, fresh_rows[order]))
+    return np.array(merged_keys).reshape(keys.shape[0], -1), np.array(merged_rows).reshape(keys.shape[0], -1)
 
 
 @cache

@@ -509,9 +509,10 @@ def align_claims(event_id: str, articles: Sequence[Article], mentions: Mapping[s
     central = central_articles(articles, settings.max_articles)
     spans = [(article, start, end) for article in central for start, end in _claim_spans(article.text)]
     if len({article.id for article, _, _ in spans}) <= 1:  # one article speaks: each sentence is its own claim
-        return [Claim(f"c{first_id + n}", event_id, article.text[start:end],
-                      (Support(article.id, article.text[start:end], start, end),), unique=True)
-                for n, (article, start, end) in enumerate(spans)]
+        texts = [article.text[start:end] for article, start, end in spans]  # one string for a claim and its
+        # support, kept (and pickled) once with the event's comparison
+        return [Claim(f"c{first_id + n}", event_id, text, (Support(article.id, text, start, end),), unique=True)
+                for n, ((article, start, end), text) in enumerate(zip(spans, texts, strict=True))]
     sentences = event_sentences(central, mentions, timexes)
     units, owner = [], []
     marks = {a.id: _spans_of(a.id, mentions, timexes) for a in central}

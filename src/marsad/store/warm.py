@@ -36,6 +36,7 @@ class WarmStore:
         self._articles: dict[str, Article] | None = None  # in the order first stored
         self._spans: Spans = {}
         self._stored: set[str] = set()  # articles stored since the corpus was kept
+        self._hashes: dict[str, str] | None = None  # every stored article's content hash, once read
         self.memory: dict[str, Any] = {}  # what a stage keeps of its last round in this process alone (never stored)
 
     def __getattr__(self, name: str) -> Any:
@@ -56,7 +57,7 @@ class WarmStore:
         """Keep nothing: the next reads come from the store."""
         self._states.clear()
         self._prefixes.clear()
-        self._articles, self._spans, self._stored = None, {}, set()
+        self._articles, self._spans, self._stored, self._hashes = None, {}, set(), None
         self.memory.clear()
 
     def get_state(self, name: str) -> Any | None:
@@ -82,6 +83,14 @@ class WarmStore:
         batch = list(batch)
         self.inner.put_processed(batch)
         self._stored.update(article.id for article, _, _ in batch)
+        if self._hashes is not None:
+            self._hashes.update((article.id, digest) for article, digest, _ in batch)
+
+    def content_hashes(self) -> dict[str, str]:
+        """Every stored article's content hash, by id: read once, then kept up to date with what is stored."""
+        if self._hashes is None:
+            self._hashes = self.inner.content_hashes()
+        return self._hashes
 
     def put_annotation(self, article_id: str, stage: str, data: Any) -> None:
         self.inner.put_annotation(article_id, stage, data)
