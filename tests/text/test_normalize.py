@@ -2,7 +2,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.normalize import match_key, normalize, normalize_with_map, to_western_digits
+from marsad.text.normalize import (
+    _FAST_TABLE,
+    LONG_TEXT,
+    match_key,
+    normalize,
+    normalize_with_map,
+    text_key,
+    to_western_digits,
+)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -64,3 +72,18 @@ def test_each_normalised_char_comes_from_its_original(text: str) -> None:
     norm = normalize_with_map(text)
     for i, ch in enumerate(norm.text):
         assert normalize(text[norm.offsets[i]]) == ch
+
+
+@given(st.text(min_size=LONG_TEXT, max_size=3 * LONG_TEXT,
+               alphabet=st.one_of(st.characters(), st.sampled_from("ابةىأإآؤئ َُِّْـ٠١«»،\u200f\u00a0Aé"))))
+def test_a_long_text_is_normalised_as_each_character_is(text: str) -> None:
+    """A long text goes through the table as an array: the same string as each character translated, whatever
+    the characters (astral ones, lone surrogates, the null character)."""
+    assert normalize(text) == "".join(map(normalize, text)) == text.translate(_FAST_TABLE)
+    assert normalize(text + "\U0001f600\ud800\x00" * 3) == text.translate(_FAST_TABLE) + "\U0001f600\ud800\x00" * 3
+
+
+@pytest.mark.parametrize(("text", "key"), [("«قال»:  الوزير،\n\tأمس!", "قال الوزير امس"), (" ... ", ""),
+                                           ("a_b 3.5%", "a_b 3 5")])
+def test_text_key_joins_words_by_one_space(text: str, key: str) -> None:
+    assert text_key(text) == key
