@@ -160,3 +160,34 @@ def test_latest_analysis_and_search_as_on_sqlite(tmp_path: Path, store_location:
     wordless = [i for i, query in enumerate(_searches(document)) if not query.text]
     assert [found[i] for i in wordless] == [expected[i] for i in wordless]  # same order when no words rank
     assert any(found) and not found[-1]
+
+
+def test_a_publish_whose_text_index_fails_behind_it_leaves_the_store_as_it_was(tmp_path: Path,
+                                                                                monkeypatch: Any) -> None:
+    """The articles' texts are indexed on a side thread while the publish goes on: a failure there fails the
+    publish, which then stores nothing (the analysis and the index stay as they were)."""
+    import threading
+
+    import pytest
+
+    from marsad.store import sqlite as sqlite_store
+    from marsad.store.query import TextChanges
+
+    bound_on: list[str] = []
+
+    class Unbindable:
+        def __conform__(self, protocol: object) -> object:  # asked as the row is bound: an unsupported value
+            bound_on.append(threading.current_thread().name)
+            return self
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        document = to_document(analyze([EXAMPLES], store))
+        store.put_analysis(document)
+        found = store.search(SearchQuery("مرسى الحوت"))
+        monkeypatch.setattr(sqlite_store, "text_changes", lambda articles, indexed: TextChanges(
+            list(indexed), [("unbindable", "digest", Unbindable())]))
+        with pytest.raises(sqlite3.Error):
+            store.put_analysis({**document, "articles": document["articles"][:1]})
+        assert bound_on and bound_on[0] != threading.current_thread().name
+        assert store.get_analysis() == document and store.analysis_version() == 1
+        assert found and store.search(SearchQuery("مرسى الحوت")) == found

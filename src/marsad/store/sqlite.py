@@ -9,7 +9,8 @@ import hashlib
 import json
 import pickle
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,26 @@ def content_hash(raw: RawDocument) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
 
 
+class _Behind:
+    """Calls run in order on one side thread while the caller goes on: SQLite lets go of the interpreter while it
+    steps, so the slowest writes of a publish (the trigram index of the articles' texts) overlap the encoding of
+    the next rows. Leaving waits for them all and raises what failed."""
+
+    def __enter__(self) -> _Behind:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="marsad-behind")
+        self._calls: list[Future[Any]] = []
+        return self
+
+    def __call__(self, function: Callable[..., Any], *args: Any) -> None:
+        self._calls.append(self._pool.submit(function, *args))
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
+        if kind is None:  # else the caller's own error is the one raised
+            for call in self._calls:
+                call.result()
+
+
 class SQLiteStore:
     """Articles with their content hash, and the JSON result of each per-article stage."""
 
@@ -137,7 +158,7 @@ class SQLiteStore:
             return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path)
+        self._db = sqlite3.connect(self.path, check_same_thread=False)  # a publish indexes text on a side thread
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -236,7 +257,7 @@ class SQLiteStore:
         section become JSON-ready, when the document holds the analysis's own), the entities' mentions (those
         the document's entities hold, and `mentions`, the changes the caller knows of entities converted without
         theirs), and index for search the articles and entities whose rows changed."""
-        with self._db:
+        with self._db, _Behind() as behind:
             header = self._query_one("SELECT data, version FROM analysis WHERE id = 1")
             if not current(json.loads(header[0]) if header else None):
                 for table in ("analysis_rows", "analysis_refs", *SEARCH_TABLES, MENTIONS_TABLE, "search_text",
@@ -255,7 +276,7 @@ class SQLiteStore:
                 self._db.executemany("UPDATE analysis_rows SET position = ? WHERE section = ? AND key = ?",
                                      changes.moved)
                 self._index(search_changes(((s, k, text) for s, k, _, _, text in changes.written), changes.deleted,
-                                           stored.holds))
+                                           stored.holds), behind)
                 self._put_mentions(published_mentions(changes.detached.get("entities", {}), changes.deleted, None))
                 self._published.written(version + 1, changes)  # a publish that fails: the version read differs
             self._db.execute(
@@ -287,8 +308,9 @@ class SQLiteStore:
             f"SELECT key, digest FROM analysis_rows WHERE section = ? AND key IN ({_marks(chunk)})",
             (section, *chunk))}
 
-    def _index(self, search: SearchChanges) -> None:
-        """The lookup tables and the full-text index after a publish (`store.query.search_changes`)."""
+    def _index(self, search: SearchChanges, behind: _Behind) -> None:
+        """The lookup tables and the full-text index after a publish (`store.query.search_changes`); the texts
+        are indexed `behind` (nothing reads that index while the publish goes on)."""
         for table, column in SEARCH_TABLES.items():  # rows of the items written again compared with those stored:
             wanted = set(search.rows[table])  # an entity named once more keeps its thousands of mention rows
             stored = {row for chunk in _chunks(search.gone[table]) for row in self._db.execute(
@@ -307,8 +329,8 @@ class SQLiteStore:
         for chunk in _chunks(texts.stale):
             self._db.execute(f"DELETE FROM search_text WHERE article_id IN ({_marks(chunk)})", chunk)
             self._db.execute(f"DELETE FROM search_digests WHERE article_id IN ({_marks(chunk)})", chunk)
-        self._db.executemany("INSERT INTO search_text (article_id, key) VALUES (?, ?)",
-                             [(article_id, key) for article_id, _, key in texts.rows])
+        behind(self._db.executemany, "INSERT INTO search_text (article_id, key) VALUES (?, ?)",
+               [(article_id, key) for article_id, _, key in texts.rows])
         self._db.executemany("INSERT INTO search_digests VALUES (?, ?)",
                              [(article_id, digest) for article_id, digest, _ in texts.rows])
 
