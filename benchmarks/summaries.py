@@ -1,10 +1,13 @@
 """Event summaries against the reference summaries of an answer key: ROUGE-1/2 of marsad's summary beside the
 lead-3 baseline and a greedy extractive oracle, per event and on average, with the length in words of each and of
-the reference (ROUGE-1 is an F1, so a summary much longer or shorter than the reference loses); an event whose
-summary only repeats lead-3 sentences is marked "lead only"; the gain over lead-3 is given apart for the events of
-one article and of several. With --sentences, each event's summary sentences follow it, each with the words of
-the reference it holds (unigrams, as the scorer counts them) of its own words, and then the oracle's picks the
-summary left out: what content it missed, and which of its sentences add little.
+the reference (ROUGE-1 is an F1, so a summary much longer or shorter than the reference loses), and ROUGE-1 of
+marsad's summary cut to lead-3's length in words ("at lead length": which of the two says more of the reference in
+as many words, apart from what the length adds or costs; lead-3 is the scorer's, the first three lines of the
+earliest article, so it may hold its headline); an event whose summary only repeats lead-3 sentences is marked
+"lead only"; the gain over lead-3 is given apart for the events of one article and of several. With --sentences,
+each event's summary sentences follow it, each with the words of the reference it holds (unigrams, as the scorer
+counts them) of its own words, and then the oracle's picks the summary left out: what content it missed, and which
+of its sentences add little.
 
     python benchmarks/summaries.py --gold GOLD.json --analysis ANALYSIS.json [--score ../shared/eval/score.py]
                                    [--sentences]
@@ -88,13 +91,15 @@ def main() -> None:
         picked = oracle(pool, ref, scorer)
         texts = {"lead3": scorer.lead(gev, garts, arts, 3), "marsad": ours, "oracle": " ".join(picked)}
         scores = {k: scorer.rouge(t, ref) for k, t in texts.items()}
+        scores["at_lead"] = scorer.rouge(" ".join(ours.split()[:len(texts["lead3"].split())]), ref)
         rows.append(scores)
         sizes.append(len(sys_events[best]))
         said = [s["text"] for s in sums.get(best, {}).get("sentences", [])]
         lead_only = bool(said) and all(s in texts["lead3"] for s in said)
         lengths.append({"reference": len(ref.split()), **{k: len(t.split()) for k, t in texts.items()}})
         print(f"{gev:5} {len(sys_events[best]):3} art  ref {lengths[-1]['reference']:3}w  " + "  ".join(
-            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({lengths[-1][k]}w)" for k, s in scores.items())
+            f"{k} R1 {s['rouge1']:.3f} R2 {s['rouge2']:.3f} ({lengths[-1][k]}w)" for k, s in scores.items()
+            if k in texts) + f"  marsad at lead length R1 {scores['at_lead']['rouge1']:.3f}"
             + ("  (lead only)" if lead_only else ""))
         if args.sentences:
             show_sentences(said, picked, ref, scorer)
@@ -109,7 +114,9 @@ def main() -> None:
         if members:
             gains = [sum(rows[i]["marsad"][m] - rows[i]["lead3"][m] for i in members) / len(members)
                      for m in ("rouge1", "rouge2")]
-            print(f"gain over lead-3, {len(members)} {name} events: ROUGE-1 {gains[0]:+.3f}  ROUGE-2 {gains[1]:+.3f}")
+            level = sum(rows[i]["at_lead"]["rouge1"] - rows[i]["lead3"]["rouge1"] for i in members) / len(members)
+            print(f"gain over lead-3, {len(members)} {name} events: ROUGE-1 {gains[0]:+.3f}  ROUGE-2 {gains[1]:+.3f}"
+                  f"  (ROUGE-1 at lead length {level:+.3f})")
 
 
 if __name__ == "__main__":
