@@ -416,6 +416,7 @@ def test_plain_text_gets_no_mentions(text: str) -> None:
     ("listed_public_name", "وصلت فيديريكا موغيريني إلى فيينا صباح اليوم."),
     ("latin_misc", "يعتمد المتجر على تطبيق Quillora لتسجيل الطلبات."),
     ("latin_org", "تعاقدت البلدية مع Verdant Works لصيانة الحدائق."),
+    ("rank_not_name", "وحل المنتخب في المركز الثالث في الترتيب العام."),
 ])
 def test_a_rule_counts_its_construction(rule: str, text: str) -> None:
     from marsad.rules import hit_counts
@@ -449,6 +450,21 @@ def test_counted_currencies_and_units_are_no_entities(text: str) -> None:
 ])
 def test_a_month_name_alone_is_no_entity(text: str) -> None:
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأنهى الفريق الموسم الماضي في المركز الرابع بعد بداية صعبة.",  # translated sports
+    "وجاءت الشركة في المركز الثاني من حيث المبيعات خلال العام.",  # Gulf economy
+    "وحل العداء بالمركز الخامس في سباق الضاحية.",  # Egyptian
+    "واحتل المنتخب التونسي المركز الثاني في المجموعة.",  # Maghrebi
+])
+def test_a_place_in_a_ranking_is_no_entity(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_a_team_before_its_place_in_a_ranking_stays() -> None:
+    found = mentions("وحصل فريق الرجاء على المركز الثالث في ترتيب البطولة الوطنية.")
+    assert [m[:2] for m in found] == [("الرجاء", "ORG")], found
 
 
 def test_a_month_name_inside_a_longer_name_stays() -> None:

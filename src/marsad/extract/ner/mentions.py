@@ -480,8 +480,8 @@ class _Document:
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
         after titles and given names and their nicknames, Latin-script names; then nationality adjectives alone
-        (يوغوسلافية) and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier
-        ones left."""
+        (يوغوسلافية), homographs read as common nouns (في مشهد يؤكد) and places in a ranking (المركز الثاني)
+        out. Each rule sees the spans the earlier ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, extra.listed_public_names, rules.place_adjectives, rules.heads_pass,
@@ -491,7 +491,7 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions() + rules.common_homographs():
+        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions():
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
