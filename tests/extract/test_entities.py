@@ -467,6 +467,15 @@ def test_a_team_before_its_place_in_a_ranking_stays() -> None:
     assert [m[:2] for m in found] == [("الرجاء", "ORG")], found
 
 
+@pytest.mark.parametrize("text", [
+    "وحصد المسلسل جائزتين في فئة الكوميديا، فيما ذهبت جائزة الدراما إلى عمل بريطاني.",  # translated
+    "وتقوم محطتا التحلية بتنقية المياه من البكتيريا والأملاح قبل ضخها إلى الأحياء.",  # Gulf
+    "وقال سكان إن الميليشيا انسحبت من الحي بعد اشتباكات دامت ساعات.",  # Levantine
+])
+def test_an_everyday_loanword_in_ya_is_no_place(text: str) -> None:
+    assert mentions(text) == []
+
+
 def test_a_month_name_inside_a_longer_name_stays() -> None:
     found = mentions("وأعلنت شركة نيسان اليابانية أرباحها في نيسان الماضي.")
     assert [m[0] for m in found] == ["شركة نيسان اليابانية"], found
