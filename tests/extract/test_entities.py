@@ -438,6 +438,8 @@ def test_the_name_of_god_and_currency_units_alone_are_no_entities() -> None:
     "وارتفع سعر البرميل إلى 80 دولارا أمس، بعد أن بلغ 75 دولارا في الأسبوع السابق.",  # Gulf
     "وقالت الشركة إن أرباحها بلغت ملايين الدولارات خلال العام.",  # translated
     "وبلغت حصيلة الصادرات نحو 40 ألف طن و300 ألف برميل يوميا.",  # Egyptian
+    "وزادت أوزان المشاركين بمقدار 99ر1 كيلوجرام خلال عام واحد.",  # Gulf (ر as the decimal comma)
+    "وتعمل أربعة أنوية في المعالج بسرعة 2.1 جيجاهرتز، فيما تعمل الأنوية الأخرى بسرعة 1.5 جيجاهرتز.",  # Egyptian
 ])
 def test_counted_currencies_and_units_are_no_entities(text: str) -> None:
     assert mentions(text) == []
