@@ -459,6 +459,10 @@ def test_counted_currencies_and_units_are_no_entities(text: str) -> None:
     "وحصد المسلسل جائزتين في فئة الكوميديا، فيما ذهبت جائزة الدراما إلى عمل بريطاني.",  # translated
     "وتقوم محطتا التحلية بتنقية المياه من البكتيريا والأملاح قبل ضخها إلى الأحياء.",  # Gulf
     "وقال سكان إن الميليشيا انسحبت من الحي بعد اشتباكات دامت ساعات.",  # Levantine
+    # a Latin-script acronym of everyday technology
+    "ويمكن شحن الهاتف من خلال منفذ USB المرفق مع الجهاز.",  # Gulf
+    "وللمشاركة أرسل رسالة SMS إلى الرقم المخصص.",  # Egyptian
+    "ويمكن تحميل التقرير بصيغة PDF من موقع الوزارة.",  # Maghrebi
 ])
 def test_everyday_words_read_as_names_are_no_entities(text: str) -> None:
     assert mentions(text) == []
