@@ -416,6 +416,7 @@ def test_plain_text_gets_no_mentions(text: str) -> None:
     ("listed_public_name", "وصلت فيديريكا موغيريني إلى فيينا صباح اليوم."),
     ("latin_misc", "يعتمد المتجر على تطبيق Quillora لتسجيل الطلبات."),
     ("latin_org", "تعاقدت البلدية مع Verdant Works لصيانة الحدائق."),
+    ("rank_not_name", "وحل المنتخب في المركز الثالث في الترتيب العام."),
 ])
 def test_a_rule_counts_its_construction(rule: str, text: str) -> None:
     from marsad.rules import hit_counts
@@ -437,18 +438,43 @@ def test_the_name_of_god_and_currency_units_alone_are_no_entities() -> None:
     "وارتفع سعر البرميل إلى 80 دولارا أمس، بعد أن بلغ 75 دولارا في الأسبوع السابق.",  # Gulf
     "وقالت الشركة إن أرباحها بلغت ملايين الدولارات خلال العام.",  # translated
     "وبلغت حصيلة الصادرات نحو 40 ألف طن و300 ألف برميل يوميا.",  # Egyptian
+    "وزادت أوزان المشاركين بمقدار 99ر1 كيلوجرام خلال عام واحد.",  # Gulf (ر as the decimal comma)
+    "وتعمل أربعة أنوية في المعالج بسرعة 2.1 جيجاهرتز، فيما تعمل الأنوية الأخرى بسرعة 1.5 جيجاهرتز.",  # Egyptian
 ])
 def test_counted_currencies_and_units_are_no_entities(text: str) -> None:
     assert mentions(text) == []
 
 
 @pytest.mark.parametrize("text", [
+    # a month name alone
     "وفي نيسان الماضي أوقفت الحكومة صرف الرواتب.",  # Levantine
     "وسيعقد المؤتمر في أيلول المقبل.",  # Levantine
     "ووقعت الأحداث في جانفي الماضي.",  # Maghrebi
+    # a place in a ranking: a rank noun and an ordinal
+    "وأنهى الفريق الموسم الماضي في المركز الرابع بعد بداية صعبة.",  # translated sports
+    "وجاءت الشركة في المركز الثاني من حيث المبيعات خلال العام.",  # Gulf economy
+    "وحل العداء بالمركز الخامس في سباق الضاحية.",  # Egyptian
+    "واحتل المنتخب التونسي المركز الثاني في المجموعة.",  # Maghrebi
+    # an everyday loanword in -يا, read as a place by its ending
+    "وحصد المسلسل جائزتين في فئة الكوميديا، فيما ذهبت جائزة الدراما إلى عمل بريطاني.",  # translated
+    "وتقوم محطتا التحلية بتنقية المياه من البكتيريا والأملاح قبل ضخها إلى الأحياء.",  # Gulf
+    "وقال سكان إن الميليشيا انسحبت من الحي بعد اشتباكات دامت ساعات.",  # Levantine
+    # the city (المدينة) where the article does not name Medina in full
+    "وقال سكان إن قوات المتمردين تمنع وصول الغذاء والأدوية إلى المدينة.",  # translated
+    "وأوضح المسؤول عودة الحياة بشكل تدريجي إلى المدينة رغم الدمار.",  # Gulf
+    "وأفاد السكان بأن الاشتباكات تفجرت في ضاحية من ضواحي المدينة.",  # Levantine
+    # a Latin-script acronym of everyday technology
+    "ويمكن شحن الهاتف من خلال منفذ USB المرفق مع الجهاز.",  # Gulf
+    "وللمشاركة أرسل رسالة SMS إلى الرقم المخصص.",  # Egyptian
+    "ويمكن تحميل التقرير بصيغة PDF من موقع الوزارة.",  # Maghrebi
 ])
-def test_a_month_name_alone_is_no_entity(text: str) -> None:
+def test_everyday_words_read_as_names_are_no_entities(text: str) -> None:
     assert mentions(text) == []
+
+
+def test_a_team_before_its_place_in_a_ranking_stays() -> None:
+    found = mentions("وحصل فريق الرجاء على المركز الثالث في ترتيب البطولة الوطنية.")
+    assert [m[:2] for m in found] == [("الرجاء", "ORG")], found
 
 
 def test_a_month_name_inside_a_longer_name_stays() -> None:

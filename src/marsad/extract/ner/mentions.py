@@ -71,6 +71,7 @@ _CLAUSE_PARTICIPLES = words("clause_participle")
 _AFTER_NAME = _KNOWN_AS | _CLAUSE_PARTICIPLES
 _ENGLISH_ARTICLE = words("english_article")  # ذا (The) before a foreign outlet's name: part of the name
 _HOST_EVENTS = words("host_event")  # events named after their host place (مونديال X)
+_SHORT_PLACE_NAMES = words("short_place_name")  # المدينة: the place alone only beside its full name
 _UNIT_HEADS = words("unit_head")  # heads the name of an administrative unit is written without (جماعة X -> X)
 _FEMININE = "ه"  # the folded ending of a feminine noun or adjective (ة)
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # suffixes of a verb with its object (يليه، يرافقها)
@@ -92,6 +93,8 @@ _BRANCH_RULES = (
     "english_article_kept",  # ذا (The) before a foreign name is part of an outlet's name (ذا غارديان)
     "not_a_name",  # a name of God or a currency unit alone is no entity
     "month_not_name",  # a month name alone is no entity (نيسان is April before it is a carmaker)
+    "short_name_alone",  # a place's short name that is an everyday noun (المدينة "the city") alone is the noun,
+    #   unless the article writes the place's full name (المدينة المنورة)
     "coordinated_names_split",  # a person's or a place's span that runs over و + a word is two names, over ب + a
     #   definite or listed word it ends there (طنجة وفاس، خالد بتبوك), unless the span is listed
     "common_word_kept_apart",  # an everyday word (`name_rates.common_word`) spreads only when the tagger said so
@@ -480,8 +483,8 @@ class _Document:
     def apply_rules(self) -> None:
         """Phrase rules (`ner_phrases`): listed names longer than the CRF's span, head + chain names, people
         after titles and given names and their nicknames, Latin-script names; then nationality adjectives alone
-        (يوغوسلافية) and homographs read as common nouns (في مشهد يؤكد) out. Each rule sees the spans the earlier
-        ones left."""
+        (يوغوسلافية), homographs read as common nouns (في مشهد يؤكد) and places in a ranking (المركز الثاني)
+        out. Each rule sees the spans the earlier ones left."""
         rules = self.rules = PhraseRules(self)
         extra = self.people = PeopleAndLatin(rules)
         for rule in (rules.gazetteer_pass, extra.listed_public_names, rules.place_adjectives, rules.heads_pass,
@@ -491,7 +494,7 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions() + rules.common_homographs():
+        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions():
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
@@ -722,6 +725,17 @@ class _Document:
         f = fold(text)
         return f in month_names() and not (s.type == "PER" and f in self.lex.gaz.given)
 
+    def _short_name_alone(self, s: _Span, longer: set[str]) -> bool:
+        """Whether a one-word place is a short name that is an everyday noun (`short_place_name`: المدينة "the
+        city") in an article that writes no longer name opened by it (المدينة المنورة), and no member of a list of
+        places (جدة ومكة والمدينة)."""
+        i = s.first
+        if s.last != i or s.type not in _PLACE_TYPES or self.bare[i] not in _SHORT_PLACE_NAMES:
+            return False
+        listed = self.folded[i].startswith(_AND) and any(p.last == i - 1 and p.type in _PLACE_TYPES
+                                                          for p in self.spans)
+        return self.bare[i] not in longer and not listed
+
     def _listed_after_place(self) -> None:
         """A place written with و after another place (الحوز وشيشاوة، مراكش, وشيشاوة) is the next member of a list
         of places: the و is the conjunction, whatever the lexicon said of a word it has not seen (a listed name
@@ -738,6 +752,7 @@ class _Document:
         self._listed_after_place()
         known = {w for s in self.spans for w in self.key(s.first, s.last)[1:]}
         known |= {self.key(s.first, s.last)[0] for s in self.spans if not self.cuts[s.first]}
+        longer = {self.bare[s.first] for s in self.spans if s.last > s.first}  # first words of longer names
         out = []
         for s in sorted(self.spans, key=lambda x: x.first):
             start, head = self.mention_start(s.first, known)
@@ -748,6 +763,9 @@ class _Document:
                 continue
             if self._month(text, s):
                 RULES.hit("month_not_name")
+                continue
+            if self._short_name_alone(s, longer):
+                RULES.hit("short_name_alone")
                 continue
             kind = self.place_type(s) if s.type == "LOC" else s.type
             out.append(Mention(article_id, start, end, text, kind))

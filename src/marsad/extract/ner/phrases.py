@@ -56,6 +56,8 @@ PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a
 KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
 PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of a place's name (القوقاز الكبير)
+RANK_NOUNS = words("rank_noun")  # المركز، المرتبة: with an ordinal alone after them, a place in a ranking
+ORDINALS = words("ordinal")  # الأول، الثانية ...
 CLASSING_HEADS = heads_with("classing")  # an organisation's name after them is the name alone (نادي + a club)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
@@ -79,6 +81,7 @@ _BRANCH_RULES = (
     "homograph_as_noun",  # a place that is also an everyday noun, read as the noun when a genitive, an indefinite
     #   adjective or a verb follows it, which no proper name takes (في مشهد يؤكد، مشهد الحفر، مشهد آخر)
     "description_not_name",  # a nationality adjective alone (يوغوسلافية "Yugoslav") is a description, not a name
+    "rank_not_name",  # a rank noun with an ordinal alone (احتل المركز الثاني) is a place in a ranking, no name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
@@ -466,6 +469,16 @@ class PhraseRules:
                     and self.nisba_of_common(f) and not self.place(f)):
                 found.append(s)
                 RULES.hit("description_not_name")
+        return found
+
+    def rank_positions(self) -> list:
+        """The spans that are a rank noun (its proclitics off) and an ordinal alone (في المركز الثالث، المرتبة
+        الأولى): a position in a ranking or a race, not the name of an organisation or a place."""
+        doc, found = self.doc, []
+        for s in doc.spans:
+            if s.last == s.first + 1 and doc.bare[s.first] in RANK_NOUNS and doc.folded[s.last] in ORDINALS:
+                found.append(s)
+                RULES.hit("rank_not_name")
         return found
 
     def place_adjectives(self) -> list[Span]:
