@@ -62,6 +62,25 @@ def test_dateline_prefix_removed_and_recorded() -> None:
     assert "عمّان، 12 مارس 2025 (الأفق) -" in article.removed
 
 
+@pytest.mark.parametrize(("body", "pager", "first"), [
+    ("Next Previous \u00a0 عمّان – اجتاحت عاصفة رملية العاصمة مساء اليوم وأدت إلى تعليق الرحلات.", "Next Previous",
+     "اجتاحت عاصفة رملية العاصمة مساء اليوم وأدت إلى تعليق الرحلات."),
+    ("« السابق التالي » قال الوزير في مؤتمر صحفي إن الحكومة ستعلن خطتها الأسبوع المقبل.", "« السابق التالي »",
+     "قال الوزير في مؤتمر صحفي إن الحكومة ستعلن خطتها الأسبوع المقبل."),
+    ("Previous / Next\nأعلنت الوزارة عن إطلاق مبادرة جديدة لدعم المشاريع الصغيرة في المناطق الريفية.", "Previous / Next",
+     "أعلنت الوزارة عن إطلاق مبادرة جديدة لدعم المشاريع الصغيرة في المناطق الريفية.")])
+def test_a_pagers_buttons_at_the_head_of_the_body_are_cut(body: str, pager: str, first: str) -> None:
+    article = clean(raw(body))
+    assert isinstance(article, Article)
+    assert article.text.split("\n")[0] == first and pager in article.removed
+
+
+@pytest.mark.parametrize("body", ["التالي هو ما قاله الوزير أمس أمام البرلمان في جلسة طويلة.",
+                                  "Next week the minister will visit the capital for talks on water."])
+def test_a_single_pager_word_opening_a_sentence_stays(body: str) -> None:
+    assert clean_text(body) == body
+
+
 def test_read_also_heading_takes_its_links_along() -> None:
     body = "نص الخبر الأول وهو جملة كاملة.\nاقرأ أيضا\nعنوان مقال مرتبط\nعنوان مقال آخر\n\nفقرة أخيرة من الخبر."
     text = clean_text(body)

@@ -10,7 +10,7 @@ LISTS = {"social", "channel", "share", "share-object", "comment-count", "comment
          "translation-subject", "translation-verb", "keywords", "end-mark", "credit-word", "caption-start",
          "date-filler", "not-in-place-name", "related-phrase", "most-read", "legal", "cookie", "consent",
          "disclaimer-verb", "disclaimer-hedge", "disclaimer-object", "disclaimer-owner", "agency",
-         "share-via", "counter-label", "time-ago", "time-unit", "time-ago-after"}
+         "share-via", "counter-label", "time-ago", "time-unit", "time-ago-after", "pager"}
 
 
 def test_every_list_is_read() -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from marsad.clean.lines import text_lines
-from marsad.clean.rules import BYLINE, classify, dateline_prefix, place_colon, words
+from marsad.clean.rules import BYLINE, classify, dateline_prefix, pager_prefix, place_colon, words
 from marsad.clean.templates import Template
 from marsad.clean.wraps import continues, wrap_width
 from marsad.extract.time.timexes import find_publication_date
@@ -102,9 +102,12 @@ def _keep_metadata(rule: str, line: str, found: _Found) -> None:
 def _strip_datelines(kept: list[tuple[int, str]], found: _Found,
                      template: Template | None = None) -> list[tuple[int, str]]:
     """Cut a leading dateline ('City, date (Agency) -', 'City - (Agency) -', 'City - Tag -' with a tag the outlet's
-    template knows, then maybe 'City:') off the first lines of the body."""
+    template knows, then maybe 'City:') off the first lines of the body, after a pager's buttons before it."""
     out = []
     for n, (i, line) in enumerate(kept):
+        if n < 3 and (pager := pager_prefix(line)):
+            found.drop(pager.strip(), "pager")
+            line = line[len(pager):].strip()
         after_learnt = False
         for part in range(DATELINE_PARTS if n < 3 else 0):
             learnt = template.dateline(line) if template else None

@@ -230,6 +230,17 @@ def dateline_prefix(line: str) -> str | None:
     return m.group(0)
 
 
+PAGER = re.compile(rf"^(?:[\s«»<>‹›|/]*(?:{_any('pager')})(?!\w)){{2,}}[\s«»<>‹›|/]*", re.I)
+
+
+@RULES.rule("pager")
+def pager_prefix(line: str) -> str | None:
+    """The buttons of a slider or a pager left at the head of a line, two words or more: 'Next Previous',
+    '« السابق التالي »'."""
+    m = PAGER.match(line)
+    return m.group(0) if m else None
+
+
 # place, a dash, a short tag (an outlet's or a reporter's name), then a dash or a colon: 'City - Tag -', 'City ـ Tag:'
 TAGGED_DATELINE = re.compile(
     r"^(?P<dateline>(?P<place>[^\s\d.،,:()«»\"-][^.،,:()«»\"\n\-–—ـ]{0,30}?)\s*[-–—ـ]+\s*"
