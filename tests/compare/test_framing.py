@@ -338,6 +338,7 @@ def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[i
      {"الاحتلال": (1, "occupation"), "حرب إبادة": (1, "genocide"), "التجويع": (1, "starvation"),
       "بذريعة": (1, "pretext")}),
     ("وزار الوفد الأقاليم الجنوبية للمملكة.", {"الأقاليم الجنوبية": (1, "southern-provinces")}),
+    ("وأحبطت الأجهزة الأمنية مخططا يهدف إلى إشاعة الفوضى في البلاد.", {"إشاعة الفوضى": (1, "spreading-chaos")}),
     ("واعتبرت المنظمة ما جرى تطهيرا عرقيا بحق المدنيين العزل.", {"المدنيين العزل": (1, "unarmed")}),
     ("ووصف الحملة بأنها مغرضة، في محاولة يائسة لتشويه الحقائق.", {"محاولة يائسة": (1, "desperate")}),
     # beside the other sense of a word of those rows, which is no term
@@ -376,6 +377,18 @@ def test_an_adjective_takes_both_genders_and_numbers_from_any_form() -> None:
     assert "المتمرد" in adjective_forms("المتمردين")
     assert "المش" not in adjective_forms("المشين")  # no plural: a stem of two letters is no stem
     assert "البشع" in adjective_forms("البشعة")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after رفض or ضد, a label of what is fought or suffered is still the outlet's word (Gulf, Levantine)
+    ("وأكد رفض المملكة للعدوان الحوثي على عدن.", {"العدوان الحوثي": (1, "aggression")}),
+    ("وخرج المحتجون رفضا للاحتلال الإسرائيلي.", {"الاحتلال الإسرائيلي": (1, "occupation")}),
+    # a position word is the opponents': تظاهروا ضد الانقلاب, رفضه للتطبيع
+    ("وتظاهر الآلاف ضد الانقلاب، وجددوا رفضهم للتطبيع وللعدوان الإسرائيلي.",
+     {"العدوان الإسرائيلي": (1, "aggression")}),
+])
+def test_opposition_sets_aside_positions_not_what_is_fought(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -55,9 +55,11 @@ _NAME_HEADS = frozenset(map(normalize, _cues("name-head")))
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
 _OPPOSITION = re.compile(rf"^[وفبل]?(?:{'|'.join(_cues('opposition'))})$")
 _OPPOSITION_WINDOW = 3
-# Labels of those fought rather than of a position opposed: after ضد they are still the outlet's words (معارك ضد
-# إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية).
-_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label"})
+# Labels of those fought or of what is suffered rather than of a position opposed: after ضد or رفض they are still the
+# outlet's words (معارك ضد إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية، رفض المملكة للعدوان الحوثي، رفضا
+# للاحتلال).
+_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label", "demonising", "occupation-naming",
+                            "blame", "tragedy-label"})
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
