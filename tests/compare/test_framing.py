@@ -327,8 +327,8 @@ def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[i
 @pytest.mark.parametrize(("text", "expected"), [
     # functions beyond the development stories: victims, eradication, praise of one's side (Gulf), evil and the
     # ousted (Egyptian), extermination and starvation (Levantine), the southern provinces (Maghrebi), translated wire
-    ("واستهدف التفجير المصلين الأبرياء، وتعهد الأمير باجتثاثه من جذوره.",
-     {"الأبرياء": (1, "innocent"), "اجتثاثه": (1, "uproot")}),
+    ("واستهدف التفجير المصلين الأبرياء، وتعهد الأمير باجتثاثه من جذوره وملاحقة هؤلاء الجبناء.",
+     {"الأبرياء": (1, "innocent"), "اجتثاثه": (1, "uproot"), "الجبناء": (1, "cowardly")}),
     ("ورفع التهاني لسمو ولي عهده الأمين، وأشاد بمواقفها المشرفة تجاه هذه البلاد المباركة.",
      {"ولي عهده الأمين": (1, "faithful"), "مواقفها المشرفة": (1, "honourable"),
       "البلاد المباركة": (1, "blessed")}),
@@ -346,6 +346,7 @@ def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[i
     ("وعادت الأسر اليائسة إلى منازلها، وزارت الجهة المشرفة الموقع، وسقط الأبرياء.",
      {"الأبرياء": (1, "innocent")}),
     ("وأظهرت الفحوصات عدم وجود مرض خبيث، وحذرت الشركة من برمجيات خبيثة.", {}),
+    ("وتوفي شابان في حادث انقلاب على طريق عرعر، وحرم الإسلام أكل أموال الناس بالباطل.", {}),
     ("وقال الأمين العام للأمم المتحدة إن قوى الشر لن تنتصر.", {"قوى الشر": (1, "evil")}),
 ])
 def test_round_nine_functions_and_their_other_senses(text: str, expected: dict[str, tuple[int, str]]) -> None:
