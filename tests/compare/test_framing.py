@@ -325,6 +325,35 @@ def test_adjective_forms_and_learnt_words(text: str, expected: dict[str, tuple[i
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # functions beyond the development stories: victims, eradication, praise of one's side (Gulf), evil and the
+    # ousted (Egyptian), extermination and starvation (Levantine), the southern provinces (Maghrebi), translated wire
+    ("واستهدف التفجير المصلين الأبرياء، وتعهد الأمير باجتثاثه من جذوره وملاحقة هؤلاء الجبناء.",
+     {"الأبرياء": (1, "innocent"), "اجتثاثه": (1, "uproot"), "الجبناء": (1, "cowardly")}),
+    ("ورفع التهاني لسمو ولي عهده الأمين، وأشاد بمواقفها المشرفة تجاه هذه البلاد المباركة.",
+     {"ولي عهده الأمين": (1, "faithful"), "مواقفها المشرفة": (1, "honourable"),
+      "البلاد المباركة": (1, "blessed")}),
+    ("وقال إن قوى الشر لن تنال من مصر، وتغيب الرئيس المعزول عن الجلسة.",
+     {"قوى الشر": (1, "evil"), "الرئيس المعزول": (1, "ousted")}),
+    ("ويشن الاحتلال حرب إبادة على القطاع ويمارس سياسة التجويع بذريعة الأمن.",
+     {"الاحتلال": (1, "occupation"), "حرب إبادة": (1, "genocide"), "التجويع": (1, "starvation"),
+      "بذريعة": (1, "pretext")}),
+    ("وزار الوفد الأقاليم الجنوبية للمملكة.", {"الأقاليم الجنوبية": (1, "southern-provinces")}),
+    ("وأحبطت الأجهزة الأمنية مخططا يهدف إلى إشاعة الفوضى في البلاد.", {"إشاعة الفوضى": (1, "spreading-chaos")}),
+    ("واعتبرت المنظمة ما جرى تطهيرا عرقيا بحق المدنيين العزل.", {"المدنيين العزل": (1, "unarmed")}),
+    ("ووصف الحملة بأنها مغرضة، في محاولة يائسة لتشويه الحقائق.", {"محاولة يائسة": (1, "desperate")}),
+    # beside the other sense of a word of those rows, which is no term
+    ("وبعد قانون اجتثاث البعث تعهدت الحكومة باجتثاث الإرهاب.", {"اجتثاث": (1, "uproot")}),
+    ("وعادت الأسر اليائسة إلى منازلها، وزارت الجهة المشرفة الموقع، وسقط الأبرياء.",
+     {"الأبرياء": (1, "innocent")}),
+    ("وأظهرت الفحوصات عدم وجود مرض خبيث، وحذرت الشركة من برمجيات خبيثة.", {}),
+    ("وتوفي شابان في حادث انقلاب على طريق عرعر، وحرم الإسلام أكل أموال الناس بالباطل.", {}),
+    ("وقال الأمين العام للأمم المتحدة إن قوى الشر لن تنتصر.", {"قوى الشر": (1, "evil")}),
+])
+def test_round_nine_functions_and_their_other_senses(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a loaded verb's participle as an adjective and its verbal noun (Gulf, Levantine, Egyptian styles)
     ("واتهم البيان الأطراف المتواطئة والدول المتخاذلة.",
      {"المتواطئة": (1, "colluded"), "المتخاذلة": (1, "abandonment")}),
@@ -345,10 +374,37 @@ def test_verb_nouns_by_measure() -> None:
 
 
 def test_an_adjective_takes_both_genders_and_numbers_from_any_form() -> None:
-    assert set(adjective_forms("الدنيئة")) == {"الدنيء", "الدنييه", "الدنييون", "الدنييين", "الدنييات"}
+    assert set(adjective_forms("الدنيئة")) == {"الدنيء", "الدنييه", "الدنييون", "الدنييين", "الدنييات", "الدنييا"}
     assert "المتمرد" in adjective_forms("المتمردين")
     assert "المش" not in adjective_forms("المشين")  # no plural: a stem of two letters is no stem
     assert "البشع" in adjective_forms("البشعة")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after رفض or ضد, a label of what is fought or suffered is still the outlet's word (Gulf, Levantine)
+    ("وأكد رفض المملكة للعدوان الحوثي على عدن.", {"العدوان الحوثي": (1, "aggression")}),
+    ("وخرج المحتجون رفضا للاحتلال الإسرائيلي.", {"الاحتلال الإسرائيلي": (1, "occupation")}),
+    # a position word is the opponents': تظاهروا ضد الانقلاب, رفضه للتطبيع
+    ("وتظاهر الآلاف ضد الانقلاب، وجددوا رفضهم للتطبيع وللعدوان الإسرائيلي.",
+     {"العدوان الإسرائيلي": (1, "aggression")}),
+])
+def test_opposition_sets_aside_positions_not_what_is_fought(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the indefinite accusative of a noun row and of an adjective's masculine (Levantine, Egyptian, Gulf, wire)
+    ("وسقط الشاب شهيدا برصاص قوات الاحتلال.", {"شهيدا": (1, "martyr"), "قوات الاحتلال": (1, "occupation")}),
+    ("واعتبر المحلل ما جرى انقلابا على الدستور.", {"انقلابا": (1, "coup")}),
+    ("ونفذ المسلحون عملا إجراميا جبانا ضد المصلين.", {"إجراميا": (1, "criminal"), "جبانا": (1, "cowardly")}),
+    ("ورد الجيش ردا وحشيا على المتظاهرين.", {"وحشيا": (1, "brutal")}),
+    # beside a form that is another word: عبثا (in vain) is no tampering
+    ("وحاول المسعفون عبثا إنقاذ الشاب الذي سقط شهيدا.", {"شهيدا": (1, "martyr")}),
+])
+def test_the_indefinite_accusative(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+    assert "انقلابا" in word_forms("انقلاب")
+    assert "مجزرها" not in word_forms("مجزرة")  # a ة takes no alif (مجزرةً), and ها after ه is no pronoun of it
 
 
 def test_a_word_with_a_pronoun_already_takes_none_more() -> None:

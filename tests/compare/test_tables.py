@@ -31,7 +31,8 @@ TABLES = MODELS_DIR / "compare"
                               "over-before"}),
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
                              "place-label", "pronoun-suffix", "nisba-suffix", "plural-swap", "long-vowel",
-                             "past-suffix", "present-prefix", "present-suffix", "adjective-ending"}),
+                             "past-suffix", "present-prefix", "present-suffix", "adjective-ending",
+                             "accusative-ending"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

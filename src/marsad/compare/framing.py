@@ -55,9 +55,11 @@ _NAME_HEADS = frozenset(map(normalize, _cues("name-head")))
 # Opposition before a term names the position of the term's opponents (جبهة ... ضد التطبيع), not the outlet's.
 _OPPOSITION = re.compile(rf"^[وفبل]?(?:{'|'.join(_cues('opposition'))})$")
 _OPPOSITION_WINDOW = 3
-# Labels of those fought rather than of a position opposed: after ضد they are still the outlet's words (معارك ضد
-# إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية).
-_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label"})
+# Labels of those fought or of what is suffered rather than of a position opposed: after ضد or رفض they are still the
+# outlet's words (معارك ضد إسلاميين متشددين وجهاديين، حرب ضد الجماعات الإرهابية، رفض المملكة للعدوان الحوثي، رفضا
+# للاحتلال).
+_FOUGHT_LABELS = frozenset({"terrorism-label", "religious-political-label", "demonising", "occupation-naming",
+                            "blame", "tragedy-label"})
 # A naming or labelling verb before a term attributes the label to someone else (وصفه منتقدوه بأنه انقلاب).
 _ATTRIBUTION = re.compile(rf"^[وف]?(?:ما)?(?:{'|'.join(_cues('attribution'))})$")
 _ATTRIBUTION_WINDOW = 4
@@ -101,6 +103,7 @@ _NISBA_SUFFIXES = tuple(map(normalize, _cues("nisba-suffix")))
 _PLURAL_SWAP = tuple(map(normalize, _cues("plural-swap")))
 _LONG_VOWELS = tuple(map(normalize, _cues("long-vowel")))
 _ADJECTIVE_ENDINGS = tuple(_cues("adjective-ending"))
+_ACCUSATIVE = tuple(map(normalize, _cues("accusative-ending")))
 _LONG_VOWEL_LETTERS = "اوي"  # the letters of a long vowel, written (ى is no middle letter)
 _STEM_MIN = {1: 3, 2: 4}  # letters left once a one- or two-letter ending is off (البشعة: بشع; المشين is no plural)
 _ADJECTIVE = "+"  # a row's last word ending in + is an adjective (see `adjective_forms`)
@@ -109,7 +112,8 @@ _NISBA_MIN = 4  # letters of an adjective of relation in ي, article off (عبر
 
 def word_forms(written: str) -> tuple[str, ...]:
     """The normalised forms a lexicon row's last word matches: itself; with an attached pronoun (جرائمهم، قضيته: a ة
-    of the row written ت before it; اغتالوه: the ا of a plural verb's وا dropped), unless it has an article, a pronoun
+    of the row written ت before it; اغتالوه: the ا of a plural verb's وا dropped) and, but for a ة or a plural verb's
+    ending, in the indefinite accusative (انقلابا، شهيدا), unless it has an article, a pronoun
     already (أمتنا: امتنانا is no form of it) or another long vowel at its end (المفدى، ادعى); an adjective of relation
     in ي with its feminine, dual and plural endings (الإرهابية، إرهابيين); a sound masculine plural in either case
     (المتمردون، المتمردين). A word ending in * (any suffix already) is kept as it is; one ending in + is an adjective
@@ -125,6 +129,8 @@ def word_forms(written: str) -> tuple[str, ...]:
     if not (word.startswith("ال") or pronoun_ended or (word.endswith(_LONG_VOWELS) and not plural_verb)):
         stem = word[:-1] + "ت" if feminine else word[:-1] if plural_verb else word
         forms.update(stem + suffix for suffix in _PRONOUN_SUFFIXES)
+        if not (feminine or plural_verb):
+            forms.update(word + ending for ending in _ACCUSATIVE)
     if written.endswith("ي") and len(word.removeprefix("ال")) >= _NISBA_MIN:
         forms.update(word + suffix for suffix in _NISBA_SUFFIXES)
     for ending in _PLURAL_SWAP:
@@ -134,7 +140,8 @@ def word_forms(written: str) -> tuple[str, ...]:
 
 
 def adjective_forms(written: str) -> tuple[str, ...]:
-    """The normalised forms of an adjective in both genders and both sound plurals, from any one of them as written:
+    """The normalised forms of an adjective in both genders and both sound plurals, and its masculine's indefinite
+    accusative (إرهابيا، وحشيا), from any one of them as written:
     its ending (ة، ون، ين، ات) off, where a stem of three letters (four before a plural ending) is left, gives the
     masculine singular, whose stem takes every ending; a hamza after a long vowel is written ء at the end and ئ
     before an ending (الدنيء، الدنيئة), after a consonant ئ (المتواطئ، المتواطئة)."""
@@ -143,7 +150,7 @@ def adjective_forms(written: str) -> tuple[str, ...]:
                  if written.endswith(e) and letters - len(e) >= _STEM_MIN[len(e)]), written)
     masculine = stem[:-1] + "ء" if stem.endswith("ئ") and stem[-2:-1] in _LONG_VOWEL_LETTERS else stem
     stem = stem[:-1] + "ئ" if stem.endswith("ء") else stem
-    forms = {normalize(masculine), *(normalize(stem + ending) for ending in _ADJECTIVE_ENDINGS)}
+    forms = {normalize(masculine), *(normalize(stem + ending) for ending in (*_ADJECTIVE_ENDINGS, *_ACCUSATIVE))}
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
