@@ -1211,17 +1211,21 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
     if number.approximate:
         return number.value, number.value * 10 - 1, "approximate"
     low, high, hedge = _hedged(text, number.start, number.end, number.value)
-    if hedge or not (margin := _rounding(text[number.start:number.end], number.value)):
+    below, above = _rounding(text[number.start:number.end], number.value)
+    if hedge or not below:
         return low, high, hedge
     RULES.hit("rounded-figure")  # 97 مليونا is 97,039,330 told round, 300 is 302
-    return number.value - margin, number.value + margin, "rounded"
+    return number.value - below, number.value + above, "rounded"
 
 
-def _rounding(written: str, value: float) -> float:
-    """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
-    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most `_ROUNDED_SHARE`
-    of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45). A compound
-    figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand)."""
+def _rounding(written: str, value: float) -> tuple[float, float]:
+    """How far below and above its value a figure written round may lie: half the unit it is rounded to (97 مليونا:
+    half a million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most
+    `_ROUNDED_SHARE` of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302،
+    45). A compound figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand). A
+    decimal of a scale word may be cut rather than rounded, up to a whole unit above (5.9 مليون for 5,969,428; 1.3
+    مليون for 1,372,500)."""
+    cut = False
     written = normalize(written).strip("() ")
     digits = _LEADING_DIGITS.match(written)
     parts = list(_LEADING_DIGITS.finditer(written))
@@ -1248,7 +1252,11 @@ def _rounding(written: str, value: float) -> float:
         whole = digits.group().replace(",", "")
         zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
         unit = round(scale) * 10.0 ** (-decimals if decimals else zeros if zeros >= 2 else 0) if exact else 0.0
-    return min(unit / 2, _ROUNDED_SHARE * value)
+        cut = bool(decimals)
+    below = min(unit / 2, _ROUNDED_SHARE * value)
+    if cut and below:
+        RULES.hit("cut-decimal")
+    return below, unit if cut else below  # a decimal cut: up to its whole unit above, a tenth of the figure at most
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
