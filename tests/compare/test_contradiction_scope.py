@@ -1,5 +1,7 @@
 """What one figure is of: the span it is a total over, whose group it counts, a share told as a fraction, those
-beside one named, and a compound figure told round (sentences written for these tests in several house styles)."""
+beside one named, a compound figure told round, a toll verb written with its short vowels, a hedge the article gave
+with the figure once, the injured with the dead counted among them, and a count of two groups joined by و (sentences
+written for these tests in several house styles)."""
 from __future__ import annotations
 
 import pytest
@@ -115,3 +117,59 @@ def test_a_fraction_with_the_article_names_a_period_not_a_share() -> None:
     half = Article("b", source="Daily", published="2030-05-02", text="وتراجعت المبيعات في النصف الأول من العام.")
     articles = [quarter, half]
     assert not [q for q in stated_quantities(align_claims("v1", articles), articles) if q.slot == "%"]
+
+
+@pytest.mark.parametrize(("voweled", "plain", "values"), [
+    ("قُتل 12 شخصاً في انفجار سيارة مفخخة قرب سوق شعبي وسط المدينة مساء الخميس.",  # Gulf, the wire's vowels
+     "أسفر انفجار سيارة مفخخة قرب سوق شعبي وسط المدينة مساء الخميس عن مقتل 17 شخصا.", ("12", "17")),
+    ("لقي ثلاثة أشخاص مصرعهم وأُصيب 9 آخرون في حادث تصادم على الطريق الدائري.",  # Egyptian
+     "أسفر حادث التصادم على الطريق الدائري عن وفاة ثلاثة أشخاص وإصابة 14 آخرين.", ("9", "14")),
+])
+def test_a_toll_verb_written_with_its_vowels_is_read(voweled: str, plain: str, values: tuple[str, str]) -> None:
+    (found,) = _found(voweled, plain)
+    assert all(v in found.detail for v in values)
+
+
+def test_a_hedge_the_outlet_gives_in_its_lead_covers_the_figure() -> None:
+    hedged = ("قُتل 20 شخصاً على الأقل وأُصيب عشرة آخرون في تبادل لإطلاق النار خلال حفل زفاف شمال البلاد. "
+              "ونقلت الوكالة عن المتحدث باسم الشرطة أن تبادل إطلاق النار خلال حفل الزفاف أدى إلى مقتل 20 شخصا.")
+    other = "أدى تبادل إطلاق النار خلال حفل زفاف شمال البلاد إلى مقتل 21 شخصا وإصابة عشرة آخرين."
+    assert _found(hedged, other) == []
+
+
+@pytest.mark.parametrize("total", [
+    "وبلغ مجمل عدد المصابين في حادث الحافلة (50) حالة سجلت منهم (9) حالات وفيات، بحسب صحة المحافظة.",  # Gulf
+    "أسفر حادث الحافلة عن إصابة 50 شخصا بينهم 9 حالات وفاة، بحسب ما أفادت صحة المحافظة.",  # Levantine
+])
+def test_the_injured_with_the_dead_among_them_are_all_those_struck(total: str) -> None:
+    wounded = "لقي 9 أشخاص مصرعهم وأصيب 41 آخرون في حادث الحافلة، بحسب صحة المحافظة."
+    assert _found(total, wounded) == []
+    (found,) = _found("أسفر حادث الحافلة عن إصابة 50 شخصا بينهم 9 حالات حرجة، بحسب ما أفادت صحة المحافظة.", wounded)
+    assert "50" in found.detail and "41" in found.detail  # the critical among the injured are injured
+
+
+@pytest.mark.parametrize(("both", "one"), [
+    ("فاعتدت قوات الاحتلال عليهم بالضرب فأصيب أربعة من الحراس والمصلين برضوض في ساحة المسجد.",  # Levantine
+     "واعتدت قوات الاحتلال على الحراس بالضرب وأصابت اثنين من الحراس برضوض في ساحة المسجد."),
+    ("وأفاد بيان الوزارة بأن 6 من الجنود والضباط أصيبوا بجروح طفيفة في الهجوم على الثكنة.",  # Maghrebi
+     "وأفاد بيان الوزارة بأن 3 من الجنود أصيبوا بجروح طفيفة في الهجوم على الثكنة."),
+])
+def test_a_count_of_two_groups_joined_is_not_a_count_of_one(both: str, one: str) -> None:
+    assert _found(both, one) == []
+    (found,) = _found("وأعلن الهلال الأحمر وصول 12 من الأطباء والممرضين إلى المستشفى الميداني في المدينة.",
+                      "وأعلن الهلال الأحمر وصول 15 من الأطباء والممرضين إلى المستشفى الميداني في المدينة.")
+    assert "12" in found.detail and "15" in found.detail
+
+
+@pytest.mark.parametrize(("cut", "exact", "apart"), [
+    ("وبلغ العدد الإجمالي لركاب المطارات الداخلية 5.9 مليون مسافر في العام الماضي بحسب إحصائية الهيئة.",  # Gulf
+     "وبلغ العدد الإجمالي لركاب المطارات الداخلية 5,969,428 مسافرا في العام الماضي بحسب إحصائية الهيئة.",
+     "وبلغ العدد الإجمالي لركاب المطارات الداخلية 6.1 مليون مسافر في العام الماضي بحسب إحصائية الهيئة."),
+    ("واستقبلت المواقع الأثرية في المحافظة 1.3 مليون زائر خلال الموسم السياحي المنصرم، وفق بيان الوزارة.",  # Egyptian
+     "واستقبلت المواقع الأثرية في المحافظة 1,372,500 زائر خلال الموسم السياحي المنصرم، وفق بيان الوزارة.",
+     "واستقبلت المواقع الأثرية في المحافظة 1,240,000 زائر خلال الموسم السياحي المنصرم، وفق بيان الوزارة."),
+])
+def test_a_decimal_of_a_scale_may_be_cut_not_rounded(cut: str, exact: str, apart: str) -> None:
+    assert _found(cut, exact) == []
+    (found,) = _found(cut, apart)  # below the figure, or a whole unit above it: another figure
+    assert found.detail

@@ -28,7 +28,7 @@ from scipy.sparse import csr_matrix
 from marsad.compare.numbers import NumberMention, read_numbers, unit_class, unit_key
 from marsad.resources import MODELS_DIR, column
 from marsad.settings import DEFAULTS, ClaimSettings
-from marsad.text.normalize import match_key, normalize
+from marsad.text.normalize import DIACRITICS, match_key, normalize
 from marsad.text.sentences import split_sentences
 from marsad.types import Article, Claim, Mention, Support, Timex
 
@@ -41,6 +41,8 @@ WORD_WEIGHT, CHAR_WEIGHT, ENTITY_WEIGHT, VALUE_WEIGHT = 0.45, 0.35, 0.15, 0.10
 
 STOPWORDS = frozenset(normalize(w) for w in column(MODELS_DIR / "compare" / "claim_stopwords.tsv"))
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# The short vowels and marks some outlets write on letters (قُتل، أُصيب): part of a word as written, which `\w` is not
+MARKS = "".join(sorted(DIACRITICS))
 # Where a sentence may join two propositions: a comma or semicolon before و، كما، فيما، بينما، مما، حيث، كذلك.
 _CLAUSE_OPENERS = "|".join(map(re.escape, column(MODELS_DIR / "compare" / "clause_openers.tsv")))
 _CLAUSE_BREAK = re.compile(rf"(?:[،,]\s*(?=(?:{_CLAUSE_OPENERS})\S*)|[؛;]\s*)")

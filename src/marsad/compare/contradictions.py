@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.compare.claims import STOPWORDS, ByStart, EventSentence, numbered_sentences, stem
+from marsad.compare.claims import MARKS, STOPWORDS, ByStart, EventSentence, numbered_sentences, stem
 from marsad.compare.incidents import Incident, incident_near
 from marsad.compare.numbers import SCALES, NumberMention, digits_value, noun_form, unit_key
 from marsad.compare.tense import future_verb
@@ -131,6 +131,7 @@ REMAINING_REACH = 8  # words after a count where such a word may stand (7 مصا
 _SELECTORS = frozenset(_cues("selector-before"))  # أفضل ثمانية منتخبات: the best eight, a part of a whole
 _PART_BEFORE = frozenset(_cues("part-before"))  # ضمنهم، من بينهم: 15 شخصا ضمنهم 12 من رجال الأمن, 12 is a part
 _PART_OF = tuple(_cues("part-after"))  # من أصل، من بين: 20 مباراة من أصل 26 is a part, the whole follows
+AMONG_REACH = 4  # words after a count of the injured where a part of it may be named, and after that the dead
 PART_REACH = 5  # words after a count (its noun and a qualifier: 24 مباراة فقط في الدوري من أصل 38) where its whole may
 # be named
 _RISE = frozenset(_cues("rise-before"))  # ارتفع، وصل: ارتفع عدد المضربين إلى 148 is a step of a rising count
@@ -211,7 +212,7 @@ _RANGE_LINKS = frozenset(normalize(w) for w, role in fields(MODELS_DIR / "compar
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD = re.compile(r"^\d{4}(?:-\d{2})?$")  # a month or a year: the period a figure is given for
 _TIME = re.compile(r"T(\d{2}):(\d{2})$")
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = re.compile(rf"(?:[^\W_]|[{MARKS}])+")  # a word as written, its marks in it (قُتل is one word)
 PLACE_TYPES = frozenset(("GPE", "LOC"))  # the mentions that place a figure: a toll in Aleppo is not one in Idlib
 # A country is too broad to place a figure (a visit to Morocco is one to Rabat): only the places inside one count.
 _COUNTRIES = frozenset(normalize(name) for name in column(MODELS_DIR / "compare" / "countries.tsv"))
@@ -261,6 +262,7 @@ class Quantity:
     toll_word: str = ""  # the casualty a count of a group is told with (3 جنود قتلوا، مقتل 3 جنود: killed), if any
     incident: Incident = Incident()  # the incident the words near it name (`incidents.incident_near`)
     over: float = 0.0  # the days of the span it is a total over (خلال أسبوع شن التحالف 30 غارة: 7), 0 if none told
+    joined: frozenset[str] = frozenset()  # the group its noun is joined to (أربعة من الحراس والمصلين: مصلين)
 
 
 def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequence[Article],
@@ -345,6 +347,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             return False
         if a.owner and b.owner and a.owner != b.owner:
             RULES.hit("other-owner")  # طولها 180 سم، طوله 183 سم: her height and his, two people's measures
+            return False
+        if a.joined != b.joined:
+            RULES.hit("joined-group")  # four of the guards and worshippers against two of the guards: two groups
             return False
         if a.side and b.side and not a.side & b.side:
             RULES.hit("different-sides")  # 4 of the resistance killed, 17 of the rebels: two tolls; 35% of the
@@ -745,6 +750,9 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     if _beside_named(sentence.text, number.start, last.end):
         RULES.hit("others-part")  # إصابة شرطي ثالث وخمسة آخرين: five beside the one named, six in all
         return None
+    if slot == "injured" and _dead_among(sentence.text, last.end):
+        RULES.hit("dead-among-injured")  # 50 مصابا منهم 9 وفيات: all those struck, not the wounded alone
+        return None
     low, high, hedge = _number_range(sentence.text, number)
     if upper is not None:
         high, hedge = max(high, upper.value), "range"
@@ -774,7 +782,34 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
                     noun=number.unit or "",
                     sum_of=_sum_of(sentence.text, number.start) if slot in _CHANGING else "",
                     toll_word=_toll_word(words, number.start, _noun_end(words, last)) if toll else "",
-                    incident=incident_near(sentence.text, number.start, last.end))
+                    incident=incident_near(sentence.text, number.start, last.end),
+                    joined=_joined_group(sentence.text, words, last))
+
+
+def _dead_among(text: str, end: int) -> bool:
+    """Whether the dead are counted among a count of the injured ending at `end`: a word of a part (`part-before`
+    rows: منهم، بينهم) within `AMONG_REACH` words after it in its clause, and a word of the dead within
+    `AMONG_REACH` words after that (إصابة 50 شخصا بينهم 9 حالات وفاة، 50 مصابا منهم 9 وفيات): the
+    count is of all those struck, the dead and the wounded."""
+    _, after = _clause_words(text, end, end)
+    at = next((k for k, w in enumerate(after[:AMONG_REACH]) if w in _PART_BEFORE), None)
+    return at is not None and any(_SYNONYMS.get(stem(w)) == "killed" for w in after[at + 1:at + 1 + AMONG_REACH])
+
+
+def _joined_group(text: str, words: Words, number: NumberMention) -> frozenset[str]:
+    """The group a count's noun with the article (after من or not) is joined to by و right after it, nothing between
+    (أربعة من الحراس والمصلين، 12 من الأطباء والممرضين: مصلين، ممرضين): the count is of both groups together. Empty
+    when no such noun follows (a toll's word opens the next toll: مقتل 5 من الجنود والإصابات، no group)."""
+    after = [w for w in words if w[0] >= number.end][:3]
+    at = next((k for k, w in enumerate(after[:2]) if number.unit and noun_form(w[2]) == number.unit), None)
+    if at is None or at + 1 >= len(after) or not after[at][2].startswith("ال"):
+        return frozenset()
+    joined = after[at + 1][2]
+    if text[after[at][1]:after[at + 1][0]].strip() or not joined.startswith("وال") or joined in STOPWORDS or (
+            _SYNONYMS.get(stem(joined)) in CASUALTIES):
+        return frozenset()
+    anchor = _group_anchor(joined[1:])
+    return frozenset((anchor,)) if anchor else frozenset()
 
 
 def _sum_of(text: str, start: int) -> str:
@@ -1176,17 +1211,21 @@ def _number_range(text: str, number: NumberMention) -> tuple[float, float, str]:
     if number.approximate:
         return number.value, number.value * 10 - 1, "approximate"
     low, high, hedge = _hedged(text, number.start, number.end, number.value)
-    if hedge or not (margin := _rounding(text[number.start:number.end], number.value)):
+    below, above = _rounding(text[number.start:number.end], number.value)
+    if hedge or not below:
         return low, high, hedge
     RULES.hit("rounded-figure")  # 97 مليونا is 97,039,330 told round, 300 is 302
-    return number.value - margin, number.value + margin, "rounded"
+    return number.value - below, number.value + above, "rounded"
 
 
-def _rounding(written: str, value: float) -> float:
-    """How far a figure written round may lie from its value: half the unit it is rounded to (97 مليونا: half a
-    million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most `_ROUNDED_SHARE`
-    of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302، 45). A compound
-    figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand)."""
+def _rounding(written: str, value: float) -> tuple[float, float]:
+    """How far below and above its value a figure written round may lie: half the unit it is rounded to (97 مليونا:
+    half a million; 2.4 مليون: 50 thousand; 300: 50; ثلاثة آلاف: 500; 100 مليون: 50 million), at most
+    `_ROUNDED_SHARE` of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302،
+    45). A compound figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand). A
+    decimal of a scale word may be cut rather than rounded, up to a whole unit above (5.9 مليون for 5,969,428; 1.3
+    مليون for 1,372,500)."""
+    cut = False
     written = normalize(written).strip("() ")
     digits = _LEADING_DIGITS.match(written)
     parts = list(_LEADING_DIGITS.finditer(written))
@@ -1213,7 +1252,11 @@ def _rounding(written: str, value: float) -> float:
         whole = digits.group().replace(",", "")
         zeros = len(whole) - len(whole.rstrip("0")) if whole.isdigit() else 0
         unit = round(scale) * 10.0 ** (-decimals if decimals else zeros if zeros >= 2 else 0) if exact else 0.0
-    return min(unit / 2, _ROUNDED_SHARE * value)
+        cut = bool(decimals)
+    below = min(unit / 2, _ROUNDED_SHARE * value)
+    if cut and below:
+        RULES.hit("cut-decimal")
+    return below, unit if cut else below  # a decimal cut: up to its whole unit above, a tenth of the figure at most
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:

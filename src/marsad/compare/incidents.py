@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.compare.claims import stem
+from marsad.compare.claims import MARKS, stem
 from marsad.resources import MODELS_DIR, fields
 
 KINDS_PATH = MODELS_DIR / "compare" / "incident_kinds.tsv"
 INCIDENT_REACH = 8  # words either side of a toll, in its sentence, where the incident it is of is named
 ANY = "any"
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")  # a word as written, its marks in it
 
 
 @dataclass(frozen=True, slots=True)
