@@ -1224,7 +1224,7 @@ def _rounding(written: str, value: float) -> tuple[float, float]:
     `_ROUNDED_SHARE` of it (100 stands for 104, not for 140); 0 for a figure written to the unit (59 ألفا و674، 302،
     45). A compound figure is rounded to the scale of its last part (122 مليونا و334 ألفا: half a thousand). A
     decimal of a scale word may be cut rather than rounded, up to a whole unit above (5.9 مليون for 5,969,428; 1.3
-    مليون for 1,372,500)."""
+    مليون for 1,372,500), a tenth of the figure at most."""
     cut = False
     written = normalize(written).strip("() ")
     digits = _LEADING_DIGITS.match(written)
@@ -1256,7 +1256,8 @@ def _rounding(written: str, value: float) -> tuple[float, float]:
     below = min(unit / 2, _ROUNDED_SHARE * value)
     if cut and below:
         RULES.hit("cut-decimal")
-    return below, unit if cut else below  # a decimal cut: up to its whole unit above, a tenth of the figure at most
+    above = min(unit, 2 * _ROUNDED_SHARE * value) if cut else below  # a decimal cut: up to its whole unit above,
+    return below, above  # a tenth of the figure at most (0.5 مليون is not 599,999)
 
 
 def _hedged(text: str, start: int, end: int, value: float) -> tuple[float, float, str]:
