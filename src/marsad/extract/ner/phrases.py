@@ -437,7 +437,7 @@ class PhraseRules:
                 free = name[1] + 1
         return found
 
-    def common_homographs(self) -> list:
+    def common_homographs(self) -> list[Span]:
         """The one-word spans of an indefinite place name that is also an everyday noun (`ambiguous_place`: مشهد
         "scene", صور "pictures") followed by what only the common noun takes: a definite noun in construct, an
         indefinite word (adjective or verb) with no proclitic. A name is followed by punctuation, a particle, a
@@ -455,7 +455,7 @@ class PhraseRules:
                 RULES.hit("homograph_as_noun")
         return found
 
-    def descriptions(self) -> list:
+    def descriptions(self) -> list[Span]:
         """The one-word spans that are an indefinite nationality adjective (يوغوسلافية "Yugoslav"), and the
         organisations that are a head with an indefinite nisba adjective alone (منظمة أممية "a UN body", حزب
         تونسي "a Tunisian party", مركز تجاري "a shopping centre"): descriptions, not names."""
@@ -471,7 +471,7 @@ class PhraseRules:
                 RULES.hit("description_not_name")
         return found
 
-    def rank_positions(self) -> list:
+    def rank_positions(self) -> list[Span]:
         """The spans that are a rank noun (its proclitics off) and an ordinal alone (في المركز الثالث، المرتبة
         الأولى): a position in a ranking or a race, not the name of an organisation or a place."""
         doc, found = self.doc, []
