@@ -24,7 +24,7 @@ from contextlib import closing
 from itertools import islice
 from pathlib import Path
 
-from marsad.engines import close_engine, collect_as_batch_job, make_engine
+from marsad.engines import close_engine, collect_as_batch_job, make_engine, settle_round
 from marsad.ingest import read_inputs
 from marsad.pipeline import REVISION, analyze_documents, publish
 from marsad.store import SQLiteStore
@@ -41,8 +41,8 @@ def documents(corpus: Path, start: int, stop: int) -> Iterator[RawDocument]:
 def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | None, warm: bool,
           out: multiprocessing.Queue) -> None:
     """Analyse each range of articles into the store and publish the analysis, one after the other in this
-    process; `warm`: through a `WarmStore`, as `marsad watch` runs its rounds. The process collects garbage as
-    `marsad analyze` and `marsad watch` do."""
+    process; `warm`: through a `WarmStore`, as `marsad watch` runs its rounds (each round settled as it does).
+    The process collects garbage as `marsad analyze` and `marsad watch` do."""
     collect_as_batch_job()
     engine = make_engine("local", workers=workers)
     try:
@@ -56,6 +56,8 @@ def steps(corpus: Path, ranges: list[tuple[int, int]], db: Path, workers: int | 
                 result = analyze_documents(found, store, engine=engine)
                 if not result.unchanged:
                     publish(store, result)
+                if warm:
+                    settle_round()  # as `marsad watch` does after each round
                 seconds = time.perf_counter() - started
                 after = _entity_names(stored)
                 kept = sum(after.get(id_) == name for id_, name in before.items())

@@ -4,12 +4,13 @@ from __future__ import annotations
 import gc
 import operator
 import os
+import weakref
 from pathlib import Path
 
 import pytest
 from threadpoolctl import threadpool_info
 
-from marsad.engines import ProcessEngine, make_engine
+from marsad.engines import ProcessEngine, make_engine, settle_round
 from marsad.engines.processes import GC_THRESHOLDS
 from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import to_document
@@ -67,6 +68,27 @@ def test_workers_run_numerical_libraries_on_one_thread() -> None:
 def test_workers_collect_cycles_at_batch_thresholds() -> None:
     with ProcessEngine(2, batch_size=1, inline_below=1) as engine:
         assert list(engine(operator.call, [gc.get_threshold] * 2)) == [GC_THRESHOLDS] * 2
+
+
+class _Node:
+    """An object that can hold itself (a cycle only the collector frees)."""
+
+
+def test_a_settled_round_is_left_to_a_full_settling() -> None:
+    gc.unfreeze()
+    try:
+        node = _Node()
+        node.itself = node  # type: ignore[attr-defined]
+        gone = weakref.ref(node)
+        settle_round()
+        frozen = gc.get_freeze_count()
+        del node
+        gc.collect()
+        assert frozen > 0 and gone() is not None  # frozen with its cycle: no collection examines it
+        settle_round(full=True)
+        assert gone() is None and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_batch_commands_collect_as_batch_jobs() -> None:

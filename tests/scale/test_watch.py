@@ -1,6 +1,7 @@
 """Watching feeds (served from 127.0.0.1 in a thread) and folders: only what is new is taken in, once."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import marsad.watch
 from marsad.errors import ConfigError
 from marsad.store import SQLiteStore
 from marsad.types import Analysis
@@ -89,6 +91,13 @@ def feed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Served]]
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """A watcher settles its rounds (`gc.freeze`): the test process collects as before once the test is over."""
+    yield
+    gc.unfreeze()
 
 
 def _rounds(sources: list[str], store: SQLiteStore, rounds: int, messages: list[str] | None = None
@@ -175,6 +184,15 @@ def test_folder_files_get_their_manifest_metadata(tmp_path: Path) -> None:
         _rounds([str(folder)], store, rounds=1)
         stored = store.get_article(line["id"])
         assert stored is not None and stored.source == line["source"]
+
+
+def test_each_round_is_settled_and_every_so_many_fully(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settled: list[bool] = []
+    monkeypatch.setattr(marsad.watch, "settle_round", lambda full=False: settled.append(full))
+    monkeypatch.setattr(marsad.watch, "FULL_SETTLING", 2)
+    with SQLiteStore(tmp_path / "m.db") as store:
+        _rounds([str(tmp_path)], store, rounds=5)
+    assert settled == [False, True, False, True, False]
 
 
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:

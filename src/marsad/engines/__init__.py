@@ -8,13 +8,14 @@ cross-document stages run in the calling process. Engines that start workers are
 from __future__ import annotations
 
 from marsad.engines.batches import BatchEngine
-from marsad.engines.processes import ProcessEngine, collect_as_batch_job, default_workers
+from marsad.engines.processes import ProcessEngine, collect_as_batch_job, default_workers, settle_round
 from marsad.errors import ConfigError
 from marsad.pipeline import Engine, local_engine
 
 ENGINES = ("local", "dask")
 
-__all__ = ["ENGINES", "ProcessEngine", "collect_as_batch_job", "default_workers", "close_engine", "make_engine"]
+__all__ = ["ENGINES", "ProcessEngine", "collect_as_batch_job", "default_workers", "close_engine", "make_engine",
+           "settle_round"]
 
 
 def make_engine(name: str, scheduler: str | None = None, workers: int | None = None) -> Engine:

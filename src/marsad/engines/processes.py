@@ -52,6 +52,18 @@ def collect_as_batch_job() -> None:
     _allocate_as_batch_job()
 
 
+def settle_round(full: bool = False) -> None:
+    """After a watcher's round: what survived it joins the objects Python's cycle collector no longer examines
+    (`gc.freeze`), so its collections walk only what the next rounds make, never the warm store (at 30,000 stored
+    articles ~6 million objects: an older generation's collection took 1.2-3.2 s of CPU, and comes more rarely but
+    longer as the store grows). The few cycles a round leaves (~350 objects a round at 30,000 stored) wait for a
+    `full` settling, which collects everything first: for the time between rounds."""
+    if full:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+
+
 M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc's mallopt parameters (malloc.h)
 MAPPED_FROM = 128 * 1024  # bytes: larger blocks are mapped on their own, and unmapped when freed
 ARENAS = 2

@@ -16,6 +16,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+from marsad.engines.processes import settle_round
 from marsad.errors import ConfigError
 from marsad.pipeline import Engine, analyze_documents, local_engine
 from marsad.store import Store, content_hash
@@ -28,6 +29,7 @@ __all__ = ["parse_interval", "poll_once", "watch"]
 
 STATE_PREFIX = "watch:"
 UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+FULL_SETTLING = 48  # rounds between the settlings that collect every object (`settle_round`)
 Report = Callable[[str], None]
 Polled = tuple[Iterable[RawDocument | Rejected], Any]  # the source's documents to consider, its state to keep
 
@@ -47,12 +49,14 @@ def parse_interval(text: str) -> float:
 def watch(sources: list[str], store: Store | WarmStore, every_seconds: float, rounds: int | None = None, *,
           engine: Engine = local_engine, report: Report = _to_stderr,
           on_round: Callable[[int, Analysis | None], None] | None = None) -> None:
-    """Poll `sources` (feed URLs, folders, files) every `every_seconds`, for `rounds` rounds or for ever."""
+    """Poll `sources` (feed URLs, folders, files) every `every_seconds`, for `rounds` rounds or for ever. After
+    each round what it left in memory is settled (`settle_round`: the cycle collector's later passes skip it)."""
     for number in count(1):
         started = time.monotonic()
         analysis = poll_once(sources, store, engine=engine, report=report)
         if on_round:
             on_round(number, analysis)
+        settle_round(full=number % FULL_SETTLING == 0)
         if rounds is not None and number >= rounds:
             return
         time.sleep(max(0.0, every_seconds - (time.monotonic() - started)))
