@@ -73,6 +73,7 @@ class _Linked:
 class _Component:
     groups: list[_Placed] = field(default_factory=list)
     entities: dict[Order, _Linked] = field(default_factory=dict)  # by the order of each entity's first group
+    surnames: set[str] = field(default_factory=set)  # the surname keys of its surnames alone and their carriers
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,8 @@ class Linker:
         self._singles: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> the surnames alone
         self._carriers: dict[str, list[_Placed]] = defaultdict(list)  # surname key -> full names carrying it
         self._alone: set[str] = set()  # surname keys whose carriers lie in several components
+        self._surnames_moved: set[str] = set()  # surname keys whose surnames alone or carriers were added, taken
+        # out or joined to another component since `_join_surnames` last looked (only they can join or part)
         self._countries: dict[str, Counter[str]] = defaultdict(Counter)  # a name as written -> its outlets' countries
         self._named: dict[Key, _Placed] = {}  # the name key of a group not of a person -> the first such group
         self._personal: set[Key] = set()  # the name keys of persons' groups (a full name's weight counts them all)
@@ -204,12 +207,18 @@ class Linker:
             self._components[root].groups.append(item)
             roots.add(root)
             if group.type == "PER" and len(group.tokens) == 1:
-                self._singles[surname_key(group.tokens[0])].append(item)
+                self._place_surname(self._singles, surname_key(group.tokens[0]), item, root)
             elif group.type == "PER":
                 for token in group.tokens[1:]:
-                    self._carriers[surname_key(token)].append(item)
+                    self._place_surname(self._carriers, surname_key(token), item, root)
         self._articles[article] = record
         return roots
+
+    def _place_surname(self, table: dict[str, list[_Placed]], key: str, item: _Placed, root: Key) -> None:
+        """Note a surname alone or a carrier (`table`) under its surname key, in the component of `root`."""
+        table[key].append(item)
+        self._components[root].surnames.add(key)
+        self._surnames_moved.add(key)
 
     def _keys(self, group: Group, nicknames: set[tuple[str, ...]]) -> tuple[Key, ...]:
         """The keys of every decision of `link_groups` that may join or part this group and another."""
@@ -244,6 +253,8 @@ class Linker:
             self._parent[other] = root
             joined = self._components.pop(other)
             self._components[root].groups.extend(joined.groups)
+            self._components[root].surnames |= joined.surnames
+            self._surnames_moved |= joined.surnames  # their groups there now lie in another component
         return root
 
     def _remove(self, record: _Article) -> set[Key]:
@@ -260,6 +271,7 @@ class Linker:
             for key, items in table.items():
                 if any(id(item) in gone for item in items):
                     table[key] = [item for item in items if id(item) not in gone]
+                    self._surnames_moved.add(key)
         return roots
 
     def _written_roots(self, texts: Iterable[str]) -> set[Key]:
@@ -269,22 +281,26 @@ class Linker:
 
     def _join_surnames(self) -> set[Key]:
         """Join each surname alone to its carriers' component when they all lie in one, until none is left to
-        join; the components changed (joined, or whose surnames' carriers came to lie in several)."""
+        join; the components changed (joined, or whose surnames' carriers came to lie in several). Only the
+        surname keys whose groups were added, taken out or joined to another component since the last round are
+        looked at (`_surnames_moved`): components only ever join, so the others stand as they were; a join
+        notes the keys of the component it joins, which are looked at in turn."""
         changed: set[Key] = set()
-        joining = True
-        while joining:
-            joining = False
-            alone = set()
-            for key, singles in self._singles.items():
-                roots = {self._find(item.keys[0]) for item in self._carriers.get(key, ())}
-                if len(roots) > 1:
-                    alone.add(key)
-                elif roots and any(self._find(item.keys[0]) not in roots for item in singles):
-                    changed.add(self._union([*roots, *(item.keys[0] for item in singles)]))
-                    joining = True
-        for key in alone ^ self._alone:
+        before = set(self._alone)
+        while self._surnames_moved:
+            key = self._surnames_moved.pop()
+            singles = self._singles.get(key)
+            if singles is None:
+                continue
+            roots = {self._find(item.keys[0]) for item in self._carriers.get(key, ())}
+            if len(roots) > 1:
+                self._alone.add(key)
+                continue
+            self._alone.discard(key)
+            if roots and any(self._find(item.keys[0]) not in roots for item in singles):
+                changed.add(self._union([*roots, *(item.keys[0] for item in singles)]))
+        for key in before ^ self._alone:
             changed.update(self._find(item.keys[0]) for item in self._singles.get(key, ()))
-        self._alone = alone
         return changed
 
     def _relink(self, roots: set[Key]) -> list[tuple[Order, list[Group]]]:
