@@ -8,7 +8,8 @@ two sums of one sentence listed apart only when of one transaction (a budget bes
 worded alike compared as far as exact ones (12 ألف هكتار against 8500): 8/11 and 8/9. Still missed: losses in euros
 (no transaction named), villages evacuated 14 against nine (1.56 apart, beyond counts worded alike), and 12 people
 against 17 fans dead (a group's toll is not read as the whole toll); reported wrongly: 500 firemen against 650 sent
-the next day. The test half is measured once, at the end of the round.
+the next day. The test half (seven other events, eleven contradictions), measured once at the end of the round:
+recall 4/11 and precision 4/5, the same as before the round's changes (none of them carried to its stories).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from tests.compare.corpus_match import corpus_matches
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 # half -> (recall floor, precision floor), as measured
-FLOORS = {"tune": (8 / 11, 8 / 9)}
+FLOORS = {"tune": (8 / 11, 8 / 9), "test": (4 / 11, 4 / 5)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
