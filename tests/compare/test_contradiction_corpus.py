@@ -11,15 +11,10 @@ texts name two of the listed values.
 """
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
-
-from marsad.export.analysis import to_document
-from marsad.pipeline import analyze
-from marsad.store import SQLiteStore
+from tests.compare.corpus_match import corpus_matches
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "contradictions"
@@ -32,35 +27,13 @@ KEY = DATA / "contradictions.gold.json"
 # them, too few to read values 1.4 times apart as one figure).
 RECALL_FLOOR = 0.8
 PRECISION_FLOOR = 1.0
-_EASTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"(?<=\d)[,٬](?=\d{3})", "", text.translate(_EASTERN))
-
-
-def _names(said: str, value: str) -> bool:
-    return re.search(rf"(?<![\d.]){re.escape(_digits(value))}(?![\d]|\.\d)", said) is not None
 
 
 @pytest.fixture(scope="module")
 def matches(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[bool], list[bool]]:
     """For each contradiction of the key, whether one reported matches it; for each reported, whether it matches
     one of the key."""
-    with SQLiteStore(tmp_path_factory.mktemp("corpus") / "m.db") as store:
-        document = to_document(analyze([CORPUS], store))
-    key = json.loads(KEY.read_text(encoding="utf-8"))["contradictions"]
-    claims = {c["id"]: c for c in document["claims"]}
-
-    def match(gold: dict, found: dict) -> bool:
-        cited = [claims[c] for c in found["claims"]]
-        articles = {s["article"] for c in cited for s in c["support"]}
-        said = _digits(" ".join([found["detail"]] + [t for c in cited
-                                                    for t in [c["text"]] + [s["sentence"] for s in c["support"]]]))
-        return len(articles & set(gold["articles"])) >= 2 and sum(_names(said, v) for v in gold["values"]) >= 2
-
-    found = document["contradictions"]
-    return [any(match(g, f) for f in found) for g in key], [any(match(g, f) for g in key) for f in found]
+    return corpus_matches(CORPUS, KEY, tmp_path_factory.mktemp("corpus") / "m.db")
 
 
 def test_disagreements_between_outlets_are_found(matches: tuple[list[bool], list[bool]]) -> None:

@@ -61,7 +61,6 @@ CASUALTIES = ("killed", "injured", "missing", "displaced", "arrested")
 _TOLL_WORDS = {role: frozenset(_cues(role)) for role in CASUALTIES}
 # Nouns that leave a casualty figure about people in general (مقتل 185 شخصا), not about a group (موظفيه).
 _CHANGING = frozenset(unit_key(noun_form(w)) for w in _cues("changing"))  # money, prices, market readings
-_SUMS = frozenset(unit_key(noun_form(stem(w))) for w in _cues("sum-of"))  # قرض، صفقة: a sum of one transaction
 _SUM_WINDOW = 8  # words back from a sum, in its clause, where the transaction it is the amount of is named
 _TALLY = frozenset(_cues("tally"))  # عدد، حصيلة: "the number of" before the counted noun
 TALLY_WINDOW = 8  # words before a figure where a tally and its noun may stand
@@ -105,6 +104,20 @@ def _topic_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
 
 
 _SYNONYMS = _topic_synonyms()
+
+
+def _noun_synonyms(path: Path = TOPICS_PATH) -> dict[str, str]:
+    """A counted noun's key (`unit_key` of its `noun_form`) -> the key of its topic's first word in
+    `topic_synonyms.tsv`: ships and vessels (سفينة، باخرة), a budget (ميزانية، موازنة) are one slot, one sum."""
+    folded: dict[str, str] = {}
+    for _, written in fields(path):
+        words = [normalize(w) for w in written.split()]
+        keys = [unit_key(noun_form(form)) or form for w in words for form in (w, stem(w))]  # a slot's, a sum's
+        folded |= {key: keys[0] for key in keys}
+    return folded
+
+
+_NOUNS = _noun_synonyms()
 # The words that stand for a kind of happening (a visit, talks, a strike): what a duration can be the length of.
 _HAPPENINGS = frozenset(line.split()[0] for _, line in fields(TOPICS_PATH))
 _DURATIONS = frozenset(("D", "W", "M", "Y", "H", "MIN"))
@@ -200,8 +213,8 @@ _LEADING_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _FRACTION_WRITTEN = re.compile(r"\d[.,]\d")
 _UNIT_ROUNDING = 0.01  # a figure told to the unit stands for one with a fraction this close to it at most
 _LOWER_BOUND_AFTER = tuple(_cues("lower-bound-after"))
-WORDED_ALIKE_RATIO = 1.5  # two exact counts (not shares) with a word next to both and enough words around them
-# shared: 160 or 220 migrants aboard, one figure the outlets disagree on, not two things counted
+WORDED_ALIKE_RATIO = 1.5  # two counts told plainly (exact or round, not shares) with a word next to both and enough
+# words around them shared: 160 or 220 migrants aboard, one figure the outlets disagree on, not two things counted
 NEAR_BEFORE, NEAR_AFTER = 5, 3  # content words either side of a value that name what it measures
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _PROCLITICS = re.compile(r"\w*$")  # the letters of a word before a number read inside it (للربع: لل)
@@ -364,8 +377,9 @@ def find_contradictions(event_id: str, claims: Sequence[Claim], articles: Sequen
             return False
         if a.slot in CASUALTIES or _group_toll(a, b):
             ratio = settings.toll_ratio
-        elif beside_both and enough and a.hedge == b.hedge == "" and a.slot != PERCENT:
-            ratio = max(settings.max_ratio, WORDED_ALIKE_RATIO)  # exact counts worded alike: one figure
+        elif beside_both and enough and a.hedge in _PLAIN and b.hedge in _PLAIN and a.slot != PERCENT:
+            ratio = max(settings.max_ratio, WORDED_ALIKE_RATIO)  # counts told plainly (8500 or 12 ألف هكتار),
+            # worded alike: one figure
         else:
             ratio = settings.max_ratio
         return max(a.low, b.low) <= ratio * min(a.high, b.high)
@@ -485,7 +499,7 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
              if (length := _over_days(sentence.text, t, sentence.start))]
     counts = [q for number, upper in _ranges(sentence.text, numbers)
               if (q := _count_quantity(sentence, number, words, window, upper)) is not None]
-    per_slot = Counter(q.slot for q in counts)
+    per_slot = Counter((q.slot, q.sum_of) for q in counts)  # two transactions' sums (a budget, its deficit): no list
     aside = bool(_TOPIC_SHIFT.match(normalize(sentence.text)))
     untils = [t.end - sentence.start for t in inside if t.kind in ("time", "date")
               and _until(sentence.text, t.start - sentence.start)]
@@ -495,10 +509,22 @@ def sentence_quantities(sentence: EventSentence, inside: Sequence[Timex],
     spans = Counter(q.slot for q in {(q.slot, q.low, q.high): q for q in found}.values())
     if any(n > 1 for n in spans.values()):
         RULES.hit("listed-spans")  # مهلة 30 يوما لمن في الداخل و60 يوما لمن في الخارج: spans of two things
+    untimed = _without_times(sentence.text, taken)
     return [replace(q, aside=aside, expected=_expected(sentence.text, q.span[0]), listed=spans[q.slot] > 1)
             for q in found] + [
-        replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span), listed=per_slot[q.slot] > 1,
-                aside=aside or q.aside, over=_over(sentence.text, overs, q.span)) for q in counts]
+        replace(q, periods=_nearest(periods, q.span), days=_nearest(days, q.span),
+                listed=per_slot[q.slot, q.sum_of] > 1, aside=aside or q.aside, over=_over(sentence.text, overs, q.span),
+                expected=_expected(untimed, q.span[0])) for q in counts]
+
+
+def _without_times(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with its time expressions blanked (offsets kept): the word of a date (العام المقبل، الأسبوع
+    القادم) says what period a count is for, not that it is forecast (موازنة العام المقبل بقيمة 61 مليارا); a length
+    is read in the whole sentence, since a happening dated ahead is planned (القمة في 14 أكتوبر المقبل على مدى
+    يومين)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _over_days(text: str, timex: Timex, offset: int) -> float:
@@ -740,9 +766,10 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
         RULES.hit("selected-part")  # أفضل ثمانية منتخبات: a part of the whole, picked by rank
         return None
     rescued = _moved(words, number.start, _RESCUED)
-    if slot in CASUALTIES and (_moved(words, number.start) or rescued or _remaining(sentence.text, last.end)):
-        RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى: a part of the toll
-        return None
+    toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
+    if toll and (_moved(words, number.start) or rescued or _remaining(sentence.text, last.end)):
+        RULES.hit("moved-part")  # نقلت طائرتان 27 مصابا، 7 مصابين ما زالوا في المستشفى، انتشلوا جثث 24 من عناصر
+        return None  # المسلحين: a part of the toll (a group's too)
     if slot != PERCENT and (_part_of_whole(sentence.text, last.end) or _indexed(words, number.start, _PART_BEFORE)
                             or _whole_of_part(sentence.text, number.start)):
         RULES.hit("part-of-whole")  # 20 مباراة من أصل 26، 4 من 5 أجانب: a part, the whole named after it
@@ -760,7 +787,6 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     about = "count" if slot in CASUALTIES else "number"
     shown = sentence.text[number.start:last.end]
     anchors = _anchors(words, number.start, _noun_end(words, last), window)
-    toll = slot in CASUALTIES or _beside_toll(words, number.start, _noun_end(words, last))
     if toll and slot not in CASUALTIES:
         RULES.hit("side-toll")  # قتل 13 مسلحا: not compared across days as a steady figure
     side = _side(sentence.text, last.end) if slot in CASUALTIES or slot == PERCENT else _possessor(sentence.text,
@@ -768,14 +794,13 @@ def _count_quantity(sentence: EventSentence, number: NumberMention, words: Words
     rising = _rising(sentence.text, number.start)
     if rising:
         RULES.hit("rising-count")  # ارتفع عدد المضربين إلى 148، باتت الحصيلة الآن ثلاثة: the figure at a step
-    expected = _expected(sentence.text, number.start)
     clause = _CLAUSE_END.split(sentence.text[:number.start])[-1]
     earlier = bool(_EARLIER.search(normalize(clause))) or _another(clause)
     if earlier:
         RULES.hit("earlier-incident")  # بعد ساعات من تفجير شاحنة أدى إلى مقتل 15: the toll of what came before
     return Quantity(sentence, slot, low, high, shown, *anchors, about, hedge, (number.start, last.end), toll=toll,
                     step=step, side=side, rising=rising, daily=_near(sentence.text, number.start, last.end, _PER_DAY),
-                    flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier, expected=expected,
+                    flow=_near(sentence.text, number.start, last.end, _FLOW), aside=earlier,
                     to_date=_to_date(sentence.text, number.start, last.end), owner=_owner(sentence.text, number.start),
                     rescued=rescued, qualifier=_qualifier(sentence.text, _noun_end(words, last)),
                     local=_local(words, number.start, last.end), whole=_whole(words, number.start, last.end),
@@ -822,7 +847,11 @@ def _sum_of(text: str, start: int) -> str:
 
 @lru_cache(maxsize=1 << 12)
 def _sum_key(word: str) -> str:
-    return unit_key(noun_form(stem(word))) or ""
+    key = unit_key(noun_form(stem(word))) or ""
+    return _NOUNS.get(key, key)
+
+
+_SUMS = frozenset(map(_sum_key, _cues("sum-of")))  # قرض، صفقة: a sum of one transaction
 
 
 def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -1160,7 +1189,7 @@ def _count_slot(text: str, number: NumberMention, words: Words) -> str | None:
     if noun == PERCENT and _restated(normalize(text[:number.start])):
         RULES.hit("restated-change")  # انخفض 31 سنتا أو 0.64%: the change just told, as a percentage
         return None
-    return noun  # a percentage is the slot "%": the words next to it say of what
+    return _NOUNS.get(noun, noun)  # a percentage is the slot "%": the words next to it say of what
 
 
 def _restated(before: str) -> bool:
