@@ -21,6 +21,7 @@ from marsad.link.places import facility_kind, variant_key
 from marsad.link.variants import (
     given_name_keys,
     name_tokens,
+    name_tuple,
     same_full_name,
     same_surname,
     surname_key,
@@ -120,7 +121,7 @@ def article_groups(mentions: Sequence[Mention]) -> list[Group]:
     """Group one article's mentions: identical names together, then short forms under the full name."""
     exact: dict[tuple[str, ...], Group] = {}
     for m in mentions:
-        tokens = tuple(name_tokens(m.text))
+        tokens = name_tuple(m.text)
         if tokens:
             if tokens not in exact:
                 exact[tokens] = Group(m.article, tokens)
@@ -191,7 +192,7 @@ def is_owner_adjective(token: str) -> bool:
 @lru_cache(maxsize=1)
 def _shared_variant_keys() -> frozenset[tuple[str, ...]]:
     """The variant keys (`places.variant_key`) of more than one place of the gazetteer."""
-    seen: Counter[tuple[str, ...]] = Counter(variant_key(tuple(name_tokens(place))) for place in _place_keys())
+    seen: Counter[tuple[str, ...]] = Counter(variant_key(name_tuple(place)) for place in _place_keys())
     return frozenset(key for key, n in seen.items() if n > 1)
 
 
@@ -337,7 +338,7 @@ def _merge_nicknames(pairs: Sequence[tuple[Mention, Mention]], groups: list[Grou
     people: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for person, nickname in pairs:
         if (person.article, person.start) in group_of and (nickname.article, nickname.start) in group_of:
-            people[tuple(name_tokens(nickname.text))].add(sets.find(group_of[(person.article, person.start)]))
+            people[name_tuple(nickname.text)].add(sets.find(group_of[(person.article, person.start)]))
     for i, g in enumerate(groups):
         found = people.get(g.tokens, set())
         if g.type == "PER" and len(found) == 1:
@@ -448,7 +449,7 @@ def _starts_with_title(phrase: str) -> bool:
 
 def _by_alias(quote: Quote, mentions: list[Mention], entity_of: Mapping[Span, Entity]) -> Entity | None:
     """The article's entity that the speaker text names exactly (a surname alone, an organisation's short name)."""
-    wanted = tuple(name_tokens(quote.speaker_text or ""))
+    wanted = name_tuple(quote.speaker_text or "")
     for m in mentions:
         entity = entity_of[(m.article, m.start, m.end)]
         if wanted and wanted in _alias_tokens(entity.aliases):
@@ -459,7 +460,7 @@ def _by_alias(quote: Quote, mentions: list[Mention], entity_of: Mapping[Span, En
 @lru_cache(maxsize=1 << 16)
 def _alias_tokens(aliases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     """The name tokens of each alias of an entity."""
-    return frozenset(tuple(name_tokens(alias)) for alias in aliases)
+    return frozenset(name_tuple(alias) for alias in aliases)
 
 
 def _by_head(quote: Quote, mentions: list[Mention], entity_of: Mapping[Span, Entity]) -> Entity | None:

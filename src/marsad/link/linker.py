@@ -34,7 +34,7 @@ from marsad.link.entities import (
 from marsad.link.ids import EntityIds, entity_spellings
 from marsad.link.latin import latin_name
 from marsad.link.places import variant_key
-from marsad.link.variants import given_name_keys, name_tokens, surname_key, without_particle_alef
+from marsad.link.variants import given_name_keys, name_tuple, surname_key, without_particle_alef
 from marsad.types import Entity, Mention, Quote
 
 Key = tuple[Hashable, ...]
@@ -109,6 +109,7 @@ class Linker:
         self._final: dict[Order, Entity] = {}  # each entity by the order of its first group, with its id
         self.linked_again: set[str] = set()  # the articles whose names' entities the last round may have changed
         self._id_memo = IdMemo()  # what the last round's id assignment counted
+        self._shared_keys: dict[tuple[Key, ...], tuple[Key, ...]] = {}  # each distinct keys of a group, held once
 
     @property
     def empty(self) -> bool:
@@ -179,7 +180,7 @@ class Linker:
         the new one) instead."""
         mentions = corpus.mentions.get(article) or []
         nicknames = list(nickname_pairs(mentions, {article: corpus.texts.get(article, "")}))
-        nicknamed = {(m.article, m.start): tuple(name_tokens(n.text)) for person, n in nicknames for m in (person, n)}
+        nicknamed = {(m.article, m.start): name_tuple(n.text) for person, n in nicknames for m in (person, n)}
         record = _Article(position, mentions, [], nicknames)
         roots = set()
         for number, group in enumerate(article_groups(mentions)):
@@ -236,7 +237,8 @@ class Linker:
             entry = self._known(max((m.text for m in group.mentions), key=len), group.type)
             if entry:
                 keys.append(("known", coarse_type(group.type), entry))
-        return tuple(keys)
+        found = tuple(keys)
+        return self._shared_keys.setdefault(found, found)  # the groups of one name in every article share them
 
     def _find(self, key: Key) -> Key:
         parent = self._parent

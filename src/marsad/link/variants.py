@@ -44,13 +44,13 @@ GLUED_TO_NEXT = frozenset(match_key(word) for word, role in fields(MODELS_DIR / 
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name with compound parts glued: عبد الله -> عبدالله, أبو بكر -> ابوبكر, بن فرحان -> بنفرحان."""
-    return list(_glued(name))
+    return list(name_tuple(name))
 
 
 @lru_cache(maxsize=1 << 18)
-def _glued(name: str) -> tuple[str, ...]:
-    """`name_tokens`, cached: a corpus names the same people and bodies thousands of times. Particles chain
-    (بن عبد العزيز -> بنعبدالعزيز, as بن عبدالعزيز)."""
+def name_tuple(name: str) -> tuple[str, ...]:
+    """`name_tokens` as a tuple, cached: a corpus names the same people and bodies thousands of times, and the
+    groups of one name share its tuple. Particles chain (بن عبد العزيز -> بنعبدالعزيز, as بن عبدالعزيز)."""
     words = match_key(name).split()
     out: list[str] = []
     glue = False  # the word before is a particle
