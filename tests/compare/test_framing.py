@@ -413,12 +413,14 @@ def test_the_indefinite_accusative(text: str, expected: dict[str, tuple[int, str
     ("وقالت المصادر إن القوات ارتكبت مجزرتين في ريف المحافظة.", {"مجزرتين": (1, "massacre")}),
     # a definite noun and its adjective with a pronoun for the article (Gulf, Yemeni)
     ("ويديم على بلادنا أمنها في ظل قيادتها الرشيدة.", {"قيادتها الرشيدة": (1, "wise")}),
-    ("وعاثت الجماعة فسادا في صنعاء منذ انقلابها على الشرعية.", {"انقلابها على الشرعية": (1, "legitimate")}),
+    ("وعاثت الجماعة فسادا في صنعاء منذ انقلابها على الشرعية.",
+     {"عاثت": (1, "wreaked-havoc"), "انقلابها على الشرعية": (1, "legitimate")}),
     # a plural label as the first noun of a construct (wire, Gulf)
     ("وقال مسؤولون إن متمردي حركة الشباب هاجموا القاعدة.", {"متمردي": (1, "rebels")}),
     ("وأعلن الجيش مقتل ثلاثة من متشددي التنظيم، فيما فر متمردو الجبهة.",
      {"متشددي": (1, "hardline"), "متمردو": (1, "rebels")}),
     ("وقال شقيقي إن مجرمي الإنترنت سرقوا حسابه.", {}),  # my brother; cybercriminals
+    ("وأوقفت الشرطة المعتدي على الطبيب في حينه.", {}),  # the assailant: a construct's noun takes no article
     # an adjective without its article beside the verb it looks like (غادر left)
     ("واستشهد جندي بقذيفة غادرة أطلقتها الجماعة من خلف الحدود.",
      {"استشهد": (1, "martyr"), "غادرة": (1, "treacherous")}),

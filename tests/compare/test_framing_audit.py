@@ -4,9 +4,10 @@ corpus), each marked by hand before marsad was run on it. A marked term counts a
 paragraph holds it or is held by it, compared normalised (as the project's scorer does). The audit's SaudiNewsNet
 rows are read by benchmarks/framing_recall.py.
 
-Measured on the written paragraphs when the audit was made, before any change of round 10: tune 22/40, test
-(held out) 23/47; after the round: see the floors. The traps stay clean: ارتقى of a header and الارتقاء بـ services,
-labels inside quotation marks.
+Measured on the written paragraphs when the audit was made, before any change of round 10: tune 20/40, test (held
+out) 22/47; at the round's end tune 30/40, test 22/47 (read once: the round's rows and forms found none of the held-out
+misses). The floors hold those figures. The traps stay clean: ارتقى of a header and الارتقاء بـ services, labels
+inside quotation marks.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from marsad.compare.framing import find_framing
 from marsad.text.normalize import normalize
 
 AUDIT = Path(__file__).resolve().parents[2] / "docs" / "audits" / "2026-12-07-framing-recall-round10.json"
-FLOORS = {"tune": 0.0, "test": 0.0}
+FLOORS = {"tune": 0.75, "test": 0.46}
 
 
 def _written() -> list[dict]:
