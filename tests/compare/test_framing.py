@@ -421,6 +421,9 @@ def test_the_indefinite_accusative(text: str, expected: dict[str, tuple[int, str
      {"متشددي": (1, "hardline"), "متمردو": (1, "rebels")}),
     ("وقال شقيقي إن مجرمي الإنترنت سرقوا حسابه.", {}),  # my brother; cybercriminals
     ("وأوقفت الشرطة المعتدي على الطبيب في حينه.", {}),  # the assailant: a construct's noun takes no article
+    # استشهد بـ a saying or a study right after the verb is "cited", not "was martyred" (a column, a report)
+    ("وهنا أستشهد بقول الشاعر، فقد استشهد جندي برصاص قناص.", {"استشهد": (1, "martyr")}),
+    ("وقالت الوزيرة إن النمو سيتسارع، واستشهدت بدراسة أعدتها شركة استشارية.", {}),
     # an adjective without its article beside the verb it looks like (غادر left)
     ("واستشهد جندي بقذيفة غادرة أطلقتها الجماعة من خلف الحدود.",
      {"استشهد": (1, "martyr"), "غادرة": (1, "treacherous")}),
