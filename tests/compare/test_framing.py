@@ -407,6 +407,33 @@ def test_the_indefinite_accusative(text: str, expected: dict[str, tuple[int, str
     assert "مجزرها" not in word_forms("مجزرة")  # a ة takes no alif (مجزرةً), and ها after ه is no pronoun of it
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun's dual (Levantine, Egyptian)
+    ("وارتقى شهيدان من أبناء البلدة جراء الغارة.", {"شهيدان": (1, "martyr")}),
+    ("وقالت المصادر إن القوات ارتكبت مجزرتين في ريف المحافظة.", {"مجزرتين": (1, "massacre")}),
+    # a definite noun and its adjective with a pronoun for the article (Gulf, Yemeni)
+    ("ويديم على بلادنا أمنها في ظل قيادتها الرشيدة.", {"قيادتها الرشيدة": (1, "wise")}),
+    ("وعاثت الجماعة فسادا في صنعاء منذ انقلابها على الشرعية.",
+     {"عاثت": (1, "wreaked-havoc"), "انقلابها على الشرعية": (1, "legitimate")}),
+    # a plural label as the first noun of a construct (wire, Gulf)
+    ("وقال مسؤولون إن متمردي حركة الشباب هاجموا القاعدة.", {"متمردي": (1, "rebels")}),
+    ("وأعلن الجيش مقتل ثلاثة من متشددي التنظيم، فيما فر متمردو الجبهة.",
+     {"متشددي": (1, "hardline"), "متمردو": (1, "rebels")}),
+    ("وقال شقيقي إن مجرمي الإنترنت سرقوا حسابه.", {}),  # my brother; cybercriminals
+    ("وأوقفت الشرطة المعتدي على الطبيب في حينه.", {}),  # the assailant: a construct's noun takes no article
+    # استشهد بـ a saying or a study right after the verb is "cited", not "was martyred" (a column, a report)
+    ("وهنا أستشهد بقول الشاعر، فقد استشهد جندي برصاص قناص.", {"استشهد": (1, "martyr")}),
+    ("وقالت الوزيرة إن النمو سيتسارع، واستشهدت بدراسة أعدتها شركة استشارية.", {}),
+    # an adjective without its article beside the verb it looks like (غادر left)
+    ("واستشهد جندي بقذيفة غادرة أطلقتها الجماعة من خلف الحدود.",
+     {"استشهد": (1, "martyr"), "غادرة": (1, "treacherous")}),
+    ("وأدان المجلس الهجوم الإرهابي الغادر.", {"الإرهابي": (1, "terrorist"), "الغادر": (1, "treacherous")}),
+    ("وأمضى اللاعب عشر سنوات مع النادي وغادره بعد خلاف مع المدرب. وغادر الوفد الرياض.", {}),
+])
+def test_forms_made_from_the_rows(text: str, expected: dict[str, tuple[int, str]]) -> None:
+    assert _terms(text) == expected
+
+
 def test_a_word_with_a_pronoun_already_takes_none_more() -> None:
     assert "مجزرتها" in word_forms("مجزرة")
     assert word_forms("أمتنا") == ("امتنا",)  # امتنانا (gratitude) is no form of it

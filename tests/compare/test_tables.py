@@ -32,7 +32,7 @@ TABLES = MODELS_DIR / "compare"
     ("framing_cues.tsv", 1, {"name-head", "opposition", "attribution", "accusation", "date-lead", "leader-label",
                              "place-label", "pronoun-suffix", "nisba-suffix", "plural-swap", "long-vowel",
                              "past-suffix", "present-prefix", "present-suffix", "adjective-ending",
-                             "accusative-ending"}),
+                             "accusative-ending", "dual-ending", "construct-ending"}),
 ])
 def test_every_row_has_a_known_role(name: str, at: int, roles: set[str]) -> None:
     used = {row[at] for row in fields(TABLES / name)}

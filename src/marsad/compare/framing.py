@@ -81,6 +81,7 @@ class LexiconEntry:
     category: str  # what the term does (delegitimising-label, martyrdom, ...), whatever it names
     label: str
     note: str
+    bare: bool = False  # matched only without the article: a construct's first noun (متمردو), made by `construct`
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,8 @@ _PLURAL_SWAP = tuple(map(normalize, _cues("plural-swap")))
 _LONG_VOWELS = tuple(map(normalize, _cues("long-vowel")))
 _ADJECTIVE_ENDINGS = tuple(_cues("adjective-ending"))
 _ACCUSATIVE = tuple(map(normalize, _cues("accusative-ending")))
+_DUAL = tuple(map(normalize, _cues("dual-ending")))
+_PLURAL_ENDINGS = tuple(map(normalize, ("ون", "ين", "ات", "ان")))  # a word so ended takes no dual
 _LONG_VOWEL_LETTERS = "اوي"  # the letters of a long vowel, written (ى is no middle letter)
 _STEM_MIN = {1: 3, 2: 4}  # letters left once a one- or two-letter ending is off (البشعة: بشع; المشين is no plural)
 _ADJECTIVE = "+"  # a row's last word ending in + is an adjective (see `adjective_forms`)
@@ -116,8 +119,9 @@ def word_forms(written: str) -> tuple[str, ...]:
     ending, in the indefinite accusative (انقلابا، شهيدا), unless it has an article, a pronoun
     already (أمتنا: امتنانا is no form of it) or another long vowel at its end (المفدى، ادعى); an adjective of relation
     in ي with its feminine, dual and plural endings (الإرهابية، إرهابيين); a sound masculine plural in either case
-    (المتمردون، المتمردين). A word ending in * (any suffix already) is kept as it is; one ending in + is an adjective
-    and takes its other genders and numbers (`adjective_forms`)."""
+    (المتمردون، المتمردين); a singular noun's dual (شهيدان، مجزرتين: `_DUAL`). A word ending in * (any suffix
+    already) is kept as it is; one ending in + is an adjective and takes its other genders and numbers
+    (`adjective_forms`)."""
     if written.endswith(_ADJECTIVE):
         return adjective_forms(written.removesuffix(_ADJECTIVE))
     word = normalize(written)
@@ -131,6 +135,9 @@ def word_forms(written: str) -> tuple[str, ...]:
         forms.update(stem + suffix for suffix in _PRONOUN_SUFFIXES)
         if not (feminine or plural_verb):
             forms.update(word + ending for ending in _ACCUSATIVE)
+    if not (pronoun_ended or plural_verb or word.endswith(_PLURAL_ENDINGS)
+            or (word.endswith(_LONG_VOWELS) and not feminine)):
+        forms.update((word[:-1] + "ت" if feminine else word) + ending for ending in _DUAL)
     if written.endswith("ي") and len(word.removeprefix("ال")) >= _NISBA_MIN:
         forms.update(word + suffix for suffix in _NISBA_SUFFIXES)
     for ending in _PLURAL_SWAP:
@@ -152,6 +159,44 @@ def adjective_forms(written: str) -> tuple[str, ...]:
     stem = stem[:-1] + "ئ" if stem.endswith("ء") else stem
     forms = {normalize(masculine), *(normalize(stem + ending) for ending in (*_ADJECTIVE_ENDINGS, *_ACCUSATIVE))}
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+_PRONOUNS = tuple(_cues("pronoun-suffix"))
+# The pronouns as few word endings: those sharing a first letter as that letter and any letters after (ه*: ه، ها،
+# هم، هما، هن), the rest as they are; a noun so ended is no bare noun in a construct (رئيس الهيئة الشرعية).
+_PRONOUN_HEADS = tuple(sorted({p if sum(q[0] == p[0] for q in _PRONOUNS) == 1 else p[0] + "*" for p in _PRONOUNS}))
+
+
+def possessed(entry: LexiconEntry) -> tuple[LexiconEntry, ...]:
+    """A row of a definite noun and its definite adjective or complement (القيادة الرشيدة، الانقلاب على الشرعية) with
+    the noun's article given up for an attached pronoun (قيادتها الرشيدة، انقلابهم على الشرعية), one entry for each of
+    `_PRONOUN_HEADS`; none for a row of one word, a scare term, or a noun whose stem is short or ends in a long
+    vowel."""
+    first, *rest = entry.term.split()
+    stem = first.removeprefix("ال")
+    if (not rest or entry.label == SCARE_QUOTES or stem == first or not rest[-1].startswith("ال")
+            or len(stem) < _STEM_MIN[1] or stem.endswith((*_LONG_VOWEL_LETTERS, "ى", "*", _ADJECTIVE))):
+        return ()
+    stem = stem[:-1] + "ت" if stem.endswith("ة") else stem
+    return tuple(LexiconEntry(" ".join((stem + head, *rest)), entry.category, entry.label, entry.note)
+                 for head in _PRONOUN_HEADS)
+
+
+_CONSTRUCT_ENDINGS = tuple(_cues("construct-ending"))
+_PLURAL_SWAP_WRITTEN = tuple(_cues("plural-swap"))
+
+
+def construct(entry: LexiconEntry) -> tuple[LexiconEntry, ...]:
+    """A one-word row written as a sound masculine plural (المتمردين، الإرهابيين+) as the first noun of a construct,
+    which drops the article and the plural's ن (متمردو الحوثي، إرهابيي داعش), matched only without the article
+    (المعتدي is a singular, the assailant of police news); none for other rows, nor for kinship words, whose construct
+    reads as "my" (شقيقي)."""
+    bare = entry.term.removesuffix(_ADJECTIVE).removeprefix("ال")
+    if (" " in bare or entry.label == SCARE_QUOTES or entry.category == "kinship-rhetoric"
+            or not bare.endswith(_PLURAL_SWAP_WRITTEN) or len(bare) - 2 < _STEM_MIN[2]):
+        return ()
+    return tuple(LexiconEntry(bare[:-2] + ending, entry.category, entry.label, entry.note, bare=True)
+                 for ending in _CONSTRUCT_ENDINGS)
 
 
 def _indefinite(entry: LexiconEntry) -> bool:
@@ -243,6 +288,8 @@ def _entry_pattern(entry: LexiconEntry) -> re.Pattern[str]:
     words = _row_words(entry)
     if normalize(entry.term).startswith("ال") and not _indefinite(entry):
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل))"
+    elif entry.bare:  # the article's groups never match
+        clitics = r"(?:(?P<art>(?!))(?P<art2>(?!))|[وف]?[بلك]?)"
     else:
         clitics = r"(?:[وف]?[بك]?(?P<art>ال)|[وف]?ل(?P<art2>ل)|[وف]?[بلك]?)"
     return re.compile(rf"(?<!\w){clitics}(?P<core>{_core_pattern(words)})(?!\w)")
@@ -287,21 +334,30 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 @cache
-def _compiled() -> tuple[tuple[tuple[LexiconEntry, re.Pattern[str]], ...], dict[str, LexiconEntry]]:
-    """Patterns for the own-voice terms (neutral rows included, to shield what they contain) and the scare terms."""
-    lexicon = load_lexicon() + load_lexicon(LEARNED_PATH) + load_verbs()
-    patterns = tuple((e, _entry_pattern(e)) for e in lexicon if e.label != SCARE_QUOTES)
+def _compiled() -> tuple[tuple[LexiconEntry, ...], dict[str, LexiconEntry]]:
+    """The own-voice entries (neutral rows included, to shield what they contain), each matched by its `_pattern`, and
+    the scare terms."""
+    rows = load_lexicon() + load_lexicon(LEARNED_PATH)
+    lexicon = rows + tuple(chain.from_iterable(map(possessed, rows))) + tuple(chain.from_iterable(map(construct, rows)))
+    lexicon += load_verbs()
+    entries = tuple(e for e in lexicon if e.label != SCARE_QUOTES)
     scare = {_squash(e.term): e for e in lexicon if e.label == SCARE_QUOTES}
-    return patterns, scare
+    return entries, scare
+
+
+@cache
+def _pattern(i: int) -> re.Pattern[str]:
+    """The pattern of own-voice entry `i`, compiled when first tried: a run meets only some of the rows."""
+    return _entry_pattern(_compiled()[0][i])
 
 
 @cache
 def _first_word_index() -> _FirstWordIndex:
-    patterns, _ = _compiled()
+    entries, _ = _compiled()
     whole: dict[str, list[int]] = defaultdict(list)
     prefix: dict[str, list[int]] = defaultdict(list)
     unindexed = []
-    for i, (entry, _) in enumerate(patterns):
+    for i, entry in enumerate(entries):
         for first in _row_words(entry)[0]:
             literal = first.removesuffix("*")
             if not _WORD_RUN.fullmatch(literal):
@@ -409,45 +465,53 @@ def _label_hits(text: str, norm: Normalized, mentions: Sequence[Mention]) -> Ite
 def _lexicon_hits(text: str, norm: Normalized) -> list[_Hit]:
     """Every lexicon match, leftmost first and longest at a tie, then a row written as the text has it (an adjective's
     row of that gender and number before the row it is a form of), without overlaps; neutral rows dropped last."""
-    patterns, _ = _compiled()
+    entries, _ = _compiled()
     found = sorted(_matches(norm.text), key=lambda item: (item[1].start(), -item[1].end(),
-                                                         not _written_as(patterns[item[0]][0], item[1]), item[0]))
+                                                         not _written_as(entries[item[0]], item[1]), item[0]))
     hits: list[_Hit] = []
     taken = 0
     for i, m in found:
         if m.start() < taken:
             continue
         taken = m.end()
-        entry = patterns[i][0]
-        if entry.label != NEUTRAL and not _pronoun_read_as_ta_marbuta(entry.term, text, norm, m):
+        entry = entries[i]
+        if entry.label != NEUTRAL and not _folded_ending(entry, text, norm, m):
             hits.append(_hit(text, norm, m, entry))
     return hits
 
 
 def _written_as(entry: LexiconEntry, m: re.Match[str]) -> bool:
-    """The match is the row as written, not another of the forms it takes."""
-    return _squash(entry.term.removesuffix(_ADJECTIVE)).endswith(m.group("core"))
+    """The match is the row as written, not another of the forms it takes, with the article where the row has it and
+    only there (a row غادر, the verb, is not written as الغادر)."""
+    term = _squash(entry.term.removesuffix(_ADJECTIVE))
+    definite = bool(m.group("art") or m.group("art2"))
+    return term.endswith(m.group("core")) and term.startswith("ال") == definite
 
 
-def _pronoun_read_as_ta_marbuta(term: str, text: str, norm: Normalized, m: re.Match[str]) -> bool:
-    """A row word ending in the pronoun ه (رحمه الله: may God have mercy on him) met by a word the text writes with
-    ة (رحمة الله: God's mercy): normalising folds the two letters, the spelling tells them apart."""
+def _folded_ending(entry: LexiconEntry, text: str, norm: Normalized, m: re.Match[str]) -> bool:
+    """A row word ending in the pronoun ه met by a word the text writes with ة, or an adjective's row met without the
+    article by a word ending in ه: normalising folds the two letters, the spelling tells them apart (رحمه الله, may God
+    have mercy on him, is not رحمة الله, God's mercy; جل جلاله, exalted be His majesty, not جلالة; وغادره, and left it,
+    not غادرة, treacherous). With the article a word in ه is the adjective written so (الطريقة البشعه)."""
     o_start, o_end = norm.to_original(m.start("core"), m.end("core"))
     written = text[o_start:o_end].split()
-    return any(row.endswith("ه") and word.endswith("ة") for row, word in zip(term.split(), written, strict=False))
+    rows = entry.term.removesuffix(_ADJECTIVE).split()
+    if any(row.endswith("ه") and word.endswith("ة") for row, word in zip(rows, written, strict=False)):
+        return True
+    bare = not (m.group("art") or m.group("art2"))
+    return entry.term.endswith(_ADJECTIVE) and bare and written[-1].endswith("ه")
 
 
 def _matches(norm_text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """(pattern index, match) for what each pattern's `finditer` finds, trying a pattern only at the words
+    """(entry index, match) for what each entry's pattern's `finditer` finds, trying a pattern only at the words
     where its first word can start (a match starts at a word: the patterns begin with (?<!\\w) and a letter)."""
-    patterns, _ = _compiled()
     for i in _first_word_index().unindexed:
-        yield from ((i, m) for m in patterns[i][1].finditer(norm_text))
+        yield from ((i, m) for m in _pattern(i).finditer(norm_text))
     free_from: dict[int, int] = {}  # pattern index -> end of its last match (finditer does not overlap)
     for start in _first_word_index().starts.finditer(norm_text):
         at = start.start()
         for i in _candidates(_WORD_RUN.match(norm_text, at).group()):
-            m = patterns[i][1].match(norm_text, at) if at >= free_from.get(i, 0) else None
+            m = _pattern(i).match(norm_text, at) if at >= free_from.get(i, 0) else None
             if m:
                 free_from[i] = m.end()
                 yield i, m
