@@ -39,8 +39,9 @@ for _arabic, _latin, _role in fields(LINK_MODELS / "name_heads.tsv"):
 KIND_ADJECTIVES = frozenset(key(arabic) for arabic, _ in fields(LINK_MODELS / "kind_adjectives.tsv"))
 NISBA_ENDINGS = ("يه", "ي")  # a nisba adjective, feminine or masculine, in matching form
 FEMININE_ENDINGS = ("ه", "ات")  # ة in matching form, and the sound feminine plural
+NISBA_PLURALS = ("يين", "يون")  # a nisba's plurals of people (الفلسطينيين), in matching form
 RULES = RuleSet("latin-gloss")
-RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun")
+RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun", "facility-owner-dropped")
 # Hamza seats as Egyptian print writes them, with the standard seat the glossary's words have (شئون شؤون).
 HAMZA_SPELLINGS = tuple(fields(LINK_MODELS / "hamza_spellings.tsv"))
 MAX_PHRASE = 6
@@ -68,7 +69,7 @@ def word_forms(word_key: str) -> list[str]:
     forms = [word_key, bare]
     if bare.endswith("ه"):
         forms.append(bare[:-1])
-    if bare.endswith(("يين", "يون")):
+    if bare.endswith(NISBA_PLURALS):
         forms.append(bare[:-2])
     if bare.endswith("ات"):
         forms += [bare[:-2] + "ه", bare[:-2]]
@@ -182,7 +183,7 @@ class Glosser:
 
     def gloss(self, name: str) -> str | None:
         """English for a descriptive name of two words or more whose first word is known, else None."""
-        words = name.split()
+        words = self.unowned(name.split())
         if len(words) < 2:
             return None
         facility = self.facility(words)
@@ -207,6 +208,23 @@ class Glosser:
         RULES.hit("owned-head")
         return [replace(head, text=english), *units[1:]]
 
+    def nationality(self, word_key: str) -> bool:
+        """Whether a word (matching form) is a nationality adjective, in any of its forms."""
+        return any(f in self.tables.nationalities for f in word_forms(word_key))
+
+    def unowned(self, words: list[str]) -> list[str]:
+        """The words of a name, without the nationality adjective at the end of the name of a facility named after
+        someone or something (`name_heads.tsv`), which says where it is and is no part of its name in English:
+        نادي السد القطري Al-Sadd Club, not Qatari Dam Club; نادي برشلونة الإسباني Barcelona Club; قاعدة حميميم
+        الروسية Hmeimim Base. Only an adjective of the head's number and gender: not نادي العاصمة الإيطالية (the
+        Italian capital's club), مخيم درعا للاجئين الفلسطينيين (Daraa camp for Palestinian refugees)."""
+        head, last = key(words[0]), key(words[-1])
+        if len(words) < 3 or head not in NAME_HEADS["head"] or not self.nationality(last) \
+                or last.endswith((*NISBA_PLURALS, "ات")) or head.endswith("ه") != last.endswith("ه"):
+            return words
+        RULES.hit("facility-owner-dropped")
+        return words[:-1]
+
     def facility(self, words: list[str]) -> str | None:
         """A facility head and one definite complement (`name_heads.tsv`): a common complement translated before
         the head (مستشفى الأطفال Children's Hospital); any other, unless a well-known name or a nationality, is
@@ -220,8 +238,7 @@ class Glosser:
         if complement in NAME_HEADS["complement"]:
             return f"{NAME_HEADS['complement'][complement]} {head}"
         bare = strip_article(complement)
-        if any(k in table for table in self.named for k in (complement, bare)) \
-                or any(f in self.tables.nationalities for f in word_forms(complement)):
+        if any(k in table for table in self.named for k in (complement, bare)) or self.nationality(complement):
             return None
         return f"{self.romanize(words[1])} {head}"
 
