@@ -58,7 +58,8 @@ class LatinNamer:
         self.tables = tables
         self.romanizer = NameRomanizer(tables, attested)
         # glossing names of places, and of anything else, whose words left to romanise are named so (`from_gloss`)
-        self.glossers = {place: Glosser(tables, partial(self.romanizer.name, person=False, place=place))
+        self.glossers = {place: Glosser(tables, partial(self.romanizer.name, person=False, place=place),
+                                        lambda name, country: self.romanizer.name(name, person=True, country=country))
                          for place in (True, False)}
         self.strategies: list[tuple[str, Callable[[str, str, str | None], str | None]]] = [
             ("latin", self.already_latin),
@@ -129,7 +130,7 @@ class LatinNamer:
         if head is not None:
             RULES.hit("place-head")
             return f"{head} {self.place_name(words[1], country)}"
-        return self.glossers[type_ in PLACE_TYPES].gloss(name)
+        return self.glossers[type_ in PLACE_TYPES].gloss(name, country)
 
     def place_name(self, word: str, country: str | None) -> str:
         """A place's own name after a generic head: as the place tables spell it when the gazetteer knows it as a
