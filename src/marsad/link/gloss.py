@@ -44,8 +44,7 @@ KUNYA = frozenset(key(word) for word, role in fields(PARTICLES_PATH) if role == 
 HOUSE = next(key(word) for word, role in fields(PARTICLES_PATH) if role == "house")  # آل
 NISBA_PLURALS = ("يين", "يون")  # a nisba's plurals of people (الفلسطينيين), in matching form
 RULES = RuleSet("latin-gloss")
-RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun", "facility-owner-dropped",
-               "patronymic-in-name")
+RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun", "patronymic-in-name")
 # Hamza seats as Egyptian print writes them, with the standard seat the glossary's words have (شئون شؤون).
 HAMZA_SPELLINGS = tuple(fields(LINK_MODELS / "hamza_spellings.tsv"))
 MAX_PHRASE = 6
@@ -216,7 +215,7 @@ class Glosser:
     def gloss(self, name: str, country: str | None = None) -> str | None:
         """English for a descriptive name of two words or more whose first word is known, else None; `country`, of
         the outlet, for the names of people in it (`units`)."""
-        words = self.unowned(name.split())
+        words = name.split()
         if len(words) < 2:
             return None
         facility = self.facility(words)
@@ -244,19 +243,6 @@ class Glosser:
     def nationality(self, word_key: str) -> bool:
         """Whether a word (matching form) is a nationality adjective, in any of its forms."""
         return any(f in self.tables.nationalities for f in word_forms(word_key))
-
-    def unowned(self, words: list[str]) -> list[str]:
-        """The words of a name, without the nationality adjective at the end of the name of a facility named after
-        someone or something (`name_heads.tsv`), which says where it is and is no part of its name in English:
-        نادي السد القطري Al-Sadd Club, not Qatari Dam Club; نادي برشلونة الإسباني Barcelona Club; قاعدة حميميم
-        الروسية Hmeimim Base. Only an adjective of the head's number and gender: not نادي العاصمة الإيطالية (the
-        Italian capital's club), مخيم درعا للاجئين الفلسطينيين (Daraa camp for Palestinian refugees)."""
-        head, last = key(words[0]), key(words[-1])
-        if len(words) < 3 or head not in NAME_HEADS["head"] or not self.nationality(last) \
-                or last.endswith((*NISBA_PLURALS, "ات")) or head.endswith("ه") != last.endswith("ه"):
-            return words
-        RULES.hit("facility-owner-dropped")
-        return words[:-1]
 
     def facility(self, words: list[str]) -> str | None:
         """A facility head and one definite complement (`name_heads.tsv`): a common complement translated before
