@@ -11,7 +11,7 @@ TABLES = MODELS_DIR / "link"
 
 @pytest.mark.parametrize(("name", "at", "roles"), [
     ("romanization.tsv", 1, {"C", "V"}),
-    ("name_particles.tsv", 1, {"glued", "son", "ibn", "family-prefix", "berber-prefix"}),
+    ("name_particles.tsv", 1, {"glued", "son", "ibn", "family-prefix", "berber-prefix", "kunya", "house"}),
     ("name_compounds.tsv", 1, {"head", "tail"}),
     ("name_compounds.tsv", 3, {"yes", "no"}),
     ("english_idafa.tsv", 1, {"of-head", "the-noun"}),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from marsad.link.latin_tables import LATIN_DIR, LatinTables, key, strip_article
+from marsad.link.romanize import PARTICLES_PATH, SON
 from marsad.resources import MODELS_DIR, column, fields
 from marsad.rules import RuleSet
 
@@ -39,8 +40,11 @@ for _arabic, _latin, _role in fields(LINK_MODELS / "name_heads.tsv"):
 KIND_ADJECTIVES = frozenset(key(arabic) for arabic, _ in fields(LINK_MODELS / "kind_adjectives.tsv"))
 NISBA_ENDINGS = ("يه", "ي")  # a nisba adjective, feminine or masculine, in matching form
 FEMININE_ENDINGS = ("ه", "ات")  # ة in matching form, and the sound feminine plural
+KUNYA = frozenset(key(word) for word, role in fields(PARTICLES_PATH) if role == "kunya")  # أبو، أبي
+HOUSE = next(key(word) for word, role in fields(PARTICLES_PATH) if role == "house")  # آل
+NISBA_PLURALS = ("يين", "يون")  # a nisba's plurals of people (الفلسطينيين), in matching form
 RULES = RuleSet("latin-gloss")
-RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun")
+RULES.register("nisba-inside-name", "name-before-kind", "owned-head", "prefix-noun", "patronymic-in-name")
 # Hamza seats as Egyptian print writes them, with the standard seat the glossary's words have (شئون شؤون).
 HAMZA_SPELLINGS = tuple(fields(LINK_MODELS / "hamza_spellings.tsv"))
 MAX_PHRASE = 6
@@ -68,7 +72,7 @@ def word_forms(word_key: str) -> list[str]:
     forms = [word_key, bare]
     if bare.endswith("ه"):
         forms.append(bare[:-1])
-    if bare.endswith(("يين", "يون")):
+    if bare.endswith(NISBA_PLURALS):
         forms.append(bare[:-2])
     if bare.endswith("ات"):
         forms += [bare[:-2] + "ه", bare[:-2]]
@@ -85,9 +89,11 @@ def standard_hamza(word: str) -> str:
 class Glosser:
     """Glosses a name with the news glossary and the tables of well-known names."""
 
-    def __init__(self, tables: LatinTables, romanize: Callable[[str], str]) -> None:
+    def __init__(self, tables: LatinTables, romanize: Callable[[str], str],
+                 person: Callable[[str, str | None], str] | None = None) -> None:
         self.tables = tables
         self.romanize = romanize
+        self.person = person  # romanises a person's name in an outlet of a country (`patronymic`)
         self.named = (tables.places, tables.organizations, tables.people)
 
     def phrase(self, keys: list[str], inside: bool = False) -> Unit | None:
@@ -159,14 +165,40 @@ class Glosser:
                     return [*(Unit(p, "prep") for p in preps), found[0]], found[1]
         return None
 
-    def units(self, words: list[str]) -> list[Unit]:
-        """The name as units; runs of unknown words become one `name` unit (Arabic, romanised later)."""
+    def patronymic(self, keys: list[str], i: int) -> int:
+        """How many words from `i` (not the first: the head) are a person's name of a chain of fathers, a name and
+        بن or ابن and a father's name, a kunya's أبو/أبي with its name (عمر بن الخطاب، عثمان بن علي بن أبي طالب),
+        and the house's آل and name after them (زايد بن سلطان آل نهيان), which a school, mosque, street or foundation
+        is named after; 0 when none starts there."""
+        if i == 0 or self.person is None or keys[i] in SON:
+            return 0
+        end = i  # the chain's last word so far
+        while end + 2 < len(keys) and keys[end + 1] in SON:
+            end += 2
+            if keys[end] in KUNYA and end + 1 < len(keys):
+                end += 1
+        if end > i and end + 2 < len(keys) and keys[end + 1] == HOUSE:
+            end += 2
+        return end + 1 - i if end > i else 0
+
+    def named_person(self, words: list[str], country: str | None) -> tuple[list[Unit], int]:
+        """A person's name (`patronymic`) as one unit, romanised as printed in an outlet of `country`."""
+        assert self.person is not None  # `patronymic` finds none without it
+        RULES.hit("patronymic-in-name")
+        return [Unit(self.person(" ".join(words), country), "word", named=True)], len(words)
+
+    def units(self, words: list[str], country: str | None = None) -> list[Unit]:
+        """The name as units; runs of unknown words become one `name` unit (Arabic, romanised later); a person's
+        name of a chain of fathers (`patronymic`) is romanised as one, as printed in an outlet of `country` (rule
+        patronymic-in-name: مسجد عمر بن الخطاب Omar bin al-Khattab Mosque, not Omar Ben Al-Khatab Mosque; شارع علي
+        بن أبي طالب, whose علي is no preposition)."""
         keys = [key(standard_hamza(w)) for w in words]
         out: list[Unit] = []
         unknown: list[str] = []
         i = 0
         while i < len(words):
-            found = self.match_at(keys, i)
+            chain = self.patronymic(keys, i)
+            found = self.named_person(words[i:i + chain], country) if chain else self.match_at(keys, i)
             if found is None:
                 unknown.append(words[i])
                 i += 1
@@ -180,15 +212,16 @@ class Glosser:
             out.append(Unit(" ".join(unknown), "name"))
         return out
 
-    def gloss(self, name: str) -> str | None:
-        """English for a descriptive name of two words or more whose first word is known, else None."""
+    def gloss(self, name: str, country: str | None = None) -> str | None:
+        """English for a descriptive name of two words or more whose first word is known, else None; `country`, of
+        the outlet, for the names of people in it (`units`)."""
         words = name.split()
         if len(words) < 2:
             return None
         facility = self.facility(words)
         if facility:
             return facility
-        units = self.owned(words, self.units(words))
+        units = self.owned(words, self.units(words, country))
         if units[0].kind != "word":
             return None
         stretches = self.stretches(units)
@@ -207,6 +240,10 @@ class Glosser:
         RULES.hit("owned-head")
         return [replace(head, text=english), *units[1:]]
 
+    def nationality(self, word_key: str) -> bool:
+        """Whether a word (matching form) is a nationality adjective, in any of its forms."""
+        return any(f in self.tables.nationalities for f in word_forms(word_key))
+
     def facility(self, words: list[str]) -> str | None:
         """A facility head and one definite complement (`name_heads.tsv`): a common complement translated before
         the head (مستشفى الأطفال Children's Hospital); any other, unless a well-known name or a nationality, is
@@ -220,8 +257,7 @@ class Glosser:
         if complement in NAME_HEADS["complement"]:
             return f"{NAME_HEADS['complement'][complement]} {head}"
         bare = strip_article(complement)
-        if any(k in table for table in self.named for k in (complement, bare)) \
-                or any(f in self.tables.nationalities for f in word_forms(complement)):
+        if any(k in table for table in self.named for k in (complement, bare)) or self.nationality(complement):
             return None
         return f"{self.romanize(words[1])} {head}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from marsad.extract.ner.gazetteer import load_gazetteer
 from marsad.link.gloss import Glosser
@@ -57,7 +57,10 @@ class LatinNamer:
     def __init__(self, tables: LatinTables, attested: AttestedNames | None = None) -> None:
         self.tables = tables
         self.romanizer = NameRomanizer(tables, attested)
-        self.glosser = Glosser(tables, lambda words: self.romanizer.name(words, person=False))
+        # glossing names of places, and of anything else, whose words left to romanise are named so (`from_gloss`)
+        self.glossers = {place: Glosser(tables, partial(self.romanizer.name, person=False, place=place),
+                                        lambda name, country: self.romanizer.name(name, person=True, country=country))
+                         for place in (True, False)}
         self.strategies: list[tuple[str, Callable[[str, str, str | None], str | None]]] = [
             ("latin", self.already_latin),
             ("table", self.from_tables),
@@ -127,7 +130,7 @@ class LatinNamer:
         if head is not None:
             RULES.hit("place-head")
             return f"{head} {self.place_name(words[1], country)}"
-        return self.glosser.gloss(name)
+        return self.glossers[type_ in PLACE_TYPES].gloss(name, country)
 
     def place_name(self, word: str, country: str | None) -> str:
         """A place's own name after a generic head: as the place tables spell it when the gazetteer knows it as a

@@ -108,6 +108,16 @@ def _contexts(arabic: str, i: int) -> tuple[tuple[str, ...], ...]:
     return (prev, c, nxt), ("", c, nxt), (prev, c, ""), ("", c, "")
 
 
+SEAT, SEATED = "ا", ("و", "ي")  # an alef, and the long vowels it may seat
+
+
+def seat(arabic: str) -> bool:
+    """Whether a word (matching form) starts with an alef that only seats its first vowel, written by the long vowel
+    after it, silent then (أولاف Olaf, إيدن Eden, أوليغ Oleg: not Aulav, Aiden, Aolig); not when a vowel letter
+    follows that one, which is then a consonant, the alef the vowel (أيالا Ayala, أوين Owen)."""
+    return arabic[:1] == SEAT and arabic[1:2] in SEATED and arabic[2:3] not in (SEAT, *SEATED)
+
+
 CONTEXT_WEIGHTS = (4.0, 2.0, 1.5, 1.0)
 SPARSE = 3  # a context seen n times speaks with n / (n + SPARSE) of its weight
 
@@ -230,13 +240,15 @@ class ForeignSpeller:
         """The likeliest Latin chunks for letter `i` with their log-probabilities (the contexts' shares mixed);
         worked out once per context."""
         contexts = _contexts(arabic, i)
-        found = self._choices.get((contexts[0], i == 0))
+        sounded = i == 0 and not seat(arabic)
+        found = self._choices.get((contexts[0], sounded))
         if found is None:
-            found = self._choices[(contexts[0], i == 0)] = self._mixed(contexts, i == 0)
+            found = self._choices[(contexts[0], sounded)] = self._mixed(contexts, sounded)
         return found
 
-    def _mixed(self, contexts: tuple[tuple[str, ...], ...], first: bool) -> list[tuple[str, float]]:
-        """`choices` of a letter in its `contexts` (most specific first), the `first` of its word or not."""
+    def _mixed(self, contexts: tuple[tuple[str, ...], ...], sounded: bool) -> list[tuple[str, float]]:
+        """`choices` of a letter in its `contexts` (most specific first); none silent when it must be `sounded` (a
+        word's first letter but a `seat`)."""
         score: Counter[Chunk] = Counter()
         for weight, context in zip(CONTEXT_WEIGHTS, contexts, strict=True):
             seen = self.counts.get(context)
@@ -246,7 +258,7 @@ class ForeignSpeller:
                     score[chunk] += weight * n / (total + SPARSE)
         if not score:
             return [((_letters().get(contexts[0][1]) or ("",))[0], 0.0)]
-        if first:  # the first letter is never silent
+        if sounded:
             score = Counter({chunk: v for chunk, v in score.items() if chunk[0]}) or score
         total = sum(score.values())
         return [(seg + vowels, math.log(v / total)) for (seg, vowels), v in score.most_common(CHOICES_PER_LETTER)]

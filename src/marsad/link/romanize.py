@@ -338,21 +338,25 @@ class NameRomanizer:
         tables = (*order.get(style, (t.given, t.foreign)), t.family)
         return next((table[word_key] for table in tables if word_key in table), None)
 
-    def spelled(self, word: str, style: str, person: bool, country: str | None) -> str:
+    def spelled(self, word: str, style: str, person: bool, country: str | None, named: bool = False) -> str:
         """A word without a table entry: the rule's spelling, or for a person's Arabic or Maghrebi name a better
-        attested one (`AttestedNames.part`)."""
+        attested one (`AttestedNames.part`); a foreign word's source spelling, a name of the Latin-name lexicon
+        when it is a person's or `named` (a body or thing named after someone: هاري بوتر Harry Potter, فوربس
+        Forbes, not a place: باردو Bardo, not Pardo)."""
         if style == FOREIGN:
             RULES.hit("foreign-spelled")
-            return self.european(key(word)) or foreign_speller().spell(word, romanize_word(word, FOREIGN), person)
+            return self.european(key(word)) \
+                or foreign_speller().spell(word, romanize_word(word, FOREIGN), person or named)
         ours = romanize_word(word, style, country)
         if not person or self.attested is None:
             return ours
         return self.attested.part(clean_word(word), country, ours, french=_french(style, country)) or ours
 
-    def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None) -> str:
+    def word(self, word: str, style: str, inner: bool, person: bool = False, country: str | None = None,
+             named: bool = False) -> str:
         """One name word: table spelling, else the article + the rest when it has the article (`al-`; Maghrebi
         `El`, none before a بو family name: البوعزيزي Bouazizi), else a foreign word's source spelling
-        (`foreign_word`), else the attested spelling or the rule."""
+        (`foreign_word`), else the attested spelling or the rule (`spelled`: `named`)."""
         k = key(word)
         known = self.given(k, style)
         if known:
@@ -366,7 +370,7 @@ class NameRomanizer:
             RULES.hit("foreign-word")
             return self.spelled(word, FOREIGN, person, country)
         if bare == k or style == FOREIGN:  # أليخاندرو Alejandro: no Arabic article in a foreign name
-            return self.spelled(word, style, person, country)
+            return self.spelled(word, style, person, country, named)
         spelled = self.given(bare, style) or self.family_compound(bare, style) \
             or self.spelled(clean_word(word)[2:], style, person, country)
         if style == MAGHREBI:
@@ -556,7 +560,8 @@ class NameRomanizer:
             elif key(words[i]) in SON:
                 out.append(self.son_of(words, i, country))
             else:
-                out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country))
+                out.append(self.word(words[i], style, inner=person and i > 0, person=person, country=country,
+                                     named=not place))
             i += 1
         return " ".join(out)
 
