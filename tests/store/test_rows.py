@@ -322,3 +322,28 @@ def test_rows_kept_by_identity_are_those_of_a_fresh_publish(tmp_path: Path) -> N
             assert sorted(store._db.execute("SELECT section, key, digest FROM analysis_rows")) == sorted(
                 (section, key, digest) for section, key, _, digest, _ in document_rows(doc))
             assert store.get_analysis() == doc
+
+
+def test_owners_made_anew_whole_are_numbered_as_a_fresh_publish(tmp_path: Path) -> None:
+    """Publishes where an owner's items are all made anew (an event compared again), owners come and go, and now
+    and then one item is replaced among kept ones: the same rows as one publish of the last document."""
+    rng = random.Random(5)
+    owners = {f"v{n}": [Owned(f"q{n}.{k}", f"v{n}") for k in range(rng.randint(1, 4))] for n in range(12)}
+    convert = {"quotes": Owned.to_dict}
+    with SQLiteStore(tmp_path / "whole.db") as store:
+        for round_number in range(15):
+            anew = rng.choice(sorted(owners))
+            owners[anew] = [Owned(f"n{round_number}.{k}", anew) for k in range(rng.randint(1, 5))]
+            if rng.random() < 0.3:
+                del owners[rng.choice(sorted(owners))]
+            if rng.random() < 0.5:
+                owners[f"w{round_number}"] = [Owned(f"w{round_number}.{k}", f"w{round_number}") for k in range(2)]
+            if rng.random() < 0.3:
+                kept = owners[rng.choice(sorted(owners))]
+                kept[rng.randrange(len(kept))] = Owned(f"x{round_number}", kept[0].article)
+            quotes = [quote for found in owners.values() for quote in found]
+            store.put_analysis({"schema": "marsad.analysis/v1", "quotes": quotes}, None, convert)
+            doc = {"schema": "marsad.analysis/v1", "quotes": [q.to_dict() for q in quotes]}
+            assert sorted(store._db.execute("SELECT section, key, digest FROM analysis_rows")) == sorted(
+                (section, key, digest) for section, key, _, digest, _ in document_rows(doc))
+            assert store.get_analysis() == doc

@@ -142,21 +142,28 @@ class Published:
     items: dict[int, Any] = field(default_factory=dict)
     keys: dict[int, str] = field(default_factory=dict)
     bases: dict[int, str | None] = field(default_factory=dict)
+    holding: Counter[str | None] = field(default_factory=Counter)  # base key -> how many of the items have it
 
     def clear(self) -> None:
         self.items.clear()
         self.keys.clear()
         self.bases.clear()
+        self.holding.clear()
 
     def forget(self, numbers: Collection[int]) -> set[str | None]:
         """Drop these items (by id); their base keys."""
         for number in numbers:
             del self.items[number], self.keys[number]
-        return {self.bases.pop(number) for number in numbers}
+        gone = [self.bases.pop(number) for number in numbers]
+        self.holding.subtract(gone)
+        return set(gone)
 
     def note(self, item: Any, key: str, base: str | None) -> None:
         number = id(item)
+        if number in self.bases:
+            self.holding[self.bases[number]] -= 1
         self.items[number], self.keys[number], self.bases[number] = item, key, base
+        self.holding[base] += 1
 
 
 @dataclass(slots=True)
@@ -302,21 +309,28 @@ def _section_keys(section: str, items: Sequence[Any], unchanged: Unchanged | Non
     """Each item's row key in a section (None: keyed by its content, known once encoded) and the places of the
     items to encode: all but those whose row is `stored` and that are the very object it was `published` from
     (read by identity alone: its key is known) or that the caller knows `unchanged`. Items sharing a base key (an
-    owner's) are numbered (`_numbered`), again only for the owners with an item new or gone since `published`."""
+    owner's) are numbered (`_numbered`), again only for the owners with an item new or gone since `published`:
+    those of the new items alone when no item told by identity has such an owner (an event compared again, an
+    article stored anew), else every item of the section is asked its owner."""
     ids = list(map(id, items))
-    if len(set(ids)) < len(ids):  # an object twice in the section: none is told by identity
+    present = set(ids)
+    if len(present) < len(ids):  # an object twice in the section: none is told by identity
         published.clear()
     keys: list[str | None] = list(map(published.keys.get, ids))  # None: not published as this very object
     missed = list(compress(range(len(ids)), map(is_, keys, repeat(None))))
-    gone = published.keys.keys() - set(ids) if len(published.keys) > len(ids) - len(missed) else ()
+    gone = published.keys.keys() - present if len(published.keys) > len(ids) - len(missed) else ()
     bases = dict(zip(missed, _base_keys(section, [items[index] for index in missed]), strict=True))
     dirty = (published.forget(gone) | set(bases.values())) - {None}
     if dirty:
-        owners = list(map(published.bases.get, ids))
-        for index, base in bases.items():
-            owners[index] = base
+        owners: Mapping[int, str | None] | list[str | None] = bases  # the new items' owners, in section order
+        places: Iterable[int] = [index for index, base in bases.items() if base in dirty]
+        if any(published.holding[base] > 0 for base in dirty):  # an owner with items told by identity
+            owners = list(map(published.bases.get, ids))
+            for index, base in bases.items():
+                owners[index] = base
+            places = compress(range(len(ids)), map(dirty.__contains__, owners))
         seen: Counter[str] = Counter()
-        for index in compress(range(len(ids)), map(dirty.__contains__, owners)):
+        for index in places:
             key, keys[index] = keys[index], _numbered(owners[index], seen)
             if key is not None and key != keys[index]:  # published before, now under another key
                 bases[index] = owners[index]
