@@ -494,7 +494,7 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions():
+        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions() + rules.everyday_phrases():
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
@@ -590,6 +590,9 @@ class _Document:
         self._list_members()
         self._english_article()
         self._given_names_before()
+        if self.rules is not None:
+            for s in self.rules.everyday_phrases():  # again: the document pass found some at other occurrences
+                self._remove(s)
 
     def _list_members(self) -> None:
         """Places the model missed in a list of places, each written with و after a place (X وY), a name of one
