@@ -512,6 +512,19 @@ def test_everyday_words_come_from_the_learned_counts() -> None:
     assert "الزائر" in everyday and "وزاره" not in everyday and "محمد" not in everyday
 
 
+@pytest.mark.parametrize(("text", "org", "person"), [
+    ("وقال رئيس الاتحاد فهد الحريشي إن الاستعدادات اكتملت.", "الاتحاد", "فهد الحريشي"),  # Gulf sports
+    ("وأكد عضو مجلس الإدارة عمر المهنا أن القرار نهائي.", "مجلس الإدارة", "عمر المهنا"),  # Gulf
+    ("قاموا باختطاف الأستاذ بجامعة الحديدة فيصل الزبيدي في ساعة متأخرة.", "جامعة الحديدة", "فيصل الزبيدي"),  # Yemeni
+    ("وأعلن مذيع قناة الجزيرة السوري فيصل القاسم أنه سيعود.", None, "فيصل القاسم"),  # Levantine
+])
+def test_a_person_named_after_an_organisation_is_split_from_it(text: str, org: str | None, person: str) -> None:
+    found = {(m[0], m[1]) for m in mentions(text)}
+    assert (person, "PER") in found, found
+    assert org is None or (org, "ORG") in found, found
+    assert not any(m[0].endswith(person) and m[1] == "ORG" for m in found), found
+
+
 def test_a_team_before_its_place_in_a_ranking_stays() -> None:
     found = mentions("وحصل فريق الرجاء على المركز الثالث في ترتيب البطولة الوطنية.")
     assert [m[:2] for m in found] == [("الرجاء", "ORG")], found
