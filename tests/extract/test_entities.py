@@ -525,6 +525,19 @@ def test_a_person_named_after_an_organisation_is_split_from_it(text: str, org: s
     assert not any(m[0].endswith(person) and m[1] == "ORG" for m in found), found
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("تخرج في جامعة الملك سعود عام 2000 ثم سافر للدراسة.", "جامعة الملك سعود"),  # Gulf
+    ("وصل الوفد إلى مطار الملك عبدالعزيز الدولي بجدة أمس.", "مطار الملك عبدالعزيز الدولي"),  # Gulf
+    ("ويقدم مركز الملك سلمان للإغاثة والأعمال الإنسانية المساعدات للنازحين.",
+     "مركز الملك سلمان للإغاثة والأعمال الإنسانية"),  # translated
+    ("ونقل المصابون إلى مستشفى الملك عبدالله المؤسس في إربد.", "مستشفى الملك عبدالله المؤسس"),  # Levantine
+])
+def test_a_place_named_after_a_titled_person_is_the_place(text: str, name: str) -> None:
+    found = mentions(text)
+    assert name in [m[0] for m in found], found
+    assert all(m[1] != "PER" for m in found), found
+
+
 def test_a_team_before_its_place_in_a_ranking_stays() -> None:
     found = mentions("وحصل فريق الرجاء على المركز الثالث في ترتيب البطولة الوطنية.")
     assert [m[:2] for m in found] == [("الرجاء", "ORG")], found

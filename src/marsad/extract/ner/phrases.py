@@ -61,6 +61,7 @@ PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of 
 RANK_NOUNS = words("rank_noun")  # المركز، المرتبة: with an ordinal alone after them, a place in a ranking
 ORDINALS = words("ordinal")  # الأول، الثانية ...
 CLASSING_HEADS = heads_with("classing")  # an organisation's name after them is the name alone (نادي + a club)
+EPONYM_HEADS = heads_with("eponym")  # a title and a person's name after them are the place's (جامعة الملك سعود)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -89,6 +90,7 @@ _BRANCH_RULES = (
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
+    "chain_titled_person",  # a title and a person's name after an eponym head (جامعة الملك سعود) continue it
     "organisation_after_classing_head",  # a head that classes the organisation named after it (نادي + a club's
     #   name the CRF found): no chain, the name is the organisation's
     "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
@@ -297,6 +299,8 @@ class PhraseRules:
     def _read(self, ch: _Chain) -> bool:
         """Take the word at `ch.j` into the chain and move on; False when it ends the chain."""
         j = ch.j
+        if j == ch.head + 1 and ch.hf in EPONYM_HEADS and self._titled_person(j):
+            return self._take_titled_person(ch)
         c = self.classify(j, ch.prev)
         if c == SPAN:
             return self._take_name(ch, self.doc.owner[j])
@@ -314,6 +318,23 @@ class PhraseRules:
         ch.elements += ch.last == ch.j
         ch.prev = f
         ch.j += 1
+        return True
+
+    def _titled_person(self, j: int) -> bool:
+        """Whether a title at j is followed by a person's name the tagger found (الملك | سعود)."""
+        doc = self.doc
+        person = doc.owner.get(j + 1)
+        return (person is not None and person.type == "PER" and not doc.cuts[j]
+                and (self.title(doc.bare[j]) or (doc.bare[j],) in self.gaz.titles))
+
+    def _take_titled_person(self, ch: _Chain) -> bool:
+        """An indefinite eponym head (`eponym`) followed right away by a title and a person's name: the place or
+        institution named after that person (جامعة الملك سعود، مطار الملك عبدالعزيز الدولي، مركز الملك سلمان
+        للإغاثة), not the person; the chain goes on after the name (an adjective, a لل-phrase)."""
+        person = self.doc.owner[ch.j + 1]
+        ch.last, ch.j, ch.state, ch.prev = person.last, person.last + 1, _AFTER_ELEMENT, self.doc.folded[person.last]
+        ch.elements += 2
+        RULES.hit("chain_titled_person")
         return True
 
     def _take_name(self, ch: _Chain, s) -> bool:  # noqa: ANN001 - mentions._Span
