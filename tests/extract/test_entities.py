@@ -538,6 +538,17 @@ def test_a_place_named_after_a_titled_person_is_the_place(text: str, name: str) 
     assert all(m[1] != "PER" for m in found), found
 
 
+@pytest.mark.parametrize(("text", "place", "person"), [
+    ("أعرب مدير عام كرة القدم بنادي الهلال فهد المفرج عن سعادته بالمعسكر.", "نادي الهلال", "فهد المفرج"),  # Gulf
+    ("وأعلن نادي الوداد محمد الحسناوي لاعبا جديدا في صفوفه.", "نادي الوداد", "محمد الحسناوي"),  # Maghrebi
+    ("وقال مدير مطار الملك خالد الدولي يوسف العبدان إن الرحلات عادت.", "مطار الملك خالد الدولي",
+     "يوسف العبدان"),  # Gulf
+])
+def test_a_person_after_a_named_place_is_no_part_of_it(text: str, place: str, person: str) -> None:
+    found = {m[0]: m[1] for m in mentions(text)}
+    assert found.get(person) == "PER" and place in found, found
+
+
 def test_a_team_before_its_place_in_a_ranking_stays() -> None:
     found = mentions("وحصل فريق الرجاء على المركز الثالث في ترتيب البطولة الوطنية.")
     assert [m[:2] for m in found] == [("الرجاء", "ORG")], found

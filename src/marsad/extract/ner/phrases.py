@@ -354,8 +354,11 @@ class PhraseRules:
         if ch.place_only:
             return s.type in ("LOC", "GPE") and ch.state == _AFTER_HEAD
         if s.type == "PER":  # a facility named after a person, or an organisation of one: مؤسسة X للتنمية
-            after = s.last + 1
-            return ch.kind == "LOC" or (ch.kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
+            after = s.last + 1  # after the head's own element it is a person (نادي الهلال | فهد المفرج)
+            opens = ch.state == _AFTER_HEAD or self.title(ch.prev) or (ch.prev,) in self.gaz.titles \
+                or ch.prev in NAME_LINKS  # جامعة الملك | سعود، قلعة أم | ناصر
+            return opens and (ch.kind == "LOC" or ch.kind == "ORG" and after < self.n
+                              and self.classify(after, "") == LIL)
         if s.type == "ORG" and ch.hf in CLASSING_HEADS:
             RULES.hit("organisation_after_classing_head")
             return False
