@@ -379,9 +379,14 @@ class _Document:
         organisation and then a person: after a head noun's definite adjective, two or more words (منظمة الأرصاد
         العالمية + her head's name: the name goes on after its adjective only with a لل-phrase, a coordination or
         a definite word); after a listed organisation named by a definite noun, one or more (عضو الكنيست + a
-        member's name; not a brand's product, أبل ميوزيك)."""
+        member's name; not a brand's product, أبل ميوزيك); and wherever a given name opens a person's name inside
+        it (`_person_opens`: رئيس الاتحاد | فهد الحريشي)."""
         if kind != "ORG" or last == first:
             return [(first, last, kind)]
+        k = next((k for k in range(first + 1, last) if self._person_opens(k)), None)
+        if k is not None:
+            RULES.hit("person_after_org")
+            return [(first, k - 1, kind), (k, last, "PER")]
         gaz = self.lex.gaz
         listed = gaz.match([self.bare[first], *self.folded[first + 1:last + 1]], 0)
         if listed is not None and listed[1] == "ORG" and first + listed[0] <= last and self.bare[first].startswith(
@@ -400,6 +405,21 @@ class _Document:
             return [(first, last, kind)]
         RULES.hit("person_after_org")
         return [(first, k - 1, kind), (k, last, "PER")]
+
+    def _person_opens(self, k: int) -> bool:
+        """Whether a given name at k, with a given name or a word rarer than `NAME_CONT` after it, opens a person's
+        name inside an organisation's span: written with و (الاتحاد وفيصل الخراع: a second name), or after a
+        definite word that is no title (جامعة الحديدة فيصل الزبيدي، اللجنة أحمد الهادي). After a title or a head
+        it is the organisation's own (جامعة الملك سعود، مؤسسة محمد بن راشد)."""
+        gaz, before, after = self.lex.gaz, self.bare[k - 1], self.folded[k + 1]
+        name = self.bare[k]  # a given name with the article is also an adjective (الاتحاد العربي لعلوم الفضاء)
+        if name not in gaz.given or name.startswith(_DEFINITE) or not is_arabic(after):
+            return False
+        if after not in gaz.given and self.lex.count(after) >= NAME_CONT:
+            return False
+        if self.cuts[k] and self.folded[k][0] == _AND:
+            return True
+        return before.startswith(_DEFINITE) and (before,) not in gaz.titles and before not in gaz.rule_titles
 
     def _name_like(self, i: int) -> bool:
         """An Arabic word with no article or proclitic that is a given name or rare in news."""
@@ -494,7 +514,7 @@ class _Document:
                 if cut != self.cuts[first]:
                     self.cuts[first], self.bare[first] = cut, proclitic_bare(self.folded[first], cut)
                 self._replace(first, last, kind)
-        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions():
+        for s in rules.descriptions() + rules.common_homographs() + rules.rank_positions() + rules.everyday_phrases():
             self._remove(s)
 
     def _trim(self, first: int, last: int, kind: str) -> tuple[int, int]:
@@ -590,6 +610,9 @@ class _Document:
         self._list_members()
         self._english_article()
         self._given_names_before()
+        if self.rules is not None:
+            for s in self.rules.everyday_phrases():  # again: the document pass found some at other occurrences
+                self._remove(s)
 
     def _list_members(self) -> None:
         """Places the model missed in a list of places, each written with و after a place (X وY), a name of one

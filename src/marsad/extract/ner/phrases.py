@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from marsad.extract.ner.gazetteer import Gazetteer, public_names
+from marsad.extract.ner.in_names import everyday_words
 from marsad.extract.ner.words import Head, heads_with, load_heads, words, written_as_head
 from marsad.rules import RuleSet
 from marsad.text.tokens import proclitic_readings
@@ -52,6 +53,7 @@ COORD_HEADS = heads_with("coord") | heads_with("definite_coord")  # heads that t
 LED_BY = heads_with("led_by")  # ب + the head is "led by" (بقيادة), not a name
 APPOSITIVE_HEADS = heads_with("appositive")  # a proper name right after them is the name alone (وكالة رويترز)
 SYSTEM_HEADS = heads_with("system")  # MISC heads of systems: they take a definite noun, not only a place
+CLASSING_NOUNS = words("loc_head") | words("unit_head") | words("media")  # a name after them is classed as one
 PLACE_HEADS = words("loc_head") & words("unit_head")  # region and range heads a place name follows (جبال، منطقة)
 KNOWN_AS = words("known_as")  # المعروف، الملقب ...: a person's nickname follows them
 AMBIGUOUS_PLACES = words("ambiguous_place")  # one-word places that are also everyday words (مشهد، صور، الخبر)
@@ -59,6 +61,7 @@ PLACE_ADJECTIVES = words("place_adjective")  # size and direction adjectives of 
 RANK_NOUNS = words("rank_noun")  # المركز، المرتبة: with an ordinal alone after them, a place in a ranking
 ORDINALS = words("ordinal")  # الأول، الثانية ...
 CLASSING_HEADS = heads_with("classing")  # an organisation's name after them is the name alone (نادي + a club)
+EPONYM_HEADS = heads_with("eponym")  # a title and a person's name after them are the place's (جامعة الملك سعود)
 NAMED_HEADS = heads_with("named")  # heads whose definite element is a name or a rare word, not a common noun
 # MISC heads only take a place or a proper name (اتفاق + a city), or, for systems, a definite noun + adjective.
 PLACE_ONLY = {"GPE", "MISC"}
@@ -69,6 +72,7 @@ _IN_OF = ("في", "من")
 _IN_NAME_OF = "باسم"
 _PRONOUN = "ه"  # the folded ending of a noun with the pronoun "his" (تذوقه)
 _ALIF_MAQSURA = "\u0649"  # ى: a word written with it is the particle (على), not the name it folds like (علي)
+_OPENING_MARKS = "\"'«»“”‘’(["  # quotes (either way round, as Arabic print writes them) and brackets that open a name
 _BY = "ب"  # the preposition of المعروف بـ X, written apart (بـ) or on the name
 
 RULES = RuleSet("ner.phrases")
@@ -82,9 +86,11 @@ _BRANCH_RULES = (
     #   adjective or a verb follows it, which no proper name takes (في مشهد يؤكد، مشهد الحفر، مشهد آخر)
     "description_not_name",  # a nationality adjective alone (يوغوسلافية "Yugoslav") is a description, not a name
     "rank_not_name",  # a rank noun with an ordinal alone (احتل المركز الثاني) is a place in a ranking, no name
+    "everyday_phrase",  # a span of everyday words only (`in_names`: الزائر، مصلحة المؤسسات) is no name
     "chain_over_crf_name",  # a head the CRF tagged as a name's first word: the chain goes on after that name
     "chain_lil_phrase",  # a لل-phrase continues a chain (مركز الشرق للأبحاث ...)
     "chain_name_link",  # a link and a proper name continue a chain (... بن X)
+    "chain_titled_person",  # a title and a person's name after an eponym head (جامعة الملك سعود) continue it
     "organisation_after_classing_head",  # a head that classes the organisation named after it (نادي + a club's
     #   name the CRF found): no chain, the name is the organisation's
     "chain_coordination",  # a second member with و, after a head that takes one (هيئة الرقابة المالية والإدارية)
@@ -293,6 +299,8 @@ class PhraseRules:
     def _read(self, ch: _Chain) -> bool:
         """Take the word at `ch.j` into the chain and move on; False when it ends the chain."""
         j = ch.j
+        if j == ch.head + 1 and ch.hf in EPONYM_HEADS and self._titled_person(j):
+            return self._take_titled_person(ch)
         c = self.classify(j, ch.prev)
         if c == SPAN:
             return self._take_name(ch, self.doc.owner[j])
@@ -312,6 +320,23 @@ class PhraseRules:
         ch.j += 1
         return True
 
+    def _titled_person(self, j: int) -> bool:
+        """Whether a title at j is followed by a person's name the tagger found (الملك | سعود)."""
+        doc = self.doc
+        person = doc.owner.get(j + 1)
+        return (person is not None and person.type == "PER" and not doc.cuts[j]
+                and (self.title(doc.bare[j]) or (doc.bare[j],) in self.gaz.titles))
+
+    def _take_titled_person(self, ch: _Chain) -> bool:
+        """An indefinite eponym head (`eponym`) followed right away by a title and a person's name: the place or
+        institution named after that person (جامعة الملك سعود، مطار الملك عبدالعزيز الدولي، مركز الملك سلمان
+        للإغاثة), not the person; the chain goes on after the name (an adjective, a لل-phrase)."""
+        person = self.doc.owner[ch.j + 1]
+        ch.last, ch.j, ch.state, ch.prev = person.last, person.last + 1, _AFTER_ELEMENT, self.doc.folded[person.last]
+        ch.elements += 2
+        RULES.hit("chain_titled_person")
+        return True
+
     def _take_name(self, ch: _Chain, s) -> bool:  # noqa: ANN001 - mentions._Span
         """A name found earlier continues the chain when its type fits the head; the chain goes on after it."""
         doc = self.doc
@@ -329,8 +354,11 @@ class PhraseRules:
         if ch.place_only:
             return s.type in ("LOC", "GPE") and ch.state == _AFTER_HEAD
         if s.type == "PER":  # a facility named after a person, or an organisation of one: مؤسسة X للتنمية
-            after = s.last + 1
-            return ch.kind == "LOC" or (ch.kind == "ORG" and after < self.n and self.classify(after, "") == LIL)
+            after = s.last + 1  # after the head's own element it is a person (نادي الهلال | فهد المفرج)
+            opens = ch.state == _AFTER_HEAD or self.title(ch.prev) or (ch.prev,) in self.gaz.titles \
+                or ch.prev in NAME_LINKS  # جامعة الملك | سعود، قلعة أم | ناصر
+            return opens and (ch.kind == "LOC" or ch.kind == "ORG" and after < self.n
+                              and self.classify(after, "") == LIL)
         if s.type == "ORG" and ch.hf in CLASSING_HEADS:
             RULES.hit("organisation_after_classing_head")
             return False
@@ -480,6 +508,37 @@ class PhraseRules:
                 found.append(s)
                 RULES.hit("rank_not_name")
         return found
+
+    def everyday_phrases(self) -> list[Span]:
+        """The spans of a person, an organisation or a place made only of words that real news writes inside a
+        name in few of their occurrences (`in_names.everyday_words`: هناك، الزائر، أهل الخير): everyday words, not
+        a name, unless one of them is listed (a place, a given name, a title, a head: القوات البريطانية) or the
+        whole is, or the text marks it as a name (`_marked_as_name`). A work's title (MISC) stays."""
+        doc, found, everyday, gaz = self.doc, [], everyday_words(), self.gaz
+        places = {s.last for s in doc.spans if s.type in ("GPE", "LOC")}
+        surnames = {doc.folded[s.last] for s in doc.spans  # of people named in full: محمد الطويل ... الطويل
+                    if s.type == "PER" and s.last > s.first and doc.bare[s.first] in gaz.given}
+        for s in doc.spans:
+            words = doc.bare[s.first:s.last + 1]
+            if (s.type != "MISC" and all(w in everyday and not gaz.known(w) for w in words)
+                    and not gaz.phrases.get(doc.key(s.first, s.last))
+                    and not self._marked_as_name(s.first, s.type, places)
+                    and not (s.type == "PER" and s.first == s.last and words[0] in surnames)):
+                found.append(s)
+                RULES.hit("everyday_phrase")
+        return found
+
+    def _marked_as_name(self, i: int, kind: str, places: set[int]) -> bool:
+        """Whether the text marks the name of type `kind` opening at token i as one: an opening quote or bracket
+        (حركة "فتح"، نظام “سداد”), a head, a unit or a media noun right before it (مدينة تربة، حي الشفاء، مجلة
+        البيان), or, for a place, a place before it in a list (صعدة والجوف وحجة)."""
+        if i == 0:
+            return False
+        before = self.doc.words[i - 1]
+        if not before[-1].isalnum():
+            return before[-1] in _OPENING_MARKS or kind in ("GPE", "LOC") and i - 2 in places
+        b = self.doc.bare[i - 1]
+        return b in self.heads or b in CLASSING_NOUNS or kind in ("GPE", "LOC") and i - 1 in places
 
     def place_adjectives(self) -> list[Span]:
         """Each place span followed by a size or direction adjective, with it (`with_place_adjective`)."""

@@ -26,7 +26,7 @@ WORDS_FILE = MODELS_DIR / "ner" / "words.tsv"
 MONTHS_FILE = MODELS_DIR / "time" / "months.tsv"  # the one list of month names (the time stage's)
 HEADS_FILE = "name_heads.txt"
 HEAD_ROLES = frozenset({"weak", "alias", "coord", "definite", "definite_coord", "led_by", "system", "appositive",
-                        "named", "classing"})
+                        "named", "classing", "eponym"})
 _OF_DEFINITE_FORM = ("definite", "definite_coord")  # roles that name the head's ال form
 _ALIF = fold("\u0622")  # the bare alif, which `fold` makes of its hamza and madda seats
 _HAMZA_ALIFS = frozenset(c for c, plain in LETTER_VARIANTS.items() if plain == _ALIF)
