@@ -341,13 +341,19 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
         said, before = quotes[article.id], kept.get(article.id)
         same = before is not None and len(before[0]) == len(said) and all(map(operator.is_, before[0], said))
         profiles[article.id] = (said, before[1] if same else attribution_profile(article.id, said))
+    framed = {}  # article -> its framing, the very object of the last round while its terms are the same
+    made = (store.memory.get(FRAMED) if isinstance(store, WarmStore) else None) or {}
+    for article in analysis.articles:
+        terms, before = tuple(framing.get(article.id, ())), made.get(article.id)
+        framed[article.id] = before if before is not None and before.terms == terms else Framing(article.id, terms)
     if isinstance(store, WarmStore):
-        store.memory[ATTRIBUTION] = profiles
-    return replace(analysis, framing=tuple(Framing(a.id, tuple(framing.get(a.id, ()))) for a in analysis.articles),
+        store.memory[ATTRIBUTION], store.memory[FRAMED] = profiles, framed
+    return replace(analysis, framing=tuple(framed.values()),
                    attribution=tuple(profile for _, profile in profiles.values()))
 
 
 ATTRIBUTION = "attribution"  # a warm store's attribution profiles of its last round: article -> (quotes, profile)
+FRAMED = "framed"  # a warm store's framing of each article in its last round
 
 
 def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Article]:
@@ -357,6 +363,8 @@ def _duplicates(analysis: Analysis, store: Store, settings: Settings) -> list[Ar
     kept = getattr(stored, "settings", None) == settings.duplicates
     index = stored if kept else DuplicateIndex(settings.duplicates)
     articles = index.mark(analysis.articles, analysis.spans.get("fingerprint"))
+    if isinstance(store, WarmStore):
+        store.keep_marked(a for a, before in zip(articles, analysis.articles, strict=True) if a is not before)
     changed = Changed(dict.fromkeys(DUPLICATE_PIECES.lists, index.first_changed),
                       keys={"seen": index.touched.seen, "originals": index.touched.originals})
     states = grown_states(store, DUPLICATES, index, DUPLICATE_PIECES, read if kept else {}, changed)

@@ -106,6 +106,21 @@ def test_quotes_keep_their_speakers_round_after_round() -> None:
     ], quotes)
 
 
+def test_a_quote_assigned_again_to_the_same_speaker_is_kept_as_the_very_object() -> None:
+    """A later round whose names change what a speaker's entity is known by assigns the quotes of its articles
+    again; those whose speaker is the same stay the objects they were (told unchanged when published)."""
+    text = "قال يوسف الحربي: «المشروع اكتمل»."
+    start = text.index("«")
+    quotes = {"a1": [Quote("a1", start, start + 14, "المشروع اكتمل", "يوسف الحربي")]}
+    first = [article("a1", text, [("يوسف الحربي", "PER")])]
+    linker, ids = Linker(known_name), EntityIds()
+    _, said = linker.link(corpus(first, quotes), ids)
+    later = corpus([*first, article("a2", "وأكد الحربي أن العمل مستمر.", [("الحربي", "PER")])], quotes)
+    _, again = linker.link(later, ids)
+    assert "a1" in linker.linked_again  # its speaker's entity is now also known as الحربي
+    assert again == said and again[0] is said[0]
+
+
 def test_a_round_links_again_only_the_names_its_articles_touch(monkeypatch: pytest.MonkeyPatch) -> None:
     linked: list[int] = []
     real = linker_module.link_groups

@@ -229,3 +229,29 @@ def test_the_states_a_warm_round_writes_are_the_ones_it_keeps(tmp_path: Path, mo
             for name, pieces in kept.items():
                 read, given = (_canonical(joined_state(store, name, pieces)[0]) for store in (fresh, warm))
                 assert read == given
+
+
+def test_a_warm_round_makes_anew_only_the_framing_of_its_articles(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's framing is kept as the very object while its terms are the same (its row told unchanged by
+    identity when published)."""
+    first, second, before, after = _two_warm_rounds(tmp_path, monkeypatch, "Framing", lambda article, terms: article)
+    assert len(first) == len(before["articles"])
+    assert second == ["07_marsa_floods_alshorouk"] and after["framing"][:len(before["framing"])] == before["framing"]
+
+
+def test_a_near_duplicate_marked_in_one_round_comes_back_the_very_object(tmp_path: Path) -> None:
+    """An article marked as another's near-duplicate is kept so by the warm store: a later round that marks it
+    alike gives the same object (its rows told unchanged by identity), not a copy made anew each round."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _add(folder, ["01_amman_water_alafaq.txt"])
+    shutil.copy(EXAMPLES / "01_amman_water_alafaq.txt", folder / "01_amman_water_copy.txt")
+    with SQLiteStore(tmp_path / "w.db") as inner:
+        warm = WarmStore(inner, REVISION)
+        first = poll_once([str(folder)], warm, report=lambda message: None)
+        _add(folder, ["06_marsa_floods_alafaq.txt"])
+        second = poll_once([str(folder)], warm, report=lambda message: None)
+    assert first is not None and second is not None
+    marked = [a for a in first.articles if a.duplicate_of]
+    assert marked and all(any(a is b for b in second.articles) for a in marked)

@@ -383,10 +383,18 @@ class Linker:
                 linked = sorted((self._entity_of[id(item.group)], m.start, m) for item in record.groups
                                 for m in item.group.mentions) if found else []
                 entity_of = {(m.article, m.start, m.end): entities[order] for order, _, m in linked}
-                record.quotes = article_speakers(found, [m for _, _, m in linked], entity_of,
-                                                 corpus.texts.get(article, "")) if found else []
+                record.quotes = _kept_where_equal(record.quotes, article_speakers(
+                    found, [m for _, _, m in linked], entity_of, corpus.texts.get(article, "")) if found else [])
             quotes.extend(record.quotes)
         return quotes
+
+
+def _kept_where_equal(before: list[Quote] | None, made: list[Quote]) -> list[Quote]:
+    """The quotes made, each the very one kept before where it is equal (a quote whose speaker did not change is
+    then told unchanged by identity when published and attributed)."""
+    if before is None or len(before) != len(made):
+        return made
+    return [old if old == new else new for old, new in zip(before, made, strict=True)]
 
 
 def _top(counts: Counter[str]) -> str | None:

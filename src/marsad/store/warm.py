@@ -96,6 +96,13 @@ class WarmStore:
         self.inner.put_annotation(article_id, stage, data)
         self._stored.add(article_id)  # read back with the rest of its spans
 
+    def keep_marked(self, articles: Iterable[Article]) -> None:
+        """Keep these articles as a run marked them (near-duplicates with their originals): the corpus gives them
+        back so, and a next run that marks them alike keeps the very objects (their rows told unchanged by
+        identity)."""
+        if self._articles is not None:
+            self._articles.update((article.id, article) for article in articles if article.id in self._articles)
+
     def corpus(self, read: ReadCorpus) -> tuple[list[Article], Spans]:
         """Every stored article in the order first stored, with its spans by stage: `read` (a reader over the
         wrapped store) is asked for all of them the first time, then for those stored since."""
