@@ -156,6 +156,9 @@ class Published:
             del self.items[number], self.keys[number]
         gone = [self.bases.pop(number) for number in numbers]
         self.holding.subtract(gone)
+        for base in set(gone):
+            if self.holding[base] <= 0:
+                del self.holding[base]  # an owner no item holds any more is not kept
         return set(gone)
 
     def note(self, item: Any, key: str, base: str | None) -> None:
