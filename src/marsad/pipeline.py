@@ -341,7 +341,8 @@ def _attribution(analysis: Analysis, store: Store, engine: Engine, settings: Set
         said, before = quotes[article.id], kept.get(article.id)
         same = before is not None and len(before[0]) == len(said) and all(map(operator.is_, before[0], said))
         profiles[article.id] = (said, before[1] if same else attribution_profile(article.id, said))
-    framed = {}  # article -> its framing, the very object of the last round while its terms are the same
+    framed: dict[str, Framing] = {}  # article -> its framing, the very object of the last round while its terms are
+    # the same
     made = (store.memory.get(FRAMED) if isinstance(store, WarmStore) else None) or {}
     for article in analysis.articles:
         terms, before = tuple(framing.get(article.id, ())), made.get(article.id)
