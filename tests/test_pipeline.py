@@ -1,6 +1,7 @@
 """The pipeline over the bundled examples: the store is the corpus and events grow incrementally."""
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from marsad.export.analysis import to_document
-from marsad.pipeline import analyze
+from marsad.pipeline import analyze, load_corpus
 from marsad.store import SQLiteStore
 from marsad.types import Analysis
 
@@ -564,3 +565,13 @@ def test_events_closed_while_the_rest_are_clustered_are_compared_then_and_as_at_
     march = {e.id for e in early.events if (e.date or "").startswith("2025-03")}
     assert march and set(taken_while_clustering) == march  # closed when the December articles were placed
     assert to_document(early) == at_the_end
+
+
+def test_the_stored_corpus_is_read_out_of_the_collectors_way(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "m.db") as store:
+        analyze([EXAMPLES], store)
+        gc.unfreeze()
+        articles, spans = load_corpus(store)
+        examined = {id(found) for found in gc.get_objects()}  # every object the collector's passes walk
+    assert articles and gc.isenabled()
+    assert not any(id(found) in examined for found in (*articles, *spans["mentions"].values()))

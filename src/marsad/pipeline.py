@@ -46,6 +46,7 @@ from marsad.cluster.events import STATE_VERSION, EventClusterer, cluster_events
 from marsad.cluster.stories import STATE_NAME as STORIES
 from marsad.cluster.stories import STATE_VERSION as STORIES_VERSION
 from marsad.cluster.stories import StoryClusterer
+from marsad.collector import loaded_for_good
 from marsad.compare.attribution import attribution_profile
 from marsad.compare.claims import align_claims, central_articles
 from marsad.compare.contradictions import find_contradictions, stated_quantities
@@ -1056,10 +1057,12 @@ def load_corpus(store: Store | WarmStore,
                 settings: Settings = DEFAULTS) -> tuple[list[Article], dict[str, dict[str, list[Any]]]]:
     """The corpus is the store: every stored article, in the order first stored, with its spans by stage and
     article (a stage added since an article was stored is run on it now). A warm store reads only the articles
-    stored since its last run."""
-    if isinstance(store, WarmStore):
-        return store.corpus(partial(_read_corpus, store.inner, settings))
-    return _read_corpus(store, settings, None)
+    stored since its last run. What is read stays for the run: it is read out of the cycle collector's way
+    (`collector.loaded_for_good`)."""
+    with loaded_for_good():
+        if isinstance(store, WarmStore):
+            return store.corpus(partial(_read_corpus, store.inner, settings))
+        return _read_corpus(store, settings, None)
 
 
 def _read_corpus(store: Store, settings: Settings,

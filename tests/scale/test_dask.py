@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.engines.processes import GC_THRESHOLDS
+from marsad.collector import GC_THRESHOLDS
 from marsad.export.analysis import to_document
 from marsad.pipeline import Engine, analyze, local_engine
 from marsad.store import SQLiteStore

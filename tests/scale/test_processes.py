@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from threadpoolctl import threadpool_info
 
-from marsad.engines import ProcessEngine, make_engine, settle_round
-from marsad.engines.processes import GC_THRESHOLDS
+from marsad.collector import GC_THRESHOLDS, loaded_for_good, settle_round
+from marsad.engines import ProcessEngine, make_engine
 from marsad.errors import ConfigError, EngineError
 from marsad.export.analysis import to_document
 from marsad.pipeline import Engine, analyze, local_engine
@@ -88,6 +88,23 @@ def test_a_settled_round_is_left_to_a_full_settling() -> None:
         settle_round(full=True)
         assert gone() is None and gc.get_freeze_count() > 0
     finally:
+        gc.unfreeze()
+
+
+def test_what_is_loaded_for_good_is_read_without_collections_and_left_out_of_them() -> None:
+    collections: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+    gc.unfreeze()
+    gc.callbacks.append(seen)
+    try:
+        with loaded_for_good():
+            assert not gc.isenabled()
+            kept = [[n] for n in range(300_000)]  # more than a young generation's threshold
+        assert gc.isenabled() and not collections and gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.callbacks.remove(seen)
         gc.unfreeze()
 
 

@@ -1,7 +1,6 @@
 """Watching feeds (served from 127.0.0.1 in a thread) and folders: only what is new is taken in, once."""
 from __future__ import annotations
 
-import gc
 import json
 import re
 import shutil
@@ -91,13 +90,6 @@ def feed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Served]]
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-@pytest.fixture(autouse=True)
-def _unfrozen() -> Iterator[None]:
-    """A watcher settles its rounds (`gc.freeze`): the test process collects as before once the test is over."""
-    yield
-    gc.unfreeze()
 
 
 def _rounds(sources: list[str], store: SQLiteStore, rounds: int, messages: list[str] | None = None

@@ -7,8 +7,9 @@ cross-document stages run in the calling process. Engines that start workers are
 """
 from __future__ import annotations
 
+from marsad.collector import collect_as_batch_job, settle_round
 from marsad.engines.batches import BatchEngine
-from marsad.engines.processes import ProcessEngine, collect_as_batch_job, default_workers, settle_round
+from marsad.engines.processes import ProcessEngine, default_workers
 from marsad.errors import ConfigError
 from marsad.pipeline import Engine, local_engine
 

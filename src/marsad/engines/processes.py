@@ -6,16 +6,14 @@ Small work (under INLINE_BELOW items) runs in this process: a handful of article
 """
 from __future__ import annotations
 
-import ctypes
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from typing import Any
 
+from marsad.collector import collect_as_batch_job
 from marsad.engines.batches import BatchEngine
 from marsad.errors import EngineError
 
@@ -32,9 +30,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-GC_THRESHOLDS = (100_000, 50, 100)  # allocations before a young collection, and how often older ones follow
-
-
 def prepare_worker() -> None:
     """In a worker: numerical libraries on one thread, as the workers already take one core each (their idle
     BLAS threads otherwise spin on the cores the other workers need); the collector as for a batch job."""
@@ -42,43 +37,6 @@ def prepare_worker() -> None:
 
     threadpool_limits(limits=1)
     collect_as_batch_job()
-
-
-def collect_as_batch_job() -> None:
-    """Python's cycle collector at thresholds for a batch job: at its defaults (700, 10, 10) it took a fifth of a
-    worker's time comparing events and a tenth of the main process's clustering them; cycles are still
-    collected. The C allocator gives freed memory back as a batch job needs (`_allocate_as_batch_job`)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-    _allocate_as_batch_job()
-
-
-def settle_round(full: bool = False) -> None:
-    """After a watcher's round: what survived it joins the objects Python's cycle collector no longer examines
-    (`gc.freeze`), so its collections walk only what the next rounds make, never the warm store (at 30,000 stored
-    articles ~6 million objects: an older generation's collection took 1.2-3.2 s of CPU, and comes more rarely but
-    longer as the store grows). The few cycles a round leaves (~350 objects a round at 30,000 stored) wait for a
-    `full` settling, which collects everything first: for the time between rounds."""
-    if full:
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
-
-
-M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc's mallopt parameters (malloc.h)
-MAPPED_FROM = 128 * 1024  # bytes: larger blocks are mapped on their own, and unmapped when freed
-ARENAS = 2
-
-
-def _allocate_as_batch_job() -> None:
-    """glibc's allocator (Linux) with a fixed threshold for mapping a block on its own: by default it rises to
-    the largest block freed (up to 32 MiB), so the large buffers a stage drops (work pickled for a worker, rows
-    written, JSON) stay in the heap as holes; and with at most two arenas (each thread that allocates gets its
-    own). A batch of 4,000 SaudiNewsNet articles peaked at 728 MiB against 849 (602 against 715 while linking and
-    clustering). Elsewhere nothing changes."""
-    with suppress(OSError, AttributeError):  # not glibc
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(M_MMAP_THRESHOLD, MAPPED_FROM)
-        libc.mallopt(M_ARENA_MAX, ARENAS)
 
 
 class ProcessEngine(BatchEngine):

@@ -16,7 +16,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
-from marsad.engines.processes import settle_round
+from marsad.collector import settle_round
 from marsad.errors import ConfigError
 from marsad.pipeline import Engine, analyze_documents, local_engine
 from marsad.store import Store, content_hash
